@@ -1,0 +1,29 @@
+/**
+ * @wrikekit/client: the Wrike API v2, typed end to end.
+ *
+ *   const wrike = createWrikeClient({ auth: { kind: "oauth1", consumerKey, consumerSecret, token, tokenSecret } });
+ *   const task = await wrike.task.add({ title: "Write the report", parents: [folderId] });
+ *
+ * Every method is also a standalone function (`taskAdd(transport, args)`) for bundles that import only
+ * what they use.
+ */
+export * from "./generated/types.js";
+export * from "./generated/methods.js";
+export { createWrikeClient, type WrikeClient } from "./generated/client.js";
+export { wrikeV2Api, errorCodes, rateLimit, oauth1Endpoints, rules } from "./generated/api.js";
+export {
+  createTransport,
+  WrikeError,
+  WrikeApiError,
+  WrikeTransportError,
+  WrikeDecodeError,
+  WrikeValidationError,
+  WrikeAsyncKeyMismatchError,
+  type Issue,
+  type CallOptions,
+  type Download,
+  type TransportOptions,
+  type WrikeTransport,
+  type OAuth1Auth,
+  type BearerAuth,
+} from "@wrikekit/core";

@@ -1,0 +1,37 @@
+/**
+ * The shapes the generator fills in: one ApiDescriptor for the API, one MethodDescriptor per method.
+ * They are plain data plus the generated encode/decode functions; the transport needs nothing else.
+ */
+import type { DecodeContext } from "./runtime/decode.js";
+import type { EncodeContext } from "./runtime/encode.js";
+
+export type ResponseFormat = "json" | "xml";
+
+export interface ErrorEnvelope {
+  /** Root key of the error document; absent when its fields sit at the top level. */
+  readonly root?: string;
+  readonly codeField?: string;
+  readonly nameField: string;
+  readonly messageField: string;
+}
+
+export interface ApiDescriptor {
+  readonly name: string;
+  readonly baseUrl: string;
+  /** Path template per format; `{method}` is replaced by the method's path. */
+  readonly formats: Readonly<Partial<Record<ResponseFormat, string>>>;
+  readonly errorEnvelope: ErrorEnvelope;
+  /** Error name per code, e.g. 403 → MISSING_REQUIRED_PARAMETER. */
+  readonly errorCodes: Readonly<Record<number, string>>;
+}
+
+export interface MethodDescriptor<Args, Result> {
+  /** The API's name for the method, e.g. wrike.task.add. */
+  readonly id: string;
+  readonly kind: "read" | "write";
+  readonly http: { readonly method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH"; readonly path: string };
+  /** Checks the arguments and appends their wire pairs to ctx.pairs, recording issues. */
+  readonly encodeArgs: (args: Args, ctx: EncodeContext) => void;
+  /** Picks the variant by root key and decodes it in place, recording issues. Absent for binary methods. */
+  readonly decodeResult?: (document: unknown, ctx: DecodeContext) => Result;
+}

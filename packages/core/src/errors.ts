@@ -1,0 +1,108 @@
+/**
+ * Every failure the SDK reports is a WrikeError. Messages name the method, the argument or the field at
+ * fault, and never contain a secret: requests are described by method and URL only (no query string, no
+ * headers, no body), so tokens and signatures cannot leak through them.
+ */
+
+/** One mismatch found while checking arguments or decoding a response. */
+export interface Issue {
+  /** Where: `task.list[2].status`, or an argument name. */
+  path: string;
+  /** What was expected: `integer`, `one of task`, `present`, ... */
+  expected: string;
+  /** A short description of what was found (its type and, for short scalars, its value). */
+  received: string;
+}
+
+export function formatIssue(issue: Issue): string {
+  return `${issue.path}: expected ${issue.expected}, got ${issue.received}`;
+}
+
+export class WrikeError extends Error {
+  /** The API method being called, e.g. wrike.task.add, when there is one. */
+  readonly method: string | undefined;
+  constructor(message: string, method?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.method = method;
+  }
+}
+
+/** The server answered with an API error (codes 402-407 in v2). */
+export class WrikeApiError extends WrikeError {
+  readonly code: number;
+  /** CREDENTIALS_ERROR, MISSING_REQUIRED_PARAMETER, LIMITATION_ERROR, ACCESS_ERROR, APPLICATION_ERROR, ... */
+  readonly errorName: string;
+  readonly serverMessage: string;
+  readonly httpStatus: number;
+  constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
+    super(`${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, init.method);
+    this.code = init.code;
+    this.errorName = init.errorName;
+    this.serverMessage = init.serverMessage;
+    this.httpStatus = init.httpStatus;
+  }
+}
+
+/** The request did not complete: network failure, timeout, abort, or an HTTP status with no API error. */
+export class WrikeTransportError extends WrikeError {
+  readonly httpStatus: number | undefined;
+  readonly reason: "network" | "timeout" | "aborted" | "http-status";
+  constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; cause?: unknown }) {
+    super(init.message, init.method, { cause: init.cause });
+    this.reason = init.reason;
+    this.httpStatus = init.httpStatus;
+  }
+}
+
+/** The response body could not be read as the JSON or XML it claimed to be, or had no known root. */
+export class WrikeDecodeError extends WrikeError {
+  readonly format: "json" | "xml";
+  constructor(init: { message: string; method: string; format: "json" | "xml"; cause?: unknown }) {
+    super(init.message, init.method, { cause: init.cause });
+    this.format = init.format;
+  }
+}
+
+/** Arguments (before sending) or a response (after decoding) do not match the spec. */
+export class WrikeValidationError extends WrikeError {
+  readonly direction: "arguments" | "response";
+  readonly issues: readonly Issue[];
+  constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
+    const what = init.direction === "arguments" ? "Invalid arguments for" : "Invalid response from";
+    const shown = init.issues.slice(0, 10).map((i) => `  - ${formatIssue(i)}`);
+    if (init.issues.length > 10) shown.push(`  - ... and ${init.issues.length - 10} more`);
+    super(`${what} ${init.method}:\n${shown.join("\n")}`, init.method);
+    this.direction = init.direction;
+    this.issues = init.issues;
+  }
+}
+
+/** The response echoed a different asyncKey than the request carried. */
+export class WrikeAsyncKeyMismatchError extends WrikeError {
+  readonly sent: string;
+  readonly received: string | undefined;
+  constructor(init: { method: string; sent: string; received: string | undefined }) {
+    super(`${init.method}: sent asyncKey ${JSON.stringify(init.sent)} but the response echoed ${init.received === undefined ? "none" : JSON.stringify(init.received)}`, init.method);
+    this.sent = init.sent;
+    this.received = init.received;
+  }
+}
+
+/** Describes a received value for an Issue without dumping large or nested data. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `array(${value.length})`;
+  switch (typeof value) {
+    case "string":
+      return value.length <= 40 ? `string ${JSON.stringify(value)}` : `string(${value.length} chars)`;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return `${typeof value} ${String(value)}`;
+    case "undefined":
+      return "nothing";
+    default:
+      return typeof value;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * XML in and out. Parsing yields the same tree shape as JSON.parse of the JSON rendering (attributes
+ * become fields, every value a string); the generated decoders then apply the spec's types, so XML and
+ * JSON decode to deep-equal objects.
+ *
+ * Entity expansion is off (no DOCTYPE entities, so no billion-laughs); the five predefined entities and
+ * numeric character references are decoded here, which is all a well-formed Wrike document uses.
+ */
+import { XMLParser } from "fast-xml-parser";
+
+const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g;
+
+export function decodeXmlEntities(text: string): string {
+  return text.replace(ENTITY, (_, name: string) => {
+    if (name[0] !== "#") return PREDEFINED[name]!;
+    const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+const decodeWhenNeeded = (_name: string, value: string) => (value.indexOf("&") === -1 ? null : decodeXmlEntities(value));
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  trimValues: true,
+  tagValueProcessor: decodeWhenNeeded,
+  attributeValueProcessor: decodeWhenNeeded,
+});
+
+export class XmlSyntaxError extends Error {
+  override name = "XmlSyntaxError";
+}
+
+/**
+ * Parses one XML document into a plain tree. The parser itself accepts some broken documents, so a
+ * truncated one (the root element never closed) and one without exactly one root are refused here.
+ */
+export function parseXml(text: string): Record<string, unknown> {
+  let tree: Record<string, unknown>;
+  try {
+    tree = parser.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    throw new XmlSyntaxError((e as Error).message, { cause: e });
+  }
+  const roots = Object.keys(tree);
+  if (roots.length !== 1) throw new XmlSyntaxError(roots.length === 0 ? "no root element" : `several root elements: ${roots.join(", ")}`);
+  const root = roots[0]!;
+  const end = text.trimEnd();
+  if (!end.endsWith(`</${root}>`) && !(end.endsWith("/>") && new RegExp(`<${root}(\\s[^>]*)?/>$`).test(end)))
+    throw new XmlSyntaxError(`the root element <${root}> is not closed (truncated document?)`);
+  return tree;
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const NEEDS_ESCAPE = /[&<>"']/g;
+
+/** Escapes text for an element body or an attribute value. */
+export function escapeXml(text: string): string {
+  return text.replace(NEEDS_ESCAPE, (c) => XML_ESCAPES[c]!);
+}
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** XML writing helpers used by the generated writers (servers and test doubles render with them). */
+export function xmlAttribute(name: string, value: unknown): string {
+  return value === undefined || value === null ? "" : ` ${name}="${escapeXml(String(value))}"`;
+}
+
+export function xmlScalar(name: string, value: unknown): string {
+  return value === undefined || value === null ? "" : xmlElement(name, "", escapeXml(String(value)));
+}
+
+export function xmlElement(name: string, attributes: string, body: string): string {
+  return body === "" ? `<${name}${attributes}/>` : `<${name}${attributes}>${body}</${name}>`;
+}
+
+export function xmlList<T>(name: string, itemName: string, items: readonly T[] | undefined, writeItem: (itemName: string, item: T) => string): string {
+  if (items === undefined || items === null) return "";
+  let body = "";
+  for (const item of items) body += writeItem(itemName, item);
+  return xmlElement(name, "", body);
+}

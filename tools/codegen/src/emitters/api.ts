@@ -1,0 +1,52 @@
+/** Emits what the transport and the OAuth helpers need to know of the whole API, as constants. */
+import { VariableDeclarationKind } from "ts-morph";
+import type { Ir } from "../model.js";
+import { docs, type Emitter } from "../emit.js";
+
+export const apiEmitter: Emitter = {
+  name: "api",
+  output: "packages/client/src/generated/api.ts",
+  emit(ir: Ir, file) {
+    const { api } = ir;
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: ["ApiDescriptor"] });
+    const envelope = api.errors.envelope;
+    const descriptor = {
+      name: api.name,
+      baseUrl: api.baseUrl,
+      formats: Object.fromEntries(Object.entries(api.formats).map(([f, v]) => [f, v.path])),
+      errorEnvelope: { root: envelope.root, codeField: envelope.codeField, nameField: envelope.nameField, messageField: envelope.messageField },
+      errorCodes: Object.fromEntries(Object.entries(api.errors.codes).map(([code, c]) => [code, c.name])),
+    };
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [{ name: `${api.name}Api`, type: "ApiDescriptor", initializer: JSON.stringify(descriptor, null, 2) }],
+      ...docs(api.title),
+    });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [{ name: "errorCodes", initializer: `${JSON.stringify(api.errors.codes, null, 2)} as const` }],
+      ...docs("Every documented error code: its name, meaning, and the HTTP status the emulator answers with.", envelope.decision),
+    });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [{ name: "rateLimit", initializer: `${JSON.stringify(api.rateLimit, null, 2)} as const` }],
+      ...docs("The documented rate limit and back-off."),
+    });
+    if (api.auth.oauth1)
+      file.addVariableStatement({
+        declarationKind: VariableDeclarationKind.Const,
+        isExported: true,
+        declarations: [{ name: "oauth1Endpoints", initializer: `${JSON.stringify(api.auth.oauth1, null, 2)} as const` }],
+        ...docs("The OAuth 1.0a three-legged flow: endpoints, parameters and the accepted timestamp window."),
+      });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [{ name: "rules", initializer: `${JSON.stringify(api.rules, null, 2)} as const` }],
+      ...docs("The reference's documented rules, by id; methods name the rules they are subject to."),
+    });
+  },
+};

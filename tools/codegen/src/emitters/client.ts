@@ -1,0 +1,61 @@
+/** Emits createWrikeClient: the standalone method functions grouped as client.<group>.<method>. */
+import type { Ir } from "../model.js";
+import { docs, type Emitter } from "../emit.js";
+import { names } from "../naming.js";
+import { argsOptional, methodDocs } from "./methods.js";
+
+export const clientEmitter: Emitter = {
+  name: "client",
+  output: "packages/client/src/generated/client.ts",
+  emit(ir: Ir, file) {
+    const apiConst = `${ir.api.name}Api`;
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: ["createTransport", "type CallOptions", "type Download", "type TransportOptions", "type WrikeTransport"] });
+    file.addImportDeclaration({ moduleSpecifier: "./api.js", namedImports: [apiConst] });
+    file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+    file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.map((m) => m.functionName) });
+    const signature = (m: (typeof ir.methods)[number]) =>
+      `(args${argsOptional(m) ? "?" : ""}: t.${names.argsType(m)}, options?: CallOptions) => Promise<${m.binary ? "Download" : `t.${names.resultType(m)}`}>`;
+    file.addInterface({
+      isExported: true,
+      name: "WrikeClient",
+      ...docs(`${ir.api.title}: every method, grouped as in the reference.`),
+      properties: [
+        { name: "transport", type: "WrikeTransport", isReadonly: true, ...docs("The transport the methods share; pass it to the standalone functions.") },
+        ...ir.groups.map((g) => ({
+          name: g.name,
+          isReadonly: true,
+          ...docs(g.description),
+          type: (w: import("ts-morph").CodeBlockWriter) => {
+            w.block(() => {
+              for (const m of g.methods) {
+                const d = methodDocs(ir, m);
+                if ("docs" in d) w.writeLine(`/** ${d.docs[0]!.split("\n").join("\n * ").replace(/ \* \n/g, " *\n")} */`);
+                w.writeLine(`readonly ${m.key}: ${signature(m)};`);
+              }
+            });
+          },
+        })),
+      ],
+    });
+    file.addFunction({
+      isExported: true,
+      name: "createWrikeClient",
+      ...docs(`Creates a client for the ${ir.api.title}.`),
+      parameters: [{ name: "options", type: "TransportOptions" }],
+      returnType: "WrikeClient",
+      statements: (w) => {
+        w.writeLine(`const transport = createTransport(${apiConst}, options);`);
+        w.write("return ").block(() => {
+          w.writeLine("transport,");
+          for (const g of ir.groups) {
+            w.write(`${g.name}: `).block(() => {
+              for (const m of g.methods) w.writeLine(`${m.key}: (args${argsOptional(m) ? "?" : ""}, options) => ${m.functionName}(transport, args${argsOptional(m) ? " ?? {}" : ""}, options),`);
+            });
+            w.write(",").newLine();
+          }
+        });
+        w.write(";");
+      },
+    });
+  },
+};

@@ -1,0 +1,21 @@
+import type { Emitter } from "../emit.js";
+import { apiEmitter } from "./api.js";
+import { clientEmitter } from "./client.js";
+import { decodersEmitter } from "./decoders.js";
+import { encodersEmitter } from "./encoders.js";
+import { methodIndexEmitter } from "./method-index.js";
+import { methodsEmitter } from "./methods.js";
+import { typesEmitter } from "./types.js";
+import { xmlWritersEmitter } from "./xml-writers.js";
+
+/** Every target, one emitter each. */
+export const emitters: readonly Emitter[] = [
+  apiEmitter,
+  typesEmitter,
+  decodersEmitter,
+  encodersEmitter,
+  methodsEmitter,
+  clientEmitter,
+  xmlWritersEmitter,
+  methodIndexEmitter,
+];

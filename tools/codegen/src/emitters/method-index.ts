@@ -1,0 +1,38 @@
+/** Emits lookup tables by method id, for code that serves or mocks every method (emulator, MSW handlers). */
+import { VariableDeclarationKind } from "ts-morph";
+import type { Ir } from "../model.js";
+import { docs, type Emitter } from "../emit.js";
+import { names } from "../naming.js";
+
+export const methodIndexEmitter: Emitter = {
+  name: "method-index",
+  output: "packages/client/src/generated/method-index.ts",
+  emit(ir: Ir, file) {
+    const withXml = ir.methods.filter((m) => !m.binary && m.variants[0]?.root !== undefined);
+    file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+    file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.map(names.descriptor) });
+    file.addImportDeclaration({ moduleSpecifier: "./xml-writers.js", namedImports: withXml.map(names.xmlRenderer) });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [{ name: "methodDescriptors", initializer: `{ ${ir.methods.map((m) => `${JSON.stringify(m.id)}: ${names.descriptor(m)}`).join(", ")} } as const` }],
+      ...docs("Every method's descriptor, by method id."),
+    });
+    file.addTypeAlias({ isExported: true, name: "MethodId", type: "keyof typeof methodDescriptors" });
+    file.addInterface({
+      isExported: true,
+      name: "MethodTypes",
+      ...docs("Argument and result types by method id."),
+      properties: ir.methods.map((m) => ({
+        name: JSON.stringify(m.id),
+        type: `{ args: t.${names.argsType(m)}; result: ${m.binary ? "Uint8Array" : `t.${names.resultType(m)}`} }`,
+      })),
+    });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [{ name: "xmlRenderers", type: "Partial<Record<MethodId, (document: Record<string, unknown>) => string>>", initializer: `{ ${withXml.map((m) => `${JSON.stringify(m.id)}: ${names.xmlRenderer(m)}`).join(", ")} }` }],
+      ...docs("The XML renderer of every method that answers with a document, by method id."),
+    });
+  },
+};

@@ -1,0 +1,43 @@
+/** Names of generated symbols, decided in one place so that emitters importing each other agree. */
+import type { Method, Model, TypeRef } from "./model.js";
+
+export const names = {
+  argsType: (m: Method) => `${m.typePrefix}Args`,
+  resultType: (m: Method) => `${m.typePrefix}Result`,
+  argsEncoder: (m: Method) => `encode${m.typePrefix}Args`,
+  resultDecoder: (m: Method) => `decode${m.typePrefix}Result`,
+  descriptor: (m: Method) => `${m.functionName}Method`,
+  xmlRenderer: (m: Method) => `render${m.typePrefix}Xml`,
+  modelDecoder: (model: Pick<Model, "name"> | string) => `decode${typeof model === "string" ? model : model.name}`,
+  modelWriter: (model: Pick<Model, "name"> | string) => `write${typeof model === "string" ? model : model.name}Xml`,
+};
+
+/** TypeScript type of a response field. */
+export function responseType(t: TypeRef): string {
+  const item = t.kind === "scalar" ? scalarResponseType(t.name) : t.name;
+  return t.list ? `${item}[]` : item;
+}
+
+function scalarResponseType(name: string): string {
+  switch (name) {
+    case "integer":
+    case "long":
+    case "double":
+    case "id":
+      return "number";
+    case "boolean":
+      return "boolean";
+    case "binary":
+      return "Uint8Array";
+    default:
+      return "string";
+  }
+}
+
+/** TypeScript type of an argument: lists are read-only and dates may be given as Date. */
+export function argumentType(t: TypeRef): string {
+  const item =
+    t.kind !== "scalar" ? t.name : t.name === "date" || t.name === "localDateTime" ? "string | Date" : scalarResponseType(t.name);
+  if (!t.list) return item;
+  return item.includes("|") ? `ReadonlyArray<${item}>` : `readonly ${item}[]`;
+}

@@ -1,0 +1,101 @@
+/**
+ * Reads spec/ from disk, checks it against schema.ts and against itself (names resolve, codes exist),
+ * and returns it in the shape the emitters use. Every mistake is reported with its file, its path inside
+ * the file and, where the YAML parser knows it, the line.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { LineCounter, parseDocument, isNode } from "yaml";
+import type { z } from "zod";
+import { apiFileSchema, groupFileSchema, type ApiFile, type GroupFile } from "./schema.js";
+import { checkReferences } from "./references.js";
+
+export interface SpecProblem {
+  file: string;
+  path: (string | number)[];
+  line?: number;
+  message: string;
+}
+
+export class SpecError extends Error {
+  readonly problems: SpecProblem[];
+  constructor(problems: SpecProblem[]) {
+    super(`The spec is invalid:\n${problems.map(formatProblem).join("\n")}`);
+    this.name = "SpecError";
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: SpecProblem): string {
+  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+  return `  ${where}  at ${formatPath(p.path)}: ${p.message}`;
+}
+
+export function formatPath(path: (string | number)[]): string {
+  if (path.length === 0) return "(document)";
+  return path.map((seg, i) => (typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join("");
+}
+
+export interface Spec {
+  api: ApiFile;
+  groups: GroupFile[];
+  /** Source file of each group, for reference-check messages. */
+  groupFiles: Map<string, string>;
+}
+
+interface ParsedFile<T> {
+  file: string;
+  data: T;
+  lineOf: (path: (string | number)[]) => number | undefined;
+}
+
+function parseYamlFile<S extends z.ZodType>(absPath: string, file: string, schema: S, problems: SpecProblem[]): ParsedFile<z.infer<S>> | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(absPath, "utf8"), { lineCounter, uniqueKeys: true });
+  const lineOf = (path: (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  if (doc.errors.length > 0) {
+    // The first syntax error is the one to fix; those after it are usually its echoes.
+    const err = doc.errors[0]!;
+    problems.push({ file, path: [], line: err.linePos?.[0]?.line, message: err.message });
+    return undefined;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.map((seg) => (typeof seg === "symbol" ? String(seg) : seg));
+      problems.push({ file, path, line: lineOf(path), message: issue.message });
+    }
+    return undefined;
+  }
+  return { file, data: result.data, lineOf };
+}
+
+/** Loads and checks the spec in `specDir`; throws SpecError listing every problem found. */
+export function loadSpec(specDir: string, displayRoot = join(specDir, "..")): Spec {
+  const problems: SpecProblem[] = [];
+  const display = (abs: string) => relative(displayRoot, abs);
+  const apiPath = join(specDir, "api.yaml");
+  const api = parseYamlFile(apiPath, display(apiPath), apiFileSchema, problems);
+  const methodsDir = join(specDir, "methods");
+  const groups: ParsedFile<GroupFile>[] = [];
+  for (const name of readdirSync(methodsDir).filter((n) => n.endsWith(".yaml")).sort()) {
+    const abs = join(methodsDir, name);
+    const parsed = parseYamlFile(abs, display(abs), groupFileSchema, problems);
+    if (parsed) groups.push(parsed);
+  }
+  if (api && problems.length === 0) checkReferences(api, groups, problems);
+  if (problems.length > 0) throw new SpecError(problems);
+  return {
+    api: api!.data,
+    groups: groups.map((g) => g.data),
+    groupFiles: new Map(groups.map((g) => [g.data.group, g.file])),
+  };
+}
+
+export type { ParsedFile };

@@ -1,0 +1,114 @@
+/**
+ * Checks that hold across the spec's files, which the per-file schema cannot see: every type name
+ * resolves, error codes and rules exist, invalidations point at reads, path placeholders have arguments.
+ */
+import type { ApiFile, ArgumentSpec, FieldSpec, GroupFile } from "./schema.js";
+import { SCALAR_TYPES } from "./schema.js";
+import type { ParsedFile, SpecProblem } from "./load.js";
+
+const scalars = new Set<string>(SCALAR_TYPES);
+
+export function parseTypeExpression(type: string): { name: string; list: boolean } {
+  return type.endsWith("[]") ? { name: type.slice(0, -2), list: true } : { name: type, list: false };
+}
+
+export function checkReferences(api: ParsedFile<ApiFile>, groups: ParsedFile<GroupFile>[], problems: SpecProblem[]): void {
+  const report = (file: ParsedFile<unknown>, path: (string | number)[], message: string) =>
+    problems.push({ file: file.file, path, line: file.lineOf(path), message });
+
+  const models = api.data.models;
+  const enums = api.data.enums;
+  const inlineNames = new Set<string>();
+  const knownType = (name: string) => scalars.has(name) || name in models || name in enums || inlineNames.has(name);
+
+  for (const g of groups)
+    for (const m of Object.values(g.data.methods))
+      if ("variants" in m.response) for (const v of m.response.variants) if (typeof v.body !== "string") inlineNames.add(v.body.name);
+
+  const checkFields = (file: ParsedFile<unknown>, path: (string | number)[], fields: Record<string, FieldSpec>) => {
+    for (const [fieldName, f] of Object.entries(fields)) {
+      const { name, list } = parseTypeExpression(f.type);
+      if (!knownType(name)) report(file, [...path, fieldName, "type"], `unknown type "${name}"`);
+      if (f.acceptCommaSeparated && !list) report(file, [...path, fieldName, "acceptCommaSeparated"], "only list fields can accept a comma-separated string");
+      if (f.xmlItem && !list) report(file, [...path, fieldName, "xmlItem"], "xmlItem applies to list fields only");
+      if (f.xmlAttribute && (list || name in models)) report(file, [...path, fieldName, "xmlAttribute"], "only scalar fields can be XML attributes");
+    }
+  };
+  for (const [modelName, model] of Object.entries(models)) checkFields(api, ["models", modelName, "fields"], model.fields);
+
+  const checkArgs = (file: ParsedFile<unknown>, path: (string | number)[], args: Record<string, ArgumentSpec>, httpPath?: string) => {
+    for (const [argName, a] of Object.entries(args)) {
+      const { name, list } = parseTypeExpression(a.type);
+      if (!scalars.has(name) && !(name in enums)) report(file, [...path, argName, "type"], `arguments must be scalars or enums, not "${name}"`);
+      if (list && !a.encoding) report(file, [...path, argName], "a list argument needs an encoding (comma, json or repeat)");
+      if (!list && a.encoding) report(file, [...path, argName, "encoding"], "encoding applies to list arguments only");
+      if (api.data.style === "rpc" && a.in !== "body") report(file, [...path, argName, "in"], "rpc-style arguments travel in the body");
+      if (a.pattern !== undefined) {
+        try {
+          new RegExp(a.pattern);
+        } catch (e) {
+          report(file, [...path, argName, "pattern"], `not a regular expression: ${(e as Error).message}`);
+        }
+      }
+      if (a.in === "path" && httpPath && !httpPath.includes(`{${a.wireName ?? argName}}`))
+        report(file, [...path, argName, "in"], `path argument has no {${a.wireName ?? argName}} in ${httpPath}`);
+    }
+    if (httpPath)
+      for (const [, placeholder] of httpPath.matchAll(/\{([^}]+)\}/g))
+        if (!Object.entries(args).some(([n, a]) => a.in === "path" && (a.wireName ?? n) === placeholder))
+          report(file, [...path], `path placeholder {${placeholder}} has no argument with in: path`);
+  };
+  checkArgs(api, ["commonArgs"], api.data.commonArgs);
+
+  const methodIds = new Map<string, { kind: string }>();
+  const groupNames = new Set<string>();
+  for (const g of groups) {
+    if (groupNames.has(g.data.group)) report(g, ["group"], `group "${g.data.group}" is defined twice`);
+    groupNames.add(g.data.group);
+    for (const [key, m] of Object.entries(g.data.methods)) {
+      if (methodIds.has(m.id)) report(g, ["methods", key, "id"], `method id "${m.id}" is defined twice`);
+      methodIds.set(m.id, m);
+    }
+  }
+
+  for (const g of groups) {
+    for (const [key, m] of Object.entries(g.data.methods)) {
+      const at = ["methods", key];
+      checkArgs(g, [...at, "args"], m.args, api.data.style === "rest" ? m.http.path : undefined);
+      m.requireOneOf.forEach((names, i) =>
+        names.forEach((n, j) => {
+          if (!(n in m.args)) report(g, [...at, "requireOneOf", i, j], `"${n}" is not an argument of the method`);
+          else if (m.args[n]!.required) report(g, [...at, "requireOneOf", i, j], `"${n}" is required already`);
+        }),
+      );
+      if ("variants" in m.response)
+        m.response.variants.forEach((v, i) => {
+          if (typeof v.body === "string") {
+            if (!(v.body in models) && !inlineNames.has(v.body)) report(g, [...at, "response", "variants", i, "body"], `unknown model "${v.body}"`);
+          } else checkFields(g, [...at, "response", "variants", i, "body", "fields"], v.body.fields);
+        });
+      m.errors.forEach((code, i) => {
+        if (!(String(code) in api.data.errors.codes)) report(g, [...at, "errors", i], `error code ${code} is not in api.yaml errors.codes`);
+      });
+      for (const code of Object.keys(m.errorMessages ?? {}))
+        if (!m.errors.includes(Number(code))) report(g, [...at, "errorMessages", code], `code ${code} is not listed in this method's errors`);
+      m.rules.forEach((rule, i) => {
+        if (!(rule in api.data.rules)) report(g, [...at, "rules", i], `unknown rule "${rule}"`);
+      });
+      m.invalidates.forEach((target, i) => {
+        const t = methodIds.get(target);
+        if (!t) report(g, [...at, "invalidates", i], `unknown method "${target}"`);
+        else if (t.kind !== "read") report(g, [...at, "invalidates", i], `"${target}" is not a read; only reads are cached`);
+      });
+      if (m.paging) {
+        const argNames = m.paging.kind === "offset" ? [m.paging.limitArg, m.paging.offsetArg] : [m.paging.pageSizeArg, m.paging.tokenArg];
+        for (const a of argNames) if (!(a in m.args)) report(g, [...at, "paging"], `paging argument "${a}" is not an argument of the method`);
+      }
+      m.examples.forEach((ex, i) =>
+        ex.repairs.forEach((r, j) => {
+          if (!ex.text.includes(r.find)) report(g, [...at, "examples", i, "repairs", j, "find"], "this text does not occur in the example");
+        }),
+      );
+    }
+  }
+}

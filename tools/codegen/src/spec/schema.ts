@@ -1,0 +1,233 @@
+/**
+ * The schema of spec/ itself. The spec is data; this file says what shape that data must have, so a
+ * broken spec fails before any emitter runs (see load.ts for how errors name the file and the path).
+ *
+ * The format fits both API styles Wrike has shipped: the method-style v2 API (`style: rpc`, POST to
+ * `/api/{format}/v2/{method}`, form-encoded arguments, comma-separated lists) and the REST v4 API
+ * (`style: rest`, path parameters, GET/PUT/DELETE, query vs body, JSON-encoded arrays, page tokens).
+ */
+import { z } from "zod";
+
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an identifier (letters, digits, _)");
+const pascalName = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, "must be a PascalCase name");
+const text = z.string().min(1);
+
+/**
+ * A type expression: a scalar (see SCALAR_TYPES), a model or enum name, or any of those followed by `[]`
+ * for a list. Names are resolved in load.ts, which reports unknown ones with their path.
+ */
+export const SCALAR_TYPES = [
+  "string", // free text
+  "integer", // 32-bit integer
+  "long", // 64-bit integer that fits a JS number (epoch milliseconds, sizes)
+  "double", // floating point
+  "boolean",
+  "id", // numeric object id; servers send it as a number or a numeric string, decoded to a number
+  "uid", // user id string such as "OYgzyijdAo5Q"
+  "timestamp", // server timestamp "yyyy-MM-dd HH:mm:ss.S"; "" means none
+  "date", // calendar date; sent as yyyy-MM-dd
+  "localDateTime", // date and time without zone; sent as yyyy-MM-dd'T'HH:mm:ss
+  "binary", // a byte stream (downloads)
+] as const;
+export type ScalarType = (typeof SCALAR_TYPES)[number];
+const typeExpression = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]*(\[\])?$/, "must be a type: a scalar, a model or enum name, optionally followed by []");
+
+/** How a list argument travels on the wire. */
+const listEncoding = z.enum([
+  "comma", // a,b,c (v2 arguments, v4 ids in paths)
+  "json", // ["a","b"] (v4 query arrays)
+  "repeat", // k=a&k=b
+]);
+
+const argument = z.strictObject({
+  type: typeExpression,
+  required: z.boolean().default(false),
+  /** Documented server default; informative, the client does not send it. */
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  description: z.string().optional(),
+  /** Where the argument goes. `body` for rpc style; rest style uses all four. */
+  in: z.enum(["body", "query", "path", "header"]).default("body"),
+  /** Wire name when it differs from the argument's name in the spec and in TypeScript. */
+  wireName: z.string().optional(),
+  /** For list types: how the items are joined. */
+  encoding: listEncoding.optional(),
+  /** For strings and string lists: each value must match this regular expression. */
+  pattern: z.string().optional(),
+});
+export type ArgumentSpec = z.infer<typeof argument>;
+
+const field = z.strictObject({
+  type: typeExpression,
+  /** true: a response without this field is invalid. Most fields may be left out (see `fields` arguments). */
+  required: z.boolean().default(false),
+  description: z.string().optional(),
+  /** Other names a real server has been seen to send for this field; decoded to the field's own name. */
+  aliases: z.array(identifier).optional(),
+  /** For id lists: also accept one comma-separated string where the reference shows one. */
+  acceptCommaSeparated: z.boolean().optional(),
+  /** XML only: the field is an attribute of the element rather than a child element. */
+  xmlAttribute: z.boolean().optional(),
+  /** XML only, for lists: the element name of each item (default: the item model's element, else "item"). */
+  xmlItem: identifier.optional(),
+});
+export type FieldSpec = z.infer<typeof field>;
+
+const model = z.strictObject({
+  description: z.string().optional(),
+  /** XML element name of one instance when it appears as a list item. */
+  xmlElement: identifier.optional(),
+  fields: z.record(identifier, field),
+});
+export type ModelSpec = z.infer<typeof model>;
+
+/** Enums are open: values the spec does not list still decode (Wrike adds values over time). */
+const enumSpec = z.strictObject({
+  type: z.enum(["integer", "string"]),
+  description: z.string().optional(),
+  values: z.record(identifier, z.union([z.number().int(), z.string()])),
+});
+export type EnumSpec = z.infer<typeof enumSpec>;
+
+const responseVariant = z.strictObject({
+  /** JSON root key, which is also the XML root element. Absent for APIs whose body is the document. */
+  root: identifier.optional(),
+  /** A model name, or an inline model given a name of its own. */
+  body: z.union([pascalName, z.strictObject({ name: pascalName, description: z.string().optional(), fields: z.record(identifier, field) })]),
+  /** When this variant is returned (for methods with several). */
+  when: z.string().optional(),
+});
+
+const response = z.union([
+  z.strictObject({ variants: z.array(responseVariant).min(1) }),
+  z.strictObject({ binary: z.literal(true), description: z.string().optional() }),
+]);
+export type ResponseSpec = z.infer<typeof response>;
+
+/** A textual fix applied to a reference example whose text is defective; recorded, never silent. */
+const repair = z.strictObject({ find: text, replace: z.string(), why: text });
+
+const example = z.strictObject({
+  name: identifier,
+  format: z.enum(["json", "xml"]),
+  /** The example exactly as the reference prints it. */
+  text: text,
+  repairs: z.array(repair).default([]),
+  /** The arguments the example answers, when the reference gives them. */
+  args: z.record(z.string(), z.unknown()).optional(),
+});
+export type ExampleSpec = z.infer<typeof example>;
+
+const quirk = z.strictObject({ what: text, handling: text });
+
+const paging = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("offset"), limitArg: identifier, offsetArg: identifier, itemsField: identifier }),
+  z.strictObject({
+    kind: z.literal("pageToken"),
+    pageSizeArg: identifier,
+    tokenArg: identifier,
+    nextTokenField: identifier,
+    itemsField: identifier,
+  }),
+]);
+
+const method = z.strictObject({
+  /** The API's own name for the method, e.g. wrike.task.add. */
+  id: text,
+  summary: text,
+  description: z.string().optional(),
+  http: z.strictObject({
+    method: z.enum(["GET", "POST", "PUT", "DELETE", "PATCH"]),
+    /** rpc: the method segment appended to the format's base path; rest: a path with {param} placeholders. */
+    path: text,
+  }),
+  /** Reading methods may be retried and cached; writes change state. */
+  kind: z.enum(["read", "write"]),
+  args: z.record(identifier, argument).default({}),
+  /** Groups of optional arguments of which each call must give at least one. */
+  requireOneOf: z.array(z.array(identifier).min(2)).default([]),
+  response: response,
+  /** Error codes (keys of the API's `errors.codes`) the reference documents for this method. */
+  errors: z.array(z.number().int()).default([]),
+  /** Reference text of each error for this method, keyed by code. */
+  errorMessages: z.record(z.string(), z.string()).optional(),
+  examples: z.array(example).default([]),
+  quirks: z.array(quirk).default([]),
+  /** Rules from the reference that this method is subject to (ids of the API's `rules`). */
+  rules: z.array(identifier).default([]),
+  paging: paging.optional(),
+  /** Query keys a successful call makes stale: method ids of reads (used by the React hooks). */
+  invalidates: z.array(text).default([]),
+});
+export type MethodSpec = z.infer<typeof method>;
+
+/** One file under spec/methods/: a group of methods, exposed as `client.<group>.<method>`. */
+export const groupFileSchema = z.strictObject({
+  group: identifier,
+  description: z.string().optional(),
+  /** Rules that apply to this group (see ApiSpec.rules). */
+  methods: z.record(identifier, method),
+});
+export type GroupFile = z.infer<typeof groupFileSchema>;
+
+const errorCode = z.strictObject({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be an error name such as ACCESS_ERROR or resource_not_found"),
+  description: text,
+  /** HTTP status the emulator answers with for this error. */
+  httpStatus: z.number().int().min(400).max(599),
+});
+
+const oauthEndpoint = z.strictObject({
+  url: z.url(),
+  methods: z.array(z.enum(["GET", "POST"])).min(1),
+  description: text,
+  params: z.record(identifier, z.strictObject({ required: z.boolean(), description: text })),
+  responseParams: z.record(identifier, text).default({}),
+});
+
+/** spec/api.yaml: what holds for the whole API. */
+export const apiFileSchema = z.strictObject({
+  name: identifier,
+  title: text,
+  style: z.enum(["rpc", "rest"]),
+  baseUrl: z.url(),
+  /** Base path per response format; `{method}` is replaced by the method id (rpc) or path (rest). */
+  formats: z.partialRecord(z.enum(["json", "xml"]), z.strictObject({ path: text })).refine((f) => Object.keys(f).length > 0, "at least one format"),
+  /** The format a server uses when the request names none. */
+  serverDefaultFormat: z.enum(["json", "xml"]),
+  encoding: z.strictObject({ requestBody: z.enum(["form", "json"]), charset: z.literal("UTF-8") }),
+  /** Arguments every method takes, sent by the transport rather than the caller. */
+  commonArgs: z.record(identifier, argument).default({}),
+  errors: z.strictObject({
+    envelope: z.strictObject({
+      /** Root key of the error document (absent when fields are at the top level, as in v4). */
+      root: identifier.optional(),
+      codeField: identifier.optional(),
+      nameField: identifier,
+      messageField: identifier,
+      decision: text,
+      example: text,
+    }),
+    codes: z.record(z.string().regex(/^\d+$/), errorCode),
+  }),
+  auth: z.strictObject({
+    oauth1: z
+      .strictObject({
+        signatureMethods: z.array(z.enum(["HMAC-SHA1", "PLAINTEXT"])),
+        timestampWindowSeconds: z.number().int().positive(),
+        endpoints: z.strictObject({ requestToken: oauthEndpoint, authorize: oauthEndpoint, accessToken: oauthEndpoint }),
+      })
+      .optional(),
+  }),
+  rateLimit: z.strictObject({
+    requestsPerMinute: z.number().int().positive(),
+    retryOn: z.array(z.number().int()),
+    initialBackoffMs: z.number().int().positive(),
+    source: text,
+  }),
+  rules: z.record(identifier, text).default({}),
+  enums: z.record(pascalName, enumSpec).default({}),
+  models: z.record(pascalName, model).default({}),
+});
+export type ApiFile = z.infer<typeof apiFileSchema>;
