@@ -6,3 +6,4 @@ export * from "./generated/xml-writers.js";
 export * from "./generated/method-index.js";
 export * from "./generated/decoders.js";
 export * from "./generated/encoders.js";
+export * from "./generated/wire-args.js";

@@ -8,6 +8,7 @@ export const names = {
   resultDecoder: (m: Method) => `decode${m.typePrefix}Result`,
   descriptor: (m: Method) => `${m.functionName}Method`,
   xmlRenderer: (m: Method) => `render${m.typePrefix}Xml`,
+  wireArgsReader: (m: Method) => `read${m.typePrefix}WireArgs`,
   modelDecoder: (model: Pick<Model, "name"> | string) => `decode${typeof model === "string" ? model : model.name}`,
   modelWriter: (model: Pick<Model, "name"> | string) => `write${typeof model === "string" ? model : model.name}Xml`,
 };

@@ -7,4 +7,6 @@ export * as encode from "./encode.js";
 export type { DecodeContext, Decoder } from "./decode.js";
 export type { EncodeContext, ItemEncoder, WirePairs } from "./encode.js";
 export * as xml from "./xml-writer.js";
+export * as wire from "./wire.js";
+export type { WireContext, WireParser } from "./wire.js";
 export type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";

@@ -6,6 +6,7 @@ import { encodersEmitter } from "./encoders.js";
 import { methodIndexEmitter } from "./method-index.js";
 import { methodsEmitter } from "./methods.js";
 import { typesEmitter } from "./types.js";
+import { wireArgsEmitter } from "./wire-args.js";
 import { xmlWritersEmitter } from "./xml-writers.js";
 
 /** Every target, one emitter each. */
@@ -18,4 +19,5 @@ export const emitters: readonly Emitter[] = [
   clientEmitter,
   xmlWritersEmitter,
   methodIndexEmitter,
+  wireArgsEmitter,
 ];

@@ -12,6 +12,8 @@ export const methodIndexEmitter: Emitter = {
     file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
     file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.map(names.descriptor) });
     file.addImportDeclaration({ moduleSpecifier: "./xml-writers.js", namedImports: withXml.map(names.xmlRenderer) });
+    file.addImportDeclaration({ moduleSpecifier: "./wire-args.js", namedImports: ir.methods.map(names.wireArgsReader) });
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", isTypeOnly: true, namedImports: ["WireContext"] });
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,
@@ -33,6 +35,18 @@ export const methodIndexEmitter: Emitter = {
       isExported: true,
       declarations: [{ name: "xmlRenderers", type: "Partial<Record<MethodId, (document: Record<string, unknown>) => string>>", initializer: `{ ${withXml.map((m) => `${JSON.stringify(m.id)}: ${names.xmlRenderer(m)}`).join(", ")} }` }],
       ...docs("The XML renderer of every method that answers with a document, by method id."),
+    });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [
+        {
+          name: "wireArgReaders",
+          type: "{ [K in MethodId]: (params: URLSearchParams, ctx: WireContext) => MethodTypes[K][\"args\"] }",
+          initializer: `{ ${ir.methods.map((m) => `${JSON.stringify(m.id)}: ${names.wireArgsReader(m)}`).join(", ")} }`,
+        },
+      ],
+      ...docs("The wire-argument reader of every method, by method id (for servers)."),
     });
   },
 };
