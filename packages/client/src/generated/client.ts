@@ -297,11 +297,11 @@ export function createWrikeClient(options: TransportOptions): WrikeClient {
     }
     ,
     contacts: {
-      list: (args?, options) => contactsList(transport, args ?? {}, options),
+      list: (args, options) => contactsList(transport, args ?? {}, options),
     }
     ,
     folder: {
-      tree: (args?, options) => folderTree(transport, args ?? {}, options),
+      tree: (args, options) => folderTree(transport, args ?? {}, options),
       get: (args, options) => folderGet(transport, args, options),
       add: (args, options) => folderAdd(transport, args, options),
       delete: (args, options) => folderDelete(transport, args, options),
@@ -309,12 +309,12 @@ export function createWrikeClient(options: TransportOptions): WrikeClient {
     }
     ,
     profile: {
-      get: (args?, options) => profileGet(transport, args ?? {}, options),
+      get: (args, options) => profileGet(transport, args ?? {}, options),
     }
     ,
     task: {
       get: (args, options) => taskGet(transport, args, options),
-      filter: (args?, options) => taskFilter(transport, args ?? {}, options),
+      filter: (args, options) => taskFilter(transport, args ?? {}, options),
       updates: (args, options) => taskUpdates(transport, args, options),
       add: (args, options) => taskAdd(transport, args, options),
       update: (args, options) => taskUpdate(transport, args, options),
@@ -322,7 +322,7 @@ export function createWrikeClient(options: TransportOptions): WrikeClient {
     }
     ,
     timelog: {
-      list: (args?, options) => timelogList(transport, args ?? {}, options),
+      list: (args, options) => timelogList(transport, args ?? {}, options),
       add: (args, options) => timelogAdd(transport, args, options),
       delete: (args, options) => timelogDelete(transport, args, options),
     }

@@ -62,17 +62,6 @@ export function decodeComment(value: unknown, parentPath: string, key: string | 
   return o as unknown as t.Comment;
 }
 
-/** Checks one CommentDeleteResult and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCommentDeleteResult(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.CommentDeleteResult {
-  const o = d.object(value, parentPath, key, ctx);
-  if (o === undefined) return value as t.CommentDeleteResult;
-  const p = d.joinPath(parentPath, key);
-  let v: unknown;
-  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "comment", decodeComment);
-  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
-  return o as unknown as t.CommentDeleteResult;
-}
-
 /** Checks one CommentList and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCommentList(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.CommentList {
   const o = d.object(value, parentPath, key, ctx);
@@ -121,6 +110,17 @@ export function decodeContactList(value: unknown, parentPath: string, key: strin
   return o as unknown as t.ContactList;
 }
 
+/** Checks one DeletedCommentList and normalises it in place; mismatches go to ctx.issues. */
+export function decodeDeletedCommentList(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.DeletedCommentList {
+  const o = d.object(value, parentPath, key, ctx);
+  if (o === undefined) return value as t.DeletedCommentList;
+  const p = d.joinPath(parentPath, key);
+  let v: unknown;
+  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "comment", decodeComment);
+  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
+  return o as unknown as t.DeletedCommentList;
+}
+
 /** Checks one DeletedFolder and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDeletedFolder(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.DeletedFolder {
   const o = d.object(value, parentPath, key, ctx);
@@ -136,6 +136,17 @@ export function decodeDeletedFolder(value: unknown, parentPath: string, key: str
   return o as unknown as t.DeletedFolder;
 }
 
+/** Checks one DeletedFolderList and normalises it in place; mismatches go to ctx.issues. */
+export function decodeDeletedFolderList(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.DeletedFolderList {
+  const o = d.object(value, parentPath, key, ctx);
+  if (o === undefined) return value as t.DeletedFolderList;
+  const p = d.joinPath(parentPath, key);
+  let v: unknown;
+  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "folder", decodeDeletedFolder);
+  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
+  return o as unknown as t.DeletedFolderList;
+}
+
 /** Checks one DeletedTask and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDeletedTask(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.DeletedTask {
   const o = d.object(value, parentPath, key, ctx);
@@ -147,6 +158,28 @@ export function decodeDeletedTask(value: unknown, parentPath: string, key: strin
   v = o.deleted; if (v !== undefined) o.deleted = d.boolean(v, p, "deleted", ctx);
   v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
   return o as unknown as t.DeletedTask;
+}
+
+/** Checks one DeletedTaskList and normalises it in place; mismatches go to ctx.issues. */
+export function decodeDeletedTaskList(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.DeletedTaskList {
+  const o = d.object(value, parentPath, key, ctx);
+  if (o === undefined) return value as t.DeletedTaskList;
+  const p = d.joinPath(parentPath, key);
+  let v: unknown;
+  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "task", decodeDeletedTask);
+  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
+  return o as unknown as t.DeletedTaskList;
+}
+
+/** Checks one DeletedTimelogList and normalises it in place; mismatches go to ctx.issues. */
+export function decodeDeletedTimelogList(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.DeletedTimelogList {
+  const o = d.object(value, parentPath, key, ctx);
+  if (o === undefined) return value as t.DeletedTimelogList;
+  const p = d.joinPath(parentPath, key);
+  let v: unknown;
+  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "timelog", decodeTimelog);
+  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
+  return o as unknown as t.DeletedTimelogList;
 }
 
 /** Checks one Folder and normalises it in place; mismatches go to ctx.issues. */
@@ -169,17 +202,6 @@ export function decodeFolder(value: unknown, parentPath: string, key: string | n
   v = o.deleted; if (v !== undefined) o.deleted = d.boolean(v, p, "deleted", ctx);
   v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
   return o as unknown as t.Folder;
-}
-
-/** Checks one FolderDeleteResult and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderDeleteResult(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.FolderDeleteResult {
-  const o = d.object(value, parentPath, key, ctx);
-  if (o === undefined) return value as t.FolderDeleteResult;
-  const p = d.joinPath(parentPath, key);
-  let v: unknown;
-  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "folder", decodeDeletedFolder);
-  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
-  return o as unknown as t.FolderDeleteResult;
 }
 
 /** Checks one FolderTree and normalises it in place; mismatches go to ctx.issues. */
@@ -272,17 +294,6 @@ export function decodeTaskAttachments(value: unknown, parentPath: string, key: s
   return o as unknown as t.TaskAttachments;
 }
 
-/** Checks one TaskDeleteResult and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskDeleteResult(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.TaskDeleteResult {
-  const o = d.object(value, parentPath, key, ctx);
-  if (o === undefined) return value as t.TaskDeleteResult;
-  const p = d.joinPath(parentPath, key);
-  let v: unknown;
-  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "task", decodeDeletedTask);
-  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
-  return o as unknown as t.TaskDeleteResult;
-}
-
 /** Checks one TaskFilterCount and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskFilterCount(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.TaskFilterCount {
   const o = d.object(value, parentPath, key, ctx);
@@ -337,17 +348,6 @@ export function decodeTimelog(value: unknown, parentPath: string, key: string | 
   return o as unknown as t.Timelog;
 }
 
-/** Checks one TimelogDeleteResult and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogDeleteResult(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.TimelogDeleteResult {
-  const o = d.object(value, parentPath, key, ctx);
-  if (o === undefined) return value as t.TimelogDeleteResult;
-  const p = d.joinPath(parentPath, key);
-  let v: unknown;
-  v = o.list; if (v === undefined) d.missing(p, "list", ctx); else o.list = d.list(v, p, "list", ctx, "timelog", decodeTimelog);
-  v = o.asyncKey; if (v !== undefined) o.asyncKey = d.string(v, p, "asyncKey", ctx);
-  return o as unknown as t.TimelogDeleteResult;
-}
-
 /** Checks one TimelogList and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelogList(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): t.TimelogList {
   const o = d.object(value, parentPath, key, ctx);
@@ -393,7 +393,7 @@ export function decodeCommentAddResult(document: unknown, ctx: DecodeContext): t
 export function decodeCommentDeleteResult(document: unknown, ctx: DecodeContext): t.CommentDeleteResult {
   const doc = document as Record<string, unknown> | null;
   if (typeof doc === "object" && doc !== null) {
-    if (doc.comments !== undefined) return decodeCommentDeleteResult(doc.comments, "", "comments", ctx);
+    if (doc.comments !== undefined) return decodeDeletedCommentList(doc.comments, "", "comments", ctx);
   }
 
   return d.unknownRoot(document, ["comments"], ctx) as never;
@@ -473,7 +473,7 @@ export function decodeFolderAddResult(document: unknown, ctx: DecodeContext): t.
 export function decodeFolderDeleteResult(document: unknown, ctx: DecodeContext): t.FolderDeleteResult {
   const doc = document as Record<string, unknown> | null;
   if (typeof doc === "object" && doc !== null) {
-    if (doc.folders !== undefined) return decodeFolderDeleteResult(doc.folders, "", "folders", ctx);
+    if (doc.folders !== undefined) return decodeDeletedFolderList(doc.folders, "", "folders", ctx);
   }
 
   return d.unknownRoot(document, ["folders"], ctx) as never;
@@ -554,7 +554,7 @@ export function decodeTaskUpdateResult(document: unknown, ctx: DecodeContext): t
 export function decodeTaskDeleteResult(document: unknown, ctx: DecodeContext): t.TaskDeleteResult {
   const doc = document as Record<string, unknown> | null;
   if (typeof doc === "object" && doc !== null) {
-    if (doc.tasks !== undefined) return decodeTaskDeleteResult(doc.tasks, "", "tasks", ctx);
+    if (doc.tasks !== undefined) return decodeDeletedTaskList(doc.tasks, "", "tasks", ctx);
   }
 
   return d.unknownRoot(document, ["tasks"], ctx) as never;
@@ -584,7 +584,7 @@ export function decodeTimelogAddResult(document: unknown, ctx: DecodeContext): t
 export function decodeTimelogDeleteResult(document: unknown, ctx: DecodeContext): t.TimelogDeleteResult {
   const doc = document as Record<string, unknown> | null;
   if (typeof doc === "object" && doc !== null) {
-    if (doc.timelogs !== undefined) return decodeTimelogDeleteResult(doc.timelogs, "", "timelogs", ctx);
+    if (doc.timelogs !== undefined) return decodeDeletedTimelogList(doc.timelogs, "", "timelogs", ctx);
   }
 
   return d.unknownRoot(document, ["timelogs"], ctx) as never;

@@ -77,13 +77,6 @@ export interface Comment {
   asyncKey?: string;
 }
 
-export interface CommentDeleteResult {
-  /** One entry per deleted comment. */
-  list: Comment[];
-  /** The request's asyncKey, echoed. */
-  asyncKey?: string;
-}
-
 export interface CommentList {
   /** The comments. */
   list: Comment[];
@@ -120,6 +113,13 @@ export interface ContactList {
   list: Contact[];
 }
 
+export interface DeletedCommentList {
+  /** One entry per deleted comment. */
+  list: Comment[];
+  /** The request's asyncKey, echoed. */
+  asyncKey?: string;
+}
+
 export interface DeletedFolder {
   /** Folder id. */
   id: number;
@@ -133,6 +133,13 @@ export interface DeletedFolder {
   asyncKey?: string;
 }
 
+export interface DeletedFolderList {
+  /** One entry per deleted folder. */
+  list: DeletedFolder[];
+  /** The request's asyncKey, echoed. */
+  asyncKey?: string;
+}
+
 export interface DeletedTask {
   /** Task id. */
   id: number;
@@ -140,6 +147,20 @@ export interface DeletedTask {
   title?: string;
   /** true once deleted. */
   deleted?: boolean;
+  /** The request's asyncKey, echoed. */
+  asyncKey?: string;
+}
+
+export interface DeletedTaskList {
+  /** One entry per deleted task. */
+  list: DeletedTask[];
+  /** The request's asyncKey, echoed. */
+  asyncKey?: string;
+}
+
+export interface DeletedTimelogList {
+  /** One entry per deleted time log. */
+  list: Timelog[];
   /** The request's asyncKey, echoed. */
   asyncKey?: string;
 }
@@ -169,13 +190,6 @@ export interface Folder {
   parents?: number[];
   /** Present only when the folder was deleted. */
   deleted?: boolean;
-  /** The request's asyncKey, echoed. */
-  asyncKey?: string;
-}
-
-export interface FolderDeleteResult {
-  /** One entry per deleted folder. */
-  list: DeletedFolder[];
   /** The request's asyncKey, echoed. */
   asyncKey?: string;
 }
@@ -286,13 +300,6 @@ export interface TaskAttachments {
   list: Attachment[];
 }
 
-export interface TaskDeleteResult {
-  /** One entry per deleted task. */
-  list: DeletedTask[];
-  /** The request's asyncKey, echoed. */
-  asyncKey?: string;
-}
-
 export interface TaskFilterCount {
   /** Marker of this request, for wrike.task.updates. */
   tLast: number;
@@ -337,13 +344,6 @@ export interface Timelog {
   hours?: number;
   /** true once deleted. */
   deleted?: boolean;
-  /** The request's asyncKey, echoed. */
-  asyncKey?: string;
-}
-
-export interface TimelogDeleteResult {
-  /** One entry per deleted time log. */
-  list: Timelog[];
   /** The request's asyncKey, echoed. */
   asyncKey?: string;
 }
@@ -401,7 +401,7 @@ export interface CommentDeleteArgs {
 }
 
 /** Result of wrike.comment.delete. */
-export type CommentDeleteResult = CommentDeleteResult;
+export type CommentDeleteResult = DeletedCommentList;
 
 /** Arguments of wrike.comment.update. */
 export interface CommentUpdateArgs {
@@ -500,7 +500,7 @@ export interface FolderDeleteArgs {
 }
 
 /** Result of wrike.folder.delete. */
-export type FolderDeleteResult = FolderDeleteResult;
+export type FolderDeleteResult = DeletedFolderList;
 
 /** Arguments of wrike.folder.update. */
 export interface FolderUpdateArgs {
@@ -681,7 +681,7 @@ export interface TaskDeleteArgs {
 }
 
 /** Result of wrike.task.delete. */
-export type TaskDeleteResult = TaskDeleteResult;
+export type TaskDeleteResult = DeletedTaskList;
 
 /** Arguments of wrike.timelog.list. */
 export interface TimelogListArgs {
@@ -715,4 +715,4 @@ export interface TimelogDeleteArgs {
 }
 
 /** Result of wrike.timelog.delete. */
-export type TimelogDeleteResult = TimelogDeleteResult;
+export type TimelogDeleteResult = DeletedTimelogList;

@@ -9,7 +9,7 @@ export function readAttachmentListWireArgs(params: URLSearchParams, ctx: WireCon
   let v: unknown;
   v = w.list(params, "taskIds", "comma", w.id, ctx); if (v === undefined) { if (!params.has("taskIds")) ctx.missing.push("taskIds"); } else a.taskIds = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.AttachmentListArgs;
+  return a as unknown as t.AttachmentListArgs;
 }
 
 /** Reads the form parameters of a wrike.attachment.history request into typed arguments. */
@@ -18,7 +18,7 @@ export function readAttachmentHistoryWireArgs(params: URLSearchParams, ctx: Wire
   let v: unknown;
   v = w.scalar(params, "id", w.id, ctx); if (v === undefined) { if (!params.has("id")) ctx.missing.push("id"); } else a.id = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.AttachmentHistoryArgs;
+  return a as unknown as t.AttachmentHistoryArgs;
 }
 
 /** Reads the form parameters of a wrike.attachment.download request into typed arguments. */
@@ -26,7 +26,7 @@ export function readAttachmentDownloadWireArgs(params: URLSearchParams, ctx: Wir
   const a: Record<string, unknown> = {};
   let v: unknown;
   v = w.scalar(params, "id", w.id, ctx); if (v === undefined) { if (!params.has("id")) ctx.missing.push("id"); } else a.id = v;
-  return a as t.AttachmentDownloadArgs;
+  return a as unknown as t.AttachmentDownloadArgs;
 }
 
 /** Reads the form parameters of a wrike.comment.add request into typed arguments. */
@@ -36,7 +36,7 @@ export function readCommentAddWireArgs(params: URLSearchParams, ctx: WireContext
   v = w.scalar(params, "taskId", w.id, ctx); if (v === undefined) { if (!params.has("taskId")) ctx.missing.push("taskId"); } else a.taskId = v;
   v = w.scalar(params, "text", w.string, ctx); if (v === undefined) { if (!params.has("text")) ctx.missing.push("text"); } else a.text = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.CommentAddArgs;
+  return a as unknown as t.CommentAddArgs;
 }
 
 /** Reads the form parameters of a wrike.comment.delete request into typed arguments. */
@@ -45,7 +45,7 @@ export function readCommentDeleteWireArgs(params: URLSearchParams, ctx: WireCont
   let v: unknown;
   v = w.list(params, "ids", "comma", w.id, ctx); if (v === undefined) { if (!params.has("ids")) ctx.missing.push("ids"); } else a.ids = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.CommentDeleteArgs;
+  return a as unknown as t.CommentDeleteArgs;
 }
 
 /** Reads the form parameters of a wrike.comment.update request into typed arguments. */
@@ -55,7 +55,7 @@ export function readCommentUpdateWireArgs(params: URLSearchParams, ctx: WireCont
   v = w.scalar(params, "id", w.id, ctx); if (v === undefined) { if (!params.has("id")) ctx.missing.push("id"); } else a.id = v;
   v = w.scalar(params, "text", w.string, ctx); if (v === undefined) { if (!params.has("text")) ctx.missing.push("text"); } else a.text = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.CommentUpdateArgs;
+  return a as unknown as t.CommentUpdateArgs;
 }
 
 /** Reads the form parameters of a wrike.comment.list request into typed arguments. */
@@ -66,7 +66,7 @@ export function readCommentListWireArgs(params: URLSearchParams, ctx: WireContex
   v = w.list(params, "ids", "comma", w.id, ctx); if (v !== undefined) a.ids = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
   if (a.taskId === undefined && a.ids === undefined) ctx.missing.push("taskId or ids");
-  return a as t.CommentListArgs;
+  return a as unknown as t.CommentListArgs;
 }
 
 /** Reads the form parameters of a wrike.comment.updates request into typed arguments. */
@@ -75,13 +75,13 @@ export function readCommentUpdatesWireArgs(params: URLSearchParams, ctx: WireCon
   let v: unknown;
   v = w.scalar(params, "tLast", w.integer, ctx); if (v === undefined) { if (!params.has("tLast")) ctx.missing.push("tLast"); } else a.tLast = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.CommentUpdatesArgs;
+  return a as unknown as t.CommentUpdatesArgs;
 }
 
 /** Reads the form parameters of a wrike.contacts.list request into typed arguments. */
-export function readContactsListWireArgs(params: URLSearchParams, ctx: WireContext): t.ContactsListArgs {
+export function readContactsListWireArgs(_params: URLSearchParams, _ctx: WireContext): t.ContactsListArgs {
   const a: Record<string, unknown> = {};
-  return a as t.ContactsListArgs;
+  return a as unknown as t.ContactsListArgs;
 }
 
 /** Reads the form parameters of a wrike.folder.tree request into typed arguments. */
@@ -91,7 +91,7 @@ export function readFolderTreeWireArgs(params: URLSearchParams, ctx: WireContext
   v = w.scalar(params, "includeChilds", w.boolean, ctx); if (v !== undefined) a.includeChilds = v;
   v = w.scalar(params, "parentId", w.id, ctx); if (v !== undefined) a.parentId = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.FolderTreeArgs;
+  return a as unknown as t.FolderTreeArgs;
 }
 
 /** Reads the form parameters of a wrike.folder.get request into typed arguments. */
@@ -100,7 +100,7 @@ export function readFolderGetWireArgs(params: URLSearchParams, ctx: WireContext)
   let v: unknown;
   v = w.scalar(params, "id", w.id, ctx); if (v === undefined) { if (!params.has("id")) ctx.missing.push("id"); } else a.id = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.FolderGetArgs;
+  return a as unknown as t.FolderGetArgs;
 }
 
 /** Reads the form parameters of a wrike.folder.add request into typed arguments. */
@@ -112,7 +112,7 @@ export function readFolderAddWireArgs(params: URLSearchParams, ctx: WireContext)
   v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.FolderAddArgs;
+  return a as unknown as t.FolderAddArgs;
 }
 
 /** Reads the form parameters of a wrike.folder.delete request into typed arguments. */
@@ -121,7 +121,7 @@ export function readFolderDeleteWireArgs(params: URLSearchParams, ctx: WireConte
   let v: unknown;
   v = w.list(params, "ids", "comma", w.id, ctx); if (v === undefined) { if (!params.has("ids")) ctx.missing.push("ids"); } else a.ids = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.FolderDeleteArgs;
+  return a as unknown as t.FolderDeleteArgs;
 }
 
 /** Reads the form parameters of a wrike.folder.update request into typed arguments. */
@@ -134,13 +134,13 @@ export function readFolderUpdateWireArgs(params: URLSearchParams, ctx: WireConte
   v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.FolderUpdateArgs;
+  return a as unknown as t.FolderUpdateArgs;
 }
 
 /** Reads the form parameters of a wrike.profile.get request into typed arguments. */
-export function readProfileGetWireArgs(params: URLSearchParams, ctx: WireContext): t.ProfileGetArgs {
+export function readProfileGetWireArgs(_params: URLSearchParams, _ctx: WireContext): t.ProfileGetArgs {
   const a: Record<string, unknown> = {};
-  return a as t.ProfileGetArgs;
+  return a as unknown as t.ProfileGetArgs;
 }
 
 /** Reads the form parameters of a wrike.task.get request into typed arguments. */
@@ -150,7 +150,7 @@ export function readTaskGetWireArgs(params: URLSearchParams, ctx: WireContext): 
   v = w.scalar(params, "id", w.id, ctx); if (v === undefined) { if (!params.has("id")) ctx.missing.push("id"); } else a.id = v;
   v = w.list(params, "fields", "comma", w.string, ctx); if (v !== undefined) a.fields = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.TaskGetArgs;
+  return a as unknown as t.TaskGetArgs;
 }
 
 const taskFilterTemplateParser = /* @__PURE__ */ w.matching(w.string, /^(completed|overdue|today|thisweek)(:(author|resp))?$/);
@@ -180,7 +180,7 @@ export function readTaskFilterWireArgs(params: URLSearchParams, ctx: WireContext
   v = w.scalar(params, "includeNullDueDate", w.boolean, ctx); if (v !== undefined) a.includeNullDueDate = v;
   v = w.list(params, "relationType", "comma", w.integer, ctx); if (v !== undefined) a.relationType = v;
   v = w.list(params, "orderBy", "comma", taskFilterOrderByParser, ctx); if (v !== undefined) a.orderBy = v;
-  return a as t.TaskFilterArgs;
+  return a as unknown as t.TaskFilterArgs;
 }
 
 const taskUpdatesOrderByParser = /* @__PURE__ */ w.matching(w.string, /^[A-Za-z]+:(asc|desc)$/);
@@ -195,7 +195,7 @@ export function readTaskUpdatesWireArgs(params: URLSearchParams, ctx: WireContex
   v = w.scalar(params, "limit", w.integer, ctx); if (v !== undefined) a.limit = v;
   v = w.scalar(params, "offset", w.integer, ctx); if (v !== undefined) a.offset = v;
   v = w.list(params, "orderBy", "comma", taskUpdatesOrderByParser, ctx); if (v !== undefined) a.orderBy = v;
-  return a as t.TaskUpdatesArgs;
+  return a as unknown as t.TaskUpdatesArgs;
 }
 
 /** Reads the form parameters of a wrike.task.add request into typed arguments. */
@@ -213,7 +213,7 @@ export function readTaskAddWireArgs(params: URLSearchParams, ctx: WireContext): 
   v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.TaskAddArgs;
+  return a as unknown as t.TaskAddArgs;
 }
 
 /** Reads the form parameters of a wrike.task.update request into typed arguments. */
@@ -232,7 +232,7 @@ export function readTaskUpdateWireArgs(params: URLSearchParams, ctx: WireContext
   v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.TaskUpdateArgs;
+  return a as unknown as t.TaskUpdateArgs;
 }
 
 /** Reads the form parameters of a wrike.task.delete request into typed arguments. */
@@ -241,7 +241,7 @@ export function readTaskDeleteWireArgs(params: URLSearchParams, ctx: WireContext
   let v: unknown;
   v = w.list(params, "ids", "comma", w.id, ctx); if (v === undefined) { if (!params.has("ids")) ctx.missing.push("ids"); } else a.ids = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.TaskDeleteArgs;
+  return a as unknown as t.TaskDeleteArgs;
 }
 
 /** Reads the form parameters of a wrike.timelog.list request into typed arguments. */
@@ -250,7 +250,7 @@ export function readTimelogListWireArgs(params: URLSearchParams, ctx: WireContex
   let v: unknown;
   v = w.scalar(params, "taskId", w.id, ctx); if (v !== undefined) a.taskId = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.TimelogListArgs;
+  return a as unknown as t.TimelogListArgs;
 }
 
 /** Reads the form parameters of a wrike.timelog.add request into typed arguments. */
@@ -261,7 +261,7 @@ export function readTimelogAddWireArgs(params: URLSearchParams, ctx: WireContext
   v = w.scalar(params, "taskId", w.id, ctx); if (v === undefined) { if (!params.has("taskId")) ctx.missing.push("taskId"); } else a.taskId = v;
   v = w.scalar(params, "hours", w.double, ctx); if (v === undefined) { if (!params.has("hours")) ctx.missing.push("hours"); } else a.hours = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.TimelogAddArgs;
+  return a as unknown as t.TimelogAddArgs;
 }
 
 /** Reads the form parameters of a wrike.timelog.delete request into typed arguments. */
@@ -270,5 +270,5 @@ export function readTimelogDeleteWireArgs(params: URLSearchParams, ctx: WireCont
   let v: unknown;
   v = w.list(params, "ids", "comma", w.id, ctx); if (v === undefined) { if (!params.has("ids")) ctx.missing.push("ids"); } else a.ids = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  return a as t.TimelogDeleteArgs;
+  return a as unknown as t.TimelogDeleteArgs;
 }

@@ -54,15 +54,6 @@ export function writeCommentXml(element: string, o: t.Comment): string {
   return x.element(element, attributes, body);
 }
 
-/** Writes a CommentDeleteResult as the element `element`. */
-export function writeCommentDeleteResultXml(element: string, o: t.CommentDeleteResult): string {
-  const attributes = "";
-  let body = "";
-  body += x.list("list", "comment", o.list, writeCommentXml);
-  body += x.scalar("asyncKey", o.asyncKey);
-  return x.element(element, attributes, body);
-}
-
 /** Writes a CommentList as the element `element`. */
 export function writeCommentListXml(element: string, o: t.CommentList): string {
   const attributes = "";
@@ -99,6 +90,15 @@ export function writeContactListXml(element: string, o: t.ContactList): string {
   return x.element(element, attributes, body);
 }
 
+/** Writes a DeletedCommentList as the element `element`. */
+export function writeDeletedCommentListXml(element: string, o: t.DeletedCommentList): string {
+  const attributes = "";
+  let body = "";
+  body += x.list("list", "comment", o.list, writeCommentXml);
+  body += x.scalar("asyncKey", o.asyncKey);
+  return x.element(element, attributes, body);
+}
+
 /** Writes a DeletedFolder as the element `element`. */
 export function writeDeletedFolderXml(element: string, o: t.DeletedFolder): string {
   const attributes = "";
@@ -111,6 +111,15 @@ export function writeDeletedFolderXml(element: string, o: t.DeletedFolder): stri
   return x.element(element, attributes, body);
 }
 
+/** Writes a DeletedFolderList as the element `element`. */
+export function writeDeletedFolderListXml(element: string, o: t.DeletedFolderList): string {
+  const attributes = "";
+  let body = "";
+  body += x.list("list", "folder", o.list, writeDeletedFolderXml);
+  body += x.scalar("asyncKey", o.asyncKey);
+  return x.element(element, attributes, body);
+}
+
 /** Writes a DeletedTask as the element `element`. */
 export function writeDeletedTaskXml(element: string, o: t.DeletedTask): string {
   const attributes = "";
@@ -118,6 +127,24 @@ export function writeDeletedTaskXml(element: string, o: t.DeletedTask): string {
   body += x.scalar("id", o.id);
   body += x.scalar("title", o.title);
   body += x.scalar("deleted", o.deleted);
+  body += x.scalar("asyncKey", o.asyncKey);
+  return x.element(element, attributes, body);
+}
+
+/** Writes a DeletedTaskList as the element `element`. */
+export function writeDeletedTaskListXml(element: string, o: t.DeletedTaskList): string {
+  const attributes = "";
+  let body = "";
+  body += x.list("list", "task", o.list, writeDeletedTaskXml);
+  body += x.scalar("asyncKey", o.asyncKey);
+  return x.element(element, attributes, body);
+}
+
+/** Writes a DeletedTimelogList as the element `element`. */
+export function writeDeletedTimelogListXml(element: string, o: t.DeletedTimelogList): string {
+  const attributes = "";
+  let body = "";
+  body += x.list("list", "timelog", o.list, writeTimelogXml);
   body += x.scalar("asyncKey", o.asyncKey);
   return x.element(element, attributes, body);
 }
@@ -138,15 +165,6 @@ export function writeFolderXml(element: string, o: t.Folder): string {
   body += x.list("sharedUsers", "uid", o.sharedUsers, x.scalar);
   body += x.list("parents", "id", o.parents, x.scalar);
   body += x.scalar("deleted", o.deleted);
-  body += x.scalar("asyncKey", o.asyncKey);
-  return x.element(element, attributes, body);
-}
-
-/** Writes a FolderDeleteResult as the element `element`. */
-export function writeFolderDeleteResultXml(element: string, o: t.FolderDeleteResult): string {
-  const attributes = "";
-  let body = "";
-  body += x.list("list", "folder", o.list, writeDeletedFolderXml);
   body += x.scalar("asyncKey", o.asyncKey);
   return x.element(element, attributes, body);
 }
@@ -231,15 +249,6 @@ export function writeTaskAttachmentsXml(element: string, o: t.TaskAttachments): 
   return x.element(element, attributes, body);
 }
 
-/** Writes a TaskDeleteResult as the element `element`. */
-export function writeTaskDeleteResultXml(element: string, o: t.TaskDeleteResult): string {
-  const attributes = "";
-  let body = "";
-  body += x.list("list", "task", o.list, writeDeletedTaskXml);
-  body += x.scalar("asyncKey", o.asyncKey);
-  return x.element(element, attributes, body);
-}
-
 /** Writes a TaskFilterCount as the element `element`. */
 export function writeTaskFilterCountXml(element: string, o: t.TaskFilterCount): string {
   const attributes = "";
@@ -286,15 +295,6 @@ export function writeTimelogXml(element: string, o: t.Timelog): string {
   return x.element(element, attributes, body);
 }
 
-/** Writes a TimelogDeleteResult as the element `element`. */
-export function writeTimelogDeleteResultXml(element: string, o: t.TimelogDeleteResult): string {
-  const attributes = "";
-  let body = "";
-  body += x.list("list", "timelog", o.list, writeTimelogXml);
-  body += x.scalar("asyncKey", o.asyncKey);
-  return x.element(element, attributes, body);
-}
-
 /** Writes a TimelogList as the element `element`. */
 export function writeTimelogListXml(element: string, o: t.TimelogList): string {
   const attributes = "";
@@ -324,7 +324,7 @@ export function renderCommentAddXml(document: Record<string, unknown>): string {
 
 /** Renders a wrike.comment.delete result document ({root: body}) as the XML the API sends. */
 export function renderCommentDeleteXml(document: Record<string, unknown>): string {
-  if (document.comments !== undefined) return x.declaration + writeCommentDeleteResultXml("comments", document.comments as t.CommentDeleteResult);
+  if (document.comments !== undefined) return x.declaration + writeDeletedCommentListXml("comments", document.comments as t.DeletedCommentList);
   throw new TypeError("renderCommentDeleteXml: the document has none of the roots comments");
 }
 
@@ -372,7 +372,7 @@ export function renderFolderAddXml(document: Record<string, unknown>): string {
 
 /** Renders a wrike.folder.delete result document ({root: body}) as the XML the API sends. */
 export function renderFolderDeleteXml(document: Record<string, unknown>): string {
-  if (document.folders !== undefined) return x.declaration + writeFolderDeleteResultXml("folders", document.folders as t.FolderDeleteResult);
+  if (document.folders !== undefined) return x.declaration + writeDeletedFolderListXml("folders", document.folders as t.DeletedFolderList);
   throw new TypeError("renderFolderDeleteXml: the document has none of the roots folders");
 }
 
@@ -421,7 +421,7 @@ export function renderTaskUpdateXml(document: Record<string, unknown>): string {
 
 /** Renders a wrike.task.delete result document ({root: body}) as the XML the API sends. */
 export function renderTaskDeleteXml(document: Record<string, unknown>): string {
-  if (document.tasks !== undefined) return x.declaration + writeTaskDeleteResultXml("tasks", document.tasks as t.TaskDeleteResult);
+  if (document.tasks !== undefined) return x.declaration + writeDeletedTaskListXml("tasks", document.tasks as t.DeletedTaskList);
   throw new TypeError("renderTaskDeleteXml: the document has none of the roots tasks");
 }
 
@@ -439,6 +439,6 @@ export function renderTimelogAddXml(document: Record<string, unknown>): string {
 
 /** Renders a wrike.timelog.delete result document ({root: body}) as the XML the API sends. */
 export function renderTimelogDeleteXml(document: Record<string, unknown>): string {
-  if (document.timelogs !== undefined) return x.declaration + writeTimelogDeleteResultXml("timelogs", document.timelogs as t.TimelogDeleteResult);
+  if (document.timelogs !== undefined) return x.declaration + writeDeletedTimelogListXml("timelogs", document.timelogs as t.DeletedTimelogList);
   throw new TypeError("renderTimelogDeleteXml: the document has none of the roots timelogs");
 }

@@ -49,7 +49,7 @@ export const clientEmitter: Emitter = {
           w.writeLine("transport,");
           for (const g of ir.groups) {
             w.write(`${g.name}: `).block(() => {
-              for (const m of g.methods) w.writeLine(`${m.key}: (args${argsOptional(m) ? "?" : ""}, options) => ${m.functionName}(transport, args${argsOptional(m) ? " ?? {}" : ""}, options),`);
+              for (const m of g.methods) w.writeLine(`${m.key}: (args, options) => ${m.functionName}(transport, args${argsOptional(m) ? " ?? {}" : ""}, options),`);
             });
             w.write(",").newLine();
           }

@@ -49,15 +49,16 @@ export const wireArgsEmitter: Emitter = {
           return `v = ${read}; ${absent}a.${a.name} = v;`;
         }),
         ...m.requireOneOf.map((group) => `if (${group.map((n) => `a.${n} === undefined`).join(" && ")}) ctx.missing.push(${JSON.stringify(group.join(" or "))});`),
-        `return a as t.${names.argsType(m)};`,
+        `return a as unknown as t.${names.argsType(m)};`,
       ];
       file.addFunction({
         isExported: true,
         name: names.wireArgsReader(m),
         ...docs(`Reads the form parameters of a ${m.id} request into typed arguments.`),
+        // A method without arguments reads nothing; the underscores say so to the unused-parameter check.
         parameters: [
-          { name: "params", type: "URLSearchParams" },
-          { name: "ctx", type: "WireContext" },
+          { name: m.args.length > 0 ? "params" : "_params", type: "URLSearchParams" },
+          { name: m.args.length > 0 ? "ctx" : "_ctx", type: "WireContext" },
         ],
         returnType: `t.${names.argsType(m)}`,
         statements,

@@ -7,6 +7,7 @@ import { SCALAR_TYPES } from "./schema.js";
 import type { ParsedFile, SpecProblem } from "./load.js";
 
 const scalars = new Set<string>(SCALAR_TYPES);
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function parseTypeExpression(type: string): { name: string; list: boolean } {
   return type.endsWith("[]") ? { name: type.slice(0, -2), list: true } : { name: type, list: false };
@@ -74,6 +75,10 @@ export function checkReferences(api: ParsedFile<ApiFile>, groups: ParsedFile<Gro
   for (const g of groups) {
     for (const [key, m] of Object.entries(g.data.methods)) {
       const at = ["methods", key];
+      // Each method gets types named <Group><Method>Args and ...Result; a model of that name would collide.
+      const prefix = pascal(g.data.group) + pascal(key);
+      for (const generated of [`${prefix}Args`, `${prefix}Result`])
+        if (generated in models || inlineNames.has(generated)) report(g, at, `the model name ${generated} collides with the type generated for this method`);
       checkArgs(g, [...at, "args"], m.args, api.data.style === "rest" ? m.http.path : undefined);
       m.requireOneOf.forEach((names, i) =>
         names.forEach((n, j) => {
