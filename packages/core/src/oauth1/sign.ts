@@ -1,0 +1,297 @@
+/** Client side: signing a request (RFC 5849 section 3.1 and 3.4). */
+import {
+  addEncodedParam,
+  addFormEncodedParams,
+  encodeMethod,
+  joinNormalizedForBaseString,
+  splitRequestUrl,
+  type OAuth1Params,
+} from "./base-string.js";
+import { percentEncode } from "./encoding.js";
+import { OAuth1Error } from "./errors.js";
+import { formatRealm } from "./header.js";
+import { runHmac, runHmacSync, type HmacSha1 } from "./hmac.js";
+
+export type SignatureMethod = "HMAC-SHA1" | "PLAINTEXT";
+
+export interface OAuth1Credentials {
+  /** Client identifier (`oauth_consumer_key`). */
+  consumerKey: string;
+  /** Client shared-secret. */
+  consumerSecret: string;
+  /** Token (`oauth_token`), temporary or access; omitted from the request when undefined or "". */
+  token?: string;
+  /** Token shared-secret; "" when undefined (RFC 5849 2.1). */
+  tokenSecret?: string;
+}
+
+export interface OAuth1RequestToSign {
+  /** HTTP method; upper-cased for the base string. */
+  method: string;
+  /** Absolute http(s) URL as it will be sent, query included. */
+  url: string;
+  /**
+   * Decoded form-body parameters, in order — only for an
+   * application/x-www-form-urlencoded body (3.4.1.3.1); leave out otherwise.
+   */
+  bodyParams?: OAuth1Params;
+}
+
+export interface OAuth1SignOptions {
+  /** Default "HMAC-SHA1". */
+  signatureMethod?: SignatureMethod;
+  /** `oauth_nonce`; default 32 random hex characters. `false` omits it (PLAINTEXT only, 3.1). */
+  nonce?: string | false;
+  /** `oauth_timestamp` in seconds; default now. `false` omits it (PLAINTEXT only, 3.1). */
+  timestamp?: number | string | false;
+  /** `oauth_version="1.0"` is sent unless this is false (the parameter is optional, 3.1). */
+  includeVersion?: boolean;
+  /** `oauth_callback` (temporary-credentials request, 2.1). */
+  callback?: string;
+  /** `oauth_verifier` (token request, 2.3). */
+  verifier?: string;
+  /** `realm` of the Authorization header; never part of the base string. */
+  realm?: string;
+  /** Extra protocol parameters, e.g. `oauth_body_hash`; names must start with `oauth_`. */
+  extraOAuthParams?: OAuth1Params;
+  /** HMAC-SHA1 provider; default node's crypto when reachable, else WebCrypto (async only). */
+  hmacSha1?: HmacSha1;
+}
+
+export interface SignedOAuth1Request {
+  /**
+   * The protocol parameters, decoded, in the order sent, `oauth_signature`
+   * last. Send them in the Authorization header (`authorizationHeader`), or
+   * with `encodeFormParameters` in the query or form body: the base string is
+   * the same for the three (3.5).
+   */
+  oauthParams: Array<[string, string]>;
+  signatureMethod: SignatureMethod;
+  /**
+   * `oauth_signature`, decoded. For PLAINTEXT it is
+   * `encode(consumerSecret)&encode(tokenSecret)` by definition (3.4.4), so the
+   * result, like the request itself, then holds the secrets: PLAINTEXT is for
+   * TLS only, and its results must not be logged.
+   */
+  signature: string;
+  /** The signature base string (3.4.1.1) that was signed; "" for PLAINTEXT, which signs no base string (3.4.4). */
+  baseString: string;
+  /** `OAuth realm="...", oauth_consumer_key="...", ..., oauth_signature="..."`. */
+  authorizationHeader: string;
+}
+
+const STANDARD_PARAMS: ReadonlySet<string> = new Set([
+  "oauth_consumer_key",
+  "oauth_token",
+  "oauth_signature_method",
+  "oauth_timestamp",
+  "oauth_nonce",
+  "oauth_version",
+  "oauth_callback",
+  "oauth_verifier",
+  "oauth_signature",
+]);
+
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? "0" : "") + i.toString(16));
+const POOL_SIZE = 1024;
+let randomPool: Uint8Array<ArrayBuffer> | undefined;
+let randomPoolPos = POOL_SIZE;
+
+/** 32 lower-case hex characters (128 bits) from crypto.getRandomValues, drawn from a refilled pool. */
+export function generateNonce(): string {
+  if (randomPoolPos + 16 > POOL_SIZE || randomPool === undefined) {
+    const crypto = globalThis.crypto;
+    if (!crypto || typeof crypto.getRandomValues !== "function") {
+      throw new OAuth1Error("invalid_argument", "crypto.getRandomValues is not available; pass options.nonce");
+    }
+    randomPool ??= new Uint8Array(POOL_SIZE);
+    crypto.getRandomValues(randomPool);
+    randomPoolPos = 0;
+  }
+  const pool = randomPool;
+  let nonce = "";
+  for (let i = randomPoolPos, end = randomPoolPos + 16; i < end; i++) nonce += HEX[pool[i]!]!;
+  randomPoolPos += 16;
+  return nonce;
+}
+
+const DIGITS = /^[0-9]+$/;
+
+function timestampString(timestamp: number | string | undefined): string {
+  if (timestamp === undefined) return String(Math.floor(Date.now() / 1000));
+  if (typeof timestamp === "number") {
+    if (Number.isSafeInteger(timestamp) && timestamp > 0) return String(timestamp);
+  } else if (typeof timestamp === "string" && DIGITS.test(timestamp)) {
+    return timestamp;
+  }
+  throw new OAuth1Error("invalid_argument", "options.timestamp must be a positive integer number of seconds");
+}
+
+function requireString(value: unknown, what: string, allowEmpty: boolean): string {
+  if (typeof value !== "string" || (!allowEmpty && value === "")) {
+    throw new OAuth1Error("invalid_argument", what + (allowEmpty ? " must be a string" : " must be a non-empty string"));
+  }
+  return value;
+}
+
+/** Everything computed before the HMAC. Internal: holds the signing key, a secret. */
+interface Prepared {
+  signatureMethod: SignatureMethod;
+  names: string[];
+  values: string[];
+  /** Encoded `name="value", ` pieces for the header, signature excluded. */
+  headerPrefix: string;
+  baseString: string;
+  signingKey: string;
+}
+
+function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, options: OAuth1SignOptions | undefined): Prepared {
+  if (request === null || typeof request !== "object") throw new OAuth1Error("invalid_argument", "the request must be an object");
+  if (credentials === null || typeof credentials !== "object") throw new OAuth1Error("invalid_argument", "the credentials must be an object");
+  const opts = options ?? {};
+  const signatureMethod = opts.signatureMethod ?? "HMAC-SHA1";
+  if (signatureMethod !== "HMAC-SHA1" && signatureMethod !== "PLAINTEXT") {
+    throw new OAuth1Error("invalid_argument", 'options.signatureMethod must be "HMAC-SHA1" or "PLAINTEXT"');
+  }
+  const consumerKey = requireString(credentials.consumerKey, "credentials.consumerKey", false);
+  const consumerSecret = requireString(credentials.consumerSecret, "credentials.consumerSecret", true);
+  const token = credentials.token === undefined ? "" : requireString(credentials.token, "credentials.token", true);
+  const tokenSecret =
+    credentials.tokenSecret === undefined ? "" : requireString(credentials.tokenSecret, "credentials.tokenSecret", true);
+
+  const names: string[] = ["oauth_consumer_key"];
+  const values: string[] = [consumerKey];
+  if (token !== "") {
+    names.push("oauth_token");
+    values.push(token);
+  }
+  names.push("oauth_signature_method");
+  values.push(signatureMethod);
+  if (opts.timestamp !== false) {
+    names.push("oauth_timestamp");
+    values.push(timestampString(opts.timestamp));
+  } else if (signatureMethod !== "PLAINTEXT") {
+    throw new OAuth1Error("invalid_argument", "oauth_timestamp can only be omitted with PLAINTEXT");
+  }
+  if (opts.nonce !== false) {
+    names.push("oauth_nonce");
+    values.push(opts.nonce === undefined ? generateNonce() : requireString(opts.nonce, "options.nonce", false));
+  } else if (signatureMethod !== "PLAINTEXT") {
+    throw new OAuth1Error("invalid_argument", "oauth_nonce can only be omitted with PLAINTEXT");
+  }
+  if (opts.includeVersion !== false) {
+    names.push("oauth_version");
+    values.push("1.0");
+  }
+  if (opts.callback !== undefined) {
+    names.push("oauth_callback");
+    values.push(requireString(opts.callback, "options.callback", false));
+  }
+  if (opts.verifier !== undefined) {
+    names.push("oauth_verifier");
+    values.push(requireString(opts.verifier, "options.verifier", true));
+  }
+  const extras = opts.extraOAuthParams;
+  if (extras !== undefined) {
+    for (let i = 0; i < extras.length; i++) {
+      const extra = extras[i]!;
+      const name = requireString(extra[0], "an extraOAuthParams name", false);
+      if (!name.startsWith("oauth_") || STANDARD_PARAMS.has(name) || names.includes(name)) {
+        throw new OAuth1Error(
+          "invalid_argument",
+          "extraOAuthParams names must start with oauth_, be unique and not be a parameter set by the signer (" + name + ")",
+        );
+      }
+      names.push(name);
+      values.push(requireString(extra[1], "an extraOAuthParams value", true));
+    }
+  }
+
+  let headerPrefix = "OAuth ";
+  if (opts.realm !== undefined) headerPrefix += formatRealm(opts.realm) + ", ";
+  const items: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = percentEncode(names[i]!);
+    const value = percentEncode(values[i]!);
+    headerPrefix += name + '="' + value + '", ';
+    items.push(name + "\u0001" + value);
+  }
+
+  let baseString = "";
+  if (signatureMethod === "HMAC-SHA1") {
+    const encodedMethod = encodeMethod(request.method);
+    const { encodedUri, query } = splitRequestUrl(request.url);
+    addFormEncodedParams(items, query);
+    const body = request.bodyParams;
+    if (body !== undefined) {
+      for (let i = 0; i < body.length; i++) {
+        const param = body[i]!;
+        if (param[0] !== "oauth_signature") addEncodedParam(items, param[0], param[1]);
+      }
+    }
+    baseString = encodedMethod + "&" + encodedUri + "&" + joinNormalizedForBaseString(items);
+  }
+
+  return {
+    signatureMethod,
+    names,
+    values,
+    headerPrefix,
+    baseString,
+    signingKey: percentEncode(consumerSecret) + "&" + percentEncode(tokenSecret),
+  };
+}
+
+function finish(prepared: Prepared, signature: string): SignedOAuth1Request {
+  const { names, values } = prepared;
+  const oauthParams: Array<[string, string]> = new Array(names.length + 1);
+  for (let i = 0; i < names.length; i++) oauthParams[i] = [names[i]!, values[i]!];
+  oauthParams[names.length] = ["oauth_signature", signature];
+  return {
+    oauthParams,
+    signatureMethod: prepared.signatureMethod,
+    signature,
+    baseString: prepared.baseString,
+    authorizationHeader: prepared.headerPrefix + 'oauth_signature="' + percentEncode(signature) + '"',
+  };
+}
+
+/**
+ * Signs a request synchronously (RFC 5849 3.4). HMAC-SHA1 uses
+ * `options.hmacSha1` when given (it must then return a string), else node's
+ * crypto; PLAINTEXT needs no HMAC. Inputs are not modified.
+ *
+ * @throws OAuth1Error — `sync_hmac_unavailable` when only an asynchronous
+ *   HMAC is available (browsers: use {@link signRequest}), `invalid_url`,
+ *   `invalid_argument`, `invalid_string`. Messages never include secrets.
+ */
+export function signRequestSync(
+  request: OAuth1RequestToSign,
+  credentials: OAuth1Credentials,
+  options?: OAuth1SignOptions,
+): SignedOAuth1Request {
+  const prepared = prepare(request, credentials, options);
+  const signature =
+    prepared.signatureMethod === "PLAINTEXT"
+      ? prepared.signingKey
+      : runHmacSync(options?.hmacSha1, prepared.signingKey, prepared.baseString);
+  return finish(prepared, signature);
+}
+
+/**
+ * Signs a request (RFC 5849 3.4). HMAC-SHA1 uses `options.hmacSha1` when
+ * given, else node's crypto (synchronously) when reachable, else WebCrypto.
+ * Inputs are not modified. Rejects with the errors of {@link signRequestSync}.
+ */
+export async function signRequest(
+  request: OAuth1RequestToSign,
+  credentials: OAuth1Credentials,
+  options?: OAuth1SignOptions,
+): Promise<SignedOAuth1Request> {
+  const prepared = prepare(request, credentials, options);
+  const signature =
+    prepared.signatureMethod === "PLAINTEXT"
+      ? prepared.signingKey
+      : await runHmac(options?.hmacSha1, prepared.signingKey, prepared.baseString);
+  return finish(prepared, signature);
+}
