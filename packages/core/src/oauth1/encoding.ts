@@ -2,20 +2,22 @@
  * RFC 5849 section 3.6 percent-encoding and application/x-www-form-urlencoded
  * decoding.
  *
- * Use of the `oauth-1.0a` 2.2.6 package: only `OAuth.prototype.percentEncode`
- * is used. It is `encodeURIComponent` followed by escaping `! * ' ( )`, which
- * leaves exactly RFC 3986's unreserved set (ALPHA DIGIT - . _ ~) unescaped,
- * encodes UTF-8 octets with upper-case hex, and touches no `this` state — i.e.
- * it is the RFC 5849 3.6 encoding (checked for every code point in
- * test/oauth1.test.ts). A regex pre-check skips the call for strings that are
- * already all-unreserved (names, nonces, timestamps), the common case.
+ * What is used from the `oauth-1.0a` 2.2.6 package, and why: only
+ * `OAuth.prototype.percentEncode`. It is `encodeURIComponent` followed by
+ * escaping `! * ' ( )`, which leaves exactly RFC 3986's unreserved set
+ * (ALPHA DIGIT - . _ ~) unescaped, writes UTF-8 octets as upper-case `%XX`
+ * and uses no `this` state: it is the 3.6 encoding (checked for every code
+ * point in test/oauth1.test.ts). It encodes every string that is not already
+ * all-unreserved; two fast paths skip it where its result is known without
+ * calling it — all-unreserved strings (names, nonces, timestamps: unchanged)
+ * and query components already in canonical 3.6 form (base-string.ts).
  *
- * Everything else in that package is not used, because it is wrong or unsafe:
- * `deParam`/`deParamUrl`/`getParameterString`/`getBaseString` (no `+` as
- * space, names not decoded, duplicates and empty values mishandled, `=` in
- * values cut, base URI not normalised), `toHeader` (inserts `realm` without
- * quoting, so a `"` or CR/LF in it breaks or injects into the header),
- * `authorize`/`mergeObject` (mutate their inputs), `getNonce` (Math.random).
+ * Not used, because wrong or unsafe: `deParam`/`deParamUrl`/
+ * `getParameterString`/`getBaseString` (no `+` as space, names not decoded,
+ * duplicates and empty values mishandled, `=` in values cut, base URI not
+ * normalised), `toHeader` (writes `realm` unquoted, so a `"` or CR/LF in it
+ * breaks or injects into the header; re-encodes everything), `authorize`/
+ * `mergeObject` (mutate their inputs), `getNonce` (Math.random).
  */
 import OAuth from "oauth-1.0a";
 import { OAuth1Error } from "./errors.js";
@@ -91,10 +93,33 @@ export function percentDecode(value: string): string {
   }
 }
 
+const PLUS = /\+/g;
+
 /** Decodes one application/x-www-form-urlencoded name or value: `+` is a space, then percent-decoding. */
 export function decodeFormComponent(value: string): string {
-  const spaced = value.indexOf("+") === -1 ? value : value.replaceAll("+", " ");
+  const spaced = value.indexOf("+") === -1 ? value : value.replace(PLUS, " ");
   return percentDecode(spaced);
+}
+
+/**
+ * @internal Calls `onPair(rawName, rawValue)` for each `&`-separated segment
+ * of an application/x-www-form-urlencoded string, split at its first `=`
+ * (no `=`: empty value), skipping empty segments. Nothing is decoded. Linear.
+ */
+export function forEachRawFormPair(input: string, onPair: (rawName: string, rawValue: string) => void): void {
+  const len = input.length;
+  let start = 0;
+  let nextEq = -2;
+  while (start < len) {
+    let end = input.indexOf("&", start);
+    if (end === -1) end = len;
+    if (end > start) {
+      if (nextEq !== -1 && nextEq < start) nextEq = input.indexOf("=", start);
+      if (nextEq === -1 || nextEq >= end) onPair(input.slice(start, end), "");
+      else onPair(input.slice(start, nextEq), input.slice(nextEq + 1, end));
+    }
+    start = end + 1;
+  }
 }
 
 /**
@@ -108,22 +133,7 @@ export function decodeFormComponent(value: string): string {
  * Linear in the input length.
  */
 export function forEachFormPair(input: string, onPair: (name: string, value: string) => void): void {
-  const len = input.length;
-  let start = 0;
-  let nextEq = -2;
-  while (start < len) {
-    let end = input.indexOf("&", start);
-    if (end === -1) end = len;
-    if (end > start) {
-      if (nextEq !== -1 && nextEq < start) nextEq = input.indexOf("=", start);
-      if (nextEq === -1 || nextEq >= end) {
-        onPair(decodeFormComponent(input.slice(start, end)), "");
-      } else {
-        onPair(decodeFormComponent(input.slice(start, nextEq)), decodeFormComponent(input.slice(nextEq + 1, end)));
-      }
-    }
-    start = end + 1;
-  }
+  forEachRawFormPair(input, (rawName, rawValue) => onPair(decodeFormComponent(rawName), decodeFormComponent(rawValue)));
 }
 
 /** Parses an application/x-www-form-urlencoded string into decoded [name, value] pairs (see {@link forEachFormPair}). */

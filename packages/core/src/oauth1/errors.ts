@@ -11,7 +11,8 @@ export type OAuth1ErrorCode =
   | "invalid_string"
   | "invalid_authorization_header"
   | "sync_hmac_unavailable"
-  | "hmac_unavailable";
+  | "hmac_unavailable"
+  | "random_unavailable";
 
 export class OAuth1Error extends Error {
   override readonly name = "OAuth1Error";

@@ -1,9 +1,10 @@
 /** Server side: verifying a signed request (RFC 5849 section 3.2). */
 import {
-  addEncodedParam,
+  addDecodedParam,
   addFormEncodedParams,
   encodeMethod,
-  joinNormalizedForBaseString,
+  joinForBaseString,
+  type BaseStringParams,
   splitRequestUrl,
   type OAuth1Params,
 } from "./base-string.js";
@@ -246,17 +247,17 @@ export async function verifySignature(request: OAuth1IncomingRequest, options: V
   try {
     signingKey = percentEncode(secrets.consumerSecret) + "&" + percentEncode(secrets.tokenSecret ?? "");
     if (signatureMethod === "HMAC-SHA1") {
-      const items: string[] = [];
-      addFormEncodedParams(items, query);
+      const collected: BaseStringParams = { names: [], values: [] };
+      addFormEncodedParams(collected, query);
       for (let i = 0; i < headerParams.length; i++) {
         const [name, value] = headerParams[i]!;
-        if (name !== "realm" && name !== "oauth_signature") addEncodedParam(items, name, value);
+        if (name !== "realm" && name !== "oauth_signature") addDecodedParam(collected, name, value);
       }
       for (let i = 0; i < bodyParams.length; i++) {
         const [name, value] = bodyParams[i]!;
-        if (name !== "oauth_signature") addEncodedParam(items, name, value);
+        if (name !== "oauth_signature") addDecodedParam(collected, name, value);
       }
-      baseString = encodedMethod + "&" + encodedUri + "&" + joinNormalizedForBaseString(items);
+      baseString = encodedMethod + "&" + encodedUri + "&" + joinForBaseString(collected);
     }
   } catch (error) {
     if (error instanceof OAuth1Error) return fail("malformed_request", 400, error.message);
