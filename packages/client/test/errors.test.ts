@@ -18,6 +18,8 @@ function clientAnswering(body: string, init: ResponseInit & { contentType?: stri
     auth: { kind: "oauth1", consumerKey: "ck", consumerSecret: secrets.consumerSecret, token: secrets.token, tokenSecret: secrets.tokenSecret },
     format,
     fetch: fetch as typeof globalThis.fetch,
+    // One attempt: these tests are about how each failure surfaces; retries have tests of their own in core.
+    retry: { maxAttempts: 1 },
   });
 }
 
@@ -115,10 +117,12 @@ describe("broken bodies and transport failures", () => {
 
   it("a network failure and a timeout are told apart", async () => {
     const auth = { kind: "bearer" as const, token: secrets.token };
-    const failing = createWrikeClient({ auth, fetch: (async () => Promise.reject(new TypeError("fetch failed"))) as typeof fetch });
+    const retry = { maxAttempts: 1 };
+    const failing = createWrikeClient({ auth, retry, fetch: (async () => Promise.reject(new TypeError("fetch failed"))) as typeof fetch });
     expect(await caught(failing.profile.get())).toMatchObject({ reason: "network" });
     const hanging = createWrikeClient({
       auth,
+      retry,
       timeoutMs: 20,
       fetch: ((_: unknown, init: RequestInit) => new Promise((_r, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)))) as typeof fetch,
     });

@@ -21,6 +21,8 @@ export function formatIssue(issue: Issue): string {
 export class WrikeError extends Error {
   /** The API method being called, e.g. wrike.task.add, when there is one. */
   readonly method: string | undefined;
+  /** How many attempts the call made before this error (retries included). */
+  attempts = 1;
   constructor(message: string, method?: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
@@ -44,14 +46,20 @@ export class WrikeApiError extends WrikeError {
   }
 }
 
-/** The request did not complete: network failure, timeout, abort, or an HTTP status with no API error. */
+/**
+ * The request did not complete: the connection was refused (not-sent), broke or timed out after sending
+ * (network, timeout), the caller aborted, or the server answered an HTTP status with no API error
+ * (429 and 503 among them, with the server's Retry-After).
+ */
 export class WrikeTransportError extends WrikeError {
   readonly httpStatus: number | undefined;
-  readonly reason: "network" | "timeout" | "aborted" | "http-status";
-  constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; cause?: unknown }) {
+  readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status";
+  readonly retryAfterMs: number | undefined;
+  constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; retryAfterMs?: number; cause?: unknown }) {
     super(init.message, init.method, { cause: init.cause });
     this.reason = init.reason;
     this.httpStatus = init.httpStatus;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 

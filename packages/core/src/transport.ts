@@ -1,20 +1,22 @@
 /**
- * Sends one method call: checks and encodes the arguments, signs, POSTs over the platform fetch, and
- * turns the answer into a typed result or a typed error. Nothing in here knows any particular method;
- * the generated MethodDescriptor brings the method's encoder and decoder.
+ * Sends method calls: checks and encodes the arguments once, then for each attempt waits for the rate
+ * limiter, signs, POSTs over the platform fetch and reads the answer; failures are retried by the
+ * policy in resilience/retry.ts. Nothing in here knows any particular method; the generated
+ * MethodDescriptor brings the method's encoder and decoder.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "./descriptors.js";
-import {
-  WrikeApiError,
-  WrikeAsyncKeyMismatchError,
-  WrikeDecodeError,
-  WrikeTransportError,
-  WrikeValidationError,
-} from "./errors.js";
-import { signRequest, type SignatureMethod } from "./oauth1/index.js";
-import { newContext } from "./runtime/decode.js";
+import { WrikeError, WrikeTransportError, WrikeValidationError } from "./errors.js";
+import type { SignatureMethod } from "./oauth1/index.js";
+import type { OAuth2Session } from "./oauth2/session.js";
 import { newEncodeContext, type WirePairs } from "./runtime/encode.js";
-import { parseXml } from "./xml.js";
+import { createExchange, type Exchange } from "./exchange.js";
+import { systemClock, type Clock } from "./resilience/clock.js";
+import { createRateLimiter, type RateLimiter } from "./resilience/rate-limiter.js";
+import { backoffDelay, shouldRetry, type FailureKind, type RetryOptions } from "./resilience/retry.js";
+import type { TransportHooks } from "./hooks.js";
+import { checkBaseUrl } from "./base-url.js";
+
+export { checkBaseUrl };
 
 export interface OAuth1Auth {
   kind: "oauth1";
@@ -26,22 +28,38 @@ export interface OAuth1Auth {
   signatureMethod?: SignatureMethod;
 }
 
-/** An OAuth 2.0 access token or a permanent token. */
+/** A permanent token, or an OAuth 2.0 access token you refresh yourself. */
 export interface BearerAuth {
   kind: "bearer";
   token: string;
 }
 
+/** OAuth 2.0 with refresh: the session refreshes once for all concurrent calls when a token is rejected. */
+export interface OAuth2Auth {
+  kind: "oauth2";
+  session: OAuth2Session;
+}
+
+export type Auth = OAuth1Auth | BearerAuth | OAuth2Auth;
+
 export interface TransportOptions {
-  auth: OAuth1Auth | BearerAuth;
-  /** Default: the API's own (https://www.wrike.com). Plain http is refused except for localhost. */
+  auth: Auth;
+  /** Default: the API's own (https://www.wrike.com), or the host an OAuth 2.0 token names. Plain http only for localhost. */
   baseUrl?: string;
   /** Response format to ask for. Default json. */
   format?: ResponseFormat;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
-  /** Per-request timeout in milliseconds. Default 60 s; 0 disables it. */
+  /** Per-attempt timeout in milliseconds. Default 60 s; 0 disables it. */
   timeoutMs?: number;
+  /** Client-side limit shared by all calls of this transport. Default 100 a minute; false disables it. */
+  rateLimit?: { requestsPerMinute?: number; windowMs?: number } | false;
+  /** Retry policy; see resilience/retry.ts for what is retried. */
+  retry?: RetryOptions;
+  /** Logging and metrics; they never receive secrets. */
+  hooks?: TransportHooks;
+  /** Time source for back-off and rate limiting (tests pass a manual clock). */
+  clock?: Clock;
 }
 
 export interface CallOptions {
@@ -64,28 +82,18 @@ export interface WrikeTransport {
   download<A>(method: MethodDescriptor<A, unknown>, args: A, options?: CallOptions): Promise<Download>;
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/** Refuses plain HTTP anywhere but loopback: credentials and signatures must not cross a network in clear. */
-export function checkBaseUrl(baseUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError(`baseUrl is not a URL: ${JSON.stringify(baseUrl)}`);
-  }
-  if (url.protocol === "https:") return url;
-  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return url;
-  throw new TypeError(`baseUrl must use https (plain http is allowed only for localhost): ${url.origin}`);
-}
-
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
-  const base = checkBaseUrl(options.baseUrl ?? api.baseUrl).href.replace(/\/$/, "");
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
   const format = options.format ?? "json";
-  const pathTemplate = api.formats[format];
-  if (pathTemplate === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const defaultTimeout = options.timeoutMs ?? 60_000;
+  if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
+  const clock = options.clock ?? systemClock;
+  const retry = options.retry ?? {};
+  const hooks = options.hooks ?? {};
+  const limiter: RateLimiter | undefined =
+    options.rateLimit === false
+      ? undefined
+      : createRateLimiter({ limit: options.rateLimit?.requestsPerMinute ?? 100, windowMs: options.rateLimit?.windowMs ?? 60_000, clock });
+  const exchange = createExchange(api, options, format);
 
   function encode<A>(method: MethodDescriptor<A, unknown>, args: A): WirePairs {
     const ctx = newEncodeContext();
@@ -94,119 +102,73 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     return ctx.pairs;
   }
 
-  async function send(method: MethodDescriptor<never, unknown>, pairs: WirePairs, callOptions: CallOptions | undefined): Promise<Response> {
-    const url = `${base}${pathTemplate!.replace("{method}", method.http.path)}`;
-    const headers: Record<string, string> = {
-      "content-type": "application/x-www-form-urlencoded; charset=UTF-8",
-      accept: format === "json" ? "application/json" : "application/xml",
-    };
-    const { auth } = options;
-    if (auth.kind === "bearer") headers.authorization = `Bearer ${auth.token}`;
-    else {
-      const signed = await signRequest(
-        { method: method.http.method, url, bodyParams: pairs },
-        { consumerKey: auth.consumerKey, consumerSecret: auth.consumerSecret, token: auth.token, tokenSecret: auth.tokenSecret },
-        { signatureMethod: auth.signatureMethod ?? "HMAC-SHA1" },
-      );
-      headers.authorization = signed.authorizationHeader;
+  /** Runs `attempt` under the rate limiter and the retry policy; returns its first success. */
+  async function withRetries<T>(method: MethodDescriptor<never, unknown>, callOptions: CallOptions | undefined, attempt: (n: number) => Promise<T>): Promise<T> {
+    const maxAttempts = retry.maxAttempts ?? 5;
+    const maxTotalMs = retry.maxTotalMs ?? 120_000;
+    const started = clock.now();
+    const signal = callOptions?.signal;
+    for (let n = 1; ; n++) {
+      try {
+        if (limiter) {
+          const waitedMs = await limiter.acquire(signal).catch((cause: unknown) => {
+            throw abortedError(method.id, cause);
+          });
+          if (waitedMs > 0) hooks.rateLimited?.({ method: method.id, source: "client", waitMs: waitedMs });
+        }
+        return await attempt(n);
+      } catch (error) {
+        if (error instanceof WrikeError) error.attempts = n;
+        const kind = failureKind(error);
+        if (!shouldRetry(kind, method.kind, retry) || n >= maxAttempts) throw error;
+        const retryAfterMs = error instanceof WrikeTransportError ? error.retryAfterMs : undefined;
+        const delayMs = backoffDelay(n, retryAfterMs, retry);
+        if (clock.now() + delayMs - started > maxTotalMs) throw error;
+        if (kind === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
+        hooks.retry?.({ method: method.id, attempt: n, delayMs, reason: kind, error: error as Error });
+        await clock.sleep(delayMs, signal).catch((cause: unknown) => {
+          throw abortedError(method.id, cause);
+        });
+      }
     }
-    const timeoutMs = callOptions?.timeoutMs ?? defaultTimeout;
-    const signals = [callOptions?.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
-    try {
-      return await fetchImpl(url, { method: method.http.method, headers, body: new URLSearchParams(pairs).toString(), signal });
-    } catch (cause) {
-      throw transportFailure(method.id, url, cause, callOptions?.signal);
-    }
-  }
-
-  /** Reads an error envelope from a parsed document, if it is one. */
-  function apiError(methodId: string, document: unknown, httpStatus: number): WrikeApiError | undefined {
-    const env = api.errorEnvelope;
-    if (typeof document !== "object" || document === null) return undefined;
-    const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
-    if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
-    const code = env.codeField === undefined ? httpStatus : Number(body[env.codeField]);
-    const errorName = String(body[env.nameField] ?? api.errorCodes[code] ?? "UNKNOWN_ERROR");
-    return new WrikeApiError({ code, errorName, serverMessage: String(body[env.messageField] ?? ""), method: methodId, httpStatus });
-  }
-
-  function parseDocument(methodId: string, text: string, responseFormat: ResponseFormat): unknown {
-    try {
-      return responseFormat === "json" ? JSON.parse(text) : parseXml(text);
-    } catch (cause) {
-      throw new WrikeDecodeError({ message: `${methodId}: the response is not valid ${responseFormat.toUpperCase()} (${(cause as Error).message})`, method: methodId, format: responseFormat, cause });
-    }
-  }
-
-  /** The format of an answer: by its content type, else the one asked for. */
-  function formatOf(response: Response): ResponseFormat {
-    const type = response.headers.get("content-type") ?? "";
-    if (type.includes("json")) return "json";
-    if (type.includes("xml")) return "xml";
-    return format;
-  }
-
-  async function failure(methodId: string, response: Response): Promise<Error> {
-    const responseFormat = formatOf(response);
-    const text = await response.text().catch(() => "");
-    let document: unknown;
-    try {
-      document = responseFormat === "json" ? JSON.parse(text) : parseXml(text);
-    } catch {
-      document = undefined;
-    }
-    return (
-      apiError(methodId, document, response.status) ??
-      new WrikeTransportError({ message: `${methodId}: HTTP ${response.status} ${response.statusText}`.trim(), method: methodId, reason: "http-status", httpStatus: response.status })
-    );
   }
 
   return {
     api,
     format,
+    // async, so that bad arguments reject the returned promise instead of throwing at the call site.
     async call<A, R>(method: MethodDescriptor<A, R>, args: A, callOptions?: CallOptions): Promise<R> {
       const pairs = encode(method, args);
-      const response = await send(method as MethodDescriptor<never, unknown>, pairs, callOptions);
-      if (!response.ok) throw await failure(method.id, response);
-      const responseFormat = formatOf(response);
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (cause) {
-        throw transportFailure(method.id, response.url, cause, callOptions?.signal);
-      }
-      const document = parseDocument(method.id, text, responseFormat);
-      const error = apiError(method.id, document, response.status);
-      if (error) throw error;
-      const ctx = newContext(responseFormat === "xml");
-      const result = method.decodeResult!(document, ctx);
-      if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
-      checkAsyncKeyEcho(method.id, args, result);
-      return result;
+      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.call(method, args, pairs, n, callOptions, hooks));
     },
     async download<A>(method: MethodDescriptor<A, unknown>, args: A, callOptions?: CallOptions): Promise<Download> {
-      const response = await send(method as MethodDescriptor<never, unknown>, encode(method, args), callOptions);
-      if (!response.ok) throw await failure(method.id, response);
-      if (response.body === null) throw new WrikeDecodeError({ message: `${method.id}: the response has no body`, method: method.id, format });
-      const length = response.headers.get("content-length");
-      return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: response.body };
+      const pairs = encode(method, args);
+      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.download(method, pairs, n, callOptions, hooks));
     },
   };
 }
 
-/** The asyncKey rule: a request that carries one gets it back unchanged. */
-function checkAsyncKeyEcho(methodId: string, args: unknown, result: unknown): void {
-  const sent = (args as { asyncKey?: unknown } | undefined)?.asyncKey;
-  if (typeof sent !== "string") return;
-  const received = (result as { asyncKey?: unknown } | undefined)?.asyncKey;
-  if (received !== sent) throw new WrikeAsyncKeyMismatchError({ method: methodId, sent, received: typeof received === "string" ? received : undefined });
+/** How a failure bears on retrying; see the table in resilience/retry.ts. */
+function failureKind(error: unknown): FailureKind {
+  if (!(error instanceof WrikeError)) return "final";
+  if (error instanceof WrikeTransportError) {
+    switch (error.reason) {
+      case "http-status":
+        return error.httpStatus === 429 ? "rate-limited" : error.httpStatus === 503 ? "unavailable" : "final";
+      case "not-sent":
+        return "not-sent";
+      case "network":
+      case "timeout":
+        return "maybe-applied";
+      case "aborted":
+        return "final";
+    }
+  }
+  return error.name === "WrikeDecodeError" ? "maybe-applied" : "final";
 }
 
-function transportFailure(methodId: string, url: string, cause: unknown, callerSignal: AbortSignal | undefined): WrikeTransportError {
-  const where = url.split("?")[0];
-  const name = (cause as { name?: string } | undefined)?.name;
-  if (callerSignal?.aborted) return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
-  if (name === "TimeoutError" || name === "AbortError") return new WrikeTransportError({ message: `${methodId}: timed out (${where})`, method: methodId, reason: "timeout", cause });
-  return new WrikeTransportError({ message: `${methodId}: network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}`, method: methodId, reason: "network", cause });
+function abortedError(methodId: string, cause: unknown): WrikeTransportError {
+  return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
 }
+
+export type { Exchange };

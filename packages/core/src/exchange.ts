@@ -1,0 +1,195 @@
+/**
+ * One attempt of one call: authorise, send, read, decode. Failures come out as typed errors that the
+ * retry loop in transport.ts classifies; nothing here waits or retries, except re-sending once with a
+ * refreshed OAuth 2.0 token when the server rejected an expired one.
+ */
+import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "./descriptors.js";
+import { WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "./errors.js";
+import type { TransportHooks } from "./hooks.js";
+import { signRequest } from "./oauth1/index.js";
+import { newContext } from "./runtime/decode.js";
+import type { WirePairs } from "./runtime/encode.js";
+import { parseRetryAfter } from "./resilience/retry.js";
+import { checkBaseUrl } from "./base-url.js";
+import type { CallOptions, Download, TransportOptions } from "./transport.js";
+import { parseXml } from "./xml.js";
+
+export interface Exchange {
+  call<A, R>(method: MethodDescriptor<A, R>, args: A, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<R>;
+  download(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<Download>;
+}
+
+/** Connection errors that prove the request never left: safe to retry even for writes. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const defaultTimeout = options.timeoutMs ?? 60_000;
+  const pathTemplate = api.formats[format]!;
+
+  function baseUrl(): string {
+    if (options.baseUrl !== undefined) return options.baseUrl.replace(/\/$/, "");
+    const host = options.auth.kind === "oauth2" ? options.auth.session.host() : undefined;
+    if (host === undefined) return api.baseUrl.replace(/\/$/, "");
+    const hostname = host.replace(/:\d+$/, "");
+    return checkBaseUrl(`${hostname === "localhost" || hostname === "127.0.0.1" ? "http" : "https"}://${host}`).origin;
+  }
+
+  async function authorization(httpMethod: string, url: string, pairs: WirePairs): Promise<{ header: string; bearer?: string }> {
+    const { auth } = options;
+    switch (auth.kind) {
+      case "bearer":
+        return { header: `Bearer ${auth.token}`, bearer: auth.token };
+      case "oauth2": {
+        const token = await auth.session.accessToken();
+        return { header: `Bearer ${token}`, bearer: token };
+      }
+      case "oauth1": {
+        const signed = await signRequest(
+          { method: httpMethod, url, bodyParams: pairs },
+          { consumerKey: auth.consumerKey, consumerSecret: auth.consumerSecret, token: auth.token, tokenSecret: auth.tokenSecret },
+          { signatureMethod: auth.signatureMethod ?? "HMAC-SHA1" },
+        );
+        return { header: signed.authorizationHeader };
+      }
+    }
+  }
+
+  async function send(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, callOptions: CallOptions | undefined, hooks: TransportHooks): Promise<Response> {
+    // The OAuth 2.0 token names the account's host, so it is loaded before the URL is built.
+    if (options.auth.kind === "oauth2") await options.auth.session.accessToken();
+    const url = `${baseUrl()}${pathTemplate.replace("{method}", method.http.path)}`;
+    const body = new URLSearchParams(pairs).toString();
+    for (let refreshed = false; ; refreshed = true) {
+      const auth = await authorization(method.http.method, url, pairs);
+      hooks.request?.({ method: method.id, url, attempt });
+      const started = Date.now();
+      const response = await fetchOnce(method.id, url, { method: method.http.method, body, authorization: auth.header }, callOptions);
+      hooks.response?.({ method: method.id, url, attempt, status: response.status, durationMs: Date.now() - started });
+      // An expired OAuth 2.0 token: refresh once (shared by concurrent calls) and send again.
+      if (options.auth.kind === "oauth2" && !refreshed && auth.bearer !== undefined && (await isCredentialsRejection(response))) {
+        await options.auth.session.refresh(auth.bearer);
+        continue;
+      }
+      return response;
+    }
+  }
+
+  /** 401, or the v2 CREDENTIALS_ERROR envelope; reads a clone so the body stays readable. */
+  async function isCredentialsRejection(response: Response): Promise<boolean> {
+    if (response.status === 401) return true;
+    if (response.ok) return false;
+    const document = tryParse(await response.clone().text(), formatOf(response));
+    return apiError("", document, response.status)?.code === 402;
+  }
+
+  async function fetchOnce(methodId: string, url: string, request: { method: string; body: string; authorization: string }, callOptions: CallOptions | undefined): Promise<Response> {
+    const timeoutMs = callOptions?.timeoutMs ?? defaultTimeout;
+    const signals = [callOptions?.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
+    const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+    const headers = {
+      "content-type": "application/x-www-form-urlencoded; charset=UTF-8",
+      accept: format === "json" ? "application/json" : "application/xml",
+      authorization: request.authorization,
+    };
+    try {
+      return await fetchImpl(url, { method: request.method, headers, body: request.body, signal });
+    } catch (cause) {
+      throw transportFailure(methodId, url, cause, callOptions?.signal);
+    }
+  }
+
+  function apiError(methodId: string, document: unknown, httpStatus: number): WrikeApiError | undefined {
+    const env = api.errorEnvelope;
+    if (typeof document !== "object" || document === null) return undefined;
+    const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
+    if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
+    const code = env.codeField === undefined ? httpStatus : Number(body[env.codeField]);
+    const errorName = String(body[env.nameField] ?? api.errorCodes[code] ?? "UNKNOWN_ERROR");
+    return new WrikeApiError({ code, errorName, serverMessage: String(body[env.messageField] ?? ""), method: methodId, httpStatus });
+  }
+
+  function formatOf(response: Response): ResponseFormat {
+    const type = response.headers.get("content-type") ?? "";
+    if (type.includes("json")) return "json";
+    if (type.includes("xml")) return "xml";
+    return format;
+  }
+
+  /** The error for a non-2xx answer: 429 and 503 by status (whatever the body), else the API error it carries. */
+  async function failure(methodId: string, response: Response): Promise<Error> {
+    const text = await response.text().catch(() => "");
+    if (response.status === 429 || response.status === 503)
+      return new WrikeTransportError({
+        message: `${methodId}: HTTP ${response.status}${response.status === 429 ? " Too Many Requests" : " Service Unavailable"}`,
+        method: methodId,
+        reason: "http-status",
+        httpStatus: response.status,
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()),
+      });
+    return (
+      apiError(methodId, tryParse(text, formatOf(response)), response.status) ??
+      new WrikeTransportError({ message: `${methodId}: HTTP ${response.status} ${response.statusText}`.trim(), method: methodId, reason: "http-status", httpStatus: response.status })
+    );
+  }
+
+  return {
+    async call(method, args, pairs, attempt, callOptions, hooks) {
+      const response = await send(method as MethodDescriptor<never, unknown>, pairs, attempt, callOptions, hooks);
+      if (!response.ok) throw await failure(method.id, response);
+      const responseFormat = formatOf(response);
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        throw transportFailure(method.id, response.url, cause, callOptions?.signal);
+      }
+      let document: unknown;
+      try {
+        document = responseFormat === "json" ? JSON.parse(text) : parseXml(text);
+      } catch (cause) {
+        throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${responseFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: responseFormat, cause });
+      }
+      const error = apiError(method.id, document, response.status);
+      if (error) throw error;
+      const ctx = newContext(responseFormat === "xml");
+      const result = method.decodeResult!(document, ctx);
+      if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
+      checkAsyncKeyEcho(method.id, args, result);
+      return result;
+    },
+    async download(method, pairs, attempt, callOptions, hooks) {
+      const response = await send(method, pairs, attempt, callOptions, hooks);
+      if (!response.ok) throw await failure(method.id, response);
+      if (response.body === null) throw new WrikeDecodeError({ message: `${method.id}: the response has no body`, method: method.id, format });
+      const length = response.headers.get("content-length");
+      return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: response.body };
+    },
+  };
+}
+
+function tryParse(text: string, format: ResponseFormat): unknown {
+  try {
+    return format === "json" ? JSON.parse(text) : parseXml(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The asyncKey rule: a request that carries one gets it back unchanged. */
+function checkAsyncKeyEcho(methodId: string, args: unknown, result: unknown): void {
+  const sent = (args as { asyncKey?: unknown } | undefined)?.asyncKey;
+  if (typeof sent !== "string") return;
+  const received = (result as { asyncKey?: unknown } | undefined)?.asyncKey;
+  if (received !== sent) throw new WrikeAsyncKeyMismatchError({ method: methodId, sent, received: typeof received === "string" ? received : undefined });
+}
+
+function transportFailure(methodId: string, url: string, cause: unknown, callerSignal: AbortSignal | undefined): WrikeTransportError {
+  const where = url.split("?")[0];
+  const name = (cause as { name?: string } | undefined)?.name;
+  if (callerSignal?.aborted) return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
+  if (name === "TimeoutError" || name === "AbortError") return new WrikeTransportError({ message: `${methodId}: timed out (${where})`, method: methodId, reason: "timeout", cause });
+  const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
+  const reason = code !== undefined && NOT_SENT_CODES.has(code) ? "not-sent" : "network";
+  return new WrikeTransportError({ message: `${methodId}: network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, method: methodId, reason, cause });
+}

@@ -1,0 +1,78 @@
+/**
+ * The OAuth 1.0a three-legged flow (RFC 5849 section 2) as the v2 reference describes it: a request
+ * token, the user's authorisation page, and the exchange for an access token. Endpoint URLs come from
+ * the spec (the client package passes the generated ones).
+ */
+import { WrikeError } from "./errors.js";
+import { parseFormUrlEncoded, signRequest, type SignatureMethod } from "./oauth1/index.js";
+
+export interface OAuth1FlowOptions {
+  consumerKey: string;
+  consumerSecret: string;
+  endpoints: { requestToken: string; authorize: string; accessToken: string };
+  /** Default HMAC-SHA1. */
+  signatureMethod?: SignatureMethod;
+  fetch?: typeof fetch;
+}
+
+export interface OAuth1TokenPair {
+  token: string;
+  tokenSecret: string;
+}
+
+/** A step of the flow failed; the message says which and the server's status, never a secret. */
+export class WrikeOAuth1FlowError extends WrikeError {
+  readonly httpStatus: number | undefined;
+  constructor(message: string, httpStatus?: number, cause?: unknown) {
+    super(message, "oauth1.flow", { cause });
+    this.httpStatus = httpStatus;
+  }
+}
+
+export interface OAuth1Flow {
+  /** Step 1: a request token; `callback` is where Wrike sends the user back, or "oob" without a browser. */
+  requestToken(callback?: string): Promise<OAuth1TokenPair & { callbackConfirmed: boolean }>;
+  /** Step 2: the page where the user approves the application. */
+  authorizeUrl(requestToken: string): string;
+  /** Step 3: the approved request token (and the verifier from the callback) for an access token. */
+  accessToken(requestToken: OAuth1TokenPair, verifier?: string): Promise<OAuth1TokenPair>;
+}
+
+export function createOAuth1Flow(options: OAuth1FlowOptions): OAuth1Flow {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+
+  async function post(step: string, url: string, signing: { token?: OAuth1TokenPair; callback?: string; verifier?: string }): Promise<Map<string, string>> {
+    const signed = await signRequest(
+      { method: "POST", url },
+      { consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, token: signing.token?.token, tokenSecret: signing.token?.tokenSecret },
+      { signatureMethod: options.signatureMethod ?? "HMAC-SHA1", callback: signing.callback, verifier: signing.verifier },
+    );
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { method: "POST", headers: { authorization: signed.authorizationHeader } });
+    } catch (cause) {
+      throw new WrikeOAuth1FlowError(`${step}: network error calling ${new URL(url).origin}`, undefined, cause);
+    }
+    const text = await response.text();
+    if (!response.ok) throw new WrikeOAuth1FlowError(`${step}: the server answered HTTP ${response.status}`, response.status);
+    const fields = new Map(parseFormUrlEncoded(text));
+    if (!fields.get("oauth_token") || !fields.get("oauth_token_secret")) throw new WrikeOAuth1FlowError(`${step}: the answer has no oauth_token and oauth_token_secret`, response.status);
+    return fields;
+  }
+
+  return {
+    async requestToken(callback = "oob") {
+      const fields = await post("request token", options.endpoints.requestToken, { callback });
+      return { token: fields.get("oauth_token")!, tokenSecret: fields.get("oauth_token_secret")!, callbackConfirmed: fields.get("oauth_callback_confirmed") === "true" };
+    },
+    authorizeUrl(requestToken) {
+      const url = new URL(options.endpoints.authorize);
+      url.searchParams.set("oauth_token", requestToken);
+      return url.href;
+    },
+    async accessToken(requestToken, verifier) {
+      const fields = await post("access token", options.endpoints.accessToken, { token: requestToken, verifier });
+      return { token: fields.get("oauth_token")!, tokenSecret: fields.get("oauth_token_secret")! };
+    },
+  };
+}

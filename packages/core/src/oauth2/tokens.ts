@@ -1,0 +1,95 @@
+/**
+ * The OAuth 2.0 authorisation-code flow as Wrike runs it (RFC 6749): the URL to send the user to, the
+ * exchange of the code for tokens, and refresh. Token responses carry `host`, the account's API host.
+ */
+import { WrikeError } from "../errors.js";
+import { checkRedirectUri } from "./redirect-uri.js";
+
+export interface OAuth2Client {
+  clientId: string;
+  clientSecret: string;
+  /** Default https://www.wrike.com/oauth2/authorize (v4: https://login.wrike.com/oauth2/authorize/v4). */
+  authorizeUrl?: string;
+  /** Default https://www.wrike.com/oauth2/token. */
+  tokenUrl?: string;
+  fetch?: typeof fetch;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken: string | undefined;
+  tokenType: string;
+  /** Epoch milliseconds, from expires_in. */
+  expiresAt: number | undefined;
+  /** The account's API host, e.g. www.wrike.com or app-eu.wrike.com. */
+  host: string | undefined;
+}
+
+/** The token endpoint refused or answered something unreadable. Carries the OAuth error code, never a token. */
+export class WrikeAuthError extends WrikeError {
+  readonly error: string;
+  readonly httpStatus: number | undefined;
+  constructor(init: { message: string; error: string; httpStatus?: number; cause?: unknown }) {
+    super(init.message, "oauth2.token", { cause: init.cause });
+    this.error = init.error;
+    this.httpStatus = init.httpStatus;
+  }
+}
+
+export const DEFAULT_AUTHORIZE_URL = "https://www.wrike.com/oauth2/authorize";
+export const DEFAULT_TOKEN_URL = "https://www.wrike.com/oauth2/token";
+
+/** The URL of Wrike's consent screen. `state` is required: it is how the callback proves it is yours. */
+export function authorizationUrl(client: Pick<OAuth2Client, "clientId" | "authorizeUrl">, params: { state: string; redirectUri?: string; scope?: string }): string {
+  if (params.state.length < 8) throw new TypeError("state must be an unguessable value of at least 8 characters");
+  const url = new URL(client.authorizeUrl ?? DEFAULT_AUTHORIZE_URL);
+  url.searchParams.set("client_id", client.clientId);
+  url.searchParams.set("response_type", "code");
+  if (params.redirectUri !== undefined) url.searchParams.set("redirect_uri", checkRedirectUri(params.redirectUri).href);
+  url.searchParams.set("state", params.state);
+  if (params.scope !== undefined) url.searchParams.set("scope", params.scope);
+  return url.href;
+}
+
+export function exchangeCode(client: OAuth2Client, params: { code: string; redirectUri?: string }, now = Date.now()): Promise<TokenSet> {
+  const form: Record<string, string> = { grant_type: "authorization_code", code: params.code };
+  if (params.redirectUri !== undefined) form.redirect_uri = checkRedirectUri(params.redirectUri).href;
+  return requestTokens(client, form, now);
+}
+
+export function refreshTokens(client: OAuth2Client, refreshToken: string, now = Date.now()): Promise<TokenSet> {
+  return requestTokens(client, { grant_type: "refresh_token", refresh_token: refreshToken }, now);
+}
+
+async function requestTokens(client: OAuth2Client, form: Record<string, string>, now: number): Promise<TokenSet> {
+  const fetchImpl = client.fetch ?? globalThis.fetch;
+  const tokenUrl = client.tokenUrl ?? DEFAULT_TOKEN_URL;
+  let response: Response;
+  try {
+    response = await fetchImpl(tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams({ ...form, client_id: client.clientId, client_secret: client.clientSecret }).toString(),
+    });
+  } catch (cause) {
+    throw new WrikeAuthError({ message: `token request to ${new URL(tokenUrl).origin} failed: ${(cause as Error).message}`, error: "network", cause });
+  }
+  let body: Record<string, unknown>;
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch (cause) {
+    throw new WrikeAuthError({ message: `the token endpoint answered HTTP ${response.status} without JSON`, error: "invalid_response", httpStatus: response.status, cause });
+  }
+  if (!response.ok || typeof body.access_token !== "string") {
+    const error = typeof body.error === "string" ? body.error : "invalid_response";
+    const description = typeof body.error_description === "string" ? `: ${body.error_description}` : "";
+    throw new WrikeAuthError({ message: `the token endpoint refused the ${form.grant_type} grant (${error}${description})`, error, httpStatus: response.status });
+  }
+  return {
+    accessToken: body.access_token,
+    refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : undefined,
+    tokenType: typeof body.token_type === "string" ? body.token_type : "bearer",
+    expiresAt: typeof body.expires_in === "number" ? now + body.expires_in * 1000 : undefined,
+    host: typeof body.host === "string" ? body.host : undefined,
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Client-side rate limiting shared by every call of a client: at most `limit` requests start in any
+ * window of `windowMs` (a sliding log of start times), granted strictly in arrival order.
+ */
+import type { Clock } from "./clock.js";
+
+export interface RateLimiterOptions {
+  /** Requests allowed per window. Default 100, the reference's figure; Wrike now documents about 400. */
+  limit?: number;
+  windowMs?: number;
+  clock: Clock;
+}
+
+export interface RateLimiter {
+  /** Waits for a slot, first come first served; resolves with how long it waited. Aborting leaves the queue. */
+  acquire(signal?: AbortSignal): Promise<number>;
+}
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const limit = options.limit ?? 100;
+  const windowMs = options.windowMs ?? 60_000;
+  const { clock } = options;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
+  /** Start times of the requests in the current window, oldest first. */
+  const starts: number[] = [];
+  /** The last caller in line; each caller waits for the one before it, so slots go in arrival order. */
+  let lastInLine: Promise<void> = Promise.resolve();
+
+  const freeSlotAt = (): number => {
+    const now = clock.now();
+    while (starts.length > 0 && starts[0]! <= now - windowMs) starts.shift();
+    return starts.length < limit ? now : starts[0]! + windowMs;
+  };
+
+  return {
+    acquire(signal) {
+      const arrived = clock.now();
+      const predecessor = lastInLine;
+      let leaveLine!: () => void;
+      lastInLine = new Promise<void>((resolve) => (leaveLine = resolve));
+      const taken = (async () => {
+        await predecessor;
+        try {
+          for (;;) {
+            signal?.throwIfAborted();
+            const at = freeSlotAt();
+            if (at <= clock.now()) {
+              starts.push(clock.now());
+              return clock.now() - arrived;
+            }
+            await clock.sleep(at - clock.now(), signal);
+          }
+        } finally {
+          leaveLine();
+        }
+      })();
+      return signal ? abortable(taken, signal) : taken;
+    },
+  };
+}
+
+/** Rejects as soon as the signal aborts, even while `promise` is still waiting its turn. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
