@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { authorizationUrl, checkRedirectUri, createManualClock, createMemoryTokenStore, createOAuth2Session, exchangeCode, WrikeAuthError } from "../src/index.js";
+
+/** A token endpoint that rotates refresh tokens: each one works once. */
+function rotatingTokenServer() {
+  let generation = 0;
+  const valid = new Set(["refresh-0"]);
+  const calls: URLSearchParams[] = [];
+  const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+    const form = new URLSearchParams(String(init!.body));
+    calls.push(form);
+    await new Promise((r) => setTimeout(r, 5));
+    const grant = form.get("grant_type");
+    if (grant === "refresh_token" && !valid.delete(form.get("refresh_token")!))
+      return Response.json({ error: "invalid_grant", error_description: "refresh token already used" }, { status: 400 });
+    generation++;
+    valid.add(`refresh-${generation}`);
+    return Response.json({ access_token: `access-${generation}`, refresh_token: `refresh-${generation}`, token_type: "bearer", expires_in: 3600, host: "app-eu.wrike.com" });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+const client = { clientId: "cid", clientSecret: "CLIENT-SECRET", tokenUrl: "https://login.example/oauth2/token" };
+
+describe("OAuth 2.0", () => {
+  it("builds the authorisation URL", () => {
+    const url = new URL(authorizationUrl({ clientId: "cid" }, { state: "s-12345678", redirectUri: "https://app.example/cb" }));
+    expect(url.origin + url.pathname).toBe("https://www.wrike.com/oauth2/authorize");
+    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "cid", response_type: "code", redirect_uri: "https://app.example/cb", state: "s-12345678" });
+  });
+
+  it("refuses redirect URIs that are not HTTPS, except localhost", () => {
+    expect(() => checkRedirectUri("http://app.example/cb")).toThrow("redirectUri must use https (http is allowed only for localhost): http://app.example/cb");
+    expect(checkRedirectUri("http://localhost:3000/cb").host).toBe("localhost:3000");
+    expect(checkRedirectUri("https://localhost/cb").protocol).toBe("https:");
+    expect(() => authorizationUrl({ clientId: "c" }, { state: "s-12345678", redirectUri: "http://evil.example/" })).toThrow(TypeError);
+  });
+
+  it("exchanges a code and keeps the account's host", async () => {
+    const server = rotatingTokenServer();
+    const tokens = await exchangeCode({ ...client, fetch: server.fetch }, { code: "the-code", redirectUri: "http://localhost/cb" }, 1000);
+    expect(tokens).toEqual({ accessToken: "access-1", refreshToken: "refresh-1", tokenType: "bearer", expiresAt: 1000 + 3_600_000, host: "app-eu.wrike.com" });
+    expect(Object.fromEntries(server.calls[0]!)).toMatchObject({ grant_type: "authorization_code", code: "the-code", redirect_uri: "http://localhost/cb" });
+  });
+
+  it("a refresh race of 50 concurrent calls performs exactly one refresh and saves the rotated token", async () => {
+    const server = rotatingTokenServer();
+    const store = createMemoryTokenStore({ accessToken: "access-0", refreshToken: "refresh-0", tokenType: "bearer", expiresAt: undefined, host: undefined });
+    const session = createOAuth2Session({ client: { ...client, fetch: server.fetch }, store });
+    const rejected = await session.accessToken();
+    const results = await Promise.all(Array.from({ length: 50 }, () => session.refresh(rejected)));
+    expect(server.calls.filter((c) => c.get("grant_type") === "refresh_token")).toHaveLength(1);
+    expect(new Set(results)).toEqual(new Set(["access-1"]));
+    expect((await store.load())!.refreshToken).toBe("refresh-1");
+    // A late caller holding the old token gets the new one without another refresh.
+    expect(await session.refresh(rejected)).toBe("access-1");
+    expect(server.calls).toHaveLength(1);
+    expect(session.host()).toBe("app-eu.wrike.com");
+  });
+
+  it("refreshes ahead of expiry, once for concurrent callers", async () => {
+    const server = rotatingTokenServer();
+    const clock = createManualClock(10_000_000);
+    const store = createMemoryTokenStore({ accessToken: "access-0", refreshToken: "refresh-0", tokenType: "bearer", expiresAt: 10_030_000, host: undefined });
+    const session = createOAuth2Session({ client: { ...client, fetch: server.fetch }, store, clock });
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => session.accessToken()));
+    expect(new Set(tokens)).toEqual(new Set(["access-1"]));
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it("a refused refresh is a WrikeAuthError without secrets", async () => {
+    const server = rotatingTokenServer();
+    const store = createMemoryTokenStore({ accessToken: "a", refreshToken: "USED-REFRESH", tokenType: "bearer", expiresAt: undefined, host: undefined });
+    const session = createOAuth2Session({ client: { ...client, fetch: server.fetch }, store });
+    const error = await session.refresh("a").catch((e: unknown) => e as WrikeAuthError);
+    expect(error).toBeInstanceOf(WrikeAuthError);
+    expect((error as WrikeAuthError).error).toBe("invalid_grant");
+    expect((error as Error).message).not.toContain("USED-REFRESH");
+    expect((error as Error).message).not.toContain("CLIENT-SECRET");
+  });
+});
