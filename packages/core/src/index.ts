@@ -10,3 +10,5 @@ export { parseXml, XmlSyntaxError, escapeXml, decodeXmlEntities } from "./xml.js
 export * from "./oauth1/index.js";
 export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./oauth1-flow.js";
 export * from "./oauth2/index.js";
+export { paginateByOffset, type OffsetPaging, type PageOptions } from "./paging.js";
+export { syncOnce, createMemoryCursorStore, type CursorStore, type Incremental, type SyncOptions } from "./sync.js";

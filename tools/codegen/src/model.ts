@@ -38,7 +38,7 @@ export interface Variant {
   when?: string;
 }
 
-export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "requireOneOf" | "errorMessages"> {
+export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages"> {
   group: string;
   key: string;
   /** Standalone function name, e.g. taskAdd. */
@@ -113,6 +113,7 @@ export function buildIr(spec: Spec): Ir {
       rules: m.rules,
       invalidates: m.invalidates,
       paging: m.paging,
+      incremental: m.incremental,
       requireOneOf: m.requireOneOf,
       group: g.group,
       key,

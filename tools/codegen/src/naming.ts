@@ -9,8 +9,19 @@ export const names = {
   descriptor: (m: Method) => `${m.functionName}Method`,
   xmlRenderer: (m: Method) => `render${m.typePrefix}Xml`,
   wireArgsReader: (m: Method) => `read${m.typePrefix}WireArgs`,
+  pages: (m: Method) => `${m.functionName}Pages`,
+  sync: (m: Method) => `${m.functionName}Sync`,
+  mswHandler: (m: Method) => `${m.functionName}Handler`,
   modelDecoder: (model: Pick<Model, "name"> | string) => `decode${typeof model === "string" ? model : model.name}`,
   modelWriter: (model: Pick<Model, "name"> | string) => `write${typeof model === "string" ? model : model.name}Xml`,
+  /** React: the query-key factories of a group's reads, e.g. taskKeys. */
+  queryKeys: (group: string) => `${group}Keys`,
+  /** React: a read's TanStack Query options factory, e.g. taskFilterQueryOptions. */
+  queryOptions: (m: Method) => `${m.functionName}QueryOptions`,
+  /** React: a read's query hook or a write's mutation hook, e.g. useTaskFilter, useTaskAdd. */
+  hook: (m: Method) => `use${m.typePrefix}`,
+  /** React: what a write invalidates, e.g. invalidateAfterTaskAdd. */
+  invalidator: (m: Method) => `invalidateAfter${m.typePrefix}`,
 };
 
 /** TypeScript type of a response field. */

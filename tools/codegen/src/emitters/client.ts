@@ -9,10 +9,23 @@ export const clientEmitter: Emitter = {
   output: "packages/client/src/generated/client.ts",
   emit(ir: Ir, file) {
     const apiConst = `${ir.api.name}Api`;
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: ["createTransport", "type CallOptions", "type Download", "type TransportOptions", "type WrikeTransport"] });
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: [
+        "createTransport",
+        "type CallOptions",
+        "type Download",
+        ...(ir.methods.some((m) => m.paging?.kind === "offset") ? ["type PageOptions"] : []),
+        ...(ir.methods.some((m) => m.incremental) ? ["type SyncOptions"] : []),
+        "type TransportOptions",
+        "type WrikeTransport",
+      ],
+    });
     file.addImportDeclaration({ moduleSpecifier: "./api.js", namedImports: [apiConst] });
     file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
-    file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.map((m) => m.functionName) });
+    const extras = (m: (typeof ir.methods)[number]) => [
+      ...(m.paging?.kind === "offset" ? [{ key: `${m.key}Pages`, fn: names.pages(m), signature: `(args?: Parameters<typeof ${names.pages(m)}>[1], options?: PageOptions) => ReturnType<typeof ${names.pages(m)}>`, call: "(args, options) => FN(transport, args, options)" }] : []),
+      ...(m.incremental ? [{ key: `${m.key}Sync`, fn: names.sync(m), signature: `(options: SyncOptions<t.${names.resultType(m)}>) => Promise<t.${names.resultType(m)}>`, call: "(options) => FN(transport, options)" }] : []),
+    ];
+    file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.flatMap((m) => [m.functionName, ...extras(m).map((e) => e.fn)]) });
     const signature = (m: (typeof ir.methods)[number]) =>
       `(args${argsOptional(m) ? "?" : ""}: t.${names.argsType(m)}, options?: CallOptions) => Promise<${m.binary ? "Download" : `t.${names.resultType(m)}`}>`;
     file.addInterface({
@@ -31,6 +44,7 @@ export const clientEmitter: Emitter = {
                 const d = methodDocs(ir, m);
                 if ("docs" in d) w.writeLine(`/** ${d.docs[0]!.split("\n").join("\n * ").replace(/ \* \n/g, " *\n")} */`);
                 w.writeLine(`readonly ${m.key}: ${signature(m)};`);
+                for (const extra of extras(m)) w.writeLine(`/** See ${extra.fn}. */`).writeLine(`readonly ${extra.key}: ${extra.signature};`);
               }
             });
           },
@@ -49,7 +63,10 @@ export const clientEmitter: Emitter = {
           w.writeLine("transport,");
           for (const g of ir.groups) {
             w.write(`${g.name}: `).block(() => {
-              for (const m of g.methods) w.writeLine(`${m.key}: (args, options) => ${m.functionName}(transport, args${argsOptional(m) ? " ?? {}" : ""}, options),`);
+              for (const m of g.methods) {
+                w.writeLine(`${m.key}: (args, options) => ${m.functionName}(transport, args${argsOptional(m) ? " ?? {}" : ""}, options),`);
+                for (const extra of extras(m)) w.writeLine(`${extra.key}: ${extra.call.replace("FN", extra.fn)},`);
+              }
             });
             w.write(",").newLine();
           }

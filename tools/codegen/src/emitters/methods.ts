@@ -5,7 +5,7 @@
 import { VariableDeclarationKind } from "ts-morph";
 import type { Ir, Method } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
-import { names } from "../naming.js";
+import { names, responseType } from "../naming.js";
 
 /** The JSDoc of a method: what it does, its errors, rules and quirks, as the spec records them. */
 export function methodDocs(ir: Ir, m: Method) {
@@ -24,11 +24,28 @@ export function argsOptional(m: Method): boolean {
   return m.args.every((a) => !a.required) && m.requireOneOf.length === 0;
 }
 
+/** The item type of a paged method's list, e.g. t.Task for wrike.task.filter's `list`. */
+function pagedItemType(ir: Ir, m: Method, itemsField: string): string {
+  for (const v of m.variants) {
+    const field = ir.models.find((model) => model.name === v.model)?.fields.find((f) => f.name === itemsField);
+    if (field?.type.list) return field.type.kind === "scalar" ? responseType({ ...field.type, list: false }) : `t.${field.type.name}`;
+  }
+  throw new Error(`${m.id}: paging.itemsField "${itemsField}" is not a list field of any response variant`);
+}
+
 export const methodsEmitter: Emitter = {
   name: "methods",
   output: "packages/client/src/generated/methods.ts",
   emit(ir: Ir, file) {
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: ["CallOptions", "Download", "MethodDescriptor", "WrikeTransport"] });
+    const paged = ir.methods.filter((m) => m.paging?.kind === "offset");
+    const incremental = ir.methods.filter((m) => m.incremental);
+    file.addImportDeclaration({
+      moduleSpecifier: "@wrikekit/core",
+      isTypeOnly: true,
+      namedImports: ["CallOptions", "Download", "MethodDescriptor", ...(paged.length > 0 ? ["PageOptions"] : []), ...(incremental.length > 0 ? ["SyncOptions"] : []), "WrikeTransport"],
+    });
+    const helpers = [...(paged.length > 0 ? ["paginateByOffset"] : []), ...(incremental.length > 0 ? ["syncOnce"] : [])];
+    if (helpers.length > 0) file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: helpers });
     file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
     file.addImportDeclaration({ moduleSpecifier: "./encoders.js", namedImports: ir.methods.map(names.argsEncoder) });
     file.addImportDeclaration({ moduleSpecifier: "./decoders.js", namedImports: ir.methods.filter((m) => !m.binary).map(names.resultDecoder) });
@@ -60,6 +77,38 @@ export const methodsEmitter: Emitter = {
         returnType: m.binary ? "Promise<Download>" : `Promise<${result}>`,
         statements: `return transport.${m.binary ? "download" : "call"}(${names.descriptor(m)}, args, options);`,
       });
+      if (m.paging?.kind === "offset") {
+        const { limitArg, offsetArg, itemsField, orderArg, idOrder, idField } = m.paging;
+        const itemType = pagedItemType(ir, m, itemsField);
+        file.addFunction({
+          isExported: true,
+          name: names.pages(m),
+          ...docs(
+            `Every item ${m.id} matches, a page at a time, in ascending id order; pages overlap by one item, so changes between pages neither skip nor repeat an item. \`${orderArg}\`, \`${limitArg}\` and \`${offsetArg}\` are set by the pager.`,
+          ),
+          parameters: [
+            { name: "transport", type: "WrikeTransport" },
+            { name: "args", type: `Omit<t.${names.argsType(m)}, ${JSON.stringify(limitArg)} | ${JSON.stringify(orderArg)}>`, initializer: "{}" },
+            { name: "options", type: "PageOptions", hasQuestionToken: true },
+          ],
+          returnType: `AsyncGenerator<Array<${itemType}>, void, undefined>`,
+          statements: `return paginateByOffset(transport, ${names.descriptor(m)}, ${JSON.stringify({ limitArg, offsetArg, itemsField, orderArg, idOrder, idField })}, args as t.${names.argsType(m)}, options) as AsyncGenerator<Array<${itemType}>, void, undefined>;`,
+        });
+      }
+      if (m.incremental)
+        file.addFunction({
+          isExported: true,
+          name: names.sync(m),
+          ...docs(
+            `Fetches what changed since the stored \`${m.incremental.sinceArg}\`, hands it to \`options.handle\`, and only then saves the new marker: a crash in between replays the batch instead of losing it.`,
+          ),
+          parameters: [
+            { name: "transport", type: "WrikeTransport" },
+            { name: "options", type: `SyncOptions<t.${names.resultType(m)}>` },
+          ],
+          returnType: `Promise<t.${names.resultType(m)}>`,
+          statements: `return syncOnce(transport, ${names.descriptor(m)}, ${JSON.stringify(m.incremental)}, options);`,
+        });
     }
   },
 };

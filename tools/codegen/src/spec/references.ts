@@ -106,9 +106,10 @@ export function checkReferences(api: ParsedFile<ApiFile>, groups: ParsedFile<Gro
         else if (t.kind !== "read") report(g, [...at, "invalidates", i], `"${target}" is not a read; only reads are cached`);
       });
       if (m.paging) {
-        const argNames = m.paging.kind === "offset" ? [m.paging.limitArg, m.paging.offsetArg] : [m.paging.pageSizeArg, m.paging.tokenArg];
+        const argNames = m.paging.kind === "offset" ? [m.paging.limitArg, m.paging.offsetArg, m.paging.orderArg] : [m.paging.pageSizeArg, m.paging.tokenArg];
         for (const a of argNames) if (!(a in m.args)) report(g, [...at, "paging"], `paging argument "${a}" is not an argument of the method`);
       }
+      if (m.incremental && !(m.incremental.sinceArg in m.args)) report(g, [...at, "incremental", "sinceArg"], `"${m.incremental.sinceArg}" is not an argument of the method`);
       m.examples.forEach((ex, i) =>
         ex.repairs.forEach((r, j) => {
           if (!ex.text.includes(r.find)) report(g, [...at, "examples", i, "repairs", j, "find"], "this text does not occur in the example");

@@ -122,7 +122,16 @@ export type ExampleSpec = z.infer<typeof example>;
 const quirk = z.strictObject({ what: text, handling: text });
 
 const paging = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("offset"), limitArg: identifier, offsetArg: identifier, itemsField: identifier }),
+  z.strictObject({
+    kind: z.literal("offset"),
+    limitArg: identifier,
+    offsetArg: identifier,
+    itemsField: identifier,
+    /** Stable order for paging: the argument that orders results and its value for ascending ids. */
+    orderArg: identifier,
+    idOrder: text,
+    idField: identifier,
+  }),
   z.strictObject({
     kind: z.literal("pageToken"),
     pageSizeArg: identifier,
@@ -157,6 +166,8 @@ const method = z.strictObject({
   /** Rules from the reference that this method is subject to (ids of the API's `rules`). */
   rules: z.array(identifier).default([]),
   paging: paging.optional(),
+  /** An "updates since a marker" method: the argument taking the marker and the result field returning the next one. */
+  incremental: z.strictObject({ sinceArg: identifier, markerField: identifier }).optional(),
   /** Query keys a successful call makes stale: method ids of reads (used by the React hooks). */
   invalidates: z.array(text).default([]),
 });
