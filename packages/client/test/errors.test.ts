@@ -1,5 +1,6 @@
 /** Typed, precise errors: wrong-typed responses, API errors in JSON and XML, broken bodies, bad arguments. */
 import { describe, expect, it } from "vitest";
+import { xmlSupport } from "../src/xml.js";
 import {
   createWrikeClient,
   WrikeApiError,
@@ -17,6 +18,7 @@ function clientAnswering(body: string, init: ResponseInit & { contentType?: stri
   return createWrikeClient({
     auth: { kind: "oauth1", consumerKey: "ck", consumerSecret: secrets.consumerSecret, token: secrets.token, tokenSecret: secrets.tokenSecret },
     format,
+    xml: xmlSupport,
     fetch: fetch as typeof globalThis.fetch,
     // One attempt: these tests are about how each failure surfaces; retries have tests of their own in core.
     retry: { maxAttempts: 1 },
@@ -177,5 +179,10 @@ describe("transport settings", () => {
     expect(() => createWrikeClient({ auth, baseUrl: "http://www.wrike.com" })).toThrow("baseUrl must use https (plain http is allowed only for localhost): http://www.wrike.com");
     expect(() => createWrikeClient({ auth, baseUrl: "http://localhost:8080" })).not.toThrow();
     expect(() => createWrikeClient({ auth, baseUrl: "http://127.0.0.1:8080" })).not.toThrow();
+  });
+
+  it("asks for XML support when the format is XML", () => {
+    const auth = { kind: "bearer" as const, token: "t" };
+    expect(() => createWrikeClient({ auth, format: "xml" })).toThrow('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/core/xml"');
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Method } from "@wrikekit/codegen";
 import { createWrikeClient, type WrikeClient } from "../src/index.js";
+import { xmlSupport } from "../src/xml.js";
 import { ir } from "./spec-examples.js";
 
 type Recorded = { url: string; method: string; headers: Headers; params: URLSearchParams };
@@ -20,6 +21,7 @@ function recordingClient(format: "json" | "xml" = "json") {
   const client = createWrikeClient({
     auth: { kind: "oauth1", consumerKey: "ck", consumerSecret: "cs-secret", token: "tk", tokenSecret: "ts-secret" },
     format,
+    xml: xmlSupport,
     fetch: fetch as typeof globalThis.fetch,
   });
   return { client, requests };

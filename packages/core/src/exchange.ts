@@ -12,7 +12,6 @@ import type { WirePairs } from "./runtime/encode.js";
 import { parseRetryAfter } from "./resilience/retry.js";
 import { checkBaseUrl } from "./base-url.js";
 import type { CallOptions, Download, TransportOptions } from "./transport.js";
-import { parseXml } from "./xml.js";
 
 export interface Exchange {
   call<A, R>(method: MethodDescriptor<A, R>, args: A, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<R>;
@@ -26,6 +25,21 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const pathTemplate = api.formats[format]!;
+
+  /** Parses a body in either format; XML only when the caller brought an XML parser (it is opt-in to keep bundles small). */
+  function parse(text: string, bodyFormat: ResponseFormat): unknown {
+    if (bodyFormat === "json") return JSON.parse(text);
+    if (!options.xml) throw new TypeError("the response is XML and no XML support was given (pass `xml` from @wrikekit/core/xml)");
+    return options.xml.parse(text);
+  }
+
+  function tryParse(text: string, bodyFormat: ResponseFormat): unknown {
+    try {
+      return parse(text, bodyFormat);
+    } catch {
+      return undefined;
+    }
+  }
 
   function baseUrl(): string {
     if (options.baseUrl !== undefined) return options.baseUrl.replace(/\/$/, "");
@@ -146,7 +160,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       }
       let document: unknown;
       try {
-        document = responseFormat === "json" ? JSON.parse(text) : parseXml(text);
+        document = parse(text, responseFormat);
       } catch (cause) {
         throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${responseFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: responseFormat, cause });
       }
@@ -166,14 +180,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: response.body };
     },
   };
-}
-
-function tryParse(text: string, format: ResponseFormat): unknown {
-  try {
-    return format === "json" ? JSON.parse(text) : parseXml(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The asyncKey rule: a request that carries one gets it back unchanged. */

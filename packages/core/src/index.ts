@@ -1,12 +1,12 @@
 export * from "./errors.js";
 export type { ApiDescriptor, MethodDescriptor, ResponseFormat, ErrorEnvelope } from "./descriptors.js";
 export { createTransport, checkBaseUrl } from "./transport.js";
-export type { Auth, BearerAuth, CallOptions, Download, OAuth1Auth, OAuth2Auth, TransportOptions, WrikeTransport } from "./transport.js";
+export type { Auth, BearerAuth, CallOptions, Download, OAuth1Auth, OAuth2Auth, TransportOptions, WrikeTransport, XmlSupport } from "./transport.js";
 export type { TransportHooks, RequestEvent, ResponseEvent, RetryEvent, RateLimitedEvent } from "./hooks.js";
 export { systemClock, createManualClock, type Clock, type ManualClock } from "./resilience/clock.js";
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./resilience/rate-limiter.js";
 export { backoffDelay, parseRetryAfter, shouldRetry, type RetryOptions, type FailureKind } from "./resilience/retry.js";
-export { parseXml, XmlSyntaxError, escapeXml, decodeXmlEntities } from "./xml.js";
+export { parseXml, XmlSyntaxError, escapeXml, decodeXmlEntities, xmlSupport } from "./xml.js";
 export * from "./oauth1/index.js";
 export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./oauth1-flow.js";
 export * from "./oauth2/index.js";

@@ -46,8 +46,10 @@ export interface TransportOptions {
   auth: Auth;
   /** Default: the API's own (https://www.wrike.com), or the host an OAuth 2.0 token names. Plain http only for localhost. */
   baseUrl?: string;
-  /** Response format to ask for. Default json. */
+  /** Response format to ask for. Default json; xml needs `xml`. */
   format?: ResponseFormat;
+  /** XML support, opt-in so that JSON-only bundles leave the XML parser out: `import { xmlSupport } from "@wrikekit/core/xml"`. */
+  xml?: XmlSupport;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
   /** Per-attempt timeout in milliseconds. Default 60 s; 0 disables it. */
@@ -60,6 +62,10 @@ export interface TransportOptions {
   hooks?: TransportHooks;
   /** Time source for back-off and rate limiting (tests pass a manual clock). */
   clock?: Clock;
+}
+
+export interface XmlSupport {
+  parse(text: string): Record<string, unknown>;
 }
 
 export interface CallOptions {
@@ -86,6 +92,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
   const format = options.format ?? "json";
   if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
+  if (format === "xml" && options.xml === undefined) throw new TypeError('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/core/xml"');
   const clock = options.clock ?? systemClock;
   const retry = options.retry ?? {};
   const hooks = options.hooks ?? {};

@@ -21,7 +21,9 @@ export function decodeXmlEntities(text: string): string {
 
 const decodeWhenNeeded = (_name: string, value: string) => (value.indexOf("&") === -1 ? null : decodeXmlEntities(value));
 
-const parser = new XMLParser({
+let parser: XMLParser | undefined;
+const createParser = () =>
+  new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "",
   parseTagValue: false,
@@ -32,7 +34,7 @@ const parser = new XMLParser({
   trimValues: true,
   tagValueProcessor: decodeWhenNeeded,
   attributeValueProcessor: decodeWhenNeeded,
-});
+  });
 
 export class XmlSyntaxError extends Error {
   override name = "XmlSyntaxError";
@@ -45,6 +47,7 @@ export class XmlSyntaxError extends Error {
 export function parseXml(text: string): Record<string, unknown> {
   let tree: Record<string, unknown>;
   try {
+    parser ??= createParser();
     tree = parser.parse(text) as Record<string, unknown>;
   } catch (e) {
     throw new XmlSyntaxError((e as Error).message, { cause: e });
@@ -87,3 +90,6 @@ export function xmlList<T>(name: string, itemName: string, items: readonly T[] |
   for (const item of items) body += writeItem(itemName, item);
   return xmlElement(name, "", body);
 }
+
+/** What a transport needs to speak XML: pass it as `xml` with `format: "xml"`. */
+export const xmlSupport = { parse: parseXml };
