@@ -30,7 +30,7 @@ describe("OAuth 2.0", () => {
   });
 
   it("refuses redirect URIs that are not HTTPS, except localhost", () => {
-    expect(() => checkRedirectUri("http://app.example/cb")).toThrow("redirectUri must use https (http is allowed only for localhost): http://app.example/cb");
+    expect(() => checkRedirectUri("http://app.example/cb")).toThrow("redirectUri must use https (plain http is allowed only for localhost): http://app.example/cb");
     expect(checkRedirectUri("http://localhost:3000/cb").host).toBe("localhost:3000");
     expect(checkRedirectUri("https://localhost/cb").protocol).toBe("https:");
     expect(() => authorizationUrl({ clientId: "c" }, { state: "s-12345678", redirectUri: "http://evil.example/" })).toThrow(TypeError);

@@ -1,5 +1,6 @@
 /** Names of generated symbols, decided in one place so that emitters importing each other agree. */
 import type { Method, Model, TypeRef } from "./model.js";
+import type { ScalarType } from "./spec/schema.js";
 
 export const names = {
   argsType: (m: Method) => `${m.typePrefix}Args`,
@@ -52,4 +53,14 @@ export function argumentType(t: TypeRef): string {
     t.kind !== "scalar" ? t.name : t.name === "date" || t.name === "localDateTime" ? "string | Date" : scalarResponseType(t.name);
   if (!t.list) return item;
   return item.includes("|") ? `ReadonlyArray<${item}>` : `readonly ${item}[]`;
+}
+
+/**
+ * The scalar type a value travels as: an enum as its value type. The runtime modules (decode, encode,
+ * wire) export one function per scalar type, named after it, so `${module}.${wireScalar(t)}` is its codec.
+ */
+export function wireScalar(t: TypeRef): ScalarType {
+  if (t.kind === "enum") return t.valueType;
+  if (t.kind === "scalar") return t.name;
+  throw new Error(`model type ${t.name} has no scalar codec`);
 }

@@ -98,7 +98,7 @@ export function encodeCommentUpdatesArgs(args: t.CommentUpdatesArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, commentUpdatesArgumentNames, ctx);
   let v: unknown;
-  v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.integer, ctx);
+  v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.long, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
 }
 
@@ -146,7 +146,7 @@ export function encodeFolderAddArgs(args: t.FolderAddArgs, ctx: EncodeContext): 
   let v: unknown;
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.string, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
 }
@@ -174,7 +174,7 @@ export function encodeFolderUpdateArgs(args: t.FolderUpdateArgs, ctx: EncodeCont
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.string, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
 }
@@ -220,7 +220,7 @@ export function encodeTaskFilterArgs(args: t.TaskFilterArgs, ctx: EncodeContext)
   v = a.ids; if (v !== undefined) e.list("ids", v, "ids", "comma", e.id, ctx);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "comma", e.string, ctx);
+  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.statuses; if (v !== undefined) e.list("statuses", v, "statuses", "comma", e.integer, ctx);
   v = a.fromStartDate; if (v !== undefined) e.scalar("fromStartDate", v, "fromStartDate", e.localDateTime, ctx);
@@ -242,7 +242,7 @@ export function encodeTaskUpdatesArgs(args: t.TaskUpdatesArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, taskUpdatesArgumentNames, ctx);
   let v: unknown;
-  v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.integer, ctx);
+  v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.long, ctx);
   v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx);
@@ -265,8 +265,8 @@ export function encodeTaskAddArgs(args: t.TaskAddArgs, ctx: EncodeContext): void
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.localDateTime, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.localDateTime, ctx);
   v = a.duration; if (v !== undefined) e.scalar("duration", v, "duration", e.string, ctx);
-  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.string, ctx);
+  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.uid, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
 }
@@ -287,8 +287,8 @@ export function encodeTaskUpdateArgs(args: t.TaskUpdateArgs, ctx: EncodeContext)
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.localDateTime, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.localDateTime, ctx);
   v = a.duration; if (v !== undefined) e.scalar("duration", v, "duration", e.string, ctx);
-  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.string, ctx);
+  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.uid, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
 }

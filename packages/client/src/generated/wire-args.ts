@@ -73,7 +73,7 @@ export function readCommentListWireArgs(params: URLSearchParams, ctx: WireContex
 export function readCommentUpdatesWireArgs(params: URLSearchParams, ctx: WireContext): t.CommentUpdatesArgs {
   const a: Record<string, unknown> = {};
   let v: unknown;
-  v = w.scalar(params, "tLast", w.integer, ctx); if (v === undefined) { if (!params.has("tLast")) ctx.missing.push("tLast"); } else a.tLast = v;
+  v = w.scalar(params, "tLast", w.long, ctx); if (v === undefined) { if (!params.has("tLast")) ctx.missing.push("tLast"); } else a.tLast = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
   return a as unknown as t.CommentUpdatesArgs;
 }
@@ -109,7 +109,7 @@ export function readFolderAddWireArgs(params: URLSearchParams, ctx: WireContext)
   let v: unknown;
   v = w.scalar(params, "title", w.string, ctx); if (v === undefined) { if (!params.has("title")) ctx.missing.push("title"); } else a.title = v;
   v = w.scalar(params, "description", w.string, ctx); if (v !== undefined) a.description = v;
-  v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
+  v = w.list(params, "sharedUsers", "comma", w.uid, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
   return a as unknown as t.FolderAddArgs;
@@ -131,7 +131,7 @@ export function readFolderUpdateWireArgs(params: URLSearchParams, ctx: WireConte
   v = w.scalar(params, "id", w.id, ctx); if (v === undefined) { if (!params.has("id")) ctx.missing.push("id"); } else a.id = v;
   v = w.scalar(params, "title", w.string, ctx); if (v === undefined) { if (!params.has("title")) ctx.missing.push("title"); } else a.title = v;
   v = w.scalar(params, "description", w.string, ctx); if (v !== undefined) a.description = v;
-  v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
+  v = w.list(params, "sharedUsers", "comma", w.uid, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
   return a as unknown as t.FolderUpdateArgs;
@@ -169,7 +169,7 @@ export function readTaskFilterWireArgs(params: URLSearchParams, ctx: WireContext
   v = w.list(params, "ids", "comma", w.id, ctx); if (v !== undefined) a.ids = v;
   v = w.scalar(params, "title", w.string, ctx); if (v !== undefined) a.title = v;
   v = w.scalar(params, "description", w.string, ctx); if (v !== undefined) a.description = v;
-  v = w.list(params, "authors", "comma", w.string, ctx); if (v !== undefined) a.authors = v;
+  v = w.list(params, "authors", "comma", w.uid, ctx); if (v !== undefined) a.authors = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.list(params, "statuses", "comma", w.integer, ctx); if (v !== undefined) a.statuses = v;
   v = w.scalar(params, "fromStartDate", w.localDateTime, ctx); if (v !== undefined) a.fromStartDate = v;
@@ -189,7 +189,7 @@ const taskUpdatesOrderByParser = /* @__PURE__ */ w.matching(w.string, /^[A-Za-z]
 export function readTaskUpdatesWireArgs(params: URLSearchParams, ctx: WireContext): t.TaskUpdatesArgs {
   const a: Record<string, unknown> = {};
   let v: unknown;
-  v = w.scalar(params, "tLast", w.integer, ctx); if (v === undefined) { if (!params.has("tLast")) ctx.missing.push("tLast"); } else a.tLast = v;
+  v = w.scalar(params, "tLast", w.long, ctx); if (v === undefined) { if (!params.has("tLast")) ctx.missing.push("tLast"); } else a.tLast = v;
   v = w.list(params, "fields", "comma", w.string, ctx); if (v !== undefined) a.fields = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
   v = w.scalar(params, "limit", w.integer, ctx); if (v !== undefined) a.limit = v;
@@ -209,8 +209,8 @@ export function readTaskAddWireArgs(params: URLSearchParams, ctx: WireContext): 
   v = w.scalar(params, "startDate", w.localDateTime, ctx); if (v !== undefined) a.startDate = v;
   v = w.scalar(params, "dueDate", w.localDateTime, ctx); if (v !== undefined) a.dueDate = v;
   v = w.scalar(params, "duration", w.string, ctx); if (v !== undefined) a.duration = v;
-  v = w.list(params, "responsibleUsers", "comma", w.string, ctx); if (v !== undefined) a.responsibleUsers = v;
-  v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
+  v = w.list(params, "responsibleUsers", "comma", w.uid, ctx); if (v !== undefined) a.responsibleUsers = v;
+  v = w.list(params, "sharedUsers", "comma", w.uid, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
   return a as unknown as t.TaskAddArgs;
@@ -228,8 +228,8 @@ export function readTaskUpdateWireArgs(params: URLSearchParams, ctx: WireContext
   v = w.scalar(params, "startDate", w.localDateTime, ctx); if (v !== undefined) a.startDate = v;
   v = w.scalar(params, "dueDate", w.localDateTime, ctx); if (v !== undefined) a.dueDate = v;
   v = w.scalar(params, "duration", w.string, ctx); if (v !== undefined) a.duration = v;
-  v = w.list(params, "responsibleUsers", "comma", w.string, ctx); if (v !== undefined) a.responsibleUsers = v;
-  v = w.list(params, "sharedUsers", "comma", w.string, ctx); if (v !== undefined) a.sharedUsers = v;
+  v = w.list(params, "responsibleUsers", "comma", w.uid, ctx); if (v !== undefined) a.responsibleUsers = v;
+  v = w.list(params, "sharedUsers", "comma", w.uid, ctx); if (v !== undefined) a.sharedUsers = v;
   v = w.list(params, "parents", "comma", w.id, ctx); if (v !== undefined) a.parents = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
   return a as unknown as t.TaskUpdateArgs;

@@ -118,3 +118,10 @@ export function unknownRoot(document: unknown, roots: readonly string[], ctx: De
   ctx.issues.push({ path: "(root)", expected: `one of root keys ${roots.join(", ")}`, received: found });
   return undefined;
 }
+
+// One decoder per scalar type of the spec, named after it, so emitters map a type to `d.<type>`.
+export const long = integer;
+export const uid = string;
+export const timestamp = string;
+export const date = string;
+export const localDateTime = string;

@@ -133,3 +133,8 @@ export function requireOneOf(args: Record<string, unknown>, names: readonly stri
 export function newEncodeContext(): EncodeContext {
   return { issues: [], pairs: [] };
 }
+
+// One encoder per scalar type of the spec, named after it, so emitters map a type to `e.<type>`.
+export const long = integer;
+export const uid = string;
+export const timestamp = string;

@@ -66,3 +66,8 @@ export function list(params: URLSearchParams, wireName: string, encoding: "comma
 export function newWireContext(): WireContext {
   return { issues: [], missing: [] };
 }
+
+// One reader per scalar type of the spec, named after it, so emitters map a type to `w.<type>`.
+export const long = integer;
+export const uid = string;
+export const timestamp = string;

@@ -5,25 +5,11 @@
  */
 import type { Field, Ir, TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
-import { names } from "../naming.js";
+import { names, wireScalar } from "../naming.js";
 
-/** The runtime primitive (or generated model decoder) for one item of a type. */
+/** The decoder of one item of a type: the model's generated decoder, or the runtime's for the scalar. */
 function itemDecoder(t: TypeRef): string {
-  if (t.kind === "model") return names.modelDecoder(t.name);
-  const scalar = t.kind === "enum" ? t.valueType : t.name;
-  switch (scalar) {
-    case "id":
-      return "d.id";
-    case "integer":
-    case "long":
-      return "d.integer";
-    case "double":
-      return "d.double";
-    case "boolean":
-      return "d.boolean";
-    default:
-      return "d.string";
-  }
+  return t.kind === "model" ? names.modelDecoder(t.name) : `d.${wireScalar(t)}`;
 }
 
 function fieldStatement(f: Field): string {

@@ -5,27 +5,10 @@
 import { VariableDeclarationKind } from "ts-morph";
 import { pascal, type Argument, type Ir, type Method, type TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
-import { names } from "../naming.js";
+import { names, wireScalar } from "../naming.js";
 
 function itemEncoder(t: TypeRef): string {
-  const scalar = t.kind === "enum" ? t.valueType : t.kind === "scalar" ? t.name : "string";
-  switch (scalar) {
-    case "id":
-      return "e.id";
-    case "integer":
-    case "long":
-      return "e.integer";
-    case "double":
-      return "e.double";
-    case "boolean":
-      return "e.boolean";
-    case "date":
-      return "e.date";
-    case "localDateTime":
-      return "e.localDateTime";
-    default:
-      return "e.string";
-  }
+  return `e.${wireScalar(t)}`;
 }
 
 function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {

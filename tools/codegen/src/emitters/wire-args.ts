@@ -6,23 +6,10 @@
 import { VariableDeclarationKind } from "ts-morph";
 import { pascal, type Argument, type Ir, type TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
-import { names } from "../naming.js";
+import { names, wireScalar } from "../naming.js";
 
 function parser(t: TypeRef): string {
-  const scalar = t.kind === "enum" ? t.valueType : t.kind === "scalar" ? t.name : "string";
-  switch (scalar) {
-    case "id":
-    case "integer":
-    case "double":
-    case "boolean":
-    case "date":
-    case "localDateTime":
-      return `w.${scalar}`;
-    case "long":
-      return "w.integer";
-    default:
-      return "w.string";
-  }
+  return `w.${wireScalar(t)}`;
 }
 
 export const wireArgsEmitter: Emitter = {
