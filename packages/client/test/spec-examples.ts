@@ -1,4 +1,4 @@
-/** Test helper: the spec's methods and their reference examples, with the recorded repairs applied. */
+/** Test helper: the spec's methods and their reference examples (as printed and repaired). */
 import { join } from "node:path";
 import { buildIr, loadSpec, type Method } from "@wrikekit/codegen";
 
@@ -13,10 +13,6 @@ export interface PreparedExample {
   args: Record<string, unknown> | undefined;
 }
 
-export function applyRepairs(text: string, repairs: { find: string; replace: string }[]): string {
-  return repairs.reduce((t, r) => t.replace(r.find, r.replace), text);
-}
-
 export const examples: PreparedExample[] = ir.methods.flatMap((method) =>
-  method.examples.map((ex) => ({ method, name: ex.name, format: ex.format, raw: ex.text, repaired: applyRepairs(ex.text, ex.repairs), args: ex.args })),
+  method.examples.map((ex) => ({ method, name: ex.name, format: ex.format, raw: ex.text, repaired: ex.repaired, args: ex.args })),
 );

@@ -22,7 +22,8 @@ export interface Exchange {
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const pathTemplate = api.formats[format]!;
 

@@ -39,7 +39,8 @@ export interface OAuth1Flow {
 }
 
 export function createOAuth1Flow(options: OAuth1FlowOptions): OAuth1Flow {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   async function post(step: string, url: string, signing: { token?: OAuth1TokenPair; callback?: string; verifier?: string }): Promise<Map<string, string>> {
     const signed = await signRequest(

@@ -1,5 +1,5 @@
 export { loadSpec, SpecError, formatProblem, type Spec, type SpecProblem } from "./spec/load.js";
-export { buildIr, type Ir, type Method, type Model } from "./model.js";
+export { buildIr, type Example, type Ir, type Method, type Model } from "./model.js";
 export { runEmitters, type Emitter, type GeneratedFile } from "./emit.js";
 export { emitters } from "./emitters/index.js";
 export { generateAll, findDrift, writeGenerated } from "./generate.js";

@@ -48,7 +48,12 @@ export interface Method extends Pick<MethodSpec, "id" | "summary" | "description
   args: Argument[];
   binary: boolean;
   variants: Variant[];
-  examples: ExampleSpec[];
+  examples: Example[];
+}
+
+/** A reference example as printed, and with its recorded repairs applied (each replaces the first occurrence). */
+export interface Example extends ExampleSpec {
+  repaired: string;
 }
 
 export interface Group {
@@ -122,7 +127,7 @@ export function buildIr(spec: Spec): Ir {
       args: Object.entries(m.args).map(([name, a]) => ({ ...a, name, wireName: a.wireName ?? name, type: resolve(a.type) })),
       binary: "binary" in m.response,
       variants: "variants" in m.response ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when })) : [],
-      examples: m.examples,
+      examples: m.examples.map((ex) => ({ ...ex, repaired: ex.repairs.reduce((text, r) => text.replace(r.find, () => r.replace), ex.text) })),
     })),
   }));
   return {

@@ -5,6 +5,8 @@ import { decodersEmitter } from "./decoders.js";
 import { encodersEmitter } from "./encoders.js";
 import { methodIndexEmitter } from "./method-index.js";
 import { methodsEmitter } from "./methods.js";
+import { mswHandlersEmitter } from "./msw-handlers.js";
+import { reactHooksEmitter } from "./react-hooks.js";
 import { typesEmitter } from "./types.js";
 import { wireArgsEmitter } from "./wire-args.js";
 import { xmlWritersEmitter } from "./xml-writers.js";
@@ -20,4 +22,6 @@ export const emitters: readonly Emitter[] = [
   xmlWritersEmitter,
   methodIndexEmitter,
   wireArgsEmitter,
+  mswHandlersEmitter,
+  reactHooksEmitter,
 ];

@@ -1,0 +1,305 @@
+/**
+ * The handler factories the generated file calls, once per method. A factory is a function that returns
+ * an MSW `HttpHandler` answering the method's URL, with `.error(code)` for its documented errors.
+ * Nothing in here knows a particular method: the generated data brings the method's descriptor, argument
+ * reader, XML renderer, variants, reference examples and error messages.
+ */
+import { http, type HttpHandler, type PathParams } from "msw";
+import { formatIssue, type ApiDescriptor, type Issue, type MethodDescriptor, type ResponseFormat } from "@wrikekit/core";
+import { parseXml } from "@wrikekit/core/xml";
+import { decode, wire, type WireContext } from "@wrikekit/core/runtime";
+import { deepMerge, documentResponse, errorResponse, readWireParams, resultDocument, type DeepPartial, type ErrorCodeInfo, type ResultValue } from "./documents.js";
+
+/** What the handlers need of the whole API, as the generated file states it. */
+export interface MockApi {
+  /** The client's ApiDescriptor: base URL, path template per format, error envelope. */
+  readonly descriptor: ApiDescriptor;
+  /** Every error code with its name, description and HTTP status (api.ts `errorCodes`). */
+  readonly errorCodes: Readonly<Record<string, ErrorCodeInfo>>;
+  /** The format the server answers in when the URL names none (XML for v2). */
+  readonly serverDefaultFormat: ResponseFormat;
+  /** The code answered when a required argument is absent (403 MISSING_REQUIRED_PARAMETER in v2), if any. */
+  readonly missingArgumentCode?: number;
+}
+
+/** A reference example as the spec records it, after its repairs: a parsed JSON document or XML text. */
+export type ExampleData = { readonly format: "json"; readonly document: unknown } | { readonly format: "xml"; readonly text: string };
+
+export interface VariantData {
+  /** Root key (and XML root element); absent for APIs whose body is the whole document. */
+  readonly root?: string;
+  /** The variant's required fields: how a replacement value is matched to a variant. */
+  readonly required: readonly string[];
+  /** The variant has an asyncKey field, echoed from the request. */
+  readonly asyncKey?: boolean;
+}
+
+/** One method's data, as the generated file gives it. */
+export interface DocumentMethodData<Args, Result> {
+  readonly descriptor: MethodDescriptor<Args, Result>;
+  readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args;
+  readonly renderXml?: (document: Record<string, unknown>) => string;
+  readonly variants: readonly VariantData[];
+  readonly examples: Readonly<Record<string, ExampleData>>;
+  /** The example answered by default: the first one of the method's first variant. */
+  readonly defaultExample?: string;
+  /** The message of each documented error code. */
+  readonly errors: Readonly<Record<number, string>>;
+}
+
+export interface BinaryMethodData<Args> {
+  readonly descriptor: MethodDescriptor<Args, unknown>;
+  readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args;
+  readonly errors: Readonly<Record<number, string>>;
+}
+
+/** Options of every handler. */
+export interface HandlerOptions {
+  /** Default: the API's (https://www.wrike.com). A path after the host is kept as a prefix. */
+  baseUrl?: string;
+  /** Answer only the first matching request (MSW's `once`). */
+  once?: boolean;
+}
+
+export interface ArgumentHandlerOptions extends HandlerOptions {
+  /**
+   * Answer the API's missing-argument error (403 MISSING_REQUIRED_PARAMETER) when a required argument
+   * is absent, naming it, as the server does. Default true.
+   */
+  requireArguments?: boolean;
+}
+
+export interface DocumentHandlerOptions<ExampleName extends string = string> extends ArgumentHandlerOptions {
+  /** Which reference example to start from, for methods with several (wrike.task.filter: count, list). */
+  example?: ExampleName;
+  /** false: the override (or what the resolver returns) is the whole answer, not merged over the example. */
+  merge?: boolean;
+}
+
+/** What a resolver learns of the request. */
+export interface ResolverInfo<Args, Result> {
+  /** The request's arguments, read by the method's generated wire-argument reader. */
+  args: Args;
+  request: Request;
+  /** MSW's path parameters, with `format` (json or xml) when the URL names one. */
+  params: PathParams;
+  /** The format the answer is rendered in. */
+  format: ResponseFormat;
+  /** Arguments present but malformed (not an id, not a date, ...); such arguments are absent from `args`. */
+  issues: readonly Issue[];
+  /** A fresh copy of the example the answer starts from. */
+  example: Result;
+}
+
+export type Resolver<Args, Result, Value> = (info: ResolverInfo<Args, Result>) => Value | Promise<Value>;
+
+/** A value, merged over the example unless `merge: false`, or a resolver returning one. */
+export type DocumentOverride<Args, Result, Value> = Value | Resolver<Args, Result, Value>;
+
+/** Makes a method answer; see the generated factories (`taskAddHandler`, ...) for each method's documentation. */
+export interface DocumentHandlerFactory<Args, Result, Code extends number, ExampleName extends string> {
+  /** Answers the example, or `override` deep-merged over it (a resolver's value too). */
+  (override?: DocumentOverride<Args, Result, DeepPartial<Result>>, options?: DocumentHandlerOptions<ExampleName> & { merge?: true }): HttpHandler;
+  /** Answers exactly `override` (or what the resolver returns): nothing of the example is kept. */
+  (override: DocumentOverride<Args, Result, ResultValue<Result>>, options: DocumentHandlerOptions<ExampleName> & { merge: false }): HttpHandler;
+  /** Answers a documented error in the request's format, with its HTTP status; `message` defaults to the reference's. */
+  error(code: Code, message?: string, options?: HandlerOptions): HttpHandler;
+  /** A fresh copy of a reference example (default: the one answered by default), decoded as the client decodes it. */
+  example(name?: ExampleName): Result;
+  /** The method id, e.g. wrike.task.add. */
+  readonly method: string;
+}
+
+/** The body of a download: bytes, text (sent as UTF-8), or either with its content type. */
+export type DownloadContent = Uint8Array | string | { body: Uint8Array | string; contentType?: string };
+
+export interface BinaryResolverInfo<Args> {
+  args: Args;
+  request: Request;
+  params: PathParams;
+  format: ResponseFormat;
+  issues: readonly Issue[];
+}
+
+export interface BinaryHandlerOptions extends ArgumentHandlerOptions {
+  /** Default application/octet-stream. */
+  contentType?: string;
+}
+
+export interface BinaryHandlerFactory<Args, Code extends number> {
+  /** Answers `override` (default: `defaultDownloadBody`) as the file's bytes. */
+  (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Promise<DownloadContent>), options?: BinaryHandlerOptions): HttpHandler;
+  error(code: Code, message?: string, options?: HandlerOptions): HttpHandler;
+  readonly method: string;
+}
+
+/** The bytes a download answers by default: small, fixed, and not valid UTF-8 (so text handling shows). */
+export const defaultDownloadBody: Uint8Array = /* @__PURE__ */ Uint8Array.of(0x77, 0x72, 0x69, 0x6b, 0x65, 0x6b, 0x69, 0x74, 0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff);
+
+const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete, PATCH: http.patch } as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+interface Route {
+  pattern: RegExp;
+  /** Path parameters that are the route's own, not the method's arguments. */
+  own: ReadonlySet<string>;
+  formatOf(params: PathParams): ResponseFormat;
+}
+
+/**
+ * The URL pattern of one method. Path templates that name their format as a segment
+ * (/api/json/v2/{method}, /api/xml/v2/{method}) are matched by one pattern whose `format` segment is
+ * optional: a URL without it (/api/v2/{method}) is answered in the server's default format. REST paths'
+ * {placeholders} become path parameters.
+ */
+function routeOf(api: MockApi, methodPath: string, baseUrl: string | undefined): Route {
+  const url = new URL(baseUrl ?? api.descriptor.baseUrl);
+  const base = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const formats = Object.entries(api.descriptor.formats) as [ResponseFormat, string][];
+  const shared = formats.map(([f, template]) => template.replace(`/${f}/`, "/{format}/"));
+  const segmented = formats.every(([f, template]) => template.includes(`/${f}/`)) && shared.every((s) => s === shared[0]);
+  if (!segmented && formats.length !== 1) throw new TypeError(`${api.descriptor.name}: cannot match several formats whose paths differ other than by a format segment`);
+  const template = segmented ? shared[0]! : formats[0]![1];
+  let source = `^${escapeRegExp(base)}`;
+  let skipSlash = false;
+  template
+    .replace("{method}", methodPath)
+    .split(/\{([A-Za-z_][A-Za-z0-9_]*)\}/)
+    .forEach((part, i) => {
+      if (i % 2 === 0) {
+        source += escapeRegExp(skipSlash ? part.replace(/^\//, "") : part);
+        skipSlash = false;
+      } else if (segmented && part === "format") {
+        source += `(?:(?<format>${formats.map(([f]) => escapeRegExp(f)).join("|")})/)?`;
+        skipSlash = true;
+      } else source += `(?<${part}>[^/]+)`;
+    });
+  const fixed = segmented ? api.serverDefaultFormat : formats[0]![0];
+  return {
+    pattern: new RegExp(`${source}$`),
+    own: new Set(segmented ? ["format"] : []),
+    formatOf: (params) => (segmented && typeof params.format === "string" ? (params.format as ResponseFormat) : fixed),
+  };
+}
+
+/** A matched request. */
+interface Incoming {
+  request: Request;
+  params: PathParams;
+  format: ResponseFormat;
+  route: Route;
+}
+
+type AnyDescriptor = MethodDescriptor<never, unknown>;
+
+function handler(api: MockApi, descriptor: AnyDescriptor, options: HandlerOptions | undefined, answer: (r: Incoming) => Promise<Response> | Response): HttpHandler {
+  const route = routeOf(api, descriptor.http.path, options?.baseUrl);
+  return verbs[descriptor.http.method](route.pattern, ({ request, params }) => answer({ request, params, format: route.formatOf(params), route }), { once: options?.once ?? false });
+}
+
+/** Reads the arguments; answers the missing-argument error when a required one is absent. */
+async function readArguments<Args>(
+  api: MockApi,
+  data: { readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args },
+  r: Incoming,
+  options: ArgumentHandlerOptions | undefined,
+): Promise<{ args: Args; issues: Issue[] } | Response> {
+  const ctx = wire.newWireContext();
+  const args = data.readArgs(await readWireParams(r.request, r.params, r.route.own), ctx);
+  if (ctx.missing.length > 0 && api.missingArgumentCode !== undefined && options?.requireArguments !== false)
+    return errorResponse(api.descriptor, api.errorCodes, r.format, api.missingArgumentCode, `Missing required parameter: ${ctx.missing.join(", ")}`);
+  return { args, issues: ctx.issues };
+}
+
+function attachError<F extends object>(api: MockApi, data: BinaryMethodData<unknown> | DocumentMethodData<unknown, unknown>, factory: F) {
+  const descriptor = data.descriptor as AnyDescriptor;
+  return Object.assign(factory, {
+    method: descriptor.id,
+    error: (code: number, message?: string, options?: HandlerOptions) => {
+      if (api.errorCodes[String(code)] === undefined) throw new TypeError(`${code} is not an error code of ${api.descriptor.name} (known: ${Object.keys(api.errorCodes).join(", ")})`);
+      return handler(api, descriptor, options, (r) => errorResponse(api.descriptor, api.errorCodes, r.format, code, message ?? data.errors[code]));
+    },
+  });
+}
+
+/** The factory of a method that answers a document. */
+export function documentHandler<Args, Result, Code extends number, ExampleName extends string>(
+  api: MockApi,
+  data: DocumentMethodData<Args, Result>,
+): DocumentHandlerFactory<Args, Result, Code, ExampleName> {
+  const id = data.descriptor.id;
+  const decoded = new Map<string, { root: string | undefined; value: Result }>();
+  /** Decodes an example once, through the generated decoder, exactly as the client decodes an answer. */
+  const exampleOf = (name: string) => {
+    let found = decoded.get(name);
+    if (found === undefined) {
+      const example = data.examples[name];
+      if (example === undefined) throw new TypeError(`${id} has no example named ${JSON.stringify(name)} (it has: ${Object.keys(data.examples).join(", ") || "none"})`);
+      const document = (example.format === "json" ? structuredClone(example.document) : parseXml(example.text)) as Record<string, unknown>;
+      const ctx = decode.newContext(example.format === "xml");
+      const value = data.descriptor.decodeResult!(document, ctx);
+      if (ctx.issues.length > 0) throw new Error(`${id}: the example ${name} does not decode:\n${ctx.issues.map(formatIssue).join("\n")}`);
+      found = { root: data.variants[0]!.root === undefined ? undefined : Object.keys(document)[0], value };
+      decoded.set(name, found);
+    }
+    return { root: found.root, value: structuredClone(found.value) };
+  };
+  const variantOf = (root: string | undefined) => data.variants.find((v) => v.root === root) ?? data.variants[0]!;
+  /** The variant a value answers as: the example's when the value has its required fields, else the first that fits. */
+  const rootFor = (value: unknown, preferred: string | undefined) => {
+    const fits = (v: VariantData) => typeof value === "object" && value !== null && v.required.every((f) => (value as Record<string, unknown>)[f] !== undefined);
+    if (data.variants.length === 1 || fits(variantOf(preferred))) return variantOf(preferred).root;
+    return (data.variants.find(fits) ?? variantOf(preferred)).root;
+  };
+
+  const factory = (override?: DocumentOverride<Args, Result, unknown>, options?: DocumentHandlerOptions) => {
+    const exampleName = options?.example ?? data.defaultExample;
+    const merge = options?.merge !== false;
+    if (exampleName === undefined && override === undefined) throw new TypeError(`${id} has no reference example: give the handler a value or a resolver`);
+    if (!merge && override === undefined) throw new TypeError(`${id}: merge: false answers the override alone, so give one`);
+    if (exampleName !== undefined) exampleOf(exampleName); // fail now, not at the first request, on an unknown name
+    return handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
+      const read = await readArguments(api, data, r, options);
+      if (read instanceof Response) return read;
+      const example = exampleName === undefined ? { root: data.variants[0]!.root, value: {} as Result } : exampleOf(exampleName);
+      const supplied =
+        typeof override === "function"
+          ? await (override as Resolver<Args, Result, unknown>)({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues, example: structuredClone(example.value) })
+          : structuredClone(override);
+      const value = merge ? deepMerge(example.value, supplied) : supplied;
+      const root = rootFor(value, example.root);
+      // The asyncKey rule: a request that carries one gets it back, unless the override sets its own.
+      const asyncKey = (read.args as { asyncKey?: unknown }).asyncKey;
+      const ownKey = typeof supplied === "object" && supplied !== null && (supplied as { asyncKey?: unknown }).asyncKey !== undefined;
+      if (typeof asyncKey === "string" && variantOf(root).asyncKey && !ownKey && typeof value === "object" && value !== null) (value as { asyncKey?: string }).asyncKey = asyncKey;
+      return documentResponse(id, r.format, resultDocument(root, value), data.renderXml);
+    });
+  };
+  return Object.assign(attachError(api, data as DocumentMethodData<unknown, unknown>, factory), {
+    example: (name?: string) => {
+      const exampleName = name ?? data.defaultExample;
+      if (exampleName === undefined) throw new TypeError(`${id} has no reference example`);
+      return exampleOf(exampleName).value;
+    },
+  }) as unknown as DocumentHandlerFactory<Args, Result, Code, ExampleName>;
+}
+
+/** The factory of a method that answers a file's bytes. */
+export function binaryHandler<Args, Code extends number>(api: MockApi, data: BinaryMethodData<Args>): BinaryHandlerFactory<Args, Code> {
+  const factory = (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Promise<DownloadContent>), options?: BinaryHandlerOptions) =>
+    handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
+      const read = await readArguments(api, data, r, options);
+      if (read instanceof Response) return read;
+      const content = typeof override === "function" ? await override({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues }) : (override ?? defaultDownloadBody);
+      const { body, contentType } = typeof content === "string" || content instanceof Uint8Array ? { body: content, contentType: undefined } : content;
+      const bytes = typeof body === "string" ? new TextEncoder().encode(body) : Uint8Array.from(body);
+      return new Response(bytes, {
+        status: 200,
+        headers: { "content-type": contentType ?? options?.contentType ?? "application/octet-stream", "content-length": String(bytes.byteLength) },
+      });
+    });
+  return attachError(api, data as BinaryMethodData<unknown>, factory) as unknown as BinaryHandlerFactory<Args, Code>;
+}
+
+export type { DeepPartial, ErrorCodeInfo, ResultValue };
