@@ -1,0 +1,86 @@
+/** The wrikekit-emulator command: options, start, and the startup block with the seeded credentials. */
+import { parseArgs } from "node:util";
+import type { EmulatorCredentials } from "./credentials.js";
+import { startEmulatorServer, type EmulatorServer } from "./server.js";
+
+export const USAGE = `Usage: wrikekit-emulator [--port N] [--state file.json] [--no-auto-approve]
+
+  --port N            port on 127.0.0.1 (default 0: any free port)
+  --state FILE        seed from FILE when it exists; save to it on exit (SIGINT, SIGTERM)
+  --no-auto-approve   show an approval page on /rest/auth/authorize instead of approving at once
+  --help              show this text`;
+
+export class CliUsageError extends Error {
+  override readonly name = "CliUsageError";
+}
+
+export interface CliOptions {
+  port: number;
+  stateFile: string | undefined;
+  autoApprove: boolean;
+  help: boolean;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: "string" },
+        state: { type: "string" },
+        "no-auto-approve": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port must be an integer from 0 to 65535, got ${values.port}`);
+  return { port, stateFile: values.state, autoApprove: values["no-auto-approve"] !== true, help: values.help === true };
+}
+
+/** The startup block: the only place the emulator ever prints secrets, on purpose, for local use. */
+function startupBlock(url: string, credentials: EmulatorCredentials, options: CliOptions): string {
+  const { consumerKey, consumerSecret, user, viewer } = credentials;
+  return `wrikekit emulator listening on ${url}
+  state         ${options.stateFile === undefined ? "in memory only" : `${options.stateFile} (saved on exit)`}
+  authorize     ${options.autoApprove ? `approves at once as ${user.uid}` : "shows an approval page"}
+
+OAuth 1.0a credentials (local testing only):
+  consumer key      ${consumerKey}
+  consumer secret   ${consumerSecret}
+  user ${user.uid} (Collaborator)
+    token           ${user.token}
+    token secret    ${user.tokenSecret}
+  user ${viewer.uid} (Viewer: writes answer 405)
+    token           ${viewer.token}
+    token secret    ${viewer.tokenSecret}
+
+Endpoints:
+  API      POST ${url}/api/json/v2/<method>   (or /api/xml/v2/, /api/v2/)
+  OAuth    ${url}/rest/auth/request_token, /rest/auth/authorize, /rest/auth/access_token
+  Upload   POST ${url}/emulator/attachments
+`;
+}
+
+export interface CliHooks {
+  print: (text: string) => void;
+  /** Called once the server listens, before the startup block is printed (the bin installs its signal handlers here). */
+  onStarted?: (server: EmulatorServer) => void;
+}
+
+/** Starts the server and prints the startup block; undefined after --help. */
+export async function runCli(argv: readonly string[], hooks: CliHooks): Promise<EmulatorServer | undefined> {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    hooks.print(USAGE);
+    return undefined;
+  }
+  const server = await startEmulatorServer({ port: options.port, autoApprove: options.autoApprove, ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }) });
+  hooks.onStarted?.(server);
+  hooks.print(startupBlock(server.url, server.credentials, options));
+  return server;
+}

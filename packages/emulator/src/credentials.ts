@@ -1,0 +1,31 @@
+/** The credentials to reach an emulator with, read from its state (seeded, or restored from a file). */
+import { StateFormatError } from "./engine/persist.js";
+import type { Licence, State } from "./engine/state.js";
+
+export interface TokenCredentials {
+  uid: string;
+  token: string;
+  tokenSecret: string;
+}
+
+export interface EmulatorCredentials {
+  consumerKey: string;
+  consumerSecret: string;
+  /** An access token of a Collaborator: the seeded regular user. */
+  user: TokenCredentials;
+  /** An access token of a Viewer: every write answers 405. */
+  viewer: TokenCredentials;
+}
+
+/** The first consumer, and its first access tokens for a Collaborator and for a Viewer. */
+export function credentialsOf(state: State): EmulatorCredentials {
+  const consumer = state.oauth.consumers.values().next().value;
+  if (consumer === undefined) throw new StateFormatError("the state has no OAuth consumer");
+  const tokenOf = (licence: Licence): TokenCredentials => {
+    for (const t of state.oauth.accessTokens.values()) {
+      if (t.consumerKey === consumer.key && state.users.get(t.uid)?.license === licence) return { uid: t.uid, token: t.token, tokenSecret: t.secret };
+    }
+    throw new StateFormatError(`the state has no access token of a ${licence} for consumer ${consumer.key}`);
+  };
+  return { consumerKey: consumer.key, consumerSecret: consumer.secret, user: tokenOf("Collaborator"), viewer: tokenOf("Viewer") };
+}

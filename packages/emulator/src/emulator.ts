@@ -1,0 +1,81 @@
+/**
+ * createEmulator: an in-memory Wrike behind a Fetch API handler. It uses web platform APIs only, so it
+ * runs in Node, in Deno, and inside Mock Service Worker in a browser.
+ */
+import type { Attachment } from "@wrikekit/client";
+import { addAttachment, type NewAttachment } from "./engine/attachments.js";
+import { EmulatorError } from "./engine/errors.js";
+import { loadState, saveState } from "./engine/persist.js";
+import { SEED_CREDENTIALS, seedState } from "./engine/seed.js";
+import type { State } from "./engine/state.js";
+import { credentialsOf, type EmulatorCredentials } from "./credentials.js";
+import { handleApiCall, matchApiRoute } from "./http/api.js";
+import type { HandlerContext } from "./http/context.js";
+import { handleAttachmentUpload } from "./http/control.js";
+import { accessToken, authorize, requestToken } from "./http/oauth-flow.js";
+import { textResponse } from "./http/respond.js";
+
+export interface EmulatorOptions {
+  /** The clock, in milliseconds since the epoch (default Date.now). Dates, tLast and the OAuth timestamp window follow it. */
+  now?: () => number;
+  /** A state saved by save() to start from, instead of the seed. */
+  state?: string;
+  /** Approve request tokens at once as the seeded user (default true); false shows an approval page. */
+  autoApprove?: boolean;
+}
+
+export interface AddAttachmentInput extends NewAttachment {
+  /** UID of the uploader (default: the seeded regular user). */
+  asUser?: string;
+}
+
+export interface Emulator {
+  /** Serves one request: the API, the OAuth flow, and the control routes. */
+  handle(request: Request): Promise<Response>;
+  /** The live state; tests may read it, and change it at their own risk. */
+  readonly state: State;
+  readonly credentials: EmulatorCredentials;
+  /** The emulator's clock. */
+  now(): number;
+  /** Uploads a file to a task (a new version when the task already has a file of that name). */
+  addAttachment(input: AddAttachmentInput): Attachment;
+  /** The whole state as JSON, for the state option or a --state file. */
+  save(): string;
+}
+
+const OAUTH_ROUTES: Record<string, (ctx: HandlerContext, request: Request) => Promise<Response>> = {
+  "/rest/auth/request_token": requestToken,
+  "/rest/auth/authorize": authorize,
+  "/rest/auth/access_token": accessToken,
+};
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const now = options.now ?? Date.now;
+  const state = options.state === undefined ? seedState(now()) : loadState(options.state);
+  const ctx: HandlerContext = { state, now, autoApprove: options.autoApprove ?? true };
+
+  async function handle(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    const api = matchApiRoute(pathname);
+    if (api !== undefined) return handleApiCall(ctx, request, api);
+    const oauth = OAUTH_ROUTES[pathname];
+    if (oauth !== undefined) {
+      return request.method === "GET" || request.method === "POST" ? oauth(ctx, request) : textResponse(405, "Use GET or POST", { allow: "GET, POST" });
+    }
+    if (pathname === "/emulator/attachments") return handleAttachmentUpload(ctx, request);
+    return textResponse(404, `Nothing at ${pathname}`);
+  }
+
+  return {
+    handle,
+    state,
+    credentials: credentialsOf(state),
+    now,
+    addAttachment({ asUser = SEED_CREDENTIALS.user.uid, ...input }) {
+      const user = state.users.get(asUser);
+      if (user === undefined) throw new EmulatorError(407, `Invalid argument asUser: no user has the uid ${JSON.stringify(asUser)}`);
+      return addAttachment(state, { user, at: now() }, input);
+    },
+    save: () => saveState(state),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The emulator's whole world as plain records. Times are milliseconds since the epoch (UTC); the API's
+ * date strings are made from them only when a response is rendered.
+ */
+
+export type Licence = "Collaborator" | "Viewer";
+
+export interface UserRecord {
+  uid: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  license: Licence;
+  organization: string;
+  /** UIDs listed by wrike.contacts.list for this user. */
+  contacts: string[];
+}
+
+/** The root folder (id 0) is virtual: it has no record, and `parents: [0]` means "in the root". */
+export const ROOT_FOLDER_ID = 0;
+
+export interface FolderRecord {
+  id: number;
+  title: string;
+  description: string;
+  authorUid: string;
+  createdAt: number;
+  updatedAt: number;
+  whoChanged: string;
+  sharedUsers: string[];
+  /** [0] for a folder in the root; otherwise real folder ids, never 0 (rule folderRootExclusive). */
+  parents: number[];
+}
+
+export interface TaskRecord {
+  id: number;
+  title: string;
+  description: string;
+  authorUid: string;
+  createdAt: number;
+  updatedAt: number;
+  whoChanged: string;
+  status: number;
+  importance: number;
+  /** Absent for backlog tasks and milestones. */
+  startAt?: number;
+  /** Absent for backlog tasks. */
+  dueAt?: number;
+  /** Minutes as a string, as the API sends it; absent for milestones. */
+  duration?: string;
+  responsibleUsers: string[];
+  /** Everyone who can see the task: the author, the responsible users and those it is shared with. */
+  sharedUsers: string[];
+  /** [0] for a task in the root; otherwise folder ids, never 0 (rule taskParents). */
+  parents: number[];
+}
+
+export interface CommentRecord {
+  id: number;
+  taskId: number;
+  text: string;
+  authorUid: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AttachmentRecord {
+  id: number;
+  taskId: number;
+  /** Set when the file was attached to a comment; deleting the comment deletes it. */
+  commentId?: number;
+  fileName: string;
+  contentType: string;
+  authorUid: string;
+  createdAt: number;
+  version: number;
+  /** Id of version 1: every version of one file shares it. */
+  firstVersionId: number;
+  bytes: Uint8Array;
+}
+
+export interface TimelogRecord {
+  id: number;
+  taskId: number;
+  userUid: string;
+  /** The logged day, yyyy-MM-dd. */
+  day: string;
+  hours: number;
+  createdAt: number;
+}
+
+/** A deleted record, kept so that the updates methods can report it and updates can refuse it. */
+export interface Deleted<T> {
+  record: T;
+  deletedAt: number;
+}
+
+export interface ConsumerRecord {
+  key: string;
+  secret: string;
+  name: string;
+}
+
+export interface RequestTokenRecord {
+  token: string;
+  secret: string;
+  consumerKey: string;
+  /** A URL or "oob". */
+  callback: string;
+  createdAt: number;
+  /** Set once a user approved the token on the authorize page. */
+  approvedBy?: string;
+  verifier?: string;
+}
+
+export interface AccessTokenRecord {
+  token: string;
+  secret: string;
+  consumerKey: string;
+  uid: string;
+}
+
+export interface OAuthState {
+  consumers: Map<string, ConsumerRecord>;
+  requestTokens: Map<string, RequestTokenRecord>;
+  accessTokens: Map<string, AccessTokenRecord>;
+  /** Seen `consumer&token&timestamp&nonce` keys, with their timestamp in seconds, for replay checks. */
+  nonces: Map<string, number>;
+}
+
+export interface State {
+  /** Ids come from one counter, so a task id never names a folder too. */
+  nextId: number;
+  users: Map<string, UserRecord>;
+  folders: Map<number, FolderRecord>;
+  tasks: Map<number, TaskRecord>;
+  comments: Map<number, CommentRecord>;
+  attachments: Map<number, AttachmentRecord>;
+  timelogs: Map<number, TimelogRecord>;
+  trash: {
+    folders: Map<number, Deleted<FolderRecord>>;
+    tasks: Map<number, Deleted<TaskRecord>>;
+    comments: Map<number, Deleted<CommentRecord>>;
+  };
+  oauth: OAuthState;
+}
+
+export function createEmptyState(): State {
+  return {
+    nextId: 1,
+    users: new Map(),
+    folders: new Map(),
+    tasks: new Map(),
+    comments: new Map(),
+    attachments: new Map(),
+    timelogs: new Map(),
+    trash: { folders: new Map(), tasks: new Map(), comments: new Map() },
+    oauth: { consumers: new Map(), requestTokens: new Map(), accessTokens: new Map(), nonces: new Map() },
+  };
+}
+
+export function allocateId(state: State): number {
+  return state.nextId++;
+}
