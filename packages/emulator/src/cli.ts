@@ -44,7 +44,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 
 /** The startup block: the only place the emulator ever prints secrets, on purpose, for local use. */
 function startupBlock(url: string, credentials: EmulatorCredentials, options: CliOptions): string {
-  const { consumerKey, consumerSecret, user, viewer } = credentials;
+  const { consumerKey, consumerSecret, user, viewer, permanentToken } = credentials;
   return `wrikekit emulator listening on ${url}
   state         ${options.stateFile === undefined ? "in memory only" : `${options.stateFile} (saved on exit)`}
   authorize     ${options.autoApprove ? `approves at once as ${user.uid}` : "shows an approval page"}
@@ -59,9 +59,13 @@ OAuth 1.0a credentials (local testing only):
     token           ${viewer.token}
     token secret    ${viewer.tokenSecret}
 
+OAuth 2.0 (client id and secret are the consumer key and secret):
+  permanent token   ${permanentToken ?? "(none in this state)"}
+
 Endpoints:
   API      POST ${url}/api/json/v2/<method>   (or /api/xml/v2/, /api/v2/)
   OAuth    ${url}/rest/auth/request_token, /rest/auth/authorize, /rest/auth/access_token
+  OAuth 2  ${url}/oauth2/authorize, /oauth2/token
   Upload   POST ${url}/emulator/attachments
 `;
 }

@@ -15,6 +15,8 @@ export interface EmulatorCredentials {
   user: TokenCredentials;
   /** An access token of a Viewer: every write answers 405. */
   viewer: TokenCredentials;
+  /** An OAuth 2.0 permanent token of the regular user, for `auth: { kind: "bearer", token }`; absent if the state has none. */
+  permanentToken: string | undefined;
 }
 
 /** The first consumer, and its first access tokens for a Collaborator and for a Viewer. */
@@ -27,5 +29,6 @@ export function credentialsOf(state: State): EmulatorCredentials {
     }
     throw new StateFormatError(`the state has no access token of a ${licence} for consumer ${consumer.key}`);
   };
-  return { consumerKey: consumer.key, consumerSecret: consumer.secret, user: tokenOf("Collaborator"), viewer: tokenOf("Viewer") };
+  const permanent = [...state.oauth.bearerTokens.values()].find((t) => t.expiresAt === undefined && t.clientId === consumer.key);
+  return { consumerKey: consumer.key, consumerSecret: consumer.secret, user: tokenOf("Collaborator"), viewer: tokenOf("Viewer"), permanentToken: permanent?.token };
 }

@@ -13,6 +13,7 @@ import { handleApiCall, matchApiRoute } from "./http/api.js";
 import type { HandlerContext } from "./http/context.js";
 import { handleAttachmentUpload } from "./http/control.js";
 import { accessToken, authorize, requestToken } from "./http/oauth-flow.js";
+import { oauth2Authorize, oauth2Token } from "./http/oauth2.js";
 import { textResponse } from "./http/respond.js";
 
 export interface EmulatorOptions {
@@ -47,6 +48,8 @@ const OAUTH_ROUTES: Record<string, (ctx: HandlerContext, request: Request) => Pr
   "/rest/auth/request_token": requestToken,
   "/rest/auth/authorize": authorize,
   "/rest/auth/access_token": accessToken,
+  "/oauth2/authorize": oauth2Authorize,
+  "/oauth2/token": oauth2Token,
 };
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {

@@ -22,6 +22,10 @@ interface SavedState {
     consumers: Entries<State["oauth"]["consumers"]>;
     requestTokens: Entries<State["oauth"]["requestTokens"]>;
     accessTokens: Entries<State["oauth"]["accessTokens"]>;
+    /** OAuth 2.0 records; absent in states saved before the emulator served OAuth 2.0. */
+    bearerTokens?: Entries<State["oauth"]["bearerTokens"]>;
+    refreshTokens?: Entries<State["oauth"]["refreshTokens"]>;
+    authorizationCodes?: Entries<State["oauth"]["authorizationCodes"]>;
     nonces: Array<[key: string, timestamp: number]>;
   };
 }
@@ -43,6 +47,9 @@ export function saveState(state: State): string {
       consumers: [...state.oauth.consumers.values()],
       requestTokens: [...state.oauth.requestTokens.values()],
       accessTokens: [...state.oauth.accessTokens.values()],
+      bearerTokens: [...state.oauth.bearerTokens.values()],
+      refreshTokens: [...state.oauth.refreshTokens.values()],
+      authorizationCodes: [...state.oauth.authorizationCodes.values()],
       nonces: [...state.oauth.nonces],
     },
   };
@@ -86,6 +93,9 @@ export function loadState(json: string): State {
       consumers: new Map(saved.oauth.consumers.map((c) => [c.key, c])),
       requestTokens: new Map(saved.oauth.requestTokens.map((t) => [t.token, t])),
       accessTokens: new Map(saved.oauth.accessTokens.map((t) => [t.token, t])),
+      bearerTokens: new Map((saved.oauth.bearerTokens ?? []).map((t) => [t.token, t])),
+      refreshTokens: new Map((saved.oauth.refreshTokens ?? []).map((t) => [t.token, t])),
+      authorizationCodes: new Map((saved.oauth.authorizationCodes ?? []).map((c) => [c.code, c])),
       nonces: new Map(saved.oauth.nonces),
     },
   };

@@ -19,6 +19,8 @@ export const SEED_CREDENTIALS = {
   consumerSecret: "5e3d0c1a9b8f47e2a6c4d1f0b7e9a3c2",
   user: { uid: "OYgzyijdAo5Q", token: "emu-access-OYgzyijdAo5Q-7f3a9c", tokenSecret: "2c5f8e1b4a7d0c3f6e9b2a5d8c1f4e7b0a3d6c9f" },
   viewer: { uid: "N5L9OlSRomRp", token: "emu-access-N5L9OlSRomRp-4b1e6d", tokenSecret: "9a6d3f0c7e4b1a8d5f2c9e6b3a0d7f4c1e8b5a2d" },
+  /** An OAuth 2.0 permanent token of the regular user (a bearer token that never expires). */
+  permanentToken: "emu-permanent-OYgzyijdAo5Q-e81c47",
 } as const;
 
 const USERS: UserRecord[] = [
@@ -68,6 +70,7 @@ export function seedState(now: number): State {
   for (const holder of [user, viewer]) {
     state.oauth.accessTokens.set(holder.token, { token: holder.token, secret: holder.tokenSecret, consumerKey, uid: holder.uid });
   }
+  state.oauth.bearerTokens.set(SEED_CREDENTIALS.permanentToken, { token: SEED_CREDENTIALS.permanentToken, uid: user.uid, clientId: consumerKey });
 
   const as = (uid: string): Caller => ({ user: state.users.get(uid)!, at: now });
   const me = as(user.uid);

@@ -120,10 +120,38 @@ export interface AccessTokenRecord {
   uid: string;
 }
 
+/** An OAuth 2.0 bearer token: an access token that expires, or a permanent token (no expiry). */
+export interface BearerTokenRecord {
+  token: string;
+  uid: string;
+  clientId: string;
+  /** Epoch ms; absent for permanent tokens. */
+  expiresAt?: number;
+}
+
+/** An OAuth 2.0 refresh token; each works once (they rotate). */
+export interface RefreshTokenRecord {
+  token: string;
+  uid: string;
+  clientId: string;
+}
+
+/** An OAuth 2.0 authorisation code, handed to the redirect URI and exchanged once. */
+export interface AuthorizationCodeRecord {
+  code: string;
+  uid: string;
+  clientId: string;
+  redirectUri?: string;
+  expiresAt: number;
+}
+
 export interface OAuthState {
   consumers: Map<string, ConsumerRecord>;
   requestTokens: Map<string, RequestTokenRecord>;
   accessTokens: Map<string, AccessTokenRecord>;
+  bearerTokens: Map<string, BearerTokenRecord>;
+  refreshTokens: Map<string, RefreshTokenRecord>;
+  authorizationCodes: Map<string, AuthorizationCodeRecord>;
   /** Seen `consumer&token&timestamp&nonce` keys, with their timestamp in seconds, for replay checks. */
   nonces: Map<string, number>;
 }
@@ -155,7 +183,15 @@ export function createEmptyState(): State {
     attachments: new Map(),
     timelogs: new Map(),
     trash: { folders: new Map(), tasks: new Map(), comments: new Map() },
-    oauth: { consumers: new Map(), requestTokens: new Map(), accessTokens: new Map(), nonces: new Map() },
+    oauth: {
+      consumers: new Map(),
+      requestTokens: new Map(),
+      accessTokens: new Map(),
+      bearerTokens: new Map(),
+      refreshTokens: new Map(),
+      authorizationCodes: new Map(),
+      nonces: new Map(),
+    },
   };
 }
 
