@@ -56,6 +56,10 @@ export const errorCodes = {
     "httpStatus": 500
   }
 } as const;
+
+/** Every documented error code. */
+export type ErrorCode = 402 | 403 | 405 | 406 | 407;
+
 /** The documented rate limit and back-off. */
 export const rateLimit = {
   "requestsPerMinute": 100,

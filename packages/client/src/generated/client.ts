@@ -43,27 +43,41 @@ export interface WrikeClient {
   readonly comment: {
     /** Add a comment to a task. (`wrike.comment.add`)
      *
+     * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+     *
+     * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+     *
      * Errors (WrikeApiError.code):
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
      * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: text or taskId.
+     * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
      * - 406 ACCESS_ERROR: The task with given taskId not found in the calling user's task scope.
      * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method. */
     readonly add: (args: t.CommentAddArgs, options?: CallOptions) => Promise<t.CommentAddResult>;
     /** Delete comments and their attachments. (`wrike.comment.delete`)
      *
+     * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+     *
+     * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
      * Quirk: The argument list has no asyncKey, yet the response lists one. asyncKey is accepted here as on every other method.
      * Quirk: No 406 is documented for comments outside the caller's scope. The emulator answers 407 APPLICATION_ERROR for an unknown comment id, a documented code of this method.
      *
      * Errors (WrikeApiError.code):
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
      * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: ids.
+     * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
      * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method. */
     readonly delete: (args: t.CommentDeleteArgs, options?: CallOptions) => Promise<t.CommentDeleteResult>;
     /** Update a comment. (`wrike.comment.update`)
      *
+     * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+     *
+     * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+     *
      * Errors (WrikeApiError.code):
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
      * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: text or taskId.
+     * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
      * - 406 ACCESS_ERROR: The comment with given id not found in the calling user's task scope.
      * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method. */
     readonly update: (args: t.CommentUpdateArgs, options?: CallOptions) => Promise<t.CommentUpdateResult>;
@@ -157,6 +171,8 @@ export interface WrikeClient {
      * Rule: A folder added or moved into other folders gains the shared users of those folders.
      * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
      *
+     * Quirk: The parents argument reads "in case the parents are not specified - the folder is added to the root", copied from wrike.folder.add. An update without parents leaves the folder where it is; moving to the root is parents=0.
+     *
      * Errors (WrikeApiError.code):
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
      * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: id or title.
@@ -204,10 +220,12 @@ export interface WrikeClient {
     /** Get the tasks added, changed and deleted since tLast. (`wrike.task.updates`)
      *
      * Quirk: fields is typed [String] here and [List<String>] elsewhere. A comma-separated string and a list are the same on the wire; it is a list here too.
-     * Quirk: The 403 error for a missing tLast is not listed, though tLast is required. The emulator answers 403 MISSING_REQUIRED_PARAMETER like every other method.
+     * Quirk: The 403 error for a missing tLast is not listed, though tLast is required. 403 MISSING_REQUIRED_PARAMETER is listed here, as on every method with required arguments.
+     * Quirk: 406 is listed, but the method takes no id that could be out of scope. Kept as documented; the emulator never answers it.
      *
      * Errors (WrikeApiError.code):
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
+     * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: tLast.
      * - 406 ACCESS_ERROR: The task with given id not found in the calling user's folder scope. */
     readonly updates: (args: t.TaskUpdatesArgs, options?: CallOptions) => Promise<t.TaskUpdatesResult>;
     /** See taskUpdatesSync. */
@@ -266,17 +284,27 @@ export interface WrikeClient {
     readonly list: (args?: t.TimelogListArgs, options?: CallOptions) => Promise<t.TimelogListResult>;
     /** Log time on a task. (`wrike.timelog.add`)
      *
+     * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+     *
+     * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+     *
      * Errors (WrikeApiError.code):
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
      * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: date or taskID or hours.
+     * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
      * - 406 ACCESS_ERROR: The task with given taskId not found in the calling user's task scope.
      * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method. */
     readonly add: (args: t.TimelogAddArgs, options?: CallOptions) => Promise<t.TimelogAddResult>;
     /** Delete time logs. (`wrike.timelog.delete`)
      *
+     * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+     *
+     * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+     *
      * Errors (WrikeApiError.code):
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
      * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: ids.
+     * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
      * - 406 ACCESS_ERROR: The task with given taskId not found in the calling user's task scope.
      * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method. */
     readonly delete: (args: t.TimelogDeleteArgs, options?: CallOptions) => Promise<t.TimelogDeleteResult>;

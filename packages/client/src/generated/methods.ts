@@ -64,9 +64,14 @@ export const commentAddMethod: MethodDescriptor<t.CommentAddArgs, t.CommentAddRe
 /**
  * Add a comment to a task. (`wrike.comment.add`)
  *
+ * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+ *
+ * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+ *
  * Errors (WrikeApiError.code):
  * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
  * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: text or taskId.
+ * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
  * - 406 ACCESS_ERROR: The task with given taskId not found in the calling user's task scope.
  * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method.
  */
@@ -80,12 +85,16 @@ export const commentDeleteMethod: MethodDescriptor<t.CommentDeleteArgs, t.Commen
 /**
  * Delete comments and their attachments. (`wrike.comment.delete`)
  *
+ * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+ *
+ * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
  * Quirk: The argument list has no asyncKey, yet the response lists one. asyncKey is accepted here as on every other method.
  * Quirk: No 406 is documented for comments outside the caller's scope. The emulator answers 407 APPLICATION_ERROR for an unknown comment id, a documented code of this method.
  *
  * Errors (WrikeApiError.code):
  * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
  * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: ids.
+ * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
  * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method.
  */
 export function commentDelete(transport: WrikeTransport, args: t.CommentDeleteArgs, options?: CallOptions): Promise<t.CommentDeleteResult> {
@@ -98,9 +107,14 @@ export const commentUpdateMethod: MethodDescriptor<t.CommentUpdateArgs, t.Commen
 /**
  * Update a comment. (`wrike.comment.update`)
  *
+ * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+ *
+ * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+ *
  * Errors (WrikeApiError.code):
  * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
  * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: text or taskId.
+ * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
  * - 406 ACCESS_ERROR: The comment with given id not found in the calling user's task scope.
  * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method.
  */
@@ -256,6 +270,8 @@ export const folderUpdateMethod: MethodDescriptor<t.FolderUpdateArgs, t.FolderUp
  * Rule: A folder added or moved into other folders gains the shared users of those folders.
  * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
  *
+ * Quirk: The parents argument reads "in case the parents are not specified - the folder is added to the root", copied from wrike.folder.add. An update without parents leaves the folder where it is; moving to the root is parents=0.
+ *
  * Errors (WrikeApiError.code):
  * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
  * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: id or title.
@@ -333,10 +349,12 @@ export const taskUpdatesMethod: MethodDescriptor<t.TaskUpdatesArgs, t.TaskUpdate
  * Get the tasks added, changed and deleted since tLast. (`wrike.task.updates`)
  *
  * Quirk: fields is typed [String] here and [List<String>] elsewhere. A comma-separated string and a list are the same on the wire; it is a list here too.
- * Quirk: The 403 error for a missing tLast is not listed, though tLast is required. The emulator answers 403 MISSING_REQUIRED_PARAMETER like every other method.
+ * Quirk: The 403 error for a missing tLast is not listed, though tLast is required. 403 MISSING_REQUIRED_PARAMETER is listed here, as on every method with required arguments.
+ * Quirk: 406 is listed, but the method takes no id that could be out of scope. Kept as documented; the emulator never answers it.
  *
  * Errors (WrikeApiError.code):
  * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
+ * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: tLast.
  * - 406 ACCESS_ERROR: The task with given id not found in the calling user's folder scope.
  */
 export function taskUpdates(transport: WrikeTransport, args: t.TaskUpdatesArgs, options?: CallOptions): Promise<t.TaskUpdatesResult> {
@@ -436,9 +454,14 @@ export const timelogAddMethod: MethodDescriptor<t.TimelogAddArgs, t.TimelogAddRe
 /**
  * Log time on a task. (`wrike.timelog.add`)
  *
+ * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+ *
+ * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+ *
  * Errors (WrikeApiError.code):
  * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
  * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: date or taskID or hours.
+ * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
  * - 406 ACCESS_ERROR: The task with given taskId not found in the calling user's task scope.
  * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method.
  */
@@ -452,9 +475,14 @@ export const timelogDeleteMethod: MethodDescriptor<t.TimelogDeleteArgs, t.Timelo
 /**
  * Delete time logs. (`wrike.timelog.delete`)
  *
+ * Rule: A user with a Viewer licence cannot add, update or delete anything (405 LIMITATION_ERROR).
+ *
+ * Quirk: The reference does not list 405 for this method, yet the Viewer rule covers every write. 405 LIMITATION_ERROR is listed here, and the emulator answers it to a Viewer.
+ *
  * Errors (WrikeApiError.code):
  * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
  * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: ids.
+ * - 405 LIMITATION_ERROR: The calling user has a Viewer license.
  * - 406 ACCESS_ERROR: The task with given taskId not found in the calling user's task scope.
  * - 407 APPLICATION_ERROR: Message of exception occurred during the execution of the method.
  */

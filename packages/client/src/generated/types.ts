@@ -512,7 +512,7 @@ export interface FolderUpdateArgs {
   description?: string;
   /** UIDs of users to share the folder with. */
   sharedUsers?: readonly string[];
-  /** Parent folder ids; the root folder when none are given. */
+  /** Parent folder ids; when none are given the folder stays where it is. */
   parents?: readonly number[];
   asyncKey?: string;
 }

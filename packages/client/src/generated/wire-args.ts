@@ -65,7 +65,7 @@ export function readCommentListWireArgs(params: URLSearchParams, ctx: WireContex
   v = w.scalar(params, "taskId", w.id, ctx); if (v !== undefined) a.taskId = v;
   v = w.list(params, "ids", "comma", w.id, ctx); if (v !== undefined) a.ids = v;
   v = w.scalar(params, "asyncKey", w.string, ctx); if (v !== undefined) a.asyncKey = v;
-  if (a.taskId === undefined && a.ids === undefined) ctx.missing.push("taskId or ids");
+  if (!params.has("taskId") && !params.has("ids")) ctx.missing.push("taskId or ids");
   return a as unknown as t.CommentListArgs;
 }
 

@@ -122,10 +122,11 @@ export const attachmentDownloadHandler = /* @__PURE__ */ binaryHandler<t.Attachm
  * Errors:
  * - `.error(402)`: CREDENTIALS_ERROR, HTTP 401
  * - `.error(403)`: MISSING_REQUIRED_PARAMETER, HTTP 400
+ * - `.error(405)`: LIMITATION_ERROR, HTTP 403
  * - `.error(406)`: ACCESS_ERROR, HTTP 404
  * - `.error(407)`: APPLICATION_ERROR, HTTP 500
  */
-export const commentAddHandler = /* @__PURE__ */ documentHandler<t.CommentAddArgs, t.CommentAddResult, 402 | 403 | 406 | 407, "reference">(api, {
+export const commentAddHandler = /* @__PURE__ */ documentHandler<t.CommentAddArgs, t.CommentAddResult, 402 | 403 | 405 | 406 | 407, "reference">(api, {
   descriptor: commentAddMethod,
   readArgs: readCommentAddWireArgs,
   renderXml: renderCommentAddXml,
@@ -146,7 +147,7 @@ export const commentAddHandler = /* @__PURE__ */ documentHandler<t.CommentAddArg
     }
   },
   defaultExample: "reference",
-  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: text or taskId.", 406: "The task with given taskId not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
+  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: text or taskId.", 405: "The calling user has a Viewer license.", 406: "The task with given taskId not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
 });
 /**
  * MSW handler of `wrike.comment.delete`: Delete comments and their attachments.
@@ -156,9 +157,10 @@ export const commentAddHandler = /* @__PURE__ */ documentHandler<t.CommentAddArg
  * Errors:
  * - `.error(402)`: CREDENTIALS_ERROR, HTTP 401
  * - `.error(403)`: MISSING_REQUIRED_PARAMETER, HTTP 400
+ * - `.error(405)`: LIMITATION_ERROR, HTTP 403
  * - `.error(407)`: APPLICATION_ERROR, HTTP 500
  */
-export const commentDeleteHandler = /* @__PURE__ */ documentHandler<t.CommentDeleteArgs, t.CommentDeleteResult, 402 | 403 | 407, "reference">(api, {
+export const commentDeleteHandler = /* @__PURE__ */ documentHandler<t.CommentDeleteArgs, t.CommentDeleteResult, 402 | 403 | 405 | 407, "reference">(api, {
   descriptor: commentDeleteMethod,
   readArgs: readCommentDeleteWireArgs,
   renderXml: renderCommentDeleteXml,
@@ -180,7 +182,7 @@ export const commentDeleteHandler = /* @__PURE__ */ documentHandler<t.CommentDel
     }
   },
   defaultExample: "reference",
-  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: ids.", 407: "Message of exception occurred during the execution of the method." }
+  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: ids.", 405: "The calling user has a Viewer license.", 407: "Message of exception occurred during the execution of the method." }
 });
 /**
  * MSW handler of `wrike.comment.update`: Update a comment.
@@ -190,10 +192,11 @@ export const commentDeleteHandler = /* @__PURE__ */ documentHandler<t.CommentDel
  * Errors:
  * - `.error(402)`: CREDENTIALS_ERROR, HTTP 401
  * - `.error(403)`: MISSING_REQUIRED_PARAMETER, HTTP 400
+ * - `.error(405)`: LIMITATION_ERROR, HTTP 403
  * - `.error(406)`: ACCESS_ERROR, HTTP 404
  * - `.error(407)`: APPLICATION_ERROR, HTTP 500
  */
-export const commentUpdateHandler = /* @__PURE__ */ documentHandler<t.CommentUpdateArgs, t.CommentUpdateResult, 402 | 403 | 406 | 407, "reference">(api, {
+export const commentUpdateHandler = /* @__PURE__ */ documentHandler<t.CommentUpdateArgs, t.CommentUpdateResult, 402 | 403 | 405 | 406 | 407, "reference">(api, {
   descriptor: commentUpdateMethod,
   readArgs: readCommentUpdateWireArgs,
   renderXml: renderCommentUpdateXml,
@@ -215,7 +218,7 @@ export const commentUpdateHandler = /* @__PURE__ */ documentHandler<t.CommentUpd
     }
   },
   defaultExample: "reference",
-  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: text or taskId.", 406: "The comment with given id not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
+  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: text or taskId.", 405: "The calling user has a Viewer license.", 406: "The comment with given id not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
 });
 /**
  * MSW handler of `wrike.comment.list`: Get the comments of a task, or comments by id.
@@ -700,9 +703,10 @@ export const taskFilterHandler = /* @__PURE__ */ documentHandler<t.TaskFilterArg
  *
  * Errors:
  * - `.error(402)`: CREDENTIALS_ERROR, HTTP 401
+ * - `.error(403)`: MISSING_REQUIRED_PARAMETER, HTTP 400
  * - `.error(406)`: ACCESS_ERROR, HTTP 404
  */
-export const taskUpdatesHandler = /* @__PURE__ */ documentHandler<t.TaskUpdatesArgs, t.TaskUpdatesResult, 402 | 406, "reference">(api, {
+export const taskUpdatesHandler = /* @__PURE__ */ documentHandler<t.TaskUpdatesArgs, t.TaskUpdatesResult, 402 | 403 | 406, "reference">(api, {
   descriptor: taskUpdatesMethod,
   readArgs: readTaskUpdatesWireArgs,
   renderXml: renderTaskUpdatesXml,
@@ -792,7 +796,7 @@ export const taskUpdatesHandler = /* @__PURE__ */ documentHandler<t.TaskUpdatesA
     }
   },
   defaultExample: "reference",
-  errors: { 402: "Authorization failed. The passed signature was invalid.", 406: "The task with given id not found in the calling user's folder scope." }
+  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: tLast.", 406: "The task with given id not found in the calling user's folder scope." }
 });
 /**
  * MSW handler of `wrike.task.add`: Add a task.
@@ -997,10 +1001,11 @@ export const timelogListHandler = /* @__PURE__ */ documentHandler<t.TimelogListA
  * Errors:
  * - `.error(402)`: CREDENTIALS_ERROR, HTTP 401
  * - `.error(403)`: MISSING_REQUIRED_PARAMETER, HTTP 400
+ * - `.error(405)`: LIMITATION_ERROR, HTTP 403
  * - `.error(406)`: ACCESS_ERROR, HTTP 404
  * - `.error(407)`: APPLICATION_ERROR, HTTP 500
  */
-export const timelogAddHandler = /* @__PURE__ */ documentHandler<t.TimelogAddArgs, t.TimelogAddResult, 402 | 403 | 406 | 407, "reference">(api, {
+export const timelogAddHandler = /* @__PURE__ */ documentHandler<t.TimelogAddArgs, t.TimelogAddResult, 402 | 403 | 405 | 406 | 407, "reference">(api, {
   descriptor: timelogAddMethod,
   readArgs: readTimelogAddWireArgs,
   renderXml: renderTimelogAddXml,
@@ -1020,7 +1025,7 @@ export const timelogAddHandler = /* @__PURE__ */ documentHandler<t.TimelogAddArg
     }
   },
   defaultExample: "reference",
-  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: date or taskID or hours.", 406: "The task with given taskId not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
+  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: date or taskID or hours.", 405: "The calling user has a Viewer license.", 406: "The task with given taskId not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
 });
 /**
  * MSW handler of `wrike.timelog.delete`: Delete time logs.
@@ -1030,10 +1035,11 @@ export const timelogAddHandler = /* @__PURE__ */ documentHandler<t.TimelogAddArg
  * Errors:
  * - `.error(402)`: CREDENTIALS_ERROR, HTTP 401
  * - `.error(403)`: MISSING_REQUIRED_PARAMETER, HTTP 400
+ * - `.error(405)`: LIMITATION_ERROR, HTTP 403
  * - `.error(406)`: ACCESS_ERROR, HTTP 404
  * - `.error(407)`: APPLICATION_ERROR, HTTP 500
  */
-export const timelogDeleteHandler = /* @__PURE__ */ documentHandler<t.TimelogDeleteArgs, t.TimelogDeleteResult, 402 | 403 | 406 | 407, "reference">(api, {
+export const timelogDeleteHandler = /* @__PURE__ */ documentHandler<t.TimelogDeleteArgs, t.TimelogDeleteResult, 402 | 403 | 405 | 406 | 407, "reference">(api, {
   descriptor: timelogDeleteMethod,
   readArgs: readTimelogDeleteWireArgs,
   renderXml: renderTimelogDeleteXml,
@@ -1058,7 +1064,7 @@ export const timelogDeleteHandler = /* @__PURE__ */ documentHandler<t.TimelogDel
     }
   },
   defaultExample: "reference",
-  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: ids.", 406: "The task with given taskId not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
+  errors: { 402: "Authorization failed. The passed signature was invalid.", 403: "Missing required parameter: ids.", 405: "The calling user has a Viewer license.", 406: "The task with given taskId not found in the calling user's task scope.", 407: "Message of exception occurred during the execution of the method." }
 });
 
 /**

@@ -29,6 +29,7 @@ export const apiEmitter: Emitter = {
       declarations: [{ name: "errorCodes", initializer: `${JSON.stringify(api.errors.codes, null, 2)} as const` }],
       ...docs("Every documented error code: its name, meaning, and the HTTP status the emulator answers with.", envelope.decision),
     });
+    file.addTypeAlias({ isExported: true, name: "ErrorCode", type: Object.keys(api.errors.codes).join(" | "), ...docs("Every documented error code.") });
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,

@@ -35,7 +35,11 @@ export const wireArgsEmitter: Emitter = {
           const absent = a.required ? `if (v === undefined) { if (!params.has(${JSON.stringify(a.wireName)})) ctx.missing.push(${JSON.stringify(a.name)}); } else ` : "if (v !== undefined) ";
           return `v = ${read}; ${absent}a.${a.name} = v;`;
         }),
-        ...m.requireOneOf.map((group) => `if (${group.map((n) => `a.${n} === undefined`).join(" && ")}) ctx.missing.push(${JSON.stringify(group.join(" or "))});`),
+        // Missing only when no alternative is present at all; a malformed one is already an issue.
+        ...m.requireOneOf.map((group) => {
+          const wireNames = group.map((n) => m.args.find((a) => a.name === n)!.wireName);
+          return `if (${wireNames.map((w) => `!params.has(${JSON.stringify(w)})`).join(" && ")}) ctx.missing.push(${JSON.stringify(group.join(" or "))});`;
+        }),
         `return a as unknown as t.${names.argsType(m)};`,
       ];
       file.addFunction({
