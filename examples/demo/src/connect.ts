@@ -1,0 +1,62 @@
+/**
+ * Where the demo runs: against real Wrike when credentials are in the environment, otherwise against an
+ * emulator started here, signing in through the whole OAuth 1.0a three-legged flow.
+ */
+import { createOAuth1Flow } from "@wrikekit/core";
+import { createWrikeClient, oauth1Endpoints, type WrikeClient } from "@wrikekit/client";
+import { xmlSupport } from "@wrikekit/client/xml";
+import { startEmulatorServer, type EmulatorServer } from "@wrikekit/emulator/server";
+import type { Story } from "./story.js";
+
+export interface Connection {
+  client: WrikeClient;
+  /** Present when running against the emulator. */
+  emulator?: EmulatorServer;
+  /** A client signed in as a user with a Viewer licence (emulator only). */
+  viewer?: WrikeClient;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  env: Record<string, string | undefined>;
+  story: Story;
+}
+
+export async function connect({ env, story }: ConnectOptions): Promise<Connection> {
+  const format = env.WRIKE_FORMAT === "xml" ? "xml" : "json";
+  const common = { format, xml: xmlSupport } as const;
+  if (env.WRIKE_CONSUMER_KEY && env.WRIKE_CONSUMER_SECRET && env.WRIKE_TOKEN && env.WRIKE_TOKEN_SECRET) {
+    story.step(`Connecting to real Wrike at ${env.WRIKE_BASE_URL ?? "https://www.wrike.com"} (${format.toUpperCase()})`);
+    const client = createWrikeClient({
+      ...common,
+      baseUrl: env.WRIKE_BASE_URL,
+      auth: { kind: "oauth1", consumerKey: env.WRIKE_CONSUMER_KEY, consumerSecret: env.WRIKE_CONSUMER_SECRET, token: env.WRIKE_TOKEN, tokenSecret: env.WRIKE_TOKEN_SECRET },
+    });
+    return { client, close: async () => {} };
+  }
+
+  const emulator = await startEmulatorServer({ port: Number(env.WRIKE_EMULATOR_PORT ?? 0) });
+  story.step(`Started the Wrike emulator at ${emulator.url} (no WRIKE_* credentials in the environment)`);
+  const { consumerKey, consumerSecret, viewer } = emulator.credentials;
+  const onEmulator = (url: string) => `${emulator.url}${new URL(url).pathname}`;
+  const endpoints = oauth1Endpoints.endpoints;
+  const flow = createOAuth1Flow({
+    consumerKey,
+    consumerSecret,
+    endpoints: { requestToken: onEmulator(endpoints.requestToken.url), authorize: onEmulator(endpoints.authorize.url), accessToken: onEmulator(endpoints.accessToken.url) },
+  });
+
+  story.step("Signing in with OAuth 1.0a (request token → user approval → access token)");
+  const requestToken = await flow.requestToken("http://localhost/demo-callback");
+  story.fact(`request token ${requestToken.token}; the user approves at ${flow.authorizeUrl(requestToken.token)}`);
+  const approval = await fetch(flow.authorizeUrl(requestToken.token), { redirect: "manual" });
+  const verifier = new URL(approval.headers.get("location") ?? "http://x/").searchParams.get("oauth_verifier");
+  if (verifier === null) throw new Error(`the emulator did not approve the request token (HTTP ${approval.status})`);
+  story.fact(`approved; Wrike redirected back with a verifier`);
+  const access = await flow.accessToken(requestToken, verifier);
+  story.fact(`access token received (its secret stays in memory and is never printed)`);
+
+  const client = createWrikeClient({ ...common, baseUrl: emulator.url, auth: { kind: "oauth1", consumerKey, consumerSecret, ...access } });
+  const viewerClient = createWrikeClient({ ...common, baseUrl: emulator.url, auth: { kind: "oauth1", consumerKey, consumerSecret, token: viewer.token, tokenSecret: viewer.tokenSecret } });
+  return { client, emulator, viewer: viewerClient, close: () => emulator.stop() };
+}
