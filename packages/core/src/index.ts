@@ -12,3 +12,4 @@ export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1Flo
 export * from "./oauth2/index.js";
 export { paginateByOffset, type OffsetPaging, type PageOptions } from "./paging.js";
 export { syncOnce, createMemoryCursorStore, type CursorStore, type Incremental, type SyncOptions } from "./sync.js";
+export { createMemoryStore, type Store } from "./store.js";

@@ -6,22 +6,12 @@
  */
 import type { CallOptions, WrikeTransport } from "./transport.js";
 import type { MethodDescriptor } from "./descriptors.js";
+import { createMemoryStore, type Store } from "./store.js";
 
-/** Where the marker lives between runs. Save must be durable before it resolves. */
-export interface CursorStore {
-  load(): Promise<number | undefined>;
-  save(marker: number): Promise<void>;
-}
+/** Where the marker lives between runs. */
+export type CursorStore = Store<number>;
 
-export function createMemoryCursorStore(initial?: number): CursorStore {
-  let marker = initial;
-  return {
-    load: async () => marker,
-    save: async (next) => {
-      marker = next;
-    },
-  };
-}
+export const createMemoryCursorStore: (initial?: number) => CursorStore = createMemoryStore;
 
 export interface Incremental {
   sinceArg: string;

@@ -5,23 +5,13 @@
  * new access token. A caller whose rejected token was already replaced gets the new one without a refresh.
  */
 import { systemClock, type Clock } from "../resilience/clock.js";
+import { createMemoryStore, type Store } from "../store.js";
 import { refreshTokens, WrikeAuthError, type OAuth2Client, type TokenSet } from "./tokens.js";
 
-/** Where tokens live between runs. Save must be durable before it resolves. */
-export interface TokenStore {
-  load(): Promise<TokenSet | undefined>;
-  save(tokens: TokenSet): Promise<void>;
-}
+/** Where tokens live between runs. */
+export type TokenStore = Store<TokenSet>;
 
-export function createMemoryTokenStore(initial?: TokenSet): TokenStore {
-  let tokens = initial;
-  return {
-    load: async () => tokens,
-    save: async (next) => {
-      tokens = next;
-    },
-  };
-}
+export const createMemoryTokenStore: (initial?: TokenSet) => TokenStore = createMemoryStore;
 
 export interface OAuth2Session {
   /** A valid access token, refreshed first when it expires within the margin. */

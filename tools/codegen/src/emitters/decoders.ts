@@ -6,6 +6,7 @@
 import type { Field, Ir, TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names, wireScalar } from "../naming.js";
+import { importRuntime } from "./runtime-codecs.js";
 
 /** The decoder of one item of a type: the model's generated decoder, or the runtime's for the scalar. */
 function itemDecoder(t: TypeRef): string {
@@ -25,8 +26,7 @@ export const decodersEmitter: Emitter = {
   name: "decoders",
   output: "packages/client/src/generated/decoders.ts",
   emit(ir: Ir, file) {
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: ["decode as d", "type DecodeContext"] });
-    file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+    importRuntime(file, "decode", "d", "DecodeContext");
     for (const model of ir.models) {
       const aliases = model.fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
       file.addFunction({

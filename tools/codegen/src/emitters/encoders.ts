@@ -3,13 +3,10 @@
  * (required, type, pattern, unknown names) and appends its wire form in the spec's order.
  */
 import { VariableDeclarationKind } from "ts-morph";
-import { pascal, type Argument, type Ir, type Method, type TypeRef } from "../model.js";
+import type { Argument, Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
-import { names, wireScalar } from "../naming.js";
-
-function itemEncoder(t: TypeRef): string {
-  return `e.${wireScalar(t)}`;
-}
+import { names } from "../naming.js";
+import { argumentCodecs, importRuntime } from "./runtime-codecs.js";
 
 function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {
   const key = JSON.stringify(a.name);
@@ -20,24 +17,15 @@ function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): st
   return a.required ? `v = a.${a.name}; if (v === undefined) e.missing(${key}, ctx); else ${encodeValue}` : `v = a.${a.name}; if (v !== undefined) ${encodeValue}`;
 }
 
-const patternEncoderName = (m: Method, a: Argument) => `${m.functionName}${pascal(a.name)}Encoder`;
-
 export const encodersEmitter: Emitter = {
   name: "encoders",
   output: "packages/client/src/generated/encoders.ts",
   emit(ir: Ir, file) {
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: ["encode as e", "type EncodeContext"] });
-    file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+    importRuntime(file, "encode", "e", "EncodeContext");
     for (const m of ir.methods) {
       const namesConst = `${m.functionName}ArgumentNames`;
       file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: namesConst, initializer: `/* @__PURE__ */ new Set(${JSON.stringify(m.args.map((a) => a.name))})` }] });
-      const patterned = m.args.filter((a) => a.pattern !== undefined);
-      for (const a of patterned)
-        file.addVariableStatement({
-          declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: patternEncoderName(m, a), initializer: `/* @__PURE__ */ e.matching(${itemEncoder(a.type)}, /${a.pattern!.replace(/\//g, "\\/")}/)` }],
-        });
-      const encoderFor = (a: Argument) => (a.pattern === undefined ? itemEncoder(a.type) : patternEncoderName(m, a));
+      const encoderFor = argumentCodecs(file, m, "e", "Encoder");
       file.addFunction({
         isExported: true,
         name: names.argsEncoder(m),

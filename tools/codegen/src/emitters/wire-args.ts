@@ -3,28 +3,18 @@
  * form parameters back into typed arguments, listing malformed ones and missing required ones. The
  * emulator and the mock handlers answer 403 MISSING_REQUIRED_PARAMETER from `missing`.
  */
-import { VariableDeclarationKind } from "ts-morph";
-import { pascal, type Argument, type Ir, type TypeRef } from "../model.js";
+import type { Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
-import { names, wireScalar } from "../naming.js";
-
-function parser(t: TypeRef): string {
-  return `w.${wireScalar(t)}`;
-}
+import { names } from "../naming.js";
+import { argumentCodecs, importRuntime } from "./runtime-codecs.js";
 
 export const wireArgsEmitter: Emitter = {
   name: "wire-args",
   output: "packages/client/src/generated/wire-args.ts",
   emit(ir: Ir, file) {
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: ["wire as w", "type WireContext"] });
-    file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+    importRuntime(file, "wire", "w", "WireContext");
     for (const m of ir.methods) {
-      const parserOf = (a: Argument) => (a.pattern === undefined ? parser(a.type) : `${m.functionName}${pascal(a.name)}Parser`);
-      for (const a of m.args.filter((x) => x.pattern !== undefined))
-        file.addVariableStatement({
-          declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name: parserOf(a), initializer: `/* @__PURE__ */ w.matching(${parser(a.type)}, /${a.pattern!.replace(/\//g, "\\/")}/)` }],
-        });
+      const parserOf = argumentCodecs(file, m, "w", "Parser");
       const statements = [
         "const a: Record<string, unknown> = {};",
         ...(m.args.length > 0 ? ["let v: unknown;"] : []),

@@ -6,6 +6,7 @@
 import type { Field, Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
+import { importRuntime } from "./runtime-codecs.js";
 
 function fieldWriter(f: Field): string {
   const value = `o.${f.name}`;
@@ -22,8 +23,7 @@ export const xmlWritersEmitter: Emitter = {
   name: "xml-writers",
   output: "packages/client/src/generated/xml-writers.ts",
   emit(ir: Ir, file) {
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: ["xml as x"] });
-    file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+    importRuntime(file, "xml", "x");
     for (const model of ir.models) {
       const attributes = model.fields.filter((f) => f.xmlAttribute);
       const children = model.fields.filter((f) => !f.xmlAttribute);
