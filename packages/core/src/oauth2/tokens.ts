@@ -51,13 +51,13 @@ export function authorizationUrl(client: Pick<OAuth2Client, "clientId" | "author
   return url.href;
 }
 
-export function exchangeCode(client: OAuth2Client, params: { code: string; redirectUri?: string }, now = Date.now()): Promise<TokenSet> {
+export function exchangeCode(client: OAuth2Client, params: { code: string; redirectUri?: string }, now: number = Date.now()): Promise<TokenSet> {
   const form: Record<string, string> = { grant_type: "authorization_code", code: params.code };
   if (params.redirectUri !== undefined) form.redirect_uri = checkRedirectUri(params.redirectUri).href;
   return requestTokens(client, form, now);
 }
 
-export function refreshTokens(client: OAuth2Client, refreshToken: string, now = Date.now()): Promise<TokenSet> {
+export function refreshTokens(client: OAuth2Client, refreshToken: string, now: number = Date.now()): Promise<TokenSet> {
   return requestTokens(client, { grant_type: "refresh_token", refresh_token: refreshToken }, now);
 }
 

@@ -1,0 +1,138 @@
+/**
+ * A small benchmark harness: contenders of one figure run side by side in ONE process, interleaved
+ * round by round (ABC, BCA, CAB, ...) so that machine noise hits all of them alike.
+ *
+ * - Each contender brings `run(n, state)`, which does n operations in its own loop (use `loop()` to get
+ *   a loop with its own call-site feedback, so that contenders do not make each other's call sites
+ *   polymorphic). `prepare(n)` (optional, untimed) builds per-round inputs, e.g. fresh parsed documents.
+ * - Warm-up: calibration rounds find the batch size n giving about `roundMs` per round, then `warmupRounds`
+ *   more rounds are run and thrown away.
+ * - With --expose-gc, a full GC runs (untimed) before every timed round, so no contender pays for
+ *   another's garbage.
+ * - Result per contender: median time per operation over `rounds` rounds, with min, max and the
+ *   inter-quartile range. Ratios are taken between medians; the spread of a ratio is the IQR of the
+ *   per-round ratios (rounds of two contenders that ran next to each other).
+ */
+import { performance } from "node:perf_hooks";
+
+export const gc = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
+
+/** A fresh loop function (own feedback vector) calling fn(i) n times; returns the last result. */
+export function loop(fn) {
+  return new Function("fn", "return function run(n) { let r; for (let i = 0; i < n; i++) r = fn(i); return r; }")(fn);
+}
+
+/** Same for async operations run one after another. */
+export function asyncLoop(fn) {
+  return new Function("fn", "return async function run(n) { let r; for (let i = 0; i < n; i++) r = await fn(i); return r; }")(fn);
+}
+
+export let sink;
+
+function quantile(sorted, q) {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: quantile(s, 0.5), p25: quantile(s, 0.25), p75: quantile(s, 0.75), min: s[0], max: s[s.length - 1], n: s.length };
+}
+
+async function timeOnce(c, n) {
+  const state = c.prepare ? await c.prepare(n) : undefined;
+  gc();
+  const t0 = performance.now();
+  sink = await c.run(n, state);
+  const t1 = performance.now();
+  if (c.cleanup) await c.cleanup(state);
+  return t1 - t0;
+}
+
+/**
+ * Runs contenders side by side. options: rounds (timed rounds per contender), roundMs (target time of
+ * one round), warmupRounds, minN/maxN (batch size bounds), fixedN (skip calibration).
+ * Returns { [name]: { msPerOp, nsPerOp stats..., n, rounds: [msPerOp...] } }.
+ */
+export async function compare(title, contenders, options = {}) {
+  const rounds = options.rounds ?? 15;
+  const roundMs = options.roundMs ?? 40;
+  const warmupRounds = options.warmupRounds ?? 2;
+  const minN = options.minN ?? 1;
+  const maxN = options.maxN ?? 1e7;
+  const quiet = options.quiet ?? false;
+  if (!quiet) process.stdout.write(`  ${title}: calibrating`);
+  const ns = new Map();
+  for (const c of contenders) {
+    let n = c.n ?? options.fixedN;
+    if (n === undefined) {
+      // Grow n until one round takes at least a quarter of roundMs (this also warms up), then size n
+      // from the median of three rounds at that size.
+      n = minN;
+      for (let i = 0; i < 30; i++) {
+        const ms = await timeOnce(c, n);
+        if (ms >= roundMs / 4 || n >= maxN) break;
+        n = Math.min(maxN, n * 4);
+      }
+      const probe = [await timeOnce(c, n), await timeOnce(c, n), await timeOnce(c, n)].sort((a, b) => a - b)[1];
+      n = Math.max(minN, Math.min(maxN, Math.round((n * roundMs) / Math.max(probe, 0.001))));
+    }
+    ns.set(c.name, n);
+    for (let i = 0; i < warmupRounds; i++) await timeOnce(c, n);
+  }
+  const perRound = new Map(contenders.map((c) => [c.name, []]));
+  if (!quiet) process.stdout.write(", measuring");
+  for (let r = 0; r < rounds; r++) {
+    // Rotate the order every round so no contender always runs first (or right after another).
+    for (let k = 0; k < contenders.length; k++) {
+      const c = contenders[(r + k) % contenders.length];
+      const n = ns.get(c.name);
+      const ms = await timeOnce(c, n);
+      perRound.get(c.name).push(ms / n);
+    }
+    if (!quiet && r % 5 === 4) process.stdout.write(".");
+  }
+  if (!quiet) process.stdout.write(" done\n");
+  const out = {};
+  for (const c of contenders) {
+    const samples = perRound.get(c.name);
+    out[c.name] = { ...stats(samples), n: ns.get(c.name), rounds: samples };
+  }
+  return out;
+}
+
+/**
+ * Ratio a/b: the median of the per-round ratios (round r of a and round r of b ran next to each other,
+ * so bursts of machine noise cancel), with their IQR as spread, and the plain ratio of medians.
+ */
+export function ratio(results, a, b) {
+  const ra = results[a].rounds;
+  const rb = results[b].rounds;
+  const paired = ra.map((x, i) => x / rb[i]);
+  const s = stats(paired);
+  return { value: s.median, p25: s.p25, p75: s.p75, ofMedians: results[a].median / results[b].median };
+}
+
+export function formatTime(ms) {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 1) return `${ms.toFixed(ms >= 100 ? 0 : ms >= 10 ? 1 : 2)} ms`;
+  const us = ms * 1000;
+  if (us >= 1) return `${us.toFixed(us >= 100 ? 0 : us >= 10 ? 1 : 2)} µs`;
+  return `${(us * 1000).toFixed(0)} ns`;
+}
+
+/** "1.23 µs (IQR ±3%)" */
+export function formatStat(s) {
+  const spread = s.median > 0 ? Math.max(s.median - s.p25, s.p75 - s.median) / s.median : 0;
+  return `${formatTime(s.median)} ±${(spread * 100).toFixed(spread < 0.1 ? 1 : 0)}%`;
+}
+
+export function printTable(results, baselineName) {
+  const rows = Object.entries(results).map(([name, s]) => {
+    const rel = baselineName ? ` ${ratio(results, name, baselineName).value.toFixed(2)}x` : "";
+    return `    ${name.padEnd(64)} ${formatStat(s).padStart(16)} ${rel}`;
+  });
+  console.log(rows.join("\n"));
+}

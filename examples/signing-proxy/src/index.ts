@@ -1,0 +1,2 @@
+export { createSigningProxy, type SigningProxyOptions } from "./proxy.js";
+export { serve } from "./server.js";

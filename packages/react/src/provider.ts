@@ -1,0 +1,39 @@
+"use client";
+/**
+ * WrikeProvider hands a configured client (from createWrikeClient) to the generated hooks. It holds no
+ * credentials of its own: configure the client with a bearer token, or point it at a signing proxy
+ * (see README: no consumer secret belongs in a browser bundle).
+ */
+import { createContext, createElement, useContext, type ReactNode } from "react";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import type { WrikeClient } from "@wrikekit/client";
+
+/** What the hooks need of a client: its transport. Any `createWrikeClient(...)` result fits. */
+export type WrikeClientLike = Pick<WrikeClient, "transport">;
+
+const WrikeClientContext = createContext<WrikeClient | null>(null);
+WrikeClientContext.displayName = "WrikeClientContext";
+
+export interface WrikeProviderProps {
+  /** A client from `createWrikeClient(...)`. Create it once (outside render, or in useState/useMemo). */
+  client: WrikeClient;
+  /**
+   * A TanStack QueryClient. When given, WrikeProvider also renders a QueryClientProvider with it;
+   * otherwise the hooks use the QueryClientProvider already above.
+   */
+  queryClient?: QueryClient;
+  children?: ReactNode;
+}
+
+/** Makes `client` available to `useWrikeClient()` and every generated hook below it. */
+export function WrikeProvider({ client, queryClient, children }: WrikeProviderProps): ReactNode {
+  const inner = createElement(WrikeClientContext.Provider, { value: client }, children);
+  return queryClient === undefined ? inner : createElement(QueryClientProvider, { client: queryClient }, inner);
+}
+
+/** The client of the nearest WrikeProvider; throws when there is none. */
+export function useWrikeClient(): WrikeClient {
+  const client = useContext(WrikeClientContext);
+  if (client === null) throw new Error("useWrikeClient: no WrikeProvider above this component. Wrap the tree in <WrikeProvider client={createWrikeClient(...)}>.");
+  return client;
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * `pnpm test:pack`: what npm users get. For every published package (packages/* not marked private):
+ *   1. `pnpm pack` (workspace:* becomes the real version);
+ *   2. publint --strict on the tarball, and @arethetypeswrong/cli (profile node16: TypeScript 7 has no
+ *      node10 resolution) on the tarball;
+ *   3. a scratch project outside the workspace installs all the tarballs with npm (our packages come only
+ *      from the tarballs; third-party dependencies from the npm registry), then
+ *   4. require()s and import()s each package and calls the client against a fake fetch, the emulator and
+ *      the MSW handlers, renders a React hook on the server, and type-checks an ESM and a CJS consumer.
+ * `--lint-only` stops after step 2 (`pnpm lint:pack`). Build first (`pnpm test:pack` at the root does).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const lintOnly = process.argv.includes("--lint-only");
+const bin = (name) => join(root, "node_modules/.bin", name);
+const run = (cmd, args, cwd, extra = {}) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...extra });
+const step = (text) => console.log(`::: ${text}`);
+
+const packages = readdirSync(join(root, "packages"))
+  .map((dir) => ({ dir: join(root, "packages", dir), manifest: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }))
+  .filter((p) => p.manifest.private !== true)
+  .sort((a, b) => a.manifest.name.localeCompare(b.manifest.name));
+
+const work = mkdtempSync(join(tmpdir(), "wrikekit-pack-"));
+const tarballs = join(work, "tarballs");
+mkdirSync(tarballs);
+let failures = 0;
+const fail = (text) => {
+  failures++;
+  console.error(`  ✗ ${text}`);
+};
+
+try {
+  for (const p of packages) {
+    const before = new Set(readdirSync(tarballs));
+    run("pnpm", ["pack", "--pack-destination", tarballs], p.dir);
+    const file = readdirSync(tarballs).find((f) => !before.has(f));
+    p.tarball = join(tarballs, file);
+    const files = run("tar", ["-tzf", p.tarball], work).split("\n").filter(Boolean);
+    step(`${p.manifest.name}@${p.manifest.version}: ${file}, ${files.length} files`);
+    for (const required of ["package/package.json", "package/README.md", "package/LICENSE"]) if (!files.includes(required)) fail(`${p.manifest.name}: ${required.slice(8)} is not in the tarball`);
+    const packed = JSON.parse(run("tar", ["-xzOf", p.tarball, "package/package.json"], work));
+    if (JSON.stringify(packed).includes("workspace:")) fail(`${p.manifest.name}: a workspace: range survived packing`);
+    if (packed.sideEffects === undefined) fail(`${p.manifest.name}: no sideEffects field`);
+    try {
+      const out = run(bin("publint"), ["run", p.tarball, "--strict"], work);
+      console.log(`  publint: ${out.trim().split("\n").pop()}`);
+    } catch (e) {
+      fail(`${p.manifest.name}: publint\n${e.stdout}${e.stderr}`);
+    }
+    try {
+      run(bin("attw"), [p.tarball, "--profile", "node16", "--format", "table-flipped"], work);
+      console.log("  attw (node16): no problems");
+    } catch (e) {
+      fail(`${p.manifest.name}: attw\n${e.stdout}${e.stderr}`);
+    }
+  }
+  if (lintOnly) throw new Error("stop");
+
+  const app = join(work, "app");
+  mkdirSync(app);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "wrikekit-pack-scratch", version: "0.0.0", private: true }, null, 2));
+  const thirdParty = ["react@19.3.1", "react-dom@19.3.1", "@tanstack/react-query@5.108.0", "msw@2.15.0", "@types/react@19.3.0", "@types/node@20"];
+  step(`npm install ${packages.length} tarballs + ${thirdParty.join(" ")} in ${app}`);
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts", ...packages.map((p) => p.tarball), ...thirdParty], app);
+  const installed = JSON.parse(run("npm", ["ls", "--all", "--json"], app, { stdio: ["ignore", "pipe", "ignore"] }));
+  const resolvedFrom = (name, tree = installed) =>
+    Object.entries(tree.dependencies ?? {}).flatMap(([n, d]) => [...(n === name ? [d.resolved ?? ""] : []), ...resolvedFrom(name, d)]);
+  for (const p of packages)
+    for (const r of resolvedFrom(p.manifest.name)) if (r && !r.startsWith("file:")) fail(`${p.manifest.name} was installed from ${r}, not from its tarball`);
+
+  const names = packages.map((p) => p.manifest.name);
+  const has = (name) => names.includes(name);
+  const smoke = (kind) => `
+${kind === "cjs" ? "" : "import { createRequire } from 'node:module';"}
+const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(name) => import(name)"};
+(async () => {
+  const results = {};
+  const core = await load("@wrikekit/core");
+  const { createWrikeClient, TaskStatus, WrikeApiError } = await load("@wrikekit/client");
+  const server = await load("@wrikekit/client/server");
+  const { xmlSupport } = await load("@wrikekit/core/xml");
+  if (typeof core.signRequest !== "function" || typeof server.methodDescriptors !== "object") throw new Error("missing exports");
+  // The client against a fake fetch, signed with OAuth 1.0a and verified by core.
+  const fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const body = await request.text();
+    const ok = await core.verifySignature(
+      { method: request.method, url: request.url, authorization: request.headers.get("authorization"), bodyParams: core.parseFormUrlEncoded(body) },
+      { lookupSecrets: () => ({ consumerSecret: "cs", tokenSecret: "ts" }) },
+    );
+    if (!ok.ok) return new Response(JSON.stringify({ error: { code: 402, name: "CREDENTIALS_ERROR", message: ok.message } }), { status: 401, headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify({ task: { id: 7, title: new URLSearchParams(body).get("title") ?? "fetched", status: 0 } }), { headers: { "content-type": "application/json" } });
+  };
+  const client = createWrikeClient({ auth: { kind: "oauth1", consumerKey: "ck", consumerSecret: "cs", token: "tk", tokenSecret: "ts" }, fetch });
+  results.client = (await client.task.add({ title: "packed" })).title;
+  const bad = createWrikeClient({ auth: { kind: "oauth1", consumerKey: "ck", consumerSecret: "cs", token: "tk", tokenSecret: "nope" }, fetch });
+  results.error = await bad.task.add({ title: "x" }).then(() => "no error", (e) => e instanceof WrikeApiError ? e.code : String(e));
+  void xmlSupport; void TaskStatus;
+  ${has("@wrikekit/emulator") ? `
+  const { createEmulator } = await load("@wrikekit/emulator");
+  const emulator = createEmulator();
+  const c = emulator.credentials;
+  const emu = createWrikeClient({ baseUrl: "http://localhost", auth: { kind: "oauth1", consumerKey: c.consumerKey, consumerSecret: c.consumerSecret, token: c.user.token, tokenSecret: c.user.tokenSecret }, fetch: (i, init) => emulator.handle(new Request(i, init)) });
+  results.emulator = (await emu.task.add({ title: "emulated" })).title;` : ""}
+  ${has("@wrikekit/msw") ? `
+  const { setupServer } = await load("msw/node");
+  const mswHandlers = await load("@wrikekit/msw");
+  const mswServer = setupServer(...mswHandlers.createWrikeHandlers());
+  mswServer.listen({ onUnhandledRequest: "error" });
+  try {
+    const mocked = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
+    results.msw = typeof (await mocked.task.get({ id: 1 })).id;
+  } finally { mswServer.close(); }` : ""}
+  ${has("@wrikekit/react") ? `
+  const React = await load("react");
+  const { renderToString } = await load("react-dom/server");
+  const { QueryClient } = await load("@tanstack/react-query");
+  const hooks = await load("@wrikekit/react");
+  function Tasks() { const q = hooks.useTaskFilter(); return React.createElement("p", null, q.isPending ? "pending" : "done"); }
+  results.react = renderToString(React.createElement(hooks.WrikeProvider, { client, queryClient: new QueryClient() }, React.createElement(Tasks)));
+  const qc = new QueryClient();
+  results.queryOptions = (await qc.fetchQuery(hooks.taskGetQueryOptions(client, { id: 7 }))).id;
+  results.key = hooks.taskKeys.filter({ limit: 1 });` : ""}
+  console.log(JSON.stringify(results));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+  writeFileSync(join(app, "smoke.cjs"), smoke("cjs"));
+  writeFileSync(join(app, "smoke.mjs"), smoke("esm"));
+  for (const file of ["smoke.cjs", "smoke.mjs"]) {
+    try {
+      const out = JSON.parse(run(process.execPath, [file], app).trim().split("\n").pop());
+      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated" } : {}), ...(has("@wrikekit/msw") ? { msw: "number" } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }] } : {}) };
+      if (JSON.stringify(out) !== JSON.stringify(expected)) fail(`${file}: ${JSON.stringify(out)} (expected ${JSON.stringify(expected)})`);
+      else step(`node ${file}: ${JSON.stringify(out)}`);
+    } catch (e) {
+      fail(`${file}\n${e.stdout ?? ""}${e.stderr ?? e.message}`);
+    }
+  }
+
+  // Types as a consumer sees them, from an ES module and from a CommonJS module.
+  const typed = (kind) => `
+import { createWrikeClient, type TaskAddResult } from "@wrikekit/client";
+import { signRequest } from "@wrikekit/core";
+${has("@wrikekit/react") ? 'import { useTaskFilter, taskKeys, type WrikeQueryKey } from "@wrikekit/react";' : ""}
+const client = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
+export const added: Promise<TaskAddResult> = client.task.add({ title: "typed" });
+export const signed: Promise<{ authorizationHeader: string }> = signRequest({ method: "GET", url: "https://x.example/" }, { consumerKey: "k", consumerSecret: "s" });
+${has("@wrikekit/react") ? 'export const key: WrikeQueryKey<"wrike.task.filter", object> = taskKeys.filter({ limit: 1 });\nexport const hook: typeof useTaskFilter = useTaskFilter;' : ""}
+// @ts-expect-error: title is required
+client.task.add({});
+export const kind = "${kind}";
+`;
+  writeFileSync(join(app, "typed.mts"), typed("esm"));
+  writeFileSync(join(app, "typed.cts"), typed("cjs"));
+  writeFileSync(
+    join(app, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], strict: true, noEmit: true, skipLibCheck: false, types: ["node"] }, files: ["typed.mts", "typed.cts"] }),
+  );
+  try {
+    run(bin("tsc"), ["-p", "tsconfig.json"], app);
+    step("tsc (nodenext, ESM and CJS consumers, skipLibCheck false): ok");
+  } catch (e) {
+    fail(`tsc in the scratch project\n${e.stdout}${e.stderr}`);
+  }
+} catch (e) {
+  if (e.message !== "stop") {
+    failures++;
+    console.error(e.stdout ?? "", e.stderr ?? "", e.message);
+  }
+} finally {
+  if (failures === 0) rmSync(work, { recursive: true, force: true });
+  else console.error(`(kept ${work} for inspection)`);
+}
+const total = packages.length;
+console.log(failures === 0 ? `test:pack: ${total} packages ok` : `test:pack: ${failures} problem(s)`);
+process.exit(failures === 0 ? 0 : 1);
