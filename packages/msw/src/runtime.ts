@@ -91,7 +91,8 @@ export interface ResolverInfo<Args, Result> {
   example: Result;
 }
 
-export type Resolver<Args, Result, Value> = (info: ResolverInfo<Args, Result>) => Value | Promise<Value>;
+/** A resolver returns a value to render, or a whole Response (a backend's answer, such as the emulator's), passed through as is. */
+export type Resolver<Args, Result, Value> = (info: ResolverInfo<Args, Result>) => Value | Response | Promise<Value | Response>;
 
 /** A value, merged over the example unless `merge: false`, or a resolver returning one. */
 export type DocumentOverride<Args, Result, Value> = Value | Resolver<Args, Result, Value>;
@@ -128,7 +129,7 @@ export interface BinaryHandlerOptions extends ArgumentHandlerOptions {
 
 export interface BinaryHandlerFactory<Args, Code extends number> {
   /** Answers `override` (default: `defaultDownloadBody`) as the file's bytes. */
-  (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Promise<DownloadContent>), options?: BinaryHandlerOptions): HttpHandler;
+  (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Response | Promise<DownloadContent | Response>), options?: BinaryHandlerOptions): HttpHandler;
   error(code: Code, message?: string, options?: HandlerOptions): HttpHandler;
   readonly method: string;
 }
@@ -267,6 +268,7 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
         typeof override === "function"
           ? await (override as Resolver<Args, Result, unknown>)({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues, example: structuredClone(example.value) })
           : structuredClone(override);
+      if (supplied instanceof Response) return supplied;
       const value = merge ? deepMerge(example.value, supplied) : supplied;
       const root = rootFor(value, example.root);
       // The asyncKey rule: a request that carries one gets it back, unless the override sets its own.
@@ -287,11 +289,12 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
 
 /** The factory of a method that answers a file's bytes. */
 export function binaryHandler<Args, Code extends number>(api: MockApi, data: BinaryMethodData<Args>): BinaryHandlerFactory<Args, Code> {
-  const factory = (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Promise<DownloadContent>), options?: BinaryHandlerOptions) =>
+  const factory = (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Response | Promise<DownloadContent | Response>), options?: BinaryHandlerOptions) =>
     handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
       const read = await readArguments(api, data, r, options);
       if (read instanceof Response) return read;
       const content = typeof override === "function" ? await override({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues }) : (override ?? defaultDownloadBody);
+      if (content instanceof Response) return content;
       const { body, contentType } = typeof content === "string" || content instanceof Uint8Array ? { body: content, contentType: undefined } : content;
       const bytes = typeof body === "string" ? new TextEncoder().encode(body) : Uint8Array.from(body);
       return new Response(bytes, {

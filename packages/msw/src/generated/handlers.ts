@@ -1070,8 +1070,13 @@ export const timelogDeleteHandler = /* @__PURE__ */ documentHandler<t.TimelogDel
 /**
  * Handlers for every method of the Wrike API v2 (method style), each answering its default (the reference example; a download its default bytes), for one base URL (default https://www.wrike.com).
  *
+ * With `backend` (e.g. `(request) => emulator.handle(request)` from @wrikekit/emulator) every handler forwards the request and answers the backend's response: a stateful Wrike behind MSW.
+ *
  * Put per-test variations in front: `server.use(attachmentListHandler(...))`, `server.use(attachmentListHandler.error(402))`.
  */
-export function createWrikeHandlers(options: { baseUrl?: string; } = {}): HttpHandler[] {
-  return [attachmentListHandler(undefined, options), attachmentHistoryHandler(undefined, options), attachmentDownloadHandler(undefined, options), commentAddHandler(undefined, options), commentDeleteHandler(undefined, options), commentUpdateHandler(undefined, options), commentListHandler(undefined, options), commentUpdatesHandler(undefined, options), contactsListHandler(undefined, options), folderTreeHandler(undefined, options), folderGetHandler(undefined, options), folderAddHandler(undefined, options), folderDeleteHandler(undefined, options), folderUpdateHandler(undefined, options), profileGetHandler(undefined, options), taskGetHandler(undefined, options), taskFilterHandler(undefined, options), taskUpdatesHandler(undefined, options), taskAddHandler(undefined, options), taskUpdateHandler(undefined, options), taskDeleteHandler(undefined, options), timelogListHandler(undefined, options), timelogAddHandler(undefined, options), timelogDeleteHandler(undefined, options)];
+export function createWrikeHandlers(options: { baseUrl?: string; backend?: (request: Request) => Response | Promise<Response>; } = {}): HttpHandler[] {
+  // With a backend (e.g. an emulator's handle), every handler answers what the backend answers.
+  const { backend } = options;
+  const answer = backend === undefined ? undefined : ({ request }: { request: Request; }) => backend(request);
+  return [attachmentListHandler(answer, options), attachmentHistoryHandler(answer, options), attachmentDownloadHandler(answer, options), commentAddHandler(answer, options), commentDeleteHandler(answer, options), commentUpdateHandler(answer, options), commentListHandler(answer, options), commentUpdatesHandler(answer, options), contactsListHandler(answer, options), folderTreeHandler(answer, options), folderGetHandler(answer, options), folderAddHandler(answer, options), folderDeleteHandler(answer, options), folderUpdateHandler(answer, options), profileGetHandler(answer, options), taskGetHandler(answer, options), taskFilterHandler(answer, options), taskUpdatesHandler(answer, options), taskAddHandler(answer, options), taskUpdateHandler(answer, options), taskDeleteHandler(answer, options), timelogListHandler(answer, options), timelogAddHandler(answer, options), timelogDeleteHandler(answer, options)];
 }

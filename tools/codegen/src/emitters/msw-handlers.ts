@@ -132,13 +132,19 @@ export const mswHandlersEmitter: Emitter = {
       name: "createWrikeHandlers",
       ...docs(
         `Handlers for every method of the ${ir.api.title}, each answering its default (the reference example; a download its default bytes), for one base URL (default ${ir.api.baseUrl}).`,
+        "With `backend` (e.g. `(request) => emulator.handle(request)` from @wrikekit/emulator) every handler forwards the request and answers the backend's response: a stateful Wrike behind MSW.",
         sample !== undefined &&
           `Put per-test variations in front: \`server.use(${names.mswHandler(sample)}(...))\`, \`server.use(${names.mswHandler(sample)}.error(${sample.errors[0]}))\`.`,
         left.length > 0 && `Left out, having no reference example to answer: ${left.map((m) => m.id).join(", ")}.`,
       ),
-      parameters: [{ name: "options", type: "{ baseUrl?: string }", initializer: "{}" }],
+      parameters: [{ name: "options", type: "{ baseUrl?: string; backend?: (request: Request) => Response | Promise<Response> }", initializer: "{}" }],
       returnType: "HttpHandler[]",
-      statements: `return [${defaults.map((m) => `${names.mswHandler(m)}(undefined, options)`).join(", ")}];`,
+      statements: [
+        "// With a backend (e.g. an emulator's handle), every handler answers what the backend answers.",
+        "const { backend } = options;",
+        "const answer = backend === undefined ? undefined : ({ request }: { request: Request }) => backend(request);",
+        `return [${defaults.map((m) => `${names.mswHandler(m)}(answer, options)`).join(", ")}];`,
+      ],
     });
   },
 };
