@@ -2,7 +2,6 @@
 // tools/codegen/src/emitters/encoders.ts, then run `pnpm generate`.
 import { encode as e, type EncodeContext } from "@wrikekit/core/runtime";
 import type * as t from "./types.js";
-
 const attachmentListArgumentNames = /* @__PURE__ */ new Set(["taskIds", "asyncKey"]);
 
 /** Checks the arguments of wrike.attachment.list and appends their wire pairs to ctx.pairs. */

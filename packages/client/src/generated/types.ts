@@ -2,21 +2,16 @@
 // tools/codegen/src/emitters/types.ts, then run `pnpm generate`.
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskStatus = { active: 0, completed: 1, deferred: 2, canceled: 3 } as const;
-
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus] | (number & {});
-
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskImportance = { high: 0, normal: 1, low: 2 } as const;
-
 export type TaskImportance = (typeof TaskImportance)[keyof typeof TaskImportance] | (number & {});
-
 /**
  * How the calling user relates to a task.
  *
  * Known values. The enum is open: values Wrike adds later still decode.
  */
 export const RelationType = { author: 0, responsible: 1, shared: 2 } as const;
-
 export type RelationType = (typeof RelationType)[keyof typeof RelationType] | (number & {});
 
 export interface Attachment {

@@ -5,7 +5,6 @@ import { wrikeV2Api, errorCodes, attachmentListMethod, attachmentHistoryMethod, 
 import type * as t from "@wrikekit/client";
 import { readAttachmentListWireArgs, readAttachmentHistoryWireArgs, readAttachmentDownloadWireArgs, readCommentAddWireArgs, readCommentDeleteWireArgs, readCommentUpdateWireArgs, readCommentListWireArgs, readCommentUpdatesWireArgs, readContactsListWireArgs, readFolderTreeWireArgs, readFolderGetWireArgs, readFolderAddWireArgs, readFolderDeleteWireArgs, readFolderUpdateWireArgs, readProfileGetWireArgs, readTaskGetWireArgs, readTaskFilterWireArgs, readTaskUpdatesWireArgs, readTaskAddWireArgs, readTaskUpdateWireArgs, readTaskDeleteWireArgs, readTimelogListWireArgs, readTimelogAddWireArgs, readTimelogDeleteWireArgs, renderAttachmentListXml, renderAttachmentHistoryXml, renderCommentAddXml, renderCommentDeleteXml, renderCommentUpdateXml, renderCommentListXml, renderCommentUpdatesXml, renderContactsListXml, renderFolderTreeXml, renderFolderGetXml, renderFolderAddXml, renderFolderDeleteXml, renderFolderUpdateXml, renderProfileGetXml, renderTaskGetXml, renderTaskFilterXml, renderTaskUpdatesXml, renderTaskAddXml, renderTaskUpdateXml, renderTaskDeleteXml, renderTimelogListXml, renderTimelogAddXml, renderTimelogDeleteXml } from "@wrikekit/client/server";
 import { binaryHandler, documentHandler, type MockApi } from "../runtime.js";
-
 const api: MockApi = { descriptor: wrikeV2Api, errorCodes, serverDefaultFormat: "xml", missingArgumentCode: 403 };
 /**
  * MSW handler of `wrike.attachment.list`: Get the attachments of tasks, grouped by task.

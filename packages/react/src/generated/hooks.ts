@@ -4,7 +4,6 @@ import type { QueryClient, UseMutationResult, UseQueryResult } from "@tanstack/r
 import { attachmentList, attachmentHistory, attachmentDownload, commentAdd, commentDelete, commentUpdate, commentList, commentUpdates, contactsList, folderTree, folderGet, folderAdd, folderDelete, folderUpdate, profileGet, taskGet, taskFilter, taskUpdates, taskAdd, taskUpdate, taskDelete, timelogList, timelogAdd, timelogDelete } from "@wrikekit/client";
 import type * as t from "@wrikekit/client";
 import { invalidateWrikeQueries, methodKeys, useWrikeMutation, useWrikeQuery, wrikeQueryOptions, downloadToBlob, type WrikeDownloadBlob, type WrikeClientLike, type WrikeMutationHookOptions, type WrikeQueryHookOptions, type WrikeQueryOptions } from "../runtime.js";
-
 /** Query keys of the attachment reads: `attachmentKeys.list(args)` is `["wrike", "wrike.attachment.list", args]`, and `attachmentKeys.list.all` the prefix that matches it with any arguments. */
 export const attachmentKeys = {
   list: methodKeys<"wrike.attachment.list", t.AttachmentListArgs>("wrike.attachment.list"),

@@ -3,11 +3,12 @@
  * @wrikekit/core/runtime beside the generated types, and naming each argument's codec, with a
  * `matching(...)` constant emitted once for arguments that carry a pattern.
  */
-import { VariableDeclarationKind, type SourceFile } from "ts-morph";
+import { VariableDeclarationKind } from "ts-morph";
+import type { DeclarationSink } from "../emit.js";
 import { pascal, type Argument, type Method } from "../model.js";
 import { wireScalar } from "../naming.js";
 
-export function importRuntime(file: SourceFile, module: "decode" | "encode" | "wire" | "xml", alias: string, contextType?: string): void {
+export function importRuntime(file: DeclarationSink, module: "decode" | "encode" | "wire" | "xml", alias: string, contextType?: string): void {
   file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: [`${module} as ${alias}`, ...(contextType ? [`type ${contextType}`] : [])] });
   file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
 }
@@ -16,7 +17,7 @@ export function importRuntime(file: SourceFile, module: "decode" | "encode" | "w
  * Emits a constant per patterned argument of `m` and returns the codec expression of any argument:
  * `${alias}.<scalar>`, or the constant that also checks the pattern.
  */
-export function argumentCodecs(file: SourceFile, m: Method, alias: string, suffix: string): (a: Argument) => string {
+export function argumentCodecs(file: DeclarationSink, m: Method, alias: string, suffix: string): (a: Argument) => string {
   const base = (a: Argument) => `${alias}.${wireScalar(a.type)}`;
   const constant = (a: Argument) => `${m.functionName}${pascal(a.name)}${suffix}`;
   for (const a of m.args.filter((x) => x.pattern !== undefined))
