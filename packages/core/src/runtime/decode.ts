@@ -1,11 +1,12 @@
 /**
- * Primitives the generated response decoders call. Every decoder has the same signature,
- * `(value, parentPath, key, ctx) => decoded`, so scalars, models and list items compose; the path of a
- * mismatch is only built when there is one.
+ * Primitives the generated response decoders call. A decoder has the signature `(value, key, ctx)`;
+ * `ctx.path` holds the keys of the enclosing objects and lists, so the path of a mismatch
+ * (`filteredList.list[2].status`) is only built when there is one.
  *
  * Decoding works in place on the freshly parsed document (JSON.parse or the XML parser produced it, so
  * nobody else holds it) and turns wire forms into the spec's canonical ones: numeric strings into
- * numbers, XML list wrappers into arrays, XML's "true"/"false" into booleans.
+ * numbers, XML list wrappers into arrays, XML's "true"/"false" into booleans. The generated code checks
+ * the canonical case inline and only calls these primitives for values that need converting or reporting.
  */
 import { describeValue, type Issue } from "../errors.js";
 
@@ -13,91 +14,124 @@ export interface DecodeContext {
   readonly issues: Issue[];
   /** The document came from XML: every scalar arrived as a string and lists as wrapper elements. */
   readonly xml: boolean;
+  /** Keys from the root to the value being decoded. */
+  readonly path: (string | number)[];
 }
 
-export type Decoder<T> = (value: unknown, parentPath: string, key: string | number, ctx: DecodeContext) => T;
+export type Decoder<T> = (value: unknown, key: string | number, ctx: DecodeContext) => T;
 
 export function joinPath(parentPath: string, key: string | number): string {
   if (typeof key === "number") return `${parentPath}[${key}]`;
+  if (key === "") return parentPath;
   return parentPath === "" ? key : `${parentPath}.${key}`;
 }
 
-function fail<T>(value: unknown, parentPath: string, key: string | number, expected: string, ctx: DecodeContext): T {
-  ctx.issues.push({ path: joinPath(parentPath, key), expected, received: describeValue(value) });
+function pathTo(key: string | number, ctx: DecodeContext): string {
+  return joinPath(ctx.path.reduce<string>(joinPath, ""), key);
+}
+
+function fail<T>(value: unknown, key: string | number, expected: string, ctx: DecodeContext): T {
+  ctx.issues.push({ path: pathTo(key, ctx), expected, received: describeValue(value) });
   return value as T;
 }
 
-export function missing(parentPath: string, key: string, ctx: DecodeContext): void {
-  ctx.issues.push({ path: joinPath(parentPath, key), expected: "present (required field)", received: "nothing" });
+export function missing(key: string, ctx: DecodeContext): void {
+  ctx.issues.push({ path: pathTo(key, ctx), expected: "present (required field)", received: "nothing" });
 }
 
 const INTEGER_TEXT = /^-?\d+$/;
 const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** Object ids: numbers, or numeric strings from XML and from methods that send ids as strings. */
-export const id: Decoder<number> = (value, parentPath, key, ctx) => {
+export const id: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isSafeInteger(value)) return value;
   if (typeof value === "string" && INTEGER_TEXT.test(value)) return Number(value);
-  return fail(value, parentPath, key, "an id (integer or numeric string)", ctx);
+  return fail(value, key, "an id (integer or numeric string)", ctx);
 };
 
-export const integer: Decoder<number> = (value, parentPath, key, ctx) => {
+export const integer: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isSafeInteger(value)) return value;
   if (ctx.xml && typeof value === "string" && INTEGER_TEXT.test(value)) return Number(value);
-  return fail(value, parentPath, key, "integer", ctx);
+  return fail(value, key, "integer", ctx);
 };
 
-export const double: Decoder<number> = (value, parentPath, key, ctx) => {
+export const double: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (ctx.xml && typeof value === "string" && NUMBER_TEXT.test(value)) return Number(value);
-  return fail(value, parentPath, key, "number", ctx);
+  return fail(value, key, "number", ctx);
 };
 
-export const boolean: Decoder<boolean> = (value, parentPath, key, ctx) => {
+export const boolean: Decoder<boolean> = (value, key, ctx) => {
   if (typeof value === "boolean") return value;
   if (ctx.xml && (value === "true" || value === "false")) return value === "true";
-  return fail(value, parentPath, key, "boolean", ctx);
+  return fail(value, key, "boolean", ctx);
 };
 
-export const string: Decoder<string> = (value, parentPath, key, ctx) => {
-  if (typeof value === "string") return value;
-  return fail(value, parentPath, key, "string", ctx);
-};
+export const string: Decoder<string> = (value, key, ctx) => (typeof value === "string" ? value : fail(value, key, "string", ctx));
 
-/** The object an inline model decoder works on; reports and returns undefined when it is not one. */
-export function object(value: unknown, parentPath: string, key: string | number, ctx: DecodeContext): Record<string, unknown> | undefined {
+/** The object a model decoder works on; reports and returns undefined when it is not one. */
+export function object(value: unknown, key: string | number, ctx: DecodeContext): Record<string, unknown> | undefined {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   // An XML element with no children and no attributes parses as "": an object whose fields are all absent.
   if (ctx.xml && value === "") return {};
-  fail(value, parentPath, key, "object", ctx);
+  fail(value, key, "object", ctx);
   return undefined;
 }
 
 /**
- * A list. JSON sends an array; XML sends a wrapper element whose children are `itemElement`s (one child
- * parses as an object, several as an array, none as ""). With `commaSeparated`, one string "1,2" is also
- * accepted, as some reference examples send it.
+ * The items of a list. JSON sends an array; XML sends a wrapper element whose children are
+ * `itemElement`s (one child parses as an object, several as an array, none as ""). With
+ * `commaSeparated`, one string "1,2" is also accepted, as some reference examples send it.
  */
-export function list<T>(
-  value: unknown,
-  parentPath: string,
-  key: string,
-  ctx: DecodeContext,
-  itemElement: string,
-  decodeItem: Decoder<T>,
-  commaSeparated = false,
-): T[] {
-  let items: unknown[];
-  if (Array.isArray(value)) items = value;
-  else if (ctx.xml && value === "") return [];
-  else if (ctx.xml && typeof value === "object" && value !== null && itemElement in value) {
+function items(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated: boolean): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (ctx.xml && value === "") return [];
+  if (ctx.xml && typeof value === "object" && value !== null && itemElement in value) {
     const inner = (value as Record<string, unknown>)[itemElement];
-    items = Array.isArray(inner) ? inner : [inner];
-  } else if (commaSeparated && typeof value === "string") items = value === "" ? [] : value.split(",");
-  else return fail(value, parentPath, key, "list", ctx);
-  const path = joinPath(parentPath, key);
-  for (let i = 0; i < items.length; i++) items[i] = decodeItem(items[i], path, i, ctx);
-  return items as T[];
+    return Array.isArray(inner) ? inner : [inner];
+  }
+  if (commaSeparated && typeof value === "string") return value === "" ? [] : value.split(",");
+  fail(value, key, "list", ctx);
+  return undefined;
+}
+
+/** A list whose items a decoder checks one by one (models, and scalars without a loop of their own). */
+export function list<T>(value: unknown, key: string, ctx: DecodeContext, itemElement: string, decodeItem: Decoder<T>, commaSeparated = false): T[] {
+  const a = items(value, key, ctx, itemElement, commaSeparated);
+  if (a === undefined) return value as T[];
+  ctx.path.push(key);
+  for (let i = 0; i < a.length; i++) a[i] = decodeItem(a[i], i, ctx);
+  ctx.path.pop();
+  return a as T[];
+}
+
+/** Converts or reports item `i` of a list through the slow path. */
+function fixItem<T>(a: unknown[], i: number, key: string, ctx: DecodeContext, decodeItem: Decoder<T>): void {
+  ctx.path.push(key);
+  a[i] = decodeItem(a[i], i, ctx);
+  ctx.path.pop();
+}
+
+// Scalar lists get a loop each, checking the canonical case inline: the hot path of large documents.
+export function stringList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): string[] {
+  const a = items(value, key, ctx, itemElement, commaSeparated);
+  if (a === undefined) return value as string[];
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") fixItem(a, i, key, ctx, string);
+  return a as string[];
+}
+
+export function idList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): number[] {
+  const a = items(value, key, ctx, itemElement, commaSeparated);
+  if (a === undefined) return value as number[];
+  for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) fixItem(a, i, key, ctx, id);
+  return a as number[];
+}
+
+export function integerList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): number[] {
+  const a = items(value, key, ctx, itemElement, commaSeparated);
+  if (a === undefined) return value as number[];
+  for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) fixItem(a, i, key, ctx, integer);
+  return a as number[];
 }
 
 /** Moves a field sent under an alias (a misspelling seen in the wild) to its canonical name. */
@@ -109,11 +143,11 @@ export function renameAlias(obj: Record<string, unknown>, alias: string, canonic
 }
 
 export function newContext(xml: boolean): DecodeContext {
-  return { issues: [], xml };
+  return { issues: [], xml, path: [] };
 }
 
 /** For root dispatch: reports a document whose root key is none of the method's. */
-export function unknownRoot(document: unknown, roots: readonly string[], ctx: DecodeContext): never | undefined {
+export function unknownRoot(document: unknown, roots: readonly string[], ctx: DecodeContext): undefined {
   const found = typeof document === "object" && document !== null ? Object.keys(document).join(", ") || "no keys" : describeValue(document);
   ctx.issues.push({ path: "(root)", expected: `one of root keys ${roots.join(", ")}`, received: found });
   return undefined;

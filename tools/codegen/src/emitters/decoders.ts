@@ -8,18 +8,53 @@ import { docs, type Emitter } from "../emit.js";
 import { names, wireScalar } from "../naming.js";
 import { importRuntime } from "./runtime-codecs.js";
 
-/** The decoder of one item of a type: the model's generated decoder, or the runtime's for the scalar. */
-function itemDecoder(t: TypeRef): string {
-  return t.kind === "model" ? names.modelDecoder(t.name) : `d.${wireScalar(t)}`;
+const STRING_LIKE = new Set(["string", "uid", "timestamp", "date", "localDateTime"]);
+
+/**
+ * How a scalar field is checked: `canonical` tests, inline, that the value needs nothing (most values);
+ * only the others go through the runtime, which converts them (assigning back) or records the mismatch.
+ */
+function scalarCheck(t: TypeRef): { notCanonical: string; fix: (target: string, key: string) => string } {
+  const scalar = wireScalar(t);
+  if (STRING_LIKE.has(scalar)) return { notCanonical: 'typeof v !== "string"', fix: (_, key) => `d.string(v, ${key}, ctx);` };
+  const convert = (fn: string) => (target: string, key: string) => `${target} = d.${fn}(v, ${key}, ctx);`;
+  switch (scalar) {
+    case "id":
+    case "integer":
+    case "long":
+      return { notCanonical: "!Number.isSafeInteger(v)", fix: convert(scalar === "id" ? "id" : "integer") };
+    case "double":
+      return { notCanonical: 'typeof v !== "number"', fix: convert("double") };
+    case "boolean":
+      return { notCanonical: 'typeof v !== "boolean"', fix: convert("boolean") };
+    default:
+      throw new Error(`no decoder for scalar type ${scalar}`);
+  }
+}
+
+/** The list decoder for a field: a specialised loop for common scalars, else the generic one with an item decoder. */
+function listDecode(f: Field, key: string): string {
+  const rest = `${JSON.stringify(f.xmlItem)}${f.acceptCommaSeparated ? ", true" : ""}`;
+  if (f.type.kind === "model") return `d.list(v, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, ${names.modelDecoder(f.type.name)}${f.acceptCommaSeparated ? ", true" : ""})`;
+  const scalar = wireScalar(f.type);
+  if (STRING_LIKE.has(scalar)) return `d.stringList(v, ${key}, ctx, ${rest})`;
+  if (scalar === "id") return `d.idList(v, ${key}, ctx, ${rest})`;
+  if (scalar === "integer" || scalar === "long") return `d.integerList(v, ${key}, ctx, ${rest})`;
+  return `d.list(v, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, d.${scalar}${f.acceptCommaSeparated ? ", true" : ""})`;
 }
 
 function fieldStatement(f: Field): string {
   const key = JSON.stringify(f.name);
-  const decodeValue = f.type.list
-    ? `d.list(v, p, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, ${itemDecoder(f.type)}${f.acceptCommaSeparated ? ", true" : ""})`
-    : `${itemDecoder(f.type)}(v, p, ${key}, ctx)`;
-  const assign = `o.${f.name} = ${decodeValue};`;
-  return f.required ? `v = o.${f.name}; if (v === undefined) d.missing(p, ${key}, ctx); else ${assign}` : `v = o.${f.name}; if (v !== undefined) ${assign}`;
+  const target = `o.${f.name}`;
+  const read = `v = ${target};`;
+  if (f.type.list || f.type.kind === "model") {
+    const assign = `${target} = ${f.type.list ? listDecode(f, key) : `${names.modelDecoder(f.type.name)}(v, ${key}, ctx)`};`;
+    return f.required ? `${read} if (v === undefined) d.missing(${key}, ctx); else ${assign}` : `${read} if (v !== undefined) ${assign}`;
+  }
+  const check = scalarCheck(f.type);
+  return f.required
+    ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${check.notCanonical}) ${check.fix(target, key)}`
+    : `${read} if (v !== undefined && ${check.notCanonical}) ${check.fix(target, key)}`;
 }
 
 export const decodersEmitter: Emitter = {
@@ -35,18 +70,18 @@ export const decodersEmitter: Emitter = {
         ...docs(`Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`),
         parameters: [
           { name: "value", type: "unknown" },
-          { name: "parentPath", type: "string" },
           { name: "key", type: "string | number" },
           { name: "ctx", type: "DecodeContext" },
         ],
         returnType: `t.${model.name}`,
         statements: [
-          "const o = d.object(value, parentPath, key, ctx);",
+          "const o = d.object(value, key, ctx);",
           `if (o === undefined) return value as t.${model.name};`,
-          "const p = d.joinPath(parentPath, key);",
+          "ctx.path.push(key);",
           ...aliases,
           "let v: unknown;",
           ...model.fields.map(fieldStatement),
+          "ctx.path.pop();",
           `return o as unknown as t.${model.name};`,
         ],
       });
@@ -56,11 +91,11 @@ export const decodersEmitter: Emitter = {
       const roots = m.variants.map((v) => v.root);
       const statements =
         roots[0] === undefined
-          ? [`return ${names.modelDecoder(m.variants[0]!.model)}(document, "", "", ctx);`]
+          ? [`return ${names.modelDecoder(m.variants[0]!.model)}(document, "", ctx);`]
           : [
               "const doc = document as Record<string, unknown> | null;",
               "if (typeof doc === \"object\" && doc !== null) {",
-              ...m.variants.map((v) => `if (doc.${v.root} !== undefined) return ${names.modelDecoder(v.model)}(doc.${v.root}, "", ${JSON.stringify(v.root)}, ctx);`),
+              ...m.variants.map((v) => `if (doc.${v.root} !== undefined) return ${names.modelDecoder(v.model)}(doc.${v.root}, ${JSON.stringify(v.root)}, ctx);`),
               "}",
               `return d.unknownRoot(document, ${JSON.stringify(roots)}, ctx) as never;`,
             ];

@@ -8,8 +8,14 @@ import type { DeclarationSink } from "../emit.js";
 import { pascal, type Argument, type Method } from "../model.js";
 import { wireScalar } from "../naming.js";
 
-export function importRuntime(file: DeclarationSink, module: "decode" | "encode" | "wire" | "xml", alias: string, contextType?: string): void {
-  file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: [`${module} as ${alias}`, ...(contextType ? [`type ${contextType}`] : [])] });
+/**
+ * Imports one runtime module by its own subpath (not through @wrikekit/core/runtime's re-exports), so
+ * that bundlers keep only the primitives the generated code calls.
+ */
+export function importRuntime(file: DeclarationSink, module: "decode" | "encode" | "wire" | "xml-writer", alias: string, contextType?: string): void {
+  const moduleSpecifier = `@wrikekit/core/runtime/${module}`;
+  file.addImportDeclaration({ moduleSpecifier, namespaceImport: alias });
+  if (contextType) file.addImportDeclaration({ moduleSpecifier, isTypeOnly: true, namedImports: [contextType] });
   file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
 }
 

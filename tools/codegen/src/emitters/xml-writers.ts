@@ -23,7 +23,7 @@ export const xmlWritersEmitter: Emitter = {
   name: "xml-writers",
   output: "packages/client/src/generated/xml-writers.ts",
   emit(ir: Ir, file) {
-    importRuntime(file, "xml", "x");
+    importRuntime(file, "xml-writer", "x");
     for (const model of ir.models) {
       const attributes = model.fields.filter((f) => f.xmlAttribute);
       const children = model.fields.filter((f) => !f.xmlAttribute);
