@@ -13,6 +13,8 @@ export { createWrikeClient, type WrikeClient } from "./generated/client.js";
 export { wrikeV2Api, errorCodes, rateLimit, oauth1Endpoints, rules } from "./generated/api.js";
 export {
   createTransport,
+  oauth1Auth,
+  oauth2Auth,
   WrikeError,
   WrikeApiError,
   WrikeTransportError,
@@ -25,5 +27,9 @@ export {
   type TransportOptions,
   type WrikeTransport,
   type OAuth1Auth,
+  type OAuth2Auth,
   type BearerAuth,
+  type Auth,
+  type Authorizer,
+  type ClientOptions,
 } from "@wrikekit/core";

@@ -1,12 +1,12 @@
 /**
  * One attempt of one call: authorise, send, read, decode. Failures come out as typed errors that the
- * retry loop in transport.ts classifies; nothing here waits or retries, except re-sending once with a
- * refreshed OAuth 2.0 token when the server rejected an expired one.
+ * retry loop in transport.ts classifies; nothing here waits or retries, except re-sending once when the
+ * authorizer asks to after the server rejected its credentials (an OAuth 2.0 token refreshed).
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "./descriptors.js";
 import { WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "./errors.js";
 import type { TransportHooks } from "./hooks.js";
-import { signRequest } from "./oauth1/index.js";
+import { isBearer } from "./auth.js";
 import { newContext } from "./runtime/decode.js";
 import type { WirePairs } from "./runtime/encode.js";
 import { parseRetryAfter } from "./resilience/retry.js";
@@ -42,50 +42,30 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     }
   }
 
+  const { auth } = options;
+  const authorizer = isBearer(auth) ? undefined : auth;
+  const bearerHeader = isBearer(auth) ? `Bearer ${auth.token}` : undefined;
+
   function baseUrl(): string {
     if (options.baseUrl !== undefined) return options.baseUrl.replace(/\/$/, "");
-    const host = options.auth.kind === "oauth2" ? options.auth.session.host() : undefined;
+    const host = authorizer?.host?.();
     if (host === undefined) return api.baseUrl.replace(/\/$/, "");
     const hostname = host.replace(/:\d+$/, "");
     return checkBaseUrl(`${hostname === "localhost" || hostname === "127.0.0.1" ? "http" : "https"}://${host}`).origin;
   }
 
-  async function authorization(httpMethod: string, url: string, pairs: WirePairs): Promise<{ header: string; bearer?: string }> {
-    const { auth } = options;
-    switch (auth.kind) {
-      case "bearer":
-        return { header: `Bearer ${auth.token}`, bearer: auth.token };
-      case "oauth2": {
-        const token = await auth.session.accessToken();
-        return { header: `Bearer ${token}`, bearer: token };
-      }
-      case "oauth1": {
-        const signed = await signRequest(
-          { method: httpMethod, url, bodyParams: pairs },
-          { consumerKey: auth.consumerKey, consumerSecret: auth.consumerSecret, token: auth.token, tokenSecret: auth.tokenSecret },
-          { signatureMethod: auth.signatureMethod ?? "HMAC-SHA1" },
-        );
-        return { header: signed.authorizationHeader };
-      }
-    }
-  }
-
-  async function send(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, callOptions: CallOptions | undefined, hooks: TransportHooks): Promise<Response> {
-    // The OAuth 2.0 token names the account's host, so it is loaded before the URL is built.
-    if (options.auth.kind === "oauth2") await options.auth.session.accessToken();
+  async function send(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+    await authorizer?.prepare?.();
     const url = `${baseUrl()}${pathTemplate.replace("{method}", method.http.path)}`;
     const body = new URLSearchParams(pairs).toString();
-    for (let refreshed = false; ; refreshed = true) {
-      const auth = await authorization(method.http.method, url, pairs);
+    for (let resent = false; ; resent = true) {
+      const header = bearerHeader ?? (await authorizer!.authorize({ method: method.http.method, url, bodyParams: pairs }));
       hooks.request?.({ method: method.id, url, attempt });
       const started = Date.now();
-      const response = await fetchOnce(method.id, url, { method: method.http.method, body, authorization: auth.header }, callOptions);
+      const response = await fetchOnce(method.id, url, { method: method.http.method, body, authorization: header }, signal, callerSignal);
       hooks.response?.({ method: method.id, url, attempt, status: response.status, durationMs: Date.now() - started });
-      // An expired OAuth 2.0 token: refresh once (shared by concurrent calls) and send again.
-      if (options.auth.kind === "oauth2" && !refreshed && auth.bearer !== undefined && (await isCredentialsRejection(response))) {
-        await options.auth.session.refresh(auth.bearer);
-        continue;
-      }
+      // Rejected credentials (an expired OAuth 2.0 token): the authorizer may refresh, then send once more.
+      if (!resent && authorizer?.rejected !== undefined && (await isCredentialsRejection(response)) && (await authorizer.rejected(header))) continue;
       return response;
     }
   }
@@ -98,10 +78,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return apiError("", document, response.status)?.code === 402;
   }
 
-  async function fetchOnce(methodId: string, url: string, request: { method: string; body: string; authorization: string }, callOptions: CallOptions | undefined): Promise<Response> {
-    const timeoutMs = callOptions?.timeoutMs ?? defaultTimeout;
-    const signals = [callOptions?.signal, timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+  async function fetchOnce(methodId: string, url: string, request: { method: string; body: string; authorization: string }, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<Response> {
     const headers = {
       "content-type": "application/x-www-form-urlencoded; charset=UTF-8",
       accept: format === "json" ? "application/json" : "application/xml",
@@ -110,8 +87,30 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     try {
       return await fetchImpl(url, { method: request.method, headers, body: request.body, signal });
     } catch (cause) {
-      throw transportFailure(methodId, url, cause, callOptions?.signal);
+      throw transportFailure(methodId, url, cause, callerSignal);
     }
+  }
+
+  /**
+   * The signal of one attempt: the caller's abort and the per-attempt timeout. One timer, cleared as soon
+   * as the attempt is over (AbortSignal.timeout costs ~10 µs a call and its timer can never be cleared).
+   */
+  function attemptSignal(callOptions: CallOptions | undefined): { signal: AbortSignal | undefined; done(): void } {
+    const callerSignal = callOptions?.signal;
+    const timeoutMs = callOptions?.timeoutMs ?? defaultTimeout;
+    if (timeoutMs <= 0) return { signal: callerSignal, done: () => {} };
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
+    const onCallerAbort = () => controller.abort(callerSignal!.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+    return {
+      signal: controller.signal,
+      done: () => {
+        clearTimeout(timer);
+        callerSignal?.removeEventListener("abort", onCallerAbort);
+      },
+    };
   }
 
   function apiError(methodId: string, document: unknown, httpStatus: number): WrikeApiError | undefined {
@@ -150,15 +149,21 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
   return {
     async call(method, args, pairs, attempt, callOptions, hooks) {
-      const response = await send(method as MethodDescriptor<never, unknown>, pairs, attempt, callOptions, hooks);
-      if (!response.ok) throw await failure(method.id, response);
-      const responseFormat = formatOf(response);
+      const attemptControl = attemptSignal(callOptions);
+      let response: Response;
       let text: string;
       try {
-        text = await response.text();
-      } catch (cause) {
-        throw transportFailure(method.id, response.url, cause, callOptions?.signal);
+        response = await send(method as MethodDescriptor<never, unknown>, pairs, attempt, attemptControl.signal, callOptions?.signal, hooks);
+        if (!response.ok) throw await failure(method.id, response);
+        try {
+          text = await response.text();
+        } catch (cause) {
+          throw transportFailure(method.id, response.url, cause, callOptions?.signal);
+        }
+      } finally {
+        attemptControl.done();
       }
+      const responseFormat = formatOf(response);
       let document: unknown;
       try {
         document = parse(text, responseFormat);
@@ -174,8 +179,15 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       return result;
     },
     async download(method, pairs, attempt, callOptions, hooks) {
-      const response = await send(method, pairs, attempt, callOptions, hooks);
-      if (!response.ok) throw await failure(method.id, response);
+      const attemptControl = attemptSignal(callOptions);
+      let response: Response;
+      try {
+        response = await send(method, pairs, attempt, attemptControl.signal, callOptions?.signal, hooks);
+        if (!response.ok) throw await failure(method.id, response);
+      } finally {
+        // The timeout bounds the wait for the answer to start; the body streams at the reader's pace.
+        attemptControl.done();
+      }
       if (response.body === null) throw new WrikeDecodeError({ message: `${method.id}: the response has no body`, method: method.id, format });
       const length = response.headers.get("content-length");
       return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: response.body };

@@ -6,8 +6,7 @@
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "./descriptors.js";
 import { WrikeError, WrikeTransportError, WrikeValidationError } from "./errors.js";
-import type { SignatureMethod } from "./oauth1/index.js";
-import type { OAuth2Session } from "./oauth2/session.js";
+import type { TransportAuth } from "./auth.js";
 import { newEncodeContext, type WirePairs } from "./runtime/encode.js";
 import { createExchange, type Exchange } from "./exchange.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
@@ -18,32 +17,9 @@ import { checkBaseUrl } from "./base-url.js";
 
 export { checkBaseUrl };
 
-export interface OAuth1Auth {
-  kind: "oauth1";
-  consumerKey: string;
-  consumerSecret: string;
-  token: string;
-  tokenSecret: string;
-  /** Default HMAC-SHA1; PLAINTEXT only makes sense over HTTPS. */
-  signatureMethod?: SignatureMethod;
-}
-
-/** A permanent token, or an OAuth 2.0 access token you refresh yourself. */
-export interface BearerAuth {
-  kind: "bearer";
-  token: string;
-}
-
-/** OAuth 2.0 with refresh: the session refreshes once for all concurrent calls when a token is rejected. */
-export interface OAuth2Auth {
-  kind: "oauth2";
-  session: OAuth2Session;
-}
-
-export type Auth = OAuth1Auth | BearerAuth | OAuth2Auth;
-
 export interface TransportOptions {
-  auth: Auth;
+  /** A bearer token, or an Authorizer: `oauth1Auth(...)` from @wrikekit/core/oauth1, `oauth2Auth(session)`. */
+  auth: TransportAuth;
   /** Default: the API's own (https://www.wrike.com), or the host an OAuth 2.0 token names. Plain http only for localhost. */
   baseUrl?: string;
   /** Response format to ask for. Default json; xml needs `xml`. */
@@ -52,7 +28,7 @@ export interface TransportOptions {
   xml?: XmlSupport;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
-  /** Per-attempt timeout in milliseconds. Default 60 s; 0 disables it. */
+  /** Per-attempt timeout in milliseconds (until the answer is read; for downloads, until it starts). Default 60 s; 0 disables it. */
   timeoutMs?: number;
   /** Client-side limit shared by all calls of this transport. Default 100 a minute; false disables it. */
   rateLimit?: { requestsPerMinute?: number; windowMs?: number } | false;

@@ -3,7 +3,7 @@
  * counts, exact waits, the typed error that surfaces, and writes that are never silently repeated.
  */
 import { describe, expect, it } from "vitest";
-import { createManualClock, createTransport, WrikeDecodeError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor, type RetryEvent } from "../src/index.js";
+import { createManualClock, createTransport, oauth1Auth, WrikeDecodeError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor, type RetryEvent } from "../src/index.js";
 
 const api: ApiDescriptor = {
   name: "test",
@@ -158,6 +158,17 @@ describe("retries", () => {
     expect(server.calls()).toBe(1);
   });
 
+  it("an abort while the request is in flight ends it at once, as aborted, and is not retried", async () => {
+    const server = scripted(["hang", ok()]);
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock: createManualClock(), rateLimit: false });
+    const controller = new AbortController();
+    const call = transport.call(method("read"), {}, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ reason: "aborted", attempts: 1 });
+    expect(server.calls()).toBe(1);
+  });
+
   it("stops when the next wait would pass the total budget", async () => {
     const clock = createManualClock();
     const server = scripted([status(429, { "retry-after": "300" }), ok()]);
@@ -170,7 +181,7 @@ describe("retries", () => {
     const clock = createManualClock();
     const server = scripted([status(429, { "retry-after": "0" }), ok()]);
     const transport = createTransport(api, {
-      auth: { kind: "oauth1", consumerKey: "ck", consumerSecret: "CONSUMER-SECRET", token: "ACCESS-TOKEN", tokenSecret: "TOKEN-SECRET" },
+      auth: oauth1Auth({ consumerKey: "ck", consumerSecret: "CONSUMER-SECRET", token: "ACCESS-TOKEN", tokenSecret: "TOKEN-SECRET" }),
       fetch: server.fetch,
       clock,
       hooks: { request: (e) => events.push(e), response: (e) => events.push(e), retry: (e) => events.push({ ...e, error: e.error.message }), rateLimited: (e) => events.push(e) },

@@ -11,11 +11,12 @@ export const clientEmitter: Emitter = {
     const apiConst = `${ir.api.name}Api`;
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: [
         "createTransport",
+        "resolveClientOptions",
         "type CallOptions",
         "type Download",
         ...(ir.methods.some((m) => m.paging?.kind === "offset") ? ["type PageOptions"] : []),
         ...(ir.methods.some((m) => m.incremental) ? ["type SyncOptions"] : []),
-        "type TransportOptions",
+        "type ClientOptions",
         "type WrikeTransport",
       ],
     });
@@ -55,10 +56,10 @@ export const clientEmitter: Emitter = {
       isExported: true,
       name: "createWrikeClient",
       ...docs(`Creates a client for the ${ir.api.title}.`),
-      parameters: [{ name: "options", type: "TransportOptions" }],
+      parameters: [{ name: "options", type: "ClientOptions" }],
       returnType: "WrikeClient",
       statements: (w) => {
-        w.writeLine(`const transport = createTransport(${apiConst}, options);`);
+        w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options));`);
         w.write("return ").block(() => {
           w.writeLine("transport,");
           for (const g of ir.groups) {
