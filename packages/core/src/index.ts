@@ -5,7 +5,7 @@ export type { CallOptions, Download, TransportOptions, WrikeTransport, XmlSuppor
 export type { Authorizer, AuthorizeRequest, BearerAuth, TransportAuth } from "./auth.js";
 export { oauth1Auth, type OAuth1Auth } from "./oauth1-auth.js";
 export { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
-export { resolveAuth, resolveClientOptions, type Auth, type ClientOptions } from "./client-auth.js";
+export { resolveAuth, resolveClientOptions, type Auth, type ClientOptions } from "./client-options.js";
 export type { TransportHooks, RequestEvent, ResponseEvent, RetryEvent, RateLimitedEvent } from "./hooks.js";
 export { systemClock, createManualClock, type Clock, type ManualClock } from "./resilience/clock.js";
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./resilience/rate-limiter.js";

@@ -10,7 +10,7 @@ import type { TransportAuth } from "./auth.js";
 import { newEncodeContext, type WirePairs } from "./runtime/encode.js";
 import { createExchange, type Exchange } from "./exchange.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
-import { createRateLimiter, type RateLimiter } from "./resilience/rate-limiter.js";
+import type { RateLimiter } from "./resilience/rate-limiter.js";
 import { backoffDelay, shouldRetry, type FailureKind, type RetryOptions } from "./resilience/retry.js";
 import type { TransportHooks } from "./hooks.js";
 import { checkBaseUrl } from "./base-url.js";
@@ -30,8 +30,12 @@ export interface TransportOptions {
   fetch?: typeof fetch;
   /** Per-attempt timeout in milliseconds (until the answer is read; for downloads, until it starts). Default 60 s; 0 disables it. */
   timeoutMs?: number;
-  /** Client-side limit shared by all calls of this transport. Default 100 a minute; false disables it. */
-  rateLimit?: { requestsPerMinute?: number; windowMs?: number } | false;
+  /**
+   * A client-side rate limiter shared by all calls of this transport (`createRateLimiter`). A bare
+   * transport has none, so bundles that do not want one leave it out; createWrikeClient adds one
+   * (100 a minute) unless told otherwise.
+   */
+  rateLimiter?: RateLimiter;
   /** Retry policy; see resilience/retry.ts for what is retried. */
   retry?: RetryOptions;
   /** Logging and metrics; they never receive secrets. */
@@ -72,10 +76,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const clock = options.clock ?? systemClock;
   const retry = options.retry ?? {};
   const hooks = options.hooks ?? {};
-  const limiter: RateLimiter | undefined =
-    options.rateLimit === false
-      ? undefined
-      : createRateLimiter({ limit: options.rateLimit?.requestsPerMinute ?? 100, windowMs: options.rateLimit?.windowMs ?? 60_000, clock });
+  const limiter = options.rateLimiter;
   const exchange = createExchange(api, options, format);
 
   function encode<A>(method: MethodDescriptor<A, unknown>, args: A): WirePairs {

@@ -50,7 +50,6 @@ function setup(steps: Step[], extra: { retryWritesOn503?: boolean; timeoutMs?: n
     auth: { kind: "bearer", token: "SECRET-TOKEN" },
     fetch: server.fetch,
     clock,
-    rateLimit: false,
     timeoutMs: extra.timeoutMs,
     retry: { random: () => 0, retryWritesOn503: extra.retryWritesOn503 },
     hooks: { retry: (e) => retries.push(e) },
@@ -148,7 +147,7 @@ describe("retries", () => {
   it("an abort during back-off ends the call at once", async () => {
     const clock = createManualClock();
     const server = scripted([status(429, { "retry-after": "60" }), ok()]);
-    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock, rateLimit: false });
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock });
     const controller = new AbortController();
     const call = transport.call(method("read"), {}, { signal: controller.signal });
     while (clock.pending === 0) await new Promise((r) => setTimeout(r, 1));
@@ -160,7 +159,7 @@ describe("retries", () => {
 
   it("an abort while the request is in flight ends it at once, as aborted, and is not retried", async () => {
     const server = scripted(["hang", ok()]);
-    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock: createManualClock(), rateLimit: false });
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock: createManualClock() });
     const controller = new AbortController();
     const call = transport.call(method("read"), {}, { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 5));
@@ -172,7 +171,7 @@ describe("retries", () => {
   it("stops when the next wait would pass the total budget", async () => {
     const clock = createManualClock();
     const server = scripted([status(429, { "retry-after": "300" }), ok()]);
-    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock, rateLimit: false, retry: { maxTotalMs: 60_000 } });
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock, retry: { maxTotalMs: 60_000 } });
     await expect(transport.call(method("read"), {})).rejects.toMatchObject({ httpStatus: 429, retryAfterMs: 300_000, attempts: 1 });
   });
 
