@@ -11,11 +11,12 @@ import { newContext } from "./runtime/decode.js";
 import type { WirePairs } from "./runtime/encode.js";
 import { parseRetryAfter } from "./resilience/retry.js";
 import { checkBaseUrl } from "./base-url.js";
-import type { CallOptions, Download, TransportOptions } from "./transport.js";
+import type { CallOptions, TransportOptions } from "./transport.js";
 
 export interface Exchange {
   call<A, R>(method: MethodDescriptor<A, R>, args: A, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<R>;
-  download(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<Download>;
+  /** Sends and returns the answer once it starts (a successful status), for callers that read the body themselves. */
+  open(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<Response>;
 }
 
 /** Connection errors that prove the request never left: safe to retry even for writes. */
@@ -64,18 +65,13 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       const started = Date.now();
       const response = await fetchOnce(method.id, url, { method: method.http.method, body, authorization: header }, signal, callerSignal);
       hooks.response?.({ method: method.id, url, attempt, status: response.status, durationMs: Date.now() - started });
-      // Rejected credentials (an expired OAuth 2.0 token): the authorizer may refresh, then send once more.
-      if (!resent && authorizer?.rejected !== undefined && (await isCredentialsRejection(response)) && (await authorizer.rejected(header))) continue;
+      // Rejected credentials (HTTP 401: an expired OAuth 2.0 token): the authorizer may refresh, then send once more.
+      if (!resent && response.status === 401 && authorizer?.rejected !== undefined && (await authorizer.rejected(header))) {
+        await response.body?.cancel();
+        continue;
+      }
       return response;
     }
-  }
-
-  /** 401, or the v2 CREDENTIALS_ERROR envelope; reads a clone so the body stays readable. */
-  async function isCredentialsRejection(response: Response): Promise<boolean> {
-    if (response.status === 401) return true;
-    if (response.ok) return false;
-    const document = tryParse(await response.clone().text(), formatOf(response));
-    return apiError("", document, response.status)?.code === 402;
   }
 
   async function fetchOnce(methodId: string, url: string, request: { method: string; body: string; authorization: string }, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<Response> {
@@ -178,19 +174,16 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       checkAsyncKeyEcho(method.id, args, result);
       return result;
     },
-    async download(method, pairs, attempt, callOptions, hooks) {
+    async open(method, pairs, attempt, callOptions, hooks) {
       const attemptControl = attemptSignal(callOptions);
-      let response: Response;
       try {
-        response = await send(method, pairs, attempt, attemptControl.signal, callOptions?.signal, hooks);
+        const response = await send(method, pairs, attempt, attemptControl.signal, callOptions?.signal, hooks);
         if (!response.ok) throw await failure(method.id, response);
+        return response;
       } finally {
         // The timeout bounds the wait for the answer to start; the body streams at the reader's pace.
         attemptControl.done();
       }
-      if (response.body === null) throw new WrikeDecodeError({ message: `${method.id}: the response has no body`, method: method.id, format });
-      const length = response.headers.get("content-length");
-      return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: response.body };
     },
   };
 }

@@ -1,7 +1,8 @@
 export * from "./errors.js";
 export type { ApiDescriptor, MethodDescriptor, ResponseFormat, ErrorEnvelope } from "./descriptors.js";
 export { createTransport, checkBaseUrl } from "./transport.js";
-export type { CallOptions, Download, TransportOptions, WrikeTransport, XmlSupport } from "./transport.js";
+export type { CallOptions, TransportOptions, WrikeTransport, XmlSupport } from "./transport.js";
+export { download, type Download } from "./download.js";
 export type { Authorizer, AuthorizeRequest, BearerAuth, TransportAuth } from "./auth.js";
 export { oauth1Auth, type OAuth1Auth } from "./oauth1-auth.js";
 export { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";

@@ -53,19 +53,12 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-/** A downloaded file: its bytes arrive through `body` as they are read, never buffered whole. */
-export interface Download {
-  contentType: string;
-  /** From Content-Length, when the server sent one. */
-  size: number | undefined;
-  body: ReadableStream<Uint8Array>;
-}
-
 export interface WrikeTransport {
   readonly api: ApiDescriptor;
   readonly format: ResponseFormat;
   call<A, R>(method: MethodDescriptor<A, R>, args: A, options?: CallOptions): Promise<R>;
-  download<A>(method: MethodDescriptor<A, unknown>, args: A, options?: CallOptions): Promise<Download>;
+  /** Sends a call and returns the answer once it starts, for bodies read as they arrive (see `download`). */
+  open<A>(method: MethodDescriptor<A, unknown>, args: A, options?: CallOptions): Promise<Response>;
 }
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
@@ -125,9 +118,9 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
       const pairs = encode(method, args);
       return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.call(method, args, pairs, n, callOptions, hooks));
     },
-    async download<A>(method: MethodDescriptor<A, unknown>, args: A, callOptions?: CallOptions): Promise<Download> {
+    async open<A>(method: MethodDescriptor<A, unknown>, args: A, callOptions?: CallOptions): Promise<Response> {
       const pairs = encode(method, args);
-      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.download(method, pairs, n, callOptions, hooks));
+      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.open(method as MethodDescriptor<never, unknown>, pairs, n, callOptions, hooks));
     },
   };
 }

@@ -13,7 +13,7 @@ export const clientEmitter: Emitter = {
         "createTransport",
         "resolveClientOptions",
         "type CallOptions",
-        "type Download",
+        ...(ir.methods.some((m) => m.binary) ? ["type Download"] : []),
         ...(ir.methods.some((m) => m.paging?.kind === "offset") ? ["type PageOptions"] : []),
         ...(ir.methods.some((m) => m.incremental) ? ["type SyncOptions"] : []),
         "type ClientOptions",

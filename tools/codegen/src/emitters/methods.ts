@@ -42,9 +42,9 @@ export const methodsEmitter: Emitter = {
     file.addImportDeclaration({
       moduleSpecifier: "@wrikekit/core",
       isTypeOnly: true,
-      namedImports: ["CallOptions", "Download", "MethodDescriptor", ...(paged.length > 0 ? ["PageOptions"] : []), ...(incremental.length > 0 ? ["SyncOptions"] : []), "WrikeTransport"],
+      namedImports: ["CallOptions", ...(ir.methods.some((m) => m.binary) ? ["Download"] : []), "MethodDescriptor", ...(paged.length > 0 ? ["PageOptions"] : []), ...(incremental.length > 0 ? ["SyncOptions"] : []), "WrikeTransport"],
     });
-    const helpers = [...(paged.length > 0 ? ["paginateByOffset"] : []), ...(incremental.length > 0 ? ["syncOnce"] : [])];
+    const helpers = [...(ir.methods.some((m) => m.binary) ? ["download"] : []), ...(paged.length > 0 ? ["paginateByOffset"] : []), ...(incremental.length > 0 ? ["syncOnce"] : [])];
     if (helpers.length > 0) file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: helpers });
     file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
     file.addImportDeclaration({ moduleSpecifier: "./encoders.js", namedImports: ir.methods.map(names.argsEncoder) });
@@ -75,7 +75,7 @@ export const methodsEmitter: Emitter = {
           { name: "options", type: "CallOptions", hasQuestionToken: true },
         ],
         returnType: m.binary ? "Promise<Download>" : `Promise<${result}>`,
-        statements: `return transport.${m.binary ? "download" : "call"}(${names.descriptor(m)}, args, options);`,
+        statements: m.binary ? `return download(transport, ${names.descriptor(m)}, args, options);` : `return transport.call(${names.descriptor(m)}, args, options);`,
       });
       if (m.paging?.kind === "offset") {
         const { limitArg, offsetArg, itemsField, orderArg, idOrder, idField } = m.paging;
