@@ -7,13 +7,18 @@ import { isBearer, type Authorizer, type BearerAuth, type TransportAuth } from "
 import { oauth1Auth, type OAuth1Auth } from "./oauth1-auth.js";
 import { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
 import type { TransportOptions } from "./transport.js";
-import { systemClock } from "./resilience/clock.js";
+import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
+import { createRetryPolicy, type RetryOptions } from "./resilience/retry.js";
 
 export type Auth = BearerAuth | OAuth1Auth | OAuth2Auth | Authorizer;
 
-export type ClientOptions = Omit<TransportOptions, "auth" | "rateLimiter"> & {
+export type ClientOptions = Omit<TransportOptions, "auth" | "rateLimiter" | "retry"> & {
   auth: Auth;
+  /** When to retry (see resilience/retry.ts); false retries nothing. Default: 5 attempts, back-off from 1 s. */
+  retry?: RetryOptions | false;
+  /** Time source for back-off and rate limiting (tests pass a manual clock). */
+  clock?: Clock;
   /** The client-side limit shared by all calls of the client. Default 100 a minute (the reference's figure); false turns it off. */
   rateLimit?: { requestsPerMinute?: number; windowMs?: number } | false;
 };
@@ -26,8 +31,11 @@ export function resolveAuth(auth: Auth): TransportAuth {
   return auth as Authorizer;
 }
 
-export function resolveClientOptions({ rateLimit, ...options }: ClientOptions): TransportOptions {
-  const rateLimiter =
-    rateLimit === false ? undefined : createRateLimiter({ limit: rateLimit?.requestsPerMinute ?? 100, windowMs: rateLimit?.windowMs ?? 60_000, clock: options.clock ?? systemClock });
-  return { ...options, auth: resolveAuth(options.auth), rateLimiter };
+export function resolveClientOptions({ rateLimit, retry, clock = systemClock, ...options }: ClientOptions): TransportOptions {
+  return {
+    ...options,
+    auth: resolveAuth(options.auth),
+    rateLimiter: rateLimit === false ? undefined : createRateLimiter({ limit: rateLimit?.requestsPerMinute ?? 100, windowMs: rateLimit?.windowMs ?? 60_000, clock }),
+    retry: retry === false ? undefined : createRetryPolicy({ ...retry, clock }),
+  };
 }

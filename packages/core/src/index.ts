@@ -10,7 +10,7 @@ export { resolveAuth, resolveClientOptions, type Auth, type ClientOptions } from
 export type { TransportHooks, RequestEvent, ResponseEvent, RetryEvent, RateLimitedEvent } from "./hooks.js";
 export { systemClock, createManualClock, type Clock, type ManualClock } from "./resilience/clock.js";
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./resilience/rate-limiter.js";
-export { backoffDelay, parseRetryAfter, shouldRetry, type RetryOptions, type FailureKind } from "./resilience/retry.js";
+export { backoffDelay, createRetryPolicy, failureKind, parseRetryAfter, shouldRetry, type RetryOptions, type RetryPolicy, type FailureKind } from "./resilience/retry.js";
 export { parseXml, XmlSyntaxError, escapeXml, decodeXmlEntities, xmlSupport } from "./xml.js";
 export * from "./oauth1/index.js";
 export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./oauth1-flow.js";

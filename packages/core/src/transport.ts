@@ -9,9 +9,8 @@ import { WrikeError, WrikeTransportError, WrikeValidationError } from "./errors.
 import type { TransportAuth } from "./auth.js";
 import { newEncodeContext, type WirePairs } from "./runtime/encode.js";
 import { createExchange, type Exchange } from "./exchange.js";
-import { systemClock, type Clock } from "./resilience/clock.js";
 import type { RateLimiter } from "./resilience/rate-limiter.js";
-import { backoffDelay, shouldRetry, type FailureKind, type RetryOptions } from "./resilience/retry.js";
+import type { RetryPolicy } from "./resilience/retry.js";
 import type { TransportHooks } from "./hooks.js";
 import { checkBaseUrl } from "./base-url.js";
 
@@ -36,12 +35,13 @@ export interface TransportOptions {
    * (100 a minute) unless told otherwise.
    */
   rateLimiter?: RateLimiter;
-  /** Retry policy; see resilience/retry.ts for what is retried. */
-  retry?: RetryOptions;
+  /**
+   * When to try a failed call again (`createRetryPolicy`; see resilience/retry.ts for what is retried).
+   * A bare transport retries nothing; createWrikeClient uses the default policy unless told otherwise.
+   */
+  retry?: RetryPolicy;
   /** Logging and metrics; they never receive secrets. */
   hooks?: TransportHooks;
-  /** Time source for back-off and rate limiting (tests pass a manual clock). */
-  clock?: Clock;
 }
 
 export interface XmlSupport {
@@ -66,8 +66,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const format = options.format ?? "json";
   if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
   if (format === "xml" && options.xml === undefined) throw new TypeError('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/core/xml"');
-  const clock = options.clock ?? systemClock;
-  const retry = options.retry ?? {};
+  const retry = options.retry;
   const hooks = options.hooks ?? {};
   const limiter = options.rateLimiter;
   const exchange = createExchange(api, options, format);
@@ -81,9 +80,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
 
   /** Runs `attempt` under the rate limiter and the retry policy; returns its first success. */
   async function withRetries<T>(method: MethodDescriptor<never, unknown>, callOptions: CallOptions | undefined, attempt: (n: number) => Promise<T>): Promise<T> {
-    const maxAttempts = retry.maxAttempts ?? 5;
-    const maxTotalMs = retry.maxTotalMs ?? 120_000;
-    const started = clock.now();
+    const started = retry?.clock.now() ?? 0;
     const signal = callOptions?.signal;
     for (let n = 1; ; n++) {
       try {
@@ -96,14 +93,12 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         return await attempt(n);
       } catch (error) {
         if (error instanceof WrikeError) error.attempts = n;
-        const kind = failureKind(error);
-        if (!shouldRetry(kind, method.kind, retry) || n >= maxAttempts) throw error;
-        const retryAfterMs = error instanceof WrikeTransportError ? error.retryAfterMs : undefined;
-        const delayMs = backoffDelay(n, retryAfterMs, retry);
-        if (clock.now() + delayMs - started > maxTotalMs) throw error;
-        if (kind === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
-        hooks.retry?.({ method: method.id, attempt: n, delayMs, reason: kind, error: error as Error });
-        await clock.sleep(delayMs, signal).catch((cause: unknown) => {
+        const next = retry?.next(error, n, method.kind, started);
+        if (next === undefined) throw error;
+        const { delayMs, reason } = next;
+        if (reason === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
+        hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as Error });
+        await retry!.clock.sleep(delayMs, signal).catch((cause: unknown) => {
           throw abortedError(method.id, cause);
         });
       }
@@ -123,25 +118,6 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
       return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.open(method as MethodDescriptor<never, unknown>, pairs, n, callOptions, hooks));
     },
   };
-}
-
-/** How a failure bears on retrying; see the table in resilience/retry.ts. */
-function failureKind(error: unknown): FailureKind {
-  if (!(error instanceof WrikeError)) return "final";
-  if (error instanceof WrikeTransportError) {
-    switch (error.reason) {
-      case "http-status":
-        return error.httpStatus === 429 ? "rate-limited" : error.httpStatus === 503 ? "unavailable" : "final";
-      case "not-sent":
-        return "not-sent";
-      case "network":
-      case "timeout":
-        return "maybe-applied";
-      case "aborted":
-        return "final";
-    }
-  }
-  return error.name === "WrikeDecodeError" ? "maybe-applied" : "final";
 }
 
 function abortedError(methodId: string, cause: unknown): WrikeTransportError {

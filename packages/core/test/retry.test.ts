@@ -3,7 +3,7 @@
  * counts, exact waits, the typed error that surfaces, and writes that are never silently repeated.
  */
 import { describe, expect, it } from "vitest";
-import { createManualClock, createTransport, oauth1Auth, WrikeDecodeError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor, type RetryEvent } from "../src/index.js";
+import { createManualClock, createRetryPolicy, createTransport, oauth1Auth, WrikeDecodeError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor, type RetryEvent } from "../src/index.js";
 
 const api: ApiDescriptor = {
   name: "test",
@@ -49,9 +49,8 @@ function setup(steps: Step[], extra: { retryWritesOn503?: boolean; timeoutMs?: n
   const transport = createTransport(api, {
     auth: { kind: "bearer", token: "SECRET-TOKEN" },
     fetch: server.fetch,
-    clock,
     timeoutMs: extra.timeoutMs,
-    retry: { random: () => 0, retryWritesOn503: extra.retryWritesOn503 },
+    retry: createRetryPolicy({ clock, random: () => 0, retryWritesOn503: extra.retryWritesOn503 }),
     hooks: { retry: (e) => retries.push(e) },
   });
   /** Runs a call to completion, moving the clock through every back-off. */
@@ -138,6 +137,13 @@ describe("retries", () => {
     expect(write.server.calls()).toBe(1);
   });
 
+  it("a bare transport retries nothing unless given a policy", async () => {
+    const server = scripted([status(503), ok()]);
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch });
+    await expect(transport.call(method("read"), {})).rejects.toMatchObject({ httpStatus: 503, attempts: 1 });
+    expect(server.calls()).toBe(1);
+  });
+
   it("API errors are never retried", async () => {
     const t = setup([Response.json({ error: { code: 402, name: "CREDENTIALS_ERROR", message: "bad signature" } }, { status: 401 }), ok()]);
     expect((await t.run("read")).error).toMatchObject({ code: 402, attempts: 1 });
@@ -147,7 +153,7 @@ describe("retries", () => {
   it("an abort during back-off ends the call at once", async () => {
     const clock = createManualClock();
     const server = scripted([status(429, { "retry-after": "60" }), ok()]);
-    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock });
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, retry: createRetryPolicy({ clock }) });
     const controller = new AbortController();
     const call = transport.call(method("read"), {}, { signal: controller.signal });
     while (clock.pending === 0) await new Promise((r) => setTimeout(r, 1));
@@ -159,7 +165,7 @@ describe("retries", () => {
 
   it("an abort while the request is in flight ends it at once, as aborted, and is not retried", async () => {
     const server = scripted(["hang", ok()]);
-    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock: createManualClock() });
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, retry: createRetryPolicy({ clock: createManualClock() }) });
     const controller = new AbortController();
     const call = transport.call(method("read"), {}, { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 5));
@@ -171,7 +177,7 @@ describe("retries", () => {
   it("stops when the next wait would pass the total budget", async () => {
     const clock = createManualClock();
     const server = scripted([status(429, { "retry-after": "300" }), ok()]);
-    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, clock, retry: { maxTotalMs: 60_000 } });
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, retry: createRetryPolicy({ clock, maxTotalMs: 60_000 }) });
     await expect(transport.call(method("read"), {})).rejects.toMatchObject({ httpStatus: 429, retryAfterMs: 300_000, attempts: 1 });
   });
 
@@ -182,7 +188,7 @@ describe("retries", () => {
     const transport = createTransport(api, {
       auth: oauth1Auth({ consumerKey: "ck", consumerSecret: "CONSUMER-SECRET", token: "ACCESS-TOKEN", tokenSecret: "TOKEN-SECRET" }),
       fetch: server.fetch,
-      clock,
+      retry: createRetryPolicy({ clock }),
       hooks: { request: (e) => events.push(e), response: (e) => events.push(e), retry: (e) => events.push({ ...e, error: e.error.message }), rateLimited: (e) => events.push(e) },
     });
     const call = transport.call(method("read"), { n: 1 });

@@ -10,6 +10,8 @@
  *   connection reset, timeout, broken body    retried   not retried (it may have been applied)
  *   API errors (402-407), other HTTP errors   never     never
  */
+import { WrikeError, WrikeTransportError } from "../errors.js";
+import { systemClock, type Clock } from "./clock.js";
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 5; 1 disables retries. */
   maxAttempts?: number;
@@ -28,6 +30,51 @@ export interface RetryOptions {
 }
 
 export type FailureKind = "rate-limited" | "not-sent" | "unavailable" | "maybe-applied" | "final";
+
+/** What the transport asks after a failed attempt: wait and try again, or give up (undefined). */
+export interface RetryPolicy {
+  readonly clock: Clock;
+  next(error: unknown, attempt: number, methodKind: "read" | "write", startedAt: number): { delayMs: number; reason: FailureKind } | undefined;
+}
+
+/**
+ * The policy createWrikeClient uses by default. A bare transport retries nothing unless given one, so
+ * bundles that do not want the policy leave it out.
+ */
+export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}): RetryPolicy {
+  const clock = options.clock ?? systemClock;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const maxTotalMs = options.maxTotalMs ?? 120_000;
+  return {
+    clock,
+    next(error, attempt, methodKind, startedAt) {
+      const reason = failureKind(error);
+      if (!shouldRetry(reason, methodKind, options) || attempt >= maxAttempts) return undefined;
+      const retryAfterMs = error instanceof WrikeTransportError ? error.retryAfterMs : undefined;
+      const delayMs = backoffDelay(attempt, retryAfterMs, options);
+      return clock.now() + delayMs - startedAt > maxTotalMs ? undefined : { delayMs, reason };
+    },
+  };
+}
+
+/** How a failure bears on retrying; see the table above. */
+export function failureKind(error: unknown): FailureKind {
+  if (!(error instanceof WrikeError)) return "final";
+  if (error instanceof WrikeTransportError) {
+    switch (error.reason) {
+      case "http-status":
+        return error.httpStatus === 429 ? "rate-limited" : error.httpStatus === 503 ? "unavailable" : "final";
+      case "not-sent":
+        return "not-sent";
+      case "network":
+      case "timeout":
+        return "maybe-applied";
+      case "aborted":
+        return "final";
+    }
+  }
+  return error.name === "WrikeDecodeError" ? "maybe-applied" : "final";
+}
 
 export function shouldRetry(kind: FailureKind, methodKind: "read" | "write", options: RetryOptions): boolean {
   switch (kind) {
