@@ -1,7 +1,7 @@
 /**
- * Runs generateAll once (or `repeat` times) on the spec under `root`/spec, in a fresh process, and prints
- * the timings as JSON: importing the code generator, the first run (what `pnpm generate` pays), and the
- * later runs (JIT warm).
+ * Runs generateAll on the spec under `root`/spec in a fresh process and prints the timings as JSON:
+ * importing the code generator, the first run (what `pnpm generate` pays) and any later runs (JIT warm).
+ *   node codegen-worker.mjs <root> [repeat]
  */
 const [root, repeatArg] = process.argv.slice(2);
 const repeat = Number(repeatArg ?? 1);

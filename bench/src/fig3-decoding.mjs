@@ -8,8 +8,7 @@ import { isDeepStrictEqual } from "node:util";
 import { XMLParser as XMLParser53 } from "fast-xml-parser";
 import { XMLParser as XMLParser4 } from "fxp-4";
 import { XMLParser as XMLParser512 } from "fxp-5-12";
-import { decodeXmlEntities } from "@wrikekit/core";
-import { parseXml } from "@wrikekit/core/xml";
+import { parseXml, XML_PARSER_OPTIONS } from "@wrikekit/core/xml";
 import { decode } from "@wrikekit/core/runtime";
 import { decodeTaskFilterResult, renderTaskFilterXml } from "@wrikekit/client/server";
 import { compare, loop, printTable, ratio } from "./harness.mjs";
@@ -21,20 +20,8 @@ const document = taskFilterDocument(TASKS);
 const jsonText = JSON.stringify(document);
 const xmlText = renderTaskFilterXml(JSON.parse(jsonText));
 
-// The options of packages/core/src/xml.ts, verbatim.
-const decodeWhenNeeded = (_name, value) => (value.indexOf("&") === -1 ? null : decodeXmlEntities(value));
-const ourOptions = {
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  trimValues: true,
-  tagValueProcessor: decodeWhenNeeded,
-  attributeValueProcessor: decodeWhenNeeded,
-};
+// Exactly the options packages/core/src/xml.ts parses with.
+const ourOptions = XML_PARSER_OPTIONS;
 const withoutProcessors = { ...ourOptions, tagValueProcessor: undefined, attributeValueProcessor: undefined };
 delete withoutProcessors.tagValueProcessor;
 delete withoutProcessors.attributeValueProcessor;

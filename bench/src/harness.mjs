@@ -41,12 +41,17 @@ export function stats(samples) {
   return { median: quantile(s, 0.5), p25: quantile(s, 0.25), p75: quantile(s, 0.75), min: s[0], max: s[s.length - 1], n: s.length };
 }
 
+/** Wall time of one round in ms; also records the process's CPU time (user + system) in lastCpuMs. */
+let lastCpuMs = 0;
 async function timeOnce(c, n) {
   const state = c.prepare ? await c.prepare(n) : undefined;
   gc();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   sink = await c.run(n, state);
   const t1 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  lastCpuMs = (cpu.user + cpu.system) / 1000;
   if (c.cleanup) await c.cleanup(state);
   return t1 - t0;
 }
@@ -83,6 +88,7 @@ export async function compare(title, contenders, options = {}) {
     for (let i = 0; i < warmupRounds; i++) await timeOnce(c, n);
   }
   const perRound = new Map(contenders.map((c) => [c.name, []]));
+  const cpuPerRound = new Map(contenders.map((c) => [c.name, []]));
   if (!quiet) process.stdout.write(", measuring");
   for (let r = 0; r < rounds; r++) {
     // Rotate the order every round so no contender always runs first (or right after another).
@@ -91,6 +97,7 @@ export async function compare(title, contenders, options = {}) {
       const n = ns.get(c.name);
       const ms = await timeOnce(c, n);
       perRound.get(c.name).push(ms / n);
+      cpuPerRound.get(c.name).push(lastCpuMs / n);
     }
     if (!quiet && r % 5 === 4) process.stdout.write(".");
   }
@@ -98,7 +105,7 @@ export async function compare(title, contenders, options = {}) {
   const out = {};
   for (const c of contenders) {
     const samples = perRound.get(c.name);
-    out[c.name] = { ...stats(samples), n: ns.get(c.name), rounds: samples };
+    out[c.name] = { ...stats(samples), n: ns.get(c.name), rounds: samples, cpu: { median: stats(cpuPerRound.get(c.name)).median, rounds: cpuPerRound.get(c.name) } };
   }
   return out;
 }
@@ -107,15 +114,17 @@ export async function compare(title, contenders, options = {}) {
  * Ratio a/b: the median of the per-round ratios (round r of a and round r of b ran next to each other,
  * so bursts of machine noise cancel), with their IQR as spread, and the plain ratio of medians.
  */
-export function ratio(results, a, b) {
-  const ra = results[a].rounds;
-  const rb = results[b].rounds;
+export function ratio(results, a, b, { cpu = false } = {}) {
+  const ra = cpu ? results[a].cpu.rounds : results[a].rounds;
+  const rb = cpu ? results[b].cpu.rounds : results[b].rounds;
   const paired = ra.map((x, i) => x / rb[i]);
   const s = stats(paired);
-  return { value: s.median, p25: s.p25, p75: s.p75, ofMedians: results[a].median / results[b].median };
+  const ofMedians = cpu ? results[a].cpu.median / results[b].cpu.median : results[a].median / results[b].median;
+  return { value: s.median, p25: s.p25, p75: s.p75, ofMedians };
 }
 
 export function formatTime(ms) {
+  if (ms >= 120_000) return `${(ms / 60_000).toFixed(0)} min`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 1) return `${ms.toFixed(ms >= 100 ? 0 : ms >= 10 ? 1 : 2)} ms`;
   const us = ms * 1000;

@@ -24,7 +24,12 @@ function tokenSecret(state: State, consumerKey: string, token: string | undefine
 /** Remembers a nonce; false when it was used before. Nonces older than the window are forgotten. */
 function rememberNonce(state: State, check: OAuth1NonceCheck, nowMs: number): boolean {
   const nowSeconds = nowMs / 1000;
-  for (const [key, timestamp] of state.oauth.nonces) if (Math.abs(nowSeconds - timestamp) > WINDOW_SECONDS) state.oauth.nonces.delete(key);
+  // Nonces are remembered in arrival order: evict from the oldest and stop at the first one still inside
+  // the window, so a request costs O(evicted), not O(remembered). Keeping a few a little longer is harmless.
+  for (const [key, timestamp] of state.oauth.nonces) {
+    if (Math.abs(nowSeconds - timestamp) <= WINDOW_SECONDS) break;
+    state.oauth.nonces.delete(key);
+  }
   const key = JSON.stringify([check.consumerKey, check.token ?? "", check.timestamp ?? "", check.nonce]);
   if (state.oauth.nonces.has(key)) return false;
   state.oauth.nonces.set(key, Number(check.timestamp));

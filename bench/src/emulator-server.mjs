@@ -1,0 +1,57 @@
+/**
+ * The emulator on a loopback port, for figure 7, in its own process: startEmulatorServer, then `count`
+ * extra tasks created through the emulator's engine (its wrike.task.add, as the seeded user, so every
+ * rule of task creation applies). Prints {url, credentials, taskId, tasks, seedMs} as one JSON line, then
+ * serves until its parent closes stdin. With --profile DIR it writes a CPU profile of the serving phase.
+ */
+import { startEmulatorServer, } from "@wrikekit/emulator/server";
+import { engineMethods } from "@wrikekit/emulator";
+import { oauth1Endpoints } from "@wrikekit/client";
+
+const count = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 0);
+const server = await startEmulatorServer();
+const { state } = server.emulator;
+
+if (process.argv.includes("--nonce-front-eviction")) {
+  const window = oauth1Endpoints.timestampWindowSeconds;
+  const now = () => server.emulator.now() / 1000;
+  class FrontEvictingNonces extends Map {
+    *[Symbol.iterator]() {
+      for (const entry of super.entries()) {
+        yield entry;
+        if (Math.abs(now() - entry[1]) <= window) return;
+      }
+    }
+  }
+  state.oauth.nonces = new FrontEvictingNonces(state.oauth.nonces);
+}
+const me = { user: state.users.get(server.credentials.user.uid), at: server.emulator.now() };
+const folders = [...state.folders.values()].filter((f) => f.sharedUsers.includes(me.user.uid)).map((f) => f.id);
+const others = [...state.users.values()].filter((u) => u.license === "Collaborator").map((u) => u.uid);
+const taskAdd = engineMethods["wrike.task.add"];
+
+const started = performance.now();
+const DAY = 86_400_000;
+for (let i = 0; i < count; i++) {
+  const day = Math.floor(me.at / DAY) * DAY + ((i % 60) - 30) * DAY;
+  const kind = i % 3; // planned, milestone, backlog (rule taskDateKinds)
+  taskAdd(state, me, {
+    title: `Task ${i}: ${["report", "plan", "review", "launch", "audit"][i % 5]}`,
+    description: i % 4 === 0 ? "" : `Generated task number ${i} for the benchmark`,
+    status: i % 4,
+    importance: i % 3,
+    ...(kind === 0 ? { startDate: new Date(day), dueDate: new Date(day + 2 * DAY) } : kind === 1 ? { dueDate: new Date(day) } : { duration: "480" }),
+    responsibleUsers: [others[i % others.length]],
+    ...(i % 2 === 0 && folders.length > 0 ? { parents: [folders[i % folders.length]] } : {}),
+  });
+}
+const seedMs = performance.now() - started;
+const taskId = [...state.tasks.values()].find((t) => t.authorUid === me.user.uid).id;
+
+process.stdout.write(JSON.stringify({ url: server.url, credentials: server.credentials, taskId, tasks: state.tasks.size, seedMs }) + "\n");
+process.stdin.resume();
+process.stdin.on("end", async () => {
+  await server.stop();
+  process.exit(0);
+});
+setTimeout(() => process.exit(0), 10 * 60_000).unref();

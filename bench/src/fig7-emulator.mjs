@@ -1,0 +1,137 @@
+/**
+ * Figure 7, the emulator's throughput on loopback: requests per second for wrike.task.get (OAuth 1.0a
+ * signed, and with the seeded OAuth 2.0 permanent token for comparison) and wrike.task.filter over 10,000
+ * and 100,000 tasks. The emulator runs in its own process (emulator-server.mjs); this process is the load
+ * generator: C concurrent keep-alive clients (node:http Agent), each sending its next request as soon as
+ * the previous answer is read, every request freshly signed. After a warm-up, `rounds` windows of
+ * `seconds` each; req/s per window and the median. No target is set for this figure.
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { Agent, request as httpRequest } from "node:http";
+import { fileURLToPath } from "node:url";
+import { signRequestSync } from "@wrikekit/core";
+import { stats } from "./harness.mjs";
+import { quick, report } from "./common.mjs";
+
+async function startServer(tasks, flags = []) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL("./emulator-server.mjs", import.meta.url)), String(tasks), ...flags], { stdio: ["pipe", "pipe", "inherit"] });
+  let line = "";
+  for await (const chunk of child.stdout) {
+    line += chunk;
+    if (line.includes("\n")) break;
+  }
+  return { child, ...JSON.parse(line) };
+}
+
+async function stopServer(server) {
+  server.child.stdin.end();
+  const timer = setTimeout(() => server.child.kill("SIGKILL"), 5000);
+  await once(server.child, "exit");
+  clearTimeout(timer);
+}
+
+function post(agent, url, body, authorization) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", agent, headers: { "content-type": "application/x-www-form-urlencoded; charset=UTF-8", accept: "application/json", authorization, "content-length": Buffer.byteLength(body) } }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk) => (bytes += chunk.length));
+      res.on("end", () => resolve({ status: res.statusCode, bytes }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Runs `concurrency` client loops; returns req/s for each window. */
+async function load(server, { method, pairs, auth, concurrency, warmupS, rounds, seconds }) {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const url = `${server.url}/api/json/v2/${method}`;
+  const body = new URLSearchParams(pairs).toString();
+  const { consumerKey, consumerSecret, user, permanentToken } = server.credentials;
+  const credentials = { consumerKey, consumerSecret, token: user.token, tokenSecret: user.tokenSecret };
+  const authorization = () => (auth === "bearer" ? `Bearer ${permanentToken}` : signRequestSync({ method: "POST", url, bodyParams: pairs }, credentials).authorizationHeader);
+  let completed = 0;
+  let failed = 0;
+  let bytes = 0;
+  let stop = false;
+  let firstFailure;
+  const worker = async () => {
+    while (!stop) {
+      const r = await post(agent, url, body, authorization());
+      if (r.status === 200) completed++;
+      else {
+        failed++;
+        firstFailure ??= r.status;
+      }
+      bytes += r.bytes;
+    }
+  };
+  const workers = Array.from({ length: concurrency }, worker);
+  await new Promise((r) => setTimeout(r, warmupS * 1000));
+  const windows = [];
+  for (let i = 0; i < rounds; i++) {
+    const [c0, t0] = [completed, performance.now()];
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    windows.push(((completed - c0) * 1000) / (performance.now() - t0));
+  }
+  const bytesPerResponse = bytes / Math.max(1, completed + failed);
+  stop = true;
+  await Promise.all(workers);
+  agent.destroy();
+  if (failed > 0) throw new Error(`${method}: ${failed} requests failed (first status ${firstFailure})`);
+  return { windows, median: stats(windows).median, bytesPerResponse, concurrency };
+}
+
+const rounds = quick ? 2 : 3;
+const seconds = quick ? 1 : 2;
+const results = [];
+console.log("Figure 7: emulator requests per second on loopback (emulator in its own process; this process generates the load)");
+
+const print = (label, r) => {
+  results.push({ label, ...r });
+  console.log(`    ${label.padEnd(66)} ${r.median.toFixed(0).padStart(6)} req/s  (windows: ${r.windows.map((w) => w.toFixed(0)).join(", ")}; ${(r.bytesPerResponse / 1024).toFixed(1)} KiB/answer, ${r.concurrency} clients)`);
+};
+
+{
+  const server = await startServer(0);
+  try {
+    const pairs = [["id", String(server.taskId)]];
+    print("wrike.task.get, OAuth 1.0a HMAC-SHA1", await load(server, { method: "wrike.task.get", pairs, auth: "oauth1", concurrency: 32, warmupS: 1, rounds, seconds }));
+    print("wrike.task.get, OAuth 2.0 bearer token", await load(server, { method: "wrike.task.get", pairs, auth: "bearer", concurrency: 32, warmupS: 1, rounds, seconds }));
+  } finally {
+    await stopServer(server);
+  }
+}
+{
+  const server = await startServer(0, ["--nonce-front-eviction"]);
+  try {
+    const pairs = [["id", String(server.taskId)]];
+    print("(what-if) wrike.task.get, OAuth 1.0a, nonces evicted oldest-first", await load(server, { method: "wrike.task.get", pairs, auth: "oauth1", concurrency: 32, warmupS: 1, rounds, seconds }));
+  } finally {
+    await stopServer(server);
+  }
+}
+for (const tasks of [10_000, 100_000]) {
+  const server = await startServer(tasks);
+  console.log(`    (seeded ${server.tasks} tasks in ${(server.seedMs / 1000).toFixed(1)} s)`);
+  try {
+    const page = [["statuses", "0"], ["limit", "100"]];
+    print(`wrike.task.filter over ${tasks} tasks: statuses=0, limit=100`, await load(server, { method: "wrike.task.filter", pairs: page, auth: "oauth1", concurrency: 8, warmupS: 1, rounds, seconds }));
+    print(`wrike.task.filter over ${tasks} tasks: count=true`, await load(server, { method: "wrike.task.filter", pairs: [["count", "true"]], auth: "oauth1", concurrency: 8, warmupS: 1, rounds, seconds }));
+  } finally {
+    await stopServer(server);
+  }
+}
+
+report({
+  figure: 7,
+  title: "Emulator throughput on loopback (requests per second)",
+  rows: results,
+  targets: [],
+  notes: [
+    "The emulator (startEmulatorServer) and the load generator are separate node processes on the same 2-core machine, so they share its CPU.",
+    "Each window's req/s is listed: a decline from window to window under OAuth 1.0a signals per-request work that grows with the number of requests already served.",
+  ],
+});

@@ -1,0 +1,67 @@
+/**
+ * Figure 4's process-isolated runs: one contender per process, so that each has the JIT feedback, heap
+ * and connection pool of a real app with one client (several client configurations in one process make
+ * the shared SDK code polymorphic and bill each other's garbage). Sequential wrike.task.get calls; prints
+ * {wallUs, cpuUs} per call as JSON.
+ *
+ *   node per-call-worker.mjs <baseUrl> <mode> <calls>
+ *
+ * Modes: hand (fetch + signRequestSync + JSON.parse), hand-timeout (the same with the client's kind of
+ * 60 s timeout: an AbortController whose timer is cleared after the answer), client (createWrikeClient,
+ * rateLimit: false), client-timeout0 (timeoutMs: 0), client-limiter (the default rate limiter on, at 10^9
+ * a minute so that it never waits); hand-inproc and client-inproc answer from an in-process fetch (a new
+ * Response of the same body at once), which leaves only the two sides' own CPU.
+ */
+import { createWrikeClient } from "@wrikekit/client";
+import { signRequestSync } from "@wrikekit/core";
+import { credentials } from "./common.mjs";
+
+const [baseUrl, mode, callsArg] = process.argv.slice(2);
+const calls = Number(callsArg ?? 5000);
+const url = `${baseUrl}/api/json/v2/wrike.task.get`;
+
+let fetchImpl = fetch;
+if (mode.endsWith("-inproc")) {
+  const body = await (await fetch(url, { method: "POST", body: "" })).text();
+  fetchImpl = async () => new Response(body, { status: 200, headers: { "content-type": "application/json; charset=UTF-8" } });
+}
+
+const clientOptions = {
+  client: { rateLimit: false },
+  "client-inproc": { rateLimit: false, fetch: fetchImpl },
+  "client-timeout0": { rateLimit: false, timeoutMs: 0 },
+  "client-limiter": { rateLimit: { requestsPerMinute: 1e9 } },
+}[mode];
+const client = clientOptions && createWrikeClient({ auth: { kind: "oauth1", ...credentials }, baseUrl, ...clientOptions });
+
+async function hand() {
+  const pairs = [["id", "369812"]];
+  const signed = signRequestSync({ method: "POST", url, bodyParams: pairs }, credentials);
+  let controller;
+  let timer;
+  if (mode === "hand-timeout") {
+    controller = new AbortController();
+    timer = setTimeout(() => controller.abort(), 60_000);
+  }
+  try {
+    const response = await fetchImpl(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded; charset=UTF-8", accept: "application/json", authorization: signed.authorizationHeader },
+      body: new URLSearchParams(pairs).toString(),
+      signal: controller?.signal,
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return JSON.parse(await response.text()).task;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+const call = client ? () => client.task.get({ id: 369812 }) : hand;
+if ((await call()).id !== 369812) throw new Error("unexpected answer");
+
+for (let i = 0; i < Math.min(2000, calls); i++) await call();
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+for (let i = 0; i < calls; i++) await call();
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(JSON.stringify({ wallUs: ((performance.now() - t0) * 1000) / calls, cpuUs: (cpu.user + cpu.system) / calls }) + "\n");
