@@ -26,7 +26,7 @@ import {
 import { EmulatorError, invalidArgument } from "./errors.js";
 import { cascadeBelow, deleteCascade, isSelfOrDescendant, minimalPath, visibleTree } from "./folder-graph.js";
 import type { Reply } from "./reply.js";
-import { allocateId, ROOT_FOLDER_ID, type FolderRecord, type State } from "./state.js";
+import { newAuthoredRecord, ROOT_FOLDER_ID, type FolderRecord, type State } from "./state.js";
 import { discardTasks } from "./tasks.js";
 import { formatTimestamp } from "./time.js";
 import { requireText } from "./validate.js";
@@ -89,13 +89,7 @@ export function folderAdd(state: State, caller: Caller, args: FolderAddArgs): Re
   const parents = resolveParents(state, caller, args.parents, "folder");
   const sharedUsers = union([caller.user.uid], requireKnownUsers(state, args.sharedUsers, "sharedUsers"), inheritedSharing(state, parents));
   const folder: FolderRecord = {
-    id: allocateId(state),
-    title,
-    description: args.description ?? "",
-    authorUid: caller.user.uid,
-    createdAt: caller.at,
-    updatedAt: caller.at,
-    whoChanged: caller.user.uid,
+    ...newAuthoredRecord(state, caller.user.uid, caller.at, title, args.description),
     sharedUsers,
     parents,
   };

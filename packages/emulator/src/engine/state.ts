@@ -19,7 +19,8 @@ export interface UserRecord {
 /** The root folder (id 0) is virtual: it has no record, and `parents: [0]` means "in the root". */
 export const ROOT_FOLDER_ID = 0;
 
-export interface FolderRecord {
+/** What folders and tasks share: identity, text and who made and last changed them when. */
+export interface AuthoredRecord {
   id: number;
   title: string;
   description: string;
@@ -27,19 +28,15 @@ export interface FolderRecord {
   createdAt: number;
   updatedAt: number;
   whoChanged: string;
+}
+
+export interface FolderRecord extends AuthoredRecord {
   sharedUsers: string[];
   /** [0] for a folder in the root; otherwise real folder ids, never 0 (rule folderRootExclusive). */
   parents: number[];
 }
 
-export interface TaskRecord {
-  id: number;
-  title: string;
-  description: string;
-  authorUid: string;
-  createdAt: number;
-  updatedAt: number;
-  whoChanged: string;
+export interface TaskRecord extends AuthoredRecord {
   status: number;
   importance: number;
   /** Absent for backlog tasks and milestones. */
@@ -197,4 +194,9 @@ export function createEmptyState(): State {
 
 export function allocateId(state: State): number {
   return state.nextId++;
+}
+
+/** The shared part of a new folder or task, made by `uid` at `at`. */
+export function newAuthoredRecord(state: State, uid: string, at: number, title: string, description: string | undefined): AuthoredRecord {
+  return { id: allocateId(state), title, description: description ?? "", authorUid: uid, createdAt: at, updatedAt: at, whoChanged: uid };
 }

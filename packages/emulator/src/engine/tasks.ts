@@ -14,7 +14,7 @@ import { inheritedSharing, requireKnownUsers, requireWriter, resolveParents, uni
 import { discardComments } from "./comments.js";
 import { invalidArgument } from "./errors.js";
 import type { Reply } from "./reply.js";
-import { allocateId, type State, type TaskRecord } from "./state.js";
+import { newAuthoredRecord, type State, type TaskRecord } from "./state.js";
 import { applySchedule } from "./task-schedule.js";
 import { requireTaskFields, taskView } from "./task-view.js";
 import { requireOneOf, requireText } from "./validate.js";
@@ -37,13 +37,7 @@ export function taskAdd(state: State, caller: Caller, args: TaskAddArgs): Reply<
   const responsibleUsers = requireKnownUsers(state, args.responsibleUsers, "responsibleUsers");
   const shared = requireKnownUsers(state, args.sharedUsers, "sharedUsers");
   const task: TaskRecord = {
-    id: allocateId(state),
-    title,
-    description: args.description ?? "",
-    authorUid: caller.user.uid,
-    createdAt: caller.at,
-    updatedAt: caller.at,
-    whoChanged: caller.user.uid,
+    ...newAuthoredRecord(state, caller.user.uid, caller.at, title, args.description),
     status,
     importance,
     ...schedule,
