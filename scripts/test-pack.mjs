@@ -147,7 +147,7 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   // Types as a consumer sees them, from an ES module and from a CommonJS module.
   const typed = (kind) => `
 import { createWrikeClient, type TaskAddResult } from "@wrikekit/client";
-import { signRequest } from "@wrikekit/core";
+import { signRequest } from "@wrikekit/core/oauth1";
 ${has("@wrikekit/react") ? 'import { useTaskFilter, taskKeys, type WrikeQueryKey } from "@wrikekit/react";' : ""}
 const client = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
 export const added: Promise<TaskAddResult> = client.task.add({ title: "typed" });

@@ -5,7 +5,7 @@
  */
 import { createHmac } from "node:crypto";
 import OAuth from "oauth-1.0a";
-import { signRequestSync } from "@wrikekit/core";
+import { signRequestSync } from "@wrikekit/core/oauth1";
 import { compare, loop, printTable, ratio } from "./harness.mjs";
 import { credentials, report, rounds, target } from "./common.mjs";
 

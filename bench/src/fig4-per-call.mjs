@@ -16,7 +16,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { createWrikeClient } from "@wrikekit/client";
-import { signRequestSync } from "@wrikekit/core";
+import { signRequestSync } from "@wrikekit/core/oauth1";
 import { asyncLoop, compare, printTable, ratio, stats } from "./harness.mjs";
 import { credentials, quick, report, rounds, target } from "./common.mjs";
 

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { Agent, request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
-import { signRequestSync } from "@wrikekit/core";
+import { signRequestSync } from "@wrikekit/core/oauth1";
 import { stats } from "./harness.mjs";
 import { quick, report } from "./common.mjs";
 

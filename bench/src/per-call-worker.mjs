@@ -13,7 +13,7 @@
  * Response of the same body at once), which leaves only the two sides' own CPU.
  */
 import { createWrikeClient } from "@wrikekit/client";
-import { signRequestSync } from "@wrikekit/core";
+import { signRequestSync } from "@wrikekit/core/oauth1";
 import { credentials } from "./common.mjs";
 
 const [baseUrl, mode, callsArg] = process.argv.slice(2);

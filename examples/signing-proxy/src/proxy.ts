@@ -7,7 +7,7 @@
  * It is a fetch-style handler, `(request: Request) => Promise<Response>`, so it runs unchanged on Node
  * (see server.ts), Deno, Bun, Cloudflare Workers or any framework's route handler.
  */
-import { parseFormUrlEncoded, signRequest, type OAuth1Credentials, type SignatureMethod } from "@wrikekit/core";
+import { parseFormUrlEncoded, signRequest, type OAuth1Credentials, type SignatureMethod } from "@wrikekit/core/oauth1";
 
 export interface SigningProxyOptions {
   /** Consumer key and secret, access token and token secret. Keep them in the server's environment. */

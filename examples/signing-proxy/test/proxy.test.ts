@@ -5,7 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWrikeClient, WrikeApiError } from "@wrikekit/client";
-import { parseFormUrlEncoded, verifySignature } from "@wrikekit/core";
+import { parseFormUrlEncoded, verifySignature } from "@wrikekit/core/oauth1";
 import { createSigningProxy, serve } from "../src/index.js";
 
 const credentials = { consumerKey: "ck-app", consumerSecret: "cs-SECRET-never-in-browser", token: "tk-user", tokenSecret: "ts-SECRET-never-in-browser" };

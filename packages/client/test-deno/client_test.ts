@@ -4,7 +4,7 @@
  * results and typed errors, in JSON and XML. Run by `pnpm test:deno`.
  */
 import { createWrikeClient, TaskStatus, WrikeApiError } from "@wrikekit/client";
-import { parseFormUrlEncoded, verifySignature } from "@wrikekit/core";
+import { parseFormUrlEncoded, verifySignature } from "@wrikekit/core/oauth1";
 import { xmlSupport } from "@wrikekit/core/xml";
 import { assert, assertEquals, assertRejects } from "../../../scripts/deno/assert.ts";
 

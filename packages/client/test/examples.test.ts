@@ -3,7 +3,7 @@
  * rendering of it, and the two decode to deep-equal objects.
  */
 import { describe, expect, it } from "vitest";
-import { parseXml } from "@wrikekit/core";
+import { parseXml } from "@wrikekit/core/xml";
 import { decode } from "@wrikekit/core/runtime";
 import { methodDescriptors, xmlRenderers, type MethodId } from "../src/server.js";
 import { examples } from "./spec-examples.js";

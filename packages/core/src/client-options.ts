@@ -4,9 +4,9 @@
  * function with a bearer token) bundles neither the signer nor the limiter.
  */
 import { isBearer, type Authorizer, type BearerAuth, type TransportAuth } from "./auth.js";
-import { oauth1Auth, type OAuth1Auth } from "./oauth1-auth.js";
+import { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
 import { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
-import type { TransportOptions } from "./transport.js";
+import type { TransportOptions } from "./transport/options.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
 import { createRetryPolicy, type RetryOptions } from "./resilience/retry.js";

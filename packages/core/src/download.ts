@@ -1,7 +1,7 @@
 /** Downloads: the answer's bytes as a web ReadableStream, read as they arrive, never buffered whole. */
 import type { MethodDescriptor } from "./descriptors.js";
 import { WrikeDecodeError } from "./errors.js";
-import type { CallOptions, WrikeTransport } from "./transport.js";
+import type { CallOptions, WrikeTransport } from "./transport/options.js";
 
 export interface Download {
   contentType: string;

@@ -1,20 +1,26 @@
+/**
+ * @wrikekit/core: what an application uses. The OAuth 1.0a signer and verifier are behind
+ * `@wrikekit/core/oauth1`, the XML parser behind `@wrikekit/core/xml`, so bundles that do not use them
+ * leave them out; `@wrikekit/core/server` is for servers and mocks of the API, `@wrikekit/core/runtime`
+ * for generated code only.
+ */
 export * from "./errors.js";
 export type { ApiDescriptor, MethodDescriptor, ResponseFormat, ErrorEnvelope } from "./descriptors.js";
-export { createTransport, checkBaseUrl } from "./transport.js";
-export type { CallOptions, TransportOptions, WrikeTransport, XmlSupport } from "./transport.js";
+export { createTransport } from "./transport/transport.js";
+export { checkBaseUrl } from "./base-url.js";
+export type { CallOptions, TransportOptions, WrikeTransport, XmlSupport } from "./transport/options.js";
 export { download, type Download } from "./download.js";
 export type { Authorizer, AuthorizeRequest, BearerAuth, TransportAuth } from "./auth.js";
-export { oauth1Auth, type OAuth1Auth } from "./oauth1-auth.js";
+export { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
+export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./oauth1/flow.js";
+export type { SignatureMethod } from "./oauth1/sign.js";
 export { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
+export * from "./oauth2/index.js";
 export { resolveAuth, resolveClientOptions, type Auth, type ClientOptions } from "./client-options.js";
 export type { TransportHooks, RequestEvent, ResponseEvent, RetryEvent, RateLimitedEvent } from "./hooks.js";
 export { systemClock, createManualClock, type Clock, type ManualClock } from "./resilience/clock.js";
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./resilience/rate-limiter.js";
 export { backoffDelay, createRetryPolicy, failureKind, parseRetryAfter, shouldRetry, type RetryOptions, type RetryPolicy, type FailureKind } from "./resilience/retry.js";
-export { parseXml, XmlSyntaxError, escapeXml, decodeXmlEntities, xmlSupport } from "./xml.js";
-export * from "./oauth1/index.js";
-export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./oauth1-flow.js";
-export * from "./oauth2/index.js";
 export { paginateByOffset, type OffsetPaging, type PageOptions } from "./paging.js";
 export { syncOnce, createMemoryCursorStore, type CursorStore, type Incremental, type SyncOptions } from "./sync.js";
 export { createMemoryStore, type Store } from "./store.js";

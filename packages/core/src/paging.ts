@@ -6,7 +6,7 @@
  * Items that start matching the filter behind the window after it has passed are not seen: they were not
  * in the set when the scan went by.
  */
-import type { CallOptions, WrikeTransport } from "./transport.js";
+import type { CallOptions, WrikeTransport } from "./transport/options.js";
 import type { MethodDescriptor } from "./descriptors.js";
 
 export interface OffsetPaging {

@@ -4,7 +4,7 @@
  * saved. A crash between fetching and saving replays the batch next time instead of losing it, so
  * handlers should be idempotent (upsert by id).
  */
-import type { CallOptions, WrikeTransport } from "./transport.js";
+import type { CallOptions, WrikeTransport } from "./transport/options.js";
 import type { MethodDescriptor } from "./descriptors.js";
 import { createMemoryStore, type Store } from "./store.js";
 

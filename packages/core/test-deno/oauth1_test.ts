@@ -2,7 +2,7 @@
  * @wrikekit/core under Deno, from its TypeScript sources: RFC 5849's own example signed (with the default
  * HMAC provider and with WebCrypto) and verified. Run by `pnpm test:deno`.
  */
-import { signRequest, syncHmacSha1, verifySignature, webCryptoHmacSha1, type OAuth1Params } from "@wrikekit/core";
+import { signRequest, syncHmacSha1, verifySignature, webCryptoHmacSha1, type OAuth1Params } from "@wrikekit/core/oauth1";
 import { assert, assertEquals } from "../../../scripts/deno/assert.ts";
 
 // RFC 5849 section 1.2: printer.example.com reads a photo from photos.example.net.

@@ -1,8 +1,11 @@
 /**
- * OAuth 1.0a (RFC 5849) signing and verification, for Node, Deno and
- * browsers. See encoding.ts for which parts of the `oauth-1.0a` package are
+ * @wrikekit/core/oauth1: OAuth 1.0a (RFC 5849) for Node, Deno and browsers: the transport Authorizer,
+ * the three-legged flow, and the signer and verifier themselves (for servers, proxies and tests). Opt-in,
+ * so bearer-token bundles leave it out. See encoding.ts for which parts of the `oauth-1.0a` package are
  * used and why.
  */
+export { oauth1Auth, type OAuth1Auth } from "./auth.js";
+export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./flow.js";
 export { OAuth1Error, type OAuth1ErrorCode } from "./errors.js";
 export {
   decodeFormComponent,

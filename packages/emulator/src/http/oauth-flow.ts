@@ -2,7 +2,7 @@
  * The three-legged flow: /rest/auth/request_token, /rest/auth/authorize and /rest/auth/access_token.
  * Token endpoints answer form-encoded; refusals use the OAuth problem-reporting parameters.
  */
-import { constantTimeEqual, type OAuth1VerifyFailure } from "@wrikekit/core";
+import { constantTimeEqual, type OAuth1VerifyFailure } from "@wrikekit/core/oauth1";
 import { SEED_CREDENTIALS } from "../engine/seed.js";
 import type { RequestTokenRecord, State, UserRecord } from "../engine/state.js";
 import type { HandlerContext } from "./context.js";

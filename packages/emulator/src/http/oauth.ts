@@ -4,7 +4,7 @@
  * token and timestamp.
  */
 import { oauth1Endpoints } from "@wrikekit/client";
-import { verifySignature, type OAuth1NonceCheck, type OAuth1VerifyResult } from "@wrikekit/core";
+import { verifySignature, type OAuth1NonceCheck, type OAuth1VerifyResult } from "@wrikekit/core/oauth1";
 import type { State } from "../engine/state.js";
 import type { HandlerContext } from "./context.js";
 import type { IncomingCall } from "./request.js";

@@ -1,5 +1,5 @@
 /** Reads a request's parameters: the query, then a form-urlencoded or multipart body (407 when unreadable). */
-import { parseFormUrlEncoded } from "@wrikekit/core";
+import { parseFormUrlEncoded } from "@wrikekit/core/oauth1";
 import { EmulatorError } from "../engine/errors.js";
 
 export interface IncomingCall {

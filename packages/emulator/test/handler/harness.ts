@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { createWrikeClient, errorCodes, WrikeApiError, type WrikeClient } from "@wrikekit/client";
 import type { MethodId } from "@wrikekit/client/server";
 import { xmlSupport } from "@wrikekit/client/xml";
-import { signRequest, type OAuth1Credentials, type SignatureMethod } from "@wrikekit/core";
+import { signRequest, type OAuth1Credentials, type SignatureMethod } from "@wrikekit/core/oauth1";
 import { timelogAdd } from "../../src/engine/timelogs.js";
 import { createEmulator, type Emulator, type EmulatorOptions, type ErrorCode } from "../../src/index.js";
 

@@ -1,6 +1,6 @@
 /** OAuth 1.0a on every call, and the three-legged flow, against the in-process emulator. */
 import { describe, expect, it } from "vitest";
-import { createOAuth1Flow, encodeFormParameters, signRequest, type SignatureMethod } from "@wrikekit/core";
+import { createOAuth1Flow, encodeFormParameters, signRequest, type SignatureMethod } from "@wrikekit/core/oauth1";
 import { createEmulator, type Emulator } from "../../src/index.js";
 import { BASE_URL, expectApiError, FORMATS, harness } from "./harness.js";
 

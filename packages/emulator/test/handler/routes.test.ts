@@ -1,6 +1,6 @@
 /** The routes around the methods: paths and formats, envelopes on the wire, bytes, uploads, saved state. */
 import { describe, expect, it } from "vitest";
-import { encodeFormParameters, signRequest } from "@wrikekit/core";
+import { encodeFormParameters, signRequest } from "@wrikekit/core/oauth1";
 import { bytesToBase64 } from "../../src/engine/base64.js";
 import { createEmulator, type Emulator } from "../../src/index.js";
 import { BASE_URL, seededIds } from "./harness.js";

@@ -2,8 +2,9 @@
  * OAuth 1.0a request signing as a transport Authorizer. Signs synchronously where node's crypto is at
  * hand (no promise hops per call) and through WebCrypto elsewhere.
  */
-import type { Authorizer } from "./auth.js";
-import { signRequest, signRequestSync, syncHmacSha1, type SignatureMethod } from "./oauth1/index.js";
+import type { Authorizer } from "../auth.js";
+import { signRequest, signRequestSync, type SignatureMethod } from "./sign.js";
+import { syncHmacSha1 } from "./hmac.js";
 
 export interface OAuth1Auth {
   kind: "oauth1";

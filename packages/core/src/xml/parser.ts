@@ -1,5 +1,5 @@
 /**
- * XML in and out. Parsing yields the same tree shape as JSON.parse of the JSON rendering (attributes
+ * XML in: parsing yields the same tree shape as JSON.parse of the JSON rendering (attributes
  * become fields, every value a string); the generated decoders then apply the spec's types, so XML and
  * JSON decode to deep-equal objects.
  *
@@ -64,36 +64,6 @@ export function parseXml(text: string): Record<string, unknown> {
   if (!end.endsWith(`</${root}>`) && !(end.endsWith("/>") && new RegExp(`<${root}(\\s[^>]*)?/>$`).test(end)))
     throw new XmlSyntaxError(`the root element <${root}> is not closed (truncated document?)`);
   return tree;
-}
-
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-const NEEDS_ESCAPE = /[&<>"']/g;
-
-/** Escapes text for an element body or an attribute value. */
-export function escapeXml(text: string): string {
-  return text.replace(NEEDS_ESCAPE, (c) => XML_ESCAPES[c]!);
-}
-
-export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-
-/** XML writing helpers used by the generated writers (servers and test doubles render with them). */
-export function xmlAttribute(name: string, value: unknown): string {
-  return value === undefined || value === null ? "" : ` ${name}="${escapeXml(String(value))}"`;
-}
-
-export function xmlScalar(name: string, value: unknown): string {
-  return value === undefined || value === null ? "" : xmlElement(name, "", escapeXml(String(value)));
-}
-
-export function xmlElement(name: string, attributes: string, body: string): string {
-  return body === "" ? `<${name}${attributes}/>` : `<${name}${attributes}>${body}</${name}>`;
-}
-
-export function xmlList<T>(name: string, itemName: string, items: readonly T[] | undefined, writeItem: (itemName: string, item: T) => string): string {
-  if (items === undefined || items === null) return "";
-  let body = "";
-  for (const item of items) body += writeItem(itemName, item);
-  return xmlElement(name, "", body);
 }
 
 /** What a transport needs to speak XML: pass it as `xml` with `format: "xml"`. */

@@ -3,8 +3,9 @@
  * token, the user's authorisation page, and the exchange for an access token. Endpoint URLs come from
  * the spec (the client package passes the generated ones).
  */
-import { WrikeError } from "./errors.js";
-import { parseFormUrlEncoded, signRequest, type SignatureMethod } from "./oauth1/index.js";
+import { WrikeError } from "../errors.js";
+import { parseFormUrlEncoded } from "./encoding.js";
+import { signRequest, type SignatureMethod } from "./sign.js";
 
 export interface OAuth1FlowOptions {
   consumerKey: string;

@@ -3,15 +3,15 @@
  * retry loop in transport.ts classifies; nothing here waits or retries, except re-sending once when the
  * authorizer asks to after the server rejected its credentials (an OAuth 2.0 token refreshed).
  */
-import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "./descriptors.js";
-import { WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "./errors.js";
-import type { TransportHooks } from "./hooks.js";
-import { isBearer } from "./auth.js";
-import { newContext } from "./runtime/decode.js";
-import type { WirePairs } from "./runtime/encode.js";
-import { parseRetryAfter } from "./resilience/retry.js";
-import { checkBaseUrl } from "./base-url.js";
-import type { CallOptions, TransportOptions } from "./transport.js";
+import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
+import { WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import type { TransportHooks } from "../hooks.js";
+import { isBearer } from "../auth.js";
+import { newContext } from "../runtime/decode.js";
+import type { WirePairs } from "../runtime/encode.js";
+import { parseRetryAfter } from "../resilience/retry.js";
+import { checkBaseUrl } from "../base-url.js";
+import type { CallOptions, TransportOptions } from "./options.js";
 
 export interface Exchange {
   call<A, R>(method: MethodDescriptor<A, R>, args: A, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<R>;

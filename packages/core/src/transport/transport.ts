@@ -4,62 +4,12 @@
  * policy in resilience/retry.ts. Nothing in here knows any particular method; the generated
  * MethodDescriptor brings the method's encoder and decoder.
  */
-import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "./descriptors.js";
-import { WrikeError, WrikeTransportError, WrikeValidationError } from "./errors.js";
-import type { TransportAuth } from "./auth.js";
-import { newEncodeContext, type WirePairs } from "./runtime/encode.js";
-import { createExchange, type Exchange } from "./exchange.js";
-import type { RateLimiter } from "./resilience/rate-limiter.js";
-import type { RetryPolicy } from "./resilience/retry.js";
-import type { TransportHooks } from "./hooks.js";
-import { checkBaseUrl } from "./base-url.js";
-
-export { checkBaseUrl };
-
-export interface TransportOptions {
-  /** A bearer token, or an Authorizer: `oauth1Auth(...)` from @wrikekit/core/oauth1, `oauth2Auth(session)`. */
-  auth: TransportAuth;
-  /** Default: the API's own (https://www.wrike.com), or the host an OAuth 2.0 token names. Plain http only for localhost. */
-  baseUrl?: string;
-  /** Response format to ask for. Default json; xml needs `xml`. */
-  format?: ResponseFormat;
-  /** XML support, opt-in so that JSON-only bundles leave the XML parser out: `import { xmlSupport } from "@wrikekit/core/xml"`. */
-  xml?: XmlSupport;
-  /** Default: the global fetch. */
-  fetch?: typeof fetch;
-  /** Per-attempt timeout in milliseconds (until the answer is read; for downloads, until it starts). Default 60 s; 0 disables it. */
-  timeoutMs?: number;
-  /**
-   * A client-side rate limiter shared by all calls of this transport (`createRateLimiter`). A bare
-   * transport has none, so bundles that do not want one leave it out; createWrikeClient adds one
-   * (100 a minute) unless told otherwise.
-   */
-  rateLimiter?: RateLimiter;
-  /**
-   * When to try a failed call again (`createRetryPolicy`; see resilience/retry.ts for what is retried).
-   * A bare transport retries nothing; createWrikeClient uses the default policy unless told otherwise.
-   */
-  retry?: RetryPolicy;
-  /** Logging and metrics; they never receive secrets. */
-  hooks?: TransportHooks;
-}
-
-export interface XmlSupport {
-  parse(text: string): Record<string, unknown>;
-}
-
-export interface CallOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
-
-export interface WrikeTransport {
-  readonly api: ApiDescriptor;
-  readonly format: ResponseFormat;
-  call<A, R>(method: MethodDescriptor<A, R>, args: A, options?: CallOptions): Promise<R>;
-  /** Sends a call and returns the answer once it starts, for bodies read as they arrive (see `download`). */
-  open<A>(method: MethodDescriptor<A, unknown>, args: A, options?: CallOptions): Promise<Response>;
-}
+import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
+import { WrikeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { newEncodeContext, type WirePairs } from "../runtime/encode.js";
+import { createExchange } from "./exchange.js";
+import { checkBaseUrl } from "../base-url.js";
+import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
@@ -124,4 +74,3 @@ function abortedError(methodId: string, cause: unknown): WrikeTransportError {
   return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
 }
 
-export type { Exchange };

@@ -1,2 +1,0 @@
-/** @wrikekit/core/xml: XML support, kept out of JSON-only bundles. */
-export { xmlSupport, parseXml, XmlSyntaxError, XML_PARSER_OPTIONS } from "./xml.js";
