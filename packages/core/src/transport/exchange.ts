@@ -11,6 +11,7 @@ import { newContext } from "../runtime/decode.js";
 import type { WirePairs } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { checkBaseUrl } from "../base-url.js";
+import { echoedValue } from "../server/echo.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 export interface Exchange {
@@ -171,7 +172,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       const ctx = newContext(responseFormat === "xml");
       const result = method.decodeResult!(document, ctx);
       if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
-      checkAsyncKeyEcho(method.id, args, result);
+      checkEcho(api, method.id, args, result);
       return result;
     },
     async open(method, pairs, attempt, callOptions, hooks) {
@@ -188,11 +189,11 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   };
 }
 
-/** The asyncKey rule: a request that carries one gets it back unchanged. */
-function checkAsyncKeyEcho(methodId: string, args: unknown, result: unknown): void {
-  const sent = (args as { asyncKey?: unknown } | undefined)?.asyncKey;
-  if (typeof sent !== "string") return;
-  const received = (result as { asyncKey?: unknown } | undefined)?.asyncKey;
+/** The spec's echo rule (v2: asyncKey): a request that carries the argument gets it back unchanged. */
+function checkEcho(api: ApiDescriptor, methodId: string, args: unknown, result: unknown): void {
+  const sent = echoedValue(api, args);
+  if (sent === undefined) return;
+  const received = (result as Record<string, unknown> | undefined)?.[api.echo!.field];
   if (received !== sent) throw new WrikeAsyncKeyMismatchError({ method: methodId, sent, received: typeof received === "string" ? received : undefined });
 }
 

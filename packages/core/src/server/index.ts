@@ -1,0 +1,13 @@
+/**
+ * @wrikekit/core/server: what a server or a mock of the API does with the spec, written once for the
+ * MSW handlers and the emulator: match routes from the ApiDescriptor, read a request's wire arguments
+ * (query and form body merged), apply the echo rule, and write result documents and the error envelope
+ * in JSON and XML. The generated `<api>ServerApi` (from `@wrikekit/client/server`) brings the data.
+ */
+export type { ErrorCodeInfo, ServerApi } from "./api.js";
+export type { ApiDescriptor, EchoRule, ErrorEnvelope, MethodDescriptor, ResponseFormat } from "../descriptors.js";
+export { compileRoute, type Route } from "./routes.js";
+export { readRequestParams, readWireParams, MalformedBodyError, type RequestParams } from "./params.js";
+export { applyEcho, echoedValue } from "./echo.js";
+export { CONTENT_TYPES, documentResponse, errorResponse, resultDocument } from "./envelope.js";
+export { escapeXml } from "../xml/writer.js";

@@ -1,0 +1,69 @@
+/** Reading a request's arguments: the query string and a form body (urlencoded or multipart) as one set of wire parameters. */
+import { parseFormUrlEncoded } from "../oauth1/encoding.js";
+
+export interface RequestParams {
+  /** The body's parameters, then the query's whose names the body does not repeat (the body wins). */
+  params: URLSearchParams;
+  /**
+   * Decoded pairs of an application/x-www-form-urlencoded body, in order: only such a body takes part in
+   * an OAuth 1.0a signature (RFC 5849 3.4.1.3.1). Undefined for other bodies.
+   */
+  formPairs: Array<[string, string]> | undefined;
+  /** The file parts of a multipart body, by field name. */
+  files: Map<string, File>;
+}
+
+/** A body that says it is multipart/form-data but is not. */
+export class MalformedBodyError extends Error {
+  override name = "MalformedBodyError";
+}
+
+const mediaType = (request: Request) => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+
+/** Reads the request's parameters. The body is read from a clone, so the caller can still read the request. */
+export async function readRequestParams(request: Request): Promise<RequestParams> {
+  const body: Array<[string, string]> = [];
+  const files = new Map<string, File>();
+  let formPairs: Array<[string, string]> | undefined;
+  const type = mediaType(request);
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    if (type === "multipart/form-data") {
+      let form: FormData;
+      try {
+        form = await request.clone().formData();
+      } catch {
+        throw new MalformedBodyError("The request body is not valid multipart/form-data");
+      }
+      for (const [name, value] of form) {
+        if (typeof value === "string") body.push([name, value]);
+        else files.set(name, value);
+      }
+    } else if (type === "application/x-www-form-urlencoded" || type === "") {
+      const pairs = parseFormUrlEncoded(await request.clone().text());
+      if (type !== "") formPairs = pairs;
+      body.push(...pairs);
+    }
+  }
+  const params = new URLSearchParams(body);
+  for (const [name, value] of new URL(request.url).searchParams) if (!body.some(([n]) => n === name)) params.append(name, value);
+  return { params, formPairs, files };
+}
+
+/**
+ * The request's arguments as one set of wire parameters, for the generated wire-argument readers: the
+ * form body, then the query, then the path parameters (a route's own, such as `format`, skipped). Where a
+ * name repeats, the body wins over the query and the path over both.
+ */
+export async function readWireParams(
+  request: Request,
+  pathParams: Readonly<Record<string, string | readonly string[] | undefined>> = {},
+  skipParams: ReadonlySet<string> = new Set(),
+): Promise<URLSearchParams> {
+  const { params } = await readRequestParams(request);
+  for (const [name, value] of Object.entries(pathParams)) {
+    if (value === undefined || skipParams.has(name)) continue;
+    params.delete(name);
+    for (const v of typeof value === "string" ? [value] : value) params.append(name, v);
+  }
+  return params;
+}

@@ -1,0 +1,52 @@
+/**
+ * Matching request URLs from the ApiDescriptor's path templates, for servers and mocks. Templates that
+ * name their format as a segment (/api/json/v2/{method}, /api/xml/v2/{method}) are matched by one pattern
+ * whose format segment is optional: a URL without it (/api/v2/{method}) names no format. REST paths'
+ * {placeholders} become named groups.
+ */
+import type { ApiDescriptor, ResponseFormat } from "../descriptors.js";
+
+export interface Route {
+  /** Matches a whole URL (origin and path, no query); path parameters are its named groups. */
+  pattern: RegExp;
+  /** Named groups that are the route's own (format, method), not a method's arguments. */
+  own: ReadonlySet<string>;
+  /** The format the URL names; undefined when it names none and the server's default (or a parameter) decides. */
+  formatOf(params: Readonly<Record<string, unknown>>): ResponseFormat | undefined;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/**
+ * The route of one method (its `http.path`), or with no `methodPath` of every method: then the method's
+ * path is the named group `method`.
+ */
+export function compileRoute(api: ApiDescriptor, options: { baseUrl?: string; methodPath?: string } = {}): Route {
+  const url = new URL(options.baseUrl ?? api.baseUrl);
+  const base = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const formats = Object.entries(api.formats) as [ResponseFormat, string][];
+  const shared = formats.map(([f, template]) => template.replace(`/${f}/`, "/{format}/"));
+  const segmented = formats.every(([f, template]) => template.includes(`/${f}/`)) && shared.every((s) => s === shared[0]);
+  if (!segmented && formats.length !== 1) throw new TypeError(`${api.name}: cannot match several formats whose paths differ other than by a format segment`);
+  const template = segmented ? shared[0]! : formats[0]![1];
+  let source = `^${escapeRegExp(base)}`;
+  let skipSlash = false;
+  template
+    .replace("{method}", options.methodPath ?? "{method}")
+    .split(/\{([A-Za-z_][A-Za-z0-9_]*)\}/)
+    .forEach((part, i) => {
+      if (i % 2 === 0) {
+        source += escapeRegExp(skipSlash ? part.replace(/^\//, "") : part);
+        skipSlash = false;
+      } else if (segmented && part === "format") {
+        source += `(?:(?<format>${formats.map(([f]) => escapeRegExp(f)).join("|")})/)?`;
+        skipSlash = true;
+      } else source += `(?<${part}>[^/]+)`;
+    });
+  const own = new Set([...(segmented ? ["format"] : []), ...(options.methodPath === undefined ? ["method"] : [])]);
+  return {
+    pattern: new RegExp(`${source}$`),
+    own,
+    formatOf: (params) => (!segmented ? formats[0]![0] : typeof params.format === "string" ? (params.format as ResponseFormat) : undefined),
+  };
+}
