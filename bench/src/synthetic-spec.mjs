@@ -1,6 +1,6 @@
 /**
- * Writes a synthetic spec of exactly N methods to a temporary directory (`<dir>/spec`): spec/api.yaml
- * copied as is, and spec/methods/*.yaml made of copies of the real groups. Copy k of group `task` is group
+ * Writes a synthetic spec of exactly N methods to a temporary directory (`<dir>/spec/v2`): spec/v2/api.yaml
+ * copied as is, and spec/v2/methods/*.yaml made of copies of the real groups. Copy k of group `task` is group
  * `task<k>` with method ids `wrike.task<k>.<key>`; inline response models are renamed `<Name><k>`, and
  * invalidations point at the same copy's methods. The last copy is cut to reach N exactly.
  */
@@ -39,12 +39,13 @@ function copyGroup(group, k, keep) {
 
 /** Returns the temporary root (pass it to generateAll). */
 export function writeSyntheticSpec(repoRoot, count) {
-  const specDir = join(repoRoot, "spec");
+  const specDir = join(repoRoot, "spec", "v2");
   const groups = realGroups(specDir);
   const perCopy = countMethods(groups);
   const root = mkdtempSync(join(tmpdir(), `wrikekit-spec-${count}-`));
-  mkdirSync(join(root, "spec", "methods"), { recursive: true });
-  copyFileSync(join(specDir, "api.yaml"), join(root, "spec", "api.yaml"));
+  const outDir = join(root, "spec", "v2"); // where tools/codegen/src/apis.ts looks for v2
+  mkdirSync(join(outDir, "methods"), { recursive: true });
+  copyFileSync(join(specDir, "api.yaml"), join(outDir, "api.yaml"));
   // Which method ids exist, in order, so that the last copy can be cut and invalidations kept valid.
   const ids = [];
   for (let k = 0; ids.length < count; k++)
@@ -56,7 +57,7 @@ export function writeSyntheticSpec(repoRoot, count) {
       const copy = copyGroup(g, k, (id) => wanted.has(id));
       if (Object.keys(copy.methods).length === 0) continue;
       for (const m of Object.values(copy.methods)) if (m.invalidates) m.invalidates = m.invalidates.filter((id) => wanted.has(id));
-      writeFileSync(join(root, "spec", "methods", `${copy.group}.yaml`), stringify(copy, { lineWidth: 0 }));
+      writeFileSync(join(outDir, "methods", `${copy.group}.yaml`), stringify(copy, { lineWidth: 0 }));
     }
   return root;
 }

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { buildIr, loadSpec, type Method } from "@wrikekit/codegen";
 
-export const ir = buildIr(loadSpec(join(import.meta.dirname, "../../../spec")));
+export const ir = buildIr(loadSpec(join(import.meta.dirname, "../../../spec/v2")));
 
 export interface PreparedExample {
   method: Method;

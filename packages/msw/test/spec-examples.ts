@@ -9,7 +9,7 @@ import { decode } from "@wrikekit/core/runtime";
 import { methodDescriptors, type MethodId } from "@wrikekit/client/server";
 import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
 
-export const ir = buildIr(loadSpec(join(import.meta.dirname, "../../../spec")));
+export const ir = buildIr(loadSpec(join(import.meta.dirname, "../../../spec/v2")));
 
 export interface SpecExample {
   method: Method;

@@ -1,6 +1,6 @@
 /**
  * The hand-written half of @wrikekit/react: what every generated hook calls. Nothing here knows a
- * particular method; generated/hooks.ts brings the method functions, key factories and invalidation lists.
+ * particular method; v2/generated/hooks.ts brings the method functions, key factories and invalidation lists.
  * No browser global is touched at import time, so the package can be imported during server-side rendering.
  */
 import {

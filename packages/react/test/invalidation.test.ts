@@ -9,7 +9,7 @@ import { buildIr, loadSpec } from "@wrikekit/codegen";
 import * as hooks from "../src/index.js";
 
 const repoRoot = join(import.meta.dirname, "../../..");
-const ir = buildIr(loadSpec(join(repoRoot, "spec"), repoRoot));
+const ir = buildIr(loadSpec(join(repoRoot, "spec/v2"), repoRoot));
 const reads = ir.methods.filter((m) => m.kind === "read");
 const writes = ir.methods.filter((m) => m.kind === "write");
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

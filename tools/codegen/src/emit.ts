@@ -32,9 +32,28 @@ export interface DeclarationSink {
 export interface Emitter {
   /** Also the emitter's file name under tools/codegen/src/emitters/. */
   name: string;
-  /** Output path relative to the repository root, under a package's src/generated/. */
+  /** Output path relative to the repository root, `{api}` standing for the API's id: packages/client/src/{api}/generated/api.ts. */
   output: string;
-  emit(ir: Ir, file: DeclarationSink): void;
+  emit(ir: Ir, file: DeclarationSink, api: ApiTarget): void;
+}
+
+/** One API the generator runs for (see apis.ts): where its spec is, which emitters run, the names they give. */
+export interface ApiTarget {
+  /** The API's folder in each package's src/ (and the `./<id>` entry of each package): v2. */
+  id: string;
+  /** Its spec directory, relative to the repository root. */
+  specDir: string;
+  /** The names of the entry points emitters write for it. */
+  names: {
+    /** The client factory and its type: createWrikeClient, WrikeClient. */
+    client: string;
+    clientType: string;
+    /** The MSW factory of every handler: createWrikeHandlers. */
+    handlers: string;
+  };
+  /** The package entries the generated code of other packages imports this API from. */
+  entries: { client: string; server: string };
+  emitters: readonly Emitter[];
 }
 
 /** Records an emitter's declarations; imports first, as a file reads. */
@@ -66,14 +85,16 @@ export function header(emitterName: string): string {
   ].join("\n");
 }
 
-export function runEmitters(ir: Ir, emitters: readonly Emitter[]): GeneratedFile[] {
+/** Runs an API's emitters (default: all it lists) on its resolved spec. */
+export function runEmitters(ir: Ir, api: ApiTarget, emitters: readonly Emitter[] = api.emitters): GeneratedFile[] {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true } });
   return emitters.map((emitter) => {
     const recorded = recordingSink();
-    emitter.emit(ir, recorded.sink);
-    const file = project.createSourceFile(`/${emitter.output}`, { statements: recorded.statements() }, { overwrite: true });
+    emitter.emit(ir, recorded.sink, api);
+    const path = emitter.output.replaceAll("{api}", api.id);
+    const file = project.createSourceFile(`/${path}`, { statements: recorded.statements() }, { overwrite: true });
     file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert, ensureNewLineAtEndOfFile: true });
-    return { path: emitter.output, text: header(emitter.name) + file.getFullText() };
+    return { path, text: header(emitter.name) + file.getFullText() };
   });
 }
 

@@ -1,13 +1,14 @@
 /** Generates every file from the spec, and writes them or compares them with what is on disk. */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { runEmitters, type Emitter, type GeneratedFile } from "./emit.js";
+import { runEmitters, type ApiTarget, type GeneratedFile } from "./emit.js";
 import { buildIr } from "./model.js";
 import { loadSpec } from "./spec/load.js";
-import { emitters as defaultEmitters } from "./emitters/index.js";
+import { apis as allApis } from "./apis.js";
 
-export function generateAll(repoRoot: string, emitters: readonly Emitter[] = defaultEmitters): GeneratedFile[] {
-  return runEmitters(buildIr(loadSpec(join(repoRoot, "spec"), repoRoot)), emitters);
+/** Every generated file of every API in the list (default: apis.ts), each API from its own spec directory. */
+export function generateAll(repoRoot: string, apis: readonly ApiTarget[] = allApis): GeneratedFile[] {
+  return apis.flatMap((api) => runEmitters(buildIr(loadSpec(join(repoRoot, api.specDir), repoRoot)), api));
 }
 
 /** Directories that hold generated files; files in them that no emitter produces count as drift. */

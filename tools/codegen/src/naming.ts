@@ -1,8 +1,12 @@
-/** Names of generated symbols, decided in one place so that emitters importing each other agree. */
+/** Names of generated symbols, decided in one place so that emitters agree on them. */
 import type { Method, Model, TypeRef } from "./model.js";
 import type { ScalarType } from "./spec/schema.js";
 
 export const names = {
+  /** The API's generated ApiDescriptor, e.g. wrikeV2Api (named after the spec's `name`). */
+  apiDescriptor: (ir: { api: { name: string } }) => `${ir.api.name}Api`,
+  /** What servers and mocks of the API read, e.g. wrikeV2ServerApi. */
+  serverApi: (ir: { api: { name: string } }) => `${ir.api.name}ServerApi`,
   argsType: (m: Method) => `${m.typePrefix}Args`,
   resultType: (m: Method) => `${m.typePrefix}Result`,
   argsEncoder: (m: Method) => `encode${m.typePrefix}Args`,

@@ -152,7 +152,7 @@ const NEVER_ANSWERED: Partial<Record<MethodId, Partial<Record<ErrorCode, string>
 };
 
 function documentedErrors(): Map<string, number[]> {
-  const dir = new URL("../../../../spec/methods/", import.meta.url);
+  const dir = new URL("../../../../spec/v2/methods/", import.meta.url);
   const documented = new Map<string, number[]>();
   for (const file of readdirSync(dir).filter((name) => name.endsWith(".yaml"))) {
     const group = parse(readFileSync(new URL(file, dir), "utf8")) as { methods: Record<string, { id: string; errors: number[] }> };
@@ -164,7 +164,7 @@ function documentedErrors(): Map<string, number[]> {
 const METHOD_IDS = Object.keys(methodDescriptors) as MethodId[];
 
 describe("the error table", () => {
-  it("has a case for every code spec/methods documents, except the ones no request can provoke", () => {
+  it("has a case for every code spec/v2/methods documents, except the ones no request can provoke", () => {
     const documented = documentedErrors();
     expect([...documented.keys()].sort()).toEqual([...METHOD_IDS].sort());
     for (const id of METHOD_IDS) {

@@ -2,10 +2,11 @@
 import { VariableDeclarationKind } from "ts-morph";
 import type { Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
+import { names } from "../naming.js";
 
 export const apiEmitter: Emitter = {
   name: "api",
-  output: "packages/client/src/generated/api.ts",
+  output: "packages/client/src/{api}/generated/api.ts",
   emit(ir: Ir, file) {
     const { api } = ir;
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: ["ApiDescriptor"] });
@@ -16,11 +17,12 @@ export const apiEmitter: Emitter = {
       formats: Object.fromEntries(Object.entries(api.formats).map(([f, v]) => [f, v.path])),
       errorEnvelope: { root: envelope.root, codeField: envelope.codeField, nameField: envelope.nameField, messageField: envelope.messageField },
       errorCodes: Object.fromEntries(Object.entries(api.errors.codes).map(([code, c]) => [code, c.name])),
+      echo: api.echo?.field,
     };
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,
-      declarations: [{ name: `${api.name}Api`, type: "ApiDescriptor", initializer: JSON.stringify(descriptor, null, 2) }],
+      declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: JSON.stringify(descriptor, null, 2) }],
       ...docs(api.title),
     });
     file.addVariableStatement({

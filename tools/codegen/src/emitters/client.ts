@@ -1,14 +1,14 @@
-/** Emits createWrikeClient: the standalone method functions grouped as client.<group>.<method>. */
+/** Emits the client factory (createWrikeClient): the standalone method functions grouped as client.<group>.<method>. */
 import type { Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { argsOptional, methodDocs } from "./methods.js";
+import { argsOptional, methodDocs } from "./shared/method-docs.js";
 
 export const clientEmitter: Emitter = {
   name: "client",
-  output: "packages/client/src/generated/client.ts",
-  emit(ir: Ir, file) {
-    const apiConst = `${ir.api.name}Api`;
+  output: "packages/client/src/{api}/generated/client.ts",
+  emit(ir: Ir, file, target) {
+    const apiConst = names.apiDescriptor(ir);
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: [
         "createTransport",
         "resolveClientOptions",
@@ -31,7 +31,7 @@ export const clientEmitter: Emitter = {
       `(args${argsOptional(m) ? "?" : ""}: t.${names.argsType(m)}, options?: CallOptions) => Promise<${m.binary ? "Download" : `t.${names.resultType(m)}`}>`;
     file.addInterface({
       isExported: true,
-      name: "WrikeClient",
+      name: target.names.clientType,
       ...docs(`${ir.api.title}: every method, grouped as in the reference.`),
       properties: [
         { name: "transport", type: "WrikeTransport", isReadonly: true, ...docs("The transport the methods share; pass it to the standalone functions.") },
@@ -54,10 +54,10 @@ export const clientEmitter: Emitter = {
     });
     file.addFunction({
       isExported: true,
-      name: "createWrikeClient",
+      name: target.names.client,
       ...docs(`Creates a client for the ${ir.api.title}.`),
       parameters: [{ name: "options", type: "ClientOptions" }],
-      returnType: "WrikeClient",
+      returnType: target.names.clientType,
       statements: (w) => {
         w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options));`);
         w.write("return ").block(() => {

@@ -6,7 +6,7 @@
 import type { Field, Ir, TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names, wireScalar } from "../naming.js";
-import { importRuntime } from "./runtime-codecs.js";
+import { importRuntime } from "./shared/runtime-codecs.js";
 
 const STRING_LIKE = new Set(["string", "uid", "timestamp", "date", "localDateTime"]);
 
@@ -59,7 +59,7 @@ function fieldStatement(f: Field): string {
 
 export const decodersEmitter: Emitter = {
   name: "decoders",
-  output: "packages/client/src/generated/decoders.ts",
+  output: "packages/client/src/{api}/generated/decoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "decode", "d", "DecodeContext");
     for (const model of ir.models) {

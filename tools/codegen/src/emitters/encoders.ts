@@ -6,7 +6,7 @@ import { VariableDeclarationKind } from "ts-morph";
 import type { Argument, Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { argumentCodecs, importRuntime } from "./runtime-codecs.js";
+import { argumentCodecs, importRuntime } from "./shared/runtime-codecs.js";
 
 function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {
   const key = JSON.stringify(a.name);
@@ -19,7 +19,7 @@ function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): st
 
 export const encodersEmitter: Emitter = {
   name: "encoders",
-  output: "packages/client/src/generated/encoders.ts",
+  output: "packages/client/src/{api}/generated/encoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "encode", "e", "EncodeContext");
     for (const m of ir.methods) {

@@ -6,23 +6,7 @@ import { VariableDeclarationKind } from "ts-morph";
 import type { Ir, Method } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names, responseType } from "../naming.js";
-
-/** The JSDoc of a method: what it does, its errors, rules and quirks, as the spec records them. */
-export function methodDocs(ir: Ir, m: Method) {
-  const errors = m.errors.map((code) => `${code} ${ir.api.errors.codes[String(code)]!.name}${m.errorMessages?.[String(code)] ? `: ${m.errorMessages[String(code)]}` : ""}`);
-  return docs(
-    `${m.summary} (\`${m.id}\`)`,
-    m.description,
-    m.rules.length > 0 && m.rules.map((r) => `Rule: ${ir.api.rules[r]}`).join("\n"),
-    m.quirks.length > 0 && m.quirks.map((q) => `Quirk: ${q.what} ${q.handling}`).join("\n"),
-    errors.length > 0 && `Errors (WrikeApiError.code):\n${errors.map((e) => `- ${e}`).join("\n")}`,
-  );
-}
-
-/** Whether a call may leave out the argument object entirely. */
-export function argsOptional(m: Method): boolean {
-  return m.args.every((a) => !a.required) && m.requireOneOf.length === 0;
-}
+import { argsOptional, methodDocs } from "./shared/method-docs.js";
 
 /** The item type of a paged method's list, e.g. t.Task for wrike.task.filter's `list`. */
 function pagedItemType(ir: Ir, m: Method, itemsField: string): string {
@@ -35,7 +19,7 @@ function pagedItemType(ir: Ir, m: Method, itemsField: string): string {
 
 export const methodsEmitter: Emitter = {
   name: "methods",
-  output: "packages/client/src/generated/methods.ts",
+  output: "packages/client/src/{api}/generated/methods.ts",
   emit(ir: Ir, file) {
     const paged = ir.methods.filter((m) => m.paging?.kind === "offset");
     const incremental = ir.methods.filter((m) => m.incremental);

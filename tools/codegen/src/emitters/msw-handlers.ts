@@ -4,7 +4,7 @@
  * renderer, response variants, reference examples (after their recorded repairs, as the spec prints
  * them) and error messages. The examples are decoded at run time by the same generated decoders the
  * client uses, so the normalisations the spec records (aliases, ids as strings, comma-separated lists)
- * live in one place. Also emits createWrikeHandlers, the whole set for one base URL.
+ * live in one place. Also emits the whole set for one base URL (createWrikeHandlers).
  */
 import { VariableDeclarationKind } from "ts-morph";
 import type { Example, Ir, Method } from "../model.js";
@@ -61,33 +61,21 @@ function handlerDocs(ir: Ir, m: Method) {
 
 export const mswHandlersEmitter: Emitter = {
   name: "msw-handlers",
-  output: "packages/msw/src/generated/handlers.ts",
-  emit(ir: Ir, file) {
-    const apiConst = `${ir.api.name}Api`;
+  output: "packages/msw/src/{api}/generated/handlers.ts",
+  emit(ir: Ir, file, target) {
+    const serverApi = names.serverApi(ir);
     const documentMethods = ir.methods.filter((m) => !m.binary);
     const withXml = documentMethods.filter((m) => m.variants[0]?.root !== undefined && "xml" in ir.api.formats);
-    // A missing argument makes a bad request: the code the spec answers with HTTP 400.
-    const missingArgument = Object.entries(ir.api.errors.codes).find(([, c]) => c.httpStatus === 400)?.[0];
 
     file.addImportDeclaration({ moduleSpecifier: "msw", isTypeOnly: true, namedImports: ["HttpHandler"] });
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/client", namedImports: [apiConst, "errorCodes", ...ir.methods.map(names.descriptor)] });
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/client", isTypeOnly: true, namespaceImport: "t" });
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/client/server", namedImports: [...ir.methods.map(names.wireArgsReader), ...withXml.map(names.xmlRenderer)] });
+    file.addImportDeclaration({ moduleSpecifier: target.entries.client, namedImports: ir.methods.map(names.descriptor) });
+    file.addImportDeclaration({ moduleSpecifier: target.entries.client, isTypeOnly: true, namespaceImport: "t" });
+    file.addImportDeclaration({ moduleSpecifier: target.entries.server, namedImports: [serverApi, ...ir.methods.map(names.wireArgsReader), ...withXml.map(names.xmlRenderer)] });
     file.addImportDeclaration({
-      moduleSpecifier: "../runtime.js",
-      namedImports: [...(ir.methods.some((m) => m.binary) ? ["binaryHandler"] : []), ...(documentMethods.length > 0 ? ["documentHandler"] : []), "type MockApi"],
+      moduleSpecifier: "../../runtime.js",
+      namedImports: [...(ir.methods.some((m) => m.binary) ? ["binaryHandler"] : []), ...(documentMethods.length > 0 ? ["documentHandler"] : [])],
     });
-
-    const apiFields = [
-      `descriptor: ${apiConst}`,
-      "errorCodes",
-      `serverDefaultFormat: ${JSON.stringify(ir.api.serverDefaultFormat)}`,
-      ...(missingArgument === undefined ? [] : [`missingArgumentCode: ${missingArgument}`]),
-    ];
-    file.addVariableStatement({
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: "api", type: "MockApi", initializer: `{ ${apiFields.join(", ")} }` }],
-    });
+    file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: "api", initializer: serverApi }] });
 
     for (const m of ir.methods) {
       const common = [`descriptor: ${names.descriptor(m)}`, `readArgs: ${names.wireArgsReader(m)}`];
@@ -100,7 +88,7 @@ export const mswHandlersEmitter: Emitter = {
           const fields = [
             ...(v.root === undefined ? [] : [`root: ${JSON.stringify(v.root)}`]),
             `required: ${JSON.stringify(model.fields.filter((f) => f.required).map((f) => f.name))}`,
-            ...(model.fields.some((f) => f.name === "asyncKey") ? ["asyncKey: true"] : []),
+            ...(ir.api.echo !== undefined && model.fields.some((f) => f.name === ir.api.echo!.field) ? ["echo: true"] : []),
           ];
           return `{ ${fields.join(", ")} }`;
         });
@@ -129,7 +117,7 @@ export const mswHandlersEmitter: Emitter = {
     const sample = defaults.find((m) => !m.binary && m.errors.length > 0);
     file.addFunction({
       isExported: true,
-      name: "createWrikeHandlers",
+      name: target.names.handlers,
       ...docs(
         `Handlers for every method of the ${ir.api.title}, each answering its default (the reference example; a download its default bytes), for one base URL (default ${ir.api.baseUrl}).`,
         "With `backend` (e.g. `(request) => emulator.handle(request)` from @wrikekit/emulator) every handler forwards the request and answers the backend's response: a stateful Wrike behind MSW.",

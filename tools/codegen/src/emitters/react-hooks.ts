@@ -8,9 +8,9 @@ import { VariableDeclarationKind } from "ts-morph";
 import type { Ir, Method } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { argsOptional, methodDocs } from "./methods.js";
+import { argsOptional, methodDocs } from "./shared/method-docs.js";
 
-const RUNTIME = "../runtime.js";
+const RUNTIME = "../../runtime.js";
 
 /** The key-factory expression of a read, e.g. taskKeys.filter. */
 const keyOf = (ir: Ir, id: string): string => {
@@ -27,8 +27,8 @@ function docsWith(ir: Ir, m: Method, extra: string) {
 
 export const reactHooksEmitter: Emitter = {
   name: "react-hooks",
-  output: "packages/react/src/generated/hooks.ts",
-  emit(ir: Ir, file) {
+  output: "packages/react/src/{api}/generated/hooks.ts",
+  emit(ir: Ir, file, target) {
     const reads = ir.methods.filter((m) => m.kind === "read");
     const writes = ir.methods.filter((m) => m.kind === "write");
     const hasDownload = reads.some((m) => m.binary);
@@ -37,8 +37,8 @@ export const reactHooksEmitter: Emitter = {
     const idType = (m: Method) => JSON.stringify(m.id);
 
     file.addImportDeclaration({ moduleSpecifier: "@tanstack/react-query", isTypeOnly: true, namedImports: ["QueryClient", "UseMutationResult", "UseQueryResult"] });
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/client", namedImports: ir.methods.map((m) => m.functionName) });
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/client", isTypeOnly: true, namespaceImport: "t" });
+    file.addImportDeclaration({ moduleSpecifier: target.entries.client, namedImports: ir.methods.map((m) => m.functionName) });
+    file.addImportDeclaration({ moduleSpecifier: target.entries.client, isTypeOnly: true, namespaceImport: "t" });
     file.addImportDeclaration({
       moduleSpecifier: RUNTIME,
       namedImports: [

@@ -5,7 +5,7 @@ import { names, argumentType, responseType } from "../naming.js";
 
 export const typesEmitter: Emitter = {
   name: "types",
-  output: "packages/client/src/generated/types.ts",
+  output: "packages/client/src/{api}/generated/types.ts",
   emit(ir, file) {
     for (const e of ir.enums) {
       file.addVariableStatement({

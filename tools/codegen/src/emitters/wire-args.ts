@@ -6,11 +6,11 @@
 import type { Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { argumentCodecs, importRuntime } from "./runtime-codecs.js";
+import { argumentCodecs, importRuntime } from "./shared/runtime-codecs.js";
 
 export const wireArgsEmitter: Emitter = {
   name: "wire-args",
-  output: "packages/client/src/generated/wire-args.ts",
+  output: "packages/client/src/{api}/generated/wire-args.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "wire", "w", "WireContext");
     for (const m of ir.methods) {

@@ -6,7 +6,7 @@
 import type { Field, Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { importRuntime } from "./runtime-codecs.js";
+import { importRuntime } from "./shared/runtime-codecs.js";
 
 function fieldWriter(f: Field): string {
   const value = `o.${f.name}`;
@@ -21,7 +21,7 @@ function fieldWriter(f: Field): string {
 
 export const xmlWritersEmitter: Emitter = {
   name: "xml-writers",
-  output: "packages/client/src/generated/xml-writers.ts",
+  output: "packages/client/src/{api}/generated/xml-writers.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "xml-writer", "x");
     for (const model of ir.models) {

@@ -207,6 +207,8 @@ export const apiFileSchema = z.strictObject({
   formats: z.partialRecord(z.enum(["json", "xml"]), z.strictObject({ path: text })).refine((f) => Object.keys(f).length > 0, "at least one format"),
   /** The format a server uses when the request names none. */
   serverDefaultFormat: z.enum(["json", "xml"]),
+  /** An argument the server answers back unchanged in the result's field of the same name (v2: asyncKey), and the rule that says so. */
+  echo: z.strictObject({ field: identifier, rule: identifier }).optional(),
   encoding: z.strictObject({ requestBody: z.enum(["form", "json"]), charset: z.literal("UTF-8") }),
   /** Arguments every method takes, sent by the transport rather than the caller. */
   commonArgs: z.record(identifier, argument).default({}),

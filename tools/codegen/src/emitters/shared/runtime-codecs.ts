@@ -4,9 +4,9 @@
  * `matching(...)` constant emitted once for arguments that carry a pattern.
  */
 import { VariableDeclarationKind } from "ts-morph";
-import type { DeclarationSink } from "../emit.js";
-import { pascal, type Argument, type Method } from "../model.js";
-import { wireScalar } from "../naming.js";
+import type { DeclarationSink } from "../../emit.js";
+import { pascal, type Argument, type Method } from "../../model.js";
+import { wireScalar } from "../../naming.js";
 
 /**
  * Imports one runtime module by its own subpath (not through @wrikekit/core/runtime's re-exports), so

@@ -21,7 +21,8 @@ export const wrikeV2Api: ApiDescriptor = {
     "405": "LIMITATION_ERROR",
     "406": "ACCESS_ERROR",
     "407": "APPLICATION_ERROR"
-  }
+  },
+  "echo": "asyncKey"
 };
 /**
  * Every documented error code: its name, meaning, and the HTTP status the emulator answers with.

@@ -1,0 +1,20 @@
+/** What the method-facing emitters (methods, client, react-hooks) say of a method the same way. */
+import type { Ir, Method } from "../../model.js";
+import { docs } from "../../emit.js";
+
+/** The JSDoc of a method: what it does, its errors, rules and quirks, as the spec records them. */
+export function methodDocs(ir: Ir, m: Method) {
+  const errors = m.errors.map((code) => `${code} ${ir.api.errors.codes[String(code)]!.name}${m.errorMessages?.[String(code)] ? `: ${m.errorMessages[String(code)]}` : ""}`);
+  return docs(
+    `${m.summary} (\`${m.id}\`)`,
+    m.description,
+    m.rules.length > 0 && m.rules.map((r) => `Rule: ${ir.api.rules[r]}`).join("\n"),
+    m.quirks.length > 0 && m.quirks.map((q) => `Quirk: ${q.what} ${q.handling}`).join("\n"),
+    errors.length > 0 && `Errors (WrikeApiError.code):\n${errors.map((e) => `- ${e}`).join("\n")}`,
+  );
+}
+
+/** Whether a call may leave out the argument object entirely. */
+export function argsOptional(m: Method): boolean {
+  return m.args.every((a) => !a.required) && m.requireOneOf.length === 0;
+}
