@@ -23,13 +23,8 @@ export interface ApiDescriptor {
   readonly errorEnvelope: ErrorEnvelope;
   /** Error name per code, e.g. 403 → MISSING_REQUIRED_PARAMETER. */
   readonly errorCodes: Readonly<Record<number, string>>;
-  /** The spec's echo rule, if any: a request carrying `argument` gets it back in the result's `field` (v2: asyncKey). */
-  readonly echo?: EchoRule;
-}
-
-export interface EchoRule {
-  readonly argument: string;
-  readonly field: string;
+  /** The spec's echo rule, if any: a request carrying this argument gets it back unchanged in the result's field of the same name (v2: asyncKey). */
+  readonly echo?: string;
 }
 
 export interface MethodDescriptor<Args, Result> {

@@ -5,22 +5,11 @@
  * reader, XML renderer, variants, reference examples and error messages.
  */
 import { http, type HttpHandler, type PathParams } from "msw";
-import { formatIssue, type ApiDescriptor, type Issue, type MethodDescriptor, type ResponseFormat } from "@wrikekit/core";
+import { formatIssue, type Issue, type MethodDescriptor, type ResponseFormat } from "@wrikekit/core";
 import { parseXml } from "@wrikekit/core/xml";
 import { decode, wire, type WireContext } from "@wrikekit/core/runtime";
-import { deepMerge, documentResponse, errorResponse, readWireParams, resultDocument, type DeepPartial, type ErrorCodeInfo, type ResultValue } from "./documents.js";
-
-/** What the handlers need of the whole API, as the generated file states it. */
-export interface MockApi {
-  /** The client's ApiDescriptor: base URL, path template per format, error envelope. */
-  readonly descriptor: ApiDescriptor;
-  /** Every error code with its name, description and HTTP status (api.ts `errorCodes`). */
-  readonly errorCodes: Readonly<Record<string, ErrorCodeInfo>>;
-  /** The format the server answers in when the URL names none (XML for v2). */
-  readonly serverDefaultFormat: ResponseFormat;
-  /** The code answered when a required argument is absent (403 MISSING_REQUIRED_PARAMETER in v2), if any. */
-  readonly missingArgumentCode?: number;
-}
+import { applyEcho, compileRoute, documentResponse, errorResponse, readWireParams, resultDocument, type Route, type ServerApi } from "@wrikekit/core/server";
+import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 
 /** A reference example as the spec records it, after its repairs: a parsed JSON document or XML text. */
 export type ExampleData = { readonly format: "json"; readonly document: unknown } | { readonly format: "xml"; readonly text: string };
@@ -30,8 +19,8 @@ export interface VariantData {
   readonly root?: string;
   /** The variant's required fields: how a replacement value is matched to a variant. */
   readonly required: readonly string[];
-  /** The variant has an asyncKey field, echoed from the request. */
-  readonly asyncKey?: boolean;
+  /** The variant has the field of the API's echo rule (v2: asyncKey), echoed from the request. */
+  readonly echo?: boolean;
 }
 
 /** One method's data, as the generated file gives it. */
@@ -139,51 +128,6 @@ export const defaultDownloadBody: Uint8Array = /* @__PURE__ */ Uint8Array.of(0x7
 
 const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete, PATCH: http.patch } as const;
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-
-interface Route {
-  pattern: RegExp;
-  /** Path parameters that are the route's own, not the method's arguments. */
-  own: ReadonlySet<string>;
-  formatOf(params: PathParams): ResponseFormat;
-}
-
-/**
- * The URL pattern of one method. Path templates that name their format as a segment
- * (/api/json/v2/{method}, /api/xml/v2/{method}) are matched by one pattern whose `format` segment is
- * optional: a URL without it (/api/v2/{method}) is answered in the server's default format. REST paths'
- * {placeholders} become path parameters.
- */
-function routeOf(api: MockApi, methodPath: string, baseUrl: string | undefined): Route {
-  const url = new URL(baseUrl ?? api.descriptor.baseUrl);
-  const base = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
-  const formats = Object.entries(api.descriptor.formats) as [ResponseFormat, string][];
-  const shared = formats.map(([f, template]) => template.replace(`/${f}/`, "/{format}/"));
-  const segmented = formats.every(([f, template]) => template.includes(`/${f}/`)) && shared.every((s) => s === shared[0]);
-  if (!segmented && formats.length !== 1) throw new TypeError(`${api.descriptor.name}: cannot match several formats whose paths differ other than by a format segment`);
-  const template = segmented ? shared[0]! : formats[0]![1];
-  let source = `^${escapeRegExp(base)}`;
-  let skipSlash = false;
-  template
-    .replace("{method}", methodPath)
-    .split(/\{([A-Za-z_][A-Za-z0-9_]*)\}/)
-    .forEach((part, i) => {
-      if (i % 2 === 0) {
-        source += escapeRegExp(skipSlash ? part.replace(/^\//, "") : part);
-        skipSlash = false;
-      } else if (segmented && part === "format") {
-        source += `(?:(?<format>${formats.map(([f]) => escapeRegExp(f)).join("|")})/)?`;
-        skipSlash = true;
-      } else source += `(?<${part}>[^/]+)`;
-    });
-  const fixed = segmented ? api.serverDefaultFormat : formats[0]![0];
-  return {
-    pattern: new RegExp(`${source}$`),
-    own: new Set(segmented ? ["format"] : []),
-    formatOf: (params) => (segmented && typeof params.format === "string" ? (params.format as ResponseFormat) : fixed),
-  };
-}
-
 /** A matched request. */
 interface Incoming {
   request: Request;
@@ -194,14 +138,14 @@ interface Incoming {
 
 type AnyDescriptor = MethodDescriptor<never, unknown>;
 
-function handler(api: MockApi, descriptor: AnyDescriptor, options: HandlerOptions | undefined, answer: (r: Incoming) => Promise<Response> | Response): HttpHandler {
-  const route = routeOf(api, descriptor.http.path, options?.baseUrl);
-  return verbs[descriptor.http.method](route.pattern, ({ request, params }) => answer({ request, params, format: route.formatOf(params), route }), { once: options?.once ?? false });
+function handler(api: ServerApi, descriptor: AnyDescriptor, options: HandlerOptions | undefined, answer: (r: Incoming) => Promise<Response> | Response): HttpHandler {
+  const route = compileRoute(api.descriptor, { baseUrl: options?.baseUrl, methodPath: descriptor.http.path });
+  return verbs[descriptor.http.method](route.pattern, ({ request, params }) => answer({ request, params, format: route.formatOf(params) ?? api.serverDefaultFormat, route }), { once: options?.once ?? false });
 }
 
 /** Reads the arguments; answers the missing-argument error when a required one is absent. */
 async function readArguments<Args>(
-  api: MockApi,
+  api: ServerApi,
   data: { readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args },
   r: Incoming,
   options: ArgumentHandlerOptions | undefined,
@@ -209,24 +153,24 @@ async function readArguments<Args>(
   const ctx = wire.newWireContext();
   const args = data.readArgs(await readWireParams(r.request, r.params, r.route.own), ctx);
   if (ctx.missing.length > 0 && api.missingArgumentCode !== undefined && options?.requireArguments !== false)
-    return errorResponse(api.descriptor, api.errorCodes, r.format, api.missingArgumentCode, `Missing required parameter: ${ctx.missing.join(", ")}`);
+    return errorResponse(api, r.format, api.missingArgumentCode, `Missing required parameter: ${ctx.missing.join(", ")}`);
   return { args, issues: ctx.issues };
 }
 
-function attachError<F extends object>(api: MockApi, data: BinaryMethodData<unknown> | DocumentMethodData<unknown, unknown>, factory: F) {
+function attachError<F extends object>(api: ServerApi, data: BinaryMethodData<unknown> | DocumentMethodData<unknown, unknown>, factory: F) {
   const descriptor = data.descriptor as AnyDescriptor;
   return Object.assign(factory, {
     method: descriptor.id,
     error: (code: number, message?: string, options?: HandlerOptions) => {
       if (api.errorCodes[String(code)] === undefined) throw new TypeError(`${code} is not an error code of ${api.descriptor.name} (known: ${Object.keys(api.errorCodes).join(", ")})`);
-      return handler(api, descriptor, options, (r) => errorResponse(api.descriptor, api.errorCodes, r.format, code, message ?? data.errors[code]));
+      return handler(api, descriptor, options, (r) => errorResponse(api, r.format, code, message ?? data.errors[code]));
     },
   });
 }
 
 /** The factory of a method that answers a document. */
 export function documentHandler<Args, Result, Code extends number, ExampleName extends string>(
-  api: MockApi,
+  api: ServerApi,
   data: DocumentMethodData<Args, Result>,
 ): DocumentHandlerFactory<Args, Result, Code, ExampleName> {
   const id = data.descriptor.id;
@@ -271,10 +215,10 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
       if (supplied instanceof Response) return supplied;
       const value = merge ? deepMerge(example.value, supplied) : supplied;
       const root = rootFor(value, example.root);
-      // The asyncKey rule: a request that carries one gets it back, unless the override sets its own.
-      const asyncKey = (read.args as { asyncKey?: unknown }).asyncKey;
-      const ownKey = typeof supplied === "object" && supplied !== null && (supplied as { asyncKey?: unknown }).asyncKey !== undefined;
-      if (typeof asyncKey === "string" && variantOf(root).asyncKey && !ownKey && typeof value === "object" && value !== null) (value as { asyncKey?: string }).asyncKey = asyncKey;
+      // The echo rule (v2: asyncKey): a request that carries the argument gets it back, unless the override sets its own.
+      const echo = api.descriptor.echo;
+      const ownValue = echo !== undefined && typeof supplied === "object" && supplied !== null && (supplied as Record<string, unknown>)[echo] !== undefined;
+      if (variantOf(root).echo && !ownValue) applyEcho(api.descriptor, read.args, value);
       return documentResponse(id, r.format, resultDocument(root, value), data.renderXml);
     });
   };
@@ -288,7 +232,7 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
 }
 
 /** The factory of a method that answers a file's bytes. */
-export function binaryHandler<Args, Code extends number>(api: MockApi, data: BinaryMethodData<Args>): BinaryHandlerFactory<Args, Code> {
+export function binaryHandler<Args, Code extends number>(api: ServerApi, data: BinaryMethodData<Args>): BinaryHandlerFactory<Args, Code> {
   const factory = (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Response | Promise<DownloadContent | Response>), options?: BinaryHandlerOptions) =>
     handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
       const read = await readArguments(api, data, r, options);
@@ -305,4 +249,4 @@ export function binaryHandler<Args, Code extends number>(api: MockApi, data: Bin
   return attachError(api, data as BinaryMethodData<unknown>, factory) as unknown as BinaryHandlerFactory<Args, Code>;
 }
 
-export type { DeepPartial, ErrorCodeInfo, ResultValue };
+export type { DeepPartial, ResultValue };

@@ -196,7 +196,7 @@ describe("errors", () => {
     await expect(xml.task.add({ title: "x" })).rejects.toMatchObject({ code: 405, errorName: "LIMITATION_ERROR", serverMessage: "Viewers cannot add tasks", httpStatus: 403 });
   });
 
-  it("writes the envelope of spec/api.yaml on the wire", async () => {
+  it("writes the envelope of spec/v2/api.yaml on the wire", async () => {
     server.use(taskAddHandler.error(406));
     const asJson = await fetch("https://www.wrike.com/api/json/v2/wrike.task.add", { method: "POST", body: new URLSearchParams({ title: "x" }) });
     expect(asJson.status).toBe(404);

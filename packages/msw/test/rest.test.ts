@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { setupServer } from "msw/node";
 import { wire, type WireContext } from "@wrikekit/core/runtime";
 import type { ApiDescriptor, MethodDescriptor } from "@wrikekit/core";
-import { documentHandler, type MockApi } from "../src/runtime.js";
+import type { ServerApi } from "@wrikekit/core/server";
+import { documentHandler } from "../src/runtime.js";
 
 const descriptor: ApiDescriptor = {
   name: "wrikeV4",
@@ -15,7 +16,7 @@ const descriptor: ApiDescriptor = {
   errorEnvelope: { nameField: "error", messageField: "errorDescription" },
   errorCodes: { 400: "invalid_request", 404: "resource_not_found" },
 };
-const api: MockApi = {
+const api: ServerApi = {
   descriptor,
   errorCodes: {
     "400": { name: "invalid_request", description: "The request is malformed.", httpStatus: 400 },

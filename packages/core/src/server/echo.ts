@@ -6,12 +6,12 @@ import type { ApiDescriptor } from "../descriptors.js";
 
 /** The value the answer must echo: the request's echo argument, when it carries one as a string. */
 export function echoedValue(api: ApiDescriptor, args: unknown): string | undefined {
-  const value = api.echo && (args as Record<string, unknown> | undefined)?.[api.echo.argument];
+  const value = api.echo && (args as Record<string, unknown> | undefined)?.[api.echo];
   return typeof value === "string" ? value : undefined;
 }
 
 /** Writes the echoed value into a result body (an object), as a server answering the request does. */
 export function applyEcho(api: ApiDescriptor, args: unknown, body: unknown): void {
   const value = echoedValue(api, args);
-  if (value !== undefined && typeof body === "object" && body !== null) (body as Record<string, unknown>)[api.echo!.field] = value;
+  if (value !== undefined && typeof body === "object" && body !== null) (body as Record<string, unknown>)[api.echo!] = value;
 }

@@ -5,8 +5,8 @@
  * in JSON and XML. The generated `<api>ServerApi` (from `@wrikekit/client/server`) brings the data.
  */
 export type { ErrorCodeInfo, ServerApi } from "./api.js";
-export type { ApiDescriptor, EchoRule, ErrorEnvelope, MethodDescriptor, ResponseFormat } from "../descriptors.js";
-export { compileRoute, type Route } from "./routes.js";
+export type { ApiDescriptor, ErrorEnvelope, MethodDescriptor, ResponseFormat } from "../descriptors.js";
+export { compileRoute, type Route, type RouteOptions } from "./routes.js";
 export { readRequestParams, readWireParams, MalformedBodyError, type RequestParams } from "./params.js";
 export { applyEcho, echoedValue } from "./echo.js";
 export { CONTENT_TYPES, documentResponse, errorResponse, resultDocument } from "./envelope.js";

@@ -7,7 +7,7 @@
 import type { ApiDescriptor, ResponseFormat } from "../descriptors.js";
 
 export interface Route {
-  /** Matches a whole URL (origin and path, no query); path parameters are its named groups. */
+  /** Matches a URL without its query (origin and path, or the path alone); path parameters are its named groups. */
   pattern: RegExp;
   /** Named groups that are the route's own (format, method), not a method's arguments. */
   own: ReadonlySet<string>;
@@ -17,13 +17,19 @@ export interface Route {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
-/**
- * The route of one method (its `http.path`), or with no `methodPath` of every method: then the method's
- * path is the named group `method`.
- */
-export function compileRoute(api: ApiDescriptor, options: { baseUrl?: string; methodPath?: string } = {}): Route {
+export interface RouteOptions {
+  /** Default: the API's. A path after the host is kept as a prefix. */
+  baseUrl?: string;
+  /** The method's `http.path`; without it the route matches every method, whose path is the named group `method`. */
+  methodPath?: string;
+  /** Match the URL's path alone, on any host (a server's view); default: origin and path (a mock's). */
+  pathOnly?: boolean;
+}
+
+/** The route of one method, or of every method of the API. */
+export function compileRoute(api: ApiDescriptor, options: RouteOptions = {}): Route {
   const url = new URL(options.baseUrl ?? api.baseUrl);
-  const base = `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  const base = `${options.pathOnly ? "" : url.origin}${url.pathname}`.replace(/\/+$/, "");
   const formats = Object.entries(api.formats) as [ResponseFormat, string][];
   const shared = formats.map(([f, template]) => template.replace(`/${f}/`, "/{format}/"));
   const segmented = formats.every(([f, template]) => template.includes(`/${f}/`)) && shared.every((s) => s === shared[0]);

@@ -11,7 +11,6 @@ import { newContext } from "../runtime/decode.js";
 import type { WirePairs } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { checkBaseUrl } from "../base-url.js";
-import { echoedValue } from "../server/echo.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 export interface Exchange {
@@ -28,20 +27,13 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const defaultTimeout = options.timeoutMs ?? 60_000;
   const pathTemplate = api.formats[format]!;
+  const echo = api.echo;
 
   /** Parses a body in either format; XML only when the caller brought an XML parser (it is opt-in to keep bundles small). */
   function parse(text: string, bodyFormat: ResponseFormat): unknown {
     if (bodyFormat === "json") return JSON.parse(text);
     if (!options.xml) throw new TypeError("the response is XML and no XML support was given (pass `xml` from @wrikekit/core/xml)");
     return options.xml.parse(text);
-  }
-
-  function tryParse(text: string, bodyFormat: ResponseFormat): unknown {
-    try {
-      return parse(text, bodyFormat);
-    } catch {
-      return undefined;
-    }
   }
 
   const { auth } = options;
@@ -129,18 +121,25 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
   /** The error for a non-2xx answer: 429 and 503 by status (whatever the body), else the API error it carries. */
   async function failure(methodId: string, response: Response): Promise<Error> {
+    const { status } = response;
     const text = await response.text().catch(() => "");
-    if (response.status === 429 || response.status === 503)
-      return new WrikeTransportError({
-        message: `${methodId}: HTTP ${response.status}${response.status === 429 ? " Too Many Requests" : " Service Unavailable"}`,
+    const busy = status === 429 || status === 503;
+    let document: unknown;
+    if (!busy)
+      try {
+        document = parse(text, formatOf(response));
+      } catch {
+        // Not a document: the bare HTTP status is all there is.
+      }
+    return (
+      apiError(methodId, document, status) ??
+      new WrikeTransportError({
+        message: `${methodId}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim(),
         method: methodId,
         reason: "http-status",
-        httpStatus: response.status,
-        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()),
-      });
-    return (
-      apiError(methodId, tryParse(text, formatOf(response)), response.status) ??
-      new WrikeTransportError({ message: `${methodId}: HTTP ${response.status} ${response.statusText}`.trim(), method: methodId, reason: "http-status", httpStatus: response.status })
+        httpStatus: status,
+        retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined,
+      })
     );
   }
 
@@ -172,7 +171,13 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       const ctx = newContext(responseFormat === "xml");
       const result = method.decodeResult!(document, ctx);
       if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
-      checkEcho(api, method.id, args, result);
+      // The spec's echo rule (ApiDescriptor.echo; v2: asyncKey): a request that carries the argument gets it
+      // back unchanged. Servers apply the same rule through server/echo.ts.
+      if (echo) {
+        const sent = (args as Record<string, unknown> | undefined)?.[echo];
+        const received = (result as Record<string, unknown> | undefined)?.[echo];
+        if (typeof sent === "string" && received !== sent) throw new WrikeAsyncKeyMismatchError({ method: method.id, sent, received: typeof received === "string" ? received : undefined });
+      }
       return result;
     },
     async open(method, pairs, attempt, callOptions, hooks) {
@@ -189,20 +194,17 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   };
 }
 
-/** The spec's echo rule (v2: asyncKey): a request that carries the argument gets it back unchanged. */
-function checkEcho(api: ApiDescriptor, methodId: string, args: unknown, result: unknown): void {
-  const sent = echoedValue(api, args);
-  if (sent === undefined) return;
-  const received = (result as Record<string, unknown> | undefined)?.[api.echo!.field];
-  if (received !== sent) throw new WrikeAsyncKeyMismatchError({ method: methodId, sent, received: typeof received === "string" ? received : undefined });
-}
-
 function transportFailure(methodId: string, url: string, cause: unknown, callerSignal: AbortSignal | undefined): WrikeTransportError {
   const where = url.split("?")[0];
   const name = (cause as { name?: string } | undefined)?.name;
-  if (callerSignal?.aborted) return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
+  if (callerSignal?.aborted) return abortedError(methodId, cause);
   if (name === "TimeoutError" || name === "AbortError") return new WrikeTransportError({ message: `${methodId}: timed out (${where})`, method: methodId, reason: "timeout", cause });
   const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
   const reason = code !== undefined && NOT_SENT_CODES.has(code) ? "not-sent" : "network";
   return new WrikeTransportError({ message: `${methodId}: network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, method: methodId, reason, cause });
+}
+
+/** The call's own signal aborted: while waiting for the limiter or a back-off, or during the attempt. */
+export function abortedError(methodId: string, cause: unknown): WrikeTransportError {
+  return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
 }

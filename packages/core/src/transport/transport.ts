@@ -5,9 +5,9 @@
  * MethodDescriptor brings the method's encoder and decoder.
  */
 import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
-import { WrikeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { WrikeError, WrikeValidationError } from "../errors.js";
 import { newEncodeContext, type WirePairs } from "../runtime/encode.js";
-import { createExchange } from "./exchange.js";
+import { abortedError, createExchange } from "./exchange.js";
 import { checkBaseUrl } from "../base-url.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
@@ -68,9 +68,5 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
       return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.open(method as MethodDescriptor<never, unknown>, pairs, n, callOptions, hooks));
     },
   };
-}
-
-function abortedError(methodId: string, cause: unknown): WrikeTransportError {
-  return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
 }
 

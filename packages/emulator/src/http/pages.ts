@@ -1,5 +1,5 @@
 /** The small HTML pages of the authorize step. */
-import { escapeXml } from "@wrikekit/core";
+import { escapeXml } from "@wrikekit/core/server";
 import type { UserRecord } from "../engine/state.js";
 
 function page(title: string, body: string): string {

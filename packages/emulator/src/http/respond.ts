@@ -1,40 +1,20 @@
-/** Responses: result documents in JSON or XML, the spec's error envelope, bytes, text and pages. */
-import { wrikeV2Api } from "@wrikekit/client";
-import { xmlRenderers } from "@wrikekit/client/server";
-import { xml } from "@wrikekit/core/runtime";
+/** Responses: result documents and the spec's error envelope (written by @wrikekit/core/server), bytes, text and pages. */
+import { wrikeV2ServerApi, xmlRenderers } from "@wrikekit/client/server";
+import { CONTENT_TYPES, documentResponse as writeDocument, errorResponse as writeError, resultDocument, type ResponseFormat } from "@wrikekit/core/server";
 import type { AttachmentContent } from "../engine/attachments.js";
 import type { EmulatorError } from "../engine/errors.js";
 import type { DocumentMethodId } from "../engine/methods.js";
 import type { Reply } from "../engine/reply.js";
 
-export type Format = "json" | "xml";
-
-const CONTENT_TYPES: Record<Format, string> = { json: "application/json; charset=UTF-8", xml: "application/xml; charset=UTF-8" };
+export type Format = ResponseFormat;
 
 export function documentResponse(format: Format, methodId: DocumentMethodId, reply: Reply<unknown>): Response {
-  const document = { [reply.root]: reply.body };
-  const body = format === "json" ? JSON.stringify(document) : xmlRenderers[methodId]!(document);
-  return new Response(body, { status: 200, headers: { "content-type": CONTENT_TYPES[format] } });
+  return writeDocument(methodId, format, resultDocument(reply.root, reply.body), xmlRenderers[methodId]);
 }
 
-/** The envelope recorded in spec/api.yaml, with the HTTP status the spec gives the code. */
+/** The envelope recorded in spec/v2/api.yaml, with the HTTP status the spec gives the code. */
 export function errorResponse(format: Format, error: EmulatorError): Response {
-  const envelope = wrikeV2Api.errorEnvelope;
-  const fields: Array<[string | undefined, string | number]> = [
-    [envelope.codeField, error.code],
-    [envelope.nameField, error.errorName],
-    [envelope.messageField, error.message],
-  ];
-  const present = fields.filter((field): field is [string, string | number] => field[0] !== undefined);
-  let body: string;
-  if (format === "json") {
-    const inner = Object.fromEntries(present);
-    body = JSON.stringify(envelope.root === undefined ? inner : { [envelope.root]: inner });
-  } else {
-    const inner = present.map(([name, value]) => xml.scalar(name, value)).join("");
-    body = xml.declaration + xml.element(envelope.root ?? "error", "", inner);
-  }
-  return new Response(body, { status: error.httpStatus, headers: { "content-type": CONTENT_TYPES[format] } });
+  return writeError(wrikeV2ServerApi, format, error.code, error.message);
 }
 
 export function bytesResponse(content: AttachmentContent): Response {

@@ -27,7 +27,7 @@ describe("API paths and formats", () => {
     expect(await json.json()).toMatchObject({ profile: { uid: "OYgzyijdAo5Q" } });
   });
 
-  it("writes the error envelope of spec/api.yaml in both formats, with the code's HTTP status", async () => {
+  it("writes the error envelope of spec/v2/api.yaml in both formats, with the code's HTTP status", async () => {
     const emulator = createEmulator();
     const json = await post(emulator, "/api/json/v2/wrike.folder.get", []);
     expect(json.status).toBe(400);
