@@ -1,5 +1,6 @@
 /**
- * @wrikekit/client: the Wrike API v2, typed end to end.
+ * @wrikekit/client: the Wrike API, typed end to end. The main entry is the v2 API, exactly as
+ * `@wrikekit/client/v2`.
  *
  *   const wrike = createWrikeClient({ auth: { kind: "oauth1", consumerKey, consumerSecret, token, tokenSecret } });
  *   const task = await wrike.task.add({ title: "Write the report", parents: [folderId] });
@@ -7,29 +8,4 @@
  * Every method is also a standalone function (`taskAdd(transport, args)`) for bundles that import only
  * what they use.
  */
-export * from "./generated/types.js";
-export * from "./generated/methods.js";
-export { createWrikeClient, type WrikeClient } from "./generated/client.js";
-export { wrikeV2Api, errorCodes, rateLimit, oauth1Endpoints, rules } from "./generated/api.js";
-export {
-  createTransport,
-  oauth1Auth,
-  oauth2Auth,
-  WrikeError,
-  WrikeApiError,
-  WrikeTransportError,
-  WrikeDecodeError,
-  WrikeValidationError,
-  WrikeAsyncKeyMismatchError,
-  type Issue,
-  type CallOptions,
-  type Download,
-  type TransportOptions,
-  type WrikeTransport,
-  type OAuth1Auth,
-  type OAuth2Auth,
-  type BearerAuth,
-  type Auth,
-  type Authorizer,
-  type ClientOptions,
-} from "@wrikekit/core";
+export * from "./v2/index.js";
