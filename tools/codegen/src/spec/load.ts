@@ -9,32 +9,9 @@ import { LineCounter, parseDocument, isNode } from "yaml";
 import type { z } from "zod";
 import { apiFileSchema, groupFileSchema, type ApiFile, type GroupFile } from "./schema.js";
 import { checkReferences } from "./references.js";
+import { SpecError, type ParsedFile, type SpecProblem } from "./problems.js";
 
-export interface SpecProblem {
-  file: string;
-  path: (string | number)[];
-  line?: number;
-  message: string;
-}
-
-export class SpecError extends Error {
-  readonly problems: SpecProblem[];
-  constructor(problems: SpecProblem[]) {
-    super(`The spec is invalid:\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "SpecError";
-    this.problems = problems;
-  }
-}
-
-export function formatProblem(p: SpecProblem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
-  return `  ${where}  at ${formatPath(p.path)}: ${p.message}`;
-}
-
-export function formatPath(path: (string | number)[]): string {
-  if (path.length === 0) return "(document)";
-  return path.map((seg, i) => (typeof seg === "number" ? `[${seg}]` : i === 0 ? seg : `.${seg}`)).join("");
-}
+export { SpecError, formatPath, formatProblem, type SpecProblem } from "./problems.js";
 
 export interface Spec {
   api: ApiFile;
@@ -43,11 +20,6 @@ export interface Spec {
   groupFiles: Map<string, string>;
 }
 
-interface ParsedFile<T> {
-  file: string;
-  data: T;
-  lineOf: (path: (string | number)[]) => number | undefined;
-}
 
 function parseYamlFile<S extends z.ZodType>(absPath: string, file: string, schema: S, problems: SpecProblem[]): ParsedFile<z.infer<S>> | undefined {
   const lineCounter = new LineCounter();
@@ -98,4 +70,3 @@ export function loadSpec(specDir: string, displayRoot = join(specDir, "..")): Sp
   };
 }
 
-export type { ParsedFile };

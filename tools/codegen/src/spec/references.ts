@@ -4,7 +4,7 @@
  */
 import type { ApiFile, ArgumentSpec, FieldSpec, GroupFile } from "./schema.js";
 import { SCALAR_TYPES } from "./schema.js";
-import type { ParsedFile, SpecProblem } from "./load.js";
+import type { ParsedFile, SpecProblem } from "./problems.js";
 
 const scalars = new Set<string>(SCALAR_TYPES);
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
