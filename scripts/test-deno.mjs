@@ -19,8 +19,11 @@ const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
 const entries = [
   "packages/core/src/index.ts",
   "packages/core/src/runtime/index.ts",
-  "packages/core/src/xml-entry.ts",
+  "packages/core/src/xml/index.ts",
+  "packages/core/src/oauth1/index.ts",
+  "packages/core/src/server/index.ts",
   "packages/client/src/index.ts",
+  "packages/client/src/v2/index.ts",
   "packages/client/src/server.ts",
 ];
 const tests = ["packages/core/test-deno/oauth1_test.ts", "packages/client/test-deno/client_test.ts"];

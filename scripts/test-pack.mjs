@@ -82,11 +82,14 @@ ${kind === "cjs" ? "" : "import { createRequire } from 'node:module';"}
 const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(name) => import(name)"};
 (async () => {
   const results = {};
-  const core = await load("@wrikekit/core");
+  const core = await load("@wrikekit/core/oauth1");
   const { createWrikeClient, TaskStatus, WrikeApiError } = await load("@wrikekit/client");
+  const v2 = await load("@wrikekit/client/v2");
   const server = await load("@wrikekit/client/server");
+  const coreServer = await load("@wrikekit/core/server");
   const { xmlSupport } = await load("@wrikekit/core/xml");
-  if (typeof core.signRequest !== "function" || typeof server.methodDescriptors !== "object") throw new Error("missing exports");
+  if (typeof core.signRequest !== "function" || typeof server.methodDescriptors !== "object" || typeof coreServer.errorResponse !== "function") throw new Error("missing exports");
+  if (v2.createWrikeClient !== createWrikeClient) throw new Error("@wrikekit/client/v2 is not the main entry's v2");
   // The client against a fake fetch, signed with OAuth 1.0a and verified by core.
   const fetch = async (input, init) => {
     const request = new Request(input, init);
