@@ -10,7 +10,7 @@ Deno.test("signs RFC 5849 1.2 through WebCrypto when process.getBuiltinModule is
   const saved = Object.getOwnPropertyDescriptor(globalThis, "process");
   Object.defineProperty(globalThis, "process", { value: undefined, configurable: true, writable: true });
   try {
-    const core = await import("@wrikekit/core");
+    const core = await import("@wrikekit/core/oauth1");
     assertEquals(core.syncHmacSha1(), undefined, "no synchronous (node) HMAC visible");
     const signed = await core.signRequest(
       { method: "GET", url: "http://photos.example.net/photos?file=vacation.jpg&size=original" },
