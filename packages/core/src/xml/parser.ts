@@ -19,7 +19,7 @@ export function decodeXmlEntities(text: string): string {
   });
 }
 
-const decodeWhenNeeded = (_name: string, value: string) => (value.indexOf("&") === -1 ? null : decodeXmlEntities(value));
+const decodeWhenNeeded = (_name: string, value: string): string | null => (value.indexOf("&") === -1 ? null : decodeXmlEntities(value));
 
 /**
  * The fast-xml-parser options: attributes as fields, every value a string (the decoders apply the spec's
