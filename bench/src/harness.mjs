@@ -138,9 +138,20 @@ export function formatStat(s) {
   return `${formatTime(s.median)} ±${(spread * 100).toFixed(spread < 0.1 ? 1 : 0)}%`;
 }
 
-export function printTable(results, baselineName) {
+/**
+ * a/b for contenders timed in processes of their own (no round of a ran next to a round of b): the
+ * ratio of medians, with a's quartiles over b's as its range.
+ */
+export function ratioOfSeparate(results, a, b) {
+  const [x, y] = [results[a], results[b]];
+  return { value: x.median / y.median, p25: x.p25 / y.p75, p75: x.p75 / y.p25, ofMedians: x.median / y.median };
+}
+
+/** The table of a comparison; `separate` when each contender ran in its own process. */
+export function printTable(results, baselineName, { separate = false } = {}) {
+  const relative = separate ? ratioOfSeparate : ratio;
   const rows = Object.entries(results).map(([name, s]) => {
-    const rel = baselineName ? ` ${ratio(results, name, baselineName).value.toFixed(2)}x` : "";
+    const rel = baselineName ? ` ${relative(results, name, baselineName).value.toFixed(2)}x` : "";
     return `    ${name.padEnd(64)} ${formatStat(s).padStart(16)} ${rel}`;
   });
   console.log(rows.join("\n"));

@@ -13,7 +13,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { quick } from "./common.mjs";
-import { formatStat, formatTime, ratio } from "./harness.mjs";
+import { formatStat, formatTime, ratio, ratioOfSeparate } from "./harness.mjs";
 import { diagnoses, findings } from "./diagnoses.mjs";
 
 const FIGURES = {
@@ -114,14 +114,14 @@ const opsPerSec = (ms) => {
   const v = 1000 / ms;
   return v >= 1e6 ? `${(v / 1e6).toFixed(2)} M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)} k` : v.toFixed(v >= 100 ? 0 : 1);
 };
-const statsTable = (results, baseline) =>
+const statsTable = (results, baseline, relative = ratio) =>
   table(
     ["contender", "median per op (± IQR)", "ops/s", ...(baseline ? ["× baseline (bold)"] : []), "rounds × n"],
     Object.entries(results).map(([name, s]) => [
       baseline === name ? `**${name}**` : name,
       formatStat(s),
       opsPerSec(s.median),
-      ...(baseline ? [`${ratio(results, name, baseline).value.toFixed(2)}x`] : []),
+      ...(baseline ? [`${relative(results, name, baseline).value.toFixed(2)}x`] : []),
       `${s.rounds.length} × ${s.n}`,
     ]),
   );
@@ -153,7 +153,7 @@ for (const n of only) {
   if (!f) continue;
   md.push(`## ${n}. ${f.title}`, "");
   if (n >= 1 && n <= 4) {
-    statsTable(f.results, f.baseline);
+    statsTable(f.results, f.baseline, f.separateProcesses ? ratioOfSeparate : ratio);
     md.push(
       "Ratios: " +
         Object.entries(f.ratios)

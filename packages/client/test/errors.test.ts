@@ -48,12 +48,12 @@ describe("response validation", () => {
     expect(v.direction).toBe("response");
     expect(v.method).toBe("wrike.task.get");
     expect(v.issues).toEqual([
-      { path: "task.id", expected: "an id (integer or numeric string)", received: 'string "abc"' },
+      { path: "task.id", expected: "an id (integer or numeric string within ±9007199254740991)", received: 'string "abc"' },
       { path: "task.responsibleUsers", expected: "list", received: 'string "x"' },
-      { path: "task.parents[2]", expected: "an id (integer or numeric string)", received: "boolean true" },
-      { path: "task.status", expected: "integer", received: 'string "done"' },
+      { path: "task.parents[2]", expected: "an id (integer or numeric string within ±9007199254740991)", received: "boolean true" },
+      { path: "task.status", expected: "integer within ±9007199254740991", received: 'string "done"' },
     ]);
-    expect(v.message).toContain("Invalid response from wrike.task.get:\n  - task.id: expected an id (integer or numeric string), got string \"abc\"");
+    expect(v.message).toContain("Invalid response from wrike.task.get:\n  - task.id: expected an id (integer or numeric string within ±9007199254740991), got string \"abc\"");
   });
 
   it("fails on a missing required field and passes unknown fields and unknown enum values", async () => {
@@ -71,7 +71,7 @@ describe("response validation", () => {
 
   it("applies the same checks to XML", async () => {
     const error = await caught(clientAnswering("<task><id>x1</id><status>1</status></task>", {}, "xml").task.get({ id: 1 }));
-    expect((error as WrikeValidationError).issues).toEqual([{ path: "task.id", expected: "an id (integer or numeric string)", received: 'string "x1"' }]);
+    expect((error as WrikeValidationError).issues).toEqual([{ path: "task.id", expected: "an id (integer or numeric string within ±9007199254740991)", received: 'string "x1"' }]);
   });
 });
 

@@ -47,6 +47,21 @@ export class WrikeApiError extends WrikeError {
 }
 
 /**
+ * The code of an API error envelope: an integer, or a numeric string as XML sends it. Anything else
+ * (absent, "abc", 4.5) is a WrikeDecodeError naming the field: a code is never made up or left NaN, and
+ * the error keeps the envelope's name and message.
+ */
+export function envelopeCode(raw: unknown, field: string, envelope: { method: string; format: "json" | "xml"; errorName: string; serverMessage: string }): number {
+  if (typeof raw === "number" && Number.isSafeInteger(raw)) return raw;
+  if (typeof raw === "string" && /^\d{1,15}$/.test(raw)) return Number(raw);
+  throw new WrikeDecodeError({
+    message: `${envelope.method}: the API error's ${field} is not an integer (got ${describeValue(raw)}; ${envelope.errorName}: ${envelope.serverMessage})`,
+    method: envelope.method,
+    format: envelope.format,
+  });
+}
+
+/**
  * The request did not complete: the connection was refused (not-sent), broke or timed out after sending
  * (network, timeout), the caller aborted, or the server answered an HTTP status with no API error
  * (429 and 503 among them, with the server's Retry-After).

@@ -41,24 +41,52 @@ export function missing(key: string, ctx: DecodeContext): void {
 
 const INTEGER_TEXT = /^-?\d+$/;
 const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// Numbers that do not fit are errors, never rounded: two ids past 2^53 could otherwise collide.
+const SAFE_INTEGER = `within ±${Number.MAX_SAFE_INTEGER}`;
+
+/**
+ * The id an all-digit string of at most 15 characters stands for (always a safe integer), else -1:
+ * the common case of numeric-string ids, read without a regular expression.
+ */
+function shortDigits(text: string): number {
+  const length = text.length;
+  if (length === 0 || length > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** A numeric string as an integer, or undefined when it is not one or does not fit a safe integer. */
+function integerText(text: string): number | undefined {
+  const n = shortDigits(text);
+  if (n >= 0) return n;
+  if (!INTEGER_TEXT.test(text)) return undefined;
+  const parsed = Number(text);
+  return Number.isSafeInteger(parsed) ? parsed : undefined;
+}
 
 /** Object ids: numbers, or numeric strings from XML and from methods that send ids as strings. */
 export const id: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isSafeInteger(value)) return value;
-  if (typeof value === "string" && INTEGER_TEXT.test(value)) return Number(value);
-  return fail(value, key, "an id (integer or numeric string)", ctx);
+  const parsed = typeof value === "string" ? integerText(value) : undefined;
+  return parsed ?? fail(value, key, `an id (integer or numeric string ${SAFE_INTEGER})`, ctx);
 };
 
 export const integer: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isSafeInteger(value)) return value;
-  if (ctx.xml && typeof value === "string" && INTEGER_TEXT.test(value)) return Number(value);
-  return fail(value, key, "integer", ctx);
+  const parsed = ctx.xml && typeof value === "string" ? integerText(value) : undefined;
+  return parsed ?? fail(value, key, `integer ${SAFE_INTEGER}`, ctx);
 };
 
+/** Finite numbers only: JSON's 1e400 parses as Infinity, which no field means. */
 export const double: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (ctx.xml && typeof value === "string" && NUMBER_TEXT.test(value)) return Number(value);
-  return fail(value, key, "number", ctx);
+  const parsed = ctx.xml && typeof value === "string" && NUMBER_TEXT.test(value) ? Number(value) : NaN;
+  return Number.isFinite(parsed) ? parsed : fail(value, key, "a finite number", ctx);
 };
 
 export const boolean: Decoder<boolean> = (value, key, ctx) => {
@@ -113,22 +141,30 @@ function fixItem<T>(a: unknown[], i: number, key: string, ctx: DecodeContext, de
 }
 
 // Scalar lists get a loop each, checking the canonical case inline: the hot path of large documents.
+// A JSON array is checked where it is (items() only for XML wrappers and comma-separated strings).
 export function stringList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): string[] {
-  const a = items(value, key, ctx, itemElement, commaSeparated);
+  const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as string[];
   for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") fixItem(a, i, key, ctx, string);
   return a as string[];
 }
 
+/** Ids as numbers; short numeric strings (the usual wire form of parent and dependency ids) are read inline. */
 export function idList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): number[] {
-  const a = items(value, key, ctx, itemElement, commaSeparated);
+  const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as number[];
-  for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) fixItem(a, i, key, ctx, id);
+  for (let i = 0; i < a.length; i++) {
+    const item: unknown = a[i];
+    if (typeof item === "number" && Number.isSafeInteger(item)) continue;
+    const n = typeof item === "string" ? shortDigits(item) : -1;
+    if (n >= 0) a[i] = n;
+    else fixItem(a, i, key, ctx, id);
+  }
   return a as number[];
 }
 
 export function integerList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): number[] {
-  const a = items(value, key, ctx, itemElement, commaSeparated);
+  const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as number[];
   for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) fixItem(a, i, key, ctx, integer);
   return a as number[];

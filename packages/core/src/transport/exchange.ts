@@ -4,7 +4,7 @@
  * authorizer asks to after the server rejected its credentials (an OAuth 2.0 token refreshed).
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
-import { WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { envelopeCode, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import { newContext } from "../runtime/decode.js";
@@ -102,14 +102,16 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     };
   }
 
-  function apiError(methodId: string, document: unknown, httpStatus: number): WrikeApiError | undefined {
+  function apiError(methodId: string, document: unknown, httpStatus: number, format: ResponseFormat): WrikeApiError | undefined {
     const env = api.errorEnvelope;
     if (typeof document !== "object" || document === null) return undefined;
     const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
     if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
-    const code = env.codeField === undefined ? httpStatus : Number(body[env.codeField]);
-    const errorName = String(body[env.nameField] ?? api.errorCodes[code] ?? "UNKNOWN_ERROR");
-    return new WrikeApiError({ code, errorName, serverMessage: String(body[env.messageField] ?? ""), method: methodId, httpStatus });
+    const serverMessage = String(body[env.messageField] ?? "");
+    const sentName = body[env.nameField] === undefined ? undefined : String(body[env.nameField]);
+    const code = env.codeField === undefined ? httpStatus : envelopeCode(body[env.codeField], env.codeField, { method: methodId, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
+    const errorName = sentName ?? api.errorCodes[code] ?? "UNKNOWN_ERROR";
+    return new WrikeApiError({ code, errorName, serverMessage, method: methodId, httpStatus });
   }
 
   function formatOf(response: Response): ResponseFormat {
@@ -124,15 +126,16 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const { status } = response;
     const text = await response.text().catch(() => "");
     const busy = status === 429 || status === 503;
+    const bodyFormat = formatOf(response);
     let document: unknown;
     if (!busy)
       try {
-        document = parse(text, formatOf(response));
+        document = parse(text, bodyFormat);
       } catch {
         // Not a document: the bare HTTP status is all there is.
       }
     return (
-      apiError(methodId, document, status) ??
+      apiError(methodId, document, status, bodyFormat) ??
       new WrikeTransportError({
         message: `${methodId}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim(),
         method: methodId,
@@ -166,7 +169,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       } catch (cause) {
         throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${responseFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: responseFormat, cause });
       }
-      const error = apiError(method.id, document, response.status);
+      const error = apiError(method.id, document, response.status, responseFormat);
       if (error) throw error;
       const ctx = newContext(responseFormat === "xml");
       const result = method.decodeResult!(document, ctx);

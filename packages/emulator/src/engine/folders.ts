@@ -26,7 +26,7 @@ import {
 import { EmulatorError, invalidArgument } from "./errors.js";
 import { cascadeBelow, deleteCascade, isSelfOrDescendant, minimalPath, visibleTree } from "./folder-graph.js";
 import type { Reply } from "./reply.js";
-import { newAuthoredRecord, ROOT_FOLDER_ID, type FolderRecord, type State } from "./state.js";
+import { folderRecord, newAuthoredRecord, ROOT_FOLDER_ID, type FolderRecord, type State } from "./state.js";
 import { discardTasks } from "./tasks.js";
 import { formatTimestamp } from "./time.js";
 import { requireText } from "./validate.js";
@@ -88,11 +88,11 @@ export function folderAdd(state: State, caller: Caller, args: FolderAddArgs): Re
   const title = requireText(args.title, "title");
   const parents = resolveParents(state, caller, args.parents, "folder");
   const sharedUsers = union([caller.user.uid], requireKnownUsers(state, args.sharedUsers, "sharedUsers"), inheritedSharing(state, parents));
-  const folder: FolderRecord = {
+  const folder = folderRecord({
     ...newAuthoredRecord(state, caller.user.uid, caller.at, title, args.description),
     sharedUsers,
     parents,
-  };
+  });
   state.folders.set(folder.id, folder);
   return { root: "folder", body: folderView(folder) };
 }

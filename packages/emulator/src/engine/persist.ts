@@ -1,6 +1,6 @@
 /** The state as JSON and back: what save() writes and the state option or a --state file restores. */
 import { base64ToBytes, bytesToBase64 } from "./base64.js";
-import type { AttachmentRecord, Deleted, State } from "./state.js";
+import { folderRecord, taskRecord, type AttachmentRecord, type Deleted, type State, type TaskRecord } from "./state.js";
 
 const FORMAT = "wrikekit-emulator-state";
 const VERSION = 1;
@@ -61,6 +61,8 @@ export class StateFormatError extends Error {
 }
 
 const byId = <T extends { id: number }>(records: T[]) => new Map(records.map((r) => [r.id, r] as const));
+/** Tasks in id order (State.tasks keeps it), each rebuilt to the one task shape. */
+const tasksById = (records: TaskRecord[]) => byId([...records].sort((a, b) => a.id - b.id).map(taskRecord));
 const trashById = <T extends { id: number }>(entries: Array<Deleted<T>>) => new Map(entries.map((e) => [e.record.id, e] as const));
 
 /** Reads what saveState wrote; StateFormatError for anything else. */
@@ -77,8 +79,8 @@ export function loadState(json: string): State {
   return {
     nextId: saved.nextId,
     users: new Map(saved.users.map((u) => [u.uid, u])),
-    folders: byId(saved.folders),
-    tasks: byId(saved.tasks),
+    folders: byId(saved.folders.map(folderRecord)),
+    tasks: tasksById(saved.tasks),
     comments: byId(saved.comments),
     attachments: byId(
       saved.attachments.map((a) => {

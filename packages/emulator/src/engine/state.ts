@@ -158,6 +158,10 @@ export interface State {
   nextId: number;
   users: Map<string, UserRecord>;
   folders: Map<number, FolderRecord>;
+  /**
+   * In ascending id order (ids only grow and tasks are only added by taskAdd; loadState sorts), so a
+   * page of tasks in id order walks from the start and stops when the page is full.
+   */
   tasks: Map<number, TaskRecord>;
   comments: Map<number, CommentRecord>;
   attachments: Map<number, AttachmentRecord>;
@@ -196,7 +200,50 @@ export function allocateId(state: State): number {
   return state.nextId++;
 }
 
-/** The shared part of a new folder or task, made by `uid` at `at`. */
+/**
+ * The shared part of a new folder or task, made by `uid` at `at`. Pass the result through folderRecord
+ * or taskRecord: spreading it into a record gives every record its own hidden class.
+ */
 export function newAuthoredRecord(state: State, uid: string, at: number, title: string, description: string | undefined): AuthoredRecord {
   return { id: allocateId(state), title, description: description ?? "", authorUid: uid, createdAt: at, updatedAt: at, whoChanged: uid };
+}
+
+/*
+ * Every folder and every task is built by one of these two literals, with every field present in the
+ * same order (optional ones as undefined), so all records of a kind share one hidden class and the
+ * hot code that reads them (access checks, filters) stays monomorphic.
+ */
+
+export function folderRecord(r: FolderRecord): FolderRecord {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    authorUid: r.authorUid,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    whoChanged: r.whoChanged,
+    sharedUsers: r.sharedUsers,
+    parents: r.parents,
+  };
+}
+
+export function taskRecord(r: TaskRecord): TaskRecord {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    authorUid: r.authorUid,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    whoChanged: r.whoChanged,
+    status: r.status,
+    importance: r.importance,
+    startAt: r.startAt,
+    dueAt: r.dueAt,
+    duration: r.duration,
+    responsibleUsers: r.responsibleUsers,
+    sharedUsers: r.sharedUsers,
+    parents: r.parents,
+  };
 }

@@ -6,7 +6,7 @@ import { invalidArgument } from "./errors.js";
 import type { Reply } from "./reply.js";
 import type { State, TaskRecord, UserRecord } from "./state.js";
 import { toTime } from "./task-schedule.js";
-import { checkPaging, pageGroups, parseOrderBy, sortTasks, type SortTerm } from "./task-query.js";
+import { checkPaging, pageGroups, pageInOrder, parseOrderBy, sortTasks, type SortTerm } from "./task-query.js";
 import { requireTaskFields, taskView } from "./task-view.js";
 import { DAY_MS, startOfDay } from "./time.js";
 
@@ -122,8 +122,17 @@ export function taskFilter(state: State, caller: Caller, args: TaskFilterArgs): 
   requireVisibleFolders(state, caller, args.parents ?? [], "parents");
   const { where, orderBy } = predicates(args, caller);
   const terms: SortTerm[] = parseOrderBy(orderBy);
-  const matching = [...state.tasks.values()].filter((t) => isShared(t, caller.user) && where.every((p) => p(t)));
-  if (args.count === true) return { root: "filteredListCount", body: { tLast: caller.at, count: matching.length } };
-  const [page = []] = pageGroups([sortTasks(state, matching, terms)], args);
+  const matches = (t: TaskRecord) => isShared(t, caller.user) && where.every((p) => p(t));
+  if (args.count === true) {
+    let count = 0;
+    for (const task of state.tasks.values()) if (matches(task)) count++;
+    return { root: "filteredListCount", body: { tLast: caller.at, count } };
+  }
+  // Without orderBy the order is by id, the order state.tasks keeps: the page is read off in one walk
+  // that stops when it is full. Any other order has to see every match first.
+  const page =
+    terms.length === 0
+      ? pageInOrder(state.tasks.values(), matches, args)
+      : (pageGroups([sortTasks(state, [...state.tasks.values()].filter(matches), terms)], args)[0] ?? []);
   return { root: "filteredList", body: { tLast: caller.at, list: page.map((t) => taskView(state, t, fields)) } };
 }

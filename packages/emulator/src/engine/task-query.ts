@@ -84,3 +84,20 @@ export function pageGroups<T>(groups: ReadonlyArray<readonly T[]>, paging: Pagin
     return kept;
   });
 }
+
+/**
+ * The page (offset, limit) of the `records` that match, from records already in the wanted order:
+ * walks only as far as the page's last match, so its cost follows offset + limit, not the record count.
+ */
+export function pageInOrder<T>(records: Iterable<T>, matches: (record: T) => boolean, paging: Paging): T[] {
+  let skip = paging.offset ?? 0;
+  const limit = paging.limit ?? Number.POSITIVE_INFINITY;
+  const page: T[] = [];
+  if (limit === 0) return page;
+  for (const record of records) {
+    if (!matches(record)) continue;
+    if (skip > 0) skip--;
+    else if (page.push(record) >= limit) break;
+  }
+  return page;
+}

@@ -14,7 +14,7 @@ import { inheritedSharing, requireKnownUsers, requireWriter, resolveParents, uni
 import { discardComments } from "./comments.js";
 import { invalidArgument } from "./errors.js";
 import type { Reply } from "./reply.js";
-import { newAuthoredRecord, type State, type TaskRecord } from "./state.js";
+import { newAuthoredRecord, taskRecord, type State } from "./state.js";
 import { applySchedule } from "./task-schedule.js";
 import { requireTaskFields, taskView } from "./task-view.js";
 import { requireOneOf, requireText } from "./validate.js";
@@ -36,7 +36,7 @@ export function taskAdd(state: State, caller: Caller, args: TaskAddArgs): Reply<
   const parents = resolveParents(state, caller, args.parents, "task");
   const responsibleUsers = requireKnownUsers(state, args.responsibleUsers, "responsibleUsers");
   const shared = requireKnownUsers(state, args.sharedUsers, "sharedUsers");
-  const task: TaskRecord = {
+  const task = taskRecord({
     ...newAuthoredRecord(state, caller.user.uid, caller.at, title, args.description),
     status,
     importance,
@@ -45,7 +45,7 @@ export function taskAdd(state: State, caller: Caller, args: TaskAddArgs): Reply<
     // Like a folder (rule folderInheritsSharing), a task is seen by those who see its folders.
     sharedUsers: union([caller.user.uid], responsibleUsers, shared, inheritedSharing(state, parents)),
     parents,
-  };
+  });
   state.tasks.set(task.id, task);
   return { root: "task", body: taskView(state, task) };
 }

@@ -3,6 +3,7 @@ import type { TaskFilterArgs, TaskFilterCount, TaskFilterList } from "@wrikekit/
 import { folderAdd } from "../../src/engine/folders.js";
 import { taskFilter } from "../../src/engine/task-filter.js";
 import { taskAdd } from "../../src/engine/tasks.js";
+import { loadState, saveState } from "../../src/index.js";
 import { expectError, usersOnly, UID, type Fixture } from "./fixture.js";
 
 /**
@@ -113,6 +114,29 @@ describe("wrike.task.filter arguments", () => {
     expect((counted.body as TaskFilterCount).count).toBe(8);
     expectError(() => taskFilter(f.state, f.me(), { limit: -1 }), 407, /limit: must not be negative/);
     expectError(() => taskFilter(f.state, f.me(), { offset: -3 }), 407, /offset/);
+  });
+
+  it("a page in id order is the same slice of the matches as the fully sorted list, at every offset", () => {
+    const { f } = world();
+    const filters: TaskFilterArgs[] = [{ statuses: [0] }, { relationType: [0] }, { title: "a" }, {}];
+    for (const filter of filters) {
+      const every = titles(f, { ...filter, orderBy: ["id:asc"] });
+      for (let offset = 0; offset <= every.length + 1; offset++) {
+        for (const limit of [0, 1, 3, undefined]) {
+          const expected = every.slice(offset, limit === undefined ? undefined : offset + limit);
+          expect(titles(f, { ...filter, offset, limit })).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("pages in id order after a restored state whose tasks were saved in another order", () => {
+    const { f } = world();
+    const saved = JSON.parse(saveState(f.state));
+    saved.tasks.reverse();
+    f.state = loadState(JSON.stringify(saved));
+    expect(titles(f, { limit: 4 })).toEqual(ALL.slice(0, 4));
+    expect(titles(f, { offset: 8 })).toEqual(ALL.slice(8));
   });
 
   it("fields cuts every task down to id and the requested fields", () => {

@@ -24,7 +24,7 @@ function scalarCheck(t: TypeRef): { notCanonical: string; fix: (target: string, 
     case "long":
       return { notCanonical: "!Number.isSafeInteger(v)", fix: convert(scalar === "id" ? "id" : "integer") };
     case "double":
-      return { notCanonical: 'typeof v !== "number"', fix: convert("double") };
+      return { notCanonical: "!Number.isFinite(v)", fix: convert("double") };
     case "boolean":
       return { notCanonical: 'typeof v !== "boolean"', fix: convert("boolean") };
     default:

@@ -366,7 +366,7 @@ export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeC
   v = o.userUid; if (v !== undefined && typeof v !== "string") d.string(v, "userUid", ctx);
   v = o.taskId; if (v !== undefined && !Number.isSafeInteger(v)) o.taskId = d.id(v, "taskId", ctx);
   v = o.date; if (v !== undefined && typeof v !== "string") d.string(v, "date", ctx);
-  v = o.hours; if (v !== undefined && typeof v !== "number") o.hours = d.double(v, "hours", ctx);
+  v = o.hours; if (v !== undefined && !Number.isFinite(v)) o.hours = d.double(v, "hours", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
   v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
