@@ -126,7 +126,7 @@ export function checkReferences(
       });
       if ("kind" in m.response) {
         if (!api.data.envelope) report(g, [...at, "response"], "an enveloped response needs api.yaml envelope");
-        if (!(m.response.data in models)) report(g, [...at, "response", "data"], `unknown model "${m.response.data}"`);
+        if (!knownType(m.response.data)) report(g, [...at, "response", "data"], `unknown type "${m.response.data}"`);
       }
       const scopes = api.data.auth.oauth2?.scopes ?? {};
       m.scopes?.forEach((scope, i) => {

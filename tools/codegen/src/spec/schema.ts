@@ -123,10 +123,10 @@ const response = z.union([
   z.strictObject({ variants: z.array(responseVariant).min(1) }),
   z.strictObject({ binary: z.literal(true), description: z.string().optional() }),
   /**
-   * v4: the API's envelope (api.yaml `envelope`) with this `kind` value and `data` a list of this model.
+   * v4: the API's envelope (api.yaml `envelope`) with this `kind` value and `data` a list of this type (a model, or `json` where the reference leaves the items untyped).
    * Paged methods (see `paging`) also carry the envelope's page fields.
    */
-  z.strictObject({ kind: text, data: pascalName }),
+  z.strictObject({ kind: text, data: typeExpression.refine((t) => !t.endsWith("[]"), "data names the item type; the list is implied") }),
 ]);
 export type ResponseSpec = z.infer<typeof response>;
 
