@@ -139,7 +139,7 @@ for (const o of ops) {
     }
     const a = {};
     const r = reqParams[p.name];
-    const fix = ov.argTypes[`${key} ${p.name}`] ?? ov.argTypesByName[p.name];
+    const fix = ov.argTypes[`${key} ${p.name}`] ?? (r ? undefined : ov.argTypesByName[p.name]);
     let values = p.enum ?? p.valuesListedInDescription;
     if (p.name === "fields") {
       a.type = "string[]";
@@ -153,7 +153,7 @@ for (const o of ops) {
       a.encoding = "json";
     } else if (r) a.type = refScalar(r);
     else a.type = nameScalar(p.name, p.type);
-    if (a.type === "json[]" || (a.type.endsWith("[]") && !a.encoding)) a.encoding = "json";
+    if (a.type === "json" || a.type === "json[]" || (a.type.endsWith("[]") && !a.encoding)) a.encoding = "json";
     if (a.type.endsWith("[]") && /\[\]$/.test(a.type) && a.type.startsWith("opaqueId") && !a.encoding) a.encoding = "json";
     if (p.type === "oneof<nothing, bool>") a.type = "boolean";
     if (p.type === "float") a.type = nameScalar(p.name, "float");

@@ -51,7 +51,9 @@ export function checkReferences(
       if (list && !a.encoding) report(file, [...path, argName], "a list argument needs an encoding (comma, json or repeat)");
       if (a.encoding === "raw" && (name !== "binary" || list || a.in !== "body"))
         report(file, [...path, argName, "encoding"], "encoding raw is for one binary argument that is the request body");
-      if (!list && a.encoding && !isModel && a.encoding !== "raw") report(file, [...path, argName, "encoding"], "encoding applies to list, model and raw body arguments only");
+      if (!list && a.encoding && !isModel && name !== "json" && a.encoding !== "raw")
+        report(file, [...path, argName, "encoding"], "encoding applies to list, model, json and raw body arguments only");
+      if (name === "json" && a.encoding !== "json") report(file, [...path, argName, "encoding"], "a json argument travels as JSON text: give it encoding: json");
       if (a.maxItems !== undefined && !list) report(file, [...path, argName, "maxItems"], "maxItems applies to list arguments only");
       if (a.values) {
         const e = enums[name];
