@@ -183,7 +183,7 @@ for (const o of ops) {
     m.upload = true;
     args.file = { type: "binary", required: true, in: "body", encoding: "raw", description: "The file's bytes, sent as the whole request body." };
     args.fileName = { type: "string", required: true, in: "header", wireName: "X-File-Name", description: "The file name Wrike stores." };
-    quirks.push({ what: "The fact file lists no parameters for this upload.", handling: "The raw file is the body and its name travels in X-File-Name (reference README)." });
+    quirks.push({ what: "The fact file lists no parameters for this upload.", handling: "Arguments file (the raw bytes are the whole body) and fileName (header X-File-Name), from the reference README." });
   }
   m.args = args;
   // response
