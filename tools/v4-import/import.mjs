@@ -22,6 +22,7 @@ const outDir = process.argv[3] ?? join(here, "../../spec/v4");
 const facts = JSON.parse(readFileSync(join(refDir, "wrike-api-v4-operations-2025.json"), "utf8"));
 const ref2020 = JSON.parse(readFileSync(join(refDir, "wrike-api-v4-reference-2020.json"), "utf8"));
 const ov = parse(readFileSync(join(here, "overrides.yaml"), "utf8"));
+ov.examples = parse(readFileSync(join(here, "examples.yaml"), "utf8"));
 
 const pascal = (s) => s.replace(/(^|[_\s-]+)([a-zA-Z0-9])/g, (_, __, c) => c.toUpperCase());
 const camel = (s) => { const p = pascal(s); return p.charAt(0).toLowerCase() + p.slice(1); };

@@ -43,6 +43,33 @@ describe("spec/v4", () => {
   });
 });
 
+describe("spec/v4 examples and events", () => {
+  const withExamples = methods(spec).filter(({ m }) => m.examples.length > 0);
+  it("cover the main entities", () => {
+    expect(withExamples.map(({ group }) => group)).toEqual(
+      expect.arrayContaining(["tasks", "folders", "spaces", "comments", "contacts", "timelogs", "attachments", "customFields", "workflows", "account", "version"]),
+    );
+  });
+  it("are envelopes of the method's kind whose items only use fields of its data model, one with a long-format id", () => {
+    const ids: string[] = [];
+    for (const { m } of withExamples)
+      for (const ex of m.examples) {
+        const doc = JSON.parse(ex.text) as { kind: string; data: Record<string, unknown>[] };
+        expect("kind" in m.response && doc.kind).toBe("kind" in m.response && m.response.kind);
+        const model = spec.api.models["kind" in m.response ? m.response.data : ""]!;
+        for (const item of doc.data) {
+          for (const key of Object.keys(item)) expect(model.fields, `${m.id} ${key}`).toHaveProperty(key);
+          ids.push(String(item.id));
+        }
+      }
+    expect(ids.some((id) => id.length > 40 && /^[A-Za-z0-9\-_:.=]+$/.test(id))).toBe(true);
+  });
+  it("webhook events load with the common fields", () => {
+    expect(Object.keys(spec.events!.commonFields)).toEqual(["webhookId", "eventAuthorId", "eventType", "lastUpdatedDate"]);
+    expect(Object.keys(spec.events!.events)).toEqual(expect.arrayContaining(["TaskCreated", "CommentAdded", "AttachmentDeleted", "TimelogChanged", "ApprovalStatusChanged"]));
+  });
+});
+
 describe("the spec-vs-reference comparison fails on a difference", () => {
   const mutated = (change: (s: Spec) => void): string[] => {
     const copy = structuredClone(spec);
