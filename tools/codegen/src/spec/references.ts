@@ -124,7 +124,7 @@ export function checkReferences(
       const statuses = api.data.errors.statuses ?? {};
       m.errors.forEach((code, i) => {
         if (!(String(code) in api.data.errors.codes) && !(String(code) in statuses))
-          report(g, [...at, "errors", i], `error code ${code} is not in api.yaml errors.codes or errors.statuses`);
+          report(g, [...at, "errors", i], `error code ${code} is not in api.yaml errors.${api.data.errors.statuses ? "statuses" : "codes"}`);
       });
       if ("kind" in m.response) {
         if (!api.data.envelope) report(g, [...at, "response"], "an enveloped response needs api.yaml envelope");
