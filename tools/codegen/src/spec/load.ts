@@ -3,11 +3,11 @@
  * and returns it in the shape the emitters use. Every mistake is reported with its file, its path inside
  * the file and, where the YAML parser knows it, the line.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { LineCounter, parseDocument, isNode } from "yaml";
 import type { z } from "zod";
-import { apiFileSchema, groupFileSchema, type ApiFile, type GroupFile } from "./schema.js";
+import { apiFileSchema, eventsFileSchema, groupFileSchema, type ApiFile, type EventsFile, type GroupFile } from "./schema.js";
 import { checkReferences } from "./references.js";
 import { SpecError, type ParsedFile, type SpecProblem } from "./problems.js";
 
@@ -18,6 +18,8 @@ export interface Spec {
   groups: GroupFile[];
   /** Source file of each group, for reference-check messages. */
   groupFiles: Map<string, string>;
+  /** Webhook event types (events.yaml), for APIs that have them. */
+  events?: EventsFile;
 }
 
 
@@ -61,12 +63,15 @@ export function loadSpec(specDir: string, displayRoot = join(specDir, "..")): Sp
     const parsed = parseYamlFile(abs, display(abs), groupFileSchema, problems);
     if (parsed) groups.push(parsed);
   }
-  if (api && problems.length === 0) checkReferences(api, groups, problems);
+  const eventsPath = join(specDir, "events.yaml");
+  const events = existsSync(eventsPath) ? parseYamlFile(eventsPath, display(eventsPath), eventsFileSchema, problems) : undefined;
+  if (api && problems.length === 0) checkReferences(api, groups, problems, events);
   if (problems.length > 0) throw new SpecError(problems);
   return {
     api: api!.data,
     groups: groups.map((g) => g.data),
     groupFiles: new Map(groups.map((g) => [g.data.group, g.file])),
+    ...(events ? { events: events.data } : {}),
   };
 }
 

@@ -27,7 +27,11 @@ export const SCALAR_TYPES = [
   "timestamp", // server timestamp "yyyy-MM-dd HH:mm:ss.S"; "" means none
   "date", // calendar date; sent as yyyy-MM-dd
   "localDateTime", // date and time without zone; sent as yyyy-MM-dd'T'HH:mm:ss
-  "binary", // a byte stream (downloads)
+  "binary", // a byte stream (downloads; uploads with encoding: raw)
+  // v4 (REST):
+  "opaqueId", // v4 object id: opaque text, up to 256 chars of [A-Za-z0-9-_:.=]; never checked with a pattern, compared only for equality
+  "utcTimestamp", // UTC instant, sent and received as yyyy-MM-dd'T'HH:mm:ss'Z'
+  "json", // any JSON value, passed through as it is (records the reference leaves untyped)
 ] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
 const typeExpression = z
@@ -37,8 +41,9 @@ const typeExpression = z
 /** How a list argument travels on the wire. */
 const listEncoding = z.enum([
   "comma", // a,b,c (v2 arguments, v4 ids in paths)
-  "json", // ["a","b"] (v4 query arrays)
+  "json", // ["a","b"] (v4 query arrays); for model-typed arguments, the object as JSON text
   "repeat", // k=a&k=b
+  "raw", // v4 uploads: a binary argument that is the whole request body
 ]);
 
 const argument = z.strictObject({
@@ -55,6 +60,17 @@ const argument = z.strictObject({
   encoding: listEncoding.optional(),
   /** For strings and string lists: each value must match this regular expression. */
   pattern: z.string().optional(),
+  /** null may be sent: it removes the value (v4 metadata and custom field values). */
+  nullable: z.boolean().optional(),
+  /** For lists: at most this many items per request (v4 id lists in paths: 100); a client splits longer lists. */
+  maxItems: z.number().int().positive().optional(),
+  /**
+   * A `fields`-style argument: its values name optional fields of this model (those marked `selectable`)
+   * that the response then carries, so `fields: ["description"]` makes `description` present.
+   */
+  selects: pascalName.optional(),
+  /** For enum-typed arguments: the subset of the enum's values this argument accepts, when narrower. */
+  values: z.array(z.union([z.string(), z.number()])).min(1).optional(),
 });
 export type ArgumentSpec = z.infer<typeof argument>;
 
@@ -71,6 +87,10 @@ const field = z.strictObject({
   xmlAttribute: z.boolean().optional(),
   /** XML only, for lists: the element name of each item (default: the item model's element, else "item"). */
   xmlItem: identifier.optional(),
+  /** The server may send null for this field. */
+  nullable: z.boolean().optional(),
+  /** Sent only when a `fields` argument (one with `selects` naming this model) asks for it. */
+  selectable: z.boolean().optional(),
 });
 export type FieldSpec = z.infer<typeof field>;
 
@@ -102,6 +122,11 @@ const responseVariant = z.strictObject({
 const response = z.union([
   z.strictObject({ variants: z.array(responseVariant).min(1) }),
   z.strictObject({ binary: z.literal(true), description: z.string().optional() }),
+  /**
+   * v4: the API's envelope (api.yaml `envelope`) with this `kind` value and `data` a list of this type (a model, or `json` where the reference leaves the items untyped).
+   * Paged methods (see `paging`) also carry the envelope's page fields.
+   */
+  z.strictObject({ kind: text, data: typeExpression.refine((t) => !t.endsWith("[]"), "data names the item type; the list is implied") }),
 ]);
 export type ResponseSpec = z.infer<typeof response>;
 
@@ -170,6 +195,14 @@ const method = z.strictObject({
   incremental: z.strictObject({ sinceArg: identifier, markerField: identifier }).optional(),
   /** Query keys a successful call makes stale: method ids of reads (used by the React hooks). */
   invalidates: z.array(text).default([]),
+  /** OAuth 2.0 scopes (keys of api.yaml auth.oauth2.scopes) any one of which lets a token call this method. */
+  scopes: z.array(identifier).optional(),
+  /** The call starts a job on the server and answers an AsyncJob; api.yaml `asyncJobs` says how to poll it. */
+  asyncJob: z.boolean().optional(),
+  /** The request body is a file: one `encoding: raw` binary body argument, its name in a header argument. */
+  upload: z.boolean().optional(),
+  /** For AI assistants (MCP): whether the tool is in the default set, and a description where the summary is not enough. */
+  assistant: z.strictObject({ default: z.boolean(), description: z.string().optional() }).optional(),
 });
 export type MethodSpec = z.infer<typeof method>;
 
@@ -187,6 +220,50 @@ const errorCode = z.strictObject({
   description: text,
   /** HTTP status the emulator answers with for this error. */
   httpStatus: z.number().int().min(400).max(599),
+});
+
+/** v4: one HTTP status and the error names the API answers with it (several per status). */
+const errorStatus = z.strictObject({
+  description: text,
+  names: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "must be an error name such as resource_not_found"), text),
+});
+
+/** OAuth 2.0 (v4): authorization-code flow, refresh, the per-token API host and the scopes methods list. */
+const oauth2 = z.strictObject({
+  authorizeUrl: z.url(),
+  tokenUrl: z.url(),
+  grantTypes: z.array(z.enum(["authorization_code", "refresh_token"])).min(1),
+  /** Token-response field naming the API host every later call must use (a wrong host answers HTTP 300). */
+  hostField: identifier,
+  responseParams: z.record(identifier, text),
+  /** Permanent tokens are sent like access tokens, as `Authorization: Bearer`. */
+  permanentTokens: text,
+  scopes: z.record(identifier, text),
+});
+
+/** v4: the `{kind, data}` document every JSON answer is wrapped in; declared once here. */
+const envelope = z.strictObject({
+  kindField: identifier,
+  dataField: identifier,
+  /** Paged answers: the token of the next page (absent on the last page) and the total count. */
+  nextPageTokenField: identifier,
+  responseSizeField: identifier,
+  description: text,
+});
+
+/** The webhook signing scheme, stated in one place so that a correction is one line. */
+const webhookSigning = z.strictObject({
+  /** Header carrying the handshake value and, on events, the signature. */
+  header: z.string().min(1),
+  algorithm: z.literal("HMAC-SHA256"),
+  digestEncoding: z.literal("hex"),
+  /** Events: the signature is computed over the raw request body with the subscription's secret. */
+  eventSignedOver: z.literal("rawBody"),
+  /** Handshake: the answer's header carries HMAC(secret, the request's header value). */
+  handshake: z.strictObject({ requestHeader: z.string().min(1), answerHeader: z.string().min(1), signedOver: z.literal("requestHeaderValue") }),
+  /** How sure we are: "confirmed" or "publiclyDescribedUnconfirmed". */
+  status: z.enum(["confirmed", "publiclyDescribedUnconfirmed"]),
+  source: text,
 });
 
 const oauthEndpoint = z.strictObject({
@@ -222,7 +299,10 @@ export const apiFileSchema = z.strictObject({
       decision: text,
       example: text,
     }),
-    codes: z.record(z.string().regex(/^\d+$/), errorCode),
+    /** rpc (v2): numbered error codes, each with one name. */
+    codes: z.record(z.string().regex(/^\d+$/), errorCode).default({}),
+    /** rest (v4): per HTTP status, the error names it carries; methods' `errors` list these statuses. */
+    statuses: z.record(z.string().regex(/^\d{3}$/), errorStatus).optional(),
   }),
   auth: z.strictObject({
     oauth1: z
@@ -232,7 +312,12 @@ export const apiFileSchema = z.strictObject({
         endpoints: z.strictObject({ requestToken: oauthEndpoint, authorize: oauthEndpoint, accessToken: oauthEndpoint }),
       })
       .optional(),
+    oauth2: oauth2.optional(),
   }),
+  envelope: envelope.optional(),
+  /** v4: how a method with `asyncJob: true` is followed: the read that polls the job, and its id argument. */
+  asyncJobs: z.strictObject({ pollMethod: text, idArg: identifier, statusField: identifier, description: text }).optional(),
+  webhooks: z.strictObject({ signing: webhookSigning }).optional(),
   rateLimit: z.strictObject({
     requestsPerMinute: z.number().int().positive(),
     retryOn: z.array(z.number().int()),
@@ -244,3 +329,31 @@ export const apiFileSchema = z.strictObject({
   models: z.record(pascalName, model).default({}),
 });
 export type ApiFile = z.infer<typeof apiFileSchema>;
+
+const eventField = field.extend({
+  /** The field is not in the public list of payload fields but inferred (from the event's name or a sibling event). */
+  inferred: z.boolean().optional(),
+});
+
+/** spec/<api>/events.yaml: webhook event types and their payloads (optional; v4 only). */
+export const eventsFileSchema = z.strictObject({
+  description: z.string().optional(),
+  /** The JSON field whose value names the event type; unknown values are kept as unknown events. */
+  discriminator: identifier,
+  /** A delivery's body is a JSON array of events (true) or one event object. */
+  bodyIsArray: z.boolean(),
+  /** Fields every event carries. */
+  commonFields: z.record(identifier, eventField),
+  events: z.record(
+    pascalName,
+    z.strictObject({
+      description: text,
+      /** The entity the event is about (task, folder, comment, ...). */
+      subject: identifier,
+      fields: z.record(identifier, eventField).default({}),
+      quirks: z.array(quirk).default([]),
+    }),
+  ),
+  quirks: z.array(quirk).default([]),
+});
+export type EventsFile = z.infer<typeof eventsFileSchema>;
