@@ -121,6 +121,14 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
     const mocked = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
     results.msw = typeof (await mocked.task.get({ id: 1 })).id;
   } finally { mswServer.close(); }` : ""}
+  ${has("@wrikekit/webhooks") ? `
+  const { createWebhookReceiver } = await load("@wrikekit/webhooks");
+  const { signWebhookRequest } = await load("@wrikekit/webhooks/testing");
+  const { toNodeListener } = await load("@wrikekit/webhooks/node");
+  const hooked = [];
+  const receive = createWebhookReceiver({ secret: "hook-secret", handler: (event) => void hooked.push(event.eventType) });
+  const delivery = () => signWebhookRequest({ secret: "hook-secret", url: "http://localhost/wrike", events: [{ eventType: "TaskCreated", webhookId: "W1", taskId: "T1", lastUpdatedDate: "2026-12-01T10:00:00Z" }] });
+  results.webhooks = [(await receive(await delivery())).status, (await receive(await delivery())).status, hooked.length, typeof toNodeListener(receive)];` : ""}
   ${has("@wrikekit/react") ? `
   const React = await load("react");
   const { renderToString } = await load("react-dom/server");
@@ -139,7 +147,7 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   for (const file of ["smoke.cjs", "smoke.mjs"]) {
     try {
       const out = JSON.parse(run(process.execPath, [file], app).trim().split("\n").pop());
-      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated" } : {}), ...(has("@wrikekit/msw") ? { msw: "number" } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }] } : {}) };
+      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated" } : {}), ...(has("@wrikekit/msw") ? { msw: "number" } : {}), ...(has("@wrikekit/webhooks") ? { webhooks: [200, 200, 1, "function"] } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }] } : {}) };
       if (JSON.stringify(out) !== JSON.stringify(expected)) fail(`${file}: ${JSON.stringify(out)} (expected ${JSON.stringify(expected)})`);
       else step(`node ${file}: ${JSON.stringify(out)}`);
     } catch (e) {
@@ -156,6 +164,7 @@ const client = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
 export const added: Promise<TaskAddResult> = client.task.add({ title: "typed" });
 export const signed: Promise<{ authorizationHeader: string }> = signRequest({ method: "GET", url: "https://x.example/" }, { consumerKey: "k", consumerSecret: "s" });
 ${has("@wrikekit/react") ? 'export const key: WrikeQueryKey<"wrike.task.filter", object> = taskKeys.filter({ limit: 1 });\nexport const hook: typeof useTaskFilter = useTaskFilter;' : ""}
+${has("@wrikekit/webhooks") ? 'import { createWebhookReceiver, type WebhookReceiver } from "@wrikekit/webhooks";\nimport { toNodeListener } from "@wrikekit/webhooks/node";\nexport const receiver: WebhookReceiver = createWebhookReceiver({ secret: "s", handler: (event) => void event.webhookId });\nexport const listener = toNodeListener(receiver);' : ""}
 // @ts-expect-error: title is required
 client.task.add({});
 export const kind = "${kind}";
