@@ -1,0 +1,157 @@
+/**
+ * The `wrikekit-mcp` command: parses flags, finds credentials, and serves over stdio or Streamable HTTP;
+ * `wrikekit-mcp login` runs the OAuth 2.0 browser flow. Everything it prints goes to stderr, because
+ * stdout is the MCP channel under stdio.
+ */
+import { resolve as resolvePath } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
+import { createOAuth2Session } from "@wrikekit/core";
+import { fileTokenStore, defaultLoginFile, readLogin } from "./auth/token-file.js";
+import { login } from "./auth/login.js";
+import { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";
+import { createConnector, secretsOf, type Credentials, type OfflineBackend } from "./connection.js";
+import { serveHttp } from "./http.js";
+import type { ToolMode, ToolPolicy } from "./selection.js";
+import { createWrikeMcpServer, prepareTools } from "./server.js";
+import type { ToolTable } from "./table.js";
+
+export const USAGE = `Usage:
+  wrikekit-mcp [options]          serve MCP over stdio (or Streamable HTTP with --http)
+  wrikekit-mcp login [options]    sign in with OAuth 2.0 in the browser and save the tokens
+
+Serve options:
+  --table <module>            the tool table to serve (a module whose default export is a ToolTable)
+  --tools default|all|dynamic the default set, every operation, or three tools that list/describe/invoke (default: default)
+  --read-only                 expose no tool that changes data
+  --allow-delete              expose delete tools (never exposed without it)
+  --http                      serve Streamable HTTP at http://<host>:<port>/mcp instead of stdio
+  --port <n>                  HTTP port (default 3000; 0 picks a free one)
+  --host <address>            HTTP address to bind (default 127.0.0.1)
+  --base-url <url>            Wrike API origin (default https://www.wrike.com, or the host of the login)
+  --max-items <n>             items of a list per result (default ${DEFAULT_BUDGET.maxItems})
+  --max-chars <n>             characters of list items per result (default ${DEFAULT_BUDGET.maxChars})
+  --requests-per-minute <n>   client-side rate limit shared by all calls (default 100)
+  --login-file <path>         where login keeps its tokens (default $XDG_CONFIG_HOME/wrikekit/mcp-login.json)
+
+Login options (WRIKE_CLIENT_ID and WRIKE_CLIENT_SECRET in the environment):
+  --port <n>                  loopback port of the app's redirect URI http://127.0.0.1:<n>/callback (default 8765)
+  --scope <scopes>            OAuth scopes, comma-separated (default: the app's)
+  --login-file <path>
+
+Credentials (stdio): WRIKE_TOKEN (a permanent token), else the login file. Over HTTP every request sends
+its own token as "Authorization: Bearer <token>".`;
+
+export class CliUsageError extends Error {}
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  /** Messages for the user: stderr, since stdout carries MCP under stdio. */
+  log(line: string): void;
+  /** The offline backend (the embedded v4 emulator plugs in here); without it, no credentials is an error. */
+  offline?: OfflineBackend;
+}
+
+function positiveInteger(flag: string, text: string | undefined, fallback: number, allowZero = false): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || (!allowZero && value === 0)) throw new CliUsageError(`--${flag} must be a ${allowZero ? "non-negative" : "positive"} whole number, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+async function loadTable(module: string | undefined): Promise<ToolTable> {
+  // The table generated from spec/v4 becomes the default once the emitter exists (tools/codegen).
+  if (module === undefined) throw new CliUsageError("this build has no generated v4 tool table yet: pass --table <module>");
+  const loaded = (await import(pathToFileURL(resolvePath(module)).href)) as { default?: ToolTable };
+  if (loaded.default?.api === undefined || !Array.isArray(loaded.default.tools)) throw new CliUsageError(`${module} has no default export of a tool table ({ api, tools })`);
+  return loaded.default;
+}
+
+export interface RunningServer {
+  /** The HTTP endpoint, when serving HTTP. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string, offline: OfflineBackend | undefined): Promise<Credentials> {
+  if (env.WRIKE_TOKEN !== undefined && env.WRIKE_TOKEN !== "") return { kind: "token", token: env.WRIKE_TOKEN };
+  const stored = await readLogin(loginFile);
+  if (stored !== undefined) {
+    const store = fileTokenStore(loginFile, stored);
+    return { kind: "oauth2", session: createOAuth2Session({ client: stored.client, store }), secrets: store.secrets };
+  }
+  if (offline !== undefined) return { kind: "backend", fetch: offline.fetch };
+  throw new CliUsageError("no Wrike credentials: set WRIKE_TOKEN to a permanent token or run `wrikekit-mcp login` (serving the embedded emulator without an account is not available yet)");
+}
+
+async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      table: { type: "string" },
+      tools: { type: "string" },
+      "read-only": { type: "boolean" },
+      "allow-delete": { type: "boolean" },
+      http: { type: "boolean" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "base-url": { type: "string" },
+      "max-items": { type: "string" },
+      "max-chars": { type: "string" },
+      "requests-per-minute": { type: "string" },
+      "login-file": { type: "string" },
+    },
+  });
+  const mode = values.tools ?? "default";
+  if (mode !== "default" && mode !== "all" && mode !== "dynamic") throw new CliUsageError(`--tools must be default, all or dynamic, got ${JSON.stringify(mode)}`);
+  const policy: ToolPolicy = { mode: mode as ToolMode, readOnly: values["read-only"] === true, allowDelete: values["allow-delete"] === true };
+  if (policy.readOnly && policy.allowDelete) throw new CliUsageError("--read-only and --allow-delete contradict each other: choose one");
+  const budget: ResultBudget = { maxItems: positiveInteger("max-items", values["max-items"], DEFAULT_BUDGET.maxItems), maxChars: positiveInteger("max-chars", values["max-chars"], DEFAULT_BUDGET.maxChars) };
+  const table = await loadTable(values.table);
+  const tools = prepareTools(table);
+  const connector = createConnector({ api: table.api, baseUrl: values["base-url"], requestsPerMinute: positiveInteger("requests-per-minute", values["requests-per-minute"], 100) });
+
+  if (values.http === true) {
+    const http = await serveHttp({ tools, policy, budget, connector, offline: io.offline, port: positiveInteger("port", values.port, 3000, true), host: values.host, log: io.log });
+    io.log(`wrikekit-mcp: serving ${tools.byName.size} operations (${policy.mode}${policy.readOnly ? ", read-only" : ""}${policy.allowDelete ? ", deletes allowed" : ""}) at ${http.url}`);
+    return http;
+  }
+  if (values.port !== undefined || values.host !== undefined) throw new CliUsageError("--port and --host need --http");
+  const credentials = await stdioCredentials(io.env, values["login-file"] ?? defaultLoginFile(io.env), io.offline);
+  const context = { transport: connector.transport(credentials), budget, secrets: () => secretsOf(credentials) };
+  const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context }), { onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
+  return handle;
+}
+
+async function runLogin(argv: string[], io: CliIo): Promise<RunningServer> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: "string" }, scope: { type: "string" }, "login-file": { type: "string" } } });
+  const clientId = io.env.WRIKE_CLIENT_ID;
+  const clientSecret = io.env.WRIKE_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new CliUsageError("login needs WRIKE_CLIENT_ID and WRIKE_CLIENT_SECRET in the environment (from your Wrike app's settings)");
+  const file = values["login-file"] ?? defaultLoginFile(io.env);
+  const { host } = await login({
+    client: { clientId, clientSecret },
+    port: positiveInteger("port", values.port, 8765, true),
+    file,
+    scope: values.scope,
+    show: (url) => io.log(`Open this address in your browser to sign in to Wrike:\n\n  ${url}\n`),
+  });
+  io.log(`Signed in${host ? ` (account host ${host})` : ""}; tokens saved in ${file}.`);
+  return { close: async () => {} };
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<RunningServer> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.log(USAGE);
+    return { close: async () => {} };
+  }
+  try {
+    return argv[0] === "login" ? await runLogin(argv.slice(1), io) : await serve(argv[0] === "serve" ? argv.slice(1) : argv, io);
+  } catch (error) {
+    // parseArgs reports unknown or malformed flags as TypeErrors with a code.
+    if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) throw new CliUsageError((error as Error).message);
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Streamable HTTP on a loopback port by default. Each request brings its own Wrike token as
+ * `Authorization: Bearer <token>`; a fresh server instance serves it with that token, and the token is
+ * never logged. Without a token a request is refused (401), unless the server has an offline backend.
+ * Host and Origin headers must name loopback while bound to it, so a web page cannot rebind a name to it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { toNodeHandler } from "@modelcontextprotocol/node";
+import { createMcpHandler } from "@modelcontextprotocol/server";
+import type { Connector, Credentials, OfflineBackend } from "./connection.js";
+import { secretsOf } from "./connection.js";
+import type { ResultBudget } from "./budget.js";
+import type { ToolPolicy } from "./selection.js";
+import { createWrikeMcpServer, type PreparedTools } from "./server.js";
+import { scrub } from "./tool-errors.js";
+
+export interface HttpServeOptions {
+  tools: PreparedTools;
+  policy: ToolPolicy;
+  budget: ResultBudget;
+  connector: Connector;
+  /** Serves requests that carry no token (the embedded emulator, once it exists). */
+  offline?: OfflineBackend;
+  port: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Where to report failures; texts are scrubbed of the request's token. */
+  log(line: string): void;
+}
+
+export interface HttpServer {
+  /** The endpoint, e.g. http://127.0.0.1:3000/mcp. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const MCP_PATH = "/mcp";
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/** The bearer token of a request: undefined when absent, null when the header is not a bearer. */
+export function bearerToken(header: string | null | undefined): string | undefined | null {
+  if (header === undefined || header === null || header === "") return undefined;
+  const match = /^Bearer[ ]+(\S+)$/i.exec(header.trim());
+  return match ? match[1]! : null;
+}
+
+function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ error: message }));
+}
+
+function hostnameOf(value: string): string {
+  try {
+    return new URL(value.includes("://") ? value : `http://${value}`).hostname;
+  } catch {
+    return "";
+  }
+}
+
+export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> {
+  const host = options.host ?? "127.0.0.1";
+  const loopbackOnly = LOOPBACK.has(host);
+  const credentialsOf = (request: Request | undefined): Credentials => {
+    const token = bearerToken(request?.headers.get("authorization"));
+    if (typeof token === "string") return { kind: "token", token };
+    // Unreachable without an offline backend: requests without a token are refused before this.
+    return { kind: "backend", fetch: options.offline!.fetch };
+  };
+  const handler = createMcpHandler(
+    ({ requestInfo }) => {
+      const credentials = credentialsOf(requestInfo);
+      return createWrikeMcpServer({
+        tools: options.tools,
+        policy: options.policy,
+        context: { transport: options.connector.transport(credentials), budget: options.budget, secrets: () => secretsOf(credentials) },
+      });
+    },
+    { onerror: (error) => options.log(`wrikekit-mcp: ${error.message}`) },
+  );
+  const node = toNodeHandler(handler, { onerror: (error) => options.log(`wrikekit-mcp: ${error.message}`) });
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== MCP_PATH) return refuse(res, 404, `the MCP endpoint is ${MCP_PATH}`);
+    if (loopbackOnly && (!LOOPBACK.has(hostnameOf(req.headers.host ?? "")) || (req.headers.origin !== undefined && !LOOPBACK.has(hostnameOf(req.headers.origin)))))
+      return refuse(res, 403, "this server answers only loopback Host and Origin headers");
+    const token = bearerToken(req.headers.authorization);
+    if (token === null) return refuse(res, 401, "the Authorization header must be `Bearer <Wrike token>`", { "www-authenticate": 'Bearer realm="wrike"' });
+    if (token === undefined && options.offline === undefined)
+      return refuse(res, 401, "send your Wrike token as `Authorization: Bearer <token>`", { "www-authenticate": 'Bearer realm="wrike"' });
+    node(req, res).catch((error: unknown) => {
+      options.log(`wrikekit-mcp: ${scrub((error as Error).message, token ? [token] : [])}`);
+      if (!res.headersSent) refuse(res, 500, "internal error");
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${MCP_PATH}`,
+    close: async () => {
+      await handler.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+export type { ObjectJsonSchema, ToolAnnotations, ToolDefinition, ToolPaging, ToolTable } from "./table.js";
+export { checkToolTable } from "./table.js";
+export { prepareTools, createWrikeMcpServer, type PreparedTools, type WrikeMcpServerOptions } from "./server.js";
+export { permittedOperations, type ToolMode, type ToolPolicy } from "./selection.js";
+export { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";
+export type { CallContext } from "./invoke.js";
+export { createConnector, type ConnectionOptions, type Connector, type Credentials, type OfflineBackend } from "./connection.js";
+export { SERVER_NAME, SERVER_VERSION } from "./version.js";
+export { serveHttp, bearerToken, MCP_PATH, type HttpServeOptions, type HttpServer } from "./http.js";
+export { runCli, CliUsageError, USAGE, type CliIo, type RunningServer } from "./cli.js";
+export { login, V4_AUTHORIZE_URL, V4_TOKEN_URL, type LoginOptions } from "./auth/login.js";
+export { defaultLoginFile, fileTokenStore, readLogin, writeLogin, type StoredLogin } from "./auth/token-file.js";

@@ -1,0 +1,50 @@
+/** Calls one operation through the core transport and turns its answer into a tool result sized for a model. */
+import type { WrikeTransport } from "@wrikekit/core";
+import { shapePage, type ResultBudget, type ShapedResult } from "./budget.js";
+import { decodeCursor, type PagePosition } from "./cursor.js";
+import type { ToolDefinition } from "./table.js";
+import { toolError, type ToolErrorResult } from "./tool-errors.js";
+
+/** What a call needs besides its arguments; one per server instance (over HTTP, one per request). */
+export interface CallContext {
+  transport: WrikeTransport;
+  budget: ResultBudget;
+  /** The credentials in use, scrubbed from every error text. */
+  secrets(): readonly string[];
+}
+
+export interface ToolSuccessResult {
+  [key: string]: unknown;
+  content: Array<{ type: "text"; text: string }>;
+  structuredContent: Record<string, unknown>;
+}
+
+/** Moves the model's cursor into the operation's page-token argument; returns where the page starts. */
+function pagePosition(tool: ToolDefinition, args: Record<string, unknown>): PagePosition {
+  const argument = tool.paging?.cursorArgument;
+  const cursor = argument === undefined ? undefined : args[argument];
+  if (typeof cursor !== "string") return { token: undefined, skip: 0 };
+  const position = decodeCursor(cursor);
+  if (position.token === undefined) delete args[argument!];
+  else args[argument!] = position.token;
+  return position;
+}
+
+/** Every v4 answer is a JSON object (`{kind, data}`); anything else cannot be structured content. */
+function asObject(tool: ToolDefinition, result: unknown): Record<string, unknown> {
+  if (typeof result === "object" && result !== null && !Array.isArray(result)) return result as Record<string, unknown>;
+  throw new TypeError(`the operation answered ${Array.isArray(result) ? "a list" : typeof result} where the tool table promises an object (a tool table bug in ${tool.name})`);
+}
+
+export async function invokeTool(tool: ToolDefinition, input: Record<string, unknown> | undefined, context: CallContext, signal?: AbortSignal): Promise<ToolSuccessResult | ToolErrorResult> {
+  try {
+    const args = { ...input };
+    const position = pagePosition(tool, args);
+    const result = asObject(tool, await context.transport.call(tool.method, args, { signal }));
+    const shaped: ShapedResult = tool.paging ? shapePage(tool.name, result, tool.paging, position, context.budget) : { structured: result, note: undefined };
+    const json = JSON.stringify(shaped.structured);
+    return { content: [{ type: "text", text: shaped.note === undefined ? json : `${shaped.note}\n${json}` }], structuredContent: shaped.structured };
+  } catch (error) {
+    return toolError(tool.name, error, context.secrets());
+  }
+}

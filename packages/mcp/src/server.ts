@@ -1,0 +1,189 @@
+/**
+ * Builds an McpServer from a tool table: one tool per permitted operation, or in dynamic mode three tools
+ * that list, describe and invoke operations. Schemas are compiled once per table (`prepareTools`) and
+ * shared by every server instance, because over HTTP a fresh instance serves each request.
+ */
+import { fromJsonSchema, McpServer, type StandardSchemaWithJSON } from "@modelcontextprotocol/server";
+import { shapePage } from "./budget.js";
+import { decodeCursor } from "./cursor.js";
+import { invokeTool, type CallContext } from "./invoke.js";
+import { permittedOperations, refusal, type ToolPolicy } from "./selection.js";
+import { checkToolTable, type ObjectJsonSchema, type ToolDefinition, type ToolTable } from "./table.js";
+import { refused, toolError } from "./tool-errors.js";
+import { SERVER_NAME, SERVER_VERSION } from "./version.js";
+
+type Schema = StandardSchemaWithJSON<Record<string, unknown>, Record<string, unknown>>;
+
+interface PreparedTool {
+  definition: ToolDefinition;
+  input: Schema;
+  output: Schema;
+}
+
+/** A checked tool table with its schemas compiled. */
+export interface PreparedTools {
+  readonly table: ToolTable;
+  readonly byName: ReadonlyMap<string, PreparedTool>;
+}
+
+const compile = (schema: ObjectJsonSchema): Schema => fromJsonSchema<Record<string, unknown>>(schema as Parameters<typeof fromJsonSchema>[0]);
+
+export function prepareTools(table: ToolTable): PreparedTools {
+  checkToolTable(table);
+  const byName = new Map<string, PreparedTool>();
+  for (const definition of table.tools) byName.set(definition.name, { definition, input: compile(definition.inputSchema), output: compile(definition.outputSchema) });
+  return { table, byName };
+}
+
+export interface WrikeMcpServerOptions {
+  tools: PreparedTools;
+  policy: ToolPolicy;
+  context: CallContext;
+}
+
+export function createWrikeMcpServer(options: WrikeMcpServerOptions): McpServer {
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
+  if (options.policy.mode === "dynamic") registerDynamicTools(server, options);
+  else for (const definition of permittedOperations(options.tools.table.tools, options.policy)) registerOperation(server, options.tools.byName.get(definition.name)!, options.context);
+  return server;
+}
+
+function registerOperation(server: McpServer, tool: PreparedTool, context: CallContext): void {
+  const { definition } = tool;
+  server.registerTool(
+    definition.name,
+    { title: definition.title, description: definition.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: definition.title, ...definition.annotations } },
+    (args, ctx) => invokeTool(definition, args, context, ctx.mcpReq.signal),
+  );
+}
+
+// The three tools of dynamic mode. Their schemas are the runtime's own, not the table's.
+const LIST_OPERATIONS = "list_operations";
+const DESCRIBE_OPERATION = "describe_operation";
+const INVOKE_OPERATION = "invoke_operation";
+
+const listInput = compile({
+  type: "object",
+  properties: {
+    filter: { type: "string", description: "Words that must all appear in the operation's name, title or description (case-insensitive), e.g. \"task create\". Leave out to list everything." },
+    cursor: { type: "string", description: "The nextCursor of a previous list_operations result, to get the next part of the list." },
+  },
+  additionalProperties: false,
+});
+const operationSummary = {
+  type: "object",
+  properties: { name: { type: "string" }, title: { type: "string" }, description: { type: "string" }, readOnly: { type: "boolean" }, deletes: { type: "boolean" } },
+  required: ["name", "title", "description", "readOnly", "deletes"],
+};
+const listOutput = compile({
+  type: "object",
+  properties: { operations: { type: "array", items: operationSummary }, nextCursor: { type: "string", description: "Pass as cursor to get the rest." } },
+  required: ["operations"],
+});
+const describeInput = compile({
+  type: "object",
+  properties: { name: { type: "string", description: "The operation's name, as list_operations gives it." } },
+  required: ["name"],
+  additionalProperties: false,
+});
+const describeOutput = compile({
+  type: "object",
+  properties: {
+    name: { type: "string" },
+    title: { type: "string" },
+    description: { type: "string" },
+    inputSchema: { type: "object", description: "JSON Schema of the arguments to pass to invoke_operation." },
+    outputSchema: { type: "object", description: "JSON Schema of what invoke_operation returns for it." },
+    annotations: { type: "object" },
+  },
+  required: ["name", "title", "description", "inputSchema", "outputSchema", "annotations"],
+});
+const invokeInput = compile({
+  type: "object",
+  properties: {
+    name: { type: "string", description: "The operation's name, as list_operations gives it." },
+    arguments: { type: "object", description: "The operation's arguments, matching the inputSchema that describe_operation gives.", additionalProperties: true },
+  },
+  required: ["name"],
+  additionalProperties: false,
+});
+
+function matches(tool: ToolDefinition, words: readonly string[]): boolean {
+  const text = `${tool.name} ${tool.title} ${tool.description}`.toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+function registerDynamicTools(server: McpServer, options: WrikeMcpServerOptions): void {
+  const { policy, context, tools } = options;
+  const permitted = permittedOperations(tools.table.tools, policy);
+  const hint = `Call ${LIST_OPERATIONS} to see the operation names.`;
+  /** The operation `name` if it may be used here, or the refusal to return. */
+  const lookup = (toolName: string, name: string) => {
+    const tool = tools.byName.get(name);
+    if (tool === undefined) return { error: refused(`${toolName}: there is no operation named ${JSON.stringify(name)}. ${hint}`) };
+    const reason = refusal(tool.definition, policy);
+    return reason === undefined ? { tool } : { error: refused(`${toolName}: ${reason}, so it cannot be used.`) };
+  };
+
+  server.registerTool(
+    LIST_OPERATIONS,
+    {
+      title: "List Wrike operations",
+      description: `Lists the Wrike API operations this server can run, optionally filtered by words. Then ${DESCRIBE_OPERATION} shows one operation's arguments and ${INVOKE_OPERATION} runs it.`,
+      inputSchema: listInput,
+      outputSchema: listOutput,
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    (args) => {
+      try {
+        const words = String(args.filter ?? "").toLowerCase().split(/\s+/).filter(Boolean);
+        const operations = permitted
+          .filter((tool) => matches(tool, words))
+          .map((tool) => ({ name: tool.name, title: tool.title, description: tool.description, readOnly: !tool.writes, deletes: tool.deletes }));
+        const position = typeof args.cursor === "string" ? decodeCursor(args.cursor) : { token: undefined, skip: 0 };
+        const shaped = shapePage(LIST_OPERATIONS, { operations }, { cursorArgument: "cursor", nextTokenField: "nextCursor", itemsField: "operations" }, position, context.budget);
+        const summary = `${operations.length} operation(s)${words.length > 0 ? ` match ${JSON.stringify(words.join(" "))}` : ""}.`;
+        return { content: [{ type: "text", text: [summary, shaped.note, JSON.stringify(shaped.structured)].filter(Boolean).join("\n") }], structuredContent: shaped.structured };
+      } catch (error) {
+        return toolError(LIST_OPERATIONS, error, []);
+      }
+    },
+  );
+
+  server.registerTool(
+    DESCRIBE_OPERATION,
+    {
+      title: "Describe a Wrike operation",
+      description: `Shows one operation's description, the JSON Schema of its arguments and of its result, and its hints (read-only, destructive). ${hint}`,
+      inputSchema: describeInput,
+      outputSchema: describeOutput,
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+    },
+    (args) => {
+      const found = lookup(DESCRIBE_OPERATION, String(args.name));
+      if (found.error) return found.error;
+      const { name, title, description, inputSchema, outputSchema, annotations } = found.tool.definition;
+      const structured = { name, title, description, inputSchema, outputSchema, annotations };
+      return { content: [{ type: "text", text: JSON.stringify(structured) }], structuredContent: structured };
+    },
+  );
+
+  server.registerTool(
+    INVOKE_OPERATION,
+    {
+      title: "Run a Wrike operation",
+      description: `Runs one operation by name with its arguments (see ${DESCRIBE_OPERATION} for them).${policy.readOnly ? " This server is read-only: operations that change data are refused." : ""}${policy.allowDelete ? "" : " Delete operations are refused."}`,
+      inputSchema: invokeInput,
+      annotations: { readOnlyHint: policy.readOnly, destructiveHint: !policy.readOnly && policy.allowDelete, idempotentHint: false, openWorldHint: true },
+    },
+    async (args, ctx) => {
+      const found = lookup(INVOKE_OPERATION, String(args.name));
+      if (found.error) return found.error;
+      const input = (args.arguments ?? {}) as Record<string, unknown>;
+      const checked = await found.tool.input["~standard"].validate(input);
+      if (checked.issues !== undefined)
+        return refused(`${INVOKE_OPERATION}: the arguments do not match ${found.tool.definition.name}'s input schema: ${checked.issues.map((issue) => issue.message).join("; ")}. Call ${DESCRIBE_OPERATION} to see the schema.`);
+      return invokeTool(found.tool.definition, input, context, ctx.mcpReq.signal);
+    },
+  );
+}
