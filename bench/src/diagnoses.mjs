@@ -52,7 +52,7 @@ function perCall(f) {
     "",
     "So most of the gap is the per-attempt timeout, and it costs a hand-written call as much: passing any AbortSignal to undici's fetch makes it register abort listeners (and call `setMaxListeners`) per request. " +
       `Against a hand-written call with the same timeout the client measures ${x(i.client.cpuUs / i["hand-timeout"].cpuUs)}, and without its timeout ${rel("client-timeout0")}. ` +
-      "What would reach the target as stated: either compare like with like (a baseline with the same timeout), or stop paying undici's signal cost on every call by default, e.g. \`timeoutMs\` left unset means no per-attempt signal and the transport only arms one when the caller asks for a timeout (\`packages/core/src/exchange.ts\` \`attemptSignal\`, \`defaultTimeout\`), with the retry policy's \`maxTotalMs\` as the overall bound. That is a behaviour decision for the lead, not a bug.",
+      "What would reach the target as stated: either compare like with like (a baseline with the same timeout), or stop paying undici's signal cost on every call by default, e.g. \`timeoutMs\` left unset means no per-attempt signal and the transport only arms one when the caller asks for a timeout (\`packages/core/src/transport/exchange.ts\` \`attemptSignal\`, \`defaultTimeout\`), with the retry policy's \`maxTotalMs\` as the overall bound. That is a behaviour decision for the lead, not a bug.",
   ].join("\n");
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * ONE-TIME importer: bootstraps spec/v4 from /work/shared/reference (the 2025 operations fact file and the
+ * ONE-TIME importer: bootstraps spec/v4 from tools/v4-import/reference (the 2025 operations fact file and the
  * 2020 reference) plus the reviewed overrides.yaml (names, enum names, fixes, webhooks, examples, assistant set).
  * It ran once and its output was committed; since then spec/v4/*.yaml is the reviewed source of truth and is
  * edited by hand. Do not re-run it over a spec that has been edited (it would overwrite the edits); the
@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { parse, stringify } from "yaml";
 
 const here = import.meta.dirname;
-const refDir = process.argv[2] ?? "/work/shared/reference";
+const refDir = process.argv[2] ?? new URL("./reference/", import.meta.url).pathname;
 const outDir = process.argv[3] ?? join(here, "../../spec/v4");
 const facts = JSON.parse(readFileSync(join(refDir, "wrike-api-v4-operations-2025.json"), "utf8"));
 const ref2020 = JSON.parse(readFileSync(join(refDir, "wrike-api-v4-reference-2020.json"), "utf8"));

@@ -1,5 +1,5 @@
 /**
- * Compares spec/v4 with Wrike's 2025 operations fact file (shared/reference) and lists every difference
+ * Compares spec/v4 with Wrike's 2025 operations fact file (tools/v4-import/reference) and lists every difference
  * that the spec does not record as a quirk: an operation (method + path), a parameter (wire name, slot) or
  * an enum value. The spec-vs-reference test requires the list to be empty.
  */

@@ -5,8 +5,8 @@ import { loadSpec, type Spec } from "../../src/spec/load.js";
 import { compareWithReference, type FactOperation } from "./compare-reference.js";
 
 const root = join(import.meta.dirname, "../../../..");
-// The reference lives next to the repository (../shared/reference), outside the published tree.
-const referenceFile = process.env.WRIKE_V4_FACTS ?? join(root, "../shared/reference/wrike-api-v4-operations-2025.json");
+// A copy of the fact file the spec was imported from, kept in the repository (tools/v4-import/reference).
+const referenceFile = process.env.WRIKE_V4_FACTS ?? join(root, "tools/v4-import/reference/wrike-api-v4-operations-2025.json");
 const facts = (JSON.parse(readFileSync(referenceFile, "utf8")) as { operations: FactOperation[] }).operations;
 const spec = loadSpec(join(root, "spec/v4"), root);
 const methods = (s: Spec) => s.groups.flatMap((g) => Object.entries(g.methods).map(([name, m]) => ({ group: g.group, name, m })));
