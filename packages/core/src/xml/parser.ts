@@ -23,8 +23,9 @@ export class XmlSyntaxError extends Error {
 }
 
 const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-/** Characters XML 1.0 forbids anywhere, even as a reference (§2.2); surrogates must come in pairs. */
-const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters XML 1.0 forbids anywhere, even as a reference (§2.2); surrogates must also come in pairs. */
+const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const WHITESPACE_ONLY = /^[ \t\n]*$/;
 const ATTRIBUTE_WHITESPACE = /[\t\n]/g;
 const XML_DECLARATION = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>/;
@@ -59,6 +60,27 @@ function isAsciiNameChar(c: number): boolean {
 
 function isWhitespace(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
+}
+
+/**
+ * Names seen before, by length and first and last character: reusing the same string for every `<task>`
+ * saves a slice and makes it a fast property key. Bounded, so odd documents cannot grow it.
+ */
+const knownNames = new Map<number, string[]>();
+const MAX_KNOWN_NAMES = 1024;
+let knownNameCount = 0;
+
+function nameAt(text: string, start: number, end: number): string {
+  const key = ((end - start) << 16) ^ (text.charCodeAt(start) << 8) ^ text.charCodeAt(end - 1);
+  const candidates = knownNames.get(key);
+  if (candidates !== undefined) for (const name of candidates) if (text.startsWith(name, start)) return name;
+  const name = text.slice(start, end);
+  if (knownNameCount < MAX_KNOWN_NAMES) {
+    knownNameCount++;
+    if (candidates === undefined) knownNames.set(key, [name]);
+    else candidates.push(name);
+  }
+  return name;
 }
 
 class Reader {
@@ -170,7 +192,7 @@ class Reader {
     const text = this.text;
     if (this.root !== undefined && this.stack.length === 0) this.fail("a second root element (junk after the document)", lt);
     const nameEnd = this.name(lt + 1);
-    const name = text.slice(lt + 1, nameEnd);
+    const name = nameAt(text, lt + 1, nameEnd);
     const open: Open = { name, at: lt, fields: undefined, text: "", hasChildren: false };
     let i = nameEnd;
     for (;;) {
@@ -196,7 +218,7 @@ class Reader {
   private attribute(open: Open, start: number): number {
     const text = this.text;
     const nameEnd = this.name(start);
-    const name = text.slice(start, nameEnd);
+    const name = nameAt(text, start, nameEnd);
     let i = this.skipWhitespace(nameEnd);
     if (text.charCodeAt(i) !== EQUALS) this.fail(`expected '=' after the attribute ${name}`, i);
     i = this.skipWhitespace(i + 1);
@@ -219,10 +241,14 @@ class Reader {
   private closeTag(lt: number): number {
     const text = this.text;
     const open = this.stack[this.stack.length - 1];
-    const nameEnd = this.name(lt + 2);
-    const name = text.slice(lt + 2, nameEnd);
-    if (open === undefined) this.fail(`</${name}> closes nothing`, lt);
-    if (name !== open.name) this.fail(`</${name}> does not close <${open.name}>`, lt);
+    // The usual case, `</name>` of the open element, is checked without reading the name.
+    let nameEnd = lt + 2 + (open?.name.length ?? 0);
+    if (open === undefined || !text.startsWith(open.name, lt + 2) || isAsciiNameChar(text.charCodeAt(nameEnd)) || text.charCodeAt(nameEnd) >= 0xb7) {
+      nameEnd = this.name(lt + 2);
+      const name = text.slice(lt + 2, nameEnd);
+      this.fail(open === undefined ? `</${name}> closes nothing` : `</${name}> does not close <${open.name}>`, lt);
+    }
+    const name = open.name;
     const gt = this.skipWhitespace(nameEnd);
     if (text.charCodeAt(gt) !== GT) this.fail(`expected '>' to end </${name}>`, gt);
     this.close(open);
@@ -296,7 +322,9 @@ export function parseXml(text: string): Record<string, unknown> {
   // A byte-order mark may precede the document; line ends read as LF (§2.11).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.indexOf("\r") !== -1) text = text.replace(/\r\n?/g, "\n");
-  const forbidden = FORBIDDEN_CHAR.exec(text);
+  // isWellFormed() (ES2024; the regular expression where it is missing) is much faster than the lookarounds.
+  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
+  const forbidden = FORBIDDEN_CHAR.exec(text) ?? (wellFormed ? null : LONE_SURROGATE.exec(text));
   if (forbidden !== null) new Reader(text).fail(`the character U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML`, forbidden.index);
   return new Reader(text).parse();
 }
