@@ -110,6 +110,20 @@ describe("overrides", () => {
     });
   });
 
+  it("never reaches a prototype: __proto__, constructor and prototype keys are plain data", () => {
+    const hostile = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "a": {"__proto__": {"polluted": "yes"}}}');
+    const merged = deepMerge({ a: { b: 1 } } as Record<string, unknown>, hostile);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(merged.a)).toBe(Object.prototype);
+    expect(Object.keys(merged)).toEqual(["a", "__proto__", "constructor"]);
+    expect(Object.getOwnPropertyDescriptor(merged, "__proto__")!.value).toEqual({ polluted: "yes" });
+    expect(merged.constructor).toEqual({ prototype: { polluted: "yes" } });
+    expect(Object.getOwnPropertyDescriptor(merged.a, "__proto__")!.value).toEqual({ polluted: "yes" });
+    expect((merged.a as Record<string, unknown>).b).toBe(1);
+  });
+
   it("answers a full value exactly with merge: false", async () => {
     const task: Task = { id: 1, title: "Only this", parents: [7] };
     server.use(taskAddHandler(task, { merge: false }));
