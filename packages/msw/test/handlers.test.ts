@@ -170,6 +170,28 @@ describe("overrides", () => {
     await expect(json.folder.get({ id: 1, asyncKey: "mine" })).rejects.toBeInstanceOf(WrikeAsyncKeyMismatchError);
   });
 
+  it("serves a fixed answer to every request alike: an echo or a caller's change stays with its own answer", async () => {
+    server.use(folderGetHandler({ title: "fixed" }));
+    for (const [, client] of both) {
+      const echoed = await client.folder.get({ id: 1, asyncKey: "first" });
+      expect(echoed).toMatchObject({ title: "fixed", asyncKey: "first" });
+      echoed.title = "changed by the caller";
+      const plain = await client.folder.get({ id: 1 });
+      expect(plain.title).toBe("fixed");
+      expect(plain.asyncKey).toBe(folderGetHandler.example().asyncKey); // the example's own, not the last echo
+      expect((await client.folder.get({ id: 1, asyncKey: "second" })).asyncKey).toBe("second");
+    }
+    // A resolver is still given the request unread, and a fresh example each time.
+    server.use(
+      folderGetHandler(async ({ request, example }) => {
+        example.title = `${example.title}!`;
+        return { title: `${example.title} ${(await request.text()).includes("id=1")}` };
+      }),
+    );
+    expect((await json.folder.get({ id: 1 })).title).toBe("spool! true");
+    expect((await json.folder.get({ id: 1 })).title).toBe("spool! true");
+  });
+
   it("answers only once with { once: true }", async () => {
     server.use(taskAddHandler({ title: "first" }, { once: true }));
     expect((await json.task.add({ title: "a" })).title).toBe("first");
