@@ -233,5 +233,5 @@ describe("decoder fuzzing (seeded)", () => {
       expectNoPollution();
     }
     expect(compared).toBeGreaterThan(200);
-  });
+  }, 120_000);
 });
