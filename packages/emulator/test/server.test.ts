@@ -176,16 +176,8 @@ describe("the command line", () => {
 
   it.skipIf(!existsSync(bin))(`bin: saves the state file on SIGTERM${existsSync(bin) ? "" : " (skipped: build first, dist/bin.js is missing)"}`, async () => {
     const stateFile = join(await tempDir(), "state.json");
-    const child = spawn(process.execPath, [bin, "--port", "0", "--state", stateFile], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("Upload")) resolve();
-      });
-      child.once("exit", (code) => reject(new Error(`exited early with ${code}`)));
-    });
-    expect(output).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    const { child, url } = await startBin(stateFile);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
