@@ -2,14 +2,18 @@
  * The emulator on a loopback port, for figure 7, in its own process: startEmulatorServer, then `count`
  * extra tasks created through the emulator's engine (its wrike.task.add, as the seeded user, so every
  * rule of task creation applies). Prints {url, credentials, taskId, tasks, seedMs} as one JSON line, then
- * serves until its parent closes stdin. With --profile DIR it writes a CPU profile of the serving phase.
+ * serves until its parent closes stdin. With --state FILE it persists to FILE as writes happen (the
+ * --state of the command line).
  */
 import { startEmulatorServer, } from "@wrikekit/emulator/server";
 import { engineMethods } from "@wrikekit/emulator";
 import { oauth1Endpoints } from "@wrikekit/client";
 
-const count = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 0);
-const server = await startEmulatorServer();
+const argv = process.argv.slice(2);
+const stateAt = argv.indexOf("--state");
+const stateFile = stateAt === -1 ? undefined : argv[stateAt + 1];
+const count = Number(argv.find((a, i) => !a.startsWith("--") && (stateAt === -1 || i !== stateAt + 1)) ?? 0);
+const server = await startEmulatorServer(stateFile === undefined ? {} : { stateFile });
 const { state } = server.emulator;
 
 if (process.argv.includes("--nonce-front-eviction")) {

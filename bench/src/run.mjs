@@ -26,6 +26,7 @@ const FIGURES = {
   5: "fig5-bundle.mjs",
   6: "fig6-codegen.mjs",
   7: "fig7-emulator.mjs",
+  8: "fig8-msw.mjs",
 };
 
 const onlyArg = process.argv.indexOf("--only");

@@ -6,7 +6,8 @@ import { startEmulatorServer, type EmulatorServer } from "./server.js";
 export const USAGE = `Usage: wrikekit-emulator [--port N] [--state file.json] [--no-auto-approve]
 
   --port N            port on 127.0.0.1 (default 0: any free port)
-  --state FILE        seed from FILE when it exists; save to it on exit (SIGINT, SIGTERM)
+  --state FILE        seed from FILE when it exists; save to it as changes happen
+                      (atomically: a crash loses at most the last moment's) and on exit
   --no-auto-approve   show an approval page on /rest/auth/authorize instead of approving at once
   --help              show this text`;
 
@@ -46,7 +47,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 function startupBlock(url: string, credentials: EmulatorCredentials, options: CliOptions): string {
   const { consumerKey, consumerSecret, user, viewer, permanentToken } = credentials;
   return `wrikekit emulator listening on ${url}
-  state         ${options.stateFile === undefined ? "in memory only" : `${options.stateFile} (saved on exit)`}
+  state         ${options.stateFile === undefined ? "in memory only" : `${options.stateFile} (saved as it changes and on exit)`}
   authorize     ${options.autoApprove ? `approves at once as ${user.uid}` : "shows an approval page"}
 
 OAuth 1.0a credentials (local testing only):

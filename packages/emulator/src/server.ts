@@ -4,14 +4,17 @@ import type { AddressInfo } from "node:net";
 import type { EmulatorCredentials } from "./credentials.js";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
 import { toEmulatorError } from "./engine/errors.js";
-import { sendFetchResponse, toFetchRequest } from "./node/http-bridge.js";
-import { readStateFile, writeStateFile } from "./node/state-file.js";
+import { isReadOnlyCall } from "./http/api.js";
+import { BadRequestError, sendFetchResponse, toFetchRequest } from "./node/http-bridge.js";
+import { createStatePersistence, readStateFile } from "./node/state-file.js";
 
 export interface EmulatorServerOptions extends Omit<EmulatorOptions, "state"> {
   /** Default 0: any free port. */
   port?: number;
-  /** Seeds from this file when it exists, and saves to it on stop(). */
+  /** Seeds from this file when it exists, saves to it shortly after every change (atomically) and on stop(). */
   stateFile?: string;
+  /** Told when saving the state file as it changes fails (the next change tries again). Default: stderr. */
+  onSaveError?: (error: unknown) => void;
 }
 
 export interface EmulatorServer {
@@ -19,7 +22,7 @@ export interface EmulatorServer {
   url: string;
   credentials: EmulatorCredentials;
   emulator: Emulator;
-  /** Saves the state file now (stop() does too). */
+  /** Saves the state file now (changes are saved as they happen, and stop() saves too). */
   save(): Promise<void>;
   /** Stops listening, closes open connections and saves the state file. Safe to call twice. */
   stop(): Promise<void>;
@@ -29,18 +32,25 @@ export interface EmulatorServer {
 const HOST = "127.0.0.1";
 
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
-  const { port = 0, stateFile, ...emulatorOptions } = options;
+  const { port = 0, stateFile, onSaveError, ...emulatorOptions } = options;
   const saved = stateFile === undefined ? undefined : await readStateFile(stateFile);
   const emulator = createEmulator({ ...emulatorOptions, ...(saved === undefined ? {} : { state: saved }) });
+  const onError = onSaveError ?? ((error: unknown) => process.stderr.write(`wrikekit emulator: could not save ${stateFile}: ${(error as Error).message}\n`));
+  const persistence = stateFile === undefined ? undefined : createStatePersistence(stateFile, () => emulator.save(), { onError });
 
   const server = createServer((req, res) => {
     toFetchRequest(req, `${HOST}:${port}`)
-      .then((request) => emulator.handle(request))
-      .then((response) => sendFetchResponse(response, res))
+      .then(async (request) => {
+        const response = await emulator.handle(request);
+        if (persistence !== undefined && !isReadOnlyCall(req.method ?? "GET", new URL(request.url).pathname)) persistence.changed();
+        return sendFetchResponse(response, res);
+      })
       .catch((error: unknown) => {
-        // A broken connection or an emulator bug: answer once if still possible, never crash the server.
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=UTF-8" });
-        res.end(toEmulatorError(error).message);
+        // A request that makes no sense is the client's fault (400); a broken connection or an emulator bug
+        // is answered 500 once if still possible; neither crashes the server.
+        const status = error instanceof BadRequestError ? 400 : 500;
+        if (!res.headersSent) res.writeHead(status, { "content-type": "text/plain; charset=UTF-8" });
+        res.end(error instanceof BadRequestError ? error.message : toEmulatorError(error).message);
       });
   });
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +63,9 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
 
   const save = async () => {
-    if (stateFile !== undefined) await writeStateFile(stateFile, emulator.save());
+    if (persistence === undefined) return;
+    persistence.changed(); // save() saves now, whatever the requests did
+    await persistence.flush();
   };
   let stopping: Promise<void> | undefined;
   const stop = () =>

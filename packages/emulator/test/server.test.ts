@@ -1,5 +1,6 @@
 /** The Node server on a real loopback port, its state file, and the command line. */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { request } from "node:http";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,6 +11,8 @@ import { createWrikeClient } from "@wrikekit/client";
 import { xmlSupport } from "@wrikekit/client/xml";
 import { CliUsageError, parseCliArgs, runCli } from "../src/cli.js";
 import { startEmulatorServer, type EmulatorServer } from "../src/server.js";
+import { credentialsOf } from "../src/credentials.js";
+import { seedState } from "../src/engine/seed.js";
 
 const running: EmulatorServer[] = [];
 afterEach(async () => {
@@ -22,9 +25,20 @@ async function start(options: Parameters<typeof startEmulatorServer>[0] = {}): P
   return server;
 }
 
-function clientFor(server: EmulatorServer, format: "json" | "xml" = "json") {
+function clientFor(server: Pick<EmulatorServer, "url" | "credentials">, format: "json" | "xml" = "json") {
   const { consumerKey, consumerSecret, user } = server.credentials;
   return createWrikeClient({ baseUrl: server.url, format, xml: xmlSupport, rateLimit: false, auth: { kind: "oauth1", consumerKey, consumerSecret, token: user.token, tokenSecret: user.tokenSecret } });
+}
+
+/** Polls until `probe` gives a value (the state file is written in the background), for at most 10 s. */
+async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 const tempDir = () => mkdtemp(join(tmpdir(), "wrikekit-emulator-"));
@@ -60,6 +74,42 @@ describe("startEmulatorServer", () => {
     expect((await clientFor(second).task.get({ id: task.id })).title).toBe("remember me");
   });
 
+  it("answers a Host header that makes no URL with 400, and goes on serving", async () => {
+    const server = await start();
+    const { port } = new URL(server.url);
+    for (const host of ["exa mple", "[::1", "a:b:c"]) {
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path: "/api/json/v2/wrike.profile.get", method: "POST", headers: { host } }, (res) => {
+          let body = "";
+          res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toContain("Host header");
+    }
+    expect((await clientFor(server).profile.get({})).uid).toBe("OYgzyijdAo5Q");
+  });
+
+  it("saves the state file shortly after writes (a burst of 20 lands), and not for reads", async () => {
+    const dir = await tempDir();
+    const stateFile = join(dir, "state.json");
+    const server = await start({ stateFile });
+    const wrike = clientFor(server);
+    await wrike.profile.get({});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(stateFile)).toBe(false);
+    const titles = await Promise.all(Array.from({ length: 20 }, (_, i) => wrike.task.add({ title: `burst ${i}` }).then((t) => t.title)));
+    const saved = await waitFor(async () => {
+      const text = existsSync(stateFile) ? await readFile(stateFile, "utf8") : "";
+      return titles.every((t) => text.includes(`"${t}"`)) ? text : undefined;
+    });
+    expect(JSON.parse(saved).format).toBe("wrikekit-emulator-state");
+    expect(await readdir(dir)).toEqual(["state.json"]);
+  });
+
   it("refuses a state file that is not a saved state", async () => {
     const dir = await tempDir();
     const stateFile = join(dir, "state.json");
@@ -92,9 +142,9 @@ describe("the command line", () => {
   });
 
   const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
-  it.skipIf(!existsSync(bin))(`bin: saves the state file on SIGTERM${existsSync(bin) ? "" : " (skipped: build first, dist/bin.js is missing)"}`, async () => {
-    const stateFile = join(await tempDir(), "state.json");
-    const child = spawn(process.execPath, [bin, "--port", "0", "--state", stateFile], { stdio: ["ignore", "pipe", "pipe"] });
+  /** Starts the bin and resolves once it has printed its startup block (the URL and the credentials). */
+  async function startBin(stateFile: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
+    const child = spawn(process.execPath, [bin, "--port", "0", "--state", stateFile], { stdio: ["pipe", "pipe", "pipe"] });
     let output = "";
     await new Promise<void>((resolve, reject) => {
       child.stdout.on("data", (chunk: Buffer) => {
@@ -103,7 +153,31 @@ describe("the command line", () => {
       });
       child.once("exit", (code) => reject(new Error(`exited early with ${code}`)));
     });
-    expect(output).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    return { child, url: /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]! };
+  }
+
+  it.skipIf(!existsSync(bin))("bin: a write survives SIGKILL (the state file is saved as writes happen)", async () => {
+    const stateFile = join(await tempDir(), "state.json");
+    const first = await startBin(stateFile);
+    const credentials = credentialsOf(seedState(Date.now())); // what the bin printed: a fresh state is the seed
+    const task = await clientFor({ url: first.url, credentials }).task.add({ title: "survives SIGKILL" });
+    await waitFor(async () => (existsSync(stateFile) && (await readFile(stateFile, "utf8")).includes("survives SIGKILL") ? true : undefined));
+    const killed = new Promise((resolve) => first.child.once("exit", (_code, signal) => resolve(signal)));
+    first.child.kill("SIGKILL");
+    expect(await killed).toBe("SIGKILL");
+
+    const second = await startBin(stateFile);
+    try {
+      expect((await clientFor({ url: second.url, credentials }).task.get({ id: task.id })).title).toBe("survives SIGKILL");
+    } finally {
+      second.child.kill("SIGKILL");
+    }
+  }, 30_000);
+
+  it.skipIf(!existsSync(bin))(`bin: saves the state file on SIGTERM${existsSync(bin) ? "" : " (skipped: build first, dist/bin.js is missing)"}`, async () => {
+    const stateFile = join(await tempDir(), "state.json");
+    const { child, url } = await startBin(stateFile);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -22,13 +22,22 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /**
  * Merges `override` into `base` in place and returns it. Plain objects merge key by key; anything else
  * (scalars, lists) replaces. A key present in the override with the value `undefined` removes the field.
+ * Keys are data, never a way into a prototype: `__proto__` becomes an own field (as JSON.parse makes it),
+ * and only own fields of `base` are merged into, so `constructor` or `prototype` reach nothing shared.
  */
 export function deepMerge<T>(base: T, override: unknown): T {
   if (!isPlainObject(base) || !isPlainObject(override)) return (override === undefined ? base : override) as T;
   const target: Record<string, unknown> = base;
-  for (const [key, value] of Object.entries(override)) {
-    if (value === undefined) delete target[key];
-    else target[key] = isPlainObject(target[key]) && isPlainObject(value) ? deepMerge(target[key], value) : value;
+  for (const key of Object.keys(override)) {
+    const value = override[key];
+    const own = Object.hasOwn(target, key) ? target[key] : undefined;
+    if (value === undefined) {
+      delete target[key];
+      continue;
+    }
+    const merged = isPlainObject(own) && isPlainObject(value) ? deepMerge(own, value) : value;
+    if (key === "__proto__") Object.defineProperty(target, key, { value: merged, writable: true, enumerable: true, configurable: true });
+    else target[key] = merged;
   }
   return base;
 }

@@ -8,7 +8,7 @@ import { http, type HttpHandler, type PathParams } from "msw";
 import { formatIssue, type Issue, type MethodDescriptor, type ResponseFormat } from "@wrikekit/core";
 import { parseXml } from "@wrikekit/core/xml";
 import { decode, wire, type WireContext } from "@wrikekit/core/runtime";
-import { applyEcho, compileRoute, documentResponse, errorResponse, readWireParams, resultDocument, type Route, type ServerApi } from "@wrikekit/core/server";
+import { applyEcho, compileRoute, echoedValue, documentResponse, errorResponse, readWireParams, resultDocument, type Route, type ServerApi } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 
 /** A reference example as the spec records it, after its repairs: a parsed JSON document or XML text. */
@@ -149,9 +149,11 @@ async function readArguments<Args>(
   data: { readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args },
   r: Incoming,
   options: ArgumentHandlerOptions | undefined,
+  /** Nothing else reads the request (no resolver is given it): read its body without copying it. */
+  consume: boolean,
 ): Promise<{ args: Args; issues: Issue[] } | Response> {
   const ctx = wire.newWireContext();
-  const args = data.readArgs(await readWireParams(r.request, r.params, r.route.own), ctx);
+  const args = data.readArgs(await readWireParams(r.request, r.params, r.route.own, consume), ctx);
   if (ctx.missing.length > 0 && api.missingArgumentCode !== undefined && options?.requireArguments !== false)
     return errorResponse(api, r.format, api.missingArgumentCode, `Missing required parameter: ${ctx.missing.join(", ")}`);
   return { args, issues: ctx.issues };
@@ -204,22 +206,52 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
     if (exampleName === undefined && override === undefined) throw new TypeError(`${id} has no reference example: give the handler a value or a resolver`);
     if (!merge && override === undefined) throw new TypeError(`${id}: merge: false answers the override alone, so give one`);
     if (exampleName !== undefined) exampleOf(exampleName); // fail now, not at the first request, on an unknown name
-    return handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
-      const read = await readArguments(api, data, r, options);
-      if (read instanceof Response) return read;
-      const example = exampleName === undefined ? { root: data.variants[0]!.root, value: {} as Result } : exampleOf(exampleName);
-      const supplied =
-        typeof override === "function"
-          ? await (override as Resolver<Args, Result, unknown>)({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues, example: structuredClone(example.value) })
-          : structuredClone(override);
-      if (supplied instanceof Response) return supplied;
+    const echo = api.descriptor.echo;
+    /** The answer's value and root before the echo rule, from the example and what the override supplied. */
+    const answerOf = (example: { root: string | undefined; value: Result }, supplied: unknown) => {
       const value = merge ? deepMerge(example.value, supplied) : supplied;
       const root = rootFor(value, example.root);
       // The echo rule (v2: asyncKey): a request that carries the argument gets it back, unless the override sets its own.
-      const echo = api.descriptor.echo;
       const ownValue = echo !== undefined && typeof supplied === "object" && supplied !== null && (supplied as Record<string, unknown>)[echo] !== undefined;
-      if (variantOf(root).echo && !ownValue) applyEcho(api.descriptor, read.args, value);
-      return documentResponse(id, r.format, resultDocument(root, value), data.renderXml);
+      return { value, root, echoes: variantOf(root).echo === true && !ownValue };
+    };
+    const exampleNow = () => (exampleName === undefined ? { root: data.variants[0]!.root, value: {} as Result } : exampleOf(exampleName));
+    const respond = (answer: { value: unknown; root: string | undefined; echoes: boolean }, args: Args, format: ResponseFormat) => {
+      let { value } = answer;
+      if (answer.echoes && echoedValue(api.descriptor, args) !== undefined) {
+        value = { ...(value as Record<string, unknown>) }; // the echo sets a top-level field of this answer only
+        applyEcho(api.descriptor, args, value);
+      }
+      return documentResponse(id, format, resultDocument(answer.root, value), data.renderXml);
+    };
+
+    if (typeof override !== "function") {
+      // A fixed answer (the example, or a value over it) is the same for every request: built once, and its
+      // rendering kept per format; only an echoed argument makes a request's answer its own.
+      let fixed: ReturnType<typeof answerOf> | undefined;
+      const rendered = new Map<ResponseFormat, { body: string; contentType: string }>();
+      return handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
+        const read = await readArguments(api, data, r, options, true);
+        if (read instanceof Response) return read;
+        fixed ??= answerOf(exampleNow(), structuredClone(override));
+        if (fixed.echoes && echoedValue(api.descriptor, read.args) !== undefined) return respond(fixed, read.args, r.format);
+        let cached = rendered.get(r.format);
+        if (cached === undefined) {
+          const response = respond(fixed, read.args, r.format);
+          cached = { body: await response.text(), contentType: response.headers.get("content-type")! };
+          rendered.set(r.format, cached);
+        }
+        return new Response(cached.body, { status: 200, headers: { "content-type": cached.contentType } });
+      });
+    }
+    return handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
+      const read = await readArguments(api, data, r, options, false);
+      if (read instanceof Response) return read;
+      const example = exampleNow();
+      const resolver = override as Resolver<Args, Result, unknown>;
+      const supplied = await resolver({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues, example: structuredClone(example.value) });
+      if (supplied instanceof Response) return supplied;
+      return respond(answerOf(example, supplied), read.args, r.format);
     });
   };
   return Object.assign(attachError(api, data as DocumentMethodData<unknown, unknown>, factory), {
@@ -235,7 +267,7 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
 export function binaryHandler<Args, Code extends number>(api: ServerApi, data: BinaryMethodData<Args>): BinaryHandlerFactory<Args, Code> {
   const factory = (override?: DownloadContent | ((info: BinaryResolverInfo<Args>) => DownloadContent | Response | Promise<DownloadContent | Response>), options?: BinaryHandlerOptions) =>
     handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
-      const read = await readArguments(api, data, r, options);
+      const read = await readArguments(api, data, r, options, typeof override !== "function");
       if (read instanceof Response) return read;
       const content = typeof override === "function" ? await override({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues }) : (override ?? defaultDownloadBody);
       if (content instanceof Response) return content;

@@ -110,6 +110,20 @@ describe("overrides", () => {
     });
   });
 
+  it("never reaches a prototype: __proto__, constructor and prototype keys are plain data", () => {
+    const hostile = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "a": {"__proto__": {"polluted": "yes"}}}');
+    const merged = deepMerge({ a: { b: 1 } } as Record<string, unknown>, hostile);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(merged.a)).toBe(Object.prototype);
+    expect(Object.keys(merged)).toEqual(["a", "__proto__", "constructor"]);
+    expect(Object.getOwnPropertyDescriptor(merged, "__proto__")!.value).toEqual({ polluted: "yes" });
+    expect(merged.constructor).toEqual({ prototype: { polluted: "yes" } });
+    expect(Object.getOwnPropertyDescriptor(merged.a, "__proto__")!.value).toEqual({ polluted: "yes" });
+    expect((merged.a as Record<string, unknown>).b).toBe(1);
+  });
+
   it("answers a full value exactly with merge: false", async () => {
     const task: Task = { id: 1, title: "Only this", parents: [7] };
     server.use(taskAddHandler(task, { merge: false }));
@@ -154,6 +168,28 @@ describe("overrides", () => {
     expect((await json.task.add({ title: "x", asyncKey: "k1" })).asyncKey).toBe("k1");
     server.use(folderGetHandler({ asyncKey: "other" }));
     await expect(json.folder.get({ id: 1, asyncKey: "mine" })).rejects.toBeInstanceOf(WrikeAsyncKeyMismatchError);
+  });
+
+  it("serves a fixed answer to every request alike: an echo or a caller's change stays with its own answer", async () => {
+    server.use(folderGetHandler({ title: "fixed" }));
+    for (const [, client] of both) {
+      const echoed = await client.folder.get({ id: 1, asyncKey: "first" });
+      expect(echoed).toMatchObject({ title: "fixed", asyncKey: "first" });
+      echoed.title = "changed by the caller";
+      const plain = await client.folder.get({ id: 1 });
+      expect(plain.title).toBe("fixed");
+      expect(plain.asyncKey).toBe(folderGetHandler.example().asyncKey); // the example's own, not the last echo
+      expect((await client.folder.get({ id: 1, asyncKey: "second" })).asyncKey).toBe("second");
+    }
+    // A resolver is still given the request unread, and a fresh example each time.
+    server.use(
+      folderGetHandler(async ({ request, example }) => {
+        example.title = `${example.title}!`;
+        return { title: `${example.title} ${(await request.text()).includes("id=1")}` };
+      }),
+    );
+    expect((await json.folder.get({ id: 1 })).title).toBe("spool! true");
+    expect((await json.folder.get({ id: 1 })).title).toBe("spool! true");
   });
 
   it("answers only once with { once: true }", async () => {

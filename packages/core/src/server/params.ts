@@ -20,17 +20,21 @@ export class MalformedBodyError extends Error {
 
 const mediaType = (request: Request) => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 
-/** Reads the request's parameters. The body is read from a clone, so the caller can still read the request. */
-export async function readRequestParams(request: Request): Promise<RequestParams> {
+/**
+ * Reads the request's parameters. The body is read from a clone, so the caller can still read the
+ * request, unless `consume` says nobody else will (saving a copy of the body).
+ */
+export async function readRequestParams(request: Request, consume = false): Promise<RequestParams> {
   const body: Array<[string, string]> = [];
   const files = new Map<string, File>();
   let formPairs: Array<[string, string]> | undefined;
   const type = mediaType(request);
+  const readable = () => (consume ? request : request.clone());
   if (request.method !== "GET" && request.method !== "HEAD") {
     if (type === "multipart/form-data") {
       let form: FormData;
       try {
-        form = await request.clone().formData();
+        form = await readable().formData();
       } catch {
         throw new MalformedBodyError("The request body is not valid multipart/form-data");
       }
@@ -39,7 +43,7 @@ export async function readRequestParams(request: Request): Promise<RequestParams
         else files.set(name, value);
       }
     } else if (type === "application/x-www-form-urlencoded" || type === "") {
-      const pairs = parseFormUrlEncoded(await request.clone().text());
+      const pairs = parseFormUrlEncoded(await readable().text());
       if (type !== "") formPairs = pairs;
       body.push(...pairs);
     }
@@ -52,14 +56,15 @@ export async function readRequestParams(request: Request): Promise<RequestParams
 /**
  * The request's arguments as one set of wire parameters, for the generated wire-argument readers: the
  * form body, then the query, then the path parameters (a route's own, such as `format`, skipped). Where a
- * name repeats, the body wins over the query and the path over both.
+ * name repeats, the body wins over the query and the path over both. `consume`: as readRequestParams.
  */
 export async function readWireParams(
   request: Request,
   pathParams: Readonly<Record<string, string | readonly string[] | undefined>> = {},
   skipParams: ReadonlySet<string> = new Set(),
+  consume = false,
 ): Promise<URLSearchParams> {
-  const { params } = await readRequestParams(request);
+  const { params } = await readRequestParams(request, consume);
   for (const [name, value] of Object.entries(pathParams)) {
     if (value === undefined || skipParams.has(name)) continue;
     params.delete(name);

@@ -31,6 +31,16 @@ export function matchApiRoute(pathname: string): ApiRoute | undefined {
 type AnyMethod = (typeof methodDescriptors)[MethodId];
 const methodsByPath = new Map<string, AnyMethod>(Object.values(methodDescriptors).map((d) => [d.http.path, d]));
 
+/**
+ * The request can change nothing worth saving: a v2 read, or a GET on the API. (A signed read still
+ * records its nonce; a crash forgets at most the last moment's nonces, not data.)
+ */
+export function isReadOnlyCall(method: string, pathname: string): boolean {
+  const api = matchApiRoute(pathname);
+  if (api !== undefined) return methodsByPath.get(api.method)?.kind !== "write";
+  return (method === "GET" || method === "HEAD") && pathname.startsWith("/api/");
+}
+
 /** The engine's methods that answer bytes: the descriptors without a result decoder. */
 const binaryMethods: { [K in Exclude<MethodId, DocumentMethodId>]: typeof attachmentDownload } = { "wrike.attachment.download": attachmentDownload };
 

@@ -1,12 +1,26 @@
 /** node:http to the Fetch API and back, so the emulator's handler serves a real port. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+/** The request cannot be understood (a Host header that makes no URL): the client's fault, answered 400. */
+export class BadRequestError extends Error {
+  override readonly name = "BadRequestError";
+}
+
+function requestUrl(req: IncomingMessage, fallbackHost: string): URL {
+  const host = req.headers.host ?? fallbackHost;
+  try {
+    return new URL(req.url ?? "/", `http://${host}`);
+  } catch {
+    throw new BadRequestError(`Bad request: the Host header ${JSON.stringify(host)} and path do not make a URL`);
+  }
+}
+
 /**
  * The request as the client addressed it: scheme, the Host header and the path, because the OAuth
  * signature covers that URL.
  */
 export async function toFetchRequest(req: IncomingMessage, fallbackHost: string): Promise<Request> {
-  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? fallbackHost}`);
+  const url = requestUrl(req, fallbackHost);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
