@@ -10,6 +10,8 @@ export { createTransport } from "./transport/transport.js";
 export { checkBaseUrl } from "./base-url.js";
 export type { CallOptions, TransportOptions, WrikeTransport, XmlSupport } from "./transport/options.js";
 export { download, type Download } from "./download.js";
+export { toDate, type UtcTimestamp, type LocalDateTime, type DateOnly } from "./dates.js";
+export type { UploadBody } from "./runtime/encode.js";
 export type { Authorizer, AuthorizeRequest, BearerAuth, TransportAuth } from "./auth.js";
 export { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
 export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./oauth1/flow.js";
