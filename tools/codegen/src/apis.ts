@@ -5,8 +5,10 @@
  */
 import type { ApiTarget } from "./emit.js";
 import { apiEmitter } from "./emitters/api.js";
+import { clientEmitter } from "./emitters/client.js";
 import { decodersEmitter } from "./emitters/decoders.js";
 import { encodersEmitter } from "./emitters/encoders.js";
+import { methodsEmitter } from "./emitters/methods.js";
 import { emitters } from "./emitters/index.js";
 import { typesEmitter } from "./emitters/types.js";
 
@@ -27,7 +29,7 @@ export const wrikeV4: ApiTarget = {
   specDir: "spec/v4",
   names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
   entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
-  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter],
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter],
 };
 
 export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];
