@@ -10,7 +10,7 @@ import * as v4 from "../../src/v4/index.js";
 import { ir, recordingFetch } from "./spec.js";
 
 /** A value for an argument, and its expected wire text. */
-function sample(ir: Ir, m: Method, a: Argument): { value: unknown; wire: string } {
+function sample(ir: Ir, a: Argument): { value: unknown; wire: string } {
   const t = a.type;
   if (a.encoding === "raw") return { value: new Uint8Array([1, 2, 3]), wire: "" };
   const one = (): { value: unknown; text: unknown } => {
@@ -56,11 +56,11 @@ describe("every v4 operation sends every argument where the spec says", () => {
 
   for (const m of ir.methods)
     it(`${m.id} (${m.functionName})`, async () => {
-      const stub = recordingFetch((request) =>
+      const stub = recordingFetch(() =>
         m.binary ? new Response(new Uint8Array([9, 9]), { headers: { "content-type": "application/pdf" } }) : new Response(JSON.stringify({ kind: "k", data: [] }), { headers: { "content-type": "application/json" } }),
       );
       const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
-      const samples = new Map(m.args.map((a) => [a, sample(ir, m, a)]));
+      const samples = new Map(m.args.map((a) => [a, sample(ir, a)]));
       await call(m, transport, Object.fromEntries([...samples].map(([a, s]) => [a.name, s.value])));
       expect(stub.requests).toHaveLength(1);
       const { request, body } = stub.requests[0]!;
@@ -118,7 +118,7 @@ describe("arguments that cannot be sent are refused before anything is sent", ()
     const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
     const withDate = ir.methods.find((m) => m.args.some((a) => a.type.kind === "scalar" && a.type.name === "utcTimestamp" && a.in === "query" && !a.required))!;
     const arg = withDate.args.find((a) => a.type.kind === "scalar" && a.type.name === "utcTimestamp" && a.in === "query")!;
-    const required = Object.fromEntries(withDate.args.filter((a) => a.required).map((a) => [a.name, sample(ir, withDate, a).value]));
+    const required = Object.fromEntries(withDate.args.filter((a) => a.required).map((a) => [a.name, sample(ir, a).value]));
     await call(withDate, transport, { ...required, [arg.name]: new Date(Date.UTC(2026, 11, 1, 9, 30, 5, 250)) });
     expect(new URL(stub.requests[0]!.request.url).searchParams.get(arg.wireName)).toBe("2026-12-01T09:30:05Z");
   });
