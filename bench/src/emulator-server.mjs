@@ -7,7 +7,7 @@
  */
 import { startEmulatorServer, } from "@wrikekit/emulator/server";
 import { engineMethods } from "@wrikekit/emulator";
-import { oauth1Endpoints } from "@wrikekit/client";
+import { oauth1Endpoints } from "@wrikekit/client/v2";
 
 const argv = process.argv.slice(2);
 const stateAt = argv.indexOf("--state");

@@ -4,7 +4,13 @@
  * output lands in the API's folder of its package (packages/client/src/v2/generated/...).
  */
 import type { ApiTarget } from "./emit.js";
+import { apiEmitter } from "./emitters/api.js";
+import { clientEmitter } from "./emitters/client.js";
+import { decodersEmitter } from "./emitters/decoders.js";
+import { encodersEmitter } from "./emitters/encoders.js";
+import { methodsEmitter } from "./emitters/methods.js";
 import { emitters } from "./emitters/index.js";
+import { typesEmitter } from "./emitters/types.js";
 
 export const wrikeV2: ApiTarget = {
   id: "v2",
@@ -14,4 +20,16 @@ export const wrikeV2: ApiTarget = {
   emitters,
 };
 
-export const apis: readonly ApiTarget[] = [wrikeV2];
+/**
+ * Wrike API v4, the API real accounts answer (the client package's main entry). The server-side and mock
+ * targets (wire-args, method-index, msw-handlers, react-hooks) join as their v4 support lands.
+ */
+export const wrikeV4: ApiTarget = {
+  id: "v4",
+  specDir: "spec/v4",
+  names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
+  entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter],
+};
+
+export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];
