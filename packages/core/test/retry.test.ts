@@ -30,7 +30,8 @@ function scripted(steps: Step[]) {
   let calls = 0;
   const fetch = (async (_url: string, init: RequestInit) => {
     const step = steps[Math.min(calls++, steps.length - 1)]!;
-    if (step === "hang") return new Promise((_r, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)));
+    // A server that never answers; only a caller's signal reaches fetch (the timeout races the answer).
+    if (step === "hang") return new Promise((_r, reject) => init.signal?.addEventListener("abort", () => reject(init.signal!.reason)));
     if (step instanceof Error) throw step;
     return step.clone();
   }) as unknown as typeof globalThis.fetch;
