@@ -42,20 +42,18 @@ export function attemptTimer(ms: number): AttemptTimer {
  * no more than the bound is ever held, whatever the server sends.
  */
 export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal?: AbortSignal): Promise<string> {
-  const tooLarge = (size: string) =>
-    new WrikeTransportError({ message: `${methodId}: the answer is larger than maxResponseBytes (${maxBytes} B; ${size}); it was not read`, method: methodId, reason: "too-large", httpStatus: response.status });
-  const declared = Number(response.headers.get("content-length"));
+  const tooLarge = () => new WrikeTransportError({ message: `${methodId}: the answer is over maxResponseBytes (${maxBytes} B) and was not read`, method: methodId, reason: "too-large", httpStatus: response.status });
   const reader = response.body?.getReader();
   if (!reader) return "";
   const decoder = new TextDecoder();
   let text = "";
   let size = 0;
   try {
-    if (declared > maxBytes) throw tooLarge(`Content-Length ${declared}`);
+    if (Number(response.headers.get("content-length")) > maxBytes) throw tooLarge();
     for (;;) {
       const { done, value } = await timer.race(reader.read());
       if (done) return text + decoder.decode();
-      if ((size += value.byteLength) > maxBytes) throw tooLarge(`over ${size} B so far`);
+      if ((size += value.byteLength) > maxBytes) throw tooLarge();
       text += decoder.decode(value, { stream: true });
     }
   } catch (cause) {

@@ -212,8 +212,8 @@ function redirectError(methodId: string, url: string, response: Response, wrongH
   }
   return new WrikeTransportError({
     message: wrongHost
-      ? `${methodId}: HTTP ${status}: the account is on another data-centre host; use the \`host\` of the OAuth 2.0 token response (the \`host\` option, or an OAuth 2.0 session)`
-      : `${methodId}: HTTP ${status || "redirect"} to ${location ?? "an unnamed location"} refused: redirects are not followed, and the call is not done`,
+      ? `${methodId}: HTTP ${status}, wrong data-centre host: use the \`host\` of the OAuth 2.0 token response`
+      : `${methodId}: HTTP ${status || "redirect"} to ${location} refused: redirects are not followed; the call was not done`,
     method: methodId,
     reason: wrongHost ? "wrong-host" : "redirect",
     httpStatus: status || undefined,
