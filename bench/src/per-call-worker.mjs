@@ -10,9 +10,12 @@
  * 60 s timeout: an AbortController whose timer is cleared after the answer), client (createWrikeClient,
  * rateLimit: false), client-timeout0 (timeoutMs: 0), client-limiter (the default rate limiter on, at 10^9
  * a minute so that it never waits); hand-inproc and client-inproc answer from an in-process fetch (a new
- * Response of the same body at once), which leaves only the two sides' own CPU.
+ * Response of the same body at once), which leaves only the two sides' own CPU. bearer-raw, bearer-client,
+ * bearer-openapi-fetch and bearer-ky make the same call with a bearer token (no signature).
  */
 import { createWrikeClient } from "@wrikekit/client/v2";
+import createOpenApiClient from "openapi-fetch";
+import ky from "ky";
 import { signRequestSync } from "@wrikekit/core/oauth1";
 import { credentials } from "./common.mjs";
 
@@ -56,7 +59,31 @@ async function hand() {
     if (timer !== undefined) clearTimeout(timer);
   }
 }
-const call = client ? () => client.task.get({ id: 369812 }) : hand;
+const token = "Bearer PERMANENT-TOKEN";
+const formType = "application/x-www-form-urlencoded; charset=UTF-8";
+const bearerCalls = {
+  "bearer-raw": () => {
+    const headers = { "content-type": formType, accept: "application/json", authorization: token };
+    return async () => {
+      const response = await fetch(url, { method: "POST", headers, body: new URLSearchParams([["id", "369812"]]).toString() });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return JSON.parse(await response.text()).task;
+    };
+  },
+  "bearer-client": () => {
+    const wrike = createWrikeClient({ auth: { kind: "bearer", token: "PERMANENT-TOKEN" }, baseUrl, rateLimit: false });
+    return () => wrike.task.get({ id: 369812 });
+  },
+  "bearer-openapi-fetch": () => {
+    const api = createOpenApiClient({ baseUrl, headers: { authorization: token } });
+    return async () => (await api.POST("/api/json/v2/wrike.task.get", { body: { id: "369812" }, bodySerializer: (b) => new URLSearchParams(b).toString(), headers: { "content-type": formType } })).data.task;
+  },
+  "bearer-ky": () => {
+    const api = ky.create({ prefixUrl: baseUrl, headers: { authorization: token } });
+    return async () => (await api.post("api/json/v2/wrike.task.get", { body: new URLSearchParams([["id", "369812"]]) }).json()).task;
+  },
+};
+const call = bearerCalls[mode]?.() ?? (client ? () => client.task.get({ id: 369812 }) : hand);
 if ((await call()).id !== 369812) throw new Error("unexpected answer");
 
 for (let i = 0; i < Math.min(2000, calls); i++) await call();

@@ -168,7 +168,7 @@ for (const n of only) {
       table(
         ["contender", "CPU per call", "wall per call", "CPU × hand-written"],
         Object.entries(f.isolated).map(([mode, r]) => {
-          const base = mode.endsWith("-inproc") ? f.isolated["hand-inproc"] : f.isolated.hand;
+          const base = mode.startsWith("bearer-") ? f.isolated["bearer-raw"] : mode.endsWith("-inproc") ? f.isolated["hand-inproc"] : f.isolated.hand;
           return [r.label, `${r.cpuUs.toFixed(1)} µs`, `${r.wallUs.toFixed(0)} µs`, `${(r.cpuUs / base.cpuUs).toFixed(2)}x`];
         }),
       );

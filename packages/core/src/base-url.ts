@@ -1,6 +1,7 @@
 /**
  * Where plain HTTP is allowed: loopback only. Credentials, signatures and authorisation codes must not
- * cross a network in clear; base URLs and OAuth 2.0 redirect URIs are both checked against this rule.
+ * cross a network in clear; this one rule checks every URL a secret travels to: base URLs, OAuth 2.0
+ * token, authorisation and redirect URIs, OAuth 1.0a flow endpoints.
  */
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -19,4 +20,10 @@ export function secureUrl(text: string, what: string): URL {
 
 export function checkBaseUrl(baseUrl: string): URL {
   return secureUrl(baseUrl, "baseUrl");
+}
+
+/** The origin of an API host (`app-eu.wrike.com`, as a token response names it): https, or http on loopback. */
+export function hostOrigin(host: string): string {
+  if (!/^[\w.-]+(:\d+)?$/.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
+  return new URL(`${LOOPBACK_HOSTS.has(host.replace(/:\d+$/, "")) ? "http" : "https"}://${host}`).origin;
 }

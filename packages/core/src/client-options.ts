@@ -7,6 +7,7 @@ import { isBearer, type Authorizer, type BearerAuth, type TransportAuth } from "
 import { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
 import { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
 import type { TransportOptions } from "./transport/options.js";
+import type { ApiDescriptor } from "./descriptors.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
 import { createRetryPolicy, type RetryOptions } from "./resilience/retry.js";
@@ -19,8 +20,13 @@ export type ClientOptions = Omit<TransportOptions, "auth" | "rateLimiter" | "ret
   retry?: RetryOptions | false;
   /** Time source for back-off and rate limiting (tests pass a manual clock). */
   clock?: Clock;
-  /** The client-side limit shared by all calls of the client. Default 100 a minute (the reference's figure); false turns it off. */
-  rateLimit?: { requestsPerMinute?: number; windowMs?: number } | false;
+  /**
+   * The client-side limit shared by all calls of the client; false turns it off. Default: the API's
+   * budget (v4: 400 a minute, counted per second), else 100 a minute (the v2 reference's figure).
+   * `perSecond` spreads the minute's budget over one-second windows, as Wrike v4 counts it:
+   * floor(requestsPerMinute / 60) per second (400 a minute: 6 a second), so no second bursts.
+   */
+  rateLimit?: { requestsPerMinute?: number; windowMs?: number; perSecond?: boolean } | false;
 };
 
 export function resolveAuth(auth: Auth): TransportAuth {
@@ -31,12 +37,18 @@ export function resolveAuth(auth: Auth): TransportAuth {
   return auth as Authorizer;
 }
 
-/** `defaults.requestsPerMinute`: the API's documented budget (v2: 100, v4: 400), used unless `rateLimit` says otherwise. */
-export function resolveClientOptions({ rateLimit, retry, clock = systemClock, ...options }: ClientOptions, defaults: { requestsPerMinute: number } = { requestsPerMinute: 100 }): TransportOptions {
+/** `api` (the generated descriptor) brings the API's own rate-limit budget, when it declares one. */
+export function resolveClientOptions({ rateLimit, retry, clock = systemClock, ...options }: ClientOptions, api?: Pick<ApiDescriptor, "rateLimit">): TransportOptions {
   return {
     ...options,
     auth: resolveAuth(options.auth),
-    rateLimiter: rateLimit === false ? undefined : createRateLimiter({ limit: rateLimit?.requestsPerMinute ?? defaults.requestsPerMinute, windowMs: rateLimit?.windowMs ?? 60_000, clock }),
+    rateLimiter: rateLimit === false ? undefined : createRateLimiter({ ...limitPerWindow({ ...api?.rateLimit, ...rateLimit }), clock }),
     retry: retry === false ? undefined : createRetryPolicy({ ...retry, clock }),
   };
+}
+
+function limitPerWindow({ requestsPerMinute = 100, windowMs, perSecond }: { requestsPerMinute?: number; windowMs?: number; perSecond?: boolean }): { limit: number; windowMs: number } {
+  if (!perSecond || windowMs !== undefined) return { limit: requestsPerMinute, windowMs: windowMs ?? 60_000 };
+  // Under one a second: one request per 60/requestsPerMinute seconds.
+  return requestsPerMinute < 60 ? { limit: 1, windowMs: Math.ceil(60_000 / requestsPerMinute) } : { limit: Math.floor(requestsPerMinute / 60), windowMs: 1000 };
 }

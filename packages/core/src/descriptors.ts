@@ -21,8 +21,16 @@ export interface ApiDescriptor {
   /** Path template per format; `{method}` is replaced by the method's path. */
   readonly formats: Readonly<Partial<Record<ResponseFormat, string>>>;
   readonly errorEnvelope: ErrorEnvelope;
-  /** Error name per code, e.g. 403 → MISSING_REQUIRED_PARAMETER. */
+  /**
+   * Error name per code, e.g. 403 → MISSING_REQUIRED_PARAMETER: the name a body without one gets. v4
+   * keys names by HTTP status and has several for some; list only statuses with exactly one (401 →
+   * not_authorized).
+   */
   readonly errorCodes: Readonly<Record<number, string>>;
+  /** The HTTP status that means "this account lives on another data-centre host" (v4: 300). */
+  readonly wrongHostStatus?: number;
+  /** The client-side budget createWrikeClient starts from (v4: 400 a minute, counted per second). Default 100 a minute. */
+  readonly rateLimit?: { readonly requestsPerMinute: number; readonly perSecond?: boolean };
   /** The spec's echo rule, if any: a request carrying this argument gets it back unchanged in the result's field of the same name (v2: asyncKey). */
   readonly echo?: string;
 }

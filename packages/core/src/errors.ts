@@ -30,19 +30,32 @@ export class WrikeError extends Error {
   }
 }
 
-/** The server answered with an API error (codes 402-407 in v2). */
-export class WrikeApiError extends WrikeError {
+/** A name of a known set that stays open to names the spec does not list yet (Wrike adds them). */
+export type OpenName<Known extends string> = Known | (string & {});
+
+/**
+ * The server answered with an API error: v2's envelope (`code` 402-407 and `errorName`) or v4's
+ * (`{"errorDescription", "error"}` with the HTTP status). Both are read into both vocabularies: `code`,
+ * `errorName`, `serverMessage` and `status`, `error`, `errorDescription`. `Name` narrows `error` to an
+ * API's known names (the generated client names its union); unknown names still arrive.
+ */
+export class WrikeApiError<Name extends string = string> extends WrikeError {
+  /** v2: the envelope's code (402-407); v4: the HTTP status. */
   readonly code: number;
-  /** CREDENTIALS_ERROR, MISSING_REQUIRED_PARAMETER, LIMITATION_ERROR, ACCESS_ERROR, APPLICATION_ERROR, ... */
+  /** CREDENTIALS_ERROR, ... (v2), resource_not_found, ... (v4): the same as `error`. */
   readonly errorName: string;
   readonly serverMessage: string;
   readonly httpStatus: number;
+  /** The HTTP status (v4's key for its error names). */
+  readonly status: number;
+  readonly error: OpenName<Name>;
+  readonly errorDescription: string;
   constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
     super(`${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, init.method);
     this.code = init.code;
-    this.errorName = init.errorName;
-    this.serverMessage = init.serverMessage;
-    this.httpStatus = init.httpStatus;
+    this.error = this.errorName = init.errorName;
+    this.errorDescription = this.serverMessage = init.serverMessage;
+    this.status = this.httpStatus = init.httpStatus;
   }
 }
 
@@ -64,17 +77,22 @@ export function envelopeCode(raw: unknown, field: string, envelope: { method: st
 /**
  * The request did not complete: the connection was refused (not-sent), broke or timed out after sending
  * (network, timeout), the caller aborted, or the server answered an HTTP status with no API error
- * (429 and 503 among them, with the server's Retry-After).
+ * (429 and 503 among them, with the server's Retry-After). Three answers are refused rather than used,
+ * and never retried: a redirect (redirects are never followed: a write sent elsewhere is not done), v4's
+ * HTTP 300 for an account on another data-centre host (wrong-host), and a body over the size bound.
  */
 export class WrikeTransportError extends WrikeError {
   readonly httpStatus: number | undefined;
-  readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status";
+  readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
   readonly retryAfterMs: number | undefined;
-  constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; retryAfterMs?: number; cause?: unknown }) {
+  /** redirect: the origin the answer pointed to (never its path or query), when it named one. */
+  readonly location: string | undefined;
+  constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }) {
     super(init.message, init.method, { cause: init.cause });
     this.reason = init.reason;
     this.httpStatus = init.httpStatus;
     this.retryAfterMs = init.retryAfterMs;
+    this.location = init.location;
   }
 }
 

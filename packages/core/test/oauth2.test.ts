@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorizationUrl, checkRedirectUri, createManualClock, createMemoryTokenStore, createOAuth2Session, exchangeCode, WrikeAuthError } from "../src/index.js";
+import { authorizationUrl, checkRedirectUri, createManualClock, createMemoryTokenStore, createOAuth2Session, exchangeCode, refreshTokens, WrikeAuthError } from "../src/index.js";
 
 /** A token endpoint that rotates refresh tokens: each one works once. */
 function rotatingTokenServer() {
@@ -25,8 +25,51 @@ const client = { clientId: "cid", clientSecret: "CLIENT-SECRET", tokenUrl: "http
 describe("OAuth 2.0", () => {
   it("builds the authorisation URL", () => {
     const url = new URL(authorizationUrl({ clientId: "cid" }, { state: "s-12345678", redirectUri: "https://app.example/cb" }));
-    expect(url.origin + url.pathname).toBe("https://www.wrike.com/oauth2/authorize");
+    expect(url.origin + url.pathname).toBe("https://login.wrike.com/oauth2/authorize/v4");
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "cid", response_type: "code", redirect_uri: "https://app.example/cb", state: "s-12345678" });
+  });
+
+  it("requests scopes, one or a list (comma-separated, as Wrike reads them), and refuses a malformed one", () => {
+    const one = new URL(authorizationUrl({ clientId: "cid" }, { state: "s-12345678", scope: "wsReadOnly" }));
+    expect(one.searchParams.get("scope")).toBe("wsReadOnly");
+    const list = new URL(authorizationUrl({ clientId: "cid" }, { state: "s-12345678", scope: ["wsReadWrite", "amReadOnlyUser"] }));
+    expect(list.searchParams.get("scope")).toBe("wsReadWrite,amReadOnlyUser");
+    expect(() => authorizationUrl({ clientId: "cid" }, { state: "s-12345678", scope: ["wsReadOnly amReadOnlyUser"] })).toThrow('scope must be one or more scope names such as wsReadOnly (letters and digits), got ["wsReadOnly amReadOnlyUser"]');
+    expect(() => authorizationUrl({ clientId: "cid" }, { state: "s-12345678", scope: [] })).toThrow(TypeError);
+  });
+
+  it("sends the code and the refresh token to v4's token endpoint by default", async () => {
+    const server = rotatingTokenServer();
+    const urls: string[] = [];
+    const fetch = ((url: string, init: RequestInit) => (urls.push(url), server.fetch(url, init))) as typeof globalThis.fetch;
+    await exchangeCode({ clientId: "cid", clientSecret: "CLIENT-SECRET", fetch }, { code: "c" });
+    await refreshTokens({ clientId: "cid", clientSecret: "CLIENT-SECRET", fetch }, "refresh-1");
+    expect(urls).toEqual(["https://login.wrike.com/oauth2/token", "https://login.wrike.com/oauth2/token"]);
+  });
+
+  it("never sends a secret over plain HTTP: tokenUrl and authorizeUrl must be HTTPS except on loopback", async () => {
+    const server = rotatingTokenServer();
+    const plain = { ...client, tokenUrl: "http://login.example/oauth2/token", fetch: server.fetch };
+    await expect(exchangeCode(plain, { code: "the-code" })).rejects.toThrow("tokenUrl must use https (plain http is allowed only for localhost): http://login.example/oauth2/token");
+    await expect(refreshTokens(plain, "refresh-0")).rejects.toThrow(TypeError);
+    expect(server.calls).toHaveLength(0);
+    expect(() => authorizationUrl({ clientId: "cid", authorizeUrl: "http://login.example/oauth2/authorize" }, { state: "s-12345678" })).toThrow("authorizeUrl must use https");
+    await exchangeCode({ ...plain, tokenUrl: "http://127.0.0.1:8080/oauth2/token" }, { code: "c" });
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it("a token endpoint that redirects is refused, and the secret is not re-sent", async () => {
+    const sent: string[] = [];
+    const fetch = (async (url: string, init: RequestInit) => {
+      sent.push(url);
+      expect(init.redirect).toBe("manual");
+      return new Response(null, { status: 307, headers: { location: "https://evil.example/token" } });
+    }) as typeof globalThis.fetch;
+    const error = await exchangeCode({ ...client, fetch }, { code: "c" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeAuthError);
+    expect(error).toMatchObject({ error: "redirect", httpStatus: 307 });
+    expect(String((error as Error).message)).not.toContain("CLIENT-SECRET");
+    expect(sent).toEqual(["https://login.example/oauth2/token"]);
   });
 
   it("refuses redirect URIs that are not HTTPS, except localhost", () => {

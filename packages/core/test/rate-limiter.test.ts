@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createManualClock, createRateLimiter } from "../src/index.js";
+import { createManualClock, createRateLimiter, createTransport, resolveClientOptions, systemClock, type ApiDescriptor, type Authorizer, type ManualClock, type MethodDescriptor } from "../src/index.js";
 
 describe("rate limiter", () => {
   it("1,000 calls under the default limit never exceed 100 in any 60 s window and finish within 1% of the ideal time", async () => {
@@ -50,5 +50,99 @@ describe("rate limiter", () => {
 
   it("refuses a limit that is not a positive integer", () => {
     expect(() => createRateLimiter({ clock: createManualClock(), limit: 0 })).toThrow("rate limit must be a positive integer, got 0");
+  });
+});
+
+/** The most starts within any `windowMs` of `times` (a start at t leaves the window at t + windowMs). */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[j]! <= sorted[i]! - windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+const api: ApiDescriptor = { name: "t", baseUrl: "https://api.example", formats: { json: "/api/v4{method}" }, errorEnvelope: { nameField: "error", messageField: "errorDescription" }, errorCodes: {} };
+const get: MethodDescriptor<Record<string, never>, unknown> = { id: "GET /tasks", kind: "read", http: { method: "GET", path: "/tasks" }, encodeArgs: () => {}, decodeResult: (d) => d };
+
+describe("rate limiter through the transport: a slot is stamped when the request leaves", () => {
+  /** 20 calls at 10 per 2 s through an authorizer; returns the clock times at which fetch was called. */
+  async function sendTimes(authorizer: Authorizer, clock: ManualClock): Promise<number[]> {
+    const sent: number[] = [];
+    const fetch = (async () => {
+      sent.push(clock.now());
+      return Response.json({ ok: true });
+    }) as unknown as typeof globalThis.fetch;
+    const transport = createTransport(api, { auth: authorizer, fetch, rateLimiter: createRateLimiter({ clock, limit: 10, windowMs: 2000 }) });
+    const calls = Array.from({ length: 20 }, () => transport.call(get, {}));
+    let done = false;
+    void Promise.all(calls).then(() => (done = true));
+    while (!done) if (!(await clock.runNext())) await new Promise((r) => setTimeout(r, 0));
+    return sent;
+  }
+
+  it("a shared 1 s token refresh before the send: no 2 s window holds more than 10 starts", async () => {
+    const clock = createManualClock();
+    let refresh: Promise<void> | undefined;
+    // Like an OAuth 2.0 session: the first call refreshes for 1 s, every other call waits for that refresh.
+    const authorizer: Authorizer = { prepare: () => (refresh ??= clock.sleep(1000)), authorize: () => "Bearer t" };
+    const sent = await sendTimes(authorizer, clock);
+    expect(sent).toHaveLength(20);
+    expect(busiestWindow(sent, 2000)).toBe(10);
+  });
+
+  it("an authorizer that takes 1 s every time: the slot is taken when its header is ready", async () => {
+    const clock = createManualClock();
+    const authorizer: Authorizer = { authorize: () => clock.sleep(1000).then(() => "Bearer t") };
+    const sent = await sendTimes(authorizer, clock);
+    expect(sent).toHaveLength(20);
+    expect(busiestWindow(sent, 2000)).toBeLessThanOrEqual(10);
+  });
+
+  it("on the real clock, 200 ms windows never hold more than 10 starts whatever the authorizer takes", async () => {
+    const sent: number[] = [];
+    const fetch = (async () => {
+      sent.push(systemClock.now());
+      return Response.json({ ok: true });
+    }) as unknown as typeof globalThis.fetch;
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    // Between 0 and 15 ms per header, as a token store or a remote signer might take.
+    const authorizer: Authorizer = { authorize: () => new Promise((r) => setTimeout(() => r("Bearer t"), random() * 15)) };
+    const transport = createTransport(api, { auth: authorizer, fetch, rateLimiter: createRateLimiter({ clock: systemClock, limit: 10, windowMs: 200 }) });
+    await Promise.all(Array.from({ length: 60 }, () => transport.call(get, {})));
+    expect(sent).toHaveLength(60);
+    expect(busiestWindow(sent, 200)).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("v4's budget", () => {
+  it("perSecond spreads 400 a minute over one-second windows (6 a second); the API's descriptor sets it by default", async () => {
+    const clock = createManualClock();
+    const { rateLimiter } = resolveClientOptions({ auth: { kind: "bearer", token: "t" }, clock }, { rateLimit: { requestsPerMinute: 400, perSecond: true } });
+    const starts: number[] = [];
+    const calls = Array.from({ length: 30 }, () => rateLimiter!.acquire().then(() => starts.push(clock.now())));
+    while (starts.length < 30) if (!(await clock.runNext())) await Promise.resolve();
+    await Promise.all(calls);
+    expect(busiestWindow(starts, 1000)).toBe(6);
+    expect(busiestWindow(starts, 60_000)).toBeLessThanOrEqual(400);
+    expect(starts.at(-1)).toBe(4000);
+  });
+
+  it("without an API budget the default stays 100 a minute; a slow budget spreads one request per interval", async () => {
+    const clock = createManualClock();
+    const { rateLimiter } = resolveClientOptions({ auth: { kind: "bearer", token: "t" }, clock });
+    for (let i = 0; i < 100; i++) expect(await rateLimiter!.acquire()).toBe(0);
+    const next = rateLimiter!.acquire();
+    await clock.advance(60_000);
+    expect(await next).toBe(60_000);
+
+    const slow = resolveClientOptions({ auth: { kind: "bearer", token: "t" }, clock, rateLimit: { requestsPerMinute: 30, perSecond: true } }).rateLimiter!;
+    await slow.acquire();
+    const second = slow.acquire();
+    await clock.advance(2000);
+    expect(await second).toBe(2000);
   });
 });

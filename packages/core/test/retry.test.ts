@@ -30,7 +30,8 @@ function scripted(steps: Step[]) {
   let calls = 0;
   const fetch = (async (_url: string, init: RequestInit) => {
     const step = steps[Math.min(calls++, steps.length - 1)]!;
-    if (step === "hang") return new Promise((_r, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)));
+    // A server that never answers; only a caller's signal reaches fetch (the timeout races the answer).
+    if (step === "hang") return new Promise((_r, reject) => init.signal?.addEventListener("abort", () => reject(init.signal!.reason)));
     if (step instanceof Error) throw step;
     return step.clone();
   }) as unknown as typeof globalThis.fetch;
@@ -54,8 +55,8 @@ function setup(steps: Step[], extra: { retryWritesOn503?: boolean; timeoutMs?: n
     hooks: { retry: (e) => retries.push(e) },
   });
   /** Runs a call to completion, moving the clock through every back-off. */
-  async function run(kind: "read" | "write") {
-    const outcome = transport.call(method(kind), {}).then(
+  async function run(kind: "read" | "write" | MethodDescriptor<{ n?: number }, unknown>) {
+    const outcome = transport.call(typeof kind === "string" ? method(kind) : kind, {}).then(
       (value) => ({ value, error: undefined as unknown }),
       (error: unknown) => ({ value: undefined, error }),
     );
@@ -201,4 +202,38 @@ describe("retries", () => {
     expect(events.length).toBeGreaterThanOrEqual(5);
     for (const secret of ["CONSUMER-SECRET", "ACCESS-TOKEN", "TOKEN-SECRET", "oauth_signature"]) expect(logged).not.toContain(secret);
   });
+});
+
+describe("the retry table holds for v4's verbs: by the method's kind (GET reads; POST, PUT, DELETE writes)", () => {
+  const verbs = ["GET", "POST", "PUT", "DELETE"] as const;
+  const v4Method = (verb: (typeof verbs)[number]): MethodDescriptor<{ n?: number }, unknown> => ({
+    id: `${verb} /tasks/{taskId}`,
+    kind: verb === "GET" ? "read" : "write",
+    http: { method: verb, path: "/tasks/{taskId}" },
+    encodeArgs: () => {},
+    decodeResult: (doc) => (doc as { ok: unknown }).ok,
+  });
+  const json = (body: string) => new Response(body, { headers: { "content-type": "application/json" } });
+  // failure, its steps, and the calls a read and a write make (2: retried once and succeeded; 1: not retried)
+  const rows: [string, () => Step[], number, number, { timeoutMs?: number }?][] = [
+    ["429", () => [status(429, { "retry-after": "1" }), ok()], 2, 2],
+    ["connection refused", () => [refused(), ok()], 2, 2],
+    ["503", () => [status(503), ok()], 2, 1],
+    ["connection reset", () => [reset(), ok()], 2, 1],
+    ["timeout", () => ["hang", ok()], 2, 1, { timeoutMs: 5 }],
+    ["truncated body", () => [json('{"ok": "ye'), ok()], 2, 1],
+    ["400 with an error body", () => [Response.json({ error: "invalid_parameter", errorDescription: "bad" }, { status: 400 }), ok()], 1, 1],
+    ["redirect", () => [new Response(null, { status: 307, headers: { location: "https://other.example/" } }), ok()], 1, 1],
+  ];
+  for (const [failure, steps, readCalls, writeCalls, extra] of rows)
+    it(`${failure}: a read makes ${readCalls} call(s), a POST, PUT or DELETE ${writeCalls}`, async () => {
+      for (const verb of verbs) {
+        const t = setup(steps(), extra);
+        const { value, error } = await t.run(v4Method(verb));
+        const expected = verb === "GET" ? readCalls : writeCalls;
+        expect([verb, t.server.calls()]).toEqual([verb, expected]);
+        if (expected === 2) expect(value).toBe("yes");
+        else expect(error).toMatchObject({ attempts: 1 });
+      }
+    });
 });

@@ -1,9 +1,11 @@
 /**
  * The OAuth 1.0a three-legged flow (RFC 5849 section 2) as the v2 reference describes it: a request
  * token, the user's authorisation page, and the exchange for an access token. Endpoint URLs come from
- * the spec (the client package passes the generated ones).
+ * the spec (the client package passes the generated ones). Every endpoint must be HTTPS (loopback
+ * excepted): with PLAINTEXT the consumer secret travels in the header. Redirects are not followed.
  */
 import { WrikeError } from "../errors.js";
+import { secureUrl } from "../base-url.js";
 import { parseFormUrlEncoded } from "./encoding.js";
 import { signRequest, type SignatureMethod } from "./sign.js";
 
@@ -42,6 +44,7 @@ export interface OAuth1Flow {
 export function createOAuth1Flow(options: OAuth1FlowOptions): OAuth1Flow {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  for (const [step, url] of Object.entries(options.endpoints)) secureUrl(url, `endpoints.${step}`);
 
   async function post(step: string, url: string, signing: { token?: OAuth1TokenPair; callback?: string; verifier?: string }): Promise<Map<string, string>> {
     const signed = await signRequest(
@@ -51,12 +54,12 @@ export function createOAuth1Flow(options: OAuth1FlowOptions): OAuth1Flow {
     );
     let response: Response;
     try {
-      response = await fetchImpl(url, { method: "POST", headers: { authorization: signed.authorizationHeader } });
+      response = await fetchImpl(url, { method: "POST", headers: { authorization: signed.authorizationHeader }, redirect: "manual" });
     } catch (cause) {
       throw new WrikeOAuth1FlowError(`${step}: network error calling ${new URL(url).origin}`, undefined, cause);
     }
     const text = await response.text();
-    if (!response.ok) throw new WrikeOAuth1FlowError(`${step}: the server answered HTTP ${response.status}`, response.status);
+    if (!response.ok) throw new WrikeOAuth1FlowError(`${step}: the server answered HTTP ${response.status || "redirect"}${response.status < 400 ? " (redirects are not followed)" : ""}`, response.status);
     const fields = new Map(parseFormUrlEncoded(text));
     if (!fields.get("oauth_token") || !fields.get("oauth_token_secret")) throw new WrikeOAuth1FlowError(`${step}: the answer has no oauth_token and oauth_token_secret`, response.status);
     return fields;

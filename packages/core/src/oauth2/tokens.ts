@@ -1,16 +1,19 @@
 /**
  * The OAuth 2.0 authorisation-code flow as Wrike runs it (RFC 6749): the URL to send the user to, the
  * exchange of the code for tokens, and refresh. Token responses carry `host`, the account's API host.
+ * The endpoints default to v4's; every one must be HTTPS (loopback excepted), and the token request
+ * never follows a redirect, which would re-send the client secret to wherever it points.
  */
 import { WrikeError } from "../errors.js";
+import { secureUrl } from "../base-url.js";
 import { checkRedirectUri } from "./redirect-uri.js";
 
 export interface OAuth2Client {
   clientId: string;
   clientSecret: string;
-  /** Default https://www.wrike.com/oauth2/authorize (v4: https://login.wrike.com/oauth2/authorize/v4). */
+  /** Default https://login.wrike.com/oauth2/authorize/v4. */
   authorizeUrl?: string;
-  /** Default https://www.wrike.com/oauth2/token. */
+  /** Default https://login.wrike.com/oauth2/token. */
   tokenUrl?: string;
   fetch?: typeof fetch;
 }
@@ -36,19 +39,30 @@ export class WrikeAuthError extends WrikeError {
   }
 }
 
-export const DEFAULT_AUTHORIZE_URL = "https://www.wrike.com/oauth2/authorize";
-export const DEFAULT_TOKEN_URL = "https://www.wrike.com/oauth2/token";
+export const DEFAULT_AUTHORIZE_URL = "https://login.wrike.com/oauth2/authorize/v4";
+export const DEFAULT_TOKEN_URL = "https://login.wrike.com/oauth2/token";
 
-/** The URL of Wrike's consent screen. `state` is required: it is how the callback proves it is yours. */
-export function authorizationUrl(client: Pick<OAuth2Client, "clientId" | "authorizeUrl">, params: { state: string; redirectUri?: string; scope?: string }): string {
+/**
+ * The URL of Wrike's consent screen. `state` is required: it is how the callback proves it is yours.
+ * `scope` is one scope or a list (`["wsReadOnly", "amReadOnlyUser"]`, sent comma-separated); without
+ * one Wrike grants `Default`.
+ */
+export function authorizationUrl(client: Pick<OAuth2Client, "clientId" | "authorizeUrl">, params: { state: string; redirectUri?: string; scope?: string | readonly string[] }): string {
   if (params.state.length < 8) throw new TypeError("state must be an unguessable value of at least 8 characters");
-  const url = new URL(client.authorizeUrl ?? DEFAULT_AUTHORIZE_URL);
+  const url = secureUrl(client.authorizeUrl ?? DEFAULT_AUTHORIZE_URL, "authorizeUrl");
   url.searchParams.set("client_id", client.clientId);
   url.searchParams.set("response_type", "code");
   if (params.redirectUri !== undefined) url.searchParams.set("redirect_uri", checkRedirectUri(params.redirectUri).href);
   url.searchParams.set("state", params.state);
-  if (params.scope !== undefined) url.searchParams.set("scope", params.scope);
+  if (params.scope !== undefined) url.searchParams.set("scope", scopeList(params.scope));
   return url.href;
+}
+
+function scopeList(scope: string | readonly string[]): string {
+  const scopes = typeof scope === "string" ? [scope] : scope;
+  const bad = scopes.find((s) => !/^\w+$/.test(s));
+  if (scopes.length === 0 || bad !== undefined) throw new TypeError(`scope must be one or more scope names such as wsReadOnly (letters and digits), got ${JSON.stringify(scope)}`);
+  return scopes.join(",");
 }
 
 export function exchangeCode(client: OAuth2Client, params: { code: string; redirectUri?: string }, now: number = Date.now()): Promise<TokenSet> {
@@ -63,17 +77,21 @@ export function refreshTokens(client: OAuth2Client, refreshToken: string, now: n
 
 async function requestTokens(client: OAuth2Client, form: Record<string, string>, now: number): Promise<TokenSet> {
   const fetchImpl = client.fetch ?? globalThis.fetch;
-  const tokenUrl = client.tokenUrl ?? DEFAULT_TOKEN_URL;
+  // Checked before the secret, the code or the refresh token is put on the wire.
+  const tokenUrl = secureUrl(client.tokenUrl ?? DEFAULT_TOKEN_URL, "tokenUrl").href;
   let response: Response;
   try {
     response = await fetchImpl(tokenUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
       body: new URLSearchParams({ ...form, client_id: client.clientId, client_secret: client.clientSecret }).toString(),
+      redirect: "manual",
     });
   } catch (cause) {
     throw new WrikeAuthError({ message: `token request to ${new URL(tokenUrl).origin} failed: ${(cause as Error).message}`, error: "network", cause });
   }
+  if ((response.status > 299 && response.status < 400) || response.type === "opaqueredirect")
+    throw new WrikeAuthError({ message: `the token endpoint answered HTTP ${response.status || "redirect"}; redirects are not followed (they would re-send the client secret): set tokenUrl to the endpoint itself`, error: "redirect", httpStatus: response.status || undefined });
   let body: Record<string, unknown>;
   try {
     body = (await response.json()) as Record<string, unknown>;

@@ -1,19 +1,26 @@
 /**
  * Client-side rate limiting shared by every call of a client: at most `limit` requests start in any
- * window of `windowMs` (a sliding log of start times), granted strictly in arrival order.
+ * window of `windowMs` (a sliding log of start times), granted strictly in arrival order. A slot is
+ * stamped when the request leaves: the caller's last step before sending (signing, a token refresh)
+ * runs at the head of the line, so however long it takes, the window counts real starts.
  */
 import type { Clock } from "./clock.js";
 
 export interface RateLimiterOptions {
-  /** Requests allowed per window. Default 100, the reference's figure; Wrike now documents about 400. */
+  /** Requests allowed per window. Default 100, the v2 reference's figure; v4 allows about 400 a minute. */
   limit?: number;
+  /** Default 60 s. */
   windowMs?: number;
   clock: Clock;
 }
 
 export interface RateLimiter {
-  /** Waits for a slot, first come first served; resolves with how long it waited. Aborting leaves the queue. */
-  acquire(signal?: AbortSignal): Promise<number>;
+  /**
+   * Waits for a slot, first come first served, then runs `ready` (the request's last step before it is
+   * sent) at the head of the line and stamps the slot when it settles; resolves with how long it waited
+   * for the slot. Send at once. Aborting leaves the queue.
+   */
+  acquire(signal?: AbortSignal, ready?: () => unknown): Promise<number>;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
@@ -33,7 +40,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 
   return {
-    acquire(signal) {
+    acquire(signal, ready) {
       const arrived = clock.now();
       const predecessor = lastInLine;
       let leaveLine!: () => void;
@@ -45,8 +52,12 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
             signal?.throwIfAborted();
             const at = freeSlotAt();
             if (at <= clock.now()) {
+              // Slots only free up while `ready` runs: nobody else may stamp before this caller leaves the line.
+              const waited = clock.now() - arrived;
+              if (ready) await ready();
+              signal?.throwIfAborted();
               starts.push(clock.now());
-              return clock.now() - arrived;
+              return waited;
             }
             await clock.sleep(at - clock.now(), signal);
           }

@@ -1,14 +1,19 @@
 /**
  * When a failed call is tried again, and after how long. The rule that matters: a write that may have
- * reached the server is never repeated silently, because Wrike v2 has no idempotency key (asyncKey is
- * only echoed, not deduplicated).
+ * reached the server is never repeated silently, because neither v2 nor v4 has an idempotency key
+ * (v2's asyncKey is only echoed, not deduplicated).
+ *
+ * What counts is the method's kind, not its HTTP verb: in v2 every call is a POST; in v4 GET is a read
+ * and POST, PUT and DELETE are writes. PUT is idempotent in HTTP terms but not in Wrike's: an update
+ * such as `addParents`, `addResponsibles` or a comment append changes the object again when repeated
+ * (and a DELETE repeated after it landed answers an error for a call that succeeded).
  *
  *   failure                                   reads     writes
  *   429 Too Many Requests                     retried   retried (the server refused it unprocessed)
  *   connection refused / host not found       retried   retried (nothing was sent)
  *   503 Service Unavailable                   retried   only with retryWritesOn503
  *   connection reset, timeout, broken body    retried   not retried (it may have been applied)
- *   API errors (402-407), other HTTP errors   never     never
+ *   API errors, other HTTP errors, redirects  never     never
  */
 import { WrikeError, WrikeTransportError } from "../errors.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -69,7 +74,8 @@ export function failureKind(error: unknown): FailureKind {
       case "network":
       case "timeout":
         return "maybe-applied";
-      case "aborted":
+      default:
+        // aborted, and answers refused unread: a redirect, v4's wrong host, a body over the bound.
         return "final";
     }
   }

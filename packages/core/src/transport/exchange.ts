@@ -1,7 +1,8 @@
 /**
- * One attempt of one call: authorise, send, read, decode. Failures come out as typed errors that the
- * retry loop in transport.ts classifies; nothing here waits or retries, except re-sending once when the
- * authorizer asks to after the server rejected its credentials (an OAuth 2.0 token refreshed).
+ * One attempt of one call: authorise, take a rate-limiter slot, send, read, decode. Failures come out as
+ * typed errors that the retry loop in transport.ts classifies; nothing here retries, except re-sending
+ * once when the authorizer asks to after the server rejected its credentials (an OAuth 2.0 token
+ * refreshed). Redirects are never followed, and a body is read only up to `maxResponseBytes`.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
 import { envelopeCode, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
@@ -10,7 +11,8 @@ import { isBearer } from "../auth.js";
 import { newContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
-import { checkBaseUrl } from "../base-url.js";
+import { hostOrigin } from "../base-url.js";
+import { abortedError, attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 export interface Exchange {
@@ -19,13 +21,12 @@ export interface Exchange {
   open(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<Response>;
 }
 
-/** Connection errors that prove the request never left: safe to retry even for writes. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
-
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const defaultTimeout = options.timeoutMs ?? 60_000;
+  const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
+  const limiter = options.rateLimiter;
   const pathTemplate = api.formats[format]!;
   const echo = api.echo;
 
@@ -42,10 +43,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
   function baseUrl(): string {
     if (options.baseUrl !== undefined) return options.baseUrl.replace(/\/$/, "");
-    const host = authorizer?.host?.();
-    if (host === undefined) return api.baseUrl.replace(/\/$/, "");
-    const hostname = host.replace(/:\d+$/, "");
-    return checkBaseUrl(`${hostname === "localhost" || hostname === "127.0.0.1" ? "http" : "https"}://${host}`).origin;
+    const host = options.host ?? authorizer?.host?.();
+    return host === undefined ? api.baseUrl.replace(/\/$/, "") : hostOrigin(host);
   }
 
   /**
@@ -75,7 +74,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return { body: undefined, contentType: undefined };
   }
 
-  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
     await authorizer?.prepare?.();
     const url = urlOf(method, request);
     const { body, contentType } = bodyOf(method, request);
@@ -83,10 +82,11 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const bodyParams = request.body === undefined ? request.pairs : [];
     const where = request.query.length > 0 ? url.slice(0, url.indexOf("?")) : url;
     for (let resent = false; ; resent = true) {
-      const header = bearerHeader ?? (await authorizer!.authorize({ method: method.http.method, url, bodyParams }));
+      const authorize = () => bearerHeader ?? authorizer!.authorize({ method: method.http.method, url, bodyParams });
+      const header = limiter ? await leave(method.id, authorize, callerSignal, hooks) : (bearerHeader ?? (await authorize()));
       hooks.request?.({ method: method.id, url: where, attempt });
       const started = Date.now();
-      const response = await fetchOnce(method.id, url, { method: method.http.method, body, contentType, headers: request.headers, authorization: header }, signal, callerSignal);
+      const response = await fetchOnce(method.id, url, { method: method.http.method, body, contentType, headers: request.headers, authorization: header }, timer, callerSignal);
       hooks.response?.({ method: method.id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
       // Rejected credentials (HTTP 401: an expired OAuth 2.0 token): the authorizer may refresh, then send once more.
       if (!resent && response.status === 401 && authorizer?.rejected !== undefined && (await authorizer.rejected(header))) {
@@ -97,6 +97,24 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     }
   }
 
+  /**
+   * Waits for a rate-limiter slot and authorises at the head of its line; the slot is stamped when the
+   * header is ready, as the request leaves, so no window holds more starts than the limit whatever the
+   * authorizer waits for (a shared token refresh), and a signature never ages in the queue.
+   */
+  async function leave(methodId: string, authorize: () => string | Promise<string>, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<string> {
+    let header!: string;
+    const waitedMs = await limiter!
+      .acquire(signal, async () => {
+        header = await authorize();
+      })
+      .catch((cause: unknown) => {
+        throw signal?.aborted ? abortedError(methodId, cause) : cause;
+      });
+    if (waitedMs > 0) hooks.rateLimited?.({ method: methodId, source: "client", waitMs: waitedMs });
+    return header;
+  }
+
   interface OutgoingRequest {
     method: string;
     body: BodyInit | undefined;
@@ -105,43 +123,25 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     authorization: string;
   }
 
-  async function fetchOnce(methodId: string, url: string, request: OutgoingRequest, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<Response> {
+  async function fetchOnce(methodId: string, url: string, request: OutgoingRequest, timer: AttemptTimer, callerSignal: AbortSignal | undefined): Promise<Response> {
     const headers: Record<string, string> = {};
     // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
     for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
     if (request.contentType !== undefined) headers["content-type"] ??= request.contentType;
     headers.accept = format === "json" ? "application/json" : "application/xml";
     headers.authorization = request.authorization;
+    // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
+    // of its CPU); the timeout races the answer instead, and a late answer is discarded.
+    const init: RequestInit & { duplex?: "half" } = { method: request.method, headers, body: request.body, signal: callerSignal, redirect: "manual" };
     // A stream body needs half-duplex in fetch implementations that support request streams (Node's undici).
-    const init: RequestInit & { duplex?: "half" } = { method: request.method, headers, body: request.body, signal };
     if (request.body instanceof ReadableStream) init.duplex = "half";
+    const pending = fetchImpl(url, init);
     try {
-      return await fetchImpl(url, init);
+      return await timer.race(pending);
     } catch (cause) {
+      pending.then((late) => late.body?.cancel(), () => {});
       throw transportFailure(methodId, url, cause, callerSignal);
     }
-  }
-
-  /**
-   * The signal of one attempt: the caller's abort and the per-attempt timeout. One timer, cleared as soon
-   * as the attempt is over (AbortSignal.timeout costs ~10 µs a call and its timer can never be cleared).
-   */
-  function attemptSignal(callOptions: CallOptions | undefined): { signal: AbortSignal | undefined; done(): void } {
-    const callerSignal = callOptions?.signal;
-    const timeoutMs = callOptions?.timeoutMs ?? defaultTimeout;
-    if (timeoutMs <= 0) return { signal: callerSignal, done: () => {} };
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
-    const onCallerAbort = () => controller.abort(callerSignal!.reason);
-    if (callerSignal?.aborted) onCallerAbort();
-    else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-    return {
-      signal: controller.signal,
-      done: () => {
-        clearTimeout(timer);
-        callerSignal?.removeEventListener("abort", onCallerAbort);
-      },
-    };
   }
 
   function apiError(methodId: string, document: unknown, httpStatus: number, format: ResponseFormat): WrikeApiError | undefined {
@@ -163,10 +163,17 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return format;
   }
 
-  /** The error for a non-2xx answer: 429 and 503 by status (whatever the body), else the API error it carries. */
-  async function failure(methodId: string, response: Response): Promise<Error> {
+  /**
+   * The error for an answer that is not a plain 2xx: a redirect (never followed; v4's wrong-host 300
+   * among them), 429 and 503 by status (whatever the body), else the API error it carries.
+   */
+  async function failure(methodId: string, url: string, response: Response, timer: AttemptTimer): Promise<Error> {
     const { status } = response;
-    const text = await response.text().catch(() => "");
+    if ((status > 299 && status < 400) || response.type === "opaqueredirect" || response.redirected) {
+      await response.body?.cancel();
+      return redirectError(methodId, url, response, status === api.wrongHostStatus);
+    }
+    const text = await readBody(methodId, response, timer, maxBytes).catch(() => "");
     const busy = status === 429 || status === 503;
     const bodyFormat = formatOf(response);
     let document: unknown;
@@ -190,20 +197,16 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
   return {
     async call(method, args, request, attempt, callOptions, hooks) {
-      const attemptControl = attemptSignal(callOptions);
+      const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
       let response: Response;
       let text: string;
       try {
-        response = await send(method as MethodDescriptor<never, unknown>, request, attempt, attemptControl.signal, callOptions?.signal, hooks);
-        if (!response.ok) throw await failure(method.id, response);
+        response = await send(method as MethodDescriptor<never, unknown>, request, attempt, timer, callOptions?.signal, hooks);
+        if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
         callOptions?.onResponse?.(response);
-        try {
-          text = await response.text();
-        } catch (cause) {
-          throw transportFailure(method.id, response.url, cause, callOptions?.signal);
-        }
+        text = await readBody(method.id, response, timer, maxBytes, callOptions?.signal);
       } finally {
-        attemptControl.done();
+        timer.done();
       }
       const responseFormat = formatOf(response);
       let document: unknown;
@@ -227,30 +230,36 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       return result;
     },
     async open(method, request, attempt, callOptions, hooks) {
-      const attemptControl = attemptSignal(callOptions);
+      const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
       try {
-        const response = await send(method, request, attempt, attemptControl.signal, callOptions?.signal, hooks);
-        if (!response.ok) throw await failure(method.id, response);
+        const response = await send(method, request, attempt, timer, callOptions?.signal, hooks);
+        if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
         return response;
       } finally {
         // The timeout bounds the wait for the answer to start; the body streams at the reader's pace.
-        attemptControl.done();
+        timer.done();
       }
     },
   };
 }
 
-function transportFailure(methodId: string, url: string, cause: unknown, callerSignal: AbortSignal | undefined): WrikeTransportError {
-  const where = url.split("?")[0];
-  const name = (cause as { name?: string } | undefined)?.name;
-  if (callerSignal?.aborted) return abortedError(methodId, cause);
-  if (name === "TimeoutError" || name === "AbortError") return new WrikeTransportError({ message: `${methodId}: timed out (${where})`, method: methodId, reason: "timeout", cause });
-  const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
-  const reason = code !== undefined && NOT_SENT_CODES.has(code) ? "not-sent" : "network";
-  return new WrikeTransportError({ message: `${methodId}: network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, method: methodId, reason, cause });
-}
-
-/** The call's own signal aborted: while waiting for the limiter or a back-off, or during the attempt. */
-export function abortedError(methodId: string, cause: unknown): WrikeTransportError {
-  return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
+/** A redirect is refused, not followed: the error names where it pointed (its origin only: a Location may carry a token). */
+function redirectError(methodId: string, url: string, response: Response, wrongHost: boolean): WrikeTransportError {
+  const { status } = response;
+  const target = response.redirected ? response.url : response.headers.get("location");
+  let location: string | undefined;
+  try {
+    location = target ? new URL(target, url).origin : undefined;
+  } catch {
+    // An unreadable Location names nowhere.
+  }
+  return new WrikeTransportError({
+    message: wrongHost
+      ? `${methodId}: HTTP ${status}, wrong data-centre host: use the \`host\` of the OAuth 2.0 token response`
+      : `${methodId}: HTTP ${status || "redirect"} to ${location} refused: redirects are not followed; the call was not done`,
+    method: methodId,
+    reason: wrongHost ? "wrong-host" : "redirect",
+    httpStatus: status || undefined,
+    location,
+  });
 }

@@ -8,8 +8,14 @@ import type { TransportHooks } from "../hooks.js";
 export interface TransportOptions {
   /** A bearer token, or an Authorizer: `oauth1Auth(...)` from @wrikekit/core/oauth1, `oauth2Auth(session)`. */
   auth: TransportAuth;
-  /** Default: the API's own (https://www.wrike.com), or the host an OAuth 2.0 token names. Plain http only for localhost. */
+  /** Default: https:// and `host`, or the host an OAuth 2.0 token names, or the API's own (https://www.wrike.com). Plain http only for localhost. */
   baseUrl?: string;
+  /**
+   * The account's API host (www.wrike.com, app-eu.wrike.com, ...): the `host` of its token response.
+   * With a permanent token, pass the host shown with it; an OAuth 2.0 session supplies its own. v4 answers
+   * a call to the wrong host with HTTP 300 (a WrikeTransportError with reason "wrong-host").
+   */
+  host?: string;
   /** Response format to ask for. Default json; xml needs `xml`. */
   format?: ResponseFormat;
   /** XML support, opt-in so that JSON-only bundles leave the XML parser out: `import { xmlSupport } from "@wrikekit/core/xml"`. */
@@ -29,6 +35,12 @@ export interface TransportOptions {
    * A bare transport retries nothing; createWrikeClient uses the default policy unless told otherwise.
    */
   retry?: RetryPolicy;
+  /**
+   * The largest answer read, in bytes (default 16 MiB): a body that declares or streams more is refused
+   * with a WrikeTransportError (reason "too-large") as soon as it passes the bound, never held whole.
+   * Downloads stream to the caller and are not bounded.
+   */
+  maxResponseBytes?: number;
   /** Logging and metrics; they never receive secrets. */
   hooks?: TransportHooks;
 }

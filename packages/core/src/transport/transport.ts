@@ -1,24 +1,25 @@
 /**
  * Sends method calls: checks and encodes the arguments once, then for each attempt waits for the rate
- * limiter, signs, POSTs over the platform fetch and reads the answer; failures are retried by the
+ * limiter, signs, sends over the platform fetch and reads the answer; failures are retried by the
  * policy in resilience/retry.ts. Nothing in here knows any particular method; the generated
  * MethodDescriptor brings the method's encoder and decoder.
  */
 import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
 import { WrikeError, WrikeValidationError } from "../errors.js";
 import { newEncodeContext, type EncodeContext } from "../runtime/encode.js";
-import { abortedError, createExchange } from "./exchange.js";
-import { checkBaseUrl } from "../base-url.js";
+import { createExchange } from "./exchange.js";
+import { abortedError } from "./attempt.js";
+import { checkBaseUrl, hostOrigin } from "../base-url.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
+  if (options.host !== undefined) hostOrigin(options.host);
   const format = options.format ?? "json";
   if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
   if (format === "xml" && options.xml === undefined) throw new TypeError('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/core/xml"');
   const retry = options.retry;
   const hooks = options.hooks ?? {};
-  const limiter = options.rateLimiter;
   const exchange = createExchange(api, options, format);
 
   function encode<A>(method: MethodDescriptor<A, unknown>, args: A): EncodeContext {
@@ -28,18 +29,12 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     return ctx;
   }
 
-  /** Runs `attempt` under the rate limiter and the retry policy; returns its first success. */
+  /** Runs `attempt` under the retry policy (the exchange takes a rate-limiter slot as each request leaves); returns its first success. */
   async function withRetries<T>(method: MethodDescriptor<never, unknown>, callOptions: CallOptions | undefined, attempt: (n: number) => Promise<T>): Promise<T> {
     const started = retry?.clock.now() ?? 0;
     const signal = callOptions?.signal;
     for (let n = 1; ; n++) {
       try {
-        if (limiter) {
-          const waitedMs = await limiter.acquire(signal).catch((cause: unknown) => {
-            throw abortedError(method.id, cause);
-          });
-          if (waitedMs > 0) hooks.rateLimited?.({ method: method.id, source: "client", waitMs: waitedMs });
-        }
         return await attempt(n);
       } catch (error) {
         if (error instanceof WrikeError) error.attempts = n;

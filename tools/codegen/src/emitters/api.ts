@@ -16,7 +16,9 @@ export const apiEmitter: Emitter = {
       baseUrl: api.baseUrl,
       formats: Object.fromEntries(Object.entries(api.formats).map(([f, v]) => [f, v.path])),
       errorEnvelope: { root: envelope.root, codeField: envelope.codeField, nameField: envelope.nameField, messageField: envelope.messageField },
-      errorCodes: Object.fromEntries(Object.entries(api.errors.codes).map(([code, c]) => [code, c.name])),
+      errorCodes: errorNameByCode(api),
+      wrongHostStatus: api.errors.wrongHostStatus,
+      rateLimit: { requestsPerMinute: api.rateLimit.requestsPerMinute, perSecond: api.rateLimit.countedPerSecond },
       echo: api.echo?.field,
     };
     file.addVariableStatement({
@@ -72,3 +74,13 @@ export const apiEmitter: Emitter = {
     });
   },
 };
+
+/**
+ * The name an error body without one gets: v2's one name per numbered code; v4's name per HTTP status,
+ * listed only for statuses that carry exactly one (several names leave nothing to infer).
+ */
+function errorNameByCode(api: Ir["api"]): Record<string, string> {
+  if (api.errors.statuses)
+    return Object.fromEntries(Object.entries(api.errors.statuses).flatMap(([status, s]) => (Object.keys(s.names).length === 1 ? [[status, Object.keys(s.names)[0]!]] : [])));
+  return Object.fromEntries(Object.entries(api.errors.codes).map(([code, c]) => [code, c.name]));
+}

@@ -35,7 +35,7 @@ function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void 
       "type WrikeTransport",
     ],
   });
-  file.addImportDeclaration({ moduleSpecifier: "./api.js", namedImports: [apiConst, "rateLimit"] });
+  file.addImportDeclaration({ moduleSpecifier: "./api.js", namedImports: [apiConst] });
   file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
   file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.map((m) => m.functionName) });
   const member = (m: Method) => {
@@ -76,7 +76,7 @@ function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void 
     parameters: [{ name: "options", type: "ClientOptions" }],
     returnType: target.names.clientType,
     statements: (w) => {
-      w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, rateLimit));`);
+      w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, ${apiConst}));`);
       w.writeLine("// Each member calls its standalone function; withResponse runs the same call capturing the answer's status and headers.");
       w.writeLine("const bind = (fn: (transport: WrikeTransport, args: never, options?: CallOptions) => unknown) =>");
       w.writeLine("  Object.assign((args: never, options?: CallOptions) => fn(transport, args ?? ({} as never), options), {");
@@ -157,7 +157,7 @@ export const clientEmitter: Emitter = {
       parameters: [{ name: "options", type: "ClientOptions" }],
       returnType: target.names.clientType,
       statements: (w) => {
-        w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options));`);
+        w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, ${apiConst}));`);
         w.write("return ").block(() => {
           w.writeLine("transport,");
           for (const g of ir.groups) {

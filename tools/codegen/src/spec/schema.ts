@@ -303,6 +303,8 @@ export const apiFileSchema = z.strictObject({
     codes: z.record(z.string().regex(/^\d+$/), errorCode).default({}),
     /** rest (v4): per HTTP status, the error names it carries; methods' `errors` list these statuses. */
     statuses: z.record(z.string().regex(/^\d{3}$/), errorStatus).optional(),
+    /** rest (v4): the status a server answers when the account lives on another data-centre host (v4: 300). */
+    wrongHostStatus: z.number().int().min(300).max(399).optional(),
   }),
   auth: z.strictObject({
     oauth1: z
@@ -324,6 +326,8 @@ export const apiFileSchema = z.strictObject({
     requestsPerMinute: z.number().int().positive(),
     retryOn: z.array(z.number().int()),
     initialBackoffMs: z.number().int().positive(),
+    /** The server counts the budget per second (v4), so a client spreads it instead of spending a minute's worth at once. */
+    countedPerSecond: z.boolean().optional(),
     source: text,
   }),
   rules: z.record(identifier, text).default({}),

@@ -22,6 +22,9 @@ export const wrikeV2Api: ApiDescriptor = {
     "406": "ACCESS_ERROR",
     "407": "APPLICATION_ERROR"
   },
+  "rateLimit": {
+    "requestsPerMinute": 100
+  },
   "echo": "asyncKey"
 };
 /**

@@ -12,7 +12,16 @@ export const wrikeV4Api: ApiDescriptor = {
     "nameField": "error",
     "messageField": "errorDescription"
   },
-  "errorCodes": {}
+  "errorCodes": {
+    "401": "not_authorized",
+    "429": "rate_limit_exceeded",
+    "500": "server_error"
+  },
+  "wrongHostStatus": 300,
+  "rateLimit": {
+    "requestsPerMinute": 400,
+    "perSecond": true
+  }
 };
 /**
  * Every documented HTTP error status and the error names it carries.
@@ -70,6 +79,7 @@ export const rateLimit = {
     429
   ],
   "initialBackoffMs": 1000,
+  "countedPerSecond": true,
   "source": "shared/reference/README.md — counted per second, about 400 a minute per token; 429 may also come from abuse protection below that."
 } as const;
 /** OAuth 2.0: the authorize and token endpoints, the token response's host field and every scope. */

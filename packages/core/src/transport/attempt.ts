@@ -1,0 +1,78 @@
+/**
+ * What bounds one attempt: its timeout (a timer racing each wait, not a signal handed to fetch) and the
+ * size of the body it reads; and how a failure to get an answer is told apart (not sent, broken, timed
+ * out, aborted).
+ */
+import { WrikeTransportError } from "../errors.js";
+
+/** Connection errors that prove the request never left: safe to retry even for writes. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+export interface AttemptTimer {
+  /** `promise`, or a TimeoutError once the attempt has run `ms`; the clock starts at the first race (as the request leaves). */
+  race<T>(promise: Promise<T>): Promise<T>;
+  done(): void;
+}
+
+/**
+ * One timer per attempt, cleared when it is over. It rejects the wait in progress rather than aborting
+ * a signal: undici registers listeners and a finaliser for every signal it is given, which costs a
+ * loopback call about a quarter of its CPU; a late answer's body is cancelled by whoever raced it.
+ */
+export function attemptTimer(ms: number): AttemptTimer {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let expired: unknown;
+  let reject: (reason: unknown) => void;
+  return {
+    race: (promise) =>
+      ms > 0
+        ? new Promise((resolve, fail) => {
+            timer ??= setTimeout(() => reject((expired = new DOMException(`no answer within ${ms} ms`, "TimeoutError"))), ms);
+            reject = fail;
+            if (expired) fail(expired);
+            promise.then(resolve, fail);
+          })
+        : promise,
+    done: () => clearTimeout(timer),
+  };
+}
+
+/**
+ * The body as text, read as a stream and refused as soon as it passes `maxBytes` (or declares more):
+ * no more than the bound is ever held, whatever the server sends.
+ */
+export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal?: AbortSignal): Promise<string> {
+  const tooLarge = () => new WrikeTransportError({ message: `${methodId}: the answer is over maxResponseBytes (${maxBytes} B) and was not read`, method: methodId, reason: "too-large", httpStatus: response.status });
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  try {
+    if (Number(response.headers.get("content-length")) > maxBytes) throw tooLarge();
+    for (;;) {
+      const { done, value } = await timer.race(reader.read());
+      if (done) return text + decoder.decode();
+      if ((size += value.byteLength) > maxBytes) throw tooLarge();
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (cause) {
+    reader.cancel().catch(() => {});
+    throw cause instanceof WrikeTransportError ? cause : transportFailure(methodId, response.url, cause, callerSignal);
+  }
+}
+
+export function transportFailure(methodId: string, url: string, cause: unknown, callerSignal: AbortSignal | undefined): WrikeTransportError {
+  const where = url.split("?")[0];
+  const name = (cause as { name?: string } | undefined)?.name;
+  if (callerSignal?.aborted) return abortedError(methodId, cause);
+  if (name === "TimeoutError" || name === "AbortError") return new WrikeTransportError({ message: `${methodId}: timed out (${where})`, method: methodId, reason: "timeout", cause });
+  const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
+  const reason = code !== undefined && NOT_SENT_CODES.has(code) ? "not-sent" : "network";
+  return new WrikeTransportError({ message: `${methodId}: network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, method: methodId, reason, cause });
+}
+
+/** The call's own signal aborted: while waiting for the limiter or a back-off, or during the attempt. */
+export function abortedError(methodId: string, cause: unknown): WrikeTransportError {
+  return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
+}

@@ -1,0 +1,235 @@
+/**
+ * What the exchange does with an answer before it is decoded: the v4 error envelope, redirects (never
+ * followed; v4's HTTP 300 for the wrong data-centre host), the bound on what it reads, and the
+ * per-attempt timeout that races the answer instead of handing fetch a signal.
+ */
+import { describe, expect, it } from "vitest";
+import { createManualClock, createRateLimiter, createRetryPolicy, createTransport, WrikeApiError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor } from "../src/index.js";
+
+/** A v4-like descriptor, built by hand as the generator will build it (no root, names per HTTP status). */
+const v4: ApiDescriptor = {
+  name: "wrikeV4",
+  baseUrl: "https://www.wrike.com",
+  formats: { json: "/api/v4{method}" },
+  errorEnvelope: { nameField: "error", messageField: "errorDescription" },
+  errorCodes: { 401: "not_authorized", 500: "server_error" },
+  wrongHostStatus: 300,
+};
+const v2: ApiDescriptor = {
+  name: "wrikeV2",
+  baseUrl: "https://www.wrike.com",
+  formats: { json: "/api/json/v2/{method}" },
+  errorEnvelope: { root: "error", codeField: "code", nameField: "name", messageField: "message" },
+  errorCodes: { 406: "ACCESS_ERROR" },
+};
+
+type V4ErrorName = "invalid_request" | "resource_not_found" | "not_authorized";
+
+function method(verb: "GET" | "POST" | "PUT" | "DELETE", kind: "read" | "write" = verb === "GET" ? "read" : "write"): MethodDescriptor<Record<string, never>, unknown> {
+  return { id: `${verb} /tasks`, kind, http: { method: verb, path: "/tasks" }, encodeArgs: () => {}, decodeResult: (doc) => doc };
+}
+
+/** A fetch that answers `answer()` every time and records each request's init. */
+function answering(answer: () => Response | Promise<Response>) {
+  const requests: { url: string; init: RequestInit }[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    requests.push({ url, init });
+    return answer();
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, requests };
+}
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable("the call resolved"),
+    (error: unknown) => error,
+  );
+}
+
+const bearer = { kind: "bearer", token: "SECRET-TOKEN" } as const;
+/** Retries with no waiting, so that a test sees whether an answer would be tried again. */
+const quickRetry = () => createRetryPolicy({ clock: { now: () => 0, sleep: async () => {} } });
+
+describe("the v4 error envelope", () => {
+  it("becomes a WrikeApiError with status, error and errorDescription, and the v2 names too", async () => {
+    const server = answering(() => Response.json({ errorDescription: "Task not found", error: "resource_not_found" }, { status: 404 }));
+    const transport = createTransport(v4, { auth: bearer, fetch: server.fetch });
+    const error = (await caught(transport.call(method("GET"), {}))) as WrikeApiError<V4ErrorName>;
+    expect(error).toBeInstanceOf(WrikeApiError);
+    expect(error).toMatchObject({ status: 404, error: "resource_not_found", errorDescription: "Task not found", code: 404, errorName: "resource_not_found", httpStatus: 404 });
+    expect(error.message).toBe("GET /tasks failed with 404 resource_not_found: Task not found");
+    // The typed union narrows, and names the spec does not list still arrive.
+    const name: V4ErrorName | (string & {}) = error.error;
+    expect(name).toBe("resource_not_found");
+  });
+
+  it("keeps an unknown name, and fills a missing one from the status when the status has only one", async () => {
+    const unknown = answering(() => Response.json({ errorDescription: "Slow down", error: "quota_exceeded" }, { status: 400 }));
+    expect(await caught(createTransport(v4, { auth: bearer, fetch: unknown.fetch }).call(method("GET"), {}))).toMatchObject({ error: "quota_exceeded", status: 400 });
+    const nameless = answering(() => Response.json({ errorDescription: "Token expired" }, { status: 401 }));
+    expect(await caught(createTransport(v4, { auth: bearer, fetch: nameless.fetch }).call(method("GET"), {}))).toMatchObject({ error: "not_authorized", errorDescription: "Token expired" });
+  });
+
+  it("v2's envelope keeps code and errorName, and gains the v4 names", async () => {
+    const server = answering(() => Response.json({ error: { code: 406, name: "ACCESS_ERROR", message: "not in scope" } }, { status: 404 }));
+    const error = await caught(createTransport(v2, { auth: bearer, fetch: server.fetch }).call(method("POST", "read"), {}));
+    expect(error).toMatchObject({ code: 406, errorName: "ACCESS_ERROR", serverMessage: "not in scope", status: 404, error: "ACCESS_ERROR", errorDescription: "not in scope" });
+  });
+});
+
+describe("redirects are never followed", () => {
+  it.each([301, 302, 303, 307, 308])("a write answered %i is a typed error naming the Location's origin, sent once, never done", async (status) => {
+    const server = answering(() => new Response(JSON.stringify({ kind: "tasks", data: [{ id: "elsewhere" }] }), { status, headers: { location: "https://evil.example/steal?token=abc", "content-type": "application/json" } }));
+    const transport = createTransport(v4, { auth: bearer, fetch: server.fetch, retry: quickRetry() });
+    const error = await caught(transport.call(method("POST"), {}));
+    expect(error).toBeInstanceOf(WrikeTransportError);
+    expect(error).toMatchObject({ reason: "redirect", httpStatus: status, location: "https://evil.example", attempts: 1 });
+    expect((error as Error).message).toContain("https://evil.example");
+    expect((error as Error).message).not.toContain("token=abc");
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.init.redirect).toBe("manual");
+  });
+
+  it("a read answered by a redirect is not retried either (the answer would be the same)", async () => {
+    const server = answering(() => new Response(null, { status: 302, headers: { location: "/elsewhere" } }));
+    const error = await caught(createTransport(v4, { auth: bearer, fetch: server.fetch, retry: quickRetry() }).call(method("GET"), {}));
+    expect(error).toMatchObject({ reason: "redirect", location: "https://www.wrike.com", attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("an answer that a fetch followed anyway (redirected: true) is refused too", async () => {
+    const followed = Response.json({ kind: "tasks", data: [] });
+    Object.defineProperties(followed, { redirected: { value: true }, url: { value: "https://other.example/api/v4/tasks" } });
+    const error = await caught(createTransport(v4, { auth: bearer, fetch: answering(() => followed).fetch }).call(method("PUT"), {}));
+    expect(error).toMatchObject({ reason: "redirect", location: "https://other.example" });
+  });
+
+  it("v4's HTTP 300 says to use the host from the token response", async () => {
+    const server = answering(() => new Response("", { status: 300 }));
+    const error = await caught(createTransport(v4, { auth: bearer, fetch: server.fetch, retry: quickRetry() }).call(method("GET"), {}));
+    expect(error).toMatchObject({ reason: "wrong-host", httpStatus: 300, attempts: 1 });
+    expect((error as Error).message).toContain("`host` of the OAuth 2.0 token response");
+    // An API without that rule reads 300 as any other redirect.
+    expect(await caught(createTransport(v2, { auth: bearer, fetch: server.fetch }).call(method("POST", "read"), {}))).toMatchObject({ reason: "redirect" });
+  });
+});
+
+describe("the host option", () => {
+  it("sends a permanent token to the account's host", async () => {
+    const server = answering(() => Response.json({ kind: "tasks", data: [] }));
+    await createTransport(v4, { auth: bearer, host: "app-eu.wrike.com", fetch: server.fetch }).call(method("GET"), {});
+    expect(server.requests[0]!.url).toBe("https://app-eu.wrike.com/api/v4/tasks");
+    expect(new Headers(server.requests[0]!.init.headers).get("authorization")).toBe("Bearer SECRET-TOKEN");
+  });
+
+  it("is a host name, not a URL", () => {
+    expect(() => createTransport(v4, { auth: bearer, host: "https://app-eu.wrike.com" })).toThrow('host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): "https://app-eu.wrike.com"');
+  });
+});
+
+/** A body of `total` bytes in 64 KiB chunks, produced only as it is read; counts what was pulled. */
+function streamedBody(total: number) {
+  let pulled = 0;
+  let cancelled = false;
+  const chunk = new TextEncoder().encode(`"${"x".repeat(65_534)}`.slice(0, 65_536));
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (pulled >= total) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, pulled: () => pulled, cancelled: () => cancelled };
+}
+
+describe("the bound on what is read", () => {
+  it("a 10 MB body is refused once it passes maxResponseBytes, read no further than the bound", async () => {
+    const big = streamedBody(10 * 2 ** 20);
+    const server = answering(() => new Response(big.body, { headers: { "content-type": "application/json" } }));
+    const error = await caught(createTransport(v4, { auth: bearer, fetch: server.fetch, maxResponseBytes: 2 ** 20, retry: quickRetry() }).call(method("GET"), {}));
+    expect(error).toBeInstanceOf(WrikeTransportError);
+    expect(error).toMatchObject({ reason: "too-large", httpStatus: 200, attempts: 1 });
+    expect((error as Error).message).toContain("maxResponseBytes (1048576 B");
+    expect(big.pulled()).toBeLessThanOrEqual(2 ** 20 + 65_536);
+    expect(big.cancelled()).toBe(true);
+  });
+
+  it("the default bound is 16 MiB: 17 MiB is refused, a declared Content-Length over it without reading a byte", async () => {
+    const big = streamedBody(17 * 2 ** 20);
+    const error = await caught(createTransport(v4, { auth: bearer, fetch: answering(() => new Response(big.body)).fetch }).call(method("GET"), {}));
+    expect(error).toMatchObject({ reason: "too-large" });
+    expect(big.pulled()).toBeLessThanOrEqual(16 * 2 ** 20 + 65_536);
+
+    const declared = streamedBody(2 ** 20);
+    const answer = new Response(declared.body, { headers: { "content-length": String(17 * 2 ** 20) } });
+    expect(await caught(createTransport(v4, { auth: bearer, fetch: answering(() => answer).fetch }).call(method("GET"), {}))).toMatchObject({ reason: "too-large" });
+    expect(declared.pulled()).toBe(0);
+  });
+
+  it("a body within the bound decodes, whatever its chunks (a character split across two)", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ kind: "tasks", data: [{ title: "Crème brûlée" }] }));
+    const split = bytes.indexOf(0xc3) + 1;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, split));
+        controller.enqueue(bytes.slice(split));
+        controller.close();
+      },
+    });
+    const result = await createTransport(v4, { auth: bearer, fetch: answering(() => new Response(body)).fetch, maxResponseBytes: bytes.byteLength }).call(method("GET"), {});
+    expect(result).toEqual({ kind: "tasks", data: [{ title: "Crème brûlée" }] });
+  });
+});
+
+describe("the per-attempt timeout", () => {
+  it("races the answer: fetch gets no signal unless the caller gave one, and a late answer is cancelled", async () => {
+    let late!: (response: Response) => void;
+    const lateBody = streamedBody(1000);
+    const requests: RequestInit[] = [];
+    // Like the platform fetch, it rejects when a signal it was given aborts.
+    const fetch = ((_url: string, init: RequestInit) => {
+      requests.push(init);
+      return new Promise<Response>((resolve, reject) => {
+        late = resolve;
+        init.signal?.addEventListener("abort", () => reject(init.signal!.reason));
+      });
+    }) as unknown as typeof globalThis.fetch;
+    const transport = createTransport(v4, { auth: bearer, fetch, timeoutMs: 20 });
+    expect(await caught(transport.call(method("GET"), {}))).toMatchObject({ reason: "timeout" });
+    expect(requests[0]!.signal).toBeUndefined();
+    late(new Response(lateBody.body));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(lateBody.cancelled()).toBe(true);
+
+    const controller = new AbortController();
+    const aborted = caught(transport.call(method("GET"), {}, { signal: controller.signal }));
+    await new Promise((r) => setTimeout(r, 1));
+    expect(requests[1]!.signal).toBe(controller.signal);
+    controller.abort();
+    expect(await aborted).toMatchObject({ reason: "aborted" });
+  });
+
+  it("a body that stalls is cut at the timeout", async () => {
+    const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"kind"')) });
+    const error = await caught(createTransport(v4, { auth: bearer, fetch: answering(() => new Response(stalled)).fetch, timeoutMs: 20 }).call(method("GET"), {}));
+    expect(error).toMatchObject({ reason: "timeout" });
+  });
+
+  it("starts when the request leaves, not while it waits for the rate limiter", async () => {
+    const clock = createManualClock();
+    const server = answering(() => Response.json({ kind: "tasks", data: [] }));
+    const transport = createTransport(v4, { auth: bearer, fetch: server.fetch, timeoutMs: 30, rateLimiter: createRateLimiter({ clock, limit: 1, windowMs: 1000 }) });
+    await transport.call(method("GET"), {});
+    const second = transport.call(method("GET"), {});
+    await new Promise((r) => setTimeout(r, 60)); // longer than the timeout, spent in the limiter's queue
+    await clock.advance(1000);
+    expect(await second).toEqual({ kind: "tasks", data: [] });
+    expect(server.requests).toHaveLength(2);
+  });
+});
