@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseXml, XmlSyntaxError } from "@wrikekit/core/xml";
 import { decode } from "@wrikekit/core/runtime";
-import { createWrikeClient, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeValidationError, type WrikeClient } from "../src/index.js";
+import { createWrikeClient, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeValidationError, type WrikeClient } from "../src/v2/index.js";
 import { xmlSupport } from "../src/xml.js";
 import { methodDescriptors, xmlRenderers, type MethodId } from "../src/server.js";
 import { examples, type PreparedExample } from "./spec-examples.js";
