@@ -5,6 +5,7 @@
  */
 import type { ApiTarget } from "./emit.js";
 import { emitters } from "./emitters/index.js";
+import { restServerEmitter } from "./emitters/rest-server.js";
 
 export const wrikeV2: ApiTarget = {
   id: "v2",
@@ -14,4 +15,13 @@ export const wrikeV2: ApiTarget = {
   emitters,
 };
 
-export const apis: readonly ApiTarget[] = [wrikeV2];
+export const wrikeV4: ApiTarget = {
+  id: "v4",
+  specDir: "spec/v4",
+  names: { client: "createWrikeV4Client", clientType: "WrikeV4Client", handlers: "createWrikeV4Handlers" },
+  entries: { client: "@wrikekit/client/v4", server: "@wrikekit/client/v4/server" },
+  // The emulator's server tables; the client's v4 emitters join them here.
+  emitters: [restServerEmitter],
+};
+
+export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];

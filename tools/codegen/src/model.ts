@@ -38,7 +38,7 @@ export interface Variant {
   when?: string;
 }
 
-export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages"> {
+export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages" | "scopes" | "asyncJob" | "upload"> {
   group: string;
   key: string;
   /** Standalone function name, e.g. taskAdd. */
@@ -48,6 +48,8 @@ export interface Method extends Pick<MethodSpec, "id" | "summary" | "description
   args: Argument[];
   binary: boolean;
   variants: Variant[];
+  /** REST (v4): the envelope's kind value and the type of each item of its data list. */
+  envelope?: { kind: string; data: TypeRef };
   examples: Example[];
 }
 
@@ -120,12 +122,16 @@ export function buildIr(spec: Spec): Ir {
       paging: m.paging,
       incremental: m.incremental,
       requireOneOf: m.requireOneOf,
+      scopes: m.scopes,
+      asyncJob: m.asyncJob,
+      upload: m.upload,
       group: g.group,
       key,
       functionName: g.group + pascal(key),
       typePrefix: pascal(g.group) + pascal(key),
       args: Object.entries(m.args).map(([name, a]) => ({ ...a, name, wireName: a.wireName ?? name, type: resolve(a.type) })),
       binary: "binary" in m.response,
+      envelope: "kind" in m.response ? { kind: m.response.kind, data: resolve(m.response.data) } : undefined,
       variants: "variants" in m.response ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when })) : [],
       examples: m.examples.map((ex) => ({ ...ex, repaired: ex.repairs.reduce((text, r) => text.replace(r.find, () => r.replace), ex.text) })),
     })),
