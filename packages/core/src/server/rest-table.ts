@@ -16,7 +16,8 @@ export interface RestArgument {
   readonly wireName: string;
   readonly in: "path" | "query" | "body" | "header";
   readonly type: RestType;
-  readonly required: boolean;
+  /** Absent when false (the generated table leaves false members out). */
+  readonly required?: boolean;
   /** comma: a,b,c (ids in paths); json: JSON text (arrays, models, json values); raw: the whole request body. */
   readonly encoding?: "comma" | "json" | "repeat" | "raw";
   /** null may be sent to remove the value. */
@@ -41,14 +42,16 @@ export interface RestOperation {
   /** The envelope's kind and item type; undefined for binary answers. */
   readonly response?: { readonly kind: string; readonly data: RestType };
   readonly paging?: { readonly pageSizeArg: string; readonly tokenArg: string };
-  readonly asyncJob: boolean;
-  readonly upload: boolean;
+  /** Answers an AsyncJob to poll (absent when false). */
+  readonly asyncJob?: boolean;
+  /** The body is a raw file (absent when false). */
+  readonly upload?: boolean;
   readonly args: Readonly<Record<string, RestArgument>>;
 }
 
 export interface RestField {
   readonly type: RestType;
-  readonly required: boolean;
+  readonly required?: boolean;
   readonly nullable?: boolean;
   /** Sent only when a `fields` argument asks for it. */
   readonly selectable?: boolean;

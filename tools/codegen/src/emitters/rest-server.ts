@@ -73,13 +73,11 @@ export const restServerEmitter: Emitter = {
         }),
       ]),
     );
-    // compact() drops false members; the table's type wants these two always.
-    for (const op of Object.values(operations)) Object.assign(op, { asyncJob: op.asyncJob ?? false, upload: op.upload ?? false });
     constant(`${api.name}Operations`, "Readonly<Record<string, RestOperation>>", operations, "Every operation by its id (`GET /tasks`).");
     const models = Object.fromEntries(
       ir.models.map((model) => [
         model.name,
-        Object.fromEntries(model.fields.map((f) => [f.name, { ...compact({ nullable: f.nullable, selectable: f.selectable }), type: typeOf(f.type), required: f.required }])),
+        Object.fromEntries(model.fields.map((f) => [f.name, compact({ type: typeOf(f.type), required: f.required, nullable: f.nullable, selectable: f.selectable })])),
       ]),
     );
     constant(`${api.name}Models`, "RestModels", models, "Every model's fields: type, required, nullable, selectable (sent only when a fields argument asks).");

@@ -80,9 +80,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /account": {
     "id": "GET /account",
@@ -125,9 +123,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Account"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /account": {
     "id": "PUT /account",
@@ -159,9 +155,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "nullable": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /approvals": {
     "id": "GET /approvals",
@@ -271,9 +265,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/approvals": {
     "id": "GET /folders/{folderId}/approvals",
@@ -305,9 +297,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/approvals": {
     "id": "POST /folders/{folderId}/approvals",
@@ -394,9 +384,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskId}/approvals": {
     "id": "GET /tasks/{taskId}/approvals",
@@ -428,9 +416,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /tasks/{taskId}/approvals": {
     "id": "POST /tasks/{taskId}/approvals",
@@ -517,9 +503,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /approvals/{approvalIds}": {
     "id": "GET /approvals/{approvalIds}",
@@ -553,9 +537,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /approvals/{approvalId}": {
     "id": "PUT /approvals/{approvalId}",
@@ -662,9 +644,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /approvals/{approvalId}": {
     "id": "DELETE /approvals/{approvalId}",
@@ -695,9 +675,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /assets": {
     "id": "POST /assets",
@@ -727,9 +705,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /assets/{assetId}": {
     "id": "PUT /assets/{assetId}",
@@ -769,9 +745,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /assets/{assetId}": {
     "id": "DELETE /assets/{assetId}",
@@ -802,9 +776,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /async_job/{asyncJobId}": {
     "id": "GET /async_job/{asyncJobId}",
@@ -836,9 +808,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /attachments": {
     "id": "GET /attachments",
@@ -888,9 +858,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/attachments": {
     "id": "GET /folders/{folderId}/attachments",
@@ -950,9 +918,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/attachments": {
     "id": "POST /folders/{folderId}/attachments",
@@ -1005,8 +971,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false
+    }
   },
   "GET /tasks/{taskId}/attachments": {
     "id": "GET /tasks/{taskId}/attachments",
@@ -1066,9 +1031,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /tasks/{taskId}/attachments": {
     "id": "POST /tasks/{taskId}/attachments",
@@ -1121,8 +1084,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false
+    }
   },
   "GET /attachments/{attachmentIds}": {
     "id": "GET /attachments/{attachmentIds}",
@@ -1165,9 +1127,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /attachments/{attachmentId}/download": {
     "id": "GET /attachments/{attachmentId}/download",
@@ -1191,9 +1151,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /attachments/{attachmentId}/preview": {
     "id": "GET /attachments/{attachmentId}/preview",
@@ -1226,9 +1184,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /attachments/{attachmentId}/url": {
     "id": "GET /attachments/{attachmentId}/url",
@@ -1260,9 +1216,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /attachments/{attachmentId}": {
     "id": "PUT /attachments/{attachmentId}",
@@ -1302,9 +1256,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /attachments/{attachmentId}": {
     "id": "DELETE /attachments/{attachmentId}",
@@ -1335,9 +1287,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /audit_log": {
     "id": "GET /audit_log",
@@ -1428,9 +1378,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /batch": {
     "id": "POST /batch",
@@ -1462,8 +1410,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "upload": false
+    }
   },
   "GET /bookings/{bookingIds}": {
     "id": "GET /bookings/{bookingIds}",
@@ -1497,9 +1444,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /bookings": {
     "id": "GET /bookings",
@@ -1568,9 +1513,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/bookings": {
     "id": "GET /folders/{folderId}/bookings",
@@ -1649,9 +1592,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/bookings": {
     "id": "POST /folders/{folderId}/bookings",
@@ -1720,9 +1661,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /bookings/{bookingId}": {
     "id": "PUT /bookings/{bookingId}",
@@ -1791,9 +1730,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /bookings/{bookingId}": {
     "id": "DELETE /bookings/{bookingId}",
@@ -1824,9 +1761,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/cascading_field_settings": {
     "id": "POST /folders/{folderId}/cascading_field_settings",
@@ -1866,9 +1801,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /folders/{folderId}/cascading_field_settings": {
     "id": "DELETE /folders/{folderId}/cascading_field_settings",
@@ -1908,9 +1841,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /tasks/{taskId}/cascading_field_settings": {
     "id": "POST /tasks/{taskId}/cascading_field_settings",
@@ -1950,9 +1881,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /tasks/{taskId}/cascading_field_settings": {
     "id": "DELETE /tasks/{taskId}/cascading_field_settings",
@@ -1992,9 +1921,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /colors": {
     "id": "GET /colors",
@@ -2015,9 +1942,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /comments": {
     "id": "GET /comments",
@@ -2097,9 +2022,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Comment"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/comments": {
     "id": "GET /folders/{folderId}/comments",
@@ -2161,9 +2084,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Comment"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/comments": {
     "id": "POST /folders/{folderId}/comments",
@@ -2213,9 +2134,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskId}/comments": {
     "id": "GET /tasks/{taskId}/comments",
@@ -2277,9 +2196,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Comment"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /tasks/{taskId}/comments": {
     "id": "POST /tasks/{taskId}/comments",
@@ -2329,9 +2246,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /comments/{commentIds}": {
     "id": "GET /comments/{commentIds}",
@@ -2395,9 +2310,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Comment"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /comments/{commentId}": {
     "id": "PUT /comments/{commentId}",
@@ -2447,9 +2360,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /comments/{commentId}": {
     "id": "DELETE /comments/{commentId}",
@@ -2480,9 +2391,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /contacts": {
     "id": "GET /contacts",
@@ -2590,9 +2499,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Contact"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /contacts/{contactIds}": {
     "id": "GET /contacts/{contactIds}",
@@ -2657,9 +2564,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Contact"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /contacts/{contactIds}/contacts_history": {
     "id": "GET /contacts/{contactIds}/contacts_history",
@@ -2713,9 +2618,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "ContactHistory"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /contacts/{contactId}": {
     "id": "PUT /contacts/{contactId}",
@@ -2811,9 +2714,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Contact"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /customfields": {
     "id": "GET /customfields",
@@ -2885,9 +2786,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "CustomField"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /customfields": {
     "id": "POST /customfields",
@@ -2976,9 +2875,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /customfields/{customfieldIds}": {
     "id": "GET /customfields/{customfieldIds}",
@@ -3033,9 +2930,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "CustomField"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/customfields": {
     "id": "GET /spaces/{spaceId}/customfields",
@@ -3088,9 +2983,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "CustomField"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /customfields/{customfieldId}": {
     "id": "PUT /customfields/{customfieldId}",
@@ -3226,9 +3119,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /custom_item_types": {
     "id": "GET /custom_item_types",
@@ -3297,9 +3188,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "CustomItemType"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/custom_item_types": {
     "id": "GET /spaces/{spaceId}/custom_item_types",
@@ -3378,9 +3267,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "CustomItemType"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /custom_item_types/{customItemTypeIds}": {
     "id": "GET /custom_item_types/{customItemTypeIds}",
@@ -3434,9 +3321,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "CustomItemType"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /custom_item_types/{customItemTypeId}/instantiate": {
     "id": "POST /custom_item_types/{customItemTypeId}/instantiate",
@@ -3494,9 +3379,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /data_export": {
     "id": "GET /data_export",
@@ -3515,9 +3398,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "POST /data_export": {
     "id": "POST /data_export",
@@ -3536,9 +3417,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /data_export/{dataExportId}": {
     "id": "GET /data_export/{dataExportId}",
@@ -3568,9 +3447,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /data_export_schema": {
     "id": "GET /data_export_schema",
@@ -3599,9 +3476,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskId}/dependencies": {
     "id": "GET /tasks/{taskId}/dependencies",
@@ -3633,9 +3508,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /tasks/{taskId}/dependencies": {
     "id": "POST /tasks/{taskId}/dependencies",
@@ -3705,9 +3578,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /dependencies/{dependencyIds}": {
     "id": "GET /dependencies/{dependencyIds}",
@@ -3741,9 +3612,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /dependencies/{dependencyId}": {
     "id": "PUT /dependencies/{dependencyId}",
@@ -3793,9 +3662,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /dependencies/{dependencyId}": {
     "id": "DELETE /dependencies/{dependencyId}",
@@ -3826,9 +3693,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /ediscovery_search": {
     "id": "POST /ediscovery_search",
@@ -3887,9 +3752,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folder_blueprints": {
     "id": "GET /folder_blueprints",
@@ -3949,9 +3812,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "FolderBlueprint"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/folder_blueprints": {
     "id": "GET /spaces/{spaceId}/folder_blueprints",
@@ -4003,9 +3864,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "FolderBlueprint"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folder_blueprints/{folderBlueprintId}/launch_async": {
     "id": "POST /folder_blueprints/{folderBlueprintId}/launch_async",
@@ -4136,8 +3995,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "upload": false
+    }
   },
   "GET /folders": {
     "id": "GET /folders",
@@ -4383,9 +4241,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "FolderTreeEntry"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/folders": {
     "id": "GET /folders/{folderId}/folders",
@@ -4619,9 +4475,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "FolderTreeEntry"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/folders": {
     "id": "POST /folders/{folderId}/folders",
@@ -4775,9 +4629,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Folder"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/folders": {
     "id": "GET /spaces/{spaceId}/folders",
@@ -5033,9 +4885,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "FolderTreeEntry"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderIds}/folders_history": {
     "id": "GET /folders/{folderIds}/folders_history",
@@ -5089,9 +4939,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "FolderHistory"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderIds}": {
     "id": "GET /folders/{folderIds}",
@@ -5154,9 +5002,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Folder"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /folders/{folderIds}": {
     "id": "PUT /folders/{folderIds}",
@@ -5233,9 +5079,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Folder"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /copy_folder/{folderId}": {
     "id": "POST /copy_folder/{folderId}",
@@ -5405,9 +5249,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /copy_folder_async/{folderId}": {
     "id": "POST /copy_folder_async/{folderId}",
@@ -5569,8 +5411,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "upload": false
+    }
   },
   "PUT /folders/{folderId}": {
     "id": "PUT /folders/{folderId}",
@@ -5780,9 +5621,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Folder"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /folders/{folderId}": {
     "id": "DELETE /folders/{folderId}",
@@ -5813,9 +5652,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /folders/{folderId}/project_team_members": {
     "id": "DELETE /folders/{folderId}/project_team_members",
@@ -5856,9 +5693,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /groups/{groupId}": {
     "id": "GET /groups/{groupId}",
@@ -5900,9 +5735,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Group"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /groups/{groupId}": {
     "id": "PUT /groups/{groupId}",
@@ -6011,9 +5844,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "nullable": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /groups/{groupId}": {
     "id": "DELETE /groups/{groupId}",
@@ -6052,9 +5883,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /groups": {
     "id": "GET /groups",
@@ -6118,9 +5947,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Group"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /groups": {
     "id": "POST /groups",
@@ -6190,9 +6017,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "nullable": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /groups_bulk": {
     "id": "PUT /groups_bulk",
@@ -6223,9 +6048,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /contacts/{contactIds}/hourly_rates": {
     "id": "GET /contacts/{contactIds}/hourly_rates",
@@ -6259,9 +6082,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/hourly_rates": {
     "id": "GET /folders/{folderId}/hourly_rates",
@@ -6293,9 +6114,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /folders/{folderId}/hourly_rates": {
     "id": "PUT /folders/{folderId}/hourly_rates",
@@ -6345,9 +6164,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /placeholders/{placeholderIds}/hourly_rates": {
     "id": "GET /placeholders/{placeholderIds}/hourly_rates",
@@ -6381,9 +6198,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /hourly_rates": {
     "id": "PUT /hourly_rates",
@@ -6414,9 +6229,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /contacts/{contactIds}/hourly_rates_provision": {
     "id": "PUT /contacts/{contactIds}/hourly_rates_provision",
@@ -6459,9 +6272,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /ids": {
     "id": "GET /ids",
@@ -6502,9 +6313,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /invitations": {
     "id": "GET /invitations",
@@ -6524,9 +6333,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "POST /invitations": {
     "id": "POST /invitations",
@@ -6619,9 +6426,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /invitations/{invitationId}": {
     "id": "PUT /invitations/{invitationId}",
@@ -6687,9 +6492,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /invitations/{invitationId}": {
     "id": "DELETE /invitations/{invitationId}",
@@ -6719,9 +6522,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /jobroles": {
     "id": "GET /jobroles",
@@ -6742,9 +6543,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "POST /jobroles": {
     "id": "POST /jobroles",
@@ -6792,9 +6591,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /jobroles/{jobroleIds}": {
     "id": "GET /jobroles/{jobroleIds}",
@@ -6828,9 +6625,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /jobroles/{jobroleId}": {
     "id": "PUT /jobroles/{jobroleId}",
@@ -6888,9 +6683,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /jobroles/{jobroleId}": {
     "id": "DELETE /jobroles/{jobroleId}",
@@ -6921,9 +6714,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /placeholders": {
     "id": "GET /placeholders",
@@ -6944,9 +6735,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /placeholders/{placeholderIds}": {
     "id": "GET /placeholders/{placeholderIds}",
@@ -6980,9 +6769,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /request_forms/{requestFormId}/prefill_url": {
     "id": "POST /request_forms/{requestFormId}/prefill_url",
@@ -7023,9 +6810,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /request_forms/{requestFormId}/submit": {
     "id": "POST /request_forms/{requestFormId}/submit",
@@ -7066,9 +6851,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /request_forms": {
     "id": "GET /request_forms",
@@ -7141,9 +6924,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "RequestForm"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/request_forms": {
     "id": "GET /spaces/{spaceId}/request_forms",
@@ -7226,9 +7007,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "RequestForm"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /request_forms/{requestFormId}": {
     "id": "GET /request_forms/{requestFormId}",
@@ -7280,9 +7059,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "RequestForm"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/rollups": {
     "id": "GET /folders/{folderId}/rollups",
@@ -7355,9 +7132,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /folders/{folderId}/rollups": {
     "id": "PUT /folders/{folderId}/rollups",
@@ -7398,9 +7173,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskId}/rollups": {
     "id": "GET /tasks/{taskId}/rollups",
@@ -7442,9 +7215,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /tasks/{taskId}/rollups": {
     "id": "PUT /tasks/{taskId}/rollups",
@@ -7485,9 +7256,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces": {
     "id": "GET /spaces",
@@ -7570,9 +7339,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Space"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /spaces": {
     "id": "POST /spaces",
@@ -7708,9 +7475,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Space"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}": {
     "id": "GET /spaces/{spaceId}",
@@ -7762,9 +7527,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Space"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /spaces/{spaceId}": {
     "id": "PUT /spaces/{spaceId}",
@@ -7948,9 +7711,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Space"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /spaces/{spaceId}": {
     "id": "DELETE /spaces/{spaceId}",
@@ -7981,9 +7742,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /task_blueprints": {
     "id": "GET /task_blueprints",
@@ -8074,9 +7833,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "TaskBlueprint"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/task_blueprints": {
     "id": "GET /spaces/{spaceId}/task_blueprints",
@@ -8159,9 +7916,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "TaskBlueprint"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /task_blueprints/{taskBlueprintId}/launch_async": {
     "id": "POST /task_blueprints/{taskBlueprintId}/launch_async",
@@ -8301,8 +8056,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "upload": false
+    }
   },
   "GET /tasks": {
     "id": "GET /tasks",
@@ -8638,9 +8392,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Task"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/tasks": {
     "id": "GET /folders/{folderId}/tasks",
@@ -8987,9 +8739,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Task"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/tasks": {
     "id": "POST /folders/{folderId}/tasks",
@@ -9258,9 +9008,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Task"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/tasks": {
     "id": "GET /spaces/{spaceId}/tasks",
@@ -9606,9 +9354,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Task"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskIds}": {
     "id": "GET /tasks/{taskIds}",
@@ -9682,9 +9428,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Task"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /tasks/{taskIds}": {
     "id": "PUT /tasks/{taskIds}",
@@ -9826,9 +9570,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskIds}/tasks_history": {
     "id": "GET /tasks/{taskIds}/tasks_history",
@@ -9882,9 +9624,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "TaskHistory"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /tasks/{taskId}": {
     "id": "PUT /tasks/{taskId}",
@@ -10220,9 +9960,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Task"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /tasks/{taskId}": {
     "id": "DELETE /tasks/{taskId}",
@@ -10253,9 +9991,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /timelog_categories": {
     "id": "GET /timelog_categories",
@@ -10278,9 +10014,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /folders/{folderId}/timelog_lock_periods": {
     "id": "GET /folders/{folderId}/timelog_lock_periods",
@@ -10322,9 +10056,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /folders/{folderId}/timelog_lock_periods": {
     "id": "POST /folders/{folderId}/timelog_lock_periods",
@@ -10365,9 +10097,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /folders/{folderId}/timelog_lock_periods": {
     "id": "DELETE /folders/{folderId}/timelog_lock_periods",
@@ -10408,9 +10138,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskId}/timelog_lock_periods": {
     "id": "GET /tasks/{taskId}/timelog_lock_periods",
@@ -10452,9 +10180,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/timelog_lock_periods": {
     "id": "GET /spaces/{spaceId}/timelog_lock_periods",
@@ -10496,9 +10222,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /spaces/{spaceId}/timelog_lock_periods": {
     "id": "POST /spaces/{spaceId}/timelog_lock_periods",
@@ -10539,9 +10263,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /spaces/{spaceId}/timelog_lock_periods": {
     "id": "DELETE /spaces/{spaceId}/timelog_lock_periods",
@@ -10582,9 +10304,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /timelogs": {
     "id": "GET /timelogs",
@@ -10751,9 +10471,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /contacts/{contactId}/timelogs": {
     "id": "GET /contacts/{contactId}/timelogs",
@@ -10924,9 +10642,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /folders/{folderId}/timelogs": {
     "id": "GET /folders/{folderId}/timelogs",
@@ -11097,9 +10813,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /tasks/{taskId}/timelogs": {
     "id": "GET /tasks/{taskId}/timelogs",
@@ -11270,9 +10984,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /tasks/{taskId}/timelogs": {
     "id": "POST /tasks/{taskId}/timelogs",
@@ -11375,9 +11087,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /timelog_categories/{timelogCategoryId}/timelogs": {
     "id": "GET /timelog_categories/{timelogCategoryId}/timelogs",
@@ -11548,9 +11258,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /timelogs/{timelogIds}": {
     "id": "GET /timelogs/{timelogIds}",
@@ -11604,9 +11312,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /timelogs/{timelogId}": {
     "id": "PUT /timelogs/{timelogId}",
@@ -11697,9 +11403,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         ],
         "selects": "Timelog"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /timelogs/{timelogId}": {
     "id": "DELETE /timelogs/{timelogId}",
@@ -11730,9 +11434,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /timesheet_rows/{timesheetRowId}": {
     "id": "PUT /timesheet_rows/{timesheetRowId}",
@@ -11772,9 +11474,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /timesheet_submission_rules": {
     "id": "GET /timesheet_submission_rules",
@@ -11795,9 +11495,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /workschedules/{workscheduleId}/timesheet_submission_rules": {
     "id": "GET /workschedules/{workscheduleId}/timesheet_submission_rules",
@@ -11829,9 +11527,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /workschedules/{workscheduleId}/timesheet_submission_rules": {
     "id": "PUT /workschedules/{workscheduleId}/timesheet_submission_rules",
@@ -11898,9 +11594,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /timesheets": {
     "id": "GET /timesheets",
@@ -11959,9 +11653,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /timesheets": {
     "id": "POST /timesheets",
@@ -12019,9 +11711,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /timesheets/{timesheetId}": {
     "id": "PUT /timesheets/{timesheetId}",
@@ -12061,9 +11751,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /user_schedule_capacity_change": {
     "id": "GET /user_schedule_capacity_change",
@@ -12105,9 +11793,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /user_schedule_capacity_change/{userScheduleCapacityChangeIds}": {
     "id": "GET /user_schedule_capacity_change/{userScheduleCapacityChangeIds}",
@@ -12141,9 +11827,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /users/{userId}/user_schedule_capacity_change": {
     "id": "POST /users/{userId}/user_schedule_capacity_change",
@@ -12202,9 +11886,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /user_schedule_capacity_change/{userScheduleCapacityChangeId}": {
     "id": "PUT /user_schedule_capacity_change/{userScheduleCapacityChangeId}",
@@ -12254,9 +11936,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /user_schedule_capacity_change/{userScheduleCapacityChangeId}": {
     "id": "DELETE /user_schedule_capacity_change/{userScheduleCapacityChangeId}",
@@ -12287,9 +11967,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /user_schedule_exclusions": {
     "id": "GET /user_schedule_exclusions",
@@ -12330,9 +12008,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /user_schedule_exclusions": {
     "id": "POST /user_schedule_exclusions",
@@ -12393,9 +12069,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /user_schedule_exclusions/{userScheduleExclusionId}": {
     "id": "GET /user_schedule_exclusions/{userScheduleExclusionId}",
@@ -12426,9 +12100,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /user_schedule_exclusions/{userScheduleExclusionId}": {
     "id": "PUT /user_schedule_exclusions/{userScheduleExclusionId}",
@@ -12485,9 +12157,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /user_schedule_exclusions/{userScheduleExclusionId}": {
     "id": "DELETE /user_schedule_exclusions/{userScheduleExclusionId}",
@@ -12517,9 +12187,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /user_schedule_partial_exclusion": {
     "id": "GET /user_schedule_partial_exclusion",
@@ -12561,9 +12229,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /user_schedule_partial_exclusion": {
     "id": "POST /user_schedule_partial_exclusion",
@@ -12621,9 +12287,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /user_schedule_partial_exclusion/{userSchedulePartialExclusionIds}": {
     "id": "GET /user_schedule_partial_exclusion/{userSchedulePartialExclusionIds}",
@@ -12657,9 +12321,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}": {
     "id": "PUT /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}",
@@ -12718,9 +12380,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}": {
     "id": "DELETE /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}",
@@ -12751,9 +12411,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /user_types": {
     "id": "GET /user_types",
@@ -12774,9 +12432,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /users/{userId}": {
     "id": "GET /users/{userId}",
@@ -12807,9 +12463,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /users/{userId}": {
     "id": "PUT /users/{userId}",
@@ -12868,9 +12522,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /users/{userIds}": {
     "id": "PUT /users/{userIds}",
@@ -12912,9 +12564,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /version": {
     "id": "GET /version",
@@ -12935,9 +12585,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "POST /folders/{folderId}/webhooks": {
     "id": "POST /folders/{folderId}/webhooks",
@@ -13023,9 +12671,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /spaces/{spaceId}/webhooks": {
     "id": "POST /spaces/{spaceId}/webhooks",
@@ -13111,9 +12757,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /webhooks": {
     "id": "POST /webhooks",
@@ -13189,9 +12833,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /webhooks": {
     "id": "GET /webhooks",
@@ -13212,9 +12854,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "list": false
       }
     },
-    "args": {},
-    "asyncJob": false,
-    "upload": false
+    "args": {}
   },
   "GET /webhooks/{webhookIds}": {
     "id": "GET /webhooks/{webhookIds}",
@@ -13248,9 +12888,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /webhooks/{webhookId}": {
     "id": "PUT /webhooks/{webhookId}",
@@ -13290,9 +12928,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /webhooks/{webhookId}": {
     "id": "DELETE /webhooks/{webhookId}",
@@ -13323,9 +12959,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /workschedule_capacity_change/{workscheduleCapacityChangeIds}": {
     "id": "GET /workschedule_capacity_change/{workscheduleCapacityChangeIds}",
@@ -13359,9 +12993,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "comma",
         "maxItems": 100
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /workschedules/{workscheduleId}/workschedule_capacity_change": {
     "id": "GET /workschedules/{workscheduleId}/workschedule_capacity_change",
@@ -13403,9 +13035,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /workschedules/{workscheduleId}/workschedule_capacity_change": {
     "id": "POST /workschedules/{workscheduleId}/workschedule_capacity_change",
@@ -13455,9 +13085,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /workschedule_capacity_change/{workscheduleCapacityChangeId}": {
     "id": "PUT /workschedule_capacity_change/{workscheduleCapacityChangeId}",
@@ -13507,9 +13135,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /workschedule_capacity_change/{workscheduleCapacityChangeId}": {
     "id": "DELETE /workschedule_capacity_change/{workscheduleCapacityChangeId}",
@@ -13540,9 +13166,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /workschedule_exclusions/{workscheduleExclusionId}": {
     "id": "GET /workschedule_exclusions/{workscheduleExclusionId}",
@@ -13573,9 +13197,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /workschedule_exclusions/{workscheduleExclusionId}": {
     "id": "PUT /workschedule_exclusions/{workscheduleExclusionId}",
@@ -13632,9 +13254,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /workschedule_exclusions/{workscheduleExclusionId}": {
     "id": "DELETE /workschedule_exclusions/{workscheduleExclusionId}",
@@ -13664,9 +13284,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /workschedules/{workscheduleId}/workschedule_exclusions": {
     "id": "GET /workschedules/{workscheduleId}/workschedule_exclusions",
@@ -13707,9 +13325,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /workschedules/{workscheduleId}/workschedule_exclusions": {
     "id": "POST /workschedules/{workscheduleId}/workschedule_exclusions",
@@ -13769,9 +13385,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /workschedules/{workscheduleId}/duplicate": {
     "id": "POST /workschedules/{workscheduleId}/duplicate",
@@ -13811,9 +13425,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /workschedules": {
     "id": "GET /workschedules",
@@ -13845,9 +13457,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "WorkSchedule"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /workschedules": {
     "id": "POST /workschedules",
@@ -13918,9 +13528,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "WorkSchedule"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /workschedules/{workscheduleId}": {
     "id": "GET /workschedules/{workscheduleId}",
@@ -13962,9 +13570,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "WorkSchedule"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /workschedules/{workscheduleId}": {
     "id": "PUT /workschedules/{workscheduleId}",
@@ -14053,9 +13659,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "WorkSchedule"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "DELETE /workschedules/{workscheduleId}": {
     "id": "DELETE /workschedules/{workscheduleId}",
@@ -14085,9 +13689,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "required": true
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /workflows": {
     "id": "GET /workflows",
@@ -14122,9 +13724,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Workflow"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "POST /workflows": {
     "id": "POST /workflows",
@@ -14163,9 +13763,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
           "list": false
         }
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "GET /spaces/{spaceId}/workflows": {
     "id": "GET /spaces/{spaceId}/workflows",
@@ -14208,9 +13806,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         "encoding": "json",
         "selects": "Workflow"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   },
   "PUT /workflows/{workflowId}": {
     "id": "PUT /workflows/{workflowId}",
@@ -14277,9 +13873,7 @@ export const wrikeV4Operations: Readonly<Record<string, RestOperation>> = {
         },
         "encoding": "json"
       }
-    },
-    "asyncJob": false,
-    "upload": false
+    }
   }
 };
 /** Every model's fields: type, required, nullable, selectable (sent only when a fields argument asks). */
@@ -14290,8 +13884,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14306,84 +13899,74 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Account": {
     "metadata": {
-      "selectable": true,
       "type": {
         "name": "Metadata",
         "kind": "model",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "createdDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "workDays": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "dateFormat": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "firstDayOfWeek": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customFields": {
-      "selectable": true,
       "type": {
         "name": "CustomField",
         "kind": "model",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "name": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "recycleBinId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rootFolderId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14394,21 +13977,19 @@ export const wrikeV4Models: RestModels = {
       "required": true
     },
     "subscription": {
-      "selectable": true,
       "type": {
         "name": "Subscription",
         "kind": "model",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "joinedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Approval": {
@@ -14417,104 +13998,91 @@ export const wrikeV4Models: RestModels = {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "description": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "finished": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "updatedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "authorId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "type": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "autoFinishOnReject": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "folderId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "finisherId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "autoFinishOnApprove": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "decisions": {
       "type": {
         "name": "ApprovalDecision",
         "kind": "model",
         "list": true
-      },
-      "required": false
+      }
     },
     "attachmentIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14529,16 +14097,14 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "ApprovalDecision": {
@@ -14547,32 +14113,28 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "comment": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "updatedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Asset": {
@@ -14581,8 +14143,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14599,32 +14160,28 @@ export const wrikeV4Models: RestModels = {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "processedCount": {
       "type": {
         "name": "integer",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "errorMessage": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "progressPercent": {
       "type": {
         "name": "integer",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14639,24 +14196,21 @@ export const wrikeV4Models: RestModels = {
         "name": "integer",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "type": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Attachment": {
@@ -14665,120 +14219,105 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "originVersionId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "reviewIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "previewUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "playlistUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "authorId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "type": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "version": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "folderId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "url": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "createdDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "size": {
       "type": {
         "name": "integer",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "name": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "width": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "commentId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14793,24 +14332,21 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "taskId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "height": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "AttachmentUrl": {
@@ -14819,16 +14355,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "url": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "AuditLogEntry": {
@@ -14837,32 +14371,28 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "objectName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "userEmail": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "details": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14877,40 +14407,35 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "userId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "objectId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "eventDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "objectType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Booking": {
@@ -14919,24 +14444,21 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "bookingDates": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "responsibleId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -14951,24 +14473,21 @@ export const wrikeV4Models: RestModels = {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "folderId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "CascadingFieldSetting": {
@@ -14977,32 +14496,28 @@ export const wrikeV4Models: RestModels = {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "enabledBy": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "enabledAt": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "fieldId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Color": {
@@ -15011,16 +14526,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "hex": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Comment": {
@@ -15029,16 +14542,14 @@ export const wrikeV4Models: RestModels = {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "createdDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -15053,65 +14564,57 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "updatedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "authorId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "type": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "emailSubject": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "taskId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "folderId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "direction": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Contact": {
@@ -15120,166 +14623,146 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "metadata": {
-      "selectable": true,
       "type": {
         "name": "Metadata",
         "kind": "model",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "avatarUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "timezone": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "currentCostRate": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "customFields": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "companyName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "profiles": {
       "type": {
         "name": "UserProfile",
         "kind": "model",
         "list": true
-      },
-      "required": false
+      }
     },
     "type": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "locale": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "firstName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "deleted": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "phone": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "currentBillRate": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "me": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "myTeam": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "jobRoleId": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "location": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "workScheduleId": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "id": {
       "type": {
@@ -15294,16 +14777,14 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "primaryEmail": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "ContactHistory": {
@@ -15312,16 +14793,14 @@ export const wrikeV4Models: RestModels = {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "billRateHistory": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -15332,22 +14811,20 @@ export const wrikeV4Models: RestModels = {
       "required": true
     },
     "billRate": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "costRate": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "CreatedWorkItem": {
@@ -15356,8 +14833,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -15374,105 +14850,92 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "accountId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "type": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "sharedIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "settings": {
       "type": {
         "name": "CustomFieldSettings",
         "kind": "model",
         "list": false
-      },
-      "required": false
+      }
     },
     "archivedOn": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "description": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "sharing": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "dataUsageStatistics": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "spaceId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "archived": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "archivedBy": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "CustomFieldFilter": {
@@ -15481,48 +14944,42 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "comparator": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "value": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "minValue": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "maxValue": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "values": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     }
   },
   "CustomFieldSettings": {
@@ -15531,64 +14988,56 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "decimalPlaces": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "useThousandsSeparator": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "currency": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "aggregation": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "values": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "allowOtherValues": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "contacts": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     }
   },
   "CustomFieldValue": {
@@ -15597,16 +15046,14 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "value": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "CustomItemType": {
@@ -15615,56 +15062,49 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "relatedType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customFieldIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "isDeleted": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "archivedOn": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "icon": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "description": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -15679,25 +15119,22 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "dataUsageStatistics": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "archivedBy": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "CustomStatus": {
@@ -15706,56 +15143,49 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "name": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "standardName": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "color": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "standard": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "group": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "hidden": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "DataExport": {
@@ -15764,8 +15194,7 @@ export const wrikeV4Models: RestModels = {
         "name": "DataExportResource",
         "kind": "model",
         "list": true
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -15780,16 +15209,14 @@ export const wrikeV4Models: RestModels = {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "DataExportColumn": {
@@ -15798,32 +15225,28 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "alias": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "dataType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "foreignKey": {
       "type": {
         "name": "DataExportForeignKey",
         "kind": "model",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "DataExportForeignKey": {
@@ -15832,16 +15255,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "columnId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "DataExportResource": {
@@ -15850,16 +15271,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "url": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "DataExportTable": {
@@ -15868,16 +15287,14 @@ export const wrikeV4Models: RestModels = {
         "name": "DataExportColumn",
         "kind": "model",
         "list": true
-      },
-      "required": false
+      }
     },
     "alias": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -15894,24 +15311,21 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "equal": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "end": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "DateTimeRange": {
@@ -15920,24 +15334,21 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "equal": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "end": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Dependency": {
@@ -15946,24 +15357,21 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "successorId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "lagTime": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -15978,8 +15386,7 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "EffortAllocation": {
@@ -15988,24 +15395,21 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "totalEffort": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "allocatedEffort": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Folder": {
@@ -16014,41 +15418,36 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customItemTypeId": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "childIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "scope": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "project": {
       "type": {
         "name": "Project",
         "kind": "model",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16063,79 +15462,70 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "space": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "contractType": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "cascadingFields": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "accessRoles": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "customColumnIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "attachmentCount": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "briefDescription": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "finance": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "FolderBlueprint": {
@@ -16144,25 +15534,22 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "customFields": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "scope": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16177,16 +15564,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "FolderHistory": {
@@ -16195,8 +15580,7 @@ export const wrikeV4Models: RestModels = {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16207,49 +15591,44 @@ export const wrikeV4Models: RestModels = {
       "required": true
     },
     "plannedCost": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "plannedFees": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "actualFees": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "actualCost": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "budget": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "FolderTreeEntry": {
@@ -16258,41 +15637,36 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customItemTypeId": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "childIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "scope": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "project": {
       "type": {
         "name": "Project",
         "kind": "model",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16307,107 +15681,95 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "space": {
-      "selectable": true,
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "superParentIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "metadata": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "customFields": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "customColumnIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "contractType": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "description": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "attachmentCount": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "hasAttachments": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "briefDescription": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "finance": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "Group": {
@@ -16416,49 +15778,43 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "metadata": {
-      "selectable": true,
       "type": {
         "name": "Metadata",
         "kind": "model",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "childIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "avatarUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "parentIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "myTeam": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16473,16 +15829,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "memberIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     }
   },
   "GroupAvatar": {
@@ -16491,16 +15845,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "color": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "HourlyRate": {
@@ -16509,64 +15861,56 @@ export const wrikeV4Models: RestModels = {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "costRate": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rateSubjectId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rateSubjectType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rateValue": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rateType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "contact": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rateSource": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "IdPair": {
@@ -16583,8 +15927,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Invitation": {
@@ -16593,56 +15936,49 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "accountId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "firstName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "lastName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "external": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "inviterUserId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "role": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16657,32 +15993,28 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "invitationDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "resolvedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Jobrole": {
@@ -16691,16 +16023,14 @@ export const wrikeV4Models: RestModels = {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "avatarUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16715,16 +16045,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "JobRole": {
@@ -16733,16 +16061,14 @@ export const wrikeV4Models: RestModels = {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "avatarUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16757,16 +16083,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Metadata": {
@@ -16775,17 +16099,15 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "value": {
-      "nullable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "nullable": true
     }
   },
   "Placeholder": {
@@ -16794,24 +16116,21 @@ export const wrikeV4Models: RestModels = {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "avatarUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "jobRoleId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -16826,16 +16145,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Project": {
@@ -16844,72 +16161,63 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "ownerIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customStatusId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "startDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "endDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "createdDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "completedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "contractType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "ProjectCreate": {
@@ -16918,48 +16226,42 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customStatusId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "startDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "endDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "contractType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "ProjectUpdate": {
@@ -16968,56 +16270,49 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "ownersRemove": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customStatusId": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "startDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "endDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "contractType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "RequestForm": {
@@ -17026,24 +16321,21 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "pages": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "description": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -17058,17 +16350,15 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "dataUsageStatistics": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "RequestFormPrefillUrl": {
@@ -17077,8 +16367,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "RequestFormSubmission": {
@@ -17087,24 +16376,21 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "projectId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "taskId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Rollup": {
@@ -17113,24 +16399,21 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rollupSettings": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "childIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     }
   },
   "Space": {
@@ -17139,98 +16422,86 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "guestRoleId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "avatarUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "description": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "suggestedProjectWorkflowIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "suggestedTaskWorkflowIds": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "defaultProjectWorkflowId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "accessType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "archived": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "members": {
-      "selectable": true,
       "type": {
         "name": "SpaceMember",
         "kind": "model",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "workScheduleId": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "id": {
       "type": {
@@ -17241,22 +16512,20 @@ export const wrikeV4Models: RestModels = {
       "required": true
     },
     "suggestedTaskWorkflows": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "suggestedProjectWorkflows": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "SpaceMember": {
@@ -17265,24 +16534,21 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "accessRoleId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "isManager": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Subscription": {
@@ -17291,137 +16557,121 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "suspended": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "paid": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "userLimit": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Task": {
     "metadata": {
-      "selectable": true,
       "type": {
         "name": "Metadata",
         "kind": "model",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "importance": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customFields": {
-      "selectable": true,
       "type": {
         "name": "CustomFieldValue",
         "kind": "model",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "followerIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "parentIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "description": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "responsiblePlaceholderIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "updatedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "followedByMe": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "billingType": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "scope": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -17432,220 +16682,195 @@ export const wrikeV4Models: RestModels = {
       "required": true
     },
     "effortAllocation": {
-      "selectable": true,
       "type": {
         "name": "EffortAllocation",
         "kind": "model",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "hasAttachments": {
-      "selectable": true,
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "subTaskIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "recurrent": {
-      "selectable": true,
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "authorIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "responsibleIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "customItemTypeId": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "sharedIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "dates": {
       "type": {
         "name": "TaskDates",
         "kind": "model",
         "list": false
-      },
-      "required": false
+      }
     },
     "superTaskIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "priority": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "completedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "superParentIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "accountId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "dependencyIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "createdDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "cascadingFieldSettings": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "customStatusId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "attachmentCount": {
-      "selectable": true,
       "type": {
         "name": "integer",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "workScheduleId": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "permalink": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "briefDescription": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "finance": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "status": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "cascadingFields": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "TaskBlueprint": {
@@ -17654,25 +16879,22 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "customFields": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "scope": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -17687,16 +16909,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "TaskDates": {
@@ -17705,60 +16925,53 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "duration": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "start": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "due": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "workOnWeekends": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "TaskHistory": {
     "plannedCost": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "plannedFees": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "id": {
       "type": {
@@ -17769,108 +16982,96 @@ export const wrikeV4Models: RestModels = {
       "required": true
     },
     "actualFees": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "actualCost": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     }
   },
   "Timelog": {
     "approvalStatus": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "hours": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "exportStatus": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "updatedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "userId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "createdDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "lockStatus": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "billingType": {
-      "selectable": true,
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     },
     "trackedDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "comment": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -17885,25 +17086,22 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "categoryId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "finance": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "TimelogCategory": {
@@ -17912,16 +17110,14 @@ export const wrikeV4Models: RestModels = {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "name": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -17936,8 +17132,7 @@ export const wrikeV4Models: RestModels = {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "TimelogLockPeriod": {
@@ -17946,24 +17141,21 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "end": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "source": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Timesheet": {
@@ -17972,64 +17164,56 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "accountId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "periodStartDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "timeframe": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "approval": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rows": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "userId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "periodEndDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "TimesheetRow": {
@@ -18038,48 +17222,42 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "type": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "weeklyEntries": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "taskId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "categoryId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "rowId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "TimesheetSubmissionRule": {
@@ -18088,40 +17266,35 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "ruleType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "workScheduleId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "enabled": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "frequency": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "TimestampRange": {
@@ -18130,16 +17303,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "end": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "User": {
@@ -18148,128 +17319,112 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "lastName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "metadata": {
       "type": {
         "name": "Metadata",
         "kind": "model",
         "list": true
-      },
-      "required": false
+      }
     },
     "avatarUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "timezone": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "companyName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "profiles": {
       "type": {
         "name": "UserProfile",
         "kind": "model",
         "list": true
-      },
-      "required": false
+      }
     },
     "type": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "locale": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "title": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "firstName": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "deleted": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "phone": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "me": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "myTeam": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "location": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18284,16 +17439,14 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "primaryEmail": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "UserProfile": {
@@ -18302,48 +17455,42 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "email": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "role": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "external": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "admin": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "owner": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "UserScheduleCapacityChange": {
@@ -18352,8 +17499,7 @@ export const wrikeV4Models: RestModels = {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18368,24 +17514,21 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "capacityMinutes": {
       "type": {
         "name": "integer",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "startDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "UserScheduleExclusion": {
@@ -18394,32 +17537,28 @@ export const wrikeV4Models: RestModels = {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "isWorkDays": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "toDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "exclusionType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18434,8 +17573,7 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "UserSchedulePartialExclusion": {
@@ -18444,16 +17582,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "finishDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18468,24 +17604,21 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "capacityMinutes": {
       "type": {
         "name": "integer",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "startDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "UserType": {
@@ -18494,8 +17627,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18510,8 +17642,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Version": {
@@ -18520,16 +17651,14 @@ export const wrikeV4Models: RestModels = {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "minor": {
       "type": {
         "name": "double",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Webhook": {
@@ -18546,56 +17675,49 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "folderId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "spaceId": {
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "hookUrl": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "status": {
       "type": {
         "name": "WebhookStatus",
         "kind": "enum",
         "list": false
-      },
-      "required": false
+      }
     },
     "events": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "recursive": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "Workflow": {
@@ -18604,40 +17726,35 @@ export const wrikeV4Models: RestModels = {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "hidden": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "customStatuses": {
       "type": {
         "name": "CustomStatus",
         "kind": "model",
         "list": true
-      },
-      "required": false
+      }
     },
     "name": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "description": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18648,13 +17765,12 @@ export const wrikeV4Models: RestModels = {
       "required": true
     },
     "dataUsageStatistics": {
-      "selectable": true,
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": false
       },
-      "required": false
+      "selectable": true
     }
   },
   "WorkSchedule": {
@@ -18663,25 +17779,22 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "workweek": {
       "type": {
         "name": "json",
         "kind": "scalar",
         "list": true
-      },
-      "required": false
+      }
     },
     "userIds": {
-      "selectable": true,
       "type": {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
       },
-      "required": false
+      "selectable": true
     },
     "id": {
       "type": {
@@ -18696,8 +17809,7 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "WorkScheduleCapacityChange": {
@@ -18706,16 +17818,14 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "finishDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18730,16 +17840,14 @@ export const wrikeV4Models: RestModels = {
         "name": "integer",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "startDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   },
   "WorkScheduleExclusion": {
@@ -18748,32 +17856,28 @@ export const wrikeV4Models: RestModels = {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "isWorkDays": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "toDate": {
       "type": {
         "name": "utcTimestamp",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "exclusionType": {
       "type": {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "id": {
       "type": {
@@ -18790,16 +17894,14 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     },
     "isWorkDay": {
       "type": {
         "name": "boolean",
         "kind": "scalar",
         "list": false
-      },
-      "required": false
+      }
     }
   }
 };
