@@ -83,13 +83,13 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
 (async () => {
   const results = {};
   const core = await load("@wrikekit/core/oauth1");
-  const { createWrikeClient, TaskStatus, WrikeApiError } = await load("@wrikekit/client");
-  const v2 = await load("@wrikekit/client/v2");
+  const { createWrikeClient, TaskStatus, WrikeApiError } = await load("@wrikekit/client/v2");
+  const v4 = await load("@wrikekit/client");
   const server = await load("@wrikekit/client/server");
   const coreServer = await load("@wrikekit/core/server");
   const { xmlSupport } = await load("@wrikekit/core/xml");
   if (typeof core.signRequest !== "function" || typeof server.methodDescriptors !== "object" || typeof coreServer.errorResponse !== "function") throw new Error("missing exports");
-  if (v2.createWrikeClient !== createWrikeClient) throw new Error("@wrikekit/client/v2 is not the main entry's v2");
+  if (typeof v4.createWrikeClient !== "function" || typeof v4.tasksList !== "function" || v4.createWrikeClient === createWrikeClient) throw new Error("@wrikekit/client is not the v4 client");
   // The client against a fake fetch, signed with OAuth 1.0a and verified by core.
   const fetch = async (input, init) => {
     const request = new Request(input, init);
@@ -157,11 +157,13 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
 
   // Types as a consumer sees them, from an ES module and from a CommonJS module.
   const typed = (kind) => `
-import { createWrikeClient, type TaskAddResult } from "@wrikekit/client";
+import { createWrikeClient, type TaskAddResult } from "@wrikekit/client/v2";
+import { createWrikeClient as createV4Client, type Task } from "@wrikekit/client";
 import { signRequest } from "@wrikekit/core/oauth1";
 ${has("@wrikekit/react") ? 'import { useTaskFilter, taskKeys, type WrikeQueryKey } from "@wrikekit/react";' : ""}
 const client = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
 export const added: Promise<TaskAddResult> = client.task.add({ title: "typed" });
+export const described: Promise<Array<Task & { description: string }>> = createV4Client({ auth: { kind: "bearer", token: "t" } }).tasks.get({ taskIds: ["IEAG"], fields: ["description"] }).then((answer) => answer.data);
 export const signed: Promise<{ authorizationHeader: string }> = signRequest({ method: "GET", url: "https://x.example/" }, { consumerKey: "k", consumerSecret: "s" });
 ${has("@wrikekit/react") ? 'export const key: WrikeQueryKey<"wrike.task.filter", object> = taskKeys.filter({ limit: 1 });\nexport const hook: typeof useTaskFilter = useTaskFilter;' : ""}
 ${has("@wrikekit/webhooks") ? 'import { createWebhookReceiver, type WebhookReceiver } from "@wrikekit/webhooks";\nimport { toNodeListener } from "@wrikekit/webhooks/node";\nexport const receiver: WebhookReceiver = createWebhookReceiver({ secret: "s", handler: (event) => void event.webhookId });\nexport const listener = toNodeListener(receiver);' : ""}

@@ -6,7 +6,7 @@
  */
 import { startEmulatorServer, } from "@wrikekit/emulator/server";
 import { engineMethods } from "@wrikekit/emulator";
-import { oauth1Endpoints } from "@wrikekit/client";
+import { oauth1Endpoints } from "@wrikekit/client/v2";
 
 const count = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 0);
 const server = await startEmulatorServer();

@@ -15,7 +15,7 @@ import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { createWrikeClient } from "@wrikekit/client";
+import { createWrikeClient } from "@wrikekit/client/v2";
 import { signRequestSync } from "@wrikekit/core/oauth1";
 import { asyncLoop, compare, printTable, ratio, stats } from "./harness.mjs";
 import { credentials, quick, report, rounds, target } from "./common.mjs";

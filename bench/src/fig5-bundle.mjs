@@ -12,17 +12,26 @@ import { report, target } from "./common.mjs";
 
 const benchDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
+const V4_ONE = "wrikekit v4: one method (createTransport + tasksGet + wrikeV4Api)";
 const entries = {
+  [V4_ONE]: `
+    import { createTransport, tasksGet, wrikeV4Api } from "@wrikekit/client";
+    const transport = createTransport(wrikeV4Api, { auth: { kind: "bearer", token: "TOKEN" } });
+    tasksGet(transport, { taskIds: ["IEAGKVLFKQ7WMVOE"] }).then((answer) => console.log(answer.data[0].title));`,
+  "wrikekit v4: whole client (createWrikeClient)": `
+    import { createWrikeClient } from "@wrikekit/client";
+    const wrike = createWrikeClient({ auth: { kind: "bearer", token: "TOKEN" } });
+    wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"] }).then((answer) => console.log(answer.data[0].title));`,
   "wrikekit: one method, JSON (createTransport + taskGet + wrikeV2Api)": `
-    import { createTransport, taskGet, wrikeV2Api } from "@wrikekit/client";
+    import { createTransport, taskGet, wrikeV2Api } from "@wrikekit/client/v2";
     const transport = createTransport(wrikeV2Api, { auth: { kind: "bearer", token: "TOKEN" } });
     taskGet(transport, { id: 369812 }).then((task) => console.log(task.title));`,
   "wrikekit: whole client (createWrikeClient)": `
-    import { createWrikeClient } from "@wrikekit/client";
+    import { createWrikeClient } from "@wrikekit/client/v2";
     const wrike = createWrikeClient({ auth: { kind: "bearer", token: "TOKEN" } });
     wrike.task.get({ id: 369812 }).then((task) => console.log(task.title));`,
   "wrikekit: whole client with XML (xmlSupport)": `
-    import { createWrikeClient } from "@wrikekit/client";
+    import { createWrikeClient } from "@wrikekit/client/v2";
     import { xmlSupport } from "@wrikekit/client/xml";
     const wrike = createWrikeClient({ auth: { kind: "bearer", token: "TOKEN" }, format: "xml", xml: xmlSupport });
     wrike.task.get({ id: 369812 }).then((task) => console.log(task.title));`,
@@ -64,14 +73,20 @@ for (const [name, source] of Object.entries(entries)) {
   console.log(`    ${name.padEnd(70)} ${String(rows[name].minified).padStart(8)} B min  ${String(rows[name].gzip).padStart(7)} B gzip`);
 }
 const one = rows["wrikekit: one method, JSON (createTransport + taskGet + wrikeV2Api)"];
-console.log("  the one-method bundle, minified bytes per input:");
-for (const i of one.inputs.slice(0, 15)) console.log(`    ${String(i.bytes).padStart(6)}  ${i.path}`);
+const v4One = rows[V4_ONE];
+for (const [label, bundle] of [["v2", one], ["v4", v4One]]) {
+  console.log(`  the ${label} one-method bundle, minified bytes per input:`);
+  for (const i of bundle.inputs.slice(0, 15)) console.log(`    ${String(i.bytes).padStart(6)}  ${i.path}`);
+}
 
 const LIMIT = 5 * 1024;
 report({
   figure: 5,
   title: "Bundle size (esbuild --bundle --platform=browser --format=esm --minify; gzip -9)",
   bundles: rows,
-  targets: [target("5. bundle: one-method bundle < 5 KB min+gzip", one.gzip, "<=", LIMIT, `${(one.gzip / 1024).toFixed(2)} KiB (${one.gzip} B)`)],
+  targets: [
+    target("5. bundle: one-method bundle < 5 KB min+gzip", one.gzip, "<=", LIMIT, `${(one.gzip / 1024).toFixed(2)} KiB (${one.gzip} B)`),
+    target("5. bundle: one-method v4 bundle (bearer, one GET) < 5 KB min+gzip", v4One.gzip, "<=", LIMIT, `${(v4One.gzip / 1024).toFixed(2)} KiB (${v4One.gzip} B)`),
+  ],
   notes: ["5 KB is taken as 5 KiB = 5,120 bytes of gzip output.", "Each entry creates one client with a bearer token and makes one call, so tree-shaking keeps what a real app keeps."],
 });

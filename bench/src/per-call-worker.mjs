@@ -12,7 +12,7 @@
  * a minute so that it never waits); hand-inproc and client-inproc answer from an in-process fetch (a new
  * Response of the same body at once), which leaves only the two sides' own CPU.
  */
-import { createWrikeClient } from "@wrikekit/client";
+import { createWrikeClient } from "@wrikekit/client/v2";
 import { signRequestSync } from "@wrikekit/core/oauth1";
 import { credentials } from "./common.mjs";
 

@@ -3,7 +3,7 @@
  * emulator started here, signing in through the whole OAuth 1.0a three-legged flow.
  */
 import { createOAuth1Flow } from "@wrikekit/core";
-import { createWrikeClient, oauth1Endpoints, type WrikeClient } from "@wrikekit/client";
+import { createWrikeClient, oauth1Endpoints, type WrikeClient } from "@wrikekit/client/v2";
 import { xmlSupport } from "@wrikekit/client/xml";
 import { startEmulatorServer, type EmulatorServer } from "@wrikekit/emulator/server";
 import type { Story } from "./story.js";

@@ -3,7 +3,7 @@
  * filters, pages and updates since a marker, and the rules that say no. Everything goes through the
  * typed client; the account it prints is what happened.
  */
-import { TaskImportance, TaskStatus, WrikeApiError, type Task } from "@wrikekit/client";
+import { TaskImportance, TaskStatus, WrikeApiError, type Task } from "@wrikekit/client/v2";
 import { createMemoryCursorStore } from "@wrikekit/core";
 import { connect, type Connection } from "./connect.js";
 import { createStory, type Story } from "./story.js";

@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWrikeClient, WrikeApiError } from "@wrikekit/client";
+import { createWrikeClient, WrikeApiError } from "@wrikekit/client/v2";
 import { parseFormUrlEncoded, verifySignature } from "@wrikekit/core/oauth1";
 import { createSigningProxy, serve } from "../src/index.js";
 

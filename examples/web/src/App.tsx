@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { TaskStatus, type Task } from "@wrikekit/client";
+import { TaskStatus, type Task } from "@wrikekit/client/v2";
 import { useTaskAdd, useTaskFilter, useTaskUpdate } from "@wrikekit/react";
 
 function TaskList({ status, label, testId }: { status: TaskStatus; label: string; testId: string }) {

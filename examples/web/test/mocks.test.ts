@@ -4,7 +4,7 @@
  */
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWrikeClient, TaskStatus } from "@wrikekit/client";
+import { createWrikeClient, TaskStatus } from "@wrikekit/client/v2";
 import { createMockWrike, DEMO_SESSION_TOKEN } from "../src/mocks.js";
 
 const baseUrl = "http://127.0.0.1:4173";

@@ -1,11 +1,11 @@
 /**
- * @wrikekit/client: the Wrike API, typed end to end. The main entry is the v2 API, exactly as
- * `@wrikekit/client/v2`.
+ * @wrikekit/client: the Wrike API, typed end to end. The main entry is Wrike API v4, the API real
+ * accounts answer (exactly as `./v4/index.ts`); the retired v2 API is complete at `@wrikekit/client/v2`.
  *
- *   const wrike = createWrikeClient({ auth: { kind: "oauth1", consumerKey, consumerSecret, token, tokenSecret } });
- *   const task = await wrike.task.add({ title: "Write the report", parents: [folderId] });
+ *   const wrike = createWrikeClient({ auth: { kind: "bearer", token } });
+ *   const { data: [task] } = await wrike.tasks.get({ taskIds: [taskId], fields: ["description"] });
  *
- * Every method is also a standalone function (`taskAdd(transport, args)`) for bundles that import only
+ * Every method is also a standalone function (`tasksGet(transport, args)`) for bundles that import only
  * what they use.
  */
-export * from "./v2/index.js";
+export * from "./v4/index.js";

@@ -3,7 +3,7 @@
  * calls an in-process fake fetch that verifies the signature with @wrikekit/core, and decodes typed
  * results and typed errors, in JSON and XML. Run by `pnpm test:deno`.
  */
-import { createWrikeClient, TaskStatus, WrikeApiError } from "@wrikekit/client";
+import { createWrikeClient, TaskStatus, WrikeApiError } from "@wrikekit/client/v2";
 import { parseFormUrlEncoded, verifySignature } from "@wrikekit/core/oauth1";
 import { xmlSupport } from "@wrikekit/core/xml";
 import { assert, assertEquals, assertRejects } from "../../../scripts/deno/assert.ts";

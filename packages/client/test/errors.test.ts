@@ -8,7 +8,7 @@ import {
   WrikeDecodeError,
   WrikeTransportError,
   WrikeValidationError,
-} from "../src/index.js";
+} from "../src/v2/index.js";
 
 const secrets = { consumerSecret: "CONSUMER-SECRET-123", tokenSecret: "TOKEN-SECRET-456", token: "ACCESS-TOKEN-789" };
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { xmlSupport } from "../src/xml.js";
-import { createWrikeClient, WrikeApiError, WrikeDecodeError, WrikeValidationError } from "../src/index.js";
+import { createWrikeClient, WrikeApiError, WrikeDecodeError, WrikeValidationError } from "../src/v2/index.js";
 
 function clientAnswering(body: string, format: "json" | "xml" = "json", status = 200) {
   const fetch = async () => new Response(body, { status, headers: { "content-type": format === "json" ? "application/json" : "application/xml" } });

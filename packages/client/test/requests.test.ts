@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Method } from "@wrikekit/codegen";
-import { createWrikeClient, type WrikeClient } from "../src/index.js";
+import { createWrikeClient, type WrikeClient } from "../src/v2/index.js";
 import { xmlSupport } from "../src/xml.js";
 import { ir } from "./spec-examples.js";
 

@@ -31,11 +31,12 @@ export function resolveAuth(auth: Auth): TransportAuth {
   return auth as Authorizer;
 }
 
-export function resolveClientOptions({ rateLimit, retry, clock = systemClock, ...options }: ClientOptions): TransportOptions {
+/** `defaults.requestsPerMinute`: the API's documented budget (v2: 100, v4: 400), used unless `rateLimit` says otherwise. */
+export function resolveClientOptions({ rateLimit, retry, clock = systemClock, ...options }: ClientOptions, defaults: { requestsPerMinute: number } = { requestsPerMinute: 100 }): TransportOptions {
   return {
     ...options,
     auth: resolveAuth(options.auth),
-    rateLimiter: rateLimit === false ? undefined : createRateLimiter({ limit: rateLimit?.requestsPerMinute ?? 100, windowMs: rateLimit?.windowMs ?? 60_000, clock }),
+    rateLimiter: rateLimit === false ? undefined : createRateLimiter({ limit: rateLimit?.requestsPerMinute ?? defaults.requestsPerMinute, windowMs: rateLimit?.windowMs ?? 60_000, clock }),
     retry: retry === false ? undefined : createRetryPolicy({ ...retry, clock }),
   };
 }

@@ -10,6 +10,8 @@ export { createTransport } from "./transport/transport.js";
 export { checkBaseUrl } from "./base-url.js";
 export type { CallOptions, TransportOptions, WrikeTransport, XmlSupport } from "./transport/options.js";
 export { download, type Download } from "./download.js";
+export { toDate, type UtcTimestamp, type LocalDateTime, type DateOnly } from "./dates.js";
+export type { UploadBody } from "./runtime/encode.js";
 export type { Authorizer, AuthorizeRequest, BearerAuth, TransportAuth } from "./auth.js";
 export { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
 export { createOAuth1Flow, WrikeOAuth1FlowError, type OAuth1Flow, type OAuth1FlowOptions, type OAuth1TokenPair } from "./oauth1/flow.js";
@@ -22,5 +24,9 @@ export { systemClock, createManualClock, type Clock, type ManualClock } from "./
 export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./resilience/rate-limiter.js";
 export { backoffDelay, createRetryPolicy, failureKind, parseRetryAfter, shouldRetry, type RetryOptions, type RetryPolicy, type FailureKind } from "./resilience/retry.js";
 export { paginateByOffset, type OffsetPaging, type PageOptions } from "./paging.js";
+export { pagePromise, type PagePromise, type TokenPaging } from "./rest/page-promise.js";
+export { callSplit, type SplitList } from "./rest/split.js";
+export { waitForJob, type JobPolling, type WaitForJobOptions } from "./rest/jobs.js";
+export { withResponse, type WithResponse } from "./rest/with-response.js";
 export { syncOnce, createMemoryCursorStore, type CursorStore, type Incremental, type SyncOptions } from "./sync.js";
 export { createMemoryStore, type Store } from "./store.js";

@@ -2,7 +2,7 @@
  * createEmulator: an in-memory Wrike behind a Fetch API handler. It uses web platform APIs only, so it
  * runs in Node, in Deno, and inside Mock Service Worker in a browser.
  */
-import type { Attachment } from "@wrikekit/client";
+import type { Attachment } from "@wrikekit/client/v2";
 import { addAttachment, type NewAttachment } from "./engine/attachments.js";
 import { EmulatorError } from "./engine/errors.js";
 import { loadState, saveState } from "./engine/persist.js";

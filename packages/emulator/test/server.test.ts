@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { createWrikeClient } from "@wrikekit/client";
+import { createWrikeClient } from "@wrikekit/client/v2";
 import { xmlSupport } from "@wrikekit/client/xml";
 import { CliUsageError, parseCliArgs, runCli } from "../src/cli.js";
 import { startEmulatorServer, type EmulatorServer } from "../src/server.js";

@@ -5,7 +5,7 @@
  */
 import { createEmulator, type Emulator } from "@wrikekit/emulator";
 import { createManualClock, type ManualClock, type RetryEvent } from "@wrikekit/core";
-import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
+import { createWrikeClient, type WrikeClient } from "@wrikekit/client/v2";
 import { xmlSupport } from "@wrikekit/client/xml";
 
 export type Fault =

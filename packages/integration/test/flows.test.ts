@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "@wrikekit/emulator";
 import { createMemoryCursorStore, createOAuth1Flow } from "@wrikekit/core";
-import { createWrikeClient, oauth1Endpoints, type TaskUpdates } from "@wrikekit/client";
+import { createWrikeClient, oauth1Endpoints, type TaskUpdates } from "@wrikekit/client/v2";
 
 function connect(emulator = createEmulator()) {
   const { consumerKey, consumerSecret, user } = emulator.credentials;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "@wrikekit/emulator";
 import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, exchangeCode } from "@wrikekit/core";
-import { createWrikeClient } from "@wrikekit/client";
+import { createWrikeClient } from "@wrikekit/client/v2";
 
 function oauth2World() {
   let now = Date.now();

@@ -3,7 +3,7 @@
  * surfaces, and no write applied twice.
  */
 import { describe, expect, it } from "vitest";
-import { WrikeDecodeError, WrikeTransportError } from "@wrikekit/client";
+import { WrikeDecodeError, WrikeTransportError } from "@wrikekit/client/v2";
 import { faultyWrike, type FaultyWrike } from "./faulty-wrike.js";
 
 /** How many tasks the emulator holds with exactly this title (asked without faults). */
@@ -109,7 +109,7 @@ describe("rate limiting through the transport", () => {
   it("1,000 calls under the default limit: never more than 100 in any 60 s window, done within 1% of the ideal time", async () => {
     const { createManualClock } = await import("@wrikekit/core");
     const { createEmulator } = await import("@wrikekit/emulator");
-    const { createWrikeClient } = await import("@wrikekit/client");
+    const { createWrikeClient } = await import("@wrikekit/client/v2");
     const emulator = createEmulator();
     const clock = createManualClock(0);
     const starts: number[] = [];

@@ -2,7 +2,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator } from "@wrikekit/emulator";
-import { createWrikeClient, WrikeApiError } from "@wrikekit/client";
+import { createWrikeClient, WrikeApiError } from "@wrikekit/client/v2";
 import { xmlSupport } from "@wrikekit/client/xml";
 import { createWrikeHandlers, taskAddHandler } from "../src/index.js";
 

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setupServer } from "msw/node";
 import { http, HttpResponse } from "msw";
-import { errorCodes, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeTransportError, type Task, type WrikeClient } from "@wrikekit/client";
+import { errorCodes, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeTransportError, type Task, type WrikeClient } from "@wrikekit/client/v2";
 import { methodDescriptors } from "@wrikekit/client/server";
 import * as msw from "../src/index.js";
 import {

@@ -7,7 +7,7 @@ import { buildIr, loadSpec, type Method } from "@wrikekit/codegen";
 import { parseXml, xmlSupport } from "@wrikekit/core/xml";
 import { decode } from "@wrikekit/core/runtime";
 import { methodDescriptors, type MethodId } from "@wrikekit/client/server";
-import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
+import { createWrikeClient, type WrikeClient } from "@wrikekit/client/v2";
 
 export const ir = buildIr(loadSpec(join(import.meta.dirname, "../../../spec/v2")));
 

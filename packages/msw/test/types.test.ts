@@ -1,7 +1,7 @@
 /** The handlers' types: overrides are checked against the method's result, errors against its codes. */
 import { expectTypeOf, it } from "vitest";
 import type { HttpHandler } from "msw";
-import type { Task, TaskAddArgs, TaskFilterResult } from "@wrikekit/client";
+import type { Task, TaskAddArgs, TaskFilterResult } from "@wrikekit/client/v2";
 import { attachmentDownloadHandler, createWrikeHandlers, taskAddHandler, taskFilterHandler } from "../src/index.js";
 
 // Never called: the checks are the compiler's (pnpm typecheck).

@@ -6,7 +6,7 @@
  */
 import { createContext, createElement, useContext, type ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import type { WrikeClient } from "@wrikekit/client";
+import type { WrikeClient } from "@wrikekit/client/v2";
 
 /** What the hooks need of a client: its transport. Any `createWrikeClient(...)` result fits. */
 export type WrikeClientLike = Pick<WrikeClient, "transport">;

@@ -2,7 +2,7 @@
  * A small in-memory stand-in for the Wrike API v2 over `fetch`: enough of wrike.task.* and
  * wrike.folder.tree to drive the hooks, counting the calls per method so tests can see refetches.
  */
-import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
+import { createWrikeClient, type WrikeClient } from "@wrikekit/client/v2";
 
 interface FakeTask {
   id: number;

@@ -3,7 +3,7 @@ import { act, cleanup, render, renderHook, screen, waitFor } from "@testing-libr
 import { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TaskStatus } from "@wrikekit/client";
+import { TaskStatus } from "@wrikekit/client/v2";
 import {
   WrikeProvider,
   taskFilterQueryOptions,

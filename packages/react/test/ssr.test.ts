@@ -10,7 +10,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { createWrikeClient } from "@wrikekit/client";
+import { createWrikeClient } from "@wrikekit/client/v2";
 import { WrikeProvider, useTaskFilter } from "../src/index.js";
 
 const packageDir = join(import.meta.dirname, "..");

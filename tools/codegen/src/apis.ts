@@ -4,8 +4,14 @@
  * output lands in the API's folder of its package (packages/client/src/v2/generated/...).
  */
 import type { ApiTarget } from "./emit.js";
+import { apiEmitter } from "./emitters/api.js";
+import { clientEmitter } from "./emitters/client.js";
+import { decodersEmitter } from "./emitters/decoders.js";
+import { encodersEmitter } from "./emitters/encoders.js";
+import { methodsEmitter } from "./emitters/methods.js";
 import { emitters } from "./emitters/index.js";
 import { restServerEmitter } from "./emitters/rest-server.js";
+import { typesEmitter } from "./emitters/types.js";
 
 export const wrikeV2: ApiTarget = {
   id: "v2",
@@ -15,13 +21,17 @@ export const wrikeV2: ApiTarget = {
   emitters,
 };
 
+/**
+ * Wrike API v4, the API real accounts answer (the client package's main entry). The server-side and mock
+ * targets (method-index, msw-handlers, react-hooks) join as their v4 support lands; rest-server writes the
+ * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from.
+ */
 export const wrikeV4: ApiTarget = {
   id: "v4",
   specDir: "spec/v4",
-  names: { client: "createWrikeV4Client", clientType: "WrikeV4Client", handlers: "createWrikeV4Handlers" },
-  entries: { client: "@wrikekit/client/v4", server: "@wrikekit/client/v4/server" },
-  // The emulator's server tables; the client's v4 emitters join them here.
-  emitters: [restServerEmitter],
+  names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
+  entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter],
 };
 
 export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];

@@ -24,6 +24,8 @@ export interface Model {
   description?: string;
   xmlElement: string;
   fields: Field[];
+  /** v4: this model is the API's `{kind, data}` envelope around a list of this item type (generic over it in TypeScript). */
+  envelopeOf?: TypeRef;
 }
 
 export interface Argument extends Omit<ArgumentSpec, "type"> {
@@ -38,7 +40,7 @@ export interface Variant {
   when?: string;
 }
 
-export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages" | "scopes" | "asyncJob" | "upload"> {
+export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages"> {
   group: string;
   key: string;
   /** Standalone function name, e.g. taskAdd. */
@@ -48,9 +50,16 @@ export interface Method extends Pick<MethodSpec, "id" | "summary" | "description
   args: Argument[];
   binary: boolean;
   variants: Variant[];
-  /** REST (v4): the envelope's kind value and the type of each item of its data list. */
-  envelope?: { kind: string; data: TypeRef };
   examples: Example[];
+  /** v4: the envelope the answer comes in (`response: {kind, data}`), its model named in `variants`. */
+  envelope?: { kind: string; item: TypeRef; model: string };
+  /** v4: the `fields`-style argument and the model whose selectable fields it makes present. */
+  selects?: { arg: string; model: string };
+  /** v4: the list argument longer lists of which are split into several calls (`maxItems`), answers merged in order. */
+  split?: { arg: string; maxItems: number };
+  scopes?: string[];
+  asyncJob?: boolean;
+  upload?: boolean;
 }
 
 /** A reference example as printed, and with its recorded repairs applied (each replaces the first occurrence). */
@@ -66,6 +75,8 @@ export interface Group {
 
 export interface Ir {
   api: ApiFile;
+  /** The API's style: rpc (v2: form POSTs by method name) or rest (v4: verbs, paths, slots, envelope). */
+  style: ApiFile["style"];
   enums: { name: string; description?: string; valueType: "integer" | "string"; values: [string, number | string][] }[];
   models: Model[];
   groups: Group[];
@@ -92,6 +103,37 @@ export function buildIr(spec: Spec): Ir {
       if ("variants" in m.response)
         for (const v of m.response.variants) if (typeof v.body !== "string") modelSpecs.set(v.body.name, { description: v.body.description, fields: v.body.fields });
 
+  // v4: one envelope model per item type (and a page model for paged methods), declared by api.yaml `envelope`.
+  const envelopeModels = new Map<string, { item: TypeRef; paged: boolean }>();
+  const envelopeOf = (m: MethodSpec): { kind: string; item: TypeRef; model: string } | undefined => {
+    if (!("kind" in m.response)) return undefined;
+    const item = { ...resolve(m.response.data), list: true } as TypeRef;
+    const paged = m.paging?.kind === "pageToken";
+    const model = `${item.kind === "scalar" ? pascal(item.name) : item.name}${paged ? "Page" : "Envelope"}`;
+    envelopeModels.set(model, { item, paged });
+    return { kind: m.response.kind, item, model };
+  };
+  const envelopes = new Map(spec.groups.flatMap((g) => Object.values(g.methods).map((m) => [m, envelopeOf(m)] as const)));
+  if (envelopeModels.size > 0 && !api.envelope) throw new Error(`${api.name}: methods answer {kind, data} but api.yaml declares no envelope`);
+  for (const [name, { item, paged }] of envelopeModels) {
+    if (modelSpecs.has(name)) throw new Error(`${api.name}: the envelope model ${name} would replace a model of the same name`);
+    const e = api.envelope!;
+    modelSpecs.set(name, {
+      description: `The ${api.title} envelope${paged ? " of one page" : ""}: ${e.description}`,
+      fields: {
+        [e.kindField]: { type: "string", required: true, description: "What the data is (any value passes: Wrike adds kinds)." },
+        [e.dataField]: { type: `${item.name}[]`, required: true },
+        ...(paged
+          ? {
+              [e.nextPageTokenField]: { type: "string", required: false, description: "The token of the next page; absent on the last page." },
+              [e.responseSizeField]: { type: "integer", required: false, description: "How many items match in all." },
+            }
+          : {}),
+      },
+    });
+  }
+  const envelopeItems = new Map([...envelopeModels].map(([name, { item }]) => [name, { ...item, list: false } as TypeRef]));
+
   const xmlElementOf = (name: string) => modelSpecs.get(name)?.xmlElement ?? name.charAt(0).toLowerCase() + name.slice(1);
   const models: Model[] = [...modelSpecs.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -103,6 +145,7 @@ export function buildIr(spec: Spec): Ir {
         const type = resolve(f.type);
         return { ...f, name: fieldName, type, xmlItem: f.xmlItem ?? (type.kind === "model" ? xmlElementOf(type.name) : "item") };
       }),
+      ...(envelopeItems.has(name) ? { envelopeOf: envelopeItems.get(name)! } : {}),
     }));
 
   const groups: Group[] = spec.groups.map((g) => ({
@@ -122,25 +165,43 @@ export function buildIr(spec: Spec): Ir {
       paging: m.paging,
       incremental: m.incremental,
       requireOneOf: m.requireOneOf,
-      scopes: m.scopes,
-      asyncJob: m.asyncJob,
-      upload: m.upload,
       group: g.group,
       key,
       functionName: g.group + pascal(key),
       typePrefix: pascal(g.group) + pascal(key),
       args: Object.entries(m.args).map(([name, a]) => ({ ...a, name, wireName: a.wireName ?? name, type: resolve(a.type) })),
       binary: "binary" in m.response,
-      envelope: "kind" in m.response ? { kind: m.response.kind, data: resolve(m.response.data) } : undefined,
-      variants: "variants" in m.response ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when })) : [],
+      variants:
+        "variants" in m.response
+          ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when }))
+          : "kind" in m.response
+            ? [{ model: envelopes.get(m)!.model }]
+            : [],
+      ...restFeatures(m, envelopes.get(m)),
       examples: m.examples.map((ex) => ({ ...ex, repaired: ex.repairs.reduce((text, r) => text.replace(r.find, () => r.replace), ex.text) })),
     })),
   }));
   return {
     api,
+    style: api.style,
     enums: Object.entries(api.enums).map(([name, e]) => ({ name, description: e.description, valueType: e.type, values: Object.entries(e.values) })),
     models,
     groups,
     methods: groups.flatMap((g) => g.methods),
+  };
+}
+
+/** What a v4 method adds to the IR: its envelope, selecting argument, split argument, scopes, async job, upload. */
+function restFeatures(m: MethodSpec, envelope: Method["envelope"]): Partial<Method> {
+  const args = Object.entries(m.args);
+  const selecting = args.find(([, a]) => a.selects !== undefined);
+  const splitting = args.find(([, a]) => a.maxItems !== undefined);
+  return {
+    ...(envelope ? { envelope } : {}),
+    ...(selecting ? { selects: { arg: selecting[0], model: selecting[1].selects! } } : {}),
+    ...(splitting ? { split: { arg: splitting[0], maxItems: splitting[1].maxItems! } } : {}),
+    ...(m.scopes ? { scopes: m.scopes } : {}),
+    ...(m.asyncJob ? { asyncJob: true } : {}),
+    ...(m.upload ? { upload: true } : {}),
   };
 }

@@ -46,18 +46,38 @@ function scalarResponseType(name: string): string {
       return "boolean";
     case "binary":
       return "Uint8Array";
+    case "utcTimestamp":
+      return "UtcTimestamp";
+    case "json":
+      return "unknown";
     default:
       return "string";
   }
 }
 
-/** TypeScript type of an argument: lists are read-only and dates may be given as Date. */
+/** TypeScript type of an argument: lists are read-only, dates may be given as Date, uploads as any byte source. */
 export function argumentType(t: TypeRef): string {
-  const item =
-    t.kind !== "scalar" ? t.name : t.name === "date" || t.name === "localDateTime" ? "string | Date" : scalarResponseType(t.name);
+  const item = t.kind !== "scalar" ? t.name : scalarArgumentType(t.name);
   if (!t.list) return item;
   return item.includes("|") ? `ReadonlyArray<${item}>` : `readonly ${item}[]`;
 }
+
+function scalarArgumentType(name: ScalarType): string {
+  switch (name) {
+    case "date":
+    case "localDateTime":
+      return "string | Date";
+    case "utcTimestamp":
+      return "UtcTimestamp | Date";
+    case "binary":
+      return "UploadBody";
+    default:
+      return scalarResponseType(name);
+  }
+}
+
+/** Types from @wrikekit/core that responseType and argumentType name. */
+export const coreTypeNames = ["UtcTimestamp", "UploadBody"] as const;
 
 /**
  * The scalar type a value travels as: an enum as its value type. The runtime modules (decode, encode,

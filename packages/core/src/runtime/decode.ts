@@ -195,3 +195,8 @@ export const uid = string;
 export const timestamp = string;
 export const date = string;
 export const localDateTime = string;
+// v4 (REST): ids are opaque strings, never parsed as numbers; timestamps stay the text Wrike sent.
+export const opaqueId = string;
+export const utcTimestamp = string;
+/** Untyped JSON (records the reference leaves open): passed through as parsed. */
+export const json: Decoder<unknown> = (value) => value;

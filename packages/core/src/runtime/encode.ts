@@ -7,9 +7,29 @@ import { describeValue, type Issue } from "../errors.js";
 /** Wire pairs in the order they are sent: [name, value] before percent-encoding. */
 export type WirePairs = Array<[string, string]>;
 
+/** Where an argument travels (the spec's `in`): REST APIs use all four, rpc-style v2 only the body. */
+export type Slot = "body" | "query" | "path" | "header";
+
+/** A raw request body (uploads): the file's bytes as they are sent. */
+export type RawBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>;
+
+/** What an upload argument takes: a raw body, or a Node Readable (any async iterable of bytes), read as a web stream. */
+export type UploadBody = RawBody | AsyncIterable<Uint8Array>;
+
+/**
+ * What the encoders build, slot by slot (see the REST request contract): the exchange turns it into the URL,
+ * the query string, the headers and the body.
+ */
 export interface EncodeContext {
   readonly issues: Issue[];
+  /** Form body pairs: every v2 argument, v4 arguments `in: body`. */
   readonly pairs: WirePairs;
+  /** Path parameter wire name → its text before percent-encoding (a list: its items joined with ","). */
+  readonly path: Record<string, string>;
+  readonly query: WirePairs;
+  readonly headers: WirePairs;
+  /** The raw body of an upload (`encoding: raw`). */
+  body?: RawBody;
 }
 
 /** Turns one item into its wire text, or returns undefined after recording why it cannot. */
@@ -73,10 +93,21 @@ export function matching(encode: ItemEncoder, pattern: RegExp): ItemEncoder {
   };
 }
 
-/** Encodes one scalar argument into ctx.pairs. */
-export function scalar(wireName: string, value: unknown, path: string, encode: ItemEncoder, ctx: EncodeContext): void {
+/** Writes one wire value into its slot (default: the form body, as every v2 argument). */
+function put(wireName: string, text: string, ctx: EncodeContext, slot: Slot): void {
+  if (slot === "path") ctx.path[wireName] = text;
+  else (slot === "body" ? ctx.pairs : slot === "query" ? ctx.query : ctx.headers).push([wireName, text]);
+}
+
+/** Encodes one scalar argument into its slot. */
+export function scalar(wireName: string, value: unknown, path: string, encode: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
   const text = encode(value, path, ctx);
-  if (text !== undefined) ctx.pairs.push([wireName, text]);
+  if (text !== undefined) put(wireName, text, ctx, slot);
+}
+
+/** A nullable argument given as null: sent as the JSON text `null`, which removes the value (v4 metadata, custom fields). */
+export function nullValue(wireName: string, ctx: EncodeContext, slot: Slot = "body"): void {
+  put(wireName, "null", ctx, slot);
 }
 
 /** Encodes a list argument: comma-joined, a JSON array, or one pair per item. */
@@ -87,6 +118,7 @@ export function list(
   encoding: "comma" | "json" | "repeat",
   encodeItem: ItemEncoder,
   ctx: EncodeContext,
+  slot: Slot = "body",
 ): void {
   if (!Array.isArray(value)) {
     reject(value, path, "a list", ctx);
@@ -104,8 +136,73 @@ export function list(
     } else texts.push(text);
   }
   if (!ok) return;
-  if (encoding === "repeat") for (const t of texts) ctx.pairs.push([wireName, t]);
-  else ctx.pairs.push([wireName, encoding === "comma" ? texts.join(",") : JSON.stringify(texts)]);
+  if (encoding === "repeat") for (const t of texts) put(wireName, t, ctx, slot);
+  else if (encoding === "comma") put(wireName, texts.join(","), ctx, slot);
+  // JSON text: strings (ids, enum values, dates given as Date) as JSON strings, numbers and booleans as they are.
+  else put(wireName, JSON.stringify(value.map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i]))), ctx, slot);
+}
+
+/**
+ * A JSON-text argument whose items are objects or free JSON (v4 `dates`, `customFields`, `metadata`): each
+ * item checked by `checkItem` (which returns it, or undefined after recording why not),
+ * the whole list or value sent as one JSON text.
+ */
+export function jsonText(wireName: string, value: unknown, path: string, isList: boolean, checkItem: ItemChecker, ctx: EncodeContext, slot: Slot = "body"): void {
+  if (!isList) {
+    const checked = checkItem(value, path, ctx);
+    if (checked !== undefined) put(wireName, JSON.stringify(checked), ctx, slot);
+    return;
+  }
+  if (!Array.isArray(value)) {
+    reject(value, path, "a list", ctx);
+    return;
+  }
+  const before = ctx.issues.length;
+  const items = value.map((item, i) => checkItem(item, `${path}[${i}]`, ctx));
+  if (ctx.issues.length === before) put(wireName, JSON.stringify(items), ctx, slot);
+}
+
+/** Checks one item of a JSON-text argument and returns what JSON.stringify should write. */
+export type ItemChecker = (value: unknown, path: string, ctx: EncodeContext) => unknown;
+
+/** Any value JSON can carry (what the reference leaves untyped). */
+export const json: ItemChecker = (value, path, ctx) => {
+  try {
+    if (JSON.stringify(value) !== undefined) return value;
+  } catch {
+    // A cycle or a bigint: not JSON.
+  }
+  return reject(value, path, "a JSON value (no functions, cycles or bigints)", ctx);
+};
+
+/** An object argument sent as JSON text (a model of the spec: `dates`, `project`, a custom-field filter). */
+export const object: ItemChecker = (value, path, ctx) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) ? json(value, path, ctx) : reject(value, path, "an object", ctx);
+
+/** The raw body of an upload: a Blob, bytes, a web ReadableStream, or a Node Readable (read as a web stream). */
+export function raw(value: unknown, path: string, ctx: EncodeContext): void {
+  if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array || value instanceof ReadableStream) ctx.body = value;
+  else if (isAsyncIterable(value)) ctx.body = streamOf(value);
+  else reject(value, path, "file contents: a Blob, a Uint8Array, an ArrayBuffer, a ReadableStream or a Node Readable", ctx);
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
+}
+
+/** A web stream over an async iterable of chunks (a Node Readable yields Buffers, which are Uint8Arrays). */
+function streamOf(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(typeof next.value === "string" ? new TextEncoder().encode(next.value) : (next.value as Uint8Array));
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
 }
 
 /** Records a missing required argument. */
@@ -131,8 +228,25 @@ export function requireOneOf(args: Record<string, unknown>, names: readonly stri
 }
 
 export function newEncodeContext(): EncodeContext {
-  return { issues: [], pairs: [] };
+  return { issues: [], pairs: [], path: {}, query: [], headers: [] };
 }
+
+/** A v4 id: opaque text, never checked with a pattern (up to 256 characters since 2025-07). */
+export const opaqueId: ItemEncoder = (value, path, ctx) =>
+  typeof value === "string" && value.length > 0 ? value : reject(value, path, "an id (a non-empty string)", ctx);
+
+const UTC_TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** yyyy-MM-dd'T'HH:mm:ss'Z'; a Date is written as its UTC instant, to the second. */
+export const utcTimestamp: ItemEncoder = (value, path, ctx) => {
+  if (typeof value === "string" && UTC_TIMESTAMP_TEXT.test(value)) return value;
+  if (isValidDate(value)) return `${value.toISOString().slice(0, 19)}Z`;
+  return reject(value, path, "a UTC timestamp (yyyy-MM-ddTHH:mm:ssZ or a valid Date)", ctx);
+};
+
+/** A header value: text a header can carry (no line breaks, no characters past U+00FF). */
+export const header: ItemEncoder = (value, path, ctx) =>
+  typeof value === "string" && /^[^\r\n\u0100-\uffff]*$/.test(value) ? value : reject(value, path, "text a header can carry (no line breaks, Latin-1 only)", ctx);
 
 // One encoder per scalar type of the spec, named after it, so emitters map a type to `e.<type>`.
 export const long = integer;

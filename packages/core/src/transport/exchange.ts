@@ -8,15 +8,15 @@ import { envelopeCode, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeErr
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import { newContext } from "../runtime/decode.js";
-import type { WirePairs } from "../runtime/encode.js";
+import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { checkBaseUrl } from "../base-url.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 export interface Exchange {
-  call<A, R>(method: MethodDescriptor<A, R>, args: A, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<R>;
+  call<A, R>(method: MethodDescriptor<A, R>, args: A, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<R>;
   /** Sends and returns the answer once it starts (a successful status), for callers that read the body themselves. */
-  open(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<Response>;
+  open(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<Response>;
 }
 
 /** Connection errors that prove the request never left: safe to retry even for writes. */
@@ -48,16 +48,42 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return checkBaseUrl(`${hostname === "localhost" || hostname === "127.0.0.1" ? "http" : "https"}://${host}`).origin;
   }
 
-  async function send(method: MethodDescriptor<never, unknown>, pairs: WirePairs, attempt: number, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+  /**
+   * The URL of a call (the REST request contract): the format's path with `{method}` replaced by the method's
+   * path, each `{name}` in it by the encoded path value (each comma-separated item percent-encoded), and the
+   * query string. A placeholder without a value is an argument error, never sent literally.
+   */
+  function urlOf(method: MethodDescriptor<never, unknown>, request: EncodeContext): string {
+    const path = pathTemplate.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const value = request.path[name];
+      if (value === undefined || value === "")
+        throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (a path argument)", received: "nothing" }] });
+      return value.split(",").map(encodeURIComponent).join(",");
+    });
+    const query = request.query.length > 0 ? `?${new URLSearchParams(request.query).toString()}` : "";
+    return `${baseUrl()}${path}${query}`;
+  }
+
+  /** The body and its headers: a raw upload, a form body when there are body arguments, else none (GET and DELETE never carry one). */
+  function bodyOf(request: EncodeContext): { body: BodyInit | undefined; contentType: string | undefined } {
+    if (request.body !== undefined) return { body: request.body as BodyInit, contentType: "application/octet-stream" };
+    if (request.pairs.length > 0) return { body: new URLSearchParams(request.pairs).toString(), contentType: "application/x-www-form-urlencoded; charset=UTF-8" };
+    return { body: undefined, contentType: undefined };
+  }
+
+  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
     await authorizer?.prepare?.();
-    const url = `${baseUrl()}${pathTemplate.replace("{method}", method.http.path)}`;
-    const body = new URLSearchParams(pairs).toString();
+    const url = urlOf(method, request);
+    const { body, contentType } = bodyOf(request);
+    // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
+    const bodyParams = request.body === undefined ? request.pairs : [];
+    const where = request.query.length > 0 ? url.slice(0, url.indexOf("?")) : url;
     for (let resent = false; ; resent = true) {
-      const header = bearerHeader ?? (await authorizer!.authorize({ method: method.http.method, url, bodyParams: pairs }));
-      hooks.request?.({ method: method.id, url, attempt });
+      const header = bearerHeader ?? (await authorizer!.authorize({ method: method.http.method, url, bodyParams }));
+      hooks.request?.({ method: method.id, url: where, attempt });
       const started = Date.now();
-      const response = await fetchOnce(method.id, url, { method: method.http.method, body, authorization: header }, signal, callerSignal);
-      hooks.response?.({ method: method.id, url, attempt, status: response.status, durationMs: Date.now() - started });
+      const response = await fetchOnce(method.id, url, { method: method.http.method, body, contentType, headers: request.headers, authorization: header }, signal, callerSignal);
+      hooks.response?.({ method: method.id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
       // Rejected credentials (HTTP 401: an expired OAuth 2.0 token): the authorizer may refresh, then send once more.
       if (!resent && response.status === 401 && authorizer?.rejected !== undefined && (await authorizer.rejected(header))) {
         await response.body?.cancel();
@@ -67,14 +93,26 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     }
   }
 
-  async function fetchOnce(methodId: string, url: string, request: { method: string; body: string; authorization: string }, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<Response> {
-    const headers = {
-      "content-type": "application/x-www-form-urlencoded; charset=UTF-8",
-      accept: format === "json" ? "application/json" : "application/xml",
-      authorization: request.authorization,
-    };
+  interface OutgoingRequest {
+    method: string;
+    body: BodyInit | undefined;
+    contentType: string | undefined;
+    headers: EncodeContext["headers"];
+    authorization: string;
+  }
+
+  async function fetchOnce(methodId: string, url: string, request: OutgoingRequest, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<Response> {
+    const headers: Record<string, string> = {};
+    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
+    for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
+    if (request.contentType !== undefined) headers["content-type"] ??= request.contentType;
+    headers.accept = format === "json" ? "application/json" : "application/xml";
+    headers.authorization = request.authorization;
+    // A stream body needs half-duplex in fetch implementations that support request streams (Node's undici).
+    const init: RequestInit & { duplex?: "half" } = { method: request.method, headers, body: request.body, signal };
+    if (request.body instanceof ReadableStream) init.duplex = "half";
     try {
-      return await fetchImpl(url, { method: request.method, headers, body: request.body, signal });
+      return await fetchImpl(url, init);
     } catch (cause) {
       throw transportFailure(methodId, url, cause, callerSignal);
     }
@@ -147,13 +185,14 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   }
 
   return {
-    async call(method, args, pairs, attempt, callOptions, hooks) {
+    async call(method, args, request, attempt, callOptions, hooks) {
       const attemptControl = attemptSignal(callOptions);
       let response: Response;
       let text: string;
       try {
-        response = await send(method as MethodDescriptor<never, unknown>, pairs, attempt, attemptControl.signal, callOptions?.signal, hooks);
+        response = await send(method as MethodDescriptor<never, unknown>, request, attempt, attemptControl.signal, callOptions?.signal, hooks);
         if (!response.ok) throw await failure(method.id, response);
+        callOptions?.onResponse?.(response);
         try {
           text = await response.text();
         } catch (cause) {
@@ -183,10 +222,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       }
       return result;
     },
-    async open(method, pairs, attempt, callOptions, hooks) {
+    async open(method, request, attempt, callOptions, hooks) {
       const attemptControl = attemptSignal(callOptions);
       try {
-        const response = await send(method, pairs, attempt, attemptControl.signal, callOptions?.signal, hooks);
+        const response = await send(method, request, attempt, attemptControl.signal, callOptions?.signal, hooks);
         if (!response.ok) throw await failure(method.id, response);
         return response;
       } finally {

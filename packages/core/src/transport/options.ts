@@ -40,6 +40,8 @@ export interface XmlSupport {
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Receives the answer of the attempt that succeeded, before its body is read (what `withResponse` reports). */
+  onResponse?: (response: Response) => void;
 }
 
 export interface WrikeTransport {

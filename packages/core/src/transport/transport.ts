@@ -6,7 +6,7 @@
  */
 import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
 import { WrikeError, WrikeValidationError } from "../errors.js";
-import { newEncodeContext, type WirePairs } from "../runtime/encode.js";
+import { newEncodeContext, type EncodeContext } from "../runtime/encode.js";
 import { abortedError, createExchange } from "./exchange.js";
 import { checkBaseUrl } from "../base-url.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
@@ -21,11 +21,11 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const limiter = options.rateLimiter;
   const exchange = createExchange(api, options, format);
 
-  function encode<A>(method: MethodDescriptor<A, unknown>, args: A): WirePairs {
+  function encode<A>(method: MethodDescriptor<A, unknown>, args: A): EncodeContext {
     const ctx = newEncodeContext();
     method.encodeArgs(args ?? ({} as A), ctx);
     if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: ctx.issues });
-    return ctx.pairs;
+    return ctx;
   }
 
   /** Runs `attempt` under the rate limiter and the retry policy; returns its first success. */
@@ -60,12 +60,12 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     format,
     // async, so that bad arguments reject the returned promise instead of throwing at the call site.
     async call<A, R>(method: MethodDescriptor<A, R>, args: A, callOptions?: CallOptions): Promise<R> {
-      const pairs = encode(method, args);
-      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.call(method, args, pairs, n, callOptions, hooks));
+      const request = encode(method, args);
+      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.call(method, args, request, n, callOptions, hooks));
     },
     async open<A>(method: MethodDescriptor<A, unknown>, args: A, callOptions?: CallOptions): Promise<Response> {
-      const pairs = encode(method, args);
-      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.open(method as MethodDescriptor<never, unknown>, pairs, n, callOptions, hooks));
+      const request = encode(method, args);
+      return withRetries(method as MethodDescriptor<never, unknown>, callOptions, (n) => exchange.open(method as MethodDescriptor<never, unknown>, request, n, callOptions, hooks));
     },
   };
 }

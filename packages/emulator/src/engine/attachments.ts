@@ -9,7 +9,7 @@ import type {
   AttachmentHistoryResult,
   AttachmentListArgs,
   AttachmentListResult,
-} from "@wrikekit/client";
+} from "@wrikekit/client/v2";
 import { isShared, requireWriter, visibleTask, type Caller } from "./access.js";
 import { EmulatorError, invalidArgument } from "./errors.js";
 import type { Reply } from "./reply.js";

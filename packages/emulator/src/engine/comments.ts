@@ -11,7 +11,7 @@ import type {
   CommentUpdateResult,
   CommentUpdatesArgs,
   CommentUpdatesResult,
-} from "@wrikekit/client";
+} from "@wrikekit/client/v2";
 import { isShared, requireWriter, visibleTask, type Caller } from "./access.js";
 import { changesSince } from "./changes.js";
 import { EmulatorError, invalidArgument, missingParameter } from "./errors.js";

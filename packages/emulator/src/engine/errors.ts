@@ -1,5 +1,5 @@
 /** The API's error codes as a typed exception: engine functions throw it, the handler renders it. */
-import { errorCodes } from "@wrikekit/client";
+import { errorCodes } from "@wrikekit/client/v2";
 
 export type ErrorCode = { [K in keyof typeof errorCodes]: K extends `${infer N extends number}` ? N : never }[keyof typeof errorCodes];
 

@@ -12,7 +12,7 @@ import type {
   FolderTreeResult,
   FolderUpdateArgs,
   FolderUpdateResult,
-} from "@wrikekit/client";
+} from "@wrikekit/client/v2";
 import {
   inheritedSharing,
   requireKnownUsers,

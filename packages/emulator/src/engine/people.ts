@@ -1,5 +1,5 @@
 /** wrike.profile.get and wrike.contacts.list. */
-import type { ContactsListArgs, ContactsListResult, ProfileGetArgs, ProfileGetResult } from "@wrikekit/client";
+import type { ContactsListArgs, ContactsListResult, ProfileGetArgs, ProfileGetResult } from "@wrikekit/client/v2";
 import type { Caller } from "./access.js";
 import type { Reply } from "./reply.js";
 import type { State } from "./state.js";

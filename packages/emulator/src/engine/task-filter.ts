@@ -1,6 +1,6 @@
 /** wrike.task.filter: every filter argument narrows the caller's tasks; a template adds its own. */
-import type { TaskFilterArgs, TaskFilterResult } from "@wrikekit/client";
-import { RelationType, TaskStatus } from "@wrikekit/client";
+import type { TaskFilterArgs, TaskFilterResult } from "@wrikekit/client/v2";
+import { RelationType, TaskStatus } from "@wrikekit/client/v2";
 import { isShared, requireVisibleFolders, type Caller } from "./access.js";
 import { invalidArgument } from "./errors.js";
 import type { Reply } from "./reply.js";

@@ -1,5 +1,5 @@
 /** wrike.task.updates: the caller's tasks added, changed and deleted since tLast. */
-import type { TaskUpdatesArgs, TaskUpdatesResult } from "@wrikekit/client";
+import type { TaskUpdatesArgs, TaskUpdatesResult } from "@wrikekit/client/v2";
 import { isShared, type Caller } from "./access.js";
 import { changesSince } from "./changes.js";
 import type { Reply } from "./reply.js";

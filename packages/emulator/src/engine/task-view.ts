@@ -1,5 +1,5 @@
 /** A task record as the API's Task model, optionally cut down to the requested fields. */
-import type { Task } from "@wrikekit/client";
+import type { Task } from "@wrikekit/client/v2";
 import { invalidArgument } from "./errors.js";
 import type { State, TaskRecord } from "./state.js";
 import { formatTimestamp } from "./time.js";

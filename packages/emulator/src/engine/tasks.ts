@@ -8,8 +8,8 @@ import type {
   TaskGetResult,
   TaskUpdateArgs,
   TaskUpdateResult,
-} from "@wrikekit/client";
-import { TaskImportance, TaskStatus } from "@wrikekit/client";
+} from "@wrikekit/client/v2";
+import { TaskImportance, TaskStatus } from "@wrikekit/client/v2";
 import { inheritedSharing, requireKnownUsers, requireWriter, resolveParents, union, visibleTask, type Caller } from "./access.js";
 import { discardComments } from "./comments.js";
 import { invalidArgument } from "./errors.js";

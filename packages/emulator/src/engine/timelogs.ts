@@ -7,7 +7,7 @@ import type {
   TimelogDeleteResult,
   TimelogListArgs,
   TimelogListResult,
-} from "@wrikekit/client";
+} from "@wrikekit/client/v2";
 import { isShared, requireWriter, visibleTask, type Caller } from "./access.js";
 import { EmulatorError, invalidArgument } from "./errors.js";
 import type { Reply } from "./reply.js";

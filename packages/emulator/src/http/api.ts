@@ -2,7 +2,7 @@
  * The API's own routes, matched from the ApiDescriptor's path templates (v2: /api/json/v2/<method>,
  * /api/xml/v2/<method>, and /api/v2/<method>, XML unless format=json).
  */
-import { wrikeV2Api } from "@wrikekit/client";
+import { wrikeV2Api } from "@wrikekit/client/v2";
 import { methodDescriptors, wrikeV2ServerApi, type MethodId } from "@wrikekit/client/server";
 import { applyEcho, compileRoute } from "@wrikekit/core/server";
 import { attachmentDownload } from "../engine/attachments.js";

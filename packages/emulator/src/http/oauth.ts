@@ -3,7 +3,7 @@
  * tokens, the ±600 s timestamp window on the emulator's clock, and nonces remembered per consumer,
  * token and timestamp.
  */
-import { oauth1Endpoints } from "@wrikekit/client";
+import { oauth1Endpoints } from "@wrikekit/client/v2";
 import { verifySignature, type OAuth1NonceCheck, type OAuth1VerifyResult } from "@wrikekit/core/oauth1";
 import type { State } from "../engine/state.js";
 import type { HandlerContext } from "./context.js";

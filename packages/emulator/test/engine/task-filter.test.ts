@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TaskFilterArgs, TaskFilterCount, TaskFilterList } from "@wrikekit/client";
+import type { TaskFilterArgs, TaskFilterCount, TaskFilterList } from "@wrikekit/client/v2";
 import { folderAdd } from "../../src/engine/folders.js";
 import { taskFilter } from "../../src/engine/task-filter.js";
 import { taskAdd } from "../../src/engine/tasks.js";

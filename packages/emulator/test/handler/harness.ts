@@ -1,6 +1,6 @@
 /** Handler tests: the real generated client, talking to an in-process emulator through its fetch option. */
 import { expect } from "vitest";
-import { createWrikeClient, errorCodes, WrikeApiError, type WrikeClient } from "@wrikekit/client";
+import { createWrikeClient, errorCodes, WrikeApiError, type WrikeClient } from "@wrikekit/client/v2";
 import type { MethodId } from "@wrikekit/client/server";
 import { xmlSupport } from "@wrikekit/client/xml";
 import { signRequest, type OAuth1Credentials, type SignatureMethod } from "@wrikekit/core/oauth1";

@@ -1,6 +1,6 @@
 /** All 24 methods through the real client, in JSON and in XML. */
 import { describe, expect, it } from "vitest";
-import type { TaskFilterCount, TaskFilterList } from "@wrikekit/client";
+import type { TaskFilterCount, TaskFilterList } from "@wrikekit/client/v2";
 import { methodDescriptors, type MethodId } from "@wrikekit/client/server";
 import { FORMATS, harness, invoke, sampleArgs, seededIds } from "./harness.js";
 

@@ -25,13 +25,25 @@ export const apiEmitter: Emitter = {
       declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: JSON.stringify(descriptor, null, 2) }],
       ...docs(api.title),
     });
-    file.addVariableStatement({
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      declarations: [{ name: "errorCodes", initializer: `${JSON.stringify(api.errors.codes, null, 2)} as const` }],
-      ...docs("Every documented error code: its name, meaning, and the HTTP status the emulator answers with.", envelope.decision),
-    });
-    file.addTypeAlias({ isExported: true, name: "ErrorCode", type: Object.keys(api.errors.codes).join(" | "), ...docs("Every documented error code.") });
+    if (api.errors.statuses) {
+      // rest (v4): error names per HTTP status, several per status.
+      file.addVariableStatement({
+        declarationKind: VariableDeclarationKind.Const,
+        isExported: true,
+        declarations: [{ name: "errorStatuses", initializer: `${JSON.stringify(api.errors.statuses, null, 2)} as const` }],
+        ...docs("Every documented HTTP error status and the error names it carries.", envelope.decision),
+      });
+      const errorNames = Object.values(api.errors.statuses).flatMap((s) => Object.keys(s.names));
+      file.addTypeAlias({ isExported: true, name: "ErrorName", type: `${errorNames.map((n) => JSON.stringify(n)).join(" | ")} | (string & {})`, ...docs("Every documented error name; the list is open.") });
+    } else {
+      file.addVariableStatement({
+        declarationKind: VariableDeclarationKind.Const,
+        isExported: true,
+        declarations: [{ name: "errorCodes", initializer: `${JSON.stringify(api.errors.codes, null, 2)} as const` }],
+        ...docs("Every documented error code: its name, meaning, and the HTTP status the emulator answers with.", envelope.decision),
+      });
+      file.addTypeAlias({ isExported: true, name: "ErrorCode", type: Object.keys(api.errors.codes).join(" | "), ...docs("Every documented error code.") });
+    }
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,
@@ -44,6 +56,13 @@ export const apiEmitter: Emitter = {
         isExported: true,
         declarations: [{ name: "oauth1Endpoints", initializer: `${JSON.stringify(api.auth.oauth1, null, 2)} as const` }],
         ...docs("The OAuth 1.0a three-legged flow: endpoints, parameters and the accepted timestamp window."),
+      });
+    if (api.auth.oauth2)
+      file.addVariableStatement({
+        declarationKind: VariableDeclarationKind.Const,
+        isExported: true,
+        declarations: [{ name: "oauth2Endpoints", initializer: `${JSON.stringify(api.auth.oauth2, null, 2)} as const` }],
+        ...docs("OAuth 2.0: the authorize and token endpoints, the token response's host field and every scope."),
       });
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,

@@ -1,13 +1,112 @@
 /** Emits the client factory (createWrikeClient): the standalone method functions grouped as client.<group>.<method>. */
-import type { Ir } from "../model.js";
-import { docs, type Emitter } from "../emit.js";
+import type { CodeBlockWriter } from "ts-morph";
+import type { Ir, Method } from "../model.js";
+import { docs, type ApiTarget, type DeclarationSink, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
 import { argsOptional, methodDocs } from "./shared/method-docs.js";
+import { jobPoll, restSignature } from "./shared/rest-signature.js";
+
+/** A method's JSDoc as lines of an interface member. */
+function writeDocs(w: CodeBlockWriter, ir: Ir, m: Method): void {
+  const d = methodDocs(ir, m);
+  if ("docs" in d) w.writeLine(`/** ${d.docs[0]!.split("\n").join("\n * ").replace(/ \* \n/g, " *\n")} */`);
+}
+
+/**
+ * v4 (REST): `wrike.<group>.<method>(args)`, each member also offering `.withResponse(args)` for the
+ * answer's status and headers; `wrike.waitForJob(id)` follows an async job.
+ */
+function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void {
+  const apiConst = names.apiDescriptor(ir);
+  const poll = jobPoll(ir);
+  const binary = ir.methods.some((m) => m.binary);
+  file.addImportDeclaration({
+    moduleSpecifier: "@wrikekit/core",
+    namedImports: [
+      "createTransport",
+      "resolveClientOptions",
+      "withResponse",
+      ...(poll ? ["waitForJob", "type WaitForJobOptions"] : []),
+      "type CallOptions",
+      ...(binary ? ["type Download"] : []),
+      ...(ir.methods.some((m) => m.paging?.kind === "pageToken") ? ["type PagePromise"] : []),
+      "type ClientOptions",
+      "type WithResponse",
+      "type WrikeTransport",
+    ],
+  });
+  file.addImportDeclaration({ moduleSpecifier: "./api.js", namedImports: [apiConst, "rateLimit"] });
+  file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+  file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.map((m) => m.functionName) });
+  const member = (m: Method) => {
+    const s = restSignature(m);
+    const args = `args${argsOptional(m) ? "?" : ""}: ${s.argsType}, options?: CallOptions`;
+    const call = `${s.typeParameters}(${args}) => ${s.returnType}`;
+    return m.binary ? call : `(${call}) & { readonly withResponse: ${s.typeParameters}(${args}) => Promise<WithResponse<${s.resultType}>> }`;
+  };
+  const jobType = poll && `t.${poll.method.envelope!.item.kind === "model" ? poll.method.envelope!.item.name : "unknown"}`;
+  file.addInterface({
+    isExported: true,
+    name: target.names.clientType,
+    ...docs(`${ir.api.title}: every method, grouped by resource.`),
+    properties: [
+      { name: "transport", type: "WrikeTransport", isReadonly: true, ...docs("The transport the methods share; pass it to the standalone functions.") },
+      ...(poll
+        ? [{ name: "waitForJob", isReadonly: true, type: `(id: string, options?: WaitForJobOptions) => Promise<${jobType}>`, ...docs(`Polls ${poll.method.id} with back-off until the job's ${poll.statusField} is final (not ${poll.pending.join(" or ")}); ends at once when options.signal aborts.`) }]
+        : []),
+      ...ir.groups.map((g) => ({
+        name: g.name,
+        isReadonly: true,
+        ...docs(g.description),
+        type: (w: CodeBlockWriter) => {
+          w.block(() => {
+            for (const m of g.methods) {
+              writeDocs(w, ir, m);
+              w.writeLine(`readonly ${m.key}: ${member(m)};`);
+            }
+          });
+        },
+      })),
+    ],
+  });
+  file.addFunction({
+    isExported: true,
+    name: target.names.client,
+    ...docs(`Creates a client for the ${ir.api.title}.`),
+    parameters: [{ name: "options", type: "ClientOptions" }],
+    returnType: target.names.clientType,
+    statements: (w) => {
+      w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, rateLimit));`);
+      w.writeLine("// Each member calls its standalone function; withResponse runs the same call capturing the answer's status and headers.");
+      w.writeLine("const bind = (fn: (transport: WrikeTransport, args: never, options?: CallOptions) => unknown) =>");
+      w.writeLine("  Object.assign((args: never, options?: CallOptions) => fn(transport, args ?? ({} as never), options), {");
+      w.writeLine("    withResponse: (args: never, options?: CallOptions) => withResponse((o) => fn(transport, args ?? ({} as never), o) as PromiseLike<unknown>, options),");
+      w.writeLine("  });");
+      w.write("return (").block(() => {
+        w.writeLine("transport,");
+        if (poll) {
+          const pending = JSON.stringify(poll.pending);
+          w.writeLine(
+            `waitForJob: (id, options) => waitForJob({ poll: (signal) => ${poll.method.functionName}(transport, { ${poll.idArg}: id }, { signal }).then((answer) => answer.${ir.api.envelope!.dataField}[0]), isDone: (job) => !${pending}.includes(String(job.${poll.statusField})) }, options),`,
+          );
+        }
+        for (const g of ir.groups) {
+          w.write(`${g.name}: `).block(() => {
+            for (const m of g.methods) w.writeLine(`${m.key}: ${m.binary ? `(args, options) => ${m.functionName}(transport, args, options)` : `bind(${m.functionName})`},`);
+          });
+          w.write(",").newLine();
+        }
+      });
+      w.write(`) as ${target.names.clientType};`);
+    },
+  });
+}
 
 export const clientEmitter: Emitter = {
   name: "client",
   output: "packages/client/src/{api}/generated/client.ts",
   emit(ir: Ir, file, target) {
+    if (ir.style === "rest") return emitRestClient(ir, file, target);
     const apiConst = names.apiDescriptor(ir);
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: [
         "createTransport",
@@ -42,8 +141,7 @@ export const clientEmitter: Emitter = {
           type: (w: import("ts-morph").CodeBlockWriter) => {
             w.block(() => {
               for (const m of g.methods) {
-                const d = methodDocs(ir, m);
-                if ("docs" in d) w.writeLine(`/** ${d.docs[0]!.split("\n").join("\n * ").replace(/ \* \n/g, " *\n")} */`);
+                writeDocs(w, ir, m);
                 w.writeLine(`readonly ${m.key}: ${signature(m)};`);
                 for (const extra of extras(m)) w.writeLine(`/** See ${extra.fn}. */`).writeLine(`readonly ${extra.key}: ${extra.signature};`);
               }

@@ -8,7 +8,8 @@ import { docs, type Emitter } from "../emit.js";
 import { names, wireScalar } from "../naming.js";
 import { importRuntime } from "./shared/runtime-codecs.js";
 
-const STRING_LIKE = new Set(["string", "uid", "timestamp", "date", "localDateTime"]);
+// opaqueId: v4 ids stay strings, never parsed as numbers (they may be 256 characters of [A-Za-z0-9-_:.=]).
+const STRING_LIKE = new Set(["string", "uid", "timestamp", "date", "localDateTime", "opaqueId", "utcTimestamp"]);
 
 /**
  * How a scalar field is checked: `canonical` tests, inline, that the value needs nothing (most values);
@@ -47,14 +48,21 @@ function fieldStatement(f: Field): string {
   const key = JSON.stringify(f.name);
   const target = `o.${f.name}`;
   const read = `v = ${target};`;
+  // Untyped JSON passes as parsed: only its presence is checked.
+  if (f.type.kind === "scalar" && f.type.name === "json" && !f.type.list) return f.required ? `${read} if (v === undefined) d.missing(${key}, ctx);` : "";
+  // A nullable field may be null: that value needs no decoding.
+  const present = f.nullable ? "v !== undefined && v !== null" : "v !== undefined";
   if (f.type.list || f.type.kind === "model") {
     const assign = `${target} = ${f.type.list ? listDecode(f, key) : `${names.modelDecoder(f.type.name)}(v, ${key}, ctx)`};`;
-    return f.required ? `${read} if (v === undefined) d.missing(${key}, ctx); else ${assign}` : `${read} if (v !== undefined) ${assign}`;
+    return f.required
+      ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${present}) ${assign}`.replace(" else if (v !== undefined) ", " else ")
+      : `${read} if (${present}) ${assign}`;
   }
   const check = scalarCheck(f.type);
+  const nullOk = f.nullable ? "v !== null && " : "";
   return f.required
-    ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${check.notCanonical}) ${check.fix(target, key)}`
-    : `${read} if (v !== undefined && ${check.notCanonical}) ${check.fix(target, key)}`;
+    ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${nullOk}${check.notCanonical}) ${check.fix(target, key)}`
+    : `${read} if (${present} && ${check.notCanonical}) ${check.fix(target, key)}`;
 }
 
 export const decodersEmitter: Emitter = {
@@ -80,7 +88,7 @@ export const decodersEmitter: Emitter = {
           "ctx.path.push(key);",
           ...aliases,
           "let v: unknown;",
-          ...model.fields.map(fieldStatement),
+          ...model.fields.map(fieldStatement).filter((statement) => statement !== ""),
           "ctx.path.pop();",
           `return o as unknown as t.${model.name};`,
         ],

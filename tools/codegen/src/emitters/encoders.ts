@@ -8,13 +8,26 @@ import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
 import { argumentCodecs, importRuntime } from "./shared/runtime-codecs.js";
 
-function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {
+/**
+ * The call that writes one argument into its slot (the REST request contract): the slot is passed only
+ * when it is not the form body, so rpc-style (v2) encoders read as before.
+ */
+function encodeCall(a: Argument, encoderFor: (a: Argument) => string): string {
   const key = JSON.stringify(a.name);
   const wire = JSON.stringify(a.wireName);
-  const encodeValue = a.type.list
-    ? `e.list(${wire}, v, ${key}, ${JSON.stringify(a.encoding)}, ${encoderFor(a)}, ctx);`
-    : `e.scalar(${wire}, v, ${key}, ${encoderFor(a)}, ctx);`;
-  return a.required ? `v = a.${a.name}; if (v === undefined) e.missing(${key}, ctx); else ${encodeValue}` : `v = a.${a.name}; if (v !== undefined) ${encodeValue}`;
+  const slot = a.in === "body" ? "" : `, ${JSON.stringify(a.in)}`;
+  if (a.encoding === "raw") return `e.raw(v, ${key}, ctx);`;
+  // Objects (spec models) and untyped JSON travel as JSON text, a list of them as one JSON array.
+  const isJson = a.type.kind === "model" || (a.type.kind === "scalar" && a.type.name === "json");
+  if (isJson) return `e.jsonText(${wire}, v, ${key}, ${a.type.list}, ${a.type.kind === "model" ? "e.object" : "e.json"}, ctx${slot});`;
+  const encoder = a.in === "header" && a.type.kind === "scalar" && a.type.name === "string" ? "e.header" : encoderFor(a);
+  return a.type.list ? `e.list(${wire}, v, ${key}, ${JSON.stringify(a.encoding)}, ${encoder}, ctx${slot});` : `e.scalar(${wire}, v, ${key}, ${encoder}, ctx${slot});`;
+}
+
+function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {
+  const key = JSON.stringify(a.name);
+  const write = a.nullable ? `if (v === null) e.nullValue(${JSON.stringify(a.wireName)}, ctx${a.in === "body" ? "" : `, ${JSON.stringify(a.in)}`}); else ${encodeCall(a, encoderFor)}` : encodeCall(a, encoderFor);
+  return a.required ? `v = a.${a.name}; if (v === undefined) e.missing(${key}, ctx); else ${write}` : `v = a.${a.name}; if (v !== undefined) ${write}`;
 }
 
 export const encodersEmitter: Emitter = {
@@ -29,7 +42,7 @@ export const encodersEmitter: Emitter = {
       file.addFunction({
         isExported: true,
         name: names.argsEncoder(m),
-        ...docs(`Checks the arguments of ${m.id} and appends their wire pairs to ctx.pairs.`),
+        ...docs(`Checks the arguments of ${m.id} and writes their wire forms into their slots of ctx.`),
         parameters: [
           { name: "args", type: `t.${names.argsType(m)}` },
           { name: "ctx", type: "EncodeContext" },

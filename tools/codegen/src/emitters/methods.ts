@@ -7,6 +7,21 @@ import type { Ir, Method } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names, responseType } from "../naming.js";
 import { argsOptional, methodDocs } from "./shared/method-docs.js";
+import { restSignature } from "./shared/rest-signature.js";
+
+/** v4: the body of a method's function: paged, split or a plain call (downloads as in v2). */
+function restCall(ir: Ir, m: Method): string {
+  const descriptor = names.descriptor(m);
+  const { resultType, itemType } = restSignature(m);
+  const dataField = ir.api.envelope?.dataField ?? "data";
+  if (m.binary) return `return download(transport, ${descriptor}, args, options);`;
+  if (m.paging?.kind === "pageToken") {
+    const { tokenArg, nextTokenField, itemsField } = m.paging;
+    return `return pagePromise(transport, ${descriptor}, ${JSON.stringify({ tokenArg, nextTokenField, itemsField })}, args, options) as PagePromise<${resultType}, ${itemType}>;`;
+  }
+  if (m.split) return `return callSplit(transport, ${descriptor}, ${JSON.stringify({ ...m.split, itemsField: dataField })}, args, options) as Promise<${resultType}>;`;
+  return `return transport.call(${descriptor}, args, options)${m.selects ? ` as Promise<${resultType}>` : ""};`;
+}
 
 /** The item type of a paged method's list, e.g. t.Task for wrike.task.filter's `list`. */
 function pagedItemType(ir: Ir, m: Method, itemsField: string): string {
@@ -22,13 +37,29 @@ export const methodsEmitter: Emitter = {
   output: "packages/client/src/{api}/generated/methods.ts",
   emit(ir: Ir, file) {
     const paged = ir.methods.filter((m) => m.paging?.kind === "offset");
+    const tokenPaged = ir.methods.some((m) => m.paging?.kind === "pageToken");
+    const split = ir.methods.some((m) => m.split);
     const incremental = ir.methods.filter((m) => m.incremental);
     file.addImportDeclaration({
       moduleSpecifier: "@wrikekit/core",
       isTypeOnly: true,
-      namedImports: ["CallOptions", ...(ir.methods.some((m) => m.binary) ? ["Download"] : []), "MethodDescriptor", ...(paged.length > 0 ? ["PageOptions"] : []), ...(incremental.length > 0 ? ["SyncOptions"] : []), "WrikeTransport"],
+      namedImports: [
+        "CallOptions",
+        ...(ir.methods.some((m) => m.binary) ? ["Download"] : []),
+        "MethodDescriptor",
+        ...(paged.length > 0 ? ["PageOptions"] : []),
+        ...(tokenPaged ? ["PagePromise"] : []),
+        ...(incremental.length > 0 ? ["SyncOptions"] : []),
+        "WrikeTransport",
+      ],
     });
-    const helpers = [...(ir.methods.some((m) => m.binary) ? ["download"] : []), ...(paged.length > 0 ? ["paginateByOffset"] : []), ...(incremental.length > 0 ? ["syncOnce"] : [])];
+    const helpers = [
+      ...(split ? ["callSplit"] : []),
+      ...(ir.methods.some((m) => m.binary) ? ["download"] : []),
+      ...(tokenPaged ? ["pagePromise"] : []),
+      ...(paged.length > 0 ? ["paginateByOffset"] : []),
+      ...(incremental.length > 0 ? ["syncOnce"] : []),
+    ];
     if (helpers.length > 0) file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", namedImports: helpers });
     file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
     file.addImportDeclaration({ moduleSpecifier: "./encoders.js", namedImports: ir.methods.map(names.argsEncoder) });
@@ -49,6 +80,23 @@ export const methodsEmitter: Emitter = {
         ...docs(`Descriptor of ${m.id}: what the transport needs to send it and read its answer.`),
       });
       const optional = argsOptional(m);
+      if (ir.style === "rest") {
+        const signature = restSignature(m);
+        file.addFunction({
+          isExported: true,
+          name: m.functionName,
+          ...methodDocs(ir, m),
+          typeParameters: signature.typeParameters ? [signature.typeParameters.slice(1, -1)] : [],
+          parameters: [
+            { name: "transport", type: "WrikeTransport" },
+            { name: "args", type: signature.argsType, ...(optional ? { initializer: "{}" } : {}) },
+            { name: "options", type: "CallOptions", hasQuestionToken: true },
+          ],
+          returnType: signature.returnType,
+          statements: restCall(ir, m),
+        });
+        continue;
+      }
       file.addFunction({
         isExported: true,
         name: m.functionName,

@@ -50,7 +50,7 @@ export const restServerEmitter: Emitter = {
           path: m.http.path,
           kind: m.kind,
           scopes: m.scopes ?? [],
-          response: m.envelope === undefined ? undefined : { kind: m.envelope.kind, data: typeOf(m.envelope.data) },
+          response: m.envelope === undefined ? undefined : { kind: m.envelope.kind, data: { ...typeOf(m.envelope.item), list: false } },
           paging: m.paging?.kind === "pageToken" ? { pageSizeArg: m.paging.pageSizeArg, tokenArg: m.paging.tokenArg } : undefined,
           asyncJob: m.asyncJob === true,
           upload: m.upload === true,

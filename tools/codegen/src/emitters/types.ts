@@ -1,12 +1,34 @@
-/** Emits the TypeScript types: open enums, one interface per model, and named Args/Result types per method. */
+/**
+ * Emits the TypeScript types: open enums, one interface per model (v4 envelopes generic over their item),
+ * and named Args/Result types per method (v4 results generic over the fields a `fields` argument selects).
+ */
 import { VariableDeclarationKind } from "ts-morph";
 import { docs, type Emitter } from "../emit.js";
-import { names, argumentType, responseType } from "../naming.js";
+import type { Field, Ir, Method } from "../model.js";
+import { names, argumentType, coreTypeNames, responseType } from "../naming.js";
+
+const nullable = (type: string, isNullable: boolean | undefined) => (isNullable ? `${type} | null` : type);
+
+/** The result type of a method: its variants, or (v4) its envelope, narrowed by the selected fields. */
+function resultType(m: Method): { typeParameters: { name: string; constraint: string; default: string }[]; type: string } {
+  if (!m.envelope) return { typeParameters: [], type: m.variants.map((v) => v.model).join(" | ") };
+  if (!m.selects) return { typeParameters: [], type: m.envelope.model };
+  return {
+    typeParameters: [{ name: "F", constraint: "readonly string[]", default: "[]" }],
+    type: `${m.envelope.model}<Selected<${m.selects.model}, F>>`,
+  };
+}
 
 export const typesEmitter: Emitter = {
   name: "types",
   output: "packages/client/src/{api}/generated/types.ts",
-  emit(ir, file) {
+  emit(ir: Ir, file) {
+    const used = new Set<string>();
+    const track = (type: string) => {
+      for (const n of coreTypeNames) if (new RegExp(`\\b${n}\\b`).test(type)) used.add(n);
+      return type;
+    };
+    const fieldType = (f: Field) => track(nullable(responseType(f.type), f.nullable));
     for (const e of ir.enums) {
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
@@ -17,17 +39,33 @@ export const typesEmitter: Emitter = {
       const open = e.valueType === "integer" ? "(number & {})" : "(string & {})";
       file.addTypeAlias({ isExported: true, name: e.name, type: `(typeof ${e.name})[keyof typeof ${e.name}] | ${open}` });
     }
-    for (const model of ir.models)
+    for (const model of ir.models) {
+      const item = model.envelopeOf && responseType(model.envelopeOf);
       file.addInterface({
         isExported: true,
         name: model.name,
+        ...(item ? { typeParameters: [{ name: "T", default: item }] } : {}),
         ...docs(model.description),
-        properties: model.fields.map((f) => ({ name: f.name, type: responseType(f.type), hasQuestionToken: !f.required, ...docs(f.description) })),
+        properties: model.fields.map((f) => ({
+          name: f.name,
+          type: item && f.name === ir.api.envelope?.dataField ? "T[]" : fieldType(f),
+          hasQuestionToken: !f.required,
+          ...docs(f.description),
+        })),
+      });
+    }
+    if (ir.methods.some((m) => m.selects))
+      file.addTypeAlias({
+        isExported: true,
+        name: "Selected",
+        typeParameters: [{ name: "T" }, { name: "F", constraint: "readonly string[]" }],
+        type: "[F[number]] extends [never] ? T : T & { [K in F[number] & keyof T]-?: Exclude<T[K], undefined> }",
+        ...docs("A model with the optional fields a `fields` argument asked for made present: `Selected<Task, [\"description\"]>` has `description: string`."),
       });
     for (const m of ir.methods) {
       const properties = m.args.map((a) => ({
         name: a.name,
-        type: argumentType(a.type),
+        type: track(nullable(argumentType(a.type), a.nullable)),
         hasQuestionToken: !a.required,
         ...docs(a.description, a.default !== undefined && `Server default: ${String(a.default)}.`),
       }));
@@ -38,13 +76,17 @@ export const typesEmitter: Emitter = {
         file.addInterface({ isExported: true, name: `${names.argsType(m)}Fields`, properties, ...argsDoc });
         file.addTypeAlias({ isExported: true, name: names.argsType(m), type: [`${names.argsType(m)}Fields`, ...alternatives].join(" & "), ...argsDoc });
       }
-      if (!m.binary)
+      if (!m.binary) {
+        const result = resultType(m);
         file.addTypeAlias({
           isExported: true,
           name: names.resultType(m),
-          type: m.variants.map((v) => v.model).join(" | "),
+          typeParameters: result.typeParameters,
+          type: result.type,
           ...docs(`Result of ${m.id}${m.variants.length > 1 ? `: ${m.variants.map((v) => `${v.model} when ${v.when ?? "the server chooses"}`).join("; ")}` : ""}.`),
         });
+      }
     }
+    if (used.size > 0) file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: [...used].sort() });
   },
 };

@@ -316,7 +316,9 @@ export const apiFileSchema = z.strictObject({
   }),
   envelope: envelope.optional(),
   /** v4: how a method with `asyncJob: true` is followed: the read that polls the job, and its id argument. */
-  asyncJobs: z.strictObject({ pollMethod: text, idArg: identifier, statusField: identifier, description: text }).optional(),
+  asyncJobs: z
+    .strictObject({ pollMethod: text, idArg: identifier, statusField: identifier, /** Statuses of a job still running; any other is final. */ pendingStatuses: z.array(text).min(1), description: text })
+    .optional(),
   webhooks: z.strictObject({ signing: webhookSigning }).optional(),
   rateLimit: z.strictObject({
     requestsPerMinute: z.number().int().positive(),

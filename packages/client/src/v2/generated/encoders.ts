@@ -5,7 +5,7 @@ import type { EncodeContext } from "@wrikekit/core/runtime/encode";
 import type * as t from "./types.js";
 const attachmentListArgumentNames = /* @__PURE__ */ new Set(["taskIds", "asyncKey"]);
 
-/** Checks the arguments of wrike.attachment.list and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.attachment.list and writes their wire forms into their slots of ctx. */
 export function encodeAttachmentListArgs(args: t.AttachmentListArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -17,7 +17,7 @@ export function encodeAttachmentListArgs(args: t.AttachmentListArgs, ctx: Encode
 
 const attachmentHistoryArgumentNames = /* @__PURE__ */ new Set(["id", "asyncKey"]);
 
-/** Checks the arguments of wrike.attachment.history and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.attachment.history and writes their wire forms into their slots of ctx. */
 export function encodeAttachmentHistoryArgs(args: t.AttachmentHistoryArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -29,7 +29,7 @@ export function encodeAttachmentHistoryArgs(args: t.AttachmentHistoryArgs, ctx: 
 
 const attachmentDownloadArgumentNames = /* @__PURE__ */ new Set(["id"]);
 
-/** Checks the arguments of wrike.attachment.download and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.attachment.download and writes their wire forms into their slots of ctx. */
 export function encodeAttachmentDownloadArgs(args: t.AttachmentDownloadArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -40,7 +40,7 @@ export function encodeAttachmentDownloadArgs(args: t.AttachmentDownloadArgs, ctx
 
 const commentAddArgumentNames = /* @__PURE__ */ new Set(["taskId", "text", "asyncKey"]);
 
-/** Checks the arguments of wrike.comment.add and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.comment.add and writes their wire forms into their slots of ctx. */
 export function encodeCommentAddArgs(args: t.CommentAddArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -53,7 +53,7 @@ export function encodeCommentAddArgs(args: t.CommentAddArgs, ctx: EncodeContext)
 
 const commentDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
 
-/** Checks the arguments of wrike.comment.delete and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.comment.delete and writes their wire forms into their slots of ctx. */
 export function encodeCommentDeleteArgs(args: t.CommentDeleteArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -65,7 +65,7 @@ export function encodeCommentDeleteArgs(args: t.CommentDeleteArgs, ctx: EncodeCo
 
 const commentUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "text", "asyncKey"]);
 
-/** Checks the arguments of wrike.comment.update and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.comment.update and writes their wire forms into their slots of ctx. */
 export function encodeCommentUpdateArgs(args: t.CommentUpdateArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -78,7 +78,7 @@ export function encodeCommentUpdateArgs(args: t.CommentUpdateArgs, ctx: EncodeCo
 
 const commentListArgumentNames = /* @__PURE__ */ new Set(["taskId", "ids", "asyncKey"]);
 
-/** Checks the arguments of wrike.comment.list and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.comment.list and writes their wire forms into their slots of ctx. */
 export function encodeCommentListArgs(args: t.CommentListArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -92,7 +92,7 @@ export function encodeCommentListArgs(args: t.CommentListArgs, ctx: EncodeContex
 
 const commentUpdatesArgumentNames = /* @__PURE__ */ new Set(["tLast", "asyncKey"]);
 
-/** Checks the arguments of wrike.comment.updates and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.comment.updates and writes their wire forms into their slots of ctx. */
 export function encodeCommentUpdatesArgs(args: t.CommentUpdatesArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -104,7 +104,7 @@ export function encodeCommentUpdatesArgs(args: t.CommentUpdatesArgs, ctx: Encode
 
 const contactsListArgumentNames = /* @__PURE__ */ new Set([]);
 
-/** Checks the arguments of wrike.contacts.list and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.contacts.list and writes their wire forms into their slots of ctx. */
 export function encodeContactsListArgs(args: t.ContactsListArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -113,7 +113,7 @@ export function encodeContactsListArgs(args: t.ContactsListArgs, ctx: EncodeCont
 
 const folderTreeArgumentNames = /* @__PURE__ */ new Set(["includeChilds", "parentId", "asyncKey"]);
 
-/** Checks the arguments of wrike.folder.tree and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.folder.tree and writes their wire forms into their slots of ctx. */
 export function encodeFolderTreeArgs(args: t.FolderTreeArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -126,7 +126,7 @@ export function encodeFolderTreeArgs(args: t.FolderTreeArgs, ctx: EncodeContext)
 
 const folderGetArgumentNames = /* @__PURE__ */ new Set(["id", "asyncKey"]);
 
-/** Checks the arguments of wrike.folder.get and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.folder.get and writes their wire forms into their slots of ctx. */
 export function encodeFolderGetArgs(args: t.FolderGetArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -138,7 +138,7 @@ export function encodeFolderGetArgs(args: t.FolderGetArgs, ctx: EncodeContext): 
 
 const folderAddArgumentNames = /* @__PURE__ */ new Set(["title", "description", "sharedUsers", "parents", "asyncKey"]);
 
-/** Checks the arguments of wrike.folder.add and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.folder.add and writes their wire forms into their slots of ctx. */
 export function encodeFolderAddArgs(args: t.FolderAddArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -153,7 +153,7 @@ export function encodeFolderAddArgs(args: t.FolderAddArgs, ctx: EncodeContext): 
 
 const folderDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
 
-/** Checks the arguments of wrike.folder.delete and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.folder.delete and writes their wire forms into their slots of ctx. */
 export function encodeFolderDeleteArgs(args: t.FolderDeleteArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -165,7 +165,7 @@ export function encodeFolderDeleteArgs(args: t.FolderDeleteArgs, ctx: EncodeCont
 
 const folderUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "title", "description", "sharedUsers", "parents", "asyncKey"]);
 
-/** Checks the arguments of wrike.folder.update and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.folder.update and writes their wire forms into their slots of ctx. */
 export function encodeFolderUpdateArgs(args: t.FolderUpdateArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -181,7 +181,7 @@ export function encodeFolderUpdateArgs(args: t.FolderUpdateArgs, ctx: EncodeCont
 
 const profileGetArgumentNames = /* @__PURE__ */ new Set([]);
 
-/** Checks the arguments of wrike.profile.get and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.profile.get and writes their wire forms into their slots of ctx. */
 export function encodeProfileGetArgs(args: t.ProfileGetArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -190,7 +190,7 @@ export function encodeProfileGetArgs(args: t.ProfileGetArgs, ctx: EncodeContext)
 
 const taskGetArgumentNames = /* @__PURE__ */ new Set(["id", "fields", "asyncKey"]);
 
-/** Checks the arguments of wrike.task.get and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.task.get and writes their wire forms into their slots of ctx. */
 export function encodeTaskGetArgs(args: t.TaskGetArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -205,7 +205,7 @@ const taskFilterArgumentNames = /* @__PURE__ */ new Set(["fields", "asyncKey", "
 const taskFilterTemplateEncoder = /* @__PURE__ */ e.matching(e.string, /^(completed|overdue|today|thisweek)(:(author|resp))?$/);
 const taskFilterOrderByEncoder = /* @__PURE__ */ e.matching(e.string, /^[A-Za-z]+:(asc|desc)$/);
 
-/** Checks the arguments of wrike.task.filter and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.task.filter and writes their wire forms into their slots of ctx. */
 export function encodeTaskFilterArgs(args: t.TaskFilterArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -236,7 +236,7 @@ export function encodeTaskFilterArgs(args: t.TaskFilterArgs, ctx: EncodeContext)
 const taskUpdatesArgumentNames = /* @__PURE__ */ new Set(["tLast", "fields", "asyncKey", "limit", "offset", "orderBy"]);
 const taskUpdatesOrderByEncoder = /* @__PURE__ */ e.matching(e.string, /^[A-Za-z]+:(asc|desc)$/);
 
-/** Checks the arguments of wrike.task.updates and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.task.updates and writes their wire forms into their slots of ctx. */
 export function encodeTaskUpdatesArgs(args: t.TaskUpdatesArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -252,7 +252,7 @@ export function encodeTaskUpdatesArgs(args: t.TaskUpdatesArgs, ctx: EncodeContex
 
 const taskAddArgumentNames = /* @__PURE__ */ new Set(["title", "description", "status", "importance", "startDate", "dueDate", "duration", "responsibleUsers", "sharedUsers", "parents", "asyncKey"]);
 
-/** Checks the arguments of wrike.task.add and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.task.add and writes their wire forms into their slots of ctx. */
 export function encodeTaskAddArgs(args: t.TaskAddArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -273,7 +273,7 @@ export function encodeTaskAddArgs(args: t.TaskAddArgs, ctx: EncodeContext): void
 
 const taskUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "title", "description", "status", "importance", "startDate", "dueDate", "duration", "responsibleUsers", "sharedUsers", "parents", "asyncKey"]);
 
-/** Checks the arguments of wrike.task.update and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.task.update and writes their wire forms into their slots of ctx. */
 export function encodeTaskUpdateArgs(args: t.TaskUpdateArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -295,7 +295,7 @@ export function encodeTaskUpdateArgs(args: t.TaskUpdateArgs, ctx: EncodeContext)
 
 const taskDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
 
-/** Checks the arguments of wrike.task.delete and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.task.delete and writes their wire forms into their slots of ctx. */
 export function encodeTaskDeleteArgs(args: t.TaskDeleteArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -307,7 +307,7 @@ export function encodeTaskDeleteArgs(args: t.TaskDeleteArgs, ctx: EncodeContext)
 
 const timelogListArgumentNames = /* @__PURE__ */ new Set(["taskId", "asyncKey"]);
 
-/** Checks the arguments of wrike.timelog.list and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.timelog.list and writes their wire forms into their slots of ctx. */
 export function encodeTimelogListArgs(args: t.TimelogListArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -319,7 +319,7 @@ export function encodeTimelogListArgs(args: t.TimelogListArgs, ctx: EncodeContex
 
 const timelogAddArgumentNames = /* @__PURE__ */ new Set(["date", "taskId", "hours", "asyncKey"]);
 
-/** Checks the arguments of wrike.timelog.add and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.timelog.add and writes their wire forms into their slots of ctx. */
 export function encodeTimelogAddArgs(args: t.TimelogAddArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;
@@ -333,7 +333,7 @@ export function encodeTimelogAddArgs(args: t.TimelogAddArgs, ctx: EncodeContext)
 
 const timelogDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
 
-/** Checks the arguments of wrike.timelog.delete and appends their wire pairs to ctx.pairs. */
+/** Checks the arguments of wrike.timelog.delete and writes their wire forms into their slots of ctx. */
 export function encodeTimelogDeleteArgs(args: t.TimelogDeleteArgs, ctx: EncodeContext): void {
   const a = e.argsObject(args, ctx);
   if (a === undefined) return;

@@ -13902,6 +13902,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "AccessRoleEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "AccessRole",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "Account": {
     "metadata": {
       "type": {
@@ -13990,6 +14008,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "AccountEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Account",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "Approval": {
@@ -14137,6 +14173,56 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "ApprovalEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Approval",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "ApprovalPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Approval",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
+      }
+    }
+  },
   "Asset": {
     "name": {
       "type": {
@@ -14150,6 +14236,24 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
+      },
+      "required": true
+    }
+  },
+  "AssetEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Asset",
+        "kind": "model",
+        "list": true
       },
       "required": true
     }
@@ -14211,6 +14315,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "AsyncJobEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "AsyncJob",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "Attachment": {
@@ -14349,6 +14471,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "AttachmentEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Attachment",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "AttachmentUrl": {
     "playlistUrl": {
       "type": {
@@ -14363,6 +14503,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "AttachmentUrlEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "AttachmentUrl",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "AuditLogEntry": {
@@ -14438,6 +14596,38 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "AuditLogEntryPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "AuditLogEntry",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
+      }
+    }
+  },
   "Booking": {
     "responsiblePlaceholderId": {
       "type": {
@@ -14490,6 +14680,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "BookingEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Booking",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "CascadingFieldSetting": {
     "systemField": {
       "type": {
@@ -14520,6 +14728,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "CascadingFieldSettingEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "CascadingFieldSetting",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "Color": {
     "name": {
       "type": {
@@ -14534,6 +14760,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "ColorEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Color",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "Comment": {
@@ -14615,6 +14859,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "CommentEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Comment",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "Contact": {
@@ -14787,6 +15049,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "ContactEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Contact",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "ContactHistory": {
     "costRateHistory": {
       "type": {
@@ -14827,6 +15107,24 @@ export const wrikeV4Models: RestModels = {
       "selectable": true
     }
   },
+  "ContactHistoryEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "ContactHistory",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "CreatedWorkItem": {
     "relatedType": {
       "type": {
@@ -14840,6 +15138,24 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": false
+      },
+      "required": true
+    }
+  },
+  "CreatedWorkItemEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "CreatedWorkItem",
+        "kind": "model",
+        "list": true
       },
       "required": true
     }
@@ -14936,6 +15252,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "CustomFieldEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "CustomField",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "CustomFieldFilter": {
@@ -15137,6 +15471,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "CustomItemTypeEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "CustomItemType",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "CustomStatus": {
     "id": {
       "type": {
@@ -15249,6 +15601,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "DataExportEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "DataExport",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "DataExportForeignKey": {
     "tableId": {
       "type": {
@@ -15301,6 +15671,24 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
+      },
+      "required": true
+    }
+  },
+  "DataExportTableEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "DataExportTable",
+        "kind": "model",
+        "list": true
       },
       "required": true
     }
@@ -15387,6 +15775,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "DependencyEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Dependency",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "EffortAllocation": {
@@ -15574,6 +15980,42 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "FolderBlueprintEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "FolderBlueprint",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "FolderEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Folder",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "FolderHistory": {
     "project": {
       "type": {
@@ -15629,6 +16071,24 @@ export const wrikeV4Models: RestModels = {
         "list": false
       },
       "selectable": true
+    }
+  },
+  "FolderHistoryEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "FolderHistory",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "FolderTreeEntry": {
@@ -15772,6 +16232,38 @@ export const wrikeV4Models: RestModels = {
       "selectable": true
     }
   },
+  "FolderTreeEntryPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "FolderTreeEntry",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
+      }
+    }
+  },
   "Group": {
     "accountId": {
       "type": {
@@ -15855,6 +16347,56 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "GroupEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Group",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "GroupPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Group",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
+      }
+    }
+  },
   "HourlyRate": {
     "billRate": {
       "type": {
@@ -15913,6 +16455,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "HourlyRateEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "HourlyRate",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "IdPair": {
     "id": {
       "type": {
@@ -15928,6 +16488,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "IdPairEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "IdPair",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "Invitation": {
@@ -16017,6 +16595,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "InvitationEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Invitation",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "Jobrole": {
     "isDeleted": {
       "type": {
@@ -16093,6 +16689,60 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "JobroleEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Jobrole",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "JobRoleEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "JobRole",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "JsonEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "json",
+        "kind": "scalar",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "Metadata": {
     "key": {
       "type": {
@@ -16153,6 +16803,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "PlaceholderEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Placeholder",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "Project": {
@@ -16361,6 +17029,56 @@ export const wrikeV4Models: RestModels = {
       "selectable": true
     }
   },
+  "RequestFormEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "RequestForm",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "RequestFormPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "RequestForm",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
+      }
+    }
+  },
   "RequestFormPrefillUrl": {
     "url": {
       "type": {
@@ -16368,6 +17086,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "RequestFormPrefillUrlEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "RequestFormPrefillUrl",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "RequestFormSubmission": {
@@ -16393,6 +17129,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "RequestFormSubmissionEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "RequestFormSubmission",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "Rollup": {
     "itemId": {
       "type": {
@@ -16413,6 +17167,56 @@ export const wrikeV4Models: RestModels = {
         "name": "opaqueId",
         "kind": "scalar",
         "list": true
+      }
+    }
+  },
+  "RollupEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Rollup",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "RollupPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Rollup",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
       }
     }
   },
@@ -16526,6 +17330,24 @@ export const wrikeV4Models: RestModels = {
         "list": false
       },
       "selectable": true
+    }
+  },
+  "SpaceEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Space",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "SpaceMember": {
@@ -16919,6 +17741,38 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "TaskBlueprintPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "TaskBlueprint",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
+      }
+    }
+  },
   "TaskDates": {
     "type": {
       "type": {
@@ -16954,6 +17808,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "TaskEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Task",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "TaskHistory": {
@@ -16996,6 +17868,56 @@ export const wrikeV4Models: RestModels = {
         "list": true
       },
       "selectable": true
+    }
+  },
+  "TaskHistoryEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "TaskHistory",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "TaskPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Task",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
+        "kind": "scalar",
+        "list": false
+      }
     }
   },
   "Timelog": {
@@ -17135,6 +18057,42 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "TimelogCategoryEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "TimelogCategory",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "TimelogEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Timelog",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "TimelogLockPeriod": {
     "start": {
       "type": {
@@ -17153,6 +18111,56 @@ export const wrikeV4Models: RestModels = {
     "source": {
       "type": {
         "name": "json",
+        "kind": "scalar",
+        "list": false
+      }
+    }
+  },
+  "TimelogLockPeriodEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "TimelogLockPeriod",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "TimelogPage": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Timelog",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    },
+    "nextPageToken": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      }
+    },
+    "responseSize": {
+      "type": {
+        "name": "integer",
         "kind": "scalar",
         "list": false
       }
@@ -17216,6 +18224,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "TimesheetEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Timesheet",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "TimesheetRow": {
     "parentIds": {
       "type": {
@@ -17260,6 +18286,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "TimesheetRowEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "TimesheetRow",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "TimesheetSubmissionRule": {
     "trackExceptionsMode": {
       "type": {
@@ -17295,6 +18339,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "TimesheetSubmissionRuleEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "TimesheetSubmissionRule",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "TimestampRange": {
@@ -17449,6 +18511,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "UserEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "User",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "UserProfile": {
     "accountId": {
       "type": {
@@ -17531,6 +18611,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "UserScheduleCapacityChangeEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "UserScheduleCapacityChange",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "UserScheduleExclusion": {
     "fromDate": {
       "type": {
@@ -17574,6 +18672,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "UserScheduleExclusionEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "UserScheduleExclusion",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "UserSchedulePartialExclusion": {
@@ -17621,6 +18737,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "UserSchedulePartialExclusionEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "UserSchedulePartialExclusion",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "UserType": {
     "description": {
       "type": {
@@ -17645,6 +18779,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "UserTypeEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "UserType",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "Version": {
     "major": {
       "type": {
@@ -17659,6 +18811,24 @@ export const wrikeV4Models: RestModels = {
         "kind": "scalar",
         "list": false
       }
+    }
+  },
+  "VersionEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Version",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "Webhook": {
@@ -17720,6 +18890,24 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "WebhookEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Webhook",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "Workflow": {
     "standard": {
       "type": {
@@ -17771,6 +18959,24 @@ export const wrikeV4Models: RestModels = {
         "list": false
       },
       "selectable": true
+    }
+  },
+  "WorkflowEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "Workflow",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
     }
   },
   "WorkSchedule": {
@@ -17850,6 +19056,42 @@ export const wrikeV4Models: RestModels = {
       }
     }
   },
+  "WorkScheduleCapacityChangeEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "WorkScheduleCapacityChange",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
+  "WorkScheduleEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "WorkSchedule",
+        "kind": "model",
+        "list": true
+      },
+      "required": true
+    }
+  },
   "WorkScheduleExclusion": {
     "fromDate": {
       "type": {
@@ -17884,6 +19126,24 @@ export const wrikeV4Models: RestModels = {
         "name": "string",
         "kind": "scalar",
         "list": false
+      },
+      "required": true
+    }
+  },
+  "WorkScheduleExclusionEnvelope": {
+    "kind": {
+      "type": {
+        "name": "string",
+        "kind": "scalar",
+        "list": false
+      },
+      "required": true
+    },
+    "data": {
+      "type": {
+        "name": "WorkScheduleExclusion",
+        "kind": "model",
+        "list": true
       },
       "required": true
     }

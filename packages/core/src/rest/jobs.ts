@@ -1,0 +1,36 @@
+/**
+ * Waiting for a v4 async job (POST /batch, copy_folder_async, blueprint launches): poll until its status
+ * is final, backing off between polls, ending at once when the signal aborts.
+ */
+import { systemClock, type Clock } from "../resilience/clock.js";
+
+export interface WaitForJobOptions {
+  signal?: AbortSignal;
+  /** The first wait between polls; each next wait is 1.5 times longer, at most `maxIntervalMs`. Default 1000. */
+  intervalMs?: number;
+  /** Default 10 000. */
+  maxIntervalMs?: number;
+  /** Time source (tests pass a manual clock). */
+  clock?: Clock;
+}
+
+export interface JobPolling<Job> {
+  /** Reads the job once (undefined: the answer holds no job). */
+  poll(signal: AbortSignal | undefined): Promise<Job | undefined>;
+  /** Whether the job has reached a final status. */
+  isDone(job: Job): boolean;
+}
+
+export async function waitForJob<Job>(polling: JobPolling<Job>, options: WaitForJobOptions = {}): Promise<Job> {
+  const { signal, clock = systemClock, maxIntervalMs = 10_000 } = options;
+  let waitMs = options.intervalMs ?? 1000;
+  if (!(waitMs > 0)) throw new RangeError(`intervalMs must be a positive number of milliseconds, got ${waitMs}`);
+  for (;;) {
+    signal?.throwIfAborted();
+    const job = await polling.poll(signal);
+    if (job === undefined) throw new Error("waitForJob: the answer to the job poll holds no job (is the id right?)");
+    if (polling.isDone(job)) return job;
+    await clock.sleep(waitMs, signal);
+    waitMs = Math.min(maxIntervalMs, waitMs * 1.5);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Token paging (v4): a call that is both a promise of its first page and an async iterable over every item
+ * of every page, with `.pages()` for the pages themselves. Wrike keeps neither filters nor `fields` across
+ * pages, so every page request re-sends the caller's arguments unchanged, plus the page token.
+ */
+import type { MethodDescriptor } from "../descriptors.js";
+import type { CallOptions, WrikeTransport } from "../transport/options.js";
+
+export interface TokenPaging {
+  /** The argument that carries the page token (nextPageToken; pageToken for groups). */
+  tokenArg: string;
+  /** The answer's field holding the next page's token, absent on the last page. */
+  nextTokenField: string;
+  /** The answer's list of items. */
+  itemsField: string;
+}
+
+/**
+ * What a token-paged method returns: `await` it for the first page; `for await` over it for every item;
+ * `.pages()` for every page. Nothing is sent until it is awaited or iterated; the first page is fetched once
+ * and shared by both.
+ */
+export interface PagePromise<Page, Item> extends PromiseLike<Page>, AsyncIterable<Item> {
+  /** Every page, the first included, each requested with the caller's arguments and the previous page's token. */
+  pages(): AsyncIterable<Page>;
+}
+
+export function pagePromise<A extends object, Page, Item>(
+  transport: WrikeTransport,
+  method: MethodDescriptor<A, Page>,
+  paging: TokenPaging,
+  args: A,
+  options?: CallOptions,
+): PagePromise<Page, Item> {
+  let first: Promise<Page> | undefined;
+  const firstPage = () => (first ??= transport.call(method, args, options));
+  async function* pages(): AsyncGenerator<Page, void, undefined> {
+    const seen = new Set<string>();
+    let page = await firstPage();
+    for (;;) {
+      yield page;
+      const token = (page as Record<string, unknown>)[paging.nextTokenField];
+      if (typeof token !== "string" || token === "") return;
+      // A token seen before would loop forever: the server is repeating itself.
+      if (seen.has(token)) throw new Error(`${method.id}: the server answered page token ${JSON.stringify(token)} twice; stopping instead of looping`);
+      seen.add(token);
+      page = await transport.call(method, { ...args, [paging.tokenArg]: token }, options);
+    }
+  }
+  return {
+    then: (onFulfilled, onRejected) => firstPage().then(onFulfilled, onRejected),
+    pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* (page as Record<string, Item[]>)[paging.itemsField] ?? [];
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The TypeScript signature of a v4 (REST) method, said once for the standalone function (methods.ts) and
+ * the client's member (client.ts): a `fields`-selecting method is generic over the fields it is given, a
+ * token-paged one returns a PagePromise over its items.
+ */
+import type { Ir, Method } from "../../model.js";
+import { names, responseType } from "../../naming.js";
+
+export interface RestSignature {
+  /** `<const F extends readonly t.TaskField[] = []>` or "". */
+  typeParameters: string;
+  argsType: string;
+  /** The decoded answer (one page for paged methods). */
+  resultType: string;
+  /** What the call returns: Promise<result>, PagePromise<page, item> or Promise<Download>. */
+  returnType: string;
+  /** For paged methods: the item type. */
+  itemType?: string;
+}
+
+export function restSignature(m: Method): RestSignature {
+  const select = m.selects && m.args.find((a) => a.name === m.selects!.arg)!;
+  const fieldType = select && (select.type.kind === "scalar" ? "string" : `t.${select.type.name}`);
+  const typeParameters = select ? `<const F extends readonly ${fieldType}[] = []>` : "";
+  const argsType = select ? `t.${names.argsType(m)} & { readonly ${select.name}?: F }` : `t.${names.argsType(m)}`;
+  if (m.binary) return { typeParameters, argsType, resultType: "Download", returnType: "Promise<Download>" };
+  const resultType = `t.${names.resultType(m)}${select ? "<F>" : ""}`;
+  if (m.paging?.kind !== "pageToken" || !m.envelope) return { typeParameters, argsType, resultType, returnType: `Promise<${resultType}>` };
+  const item = m.envelope.item.kind === "scalar" ? responseType({ ...m.envelope.item, list: false }) : `t.${m.envelope.item.name}`;
+  const itemType = select ? `t.Selected<${item}, F>` : item;
+  return { typeParameters, argsType, resultType, itemType, returnType: `PagePromise<${resultType}, ${itemType}>` };
+}
+
+/** The arguments of the API's job poll (api.yaml asyncJobs) and the method that polls. */
+export function jobPoll(ir: Ir): { method: Method; idArg: string; statusField: string; pending: string[] } | undefined {
+  const jobs = ir.api.asyncJobs;
+  if (!jobs) return undefined;
+  const method = ir.methods.find((m) => m.id === jobs.pollMethod)!;
+  return { method, idArg: jobs.idArg, statusField: jobs.statusField, pending: jobs.pendingStatuses };
+}
