@@ -16,7 +16,8 @@ import { accessToken, authorize, requestToken } from "./http/oauth-flow.js";
 import { oauth2Authorize, oauth2Token } from "./http/oauth2.js";
 import { textResponse } from "./http/respond.js";
 import { seedV4State } from "./v4/engine/seed.js";
-import type { V4State } from "./v4/engine/state.js";
+import type { TaskRecord as V4TaskRecord, V4State } from "./v4/engine/state.js";
+import { createTask as createV4Task, type TaskCreateArgs as V4TaskInput } from "./v4/engine/tasks.js";
 import { createV4Handler } from "./v4/http/handler.js";
 import type { RateLimitOption } from "./v4/http/rate-budget.js";
 
@@ -29,6 +30,11 @@ export interface EmulatorOptions {
   autoApprove?: boolean;
   /** v4: requests one token may start per second before it gets 429 (default 100); false: no budget. */
   v4RateLimit?: RateLimitOption;
+}
+
+export interface AddV4TaskInput extends V4TaskInput {
+  /** UID of the author (default: the seeded regular user, the account owner). */
+  asUser?: string;
 }
 
 export interface AddAttachmentInput extends NewAttachment {
@@ -48,6 +54,8 @@ export interface Emulator {
   now(): number;
   /** Uploads a file to a task (a new version when the task already has a file of that name). */
   addAttachment(input: AddAttachmentInput): Attachment;
+  /** v4: creates a task with every rule of POST /folders/{folderId}/tasks, without a request (seeding tests and benchmarks). */
+  addV4Task(input: AddV4TaskInput): V4TaskRecord;
   /** The whole state as JSON, for the state option or a --state file. */
   save(): string;
 }
@@ -91,6 +99,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const user = state.users.get(asUser);
       if (user === undefined) throw new EmulatorError(407, `Invalid argument asUser: no user has the uid ${JSON.stringify(asUser)}`);
       return addAttachment(state, { user, at: now() }, input);
+    },
+    addV4Task({ asUser = SEED_CREDENTIALS.user.uid, ...input }) {
+      const user = state.users.get(asUser);
+      const person = v4.people.get(asUser);
+      if (user === undefined || person === undefined) throw new EmulatorError(407, `Invalid argument asUser: no user has the uid ${JSON.stringify(asUser)}`);
+      return createV4Task({ state: v4, caller: { user, person }, at: now(), selected: new Set() }, input);
     },
     save: () => saveState(state),
   };

@@ -6,7 +6,7 @@
  */
 import { callerId, canSeeFolder, requireFullUser, visibleFolder, writableFolder, type V4Call } from "./call.js";
 import { invalidParameter, notFound } from "./errors.js";
-import { filterScope, pageInIdOrder, type Page } from "./paging.js";
+import { filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type FolderRecord, type ProjectRecord, type SpaceAccessType, type SpaceRecord, type V4State } from "./state.js";
 import { parseUtcTimestamp } from "./time.js";
 import { mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
@@ -272,7 +272,6 @@ export function queryFolders(call: V4Call, path: string, args: FolderQueryArgs):
     candidates = args.descendants === false ? root.childIds.map((id) => state.folders.get(id)!).filter(Boolean) : descendantsOf(state, root.id);
     if (args.folderId !== undefined) candidates.unshift(root);
   } else candidates = [...state.folders.values()].filter((f) => (args.deleted === true ? f.scope === "RbFolder" || f.scope === "RbRoot" : f.scope !== "RbFolder" && f.scope !== "RbRoot"));
-  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const updated = args.updatedDate;
   const updatedFrom = updated?.start === undefined ? -Infinity : parseUtcTimestamp(updated.start, "updatedDate.start");
   const updatedTo = updated?.end === undefined ? Infinity : parseUtcTimestamp(updated.end, "updatedDate.end");
@@ -287,10 +286,7 @@ export function queryFolders(call: V4Call, path: string, args: FolderQueryArgs):
     (args.owners === undefined || (f.project?.ownerIds ?? []).some((o) => args.owners!.includes(o))) &&
     f.updatedAt >= updatedFrom &&
     f.updatedAt <= updatedTo;
-  const from = function* (after?: string) {
-    for (const f of candidates) if (after === undefined || f.id > after) yield f;
-  };
-  return pageInIdOrder(args, filterScope(path, args as Record<string, unknown>, NOT_FILTERS), from, matches);
+  return pageInIdOrder(args, filterScope(path, args as Record<string, unknown>, NOT_FILTERS), scanOf(candidates), matches);
 }
 
 // ---------------------------------------------------------------- spaces

@@ -4,7 +4,7 @@
  * Operations not listed here answer a generated document (generated-document.ts); the README lists them.
  */
 import type { V4Call } from "./call.js";
-import { pageInIdOrder, type Page } from "./paging.js";
+import { pageInIdOrder, scanOf, type Page } from "./paging.js";
 import * as approvals from "./approvals.js";
 import * as attachments from "./attachments.js";
 import { pollJob, startJob } from "./async-jobs.js";
@@ -53,13 +53,9 @@ const page = <T>(p: Page<T>, render: (item: T) => unknown): DocumentAnswer => ({
 
 const list = <T>(items: readonly T[], render: (item: T) => unknown): DocumentAnswer => ({ data: items.map(render) });
 
-/** A paged list over a small in-memory set (approvals): id order, the same tokens as the big lists. */
+/** A paged list over a small in-memory set (approvals, groups): id order, the same tokens as the big lists. */
 function pageArray<T extends { id: string }>(op: OperationContext, args: Args, items: T[], render: (item: T) => unknown): DocumentAnswer {
-  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const from = function* (after?: string) {
-    for (const item of sorted) if (after === undefined || item.id > after) yield item;
-  };
-  return page(pageInIdOrder(args, op.id, from, () => true), render);
+  return page(pageInIdOrder(args, op.id, scanOf(items), () => true), render);
 }
 
 const task = (call: V4Call) => (t: Parameters<typeof view.taskView>[1]) => view.taskView(call, t);

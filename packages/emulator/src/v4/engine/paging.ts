@@ -70,16 +70,22 @@ function checkPageSize(pageSize: number | undefined): void {
   if (pageSize !== undefined && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) throw invalidParameter("pageSize", `must be from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
 }
 
+/** Visits items in id order after an id (from the start when undefined) until `visit` returns false. */
+export type IdOrderScan<T> = (afterId: string | undefined, visit: (item: T) => boolean) => void;
+
+/** The scan of a small list (sorted here), for sets that are not kept in an OrderedStore. */
+export function scanOf<T extends { id: string }>(items: readonly T[]): IdOrderScan<T> {
+  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (afterId, visit) => {
+    for (const item of sorted) if ((afterId === undefined || item.id > afterId) && !visit(item)) return;
+  };
+}
+
 /**
- * A page of items in id order: `from(afterId)` walks the source from just after an id, `matches` filters.
+ * A page of items in id order: `scan` walks the source from just after an id, `matches` filters.
  * Only the first page counts the total (one pass); later pages read no further than they hand out.
  */
-export function pageInIdOrder<T extends { id: string }>(
-  request: PageRequest,
-  scope: string,
-  from: (afterId?: string) => Iterable<T>,
-  matches: (item: T) => boolean,
-): Page<T> {
+export function pageInIdOrder<T extends { id: string }>(request: PageRequest, scope: string, scan: IdOrderScan<T>, matches: (item: T) => boolean): Page<T> {
   checkPageSize(request.pageSize);
   const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope);
   const pageSize = request.pageSize ?? token?.pageSize;
@@ -90,15 +96,16 @@ export function pageInIdOrder<T extends { id: string }>(
   const items: T[] = [];
   let more = false;
   let total = 0;
-  for (const item of from(token?.after)) {
-    if (!matches(item)) continue;
+  scan(token?.after, (item) => {
+    if (!matches(item)) return true;
     total++;
     if (items.length < want) items.push(item);
     else {
       more = true;
-      if (!counting) break;
+      if (!counting) return false;
     }
-  }
+    return true;
+  });
   if (pageSize === undefined) return { items };
   const left = cap === undefined ? undefined : cap - items.length;
   const last = items[items.length - 1];

@@ -486,7 +486,10 @@ function taskPredicate(call: V4Call, args: TaskQueryArgs): (t: TaskRecord) => bo
     clauses.push((t) => t.metadata.some((m) => m.key === key && (value === undefined || value === null || m.value === value)));
   }
   for (const filter of [...(args.customField === undefined ? [] : [args.customField]), ...(args.customFields ?? [])]) clauses.push((t) => customFieldMatches(t, filter));
-  return clauses.length === 1 ? clauses[0]! : (t) => clauses.every((c) => c(t));
+  return (t) => {
+    for (let i = 0; i < clauses.length; i++) if (!clauses[i]!(t)) return false;
+    return true;
+  };
 }
 
 const SORT_KEYS: Record<string, (t: TaskRecord) => string | number> = {
@@ -506,7 +509,7 @@ export function queryTasks(call: V4Call, path: string, args: TaskQueryArgs): Pag
   const matches = taskPredicate(call, args);
   const scope = filterScope(path, args as Record<string, unknown>, NOT_FILTERS);
   const { tasks } = call.state;
-  if (args.sortField === undefined) return pageInIdOrder(args, scope, (after) => tasks.from(after), matches);
+  if (args.sortField === undefined) return pageInIdOrder(args, scope, (after, visit) => tasks.scan(after, visit), matches);
   const keyOf = SORT_KEYS[args.sortField];
   if (keyOf === undefined) throw invalidParameter("sortField", `unknown sort field ${JSON.stringify(args.sortField)}`);
   return pageSorted(args, scope, tasks.values(), matches, keyOf, args.sortOrder === "Desc");
