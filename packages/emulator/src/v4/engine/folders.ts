@@ -419,6 +419,7 @@ export function folderCopySteps(call: V4Call, args: FolderCopyArgs): Array<() =>
       if (args.copyCustomFields === false) t.customFields = [];
       t.sharedIds = union(copy.sharedIds, [t.authorId, ...t.responsibleIds]);
       state.tasks.add(t);
+      state.revision++; // the copy runs during polls of its job, outside a write operation
     }
     return copy;
   };

@@ -7,10 +7,10 @@
  */
 import { callerId, requireFullUser, visibleFolder, visibleTask, type V4Call } from "./call.js";
 import { invalidParameter, notAllowed, V4Error } from "./errors.js";
-import { filterScope, pageInIdOrder, pageSorted, type Page } from "./paging.js";
+import { filterScope, pageInIdOrder, pageSorted, type Page, type TotalsCache } from "./paging.js";
 import { newId, type FolderRecord, type TaskDates, type TaskImportance, type TaskRecord, type TaskStatus, type V4State } from "./state.js";
 import { localDateTime, parseTaskDate, parseUtcTimestamp } from "./time.js";
-import { mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
+import { mergeCustomFields, mergeMetadata, NONE, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { resolveStatus } from "./workflows.js";
 
 const MINUTES_PER_WORKDAY = 480;
@@ -108,8 +108,8 @@ function setSuperTasks(call: V4Call, task: TaskRecord, add: readonly string[] | 
     const parent = visibleTask(call, id);
     if (task.superTaskIds.includes(id)) continue;
     if (isAncestorOrSelf(call.state, task.id, parent)) throw invalidParameter("superTasks", `task ${id} is ${id === task.id ? "the task itself" : "a subtask of this task"}; a task cannot be its own super task`);
-    task.superTaskIds.push(id);
-    parent.subTaskIds.push(task.id);
+    task.superTaskIds = [...task.superTaskIds, id];
+    parent.subTaskIds = [...parent.subTaskIds, task.id];
   }
 }
 
@@ -182,11 +182,11 @@ export function createTask(call: V4Call, args: TaskCreateArgs): TaskRecord {
     responsibleIds: requireUsers(state, args.responsibles, "responsibles"),
     followerIds: union(requireUsers(state, args.followers, "followers"), args.follow === false ? [] : [uid]),
     authorId: uid,
-    superTaskIds: [],
-    subTaskIds: [],
-    dependencyIds: [],
-    metadata: mergeMetadata([], args.metadata),
-    customFields: mergeCustomFields(call, [], args.customFields),
+    superTaskIds: NONE,
+    subTaskIds: NONE,
+    dependencyIds: NONE,
+    metadata: mergeMetadata(NONE, args.metadata),
+    customFields: mergeCustomFields(call, NONE, args.customFields),
     priority: (state.nextCounter * 1024).toString(16).padStart(8, "0"),
     billingType: args.billingType,
     deletedFrom: undefined,
@@ -195,6 +195,7 @@ export function createTask(call: V4Call, args: TaskCreateArgs): TaskRecord {
   task.sharedIds = sharing(state, task, requireUsers(state, args.shareds, "shareds"));
   setSuperTasks(call, task, args.superTasks);
   state.tasks.add(task);
+  state.revision++;
   return task;
 }
 
@@ -318,6 +319,7 @@ export function eraseTask(state: V4State, taskId: string): void {
     }
   }
   state.tasks.delete(taskId);
+  state.revision++;
 }
 
 export function getTasks(call: V4Call, ids: readonly string[]): TaskRecord[] {
@@ -504,12 +506,28 @@ const SORT_KEYS: Record<string, (t: TaskRecord) => string | number> = {
   LastAccessDate: (t) => t.updatedAt,
 };
 
+/** First-page totals of this caller's lists, valid until anything changes. */
+function totalsCache(call: V4Call): TotalsCache {
+  const { state } = call;
+  const key = (scope: string) => `${callerId(call)} ${scope}`;
+  return {
+    get: (scope) => {
+      const hit = state.listTotals.get(key(scope));
+      return hit?.revision === state.revision ? hit.total : undefined;
+    },
+    set: (scope, total) => {
+      if (state.listTotals.size >= 1000) state.listTotals.clear(); // stale revisions, or many distinct filters
+      state.listTotals.set(key(scope), { revision: state.revision, total });
+    },
+  };
+}
+
 /** GET /tasks, /folders/{id}/tasks, /spaces/{id}/tasks: id order by default, walked from the page token. */
 export function queryTasks(call: V4Call, path: string, args: TaskQueryArgs): Page<TaskRecord> {
   const matches = taskPredicate(call, args);
   const scope = filterScope(path, args as Record<string, unknown>, NOT_FILTERS);
   const { tasks } = call.state;
-  if (args.sortField === undefined) return pageInIdOrder(args, scope, (after, visit) => tasks.scan(after, visit), matches);
+  if (args.sortField === undefined) return pageInIdOrder(args, scope, (after, visit) => tasks.scan(after, visit), matches, totalsCache(call));
   const keyOf = SORT_KEYS[args.sortField];
   if (keyOf === undefined) throw invalidParameter("sortField", `unknown sort field ${JSON.stringify(args.sortField)}`);
   return pageSorted(args, scope, tasks.values(), matches, keyOf, args.sortOrder === "Desc");

@@ -128,6 +128,8 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
       return { data: generatedData(operation, wrikeV4Models, wrikeV4Enums) };
     }
     const context: OperationContext = { id: operation.id, runNested: (method, url, params) => runNested(call, method, url, params) };
+    // Any write may change what a list finds: cached list totals end here (also when it fails halfway).
+    if (operation.kind === "write") state.revision++;
     return stateful({ ...call, selected: selection(operation, args) }, args, context);
   }
 
