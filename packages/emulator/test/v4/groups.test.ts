@@ -234,7 +234,10 @@ describe("v4 async jobs, ids, account", () => {
     expect(seen[0]).toBe("InProgress");
     expect(polled).toMatchObject({ status: "Completed", processedCount: 60, progressPercent: 100 });
     expect(polled.result.map((t: { title: string }) => t.title)).toEqual(operations.map((o) => o.params.title));
-    expect((await owner.call("POST", "/batch", { operations: [{ method: "GET", url: "/tasks" }] })).status).toBe(200);
+    const read = await owner.call("POST", "/batch", { operations: [{ method: "GET", url: "/tasks" }] });
+    expect([read.status, read.body.errorDescription]).toEqual([400, expect.stringMatching(/not a write operation/)]);
+    const badArgs = await owner.call("POST", "/batch", { operations: [{ method: "POST", url: `/folders/${space}/tasks`, params: { importance: "Urgent" } }] });
+    expect(badArgs.body.errorDescription).toMatch(/importance/);
     const bad = await owner.call("POST", "/batch", { operations: [{ url: "/tasks" }] });
     expect(bad.body.errorDescription).toMatch(/operations\[0\]/);
   });
