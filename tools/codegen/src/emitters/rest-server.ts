@@ -10,6 +10,13 @@ import { docs, type Emitter } from "../emit.js";
 
 const typeOf = (t: TypeRef) => ({ name: t.name, kind: t.kind, list: t.list });
 
+/** An object literal with one entry per line, each entry's value on that line: a table a reader scans row by row. */
+function rows(entries: Array<[string, string]>): string {
+  return entries.length === 0 ? "{}" : `{\n${entries.map(([key, value]) => `${JSON.stringify(key)}: ${value}`).join(",\n")}\n}`;
+}
+
+const oneLine = (value: unknown) => JSON.stringify(value);
+
 /** Drops undefined and false members, so each table row says only what is true of it. */
 function compact<T extends Record<string, unknown>>(row: T): Partial<T> {
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== false)) as Partial<T>;
@@ -32,18 +39,18 @@ export const restServerEmitter: Emitter = {
       errorStatuses: Object.fromEntries(Object.entries(api.errors.statuses).map(([status, s]) => [status, Object.keys(s.names)])),
       scopes: Object.keys(api.auth.oauth2?.scopes ?? {}),
     };
-    const constant = (name: string, type: string, value: unknown, doc: string) =>
+    const constant = (name: string, type: string, initializer: string, doc: string) =>
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
         isExported: true,
-        declarations: [{ name, type, initializer: JSON.stringify(value, null, 2) }],
+        declarations: [{ name, type, initializer }],
         ...docs(doc),
       });
-    constant(`${api.name}RestApi`, "RestApi", restApi, `${api.title}: path template, envelope and error statuses.`);
-    const operations = Object.fromEntries(
-      ir.methods.map((m) => [
-        m.id,
-        compact({
+    constant(`${api.name}RestApi`, "RestApi", JSON.stringify(restApi, null, 2), `${api.title}: path template, envelope and error statuses.`);
+    // One operation per block: its own members on one line, then one line per argument.
+    const operations = rows(
+      ir.methods.map((m) => {
+        const { args, ...own } = compact({
           id: m.id,
           name: `${m.group}.${m.key}`,
           verb: m.http.method,
@@ -54,9 +61,9 @@ export const restServerEmitter: Emitter = {
           paging: m.paging?.kind === "pageToken" ? { pageSizeArg: m.paging.pageSizeArg, tokenArg: m.paging.tokenArg } : undefined,
           asyncJob: m.asyncJob === true,
           upload: m.upload === true,
-          args: Object.fromEntries(
-            m.args.map((a) => [
-              a.name,
+          args: m.args.map((a): [string, string] => [
+            a.name,
+            oneLine(
               compact({
                 wireName: a.wireName,
                 in: a.in,
@@ -68,19 +75,20 @@ export const restServerEmitter: Emitter = {
                 values: a.values?.map(String),
                 selects: a.selects,
               }),
-            ]),
-          ),
-        }),
-      ]),
+            ),
+          ]),
+        });
+        return [m.id, `${oneLine(own).slice(0, -1)}, "args": ${rows(args ?? [])}}`];
+      }),
     );
     constant(`${api.name}Operations`, "Readonly<Record<string, RestOperation>>", operations, "Every operation by its id (`GET /tasks`).");
-    const models = Object.fromEntries(
+    const models = rows(
       ir.models.map((model) => [
         model.name,
-        Object.fromEntries(model.fields.map((f) => [f.name, compact({ type: typeOf(f.type), required: f.required, nullable: f.nullable, selectable: f.selectable })])),
+        rows(model.fields.map((f) => [f.name, oneLine(compact({ type: typeOf(f.type), required: f.required, nullable: f.nullable, selectable: f.selectable }))])),
       ]),
     );
     constant(`${api.name}Models`, "RestModels", models, "Every model's fields: type, required, nullable, selectable (sent only when a fields argument asks).");
-    constant(`${api.name}Enums`, "RestEnums", Object.fromEntries(ir.enums.map((e) => [e.name, e.values.map(([, v]) => String(v))])), "Every enum's values.");
+    constant(`${api.name}Enums`, "RestEnums", rows(ir.enums.map((e) => [e.name, oneLine(e.values.map(([, v]) => String(v)))])), "Every enum's values.");
   },
 };

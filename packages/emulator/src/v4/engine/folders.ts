@@ -4,6 +4,7 @@
  * several parents; parentIds and childIds are kept in step; a folder is never its own ancestor; deleting
  * moves a folder and everything under it to the recycle bin, restore brings it back.
  */
+import type { FoldersCopyArgs, ProjectCreate, ProjectUpdate, SpaceMember } from "@wrikekit/client";
 import { callerId, canSeeFolder, requireFullUser, visibleFolder, writableFolder, type V4Call } from "./call.js";
 import { invalidParameter, notFound } from "./errors.js";
 import { filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
@@ -69,15 +70,8 @@ export function descendantsOf(state: V4State, rootId: string): FolderRecord[] {
   return out;
 }
 
-interface ProjectInput {
-  ownerIds?: string[];
-  ownersAdd?: string[];
-  ownersRemove?: string[];
-  status?: string;
-  customStatusId?: string;
-  startDate?: string;
-  endDate?: string;
-}
+/** ProjectCreate on create, ProjectUpdate on update: one function applies either. */
+type ProjectInput = ProjectCreate & ProjectUpdate;
 
 function applyProject(call: V4Call, current: ProjectRecord | undefined, input: ProjectInput): ProjectRecord {
   const { state } = call;
@@ -301,11 +295,7 @@ export function visibleSpace(call: V4Call, id: string): SpaceRecord {
   return space;
 }
 
-interface SpaceMemberInput {
-  id?: string;
-  accessRoleId?: string;
-  isManager?: boolean;
-}
+type SpaceMemberInput = SpaceMember;
 
 export function createSpace(call: V4Call, args: { title: string; accessType: SpaceAccessType; description?: string; members?: SpaceMemberInput[]; defaultProjectWorkflowId?: string; defaultTaskWorkflowId?: string }): SpaceRecord {
   requireFullUser(call, "create spaces");
@@ -374,16 +364,8 @@ export function listSpaces(call: V4Call, args: { withArchived?: boolean; userIsM
 
 // ---------------------------------------------------------------- copy
 
-export interface FolderCopyArgs {
-  folderId: string;
-  parent: string;
-  title: string;
-  titlePrefix?: string;
-  copyDescriptions?: boolean;
-  copyResponsibles?: boolean;
-  copyStatuses?: boolean;
-  copyCustomFields?: boolean;
-}
+/** The copy reads these arguments of POST /copy_folder (and _async); the others are accepted and left out. */
+export type FolderCopyArgs = Pick<FoldersCopyArgs, "folderId" | "parent" | "title" | "titlePrefix" | "copyDescriptions" | "copyResponsibles" | "copyStatuses" | "copyCustomFields">;
 
 /**
  * The copy as a list of steps, one per folder: the async job runs them a few at a time; the plain copy

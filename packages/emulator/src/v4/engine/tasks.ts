@@ -5,6 +5,7 @@
  * is shared with its author, its responsibles and its folders' users, super tasks form no cycle,
  * metadata and custom field values are removed by null.
  */
+import type { CustomFieldFilter, TaskDates as TaskDatesArgument } from "@wrikekit/client";
 import { callerId, requireFullUser, visibleFolder, visibleTask, type V4Call } from "./call.js";
 import { invalidParameter, notAllowed, V4Error } from "./errors.js";
 import { filterScope, pageInIdOrder, pageSorted, type Page, type TotalsCache } from "./paging.js";
@@ -17,13 +18,7 @@ const MINUTES_PER_WORKDAY = 480;
 const MAX_DURATION = 1_800_000;
 const DAY_MS = 86_400_000;
 
-export interface TaskDatesInput {
-  type?: string;
-  duration?: number;
-  start?: string;
-  due?: string;
-  workOnWeekends?: boolean;
-}
+export type TaskDatesInput = TaskDatesArgument;
 
 /** Workdays from start to due, inclusive, times 8 hours (every day with workOnWeekends). */
 function plannedDuration(start: number, due: number, workOnWeekends: boolean): number {
@@ -364,14 +359,7 @@ export interface TaskQueryArgs {
   fields?: string[];
 }
 
-interface CustomFieldFilterInput {
-  id?: string;
-  comparator?: string;
-  value?: string;
-  minValue?: string;
-  maxValue?: string;
-  values?: string[];
-}
+type CustomFieldFilterInput = CustomFieldFilter;
 
 /** Arguments that do not change which tasks a query finds; a page token is bound to all the others. */
 const NOT_FILTERS = new Set(["pageSize", "nextPageToken", "fields", "limit", "withInvitations", "plainTextCustomFields"]);

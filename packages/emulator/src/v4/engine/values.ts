@@ -1,4 +1,5 @@
 /** Checks and merges shared by several groups: user ids, metadata and custom field values (null removes). */
+import type { CustomFieldValue as CustomFieldInputValue, Metadata } from "@wrikekit/client";
 import type { V4Call } from "./call.js";
 import { invalidParameter } from "./errors.js";
 import type { CustomFieldValue, MetadataEntry, V4State } from "./state.js";
@@ -25,10 +26,8 @@ export function union(base: readonly string[], add: readonly string[] | undefine
   return out;
 }
 
-export interface MetadataInput {
-  key?: string;
-  value?: string | null;
-}
+/** As the client sends it: a null value removes the entry. */
+export type MetadataInput = Metadata;
 
 /** Sets each key; a null value removes the entry (as Wrike documents). */
 export function mergeMetadata(current: readonly MetadataEntry[], input: readonly MetadataInput[] | MetadataInput | undefined, argument = "metadata"): MetadataEntry[] {
@@ -46,10 +45,8 @@ export function mergeMetadata(current: readonly MetadataEntry[], input: readonly
   return out;
 }
 
-export interface CustomFieldInput {
-  id?: string;
-  value?: string | null;
-}
+/** As the client sends it; the argument is nullable, so a value may be null (it clears the field). */
+export type CustomFieldInput = Omit<CustomFieldInputValue, "value"> & { value?: string | null };
 
 /** Sets custom field values; null or "" clears one. Every id must name a custom field. */
 export function mergeCustomFields(call: V4Call, current: readonly CustomFieldValue[], input: readonly CustomFieldInput[] | undefined): CustomFieldValue[] {
