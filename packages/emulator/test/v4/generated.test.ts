@@ -7,11 +7,12 @@ import { generatedData } from "../../src/v4/engine/generated-document.js";
 import { statefulOperations } from "../../src/v4/engine/methods.js";
 import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "../../src/v4/generated/operations.js";
 
-const descriptors = new Map(
-  Object.values(client)
-    .filter((v): v is { id: string; decodeResult?: (d: unknown, ctx: ReturnType<typeof newContext>) => unknown } => typeof v === "object" && v !== null && "encodeArgs" in v && "id" in v)
-    .map((d) => [d.id, d]),
-);
+interface Descriptor {
+  id: string;
+  decodeResult?: (document: unknown, ctx: ReturnType<typeof newContext>) => unknown;
+}
+const isDescriptor = (v: unknown): v is Descriptor => typeof v === "object" && v !== null && "encodeArgs" in v && "id" in v;
+const descriptors = new Map((Object.values(client) as unknown[]).filter(isDescriptor).map((d) => [d.id, d]));
 const notStateful = Object.values(wrikeV4Operations).filter((op) => !(op.id in statefulOperations));
 
 describe("generated documents", () => {

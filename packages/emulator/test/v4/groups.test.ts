@@ -268,3 +268,19 @@ describe("v4 async jobs, ids, account", () => {
     expect((await collaborator.call("PUT", "/account", { metadata: [{ key: "x", value: "y" }] })).status).toBe(403);
   });
 });
+
+describe("v4 sharing", () => {
+  it("a task in the account root is shared with its author and responsibles only; inherited users cannot be unshared silently", async () => {
+    const { owner, collaborator, emulator } = newEmulator();
+    const root = emulator.v4.rootFolderId;
+    const [mine] = await owner.ok("POST", `/folders/${root}/tasks`, { title: "private to me" });
+    expect((await collaborator.call("GET", `/tasks/${mine!.id}`)).status).toBe(404);
+    const [shared] = await owner.ok("PUT", `/tasks/${mine!.id}`, { addShareds: [COLLABORATOR] });
+    expect(shared!.sharedIds).toEqual([OWNER, COLLABORATOR]);
+    expect((await collaborator.ok("GET", `/tasks/${mine!.id}`))[0]!.title).toBe("private to me");
+    await owner.ok("PUT", `/tasks/${mine!.id}`, { removeShareds: [COLLABORATOR] });
+    expect((await collaborator.call("GET", `/tasks/${mine!.id}`)).status).toBe(404);
+    const refused = await owner.call("PUT", `/tasks/${mine!.id}`, { removeShareds: [OWNER] });
+    expect(refused.body.errorDescription).toMatch(/removeShareds: .*author/);
+  });
+});

@@ -84,11 +84,16 @@ function writableParent(call: V4Call, id: string, argument: string): FolderRecor
   return folder;
 }
 
-/** The users a task is shared with: given ones, the author, responsibles, and the users of its folders. */
-function sharing(state: V4State, t: TaskRecord, extra: readonly string[] = []): string[] {
-  let shared = union(t.sharedIds, [t.authorId, ...t.responsibleIds, ...extra]);
-  for (const parent of t.parentIds) shared = union(shared, state.folders.get(parent)?.sharedIds);
+/** The users who see a task whatever its own sharing says: the author, responsibles, and the users of its folders (the account root shares nothing). */
+function inheritedSharing(state: V4State, t: TaskRecord): string[] {
+  let shared = union([t.authorId], t.responsibleIds);
+  for (const parent of t.parentIds) if (parent !== state.rootFolderId) shared = union(shared, state.folders.get(parent)?.sharedIds);
   return shared;
+}
+
+/** The users a task is shared with: its own, the given ones, and the inherited ones. */
+function sharing(state: V4State, t: TaskRecord, extra: readonly string[] = []): string[] {
+  return union(union(t.sharedIds, extra), inheritedSharing(state, t));
 }
 
 /** Links `task` under the super tasks, refusing a task that would become its own ancestor. */
@@ -250,7 +255,10 @@ export function updateTask(call: V4Call, args: TaskUpdateArgs): TaskRecord {
   }
   task.responsibleIds = union(task.responsibleIds, requireUsers(state, args.addResponsibles, "addResponsibles"), args.removeResponsibles);
   task.followerIds = union(task.followerIds, [...requireUsers(state, args.addFollowers, "addFollowers"), ...(args.follow === true ? [uid] : [])], args.follow === false ? [uid] : []);
-  if (args.removeShareds?.includes(task.authorId)) throw invalidParameter("removeShareds", "the task's author always shares the task");
+  // Someone who sees the task through its author, responsibles or folders cannot be unshared here; say so rather than keep them silently.
+  const inherited = inheritedSharing(state, task);
+  const kept = args.removeShareds?.find((id) => inherited.includes(id));
+  if (kept !== undefined) throw invalidParameter("removeShareds", `${kept} sees the task as its author, a responsible or through one of its folders; change that instead`);
   task.sharedIds = sharing(state, { ...task, sharedIds: union(task.sharedIds, [], args.removeShareds) }, requireUsers(state, args.addShareds, "addShareds"));
   setSuperTasks(call, task, args.addSuperTasks, args.removeSuperTasks);
   task.metadata = mergeMetadata(task.metadata, args.metadata);
