@@ -104,6 +104,20 @@ describe("waitForJob", () => {
     expect(new URL(stub.requests[0]!.request.url).pathname).toBe("/api/v4/async_job/J1");
   });
 
+  it("tells onPoll of every answer, the final one included", async () => {
+    const clock = createManualClock();
+    const progress = [{ status: "InProgress", progressPercent: 25 }, { status: "InProgress", progressPercent: 75 }, { status: "Completed", progressPercent: 100 }];
+    const wrike = clientWith(recordingFetch(() => envelope([{ id: "J1", ...progress.shift() }], {}, "asyncJobs")).fetch);
+    const seen: Array<number | undefined> = [];
+    const done = wrike.waitForJob("J1", { clock, intervalMs: 10, onPoll: (job) => seen.push(job.progressPercent) });
+    for (let i = 0; i < 3; i++) {
+      await vitestFlush();
+      await clock.advance(100);
+    }
+    expect((await done).status).toBe("Completed");
+    expect(seen).toEqual([25, 75, 100]);
+  });
+
   it("ends at once when the signal aborts", async () => {
     const clock = createManualClock();
     const wrike = clientWith(recordingFetch(() => envelope([{ id: "J1", status: "InProgress" }])).fetch);

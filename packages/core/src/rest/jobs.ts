@@ -4,8 +4,10 @@
  */
 import { systemClock, type Clock } from "../resilience/clock.js";
 
-export interface WaitForJobOptions {
+export interface WaitForJobOptions<Job = unknown> {
   signal?: AbortSignal;
+  /** Told of every poll's answer, the final one included (to show progress). */
+  onPoll?: (job: Job) => void;
   /** The first wait between polls; each next wait is 1.5 times longer, at most `maxIntervalMs`. Default 1000. */
   intervalMs?: number;
   /** Default 10 000. */
@@ -21,14 +23,15 @@ export interface JobPolling<Job> {
   isDone(job: Job): boolean;
 }
 
-export async function waitForJob<Job>(polling: JobPolling<Job>, options: WaitForJobOptions = {}): Promise<Job> {
-  const { signal, clock = systemClock, maxIntervalMs = 10_000 } = options;
+export async function waitForJob<Job>(polling: JobPolling<Job>, options: WaitForJobOptions<Job> = {}): Promise<Job> {
+  const { signal, onPoll, clock = systemClock, maxIntervalMs = 10_000 } = options;
   let waitMs = options.intervalMs ?? 1000;
   if (!(waitMs > 0)) throw new RangeError(`intervalMs must be a positive number of milliseconds, got ${waitMs}`);
   for (;;) {
     signal?.throwIfAborted();
     const job = await polling.poll(signal);
     if (job === undefined) throw new Error("waitForJob: the answer to the job poll holds no job (is the id right?)");
+    onPoll?.(job);
     if (polling.isDone(job)) return job;
     await clock.sleep(waitMs, signal);
     waitMs = Math.min(maxIntervalMs, waitMs * 1.5);

@@ -52,7 +52,7 @@ function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void 
     properties: [
       { name: "transport", type: "WrikeTransport", isReadonly: true, ...docs("The transport the methods share; pass it to the standalone functions.") },
       ...(poll
-        ? [{ name: "waitForJob", isReadonly: true, type: `(id: string, options?: WaitForJobOptions) => Promise<${jobType}>`, ...docs(`Polls ${poll.method.id} with back-off until the job's ${poll.statusField} is final (not ${poll.pending.join(" or ")}); ends at once when options.signal aborts.`) }]
+        ? [{ name: "waitForJob", isReadonly: true, type: `(id: string, options?: WaitForJobOptions<${jobType}>) => Promise<${jobType}>`, ...docs(`Polls ${poll.method.id} with back-off until the job's ${poll.statusField} is final (not ${poll.pending.join(" or ")}); ends at once when options.signal aborts.`) }]
         : []),
       ...ir.groups.map((g) => ({
         name: g.name,

@@ -10,7 +10,7 @@ export interface WrikeClient {
   /** The transport the methods share; pass it to the standalone functions. */
   readonly transport: WrikeTransport;
   /** Polls GET /async_job/{asyncJobId} with back-off until the job's status is final (not InProgress); ends at once when options.signal aborts. */
-  readonly waitForJob: (id: string, options?: WaitForJobOptions) => Promise<t.AsyncJob>;
+  readonly waitForJob: (id: string, options?: WaitForJobOptions<t.AsyncJob>) => Promise<t.AsyncJob>;
   readonly accessRoles: {
     /** Get Access Roles. (`GET /access_roles`)
      *
