@@ -6,7 +6,7 @@ import { createOAuth1Flow } from "@wrikekit/core";
 import { createWrikeClient, oauth1Endpoints, type WrikeClient } from "@wrikekit/client/v2";
 import { xmlSupport } from "@wrikekit/client/xml";
 import { startEmulatorServer, type EmulatorServer } from "@wrikekit/emulator/server";
-import type { Story } from "./story.js";
+import type { Story } from "../story.js";
 
 export interface Connection {
   client: WrikeClient;

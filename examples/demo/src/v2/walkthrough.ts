@@ -6,21 +6,8 @@
 import { TaskImportance, TaskStatus, WrikeApiError, type Task } from "@wrikekit/client/v2";
 import { createMemoryCursorStore } from "@wrikekit/core";
 import { connect, type Connection } from "./connect.js";
-import { createStory, type Story } from "./story.js";
-
-export interface DemoOptions {
-  env?: Record<string, string | undefined>;
-  print?: (line: string) => void;
-}
-
-export interface DemoSummary {
-  lines: string[];
-  folders: number;
-  tasks: number;
-  comments: number;
-  timelogs: number;
-  attachments: number;
-}
+import { doneLine, noCounts, type Counts } from "../counts.js";
+import type { Story } from "../story.js";
 
 const describeTask = (t: Task) => `#${t.id} "${t.title}" (status ${t.status ?? "?"}, due ${t.dueDate || "none"})`;
 
@@ -34,9 +21,8 @@ async function refusal(call: Promise<unknown>): Promise<string> {
   }
 }
 
-export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
-  const story = createStory(options.print);
-  const connection = await connect({ env: options.env ?? process.env, story });
+export async function runV2Demo(story: Story, env: Record<string, string | undefined>): Promise<Counts> {
+  const connection = await connect({ env, story });
   try {
     return await walk(connection, story);
   } finally {
@@ -44,8 +30,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   }
 }
 
-async function walk({ client, emulator, viewer }: Connection, story: Story): Promise<DemoSummary> {
-  const counts = { folders: 0, tasks: 0, comments: 0, timelogs: 0, attachments: 0 };
+async function walk({ client, emulator, viewer }: Connection, story: Story): Promise<Counts> {
+  const counts = noCounts();
   const profile = await client.profile.get();
   story.fact(`signed in as ${profile.firstName} ${profile.lastName} <${profile.primaryEmail}>, licence ${profile.license}`);
   const { list: contacts } = await client.contacts.list();
@@ -142,6 +128,6 @@ async function walk({ client, emulator, viewer }: Connection, story: Story): Pro
   const tree = await client.folder.tree();
   story.fact(`${tree.folders.length} folders remain in the tree`);
 
-  story.step(`Done: ${counts.folders} folders, ${counts.tasks} tasks, ${counts.comments} comments, ${counts.timelogs} time logs, ${counts.attachments} attachment`);
-  return { lines: story.lines, ...counts };
+  story.step(doneLine(counts));
+  return counts;
 }

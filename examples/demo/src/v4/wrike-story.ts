@@ -1,0 +1,78 @@
+/**
+ * The v4 story against real Wrike. Read-only by default: only GET requests, never a method override.
+ * With --write it creates one scratch folder in the account's root, works only inside it (no spaces, no
+ * custom fields: those live outside any folder) and deletes it at the end, even when a step fails.
+ */
+import type { Counts } from "../counts.js";
+import type { Story } from "../story.js";
+import type { WrikeTarget } from "./connect.js";
+import { refusal } from "./refusal.js";
+import { buildProject } from "./work.js";
+
+const MAX_PAGED_TASKS = 2500;
+const PAGE_SIZE = 500;
+
+export interface WrikeStoryOptions {
+  write: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export async function tellWrikeStory({ wrike }: WrikeTarget, story: Story, counts: Counts, { write, env }: WrikeStoryOptions): Promise<void> {
+  const scratchTitle = `wrikekit demo scratch ${new Date().toISOString()}`;
+  story.fact(
+    write
+      ? `--write: this run creates one folder, "${scratchTitle}", in the account's root, creates things only inside it, and deletes it at the end (Wrike keeps it in the Recycle Bin); nothing else is changed`
+      : "read-only: this run sends GET requests only and changes nothing (pass --write to work inside a scratch folder it creates and deletes)",
+  );
+  const [me] = (await wrike.contacts.list({ me: true })).data;
+  const [account] = (await wrike.account.get()).data;
+  story.fact(`signed in as ${me!.firstName} ${me!.lastName} of "${account!.name}"`);
+
+  story.step("What the account holds");
+  const { data: spaces } = await wrike.spaces.list();
+  story.fact(`${spaces.length} spaces: ${spaces.slice(0, 5).map((s) => `"${s.title}"`).join(", ")}${spaces.length > 5 ? ", ..." : ""}`);
+  const { data: workflows } = await wrike.workflows.list();
+  const { data: fields } = await wrike.customFields.list();
+  story.fact(`${workflows.length} workflows, ${fields.length} custom fields`);
+
+  story.step(`Paging through up to ${MAX_PAGED_TASKS.toLocaleString("en-US")} tasks, ${PAGE_SIZE} a page`);
+  const seen = new Set<string>();
+  let progress: ((done: number) => void) | undefined;
+  let total = 0;
+  for await (const page of wrike.tasks.list({ pageSize: PAGE_SIZE }).pages()) {
+    if (progress === undefined) {
+      total = page.responseSize ?? page.data.length;
+      progress = story.progress("tasks read", Math.min(total, MAX_PAGED_TASKS));
+    }
+    for (const task of page.data) seen.add(task.id);
+    progress(Math.min(seen.size, MAX_PAGED_TASKS));
+    if (seen.size >= MAX_PAGED_TASKS) break;
+  }
+  story.fact(`${total.toLocaleString("en-US")} tasks match; read ${seen.size.toLocaleString("en-US")} distinct ones`);
+
+  const legacyTaskId = env.WRIKE_V2_TASK_ID;
+  if (legacyTaskId !== undefined) {
+    story.step("A v2 id, converted");
+    const [pair] = (await wrike.ids.convert({ type: "ApiV2Task", ids: [legacyTaskId] })).data;
+    story.fact(pair ? `v2 task ${legacyTaskId} is ${pair.id} in v4` : `Wrike knows no v2 task ${legacyTaskId}`);
+  }
+
+  story.step("Rules that say no");
+  story.fact(`an unknown argument: ${await refusal(wrike.tasks.list({ colour: "red" } as never))}`);
+  story.fact(`a page of 5,000: ${await refusal(wrike.tasks.list({ pageSize: 5000 }))}`);
+  if (!write) return;
+
+  story.step("A scratch folder");
+  const [scratch] = (await wrike.folders.createInFolder({ folderId: account!.rootFolderId!, title: scratchTitle })).data;
+  counts.folders++;
+  story.fact(`created "${scratch!.title}" (${scratch!.id}); everything below happens inside it`);
+  try {
+    const work = await buildProject({ wrike, story, me: me!.id, counts }, scratch!.id);
+    story.step("A rule that says no, inside the scratch folder");
+    story.fact(`a Milestone with a start date: ${await refusal(wrike.tasks.createInFolder({ folderId: work.buildFolderId, title: "no", dates: { type: "Milestone", start: "2026-12-01", due: "2026-12-03" } }))}`);
+  } finally {
+    story.step("Cleaning up");
+    await wrike.folders.delete({ folderId: scratch!.id });
+    story.fact(`deleted the scratch folder and everything in it (to the Recycle Bin)`);
+  }
+}
