@@ -1,11 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { runDemo } from "../src/walkthrough.js";
+import { parseDemoArgs } from "../src/args.js";
+import { runDemo } from "../src/demo.js";
 
-describe("the main job against the emulator", () => {
+describe("the v4 story against the emulator (the default)", () => {
+  it("signs in with OAuth 2.0, builds, pages, batches, converts, is refused and cleans up, and tells it", async () => {
+    const summary = await runDemo({ env: {}, print: () => {} });
+    expect(summary).toMatchObject({ api: "v4", folders: 3, tasks: 2511, comments: 2, timelogs: 2, attachments: 1 });
+    const text = summary.lines.join("\n");
+    expect(text).toContain("Signing in with OAuth 2.0");
+    expect(text).toMatch(/exchanged the code: an access token for 60 minutes, a refresh token, API host 127\.0\.0\.1:\d+/);
+    expect(text).toMatch(/space "Launch [\d-]+" \(Public\)/);
+    expect(text).toMatch(/project "Website relaunch" \(Green, [\d-]+ to [\d-]+\)/);
+    expect(text).toMatch(/backlog +"Collect feedback": Backlog\n/);
+    expect(text).toMatch(/milestone +"Design sign-off": Milestone, due [\d-]+T17:00:00\n/);
+    expect(text).toMatch(/planned +"Draw the mock-ups": Planned, start [\d-]+T09:00:00, due [\d-]+T17:00:00, \d+ h of work\n/);
+    expect(text).toMatch(/fixed work "Launch weekend": Planned, start [\d-]+T09:00:00, due [\d-]+T17:00:00, 16 h of work, weekends included/);
+    expect(text).toContain('carries custom fields: Story points = "8", Team = "Web"');
+    expect(text).toContain('"Draw the mock-ups" has 2 subtasks');
+    expect(text).toContain('2 comments on "Draw the mock-ups"; the edited one reads "Mobile and tablet layouts next."');
+    expect(text).toMatch(/read it back as a stream: 7800 bytes of text\/plain in \d+ chunk\(s\), identical/);
+    expect(text).toContain('6.5 hours logged in 2 entries under "Development"');
+    expect(text).toMatch(/\[#{20}\] job progress: 100 of 100\n {3}job Completed after \d+ polls: 100 tasks created/);
+    expect(text).toMatch(/\[#{20}\] filling the folder with 2,400 more tasks, 100 a batch: 2,400 of 2,400/);
+    expect(text).toContain("the first page said 2,500 tasks match; the walk took 6 pages and saw 2,505 distinct tasks, 0 twice");
+    expect(text).toContain("the 5 new ones came on later pages");
+    expect(text).toMatch(/v2 task \d+ \("([^"]+)"\) is \S+ in v4, titled "\1"/);
+    expect(text).toContain("hours given as text: WrikeValidationError before anything was sent: hours expected finite number");
+    expect(text).toContain("a Milestone with a start date: 400 invalid_parameter");
+    expect(text).toContain("a task as its own super task: 400 invalid_parameter");
+    expect(text).toContain("a page of 5,000: 400 invalid_parameter");
+    expect(text).toContain("a wsReadOnly token creating a task: 403 not_allowed");
+    expect(text).toContain("a Collaborator renaming a task not assigned to her: 403 not_allowed");
+    expect(text).toMatch(/asking for it again: 404 resource_not_found/);
+    expect(text).toContain("Done: 3 folders, 2,511 tasks, 2 comments, 2 time logs, 1 attachment");
+    expect(text).not.toContain("unexpectedly allowed");
+    // The printed account never shows a token.
+    expect(text).not.toMatch(/emu-permanent|access_token|refresh_token/);
+  });
+});
+
+describe("the v2 story against the emulator (--api v2)", () => {
   for (const format of ["json", "xml"]) {
     it(`runs the whole walkthrough in ${format.toUpperCase()} and tells what happened`, async () => {
-      const summary = await runDemo({ env: { WRIKE_FORMAT: format }, print: () => {} });
-      expect(summary).toMatchObject({ folders: 2, tasks: 4, comments: 3, timelogs: 2, attachments: 1 });
+      const summary = await runDemo({ api: "v2", env: { WRIKE_FORMAT: format }, print: () => {} });
+      expect(summary).toMatchObject({ api: "v2", folders: 2, tasks: 4, comments: 3, timelogs: 2, attachments: 1 });
       const text = summary.lines.join("\n");
       expect(text).toContain("Signing in with OAuth 1.0a");
       expect(text).toMatch(/milestone +#\d+ "Design sign-off"/);
@@ -17,8 +55,23 @@ describe("the main job against the emulator", () => {
       expect(text).toContain("fetching the root folder: 405 LIMITATION_ERROR");
       expect(text).toContain("a Viewer adding a task: 405 LIMITATION_ERROR");
       expect(text).toMatch(/deleted "Launch [\d-]+" and everything only it held: [1-9]\d* elements/);
+      expect(text).toContain("Done: 2 folders, 4 tasks, 3 comments, 2 time logs, 1 attachment");
       // The printed account never shows a token secret.
       expect(text).not.toMatch(/secret [0-9a-f]{20,}/);
     });
   }
+});
+
+describe("the command line", () => {
+  it("defaults to v4 read-only and takes --api v2 and --write", () => {
+    expect(parseDemoArgs([])).toEqual({ api: "v4", write: false, help: false });
+    expect(parseDemoArgs(["--api", "v2"])).toMatchObject({ api: "v2", write: false });
+    expect(parseDemoArgs(["--write"])).toMatchObject({ api: "v4", write: true });
+  });
+
+  it("refuses what it does not know, naming it", () => {
+    expect(() => parseDemoArgs(["--api", "v3"])).toThrow(/--api must be v4 or v2, got "v3"/);
+    expect(() => parseDemoArgs(["--api", "v2", "--write"])).toThrow(/--write is for the v4 story/);
+    expect(() => parseDemoArgs(["--writ"])).toThrow(/Unknown option '--writ'/);
+  });
 });
