@@ -42,7 +42,7 @@ export async function startRecordingWrike(fakeToken: string): Promise<RecordingW
       const authorization = headers.get("authorization") ?? undefined;
       if (authorization === `Bearer ${fakeToken}`) headers.set("authorization", `Bearer ${realToken}`);
       const hasBody = req.method !== "GET" && req.method !== "HEAD" && body.length > 0;
-      const response = await emulator.handle(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, ...(hasBody ? { body } : {}) }));
+      const response = await emulator.handle(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) }));
       const answer = Buffer.from(await response.arrayBuffer());
       const isJson = response.headers.get("content-type")?.startsWith("application/json") ?? false;
       const data = isJson ? (JSON.parse(answer.toString()) as { data?: Array<{ id?: string }> }).data : undefined;
