@@ -63,7 +63,9 @@ export async function tellWrikeStory({ wrike }: WrikeTarget, story: Story, count
   if (!write) return;
 
   story.step("A scratch folder");
-  const [scratch] = (await wrike.folders.createInFolder({ folderId: account!.rootFolderId!, title: scratchTitle })).data;
+  const rootFolderId = account!.rootFolderId;
+  if (rootFolderId === undefined) throw new Error("GET /account named no rootFolderId, so there is nowhere to put the scratch folder; nothing was written");
+  const [scratch] = (await wrike.folders.createInFolder({ folderId: rootFolderId, title: scratchTitle })).data;
   counts.folders++;
   story.fact(`created "${scratch!.title}" (${scratch!.id}); everything below happens inside it`);
   try {
