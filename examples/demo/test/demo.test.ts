@@ -74,4 +74,10 @@ describe("the command line", () => {
     expect(() => parseDemoArgs(["--api", "v2", "--write"])).toThrow(/--write is for the v4 story/);
     expect(() => parseDemoArgs(["--writ"])).toThrow(/Unknown option '--writ'/);
   });
+
+  it("refuses a v2 OAuth 1.0a token for the v4 story before connecting anywhere", async () => {
+    const printed: string[] = [];
+    await expect(runDemo({ env: { WRIKE_TOKEN: "t", WRIKE_TOKEN_SECRET: "s" }, print: (line) => printed.push(line) })).rejects.toThrow(/needs a permanent token in WRIKE_TOKEN alone/);
+    expect(printed).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 /** The v4 story: against real Wrike with WRIKE_TOKEN (read-only unless --write), else against the emulator. */
+import { DemoUsageError } from "../args.js";
 import { doneLine, noCounts, type Counts } from "../counts.js";
 import type { Story } from "../story.js";
 import { connectToWrike, startEmulator } from "./connect.js";
@@ -8,6 +9,7 @@ import { tellWrikeStory } from "./wrike-story.js";
 export async function runV4Demo(story: Story, env: Record<string, string | undefined>, write: boolean): Promise<Counts> {
   const counts = noCounts();
   const token = env.WRIKE_TOKEN;
+  if (env.WRIKE_TOKEN_SECRET) throw new DemoUsageError("WRIKE_TOKEN_SECRET is set, so WRIKE_TOKEN looks like a v2 OAuth 1.0a token; the v4 story needs a permanent token in WRIKE_TOKEN alone (or run --api v2 for the v2 story)");
   if (token !== undefined && token !== "") {
     await tellWrikeStory(connectToWrike(env, token, story), story, counts, { write, env });
   } else {

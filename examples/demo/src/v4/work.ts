@@ -3,7 +3,7 @@
  * subtasks, comments, a file, time, and 100 tasks in one batch. The emulator story runs them in a new
  * space; against real Wrike with --write they run inside the scratch folder, so they touch nothing else.
  */
-import type { CustomField, CustomFieldValue, Task, UtcTimestamp, WrikeClient } from "@wrikekit/client";
+import type { CustomField, CustomFieldValue, Task, TasksCreateInFolderArgs, UtcTimestamp, WrikeClient } from "@wrikekit/client";
 import type { Counts } from "../counts.js";
 import type { Story } from "../story.js";
 
@@ -55,7 +55,7 @@ export async function buildProject(options: WorkOptions, parentFolderId: string)
     { id: team.id, value: "Web" },
   ];
   const fieldTitle = (id: string | undefined) => [points, team].find((f) => f?.id === id)?.title ?? id;
-  const create = async (title: string, extra: Omit<Parameters<WrikeClient["tasks"]["createInFolder"]>[0], "folderId" | "title"> = {}) => {
+  const create = async (title: string, extra: Omit<TasksCreateInFolderArgs, "folderId" | "title"> = {}) => {
     const [task] = (await wrike.tasks.createInFolder({ folderId: design!.id, title, ...extra })).data;
     counts.tasks++;
     return task!;
@@ -85,16 +85,10 @@ export async function buildProject(options: WorkOptions, parentFolderId: string)
   const [file] = (await wrike.attachments.createInTask({ taskId: planned.id, fileName: "wireframes.txt", file: bytes })).data;
   counts.attachments++;
   const download = await wrike.attachments.download({ attachmentId: file!.id });
-  let received = 0;
-  let chunks = 0;
-  const copy = new Uint8Array(bytes.length);
-  for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) {
-    if (received + chunk.length <= copy.length) copy.set(chunk, received);
-    received += chunk.length;
-    chunks++;
-  }
-  const same = received === bytes.length && copy.every((b, i) => b === bytes[i]);
-  story.fact(`uploaded "${file!.name}" (${bytes.length} bytes as the raw request body); read it back as a stream: ${received} bytes of ${download.contentType} in ${chunks} chunk(s), ${same ? "identical" : "DIFFERENT"}`);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  const back = Buffer.concat(chunks);
+  story.fact(`uploaded "${file!.name}" (${bytes.length} bytes as the raw request body); read it back as a stream: ${back.length} bytes of ${download.contentType} in ${chunks.length} chunk(s), ${Buffer.compare(back, bytes) === 0 ? "identical" : "DIFFERENT"}`);
 
   story.step("Time");
   const { data: categories } = await wrike.timelogCategories.list();
