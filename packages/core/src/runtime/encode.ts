@@ -2,7 +2,7 @@
  * Primitives the generated argument encoders call: each checks one argument value and writes its wire
  * form, or records an Issue naming the argument. Nothing is sent unless every argument passes.
  */
-import { describeValue, type Issue } from "../errors.js";
+import { describeValue, WrikeAsyncKeyMismatchError, type Issue } from "../errors.js";
 
 /** Wire pairs in the order they are sent: [name, value] before percent-encoding. */
 export type WirePairs = Array<[string, string]>;
@@ -30,6 +30,8 @@ export interface EncodeContext {
   readonly headers: WirePairs;
   /** The raw body of an upload (`encoding: raw`). */
   body?: RawBody;
+  /** What the arguments ask of the decoded answer (see `echoed`): throws when the answer does not do it. */
+  check?: (result: unknown, methodId: string) => void;
 }
 
 /** Turns one item into its wire text, or returns undefined after recording why it cannot. */
@@ -203,6 +205,19 @@ function streamOf(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
       await iterator.return?.(reason);
     },
   });
+}
+
+/**
+ * The spec's echo rule (v2: asyncKey): a request that carries the argument as a string gets it back
+ * unchanged in the result's field of the same name, which the exchange checks after decoding. Servers
+ * apply the same rule through server/echo.ts.
+ */
+export function echoed(field: string, sent: unknown, ctx: EncodeContext): void {
+  if (typeof sent === "string")
+    ctx.check = (result, method) => {
+      const received = (result as Record<string, unknown> | undefined)?.[field];
+      if (received !== sent) throw new WrikeAsyncKeyMismatchError({ method, sent, received: typeof received === "string" ? received : undefined });
+    };
 }
 
 /** Records a missing required argument. */

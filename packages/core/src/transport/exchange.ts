@@ -1,11 +1,11 @@
 /**
  * One attempt of one call: authorise, take a rate-limiter slot, send, read, decode. Failures come out as
- * typed errors that the retry loop in transport.ts classifies; nothing here retries, except re-sending
+ * typed errors that the retry policy (resilience/retry.ts) classifies; nothing here retries, except re-sending
  * once when the authorizer asks to after the server rejected its credentials (an OAuth 2.0 token
  * refreshed). Redirects are never followed, and a body is read only up to `maxResponseBytes`.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
-import { envelopeCode, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { envelopeCode, WrikeApiError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import { newContext } from "../runtime/decode.js";
@@ -15,11 +15,11 @@ import { hostOrigin } from "../base-url.js";
 import { abortedError, attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
-export interface Exchange {
-  call<A, R>(method: MethodDescriptor<A, R>, args: A, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<R>;
-  /** Sends and returns the answer once it starts (a successful status), for callers that read the body themselves. */
-  open(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks): Promise<Response>;
-}
+/**
+ * One attempt of a call: `decode` reads and decodes the answer within the attempt's timeout; without it the
+ * answer is returned as soon as it starts (a successful status), for callers that read the body themselves.
+ */
+export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
 
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
@@ -28,7 +28,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
   const limiter = options.rateLimiter;
   const pathTemplate = api.formats[format]!;
-  const echo = api.echo;
 
   /** Parses a body in either format; XML only when the caller brought an XML parser (it is opt-in to keep bundles small). */
   function parse(text: string, bodyFormat: ResponseFormat): unknown {
@@ -55,44 +54,61 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   function urlOf(method: MethodDescriptor<never, unknown>, request: EncodeContext): string {
     const path = pathTemplate.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
       const value = request.path[name];
-      if (value === undefined || value === "")
-        throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (a path argument)", received: "nothing" }] });
+      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (a path argument)", received: "nothing" }] });
       return value.split(",").map(encodeURIComponent).join(",");
     });
-    const query = request.query.length > 0 ? `?${new URLSearchParams(request.query).toString()}` : "";
+    const query = request.query.length > 0 ? `?${new URLSearchParams(request.query)}` : "";
     return `${baseUrl()}${path}${query}`;
   }
 
   /**
-   * The body and its content type: a raw upload, else a form body; GET and DELETE never carry one. A POST or
-   * PUT without body arguments still sends an empty form (as v2 always has; servers read it as no arguments).
+   * Sends one request and returns its answer once it starts with a successful status; any other answer is
+   * thrown as its error. Rejected credentials (HTTP 401: an expired OAuth 2.0 token) are sent once more
+   * when the authorizer refreshed them.
    */
-  function bodyOf(method: MethodDescriptor<never, unknown>, request: EncodeContext): { body: BodyInit | undefined; contentType: string | undefined } {
-    if (request.body !== undefined) return { body: request.body as BodyInit, contentType: "application/octet-stream" };
-    const verb = method.http.method;
-    if (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE")) return { body: new URLSearchParams(request.pairs).toString(), contentType: "application/x-www-form-urlencoded; charset=UTF-8" };
-    return { body: undefined, contentType: undefined };
-  }
-
-  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+  async function start(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
     await authorizer?.prepare?.();
     const url = urlOf(method, request);
-    const { body, contentType } = bodyOf(method, request);
+    const where = url.split("?")[0]!;
+    const verb = method.http.method;
+    const headers: Record<string, string> = {};
+    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
+    for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
+    // A raw upload, else a form body; GET and DELETE carry none. A POST or PUT without body arguments still
+    // sends an empty form (as v2 always has; servers read it as no arguments).
+    let body: BodyInit | undefined = request.body as BodyInit | undefined;
+    if (body !== undefined) headers["content-type"] ??= "application/octet-stream";
+    else if (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE")) {
+      body = new URLSearchParams(request.pairs).toString();
+      headers["content-type"] ??= "application/x-www-form-urlencoded; charset=UTF-8";
+    }
+    headers.accept = `application/${format}`;
+    // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
+    // of its CPU); the timeout races the answer instead, and a late answer is discarded.
+    const init: RequestInit & { duplex?: "half" } = { method: verb, headers, body, signal, redirect: "manual" };
+    // A stream body needs half-duplex in fetch implementations that support request streams (Node's undici).
+    if (body instanceof ReadableStream) init.duplex = "half";
     // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-    const bodyParams = request.body === undefined ? request.pairs : [];
-    const where = request.query.length > 0 ? url.slice(0, url.indexOf("?")) : url;
+    const authorize = () => bearerHeader ?? authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
     for (let resent = false; ; resent = true) {
-      const authorize = () => bearerHeader ?? authorizer!.authorize({ method: method.http.method, url, bodyParams });
-      const header = limiter ? await leave(method.id, authorize, callerSignal, hooks) : (bearerHeader ?? (await authorize()));
+      const header = limiter ? await leave(method.id, authorize, signal, hooks) : (bearerHeader ?? (await authorize()));
+      headers.authorization = header;
       hooks.request?.({ method: method.id, url: where, attempt });
       const started = Date.now();
-      const response = await fetchOnce(method.id, url, { method: method.http.method, body, contentType, headers: request.headers, authorization: header }, timer, callerSignal);
+      const pending = fetchImpl(url, init);
+      let response: Response;
+      try {
+        response = await timer.race(pending);
+      } catch (cause) {
+        pending.then((late) => late.body?.cancel(), () => {});
+        throw transportFailure(method.id, url, cause, signal);
+      }
       hooks.response?.({ method: method.id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
-      // Rejected credentials (HTTP 401: an expired OAuth 2.0 token): the authorizer may refresh, then send once more.
-      if (!resent && response.status === 401 && authorizer?.rejected !== undefined && (await authorizer.rejected(header))) {
+      if (!resent && response.status === 401 && authorizer?.rejected && (await authorizer.rejected(header))) {
         await response.body?.cancel();
         continue;
       }
+      if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
       return response;
     }
   }
@@ -113,35 +129,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       });
     if (waitedMs > 0) hooks.rateLimited?.({ method: methodId, source: "client", waitMs: waitedMs });
     return header;
-  }
-
-  interface OutgoingRequest {
-    method: string;
-    body: BodyInit | undefined;
-    contentType: string | undefined;
-    headers: EncodeContext["headers"];
-    authorization: string;
-  }
-
-  async function fetchOnce(methodId: string, url: string, request: OutgoingRequest, timer: AttemptTimer, callerSignal: AbortSignal | undefined): Promise<Response> {
-    const headers: Record<string, string> = {};
-    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
-    for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
-    if (request.contentType !== undefined) headers["content-type"] ??= request.contentType;
-    headers.accept = format === "json" ? "application/json" : "application/xml";
-    headers.authorization = request.authorization;
-    // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
-    // of its CPU); the timeout races the answer instead, and a late answer is discarded.
-    const init: RequestInit & { duplex?: "half" } = { method: request.method, headers, body: request.body, signal: callerSignal, redirect: "manual" };
-    // A stream body needs half-duplex in fetch implementations that support request streams (Node's undici).
-    if (request.body instanceof ReadableStream) init.duplex = "half";
-    const pending = fetchImpl(url, init);
-    try {
-      return await timer.race(pending);
-    } catch (cause) {
-      pending.then((late) => late.body?.cancel(), () => {});
-      throw transportFailure(methodId, url, cause, callerSignal);
-    }
   }
 
   function apiError(methodId: string, document: unknown, httpStatus: number, format: ResponseFormat): WrikeApiError | undefined {
@@ -195,51 +182,34 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     );
   }
 
-  return {
-    async call(method, args, request, attempt, callOptions, hooks) {
-      const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
-      let response: Response;
-      let text: string;
-      try {
-        response = await send(method as MethodDescriptor<never, unknown>, request, attempt, timer, callOptions?.signal, hooks);
-        if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
-        callOptions?.onResponse?.(response);
-        text = await readBody(method.id, response, timer, maxBytes, callOptions?.signal);
-      } finally {
-        timer.done();
-      }
-      const responseFormat = formatOf(response);
-      let document: unknown;
-      try {
-        document = parse(text, responseFormat);
-      } catch (cause) {
-        throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${responseFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: responseFormat, cause });
-      }
-      const error = apiError(method.id, document, response.status, responseFormat);
-      if (error) throw error;
-      const ctx = newContext(responseFormat === "xml");
-      const result = method.decodeResult!(document, ctx);
-      if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
-      // The spec's echo rule (ApiDescriptor.echo; v2: asyncKey): a request that carries the argument gets it
-      // back unchanged. Servers apply the same rule through server/echo.ts.
-      if (echo) {
-        const sent = (args as Record<string, unknown> | undefined)?.[echo];
-        const received = (result as Record<string, unknown> | undefined)?.[echo];
-        if (typeof sent === "string" && received !== sent) throw new WrikeAsyncKeyMismatchError({ method: method.id, sent, received: typeof received === "string" ? received : undefined });
-      }
-      return result;
-    },
-    async open(method, request, attempt, callOptions, hooks) {
-      const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
-      try {
-        const response = await send(method, request, attempt, timer, callOptions?.signal, hooks);
-        if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
-        return response;
-      } finally {
-        // The timeout bounds the wait for the answer to start; the body streams at the reader's pace.
-        timer.done();
-      }
-    },
+  return async (method, request, attempt, callOptions, hooks, decode) => {
+    const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
+    let response: Response;
+    let text: string;
+    try {
+      response = await start(method, request, attempt, timer, callOptions?.signal, hooks);
+      // Without `decode` the timeout bounds the wait for the answer to start; the body streams at the reader's pace.
+      if (!decode) return response;
+      callOptions?.onResponse?.(response);
+      text = await readBody(method.id, response, timer, maxBytes, callOptions?.signal);
+    } finally {
+      timer.done();
+    }
+    const responseFormat = formatOf(response);
+    let document: unknown;
+    try {
+      document = parse(text, responseFormat);
+    } catch (cause) {
+      throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${responseFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: responseFormat, cause });
+    }
+    const error = apiError(method.id, document, response.status, responseFormat);
+    if (error) throw error;
+    const ctx = newContext(responseFormat === "xml");
+    const result = method.decodeResult!(document, ctx);
+    if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
+    // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
+    request.check?.(result, method.id);
+    return result;
   };
 }
 

@@ -35,6 +35,7 @@ export const encodersEmitter: Emitter = {
   output: "packages/client/src/{api}/generated/encoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "encode", "e", "EncodeContext");
+    const echo = ir.api.echo?.field;
     for (const m of ir.methods) {
       const namesConst = `${m.functionName}ArgumentNames`;
       file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: namesConst, initializer: `/* @__PURE__ */ new Set(${JSON.stringify(m.args.map((a) => a.name))})` }] });
@@ -55,6 +56,8 @@ export const encodersEmitter: Emitter = {
           ...(m.args.length > 0 ? ["let v: unknown;"] : []),
           ...m.args.map((a) => argumentStatement(a, encoderFor)),
           ...m.requireOneOf.map((group) => `e.requireOneOf(a, ${JSON.stringify(group)}, ctx);`),
+          // The spec's echo rule: the answer must carry this argument back (checked after decoding).
+          ...(echo !== undefined && m.args.some((a) => a.name === echo) ? [`e.echoed(${JSON.stringify(echo)}, a.${echo}, ctx);`] : []),
         ],
       });
     }

@@ -13,6 +13,7 @@ export function encodeAttachmentListArgs(args: t.AttachmentListArgs, ctx: Encode
   let v: unknown;
   v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.list("taskIds", v, "taskIds", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const attachmentHistoryArgumentNames = /* @__PURE__ */ new Set(["id", "asyncKey"]);
@@ -25,6 +26,7 @@ export function encodeAttachmentHistoryArgs(args: t.AttachmentHistoryArgs, ctx: 
   let v: unknown;
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const attachmentDownloadArgumentNames = /* @__PURE__ */ new Set(["id"]);
@@ -49,6 +51,7 @@ export function encodeCommentAddArgs(args: t.CommentAddArgs, ctx: EncodeContext)
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.id, ctx);
   v = a.text; if (v === undefined) e.missing("text", ctx); else e.scalar("text", v, "text", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -61,6 +64,7 @@ export function encodeCommentDeleteArgs(args: t.CommentDeleteArgs, ctx: EncodeCo
   let v: unknown;
   v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "text", "asyncKey"]);
@@ -74,6 +78,7 @@ export function encodeCommentUpdateArgs(args: t.CommentUpdateArgs, ctx: EncodeCo
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.text; if (v === undefined) e.missing("text", ctx); else e.scalar("text", v, "text", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentListArgumentNames = /* @__PURE__ */ new Set(["taskId", "ids", "asyncKey"]);
@@ -88,6 +93,7 @@ export function encodeCommentListArgs(args: t.CommentListArgs, ctx: EncodeContex
   v = a.ids; if (v !== undefined) e.list("ids", v, "ids", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.requireOneOf(a, ["taskId", "ids"], ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentUpdatesArgumentNames = /* @__PURE__ */ new Set(["tLast", "asyncKey"]);
@@ -100,6 +106,7 @@ export function encodeCommentUpdatesArgs(args: t.CommentUpdatesArgs, ctx: Encode
   let v: unknown;
   v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.long, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const contactsListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -122,6 +129,7 @@ export function encodeFolderTreeArgs(args: t.FolderTreeArgs, ctx: EncodeContext)
   v = a.includeChilds; if (v !== undefined) e.scalar("includeChilds", v, "includeChilds", e.boolean, ctx);
   v = a.parentId; if (v !== undefined) e.scalar("parentId", v, "parentId", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderGetArgumentNames = /* @__PURE__ */ new Set(["id", "asyncKey"]);
@@ -134,6 +142,7 @@ export function encodeFolderGetArgs(args: t.FolderGetArgs, ctx: EncodeContext): 
   let v: unknown;
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderAddArgumentNames = /* @__PURE__ */ new Set(["title", "description", "sharedUsers", "parents", "asyncKey"]);
@@ -149,6 +158,7 @@ export function encodeFolderAddArgs(args: t.FolderAddArgs, ctx: EncodeContext): 
   v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -161,6 +171,7 @@ export function encodeFolderDeleteArgs(args: t.FolderDeleteArgs, ctx: EncodeCont
   let v: unknown;
   v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "title", "description", "sharedUsers", "parents", "asyncKey"]);
@@ -177,6 +188,7 @@ export function encodeFolderUpdateArgs(args: t.FolderUpdateArgs, ctx: EncodeCont
   v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const profileGetArgumentNames = /* @__PURE__ */ new Set([]);
@@ -199,6 +211,7 @@ export function encodeTaskGetArgs(args: t.TaskGetArgs, ctx: EncodeContext): void
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskFilterArgumentNames = /* @__PURE__ */ new Set(["fields", "asyncKey", "limit", "offset", "count", "template", "ids", "title", "description", "authors", "parents", "statuses", "fromStartDate", "toStartDate", "includeNullStartDate", "fromDueDate", "toDueDate", "includeNullDueDate", "relationType", "orderBy"]);
@@ -231,6 +244,7 @@ export function encodeTaskFilterArgs(args: t.TaskFilterArgs, ctx: EncodeContext)
   v = a.includeNullDueDate; if (v !== undefined) e.scalar("includeNullDueDate", v, "includeNullDueDate", e.boolean, ctx);
   v = a.relationType; if (v !== undefined) e.list("relationType", v, "relationType", "comma", e.integer, ctx);
   v = a.orderBy; if (v !== undefined) e.list("orderBy", v, "orderBy", "comma", taskFilterOrderByEncoder, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskUpdatesArgumentNames = /* @__PURE__ */ new Set(["tLast", "fields", "asyncKey", "limit", "offset", "orderBy"]);
@@ -248,6 +262,7 @@ export function encodeTaskUpdatesArgs(args: t.TaskUpdatesArgs, ctx: EncodeContex
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx);
   v = a.offset; if (v !== undefined) e.scalar("offset", v, "offset", e.integer, ctx);
   v = a.orderBy; if (v !== undefined) e.list("orderBy", v, "orderBy", "comma", taskUpdatesOrderByEncoder, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskAddArgumentNames = /* @__PURE__ */ new Set(["title", "description", "status", "importance", "startDate", "dueDate", "duration", "responsibleUsers", "sharedUsers", "parents", "asyncKey"]);
@@ -269,6 +284,7 @@ export function encodeTaskAddArgs(args: t.TaskAddArgs, ctx: EncodeContext): void
   v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "title", "description", "status", "importance", "startDate", "dueDate", "duration", "responsibleUsers", "sharedUsers", "parents", "asyncKey"]);
@@ -291,6 +307,7 @@ export function encodeTaskUpdateArgs(args: t.TaskUpdateArgs, ctx: EncodeContext)
   v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
   v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -303,6 +320,7 @@ export function encodeTaskDeleteArgs(args: t.TaskDeleteArgs, ctx: EncodeContext)
   let v: unknown;
   v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const timelogListArgumentNames = /* @__PURE__ */ new Set(["taskId", "asyncKey"]);
@@ -315,6 +333,7 @@ export function encodeTimelogListArgs(args: t.TimelogListArgs, ctx: EncodeContex
   let v: unknown;
   v = a.taskId; if (v !== undefined) e.scalar("taskId", v, "taskId", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const timelogAddArgumentNames = /* @__PURE__ */ new Set(["date", "taskId", "hours", "asyncKey"]);
@@ -329,6 +348,7 @@ export function encodeTimelogAddArgs(args: t.TimelogAddArgs, ctx: EncodeContext)
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.id, ctx);
   v = a.hours; if (v === undefined) e.missing("hours", ctx); else e.scalar("hours", v, "hours", e.double, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const timelogDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -341,4 +361,5 @@ export function encodeTimelogDeleteArgs(args: t.TimelogDeleteArgs, ctx: EncodeCo
   let v: unknown;
   v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
