@@ -62,11 +62,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   }
 
   /**
-   * Sends one request and returns its answer once it starts with a successful status; any other answer is
-   * thrown as its error. Rejected credentials (HTTP 401: an expired OAuth 2.0 token) are sent once more
-   * when the authorizer refreshed them.
+   * Sends one request and returns its answer as it starts. Rejected credentials (HTTP 401: an expired
+   * OAuth 2.0 token) are sent once more when the authorizer refreshed them.
    */
-  async function start(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
     await authorizer?.prepare?.();
     const url = urlOf(method, request);
     const where = url.split("?")[0]!;
@@ -89,10 +88,19 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     // A stream body needs half-duplex in fetch implementations that support request streams (Node's undici).
     if (body instanceof ReadableStream) init.duplex = "half";
     // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-    const authorize = () => bearerHeader ?? authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
+    const authorize = () => authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
     for (let resent = false; ; resent = true) {
-      const header = limiter ? await leave(method.id, authorize, signal, hooks) : (bearerHeader ?? (await authorize()));
-      headers.authorization = header;
+      let header = bearerHeader;
+      // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
+      // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
+      // waits for (a shared token refresh), and a signature never ages in the queue.
+      if (limiter) {
+        const waitMs = await limiter.acquire(signal, async () => (header ??= await authorize())).catch((cause: unknown) => {
+          throw signal?.aborted ? abortedError(method.id, cause) : cause;
+        });
+        if (waitMs > 0) hooks.rateLimited?.({ method: method.id, source: "client", waitMs });
+      } else header ??= await authorize();
+      headers.authorization = header!;
       hooks.request?.({ method: method.id, url: where, attempt });
       const started = Date.now();
       const pending = fetchImpl(url, init);
@@ -104,31 +112,12 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         throw transportFailure(method.id, url, cause, signal);
       }
       hooks.response?.({ method: method.id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
-      if (!resent && response.status === 401 && authorizer?.rejected && (await authorizer.rejected(header))) {
+      if (!resent && response.status === 401 && authorizer?.rejected && (await authorizer.rejected(header!))) {
         await response.body?.cancel();
         continue;
       }
-      if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
       return response;
     }
-  }
-
-  /**
-   * Waits for a rate-limiter slot and authorises at the head of its line; the slot is stamped when the
-   * header is ready, as the request leaves, so no window holds more starts than the limit whatever the
-   * authorizer waits for (a shared token refresh), and a signature never ages in the queue.
-   */
-  async function leave(methodId: string, authorize: () => string | Promise<string>, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<string> {
-    let header!: string;
-    const waitedMs = await limiter!
-      .acquire(signal, async () => {
-        header = await authorize();
-      })
-      .catch((cause: unknown) => {
-        throw signal?.aborted ? abortedError(methodId, cause) : cause;
-      });
-    if (waitedMs > 0) hooks.rateLimited?.({ method: methodId, source: "client", waitMs: waitedMs });
-    return header;
   }
 
   function apiError(methodId: string, document: unknown, httpStatus: number, format: ResponseFormat): WrikeApiError | undefined {
@@ -143,68 +132,56 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return new WrikeApiError({ code, errorName, serverMessage, method: methodId, httpStatus });
   }
 
-  function formatOf(response: Response): ResponseFormat {
-    const type = response.headers.get("content-type") ?? "";
-    if (type.includes("json")) return "json";
-    if (type.includes("xml")) return "xml";
-    return format;
-  }
-
   /**
-   * The error for an answer that is not a plain 2xx: a redirect (never followed; v4's wrong-host 300
-   * among them), 429 and 503 by status (whatever the body), else the API error it carries.
+   * One attempt. A redirect is refused unread (never followed; v4's wrong-host 300 among them). Any other
+   * answer is read within the attempt's timeout (without `decode`, a successful one is returned as it
+   * starts, for callers that read the body themselves): an API error in it is thrown, whatever the status;
+   * else a failed status is thrown by itself (429 and 503 whatever their body), and a successful answer is
+   * decoded.
    */
-  async function failure(methodId: string, url: string, response: Response, timer: AttemptTimer): Promise<Error> {
-    const { status } = response;
-    if ((status > 299 && status < 400) || response.type === "opaqueredirect" || response.redirected) {
-      await response.body?.cancel();
-      return redirectError(methodId, url, response, status === api.wrongHostStatus);
-    }
-    const text = await readBody(methodId, response, timer, maxBytes).catch(() => "");
-    const busy = status === 429 || status === 503;
-    const bodyFormat = formatOf(response);
-    let document: unknown;
-    if (!busy)
-      try {
-        document = parse(text, bodyFormat);
-      } catch {
-        // Not a document: the bare HTTP status is all there is.
-      }
-    return (
-      apiError(methodId, document, status, bodyFormat) ??
-      new WrikeTransportError({
-        message: `${methodId}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim(),
-        method: methodId,
-        reason: "http-status",
-        httpStatus: status,
-        retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined,
-      })
-    );
-  }
-
   return async (method, request, attempt, callOptions, hooks, decode) => {
     const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
     let response: Response;
     let text: string;
     try {
-      response = await start(method, request, attempt, timer, callOptions?.signal, hooks);
-      // Without `decode` the timeout bounds the wait for the answer to start; the body streams at the reader's pace.
-      if (!decode) return response;
-      callOptions?.onResponse?.(response);
-      text = await readBody(method.id, response, timer, maxBytes, callOptions?.signal);
+      response = await send(method, request, attempt, timer, callOptions?.signal, hooks);
+      const { status } = response;
+      if ((status > 299 && status < 400) || response.type === "opaqueredirect" || response.redirected) {
+        await response.body?.cancel();
+        throw redirectError(method.id, response.url || baseUrl(), response, status === api.wrongHostStatus);
+      }
+      if (response.ok) {
+        if (!decode) return response;
+        callOptions?.onResponse?.(response);
+      }
+      const reading = readBody(method.id, response, timer, maxBytes, callOptions?.signal);
+      text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
       timer.done();
     }
-    const responseFormat = formatOf(response);
+    const { ok, status } = response;
+    const busy = status === 429 || status === 503;
+    const type = response.headers.get("content-type") ?? "";
+    const bodyFormat: ResponseFormat = type.includes("json") ? "json" : type.includes("xml") ? "xml" : format;
     let document: unknown;
-    try {
-      document = parse(text, responseFormat);
-    } catch (cause) {
-      throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${responseFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: responseFormat, cause });
-    }
-    const error = apiError(method.id, document, response.status, responseFormat);
+    if (!busy)
+      try {
+        document = parse(text, bodyFormat);
+      } catch (cause) {
+        if (ok) throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: bodyFormat, cause });
+        // A failed status without a document: the bare HTTP status is all there is.
+      }
+    const error = apiError(method.id, document, status, bodyFormat);
     if (error) throw error;
-    const ctx = newContext(responseFormat === "xml");
+    if (!ok)
+      throw new WrikeTransportError({
+        message: `${method.id}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim(),
+        method: method.id,
+        reason: "http-status",
+        httpStatus: status,
+        retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined,
+      });
+    const ctx = newContext(bodyFormat === "xml");
     const result = method.decodeResult!(document, ctx);
     if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
     // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
