@@ -8,7 +8,7 @@ import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descrip
 import { envelopeCode, WrikeApiError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
-import { newContext } from "../runtime/decode.js";
+import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { hostOrigin } from "../base-url.js";
@@ -181,7 +181,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         httpStatus: status,
         retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined,
       });
-    const ctx = newContext(bodyFormat === "xml");
+    // XML support brings XML's conversions (options.xml is there: parse() refused XML without it).
+    const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? options.xml!.fromXml : undefined };
     const result = method.decodeResult!(document, ctx);
     if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
     // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
