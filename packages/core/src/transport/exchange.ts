@@ -21,6 +21,9 @@ import type { CallOptions, TransportOptions } from "./options.js";
  */
 export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
 
+/** What to do without XML support; both messages that need it say so. */
+export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/core/xml"';
+
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -32,7 +35,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   /** Parses a body in either format; XML only when the caller brought an XML parser (it is opt-in to keep bundles small). */
   function parse(text: string, bodyFormat: ResponseFormat): unknown {
     if (bodyFormat === "json") return JSON.parse(text);
-    if (!options.xml) throw new TypeError("the response is XML and no XML support was given (pass `xml` from @wrikekit/core/xml)");
+    if (!options.xml) throw new TypeError(`the response is XML, which needs XML support: ${XML_HINT}`);
     return options.xml.parse(text);
   }
 
@@ -73,20 +76,18 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const headers: Record<string, string> = {};
     // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
     for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
-    // A raw upload, else a form body; GET and DELETE carry none. A POST or PUT without body arguments still
-    // sends an empty form (as v2 always has; servers read it as no arguments).
+    // A raw upload (its encoder names the content type), else a form body; GET and DELETE carry none. A
+    // POST or PUT without body arguments still sends an empty form (as v2 always has; servers read it as no arguments).
     let body: BodyInit | undefined = request.body as BodyInit | undefined;
-    if (body !== undefined) headers["content-type"] ??= "application/octet-stream";
-    else if (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE")) {
+    if (body === undefined && (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE"))) {
       body = new URLSearchParams(request.pairs).toString();
       headers["content-type"] ??= "application/x-www-form-urlencoded; charset=UTF-8";
     }
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
-    // of its CPU); the timeout races the answer instead, and a late answer is discarded.
-    const init: RequestInit & { duplex?: "half" } = { method: verb, headers, body, signal, redirect: "manual" };
-    // A stream body needs half-duplex in fetch implementations that support request streams (Node's undici).
-    if (body instanceof ReadableStream) init.duplex = "half";
+    // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
+    // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
+    const init: RequestInit & { duplex: "half" } = { method: verb, headers, body, signal, redirect: "manual", duplex: "half" };
     // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
     const authorize = () => authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
     for (let resent = false; ; resent = true) {

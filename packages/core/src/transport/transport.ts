@@ -7,7 +7,7 @@
 import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
 import { newEncodeContext } from "../runtime/encode.js";
-import { createExchange } from "./exchange.js";
+import { createExchange, XML_HINT } from "./exchange.js";
 import { checkBaseUrl, hostOrigin } from "../base-url.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
@@ -16,7 +16,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   if (options.host !== undefined) hostOrigin(options.host);
   const format = options.format ?? "json";
   if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
-  if (format === "xml" && options.xml === undefined) throw new TypeError('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/core/xml"');
+  if (format === "xml" && options.xml === undefined) throw new TypeError(`format "xml" needs XML support: ${XML_HINT}`);
   const retry = options.retry;
   const hooks = options.hooks ?? {};
   const exchange = createExchange(api, options, format);

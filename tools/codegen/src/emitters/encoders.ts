@@ -21,7 +21,7 @@ function encodeCall(a: Argument, encoderFor: (a: Argument) => string): string {
   const isJson = a.type.kind === "model" || (a.type.kind === "scalar" && a.type.name === "json");
   if (isJson) return `e.jsonText(${wire}, v, ${key}, ${a.type.list}, ${a.type.kind === "model" ? "e.object" : "e.json"}, ctx${slot});`;
   const encoder = a.in === "header" && a.type.kind === "scalar" && a.type.name === "string" ? "e.header" : encoderFor(a);
-  return a.type.list ? `e.list(${wire}, v, ${key}, ${JSON.stringify(a.encoding)}, ${encoder}, ctx${slot});` : `e.scalar(${wire}, v, ${key}, ${encoder}, ctx${slot});`;
+  return a.type.list ? `e.${a.encoding}List(${wire}, v, ${key}, ${encoder}, ctx${slot});` : `e.scalar(${wire}, v, ${key}, ${encoder}, ctx${slot});`;
 }
 
 function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {

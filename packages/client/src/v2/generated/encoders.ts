@@ -11,7 +11,7 @@ export function encodeAttachmentListArgs(args: t.AttachmentListArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentListArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.list("taskIds", v, "taskIds", "comma", e.id, ctx);
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -62,7 +62,7 @@ export function encodeCommentDeleteArgs(args: t.CommentDeleteArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, commentDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -90,7 +90,7 @@ export function encodeCommentListArgs(args: t.CommentListArgs, ctx: EncodeContex
   e.rejectUnknown(a, commentListArgumentNames, ctx);
   let v: unknown;
   v = a.taskId; if (v !== undefined) e.scalar("taskId", v, "taskId", e.id, ctx);
-  v = a.ids; if (v !== undefined) e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v !== undefined) e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.requireOneOf(a, ["taskId", "ids"], ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
@@ -155,8 +155,8 @@ export function encodeFolderAddArgs(args: t.FolderAddArgs, ctx: EncodeContext): 
   let v: unknown;
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -169,7 +169,7 @@ export function encodeFolderDeleteArgs(args: t.FolderDeleteArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, folderDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -185,8 +185,8 @@ export function encodeFolderUpdateArgs(args: t.FolderUpdateArgs, ctx: EncodeCont
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -209,7 +209,7 @@ export function encodeTaskGetArgs(args: t.TaskGetArgs, ctx: EncodeContext): void
   e.rejectUnknown(a, taskGetArgumentNames, ctx);
   let v: unknown;
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.commaList("fields", v, "fields", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -224,26 +224,26 @@ export function encodeTaskFilterArgs(args: t.TaskFilterArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, taskFilterArgumentNames, ctx);
   let v: unknown;
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.commaList("fields", v, "fields", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx);
   v = a.offset; if (v !== undefined) e.scalar("offset", v, "offset", e.integer, ctx);
   v = a.count; if (v !== undefined) e.scalar("count", v, "count", e.boolean, ctx);
   v = a.template; if (v !== undefined) e.scalar("template", v, "template", taskFilterTemplateEncoder, ctx);
-  v = a.ids; if (v !== undefined) e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v !== undefined) e.commaList("ids", v, "ids", e.id, ctx);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
-  v = a.statuses; if (v !== undefined) e.list("statuses", v, "statuses", "comma", e.integer, ctx);
+  v = a.authors; if (v !== undefined) e.commaList("authors", v, "authors", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
+  v = a.statuses; if (v !== undefined) e.commaList("statuses", v, "statuses", e.integer, ctx);
   v = a.fromStartDate; if (v !== undefined) e.scalar("fromStartDate", v, "fromStartDate", e.localDateTime, ctx);
   v = a.toStartDate; if (v !== undefined) e.scalar("toStartDate", v, "toStartDate", e.localDateTime, ctx);
   v = a.includeNullStartDate; if (v !== undefined) e.scalar("includeNullStartDate", v, "includeNullStartDate", e.boolean, ctx);
   v = a.fromDueDate; if (v !== undefined) e.scalar("fromDueDate", v, "fromDueDate", e.localDateTime, ctx);
   v = a.toDueDate; if (v !== undefined) e.scalar("toDueDate", v, "toDueDate", e.localDateTime, ctx);
   v = a.includeNullDueDate; if (v !== undefined) e.scalar("includeNullDueDate", v, "includeNullDueDate", e.boolean, ctx);
-  v = a.relationType; if (v !== undefined) e.list("relationType", v, "relationType", "comma", e.integer, ctx);
-  v = a.orderBy; if (v !== undefined) e.list("orderBy", v, "orderBy", "comma", taskFilterOrderByEncoder, ctx);
+  v = a.relationType; if (v !== undefined) e.commaList("relationType", v, "relationType", e.integer, ctx);
+  v = a.orderBy; if (v !== undefined) e.commaList("orderBy", v, "orderBy", taskFilterOrderByEncoder, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
@@ -257,11 +257,11 @@ export function encodeTaskUpdatesArgs(args: t.TaskUpdatesArgs, ctx: EncodeContex
   e.rejectUnknown(a, taskUpdatesArgumentNames, ctx);
   let v: unknown;
   v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.long, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.commaList("fields", v, "fields", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx);
   v = a.offset; if (v !== undefined) e.scalar("offset", v, "offset", e.integer, ctx);
-  v = a.orderBy; if (v !== undefined) e.list("orderBy", v, "orderBy", "comma", taskUpdatesOrderByEncoder, ctx);
+  v = a.orderBy; if (v !== undefined) e.commaList("orderBy", v, "orderBy", taskUpdatesOrderByEncoder, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
@@ -280,9 +280,9 @@ export function encodeTaskAddArgs(args: t.TaskAddArgs, ctx: EncodeContext): void
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.localDateTime, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.localDateTime, ctx);
   v = a.duration; if (v !== undefined) e.scalar("duration", v, "duration", e.string, ctx);
-  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.uid, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.responsibleUsers; if (v !== undefined) e.commaList("responsibleUsers", v, "responsibleUsers", e.uid, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -303,9 +303,9 @@ export function encodeTaskUpdateArgs(args: t.TaskUpdateArgs, ctx: EncodeContext)
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.localDateTime, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.localDateTime, ctx);
   v = a.duration; if (v !== undefined) e.scalar("duration", v, "duration", e.string, ctx);
-  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.uid, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.responsibleUsers; if (v !== undefined) e.commaList("responsibleUsers", v, "responsibleUsers", e.uid, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -318,7 +318,7 @@ export function encodeTaskDeleteArgs(args: t.TaskDeleteArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, taskDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
@@ -359,7 +359,7 @@ export function encodeTimelogDeleteArgs(args: t.TimelogDeleteArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, timelogDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.echoed("asyncKey", a.asyncKey, ctx);
 }
