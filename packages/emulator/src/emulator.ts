@@ -15,6 +15,10 @@ import { handleAttachmentUpload } from "./http/control.js";
 import { accessToken, authorize, requestToken } from "./http/oauth-flow.js";
 import { oauth2Authorize, oauth2Token } from "./http/oauth2.js";
 import { textResponse } from "./http/respond.js";
+import { seedV4State } from "./v4/engine/seed.js";
+import type { V4State } from "./v4/engine/state.js";
+import { createV4Handler } from "./v4/http/handler.js";
+import type { RateLimitOption } from "./v4/http/rate-budget.js";
 
 export interface EmulatorOptions {
   /** The clock, in milliseconds since the epoch (default Date.now). Dates, tLast and the OAuth timestamp window follow it. */
@@ -23,6 +27,8 @@ export interface EmulatorOptions {
   state?: string;
   /** Approve request tokens at once as the seeded user (default true); false shows an approval page. */
   autoApprove?: boolean;
+  /** v4: requests one token may start per second before it gets 429 (default 100); false: no budget. */
+  v4RateLimit?: RateLimitOption;
 }
 
 export interface AddAttachmentInput extends NewAttachment {
@@ -35,6 +41,8 @@ export interface Emulator {
   handle(request: Request): Promise<Response>;
   /** The live state; tests may read it, and change it at their own risk. */
   readonly state: State;
+  /** The live v4 world (REST API v4 at /api/v4), built on the same users and tokens. */
+  readonly v4: V4State;
   readonly credentials: EmulatorCredentials;
   /** The emulator's clock. */
   now(): number;
@@ -49,6 +57,7 @@ const OAUTH_ROUTES: Record<string, (ctx: HandlerContext, request: Request) => Pr
   "/rest/auth/authorize": authorize,
   "/rest/auth/access_token": accessToken,
   "/oauth2/authorize": oauth2Authorize,
+  "/oauth2/authorize/v4": oauth2Authorize,
   "/oauth2/token": oauth2Token,
 };
 
@@ -56,9 +65,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const now = options.now ?? Date.now;
   const state = options.state === undefined ? seedState(now()) : loadState(options.state);
   const ctx: HandlerContext = { state, now, autoApprove: options.autoApprove ?? true };
+  const v4 = seedV4State(state, now());
+  const v4Api = createV4Handler({ state: v4, now, ...(options.v4RateLimit === undefined ? {} : { rateLimit: options.v4RateLimit }) });
 
   async function handle(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
+    if (v4Api.owns(pathname)) return v4Api.handle(request);
     const api = matchApiRoute(pathname);
     if (api !== undefined) return handleApiCall(ctx, request, api);
     const oauth = OAUTH_ROUTES[pathname];
@@ -72,6 +84,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return {
     handle,
     state,
+    v4,
     credentials: credentialsOf(state),
     now,
     addAttachment({ asUser = SEED_CREDENTIALS.user.uid, ...input }) {
