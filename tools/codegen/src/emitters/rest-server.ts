@@ -5,33 +5,17 @@
  * emulator answers with them. The table shapes are core's RestOperation, RestModels, RestEnums, RestApi.
  */
 import { VariableDeclarationKind } from "ts-morph";
-import type { Ir, TypeRef } from "../model.js";
+import type { Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
-
-const typeOf = (t: TypeRef) => ({ name: t.name, kind: t.kind, list: t.list });
-
-/** Drops undefined and false members, so each table row says only what is true of it. */
-function compact<T extends Record<string, unknown>>(row: T): Partial<T> {
-  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== false)) as Partial<T>;
-}
+import { restApiRow, restEnumRows, restModelRows, restOperationRow } from "./shared/rest-table.js";
 
 export const restServerEmitter: Emitter = {
   name: "rest-server",
   output: "packages/emulator/src/{api}/generated/operations.ts",
   emit(ir: Ir, file) {
     const { api } = ir;
-    if (api.style !== "rest" || api.envelope === undefined || api.errors.statuses === undefined) throw new Error(`${api.name}: the rest-server emitter needs a REST API with an envelope and error statuses`);
+    const restApi = restApiRow(ir);
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/server", isTypeOnly: true, namedImports: ["RestApi", "RestEnums", "RestModels", "RestOperation"] });
-    const { envelope } = api;
-    const restApi = {
-      name: api.name,
-      baseUrl: api.baseUrl,
-      pathTemplate: api.formats.json!.path,
-      envelope: { kindField: envelope.kindField, dataField: envelope.dataField, nextPageTokenField: envelope.nextPageTokenField, responseSizeField: envelope.responseSizeField },
-      errorEnvelope: { nameField: api.errors.envelope.nameField, messageField: api.errors.envelope.messageField },
-      errorStatuses: Object.fromEntries(Object.entries(api.errors.statuses).map(([status, s]) => [status, Object.keys(s.names)])),
-      scopes: Object.keys(api.auth.oauth2?.scopes ?? {}),
-    };
     const constant = (name: string, type: string, value: unknown, doc: string) =>
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
@@ -40,47 +24,9 @@ export const restServerEmitter: Emitter = {
         ...docs(doc),
       });
     constant(`${api.name}RestApi`, "RestApi", restApi, `${api.title}: path template, envelope and error statuses.`);
-    const operations = Object.fromEntries(
-      ir.methods.map((m) => [
-        m.id,
-        compact({
-          id: m.id,
-          name: `${m.group}.${m.key}`,
-          verb: m.http.method,
-          path: m.http.path,
-          kind: m.kind,
-          scopes: m.scopes ?? [],
-          response: m.envelope === undefined ? undefined : { kind: m.envelope.kind, data: { ...typeOf(m.envelope.item), list: false } },
-          paging: m.paging?.kind === "pageToken" ? { pageSizeArg: m.paging.pageSizeArg, tokenArg: m.paging.tokenArg } : undefined,
-          asyncJob: m.asyncJob === true,
-          upload: m.upload === true,
-          args: Object.fromEntries(
-            m.args.map((a) => [
-              a.name,
-              compact({
-                wireName: a.wireName,
-                in: a.in,
-                type: typeOf(a.type),
-                required: a.required,
-                encoding: a.encoding,
-                nullable: a.nullable,
-                maxItems: a.maxItems,
-                values: a.values?.map(String),
-                selects: a.selects,
-              }),
-            ]),
-          ),
-        }),
-      ]),
-    );
+    const operations = Object.fromEntries(ir.methods.map((m) => [m.id, restOperationRow(m)]));
     constant(`${api.name}Operations`, "Readonly<Record<string, RestOperation>>", operations, "Every operation by its id (`GET /tasks`).");
-    const models = Object.fromEntries(
-      ir.models.map((model) => [
-        model.name,
-        Object.fromEntries(model.fields.map((f) => [f.name, compact({ type: typeOf(f.type), required: f.required, nullable: f.nullable, selectable: f.selectable })])),
-      ]),
-    );
-    constant(`${api.name}Models`, "RestModels", models, "Every model's fields: type, required, nullable, selectable (sent only when a fields argument asks).");
-    constant(`${api.name}Enums`, "RestEnums", Object.fromEntries(ir.enums.map((e) => [e.name, e.values.map(([, v]) => String(v))])), "Every enum's values.");
+    constant(`${api.name}Models`, "RestModels", restModelRows(ir.models), "Every model's fields: type, required, nullable, selectable (sent only when a fields argument asks).");
+    constant(`${api.name}Enums`, "RestEnums", restEnumRows(ir.enums), "Every enum's values.");
   },
 };
