@@ -11,7 +11,7 @@ import { renderToString } from "react-dom/server";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { createWrikeClient } from "@wrikekit/client/v2";
-import { WrikeProvider, useTaskFilter } from "../src/index.js";
+import { WrikeProvider, useTaskFilter } from "../src/v2/index.js";
 
 const packageDir = join(import.meta.dirname, "..");
 

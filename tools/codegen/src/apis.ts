@@ -9,6 +9,7 @@ import { clientEmitter } from "./emitters/client.js";
 import { decodersEmitter } from "./emitters/decoders.js";
 import { encodersEmitter } from "./emitters/encoders.js";
 import { methodsEmitter } from "./emitters/methods.js";
+import { mswRestHandlersEmitter } from "./emitters/msw-rest-handlers.js";
 import { emitters } from "./emitters/index.js";
 import { restServerEmitter } from "./emitters/rest-server.js";
 import { typesEmitter } from "./emitters/types.js";
@@ -31,7 +32,7 @@ export const wrikeV4: ApiTarget = {
   specDir: "spec/v4",
   names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
   entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
-  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter],
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter, mswRestHandlersEmitter],
 };
 
 export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];
