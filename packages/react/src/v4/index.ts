@@ -1,0 +1,33 @@
+/**
+ * TanStack Query v5 hooks for every Wrike API v4 operation, generated from the spec; the package's main entry
+ * (`@wrikekit/react`). v2 is at `@wrikekit/react/v2`.
+ *
+ *   const client = createWrikeClient({ auth: { kind: "bearer", token } });
+ *   <WrikeProvider client={client} queryClient={queryClient}><App /></WrikeProvider>
+ *   const tasks = useTasksList({ status: ["Active"] });             // the first page
+ *   const pages = useTasksListInfinite({ status: ["Active"] });     // every page, fetchNextPage()
+ *   const create = useTasksCreateInFolder();                        // on success, invalidates every task read
+ */
+import type { WrikeClient } from "@wrikekit/client";
+import { useWrikeClient as useProvidedClient } from "../provider.js";
+
+export { WrikeProvider, type WrikeProviderProps, type WrikeClientLike } from "../provider.js";
+/** The v4 client of the nearest WrikeProvider (give it a client from `createWrikeClient` of @wrikekit/client); throws when there is none. */
+export const useWrikeClient: () => WrikeClient = useProvidedClient as () => WrikeClient;
+export {
+  WRIKE_QUERY_KEY_ROOT,
+  wrikeKeys,
+  methodKeys,
+  invalidateWrikeQueries,
+  type MethodKeys,
+  type WrikeQueryKey,
+  type WrikeInfiniteQueryKey,
+  type WrikeQueryOptions,
+  type WrikeInfiniteQueryOptions,
+  type WrikeQueryHookOptions,
+  type WrikeInfiniteQueryHookOptions,
+  type WrikeMutationHookOptions,
+  type WrikePages,
+  type WrikeDownloadBlob,
+} from "../runtime.js";
+export * from "./generated/hooks.js";
