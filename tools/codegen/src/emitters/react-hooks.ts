@@ -144,7 +144,7 @@ export const reactHooksEmitter: Emitter = {
         statements: `return useWrikeQuery((client) => ${names.queryOptions(m)}${generic}(client, args), options);`,
       });
       if (!isPaged || m.paging?.kind !== "pageToken") continue;
-      const pagingData = { tokenArg: m.paging.tokenArg, nextTokenField: ir.api.envelope!.nextPageTokenField };
+      const pagingData = { tokenArg: m.paging.tokenArg, nextTokenField: m.paging.nextTokenField };
       file.addFunction({
         isExported: true,
         name: names.infiniteQueryOptions(m),
