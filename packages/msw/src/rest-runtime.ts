@@ -75,11 +75,12 @@ type Primitive = string | number | boolean | bigint | symbol | null | undefined;
 
 /**
  * A partial answer: every field optional at any depth, and `data` a list of partial items, each merged
- * over the default item (`{ data: [{ title: "A" }, { title: "B" }] }` answers two complete items).
+ * over the default item (`{ data: [{ title: "A" }, { title: "B" }] }` answers two complete items). A
+ * top-level field given as `undefined` is removed (`nextPageToken: undefined` makes a page the last).
  */
 export type EnvelopeOverride<R> = R extends Primitive
   ? R
-  : { [K in keyof R]?: K extends "data" ? (R[K] extends readonly (infer I)[] ? readonly DeepPartial<I>[] : DeepPartial<R[K]>) : DeepPartial<R[K]> };
+  : { [K in keyof R]?: (K extends "data" ? (R[K] extends readonly (infer I)[] ? readonly DeepPartial<I>[] : DeepPartial<R[K]>) : DeepPartial<R[K]>) | undefined };
 
 export interface RestDocumentHandlerFactory<Args, Result, Errors extends ErrorNames> {
   /** Answers the default document, or `override` merged over it (a resolver's value too). */
