@@ -32,7 +32,8 @@ describe("emitters on the v4 fixture", () => {
     const a = runEmitters(fixture, target).map((f) => f.text);
     const b = runEmitters(buildIr(loadSpec(join(import.meta.dirname, "fixtures/v4"))), target).map((f) => f.text);
     expect(a).toEqual(b);
-  });
+    // Every emitter twice through ts-morph's formatter: seconds on a loaded 2-core machine.
+  }, 30_000);
 
   it("writes every file into the API's folder of its package, names from the API's entry", () => {
     const files = runEmitters(fixture, { ...target, names: { client: "createV4Client", clientType: "V4Client", handlers: "createV4Handlers" } });

@@ -64,17 +64,21 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return `${baseUrl()}${path}${query}`;
   }
 
-  /** The body and its headers: a raw upload, a form body when there are body arguments, else none (GET and DELETE never carry one). */
-  function bodyOf(request: EncodeContext): { body: BodyInit | undefined; contentType: string | undefined } {
+  /**
+   * The body and its content type: a raw upload, else a form body; GET and DELETE never carry one. A POST or
+   * PUT without body arguments still sends an empty form (as v2 always has; servers read it as no arguments).
+   */
+  function bodyOf(method: MethodDescriptor<never, unknown>, request: EncodeContext): { body: BodyInit | undefined; contentType: string | undefined } {
     if (request.body !== undefined) return { body: request.body as BodyInit, contentType: "application/octet-stream" };
-    if (request.pairs.length > 0) return { body: new URLSearchParams(request.pairs).toString(), contentType: "application/x-www-form-urlencoded; charset=UTF-8" };
+    const verb = method.http.method;
+    if (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE")) return { body: new URLSearchParams(request.pairs).toString(), contentType: "application/x-www-form-urlencoded; charset=UTF-8" };
     return { body: undefined, contentType: undefined };
   }
 
   async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
     await authorizer?.prepare?.();
     const url = urlOf(method, request);
-    const { body, contentType } = bodyOf(request);
+    const { body, contentType } = bodyOf(method, request);
     // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
     const bodyParams = request.body === undefined ? request.pairs : [];
     const where = request.query.length > 0 ? url.slice(0, url.indexOf("?")) : url;
