@@ -15,8 +15,10 @@ import { handleAttachmentUpload } from "./http/control.js";
 import { accessToken, authorize, requestToken } from "./http/oauth-flow.js";
 import { oauth2Authorize, oauth2Token } from "./http/oauth2.js";
 import { textResponse } from "./http/respond.js";
+import { loadV4State, saveV4State, type SavedV4State } from "./v4/engine/persist.js";
 import { seedV4State } from "./v4/engine/seed.js";
-import type { V4State } from "./v4/engine/state.js";
+import type { TaskRecord as V4TaskRecord, V4State } from "./v4/engine/state.js";
+import { createTask as createV4Task, type TaskCreateArgs as V4TaskInput } from "./v4/engine/tasks.js";
 import { createV4Handler } from "./v4/http/handler.js";
 import type { RateLimitOption } from "./v4/http/rate-budget.js";
 
@@ -29,6 +31,11 @@ export interface EmulatorOptions {
   autoApprove?: boolean;
   /** v4: requests one token may start per second before it gets 429 (default 100); false: no budget. */
   v4RateLimit?: RateLimitOption;
+}
+
+export interface AddV4TaskInput extends V4TaskInput {
+  /** UID of the author (default: the seeded regular user, the account owner). */
+  asUser?: string;
 }
 
 export interface AddAttachmentInput extends NewAttachment {
@@ -48,7 +55,9 @@ export interface Emulator {
   now(): number;
   /** Uploads a file to a task (a new version when the task already has a file of that name). */
   addAttachment(input: AddAttachmentInput): Attachment;
-  /** The whole state as JSON, for the state option or a --state file. */
+  /** v4: creates a task with every rule of POST /folders/{folderId}/tasks, without a request (seeding tests and benchmarks). */
+  addV4Task(input: AddV4TaskInput): V4TaskRecord;
+  /** The whole state as JSON (v2, and the v4 world under `v4`), for the state option or a --state file. */
   save(): string;
 }
 
@@ -64,8 +73,10 @@ const OAUTH_ROUTES: Record<string, (ctx: HandlerContext, request: Request) => Pr
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const now = options.now ?? Date.now;
   const state = options.state === undefined ? seedState(now()) : loadState(options.state);
+  // A state saved before the emulator served v4 has no v4 member: the v4 world is seeded from its v2 part.
+  const savedV4 = options.state === undefined ? undefined : (JSON.parse(options.state) as { v4?: SavedV4State }).v4;
   const ctx: HandlerContext = { state, now, autoApprove: options.autoApprove ?? true };
-  const v4 = seedV4State(state, now());
+  const v4 = savedV4 === undefined ? seedV4State(state, now()) : loadV4State(state, savedV4);
   const v4Api = createV4Handler({ state: v4, now, ...(options.v4RateLimit === undefined ? {} : { rateLimit: options.v4RateLimit }) });
 
   async function handle(request: Request): Promise<Response> {
@@ -92,6 +103,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       if (user === undefined) throw new EmulatorError(407, `Invalid argument asUser: no user has the uid ${JSON.stringify(asUser)}`);
       return addAttachment(state, { user, at: now() }, input);
     },
-    save: () => saveState(state),
+    addV4Task({ asUser = SEED_CREDENTIALS.user.uid, ...input }) {
+      const user = state.users.get(asUser);
+      const person = v4.people.get(asUser);
+      if (user === undefined || person === undefined) throw new EmulatorError(407, `Invalid argument asUser: no user has the uid ${JSON.stringify(asUser)}`);
+      return createV4Task({ state: v4, caller: { user, person }, at: now(), selected: new Set() }, input);
+    },
+    save: () => JSON.stringify({ ...(JSON.parse(saveState(state)) as object), v4: saveV4State(v4) }, null, 2),
   };
 }

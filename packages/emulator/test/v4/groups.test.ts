@@ -234,7 +234,10 @@ describe("v4 async jobs, ids, account", () => {
     expect(seen[0]).toBe("InProgress");
     expect(polled).toMatchObject({ status: "Completed", processedCount: 60, progressPercent: 100 });
     expect(polled.result.map((t: { title: string }) => t.title)).toEqual(operations.map((o) => o.params.title));
-    expect((await owner.call("POST", "/batch", { operations: [{ method: "GET", url: "/tasks" }] })).status).toBe(200);
+    const read = await owner.call("POST", "/batch", { operations: [{ method: "GET", url: "/tasks" }] });
+    expect([read.status, read.body.errorDescription]).toEqual([400, expect.stringMatching(/not a write operation/)]);
+    const badArgs = await owner.call("POST", "/batch", { operations: [{ method: "POST", url: `/folders/${space}/tasks`, params: { importance: "Urgent" } }] });
+    expect(badArgs.body.errorDescription).toMatch(/importance/);
     const bad = await owner.call("POST", "/batch", { operations: [{ url: "/tasks" }] });
     expect(bad.body.errorDescription).toMatch(/operations\[0\]/);
   });
@@ -263,5 +266,21 @@ describe("v4 async jobs, ids, account", () => {
     await owner.ok("PUT", "/account", { metadata: [{ key: "env", value: null }] });
     expect((await owner.ok("GET", "/account", { fields: ["metadata"] }))[0]!.metadata).toEqual([]);
     expect((await collaborator.call("PUT", "/account", { metadata: [{ key: "x", value: "y" }] })).status).toBe(403);
+  });
+});
+
+describe("v4 sharing", () => {
+  it("a task in the account root is shared with its author and responsibles only; inherited users cannot be unshared silently", async () => {
+    const { owner, collaborator, emulator } = newEmulator();
+    const root = emulator.v4.rootFolderId;
+    const [mine] = await owner.ok("POST", `/folders/${root}/tasks`, { title: "private to me" });
+    expect((await collaborator.call("GET", `/tasks/${mine!.id}`)).status).toBe(404);
+    const [shared] = await owner.ok("PUT", `/tasks/${mine!.id}`, { addShareds: [COLLABORATOR] });
+    expect(shared!.sharedIds).toEqual([OWNER, COLLABORATOR]);
+    expect((await collaborator.ok("GET", `/tasks/${mine!.id}`))[0]!.title).toBe("private to me");
+    await owner.ok("PUT", `/tasks/${mine!.id}`, { removeShareds: [COLLABORATOR] });
+    expect((await collaborator.call("GET", `/tasks/${mine!.id}`)).status).toBe(404);
+    const refused = await owner.call("PUT", `/tasks/${mine!.id}`, { removeShareds: [OWNER] });
+    expect(refused.body.errorDescription).toMatch(/removeShareds: .*author/);
   });
 });

@@ -24,7 +24,7 @@ async function start(options: Parameters<typeof startEmulatorServer>[0] = {}): P
 
 /** Plain fetch: query for reads, a form body with JSON text for structured values for writes. */
 function plain(server: EmulatorServer, token: string = SEED_CREDENTIALS.permanentToken) {
-  return async (method: string, path: string, params: Record<string, unknown> = {}, raw?: { body: Uint8Array; fileName: string }) => {
+  return async (method: string, path: string, params: Record<string, unknown> = {}, raw?: { body: Uint8Array<ArrayBuffer>; fileName: string }) => {
     const pairs = Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)] as [string, string]);
     const read = method === "GET" || method === "DELETE";
     const url = `${server.url}/api/v4${path}${read && pairs.length > 0 ? `?${new URLSearchParams(pairs)}` : ""}`;

@@ -65,6 +65,15 @@ describe("v4 page tokens", () => {
     expect(resent.body.data![0]).toHaveProperty("description");
     expect((await owner.call("GET", "/tasks", { nextPageToken: "bm9wZQ" })).body.errorDescription).toMatch(/not a token/);
     expect((await owner.call("GET", "/tasks", { pageSize: 1001 })).body.errorDescription).toMatch(/pageSize/);
+    // responseSize follows every change, also when the same first page was counted before.
+    const before = (await owner.call("GET", "/tasks", { pageSize: 2 })).body.responseSize!;
+    const activeBefore = (await owner.call("GET", "/tasks", { pageSize: 2, status: ["Active"] })).body.responseSize!;
+    expect((await owner.call("GET", "/tasks", { pageSize: 2 })).body.responseSize).toBe(before);
+    await owner.ok("POST", `/folders/${folderId}/tasks`, { title: "one more" });
+    expect((await owner.call("GET", "/tasks", { pageSize: 2 })).body.responseSize).toBe(before + 1);
+    const [someTask] = await owner.ok("GET", "/tasks", { title: "one more" });
+    await owner.ok("PUT", `/tasks/${someTask!.id}`, { status: "Completed" });
+    expect((await owner.call("GET", "/tasks", { pageSize: 2, status: ["Active"] })).body.responseSize).toBe(activeBefore);
     // limit caps the whole walk.
     const limited = await owner.call("GET", "/tasks", { pageSize: 2, limit: 3 });
     const rest = await owner.call("GET", "/tasks", { limit: 3, nextPageToken: limited.body.nextPageToken });

@@ -26,10 +26,9 @@ export function startJob(call: V4Call, type: string, steps: Array<() => unknown>
   return job;
 }
 
-export function pollJob(call: V4Call, id: string): AsyncJobRecord {
-  const job = call.state.asyncJobs.get(id);
-  if (job === undefined || job.ownerId !== callerId(call)) throw notFound("Async job", id);
-  for (let i = 0; i < STEPS_PER_POLL && job.status === "InProgress"; i++) {
+/** Runs up to `steps` of the job's remaining items; Failed at the first error (the items before it stay done). */
+export function advanceJob(job: AsyncJobRecord, steps: number): void {
+  for (let i = 0; i < steps && job.status === "InProgress"; i++) {
     const step = job.pending.shift();
     if (step === undefined) break;
     try {
@@ -42,5 +41,11 @@ export function pollJob(call: V4Call, id: string): AsyncJobRecord {
     }
   }
   if (job.status === "InProgress" && job.pending.length === 0) job.status = "Completed";
+}
+
+export function pollJob(call: V4Call, id: string): AsyncJobRecord {
+  const job = call.state.asyncJobs.get(id);
+  if (job === undefined || job.ownerId !== callerId(call)) throw notFound("Async job", id);
+  advanceJob(job, STEPS_PER_POLL);
   return job;
 }

@@ -19,8 +19,8 @@ export function createDependency(call: V4Call, args: { taskId: string; predecess
   }
   const dependency: DependencyRecord = { id: newId(state, "dependency"), predecessorId: predecessor.id, successorId: successor.id, relationType: args.relationType, lagTime: args.lagTime };
   state.dependencies.set(dependency.id, dependency);
-  predecessor.dependencyIds.push(dependency.id);
-  successor.dependencyIds.push(dependency.id);
+  predecessor.dependencyIds = [...predecessor.dependencyIds, dependency.id];
+  successor.dependencyIds = [...successor.dependencyIds, dependency.id];
   return dependency;
 }
 

@@ -4,9 +4,10 @@
  * several parents; parentIds and childIds are kept in step; a folder is never its own ancestor; deleting
  * moves a folder and everything under it to the recycle bin, restore brings it back.
  */
+import type { FoldersCopyArgs, ProjectCreate, ProjectUpdate, SpaceMember } from "@wrikekit/client";
 import { callerId, canSeeFolder, requireFullUser, visibleFolder, writableFolder, type V4Call } from "./call.js";
 import { invalidParameter, notFound } from "./errors.js";
-import { filterScope, pageInIdOrder, type Page } from "./paging.js";
+import { filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type FolderRecord, type ProjectRecord, type SpaceAccessType, type SpaceRecord, type V4State } from "./state.js";
 import { parseUtcTimestamp } from "./time.js";
 import { mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
@@ -69,15 +70,8 @@ export function descendantsOf(state: V4State, rootId: string): FolderRecord[] {
   return out;
 }
 
-interface ProjectInput {
-  ownerIds?: string[];
-  ownersAdd?: string[];
-  ownersRemove?: string[];
-  status?: string;
-  customStatusId?: string;
-  startDate?: string;
-  endDate?: string;
-}
+/** ProjectCreate on create, ProjectUpdate on update: one function applies either. */
+type ProjectInput = ProjectCreate & ProjectUpdate;
 
 function applyProject(call: V4Call, current: ProjectRecord | undefined, input: ProjectInput): ProjectRecord {
   const { state } = call;
@@ -272,7 +266,6 @@ export function queryFolders(call: V4Call, path: string, args: FolderQueryArgs):
     candidates = args.descendants === false ? root.childIds.map((id) => state.folders.get(id)!).filter(Boolean) : descendantsOf(state, root.id);
     if (args.folderId !== undefined) candidates.unshift(root);
   } else candidates = [...state.folders.values()].filter((f) => (args.deleted === true ? f.scope === "RbFolder" || f.scope === "RbRoot" : f.scope !== "RbFolder" && f.scope !== "RbRoot"));
-  candidates.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const updated = args.updatedDate;
   const updatedFrom = updated?.start === undefined ? -Infinity : parseUtcTimestamp(updated.start, "updatedDate.start");
   const updatedTo = updated?.end === undefined ? Infinity : parseUtcTimestamp(updated.end, "updatedDate.end");
@@ -287,10 +280,7 @@ export function queryFolders(call: V4Call, path: string, args: FolderQueryArgs):
     (args.owners === undefined || (f.project?.ownerIds ?? []).some((o) => args.owners!.includes(o))) &&
     f.updatedAt >= updatedFrom &&
     f.updatedAt <= updatedTo;
-  const from = function* (after?: string) {
-    for (const f of candidates) if (after === undefined || f.id > after) yield f;
-  };
-  return pageInIdOrder(args, filterScope(path, args as Record<string, unknown>, NOT_FILTERS), from, matches);
+  return pageInIdOrder(args, filterScope(path, args as Record<string, unknown>, NOT_FILTERS), scanOf(candidates), matches);
 }
 
 // ---------------------------------------------------------------- spaces
@@ -305,11 +295,7 @@ export function visibleSpace(call: V4Call, id: string): SpaceRecord {
   return space;
 }
 
-interface SpaceMemberInput {
-  id?: string;
-  accessRoleId?: string;
-  isManager?: boolean;
-}
+type SpaceMemberInput = SpaceMember;
 
 export function createSpace(call: V4Call, args: { title: string; accessType: SpaceAccessType; description?: string; members?: SpaceMemberInput[]; defaultProjectWorkflowId?: string; defaultTaskWorkflowId?: string }): SpaceRecord {
   requireFullUser(call, "create spaces");
@@ -378,16 +364,8 @@ export function listSpaces(call: V4Call, args: { withArchived?: boolean; userIsM
 
 // ---------------------------------------------------------------- copy
 
-export interface FolderCopyArgs {
-  folderId: string;
-  parent: string;
-  title: string;
-  titlePrefix?: string;
-  copyDescriptions?: boolean;
-  copyResponsibles?: boolean;
-  copyStatuses?: boolean;
-  copyCustomFields?: boolean;
-}
+/** The copy reads these arguments of POST /copy_folder (and _async); the others are accepted and left out. */
+export type FolderCopyArgs = Pick<FoldersCopyArgs, "folderId" | "parent" | "title" | "titlePrefix" | "copyDescriptions" | "copyResponsibles" | "copyStatuses" | "copyCustomFields">;
 
 /**
  * The copy as a list of steps, one per folder: the async job runs them a few at a time; the plain copy
@@ -423,6 +401,7 @@ export function folderCopySteps(call: V4Call, args: FolderCopyArgs): Array<() =>
       if (args.copyCustomFields === false) t.customFields = [];
       t.sharedIds = union(copy.sharedIds, [t.authorId, ...t.responsibleIds]);
       state.tasks.add(t);
+      state.revision++; // the copy runs during polls of its job, outside a write operation
     }
     return copy;
   };

@@ -4,7 +4,7 @@
  * Operations not listed here answer a generated document (generated-document.ts); the README lists them.
  */
 import type { V4Call } from "./call.js";
-import { pageInIdOrder, type Page } from "./paging.js";
+import { pageInIdOrder, scanOf, type Page } from "./paging.js";
 import * as approvals from "./approvals.js";
 import * as attachments from "./attachments.js";
 import { pollJob, startJob } from "./async-jobs.js";
@@ -39,8 +39,11 @@ type Args = any;
 export interface OperationContext {
   /** The operation's id, `GET /tasks`: page tokens are bound to it. */
   id: string;
-  /** Runs one operation of a batch as the same caller (POST /batch). */
-  runNested(method: string, url: string, params: Record<string, unknown>): DocumentAnswer;
+  /**
+   * One operation of a batch (POST /batch) as the same caller: routed and its arguments read now (a bad
+   * one fails the batch call), run when the returned function is called (by the job).
+   */
+  prepareNested(method: string, url: string, params: Record<string, unknown>): () => DocumentAnswer;
 }
 
 export type StatefulOperation = (call: V4Call, args: Args, op: OperationContext) => DocumentAnswer | BytesAnswer;
@@ -53,13 +56,9 @@ const page = <T>(p: Page<T>, render: (item: T) => unknown): DocumentAnswer => ({
 
 const list = <T>(items: readonly T[], render: (item: T) => unknown): DocumentAnswer => ({ data: items.map(render) });
 
-/** A paged list over a small in-memory set (approvals): id order, the same tokens as the big lists. */
+/** A paged list over a small in-memory set (approvals, groups): id order, the same tokens as the big lists. */
 function pageArray<T extends { id: string }>(op: OperationContext, args: Args, items: T[], render: (item: T) => unknown): DocumentAnswer {
-  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const from = function* (after?: string) {
-    for (const item of sorted) if (after === undefined || item.id > after) yield item;
-  };
-  return page(pageInIdOrder(args, op.id, from, () => true), render);
+  return page(pageInIdOrder(args, op.id, scanOf(items), () => true), render);
 }
 
 const task = (call: V4Call) => (t: Parameters<typeof view.taskView>[1]) => view.taskView(call, t);
@@ -194,9 +193,12 @@ export const statefulOperations: Readonly<Record<string, StatefulOperation>> = {
   "POST /batch": (call, a, op) => {
     const operations: unknown[] = a.operations ?? [];
     if (operations.length === 0 || operations.length > MAX_BATCH) throw invalidParameter("operations", `must list 1 to ${MAX_BATCH} operations, got ${operations.length}`);
-    // Every operation is checked before any runs: a malformed one fails the call, not the job halfway.
-    const parsed = operations.map(batchOperation);
-    const steps = parsed.map(({ method, url, params }) => () => op.runNested(method, url, params).data[0]);
+    // Every operation is routed and read before any runs: a malformed one fails the call, not the job halfway.
+    const steps = operations.map((o, i) => {
+      const { method, url, params } = batchOperation(o, i);
+      const run = op.prepareNested(method, url, params);
+      return () => run().data[0];
+    });
     return list([startJob(call, "Batch", steps)], view.asyncJobView);
   },
   "GET /ids": (call, a) => list(convertIds(call, a.type, a.ids), (x) => x),

@@ -5,7 +5,8 @@
  */
 export class OrderedStore<T extends { id: string }> {
   private readonly byId = new Map<string, T>();
-  private readonly order: string[] = [];
+  /** The records themselves in id order, so a walk reads the array and looks nothing up. */
+  private readonly order: T[] = [];
 
   get size(): number {
     return this.order.length;
@@ -24,38 +25,36 @@ export class OrderedStore<T extends { id: string }> {
     if (this.byId.has(record.id)) throw new Error(`duplicate id ${record.id}`);
     this.byId.set(record.id, record);
     const last = this.order[this.order.length - 1];
-    if (last === undefined || last < record.id) this.order.push(record.id);
-    else this.order.splice(this.firstAfter(record.id), 0, record.id);
+    if (last === undefined || last.id < record.id) this.order.push(record);
+    else this.order.splice(this.firstAfter(record.id), 0, record);
   }
 
   delete(id: string): boolean {
     if (!this.byId.delete(id)) return false;
-    const at = this.firstAfter(id) - 1;
-    this.order.splice(at, 1);
+    this.order.splice(this.firstAfter(id) - 1, 1);
     return true;
   }
 
-  /** Index of the first id greater than `id` (binary search). */
+  /** Index of the first record whose id is greater than `id` (binary search). */
   private firstAfter(id: string): number {
     let lo = 0;
     let hi = this.order.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.order[mid]! <= id) lo = mid + 1;
+      if (this.order[mid]!.id <= id) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** Records in id order, starting after `afterId` (from the start when undefined). */
-  *from(afterId?: string): IterableIterator<T> {
-    for (let i = afterId === undefined ? 0 : this.firstAfter(afterId); i < this.order.length; i++) {
-      const record = this.byId.get(this.order[i]!);
-      if (record !== undefined) yield record;
-    }
+  /** Visits records in id order after `afterId` (from the start when undefined) until `visit` returns false. */
+  scan(afterId: string | undefined, visit: (record: T) => boolean): void {
+    const { order } = this;
+    for (let i = afterId === undefined ? 0 : this.firstAfter(afterId); i < order.length; i++) if (!visit(order[i]!)) return;
   }
 
+  /** Every record in id order (a copy, so the caller may change the store meanwhile). */
   values(): IterableIterator<T> {
-    return this.from();
+    return [...this.order].values();
   }
 }

@@ -70,43 +70,60 @@ function checkPageSize(pageSize: number | undefined): void {
   if (pageSize !== undefined && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) throw invalidParameter("pageSize", `must be from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
 }
 
+/** Visits items in id order after an id (from the start when undefined) until `visit` returns false. */
+export type IdOrderScan<T> = (afterId: string | undefined, visit: (item: T) => boolean) => void;
+
+/** The scan of a small list (sorted here), for sets that are not kept in an OrderedStore. */
+export function scanOf<T extends { id: string }>(items: readonly T[]): IdOrderScan<T> {
+  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (afterId, visit) => {
+    for (const item of sorted) if ((afterId === undefined || item.id > afterId) && !visit(item)) return;
+  };
+}
+
+/** Totals counted before, valid while nothing changed (V4State.revision and listTotals). */
+export interface TotalsCache {
+  get(scope: string): number | undefined;
+  set(scope: string, total: number): void;
+}
+
 /**
- * A page of items in id order: `from(afterId)` walks the source from just after an id, `matches` filters.
- * Only the first page counts the total (one pass); later pages read no further than they hand out.
+ * A page of items in id order: `scan` walks the source from just after an id, `matches` filters.
+ * Only the first page counts the total (one pass, unless `totals` knows it); later pages read no further
+ * than they hand out.
  */
-export function pageInIdOrder<T extends { id: string }>(
-  request: PageRequest,
-  scope: string,
-  from: (afterId?: string) => Iterable<T>,
-  matches: (item: T) => boolean,
-): Page<T> {
+export function pageInIdOrder<T extends { id: string }>(request: PageRequest, scope: string, scan: IdOrderScan<T>, matches: (item: T) => boolean, totals?: TotalsCache): Page<T> {
   checkPageSize(request.pageSize);
   const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope);
   const pageSize = request.pageSize ?? token?.pageSize;
   const cap = token?.left ?? request.limit;
   const want = Math.min(pageSize ?? DEFAULT_LIMIT, cap ?? Infinity);
   // The first page of a paged walk counts every match for responseSize; otherwise stop at the first extra match.
-  const counting = token === undefined && pageSize !== undefined;
+  const known = token === undefined && pageSize !== undefined ? totals?.get(scope) : undefined;
+  const counting = token === undefined && pageSize !== undefined && known === undefined;
   const items: T[] = [];
   let more = false;
   let total = 0;
-  for (const item of from(token?.after)) {
-    if (!matches(item)) continue;
+  scan(token?.after, (item) => {
+    if (!matches(item)) return true;
     total++;
     if (items.length < want) items.push(item);
     else {
       more = true;
-      if (!counting) break;
+      if (!counting) return false;
     }
-  }
+    return true;
+  });
   if (pageSize === undefined) return { items };
+  if (counting) totals?.set(scope, total);
   const left = cap === undefined ? undefined : cap - items.length;
   const last = items[items.length - 1];
   const hasNext = more && (left === undefined || left > 0) && last !== undefined;
+  const responseSize = token?.total ?? Math.min(known ?? total, cap ?? Infinity);
   return {
     items,
-    responseSize: token?.total ?? Math.min(total, cap ?? Infinity),
-    ...(hasNext ? { nextPageToken: encodeToken({ scope, after: last.id, pageSize, total: token?.total ?? Math.min(total, cap ?? Infinity), ...(left === undefined ? {} : { left }) }) } : {}),
+    responseSize,
+    ...(hasNext ? { nextPageToken: encodeToken({ scope, after: last.id, pageSize, total: responseSize, ...(left === undefined ? {} : { left }) }) } : {}),
   };
 }
 

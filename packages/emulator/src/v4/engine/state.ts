@@ -273,6 +273,10 @@ export interface V4State {
   readonly asyncJobs: Map<string, AsyncJobRecord>;
   /** v2 object id (as text) → the v4 id of the object v4 shows for it, by ApiV2 type. */
   readonly legacyIds: Map<string, string>;
+  /** Bumped by every change (each write operation, each task added or erased): cached list totals are valid for one revision. */
+  revision: number;
+  /** responseSize of a list's first page by filters and caller, with the revision it was counted at. */
+  readonly listTotals: Map<string, { revision: number; total: number }>;
 }
 
 export function newId(state: V4State, kind: IdKind): string {
@@ -302,6 +306,8 @@ export function createEmptyV4State(v2: State, at: number): V4State {
     approvals: new Map(),
     asyncJobs: new Map(),
     legacyIds: new Map(),
+    revision: 0,
+    listTotals: new Map(),
   };
   return state;
 }

@@ -5,25 +5,20 @@
  * is shared with its author, its responsibles and its folders' users, super tasks form no cycle,
  * metadata and custom field values are removed by null.
  */
+import type { CustomFieldFilter, TaskDates as TaskDatesArgument } from "@wrikekit/client";
 import { callerId, requireFullUser, visibleFolder, visibleTask, type V4Call } from "./call.js";
 import { invalidParameter, notAllowed, V4Error } from "./errors.js";
-import { filterScope, pageInIdOrder, pageSorted, type Page } from "./paging.js";
+import { filterScope, pageInIdOrder, pageSorted, type Page, type TotalsCache } from "./paging.js";
 import { newId, type FolderRecord, type TaskDates, type TaskImportance, type TaskRecord, type TaskStatus, type V4State } from "./state.js";
 import { localDateTime, parseTaskDate, parseUtcTimestamp } from "./time.js";
-import { mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
+import { mergeCustomFields, mergeMetadata, NONE, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { resolveStatus } from "./workflows.js";
 
 const MINUTES_PER_WORKDAY = 480;
 const MAX_DURATION = 1_800_000;
 const DAY_MS = 86_400_000;
 
-export interface TaskDatesInput {
-  type?: string;
-  duration?: number;
-  start?: string;
-  due?: string;
-  workOnWeekends?: boolean;
-}
+export type TaskDatesInput = TaskDatesArgument;
 
 /** Workdays from start to due, inclusive, times 8 hours (every day with workOnWeekends). */
 function plannedDuration(start: number, due: number, workOnWeekends: boolean): number {
@@ -89,11 +84,16 @@ function writableParent(call: V4Call, id: string, argument: string): FolderRecor
   return folder;
 }
 
-/** The users a task is shared with: given ones, the author, responsibles, and the users of its folders. */
-function sharing(state: V4State, t: TaskRecord, extra: readonly string[] = []): string[] {
-  let shared = union(t.sharedIds, [t.authorId, ...t.responsibleIds, ...extra]);
-  for (const parent of t.parentIds) shared = union(shared, state.folders.get(parent)?.sharedIds);
+/** The users who see a task whatever its own sharing says: the author, responsibles, and the users of its folders (the account root shares nothing). */
+function inheritedSharing(state: V4State, t: TaskRecord): string[] {
+  let shared = union([t.authorId], t.responsibleIds);
+  for (const parent of t.parentIds) if (parent !== state.rootFolderId) shared = union(shared, state.folders.get(parent)?.sharedIds);
   return shared;
+}
+
+/** The users a task is shared with: its own, the given ones, and the inherited ones. */
+function sharing(state: V4State, t: TaskRecord, extra: readonly string[] = []): string[] {
+  return union(union(t.sharedIds, extra), inheritedSharing(state, t));
 }
 
 /** Links `task` under the super tasks, refusing a task that would become its own ancestor. */
@@ -108,8 +108,8 @@ function setSuperTasks(call: V4Call, task: TaskRecord, add: readonly string[] | 
     const parent = visibleTask(call, id);
     if (task.superTaskIds.includes(id)) continue;
     if (isAncestorOrSelf(call.state, task.id, parent)) throw invalidParameter("superTasks", `task ${id} is ${id === task.id ? "the task itself" : "a subtask of this task"}; a task cannot be its own super task`);
-    task.superTaskIds.push(id);
-    parent.subTaskIds.push(task.id);
+    task.superTaskIds = [...task.superTaskIds, id];
+    parent.subTaskIds = [...parent.subTaskIds, task.id];
   }
 }
 
@@ -182,11 +182,11 @@ export function createTask(call: V4Call, args: TaskCreateArgs): TaskRecord {
     responsibleIds: requireUsers(state, args.responsibles, "responsibles"),
     followerIds: union(requireUsers(state, args.followers, "followers"), args.follow === false ? [] : [uid]),
     authorId: uid,
-    superTaskIds: [],
-    subTaskIds: [],
-    dependencyIds: [],
-    metadata: mergeMetadata([], args.metadata),
-    customFields: mergeCustomFields(call, [], args.customFields),
+    superTaskIds: NONE,
+    subTaskIds: NONE,
+    dependencyIds: NONE,
+    metadata: mergeMetadata(NONE, args.metadata),
+    customFields: mergeCustomFields(call, NONE, args.customFields),
     priority: (state.nextCounter * 1024).toString(16).padStart(8, "0"),
     billingType: args.billingType,
     deletedFrom: undefined,
@@ -195,6 +195,7 @@ export function createTask(call: V4Call, args: TaskCreateArgs): TaskRecord {
   task.sharedIds = sharing(state, task, requireUsers(state, args.shareds, "shareds"));
   setSuperTasks(call, task, args.superTasks);
   state.tasks.add(task);
+  state.revision++;
   return task;
 }
 
@@ -254,7 +255,10 @@ export function updateTask(call: V4Call, args: TaskUpdateArgs): TaskRecord {
   }
   task.responsibleIds = union(task.responsibleIds, requireUsers(state, args.addResponsibles, "addResponsibles"), args.removeResponsibles);
   task.followerIds = union(task.followerIds, [...requireUsers(state, args.addFollowers, "addFollowers"), ...(args.follow === true ? [uid] : [])], args.follow === false ? [uid] : []);
-  if (args.removeShareds?.includes(task.authorId)) throw invalidParameter("removeShareds", "the task's author always shares the task");
+  // Someone who sees the task through its author, responsibles or folders cannot be unshared here; say so rather than keep them silently.
+  const inherited = inheritedSharing(state, task);
+  const kept = args.removeShareds?.find((id) => inherited.includes(id));
+  if (kept !== undefined) throw invalidParameter("removeShareds", `${kept} sees the task as its author, a responsible or through one of its folders; change that instead`);
   task.sharedIds = sharing(state, { ...task, sharedIds: union(task.sharedIds, [], args.removeShareds) }, requireUsers(state, args.addShareds, "addShareds"));
   setSuperTasks(call, task, args.addSuperTasks, args.removeSuperTasks);
   task.metadata = mergeMetadata(task.metadata, args.metadata);
@@ -318,6 +322,7 @@ export function eraseTask(state: V4State, taskId: string): void {
     }
   }
   state.tasks.delete(taskId);
+  state.revision++;
 }
 
 export function getTasks(call: V4Call, ids: readonly string[]): TaskRecord[] {
@@ -362,14 +367,7 @@ export interface TaskQueryArgs {
   fields?: string[];
 }
 
-interface CustomFieldFilterInput {
-  id?: string;
-  comparator?: string;
-  value?: string;
-  minValue?: string;
-  maxValue?: string;
-  values?: string[];
-}
+type CustomFieldFilterInput = CustomFieldFilter;
 
 /** Arguments that do not change which tasks a query finds; a page token is bound to all the others. */
 const NOT_FILTERS = new Set(["pageSize", "nextPageToken", "fields", "limit", "withInvitations", "plainTextCustomFields"]);
@@ -486,7 +484,10 @@ function taskPredicate(call: V4Call, args: TaskQueryArgs): (t: TaskRecord) => bo
     clauses.push((t) => t.metadata.some((m) => m.key === key && (value === undefined || value === null || m.value === value)));
   }
   for (const filter of [...(args.customField === undefined ? [] : [args.customField]), ...(args.customFields ?? [])]) clauses.push((t) => customFieldMatches(t, filter));
-  return clauses.length === 1 ? clauses[0]! : (t) => clauses.every((c) => c(t));
+  return (t) => {
+    for (let i = 0; i < clauses.length; i++) if (!clauses[i]!(t)) return false;
+    return true;
+  };
 }
 
 const SORT_KEYS: Record<string, (t: TaskRecord) => string | number> = {
@@ -501,12 +502,28 @@ const SORT_KEYS: Record<string, (t: TaskRecord) => string | number> = {
   LastAccessDate: (t) => t.updatedAt,
 };
 
+/** First-page totals of this caller's lists, valid until anything changes. */
+function totalsCache(call: V4Call): TotalsCache {
+  const { state } = call;
+  const key = (scope: string) => `${callerId(call)} ${scope}`;
+  return {
+    get: (scope) => {
+      const hit = state.listTotals.get(key(scope));
+      return hit?.revision === state.revision ? hit.total : undefined;
+    },
+    set: (scope, total) => {
+      if (state.listTotals.size >= 1000) state.listTotals.clear(); // stale revisions, or many distinct filters
+      state.listTotals.set(key(scope), { revision: state.revision, total });
+    },
+  };
+}
+
 /** GET /tasks, /folders/{id}/tasks, /spaces/{id}/tasks: id order by default, walked from the page token. */
 export function queryTasks(call: V4Call, path: string, args: TaskQueryArgs): Page<TaskRecord> {
   const matches = taskPredicate(call, args);
   const scope = filterScope(path, args as Record<string, unknown>, NOT_FILTERS);
   const { tasks } = call.state;
-  if (args.sortField === undefined) return pageInIdOrder(args, scope, (after) => tasks.from(after), matches);
+  if (args.sortField === undefined) return pageInIdOrder(args, scope, (after, visit) => tasks.scan(after, visit), matches, totalsCache(call));
   const keyOf = SORT_KEYS[args.sortField];
   if (keyOf === undefined) throw invalidParameter("sortField", `unknown sort field ${JSON.stringify(args.sortField)}`);
   return pageSorted(args, scope, tasks.values(), matches, keyOf, args.sortOrder === "Desc");

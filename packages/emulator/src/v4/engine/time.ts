@@ -1,10 +1,14 @@
 /** v4's date forms: UTC timestamps yyyy-MM-ddTHH:mm:ssZ, task dates yyyy-MM-ddTHH:mm:ss without a zone, days yyyy-MM-dd. */
-import { parseDateTime } from "../../engine/time.js";
+import type { UtcTimestamp } from "@wrikekit/client";
+import { parseDateTime, startOfDay } from "../../engine/time.js";
 import { invalidParameter } from "./errors.js";
 
-export function utcTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+export function utcTimestamp(ms: number): UtcTimestamp {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z") as UtcTimestamp;
 }
+
+/** Midnight UTC of the day `ms` falls on, as a UtcTimestamp (project dates). */
+export const utcDay = (ms: number): UtcTimestamp => utcTimestamp(startOfDay(ms));
 
 export function parseUtcTimestamp(text: string, argument: string): number {
   const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(text) ? Date.parse(text) : NaN;

@@ -120,5 +120,5 @@ export function queryTimelogs(call: V4Call, path: string, args: TimelogQueryArgs
     created(t.createdAt) &&
     updated(t.updatedAt) &&
     tracked(Date.parse(`${t.trackedDate}T00:00:00Z`));
-  return pageInIdOrder(args, filterScope(path, args as Record<string, unknown>, NOT_FILTERS), (after) => state.timelogs.from(after), matches);
+  return pageInIdOrder(args, filterScope(path, args as Record<string, unknown>, NOT_FILTERS), (after, visit) => state.timelogs.scan(after, visit), matches);
 }

@@ -1,4 +1,5 @@
 /** Workflows and their custom statuses: each custom status stands for one task status (its group). */
+import type { CustomStatus } from "@wrikekit/client";
 import { requireAdmin, type V4Call } from "./call.js";
 import { invalidParameter, notFound } from "./errors.js";
 import { newId, type CustomStatusRecord, type TaskStatus, type V4State, type WorkflowRecord } from "./state.js";
@@ -60,15 +61,7 @@ export function workflowsCreate(call: V4Call, args: { name: string; description?
   return [workflowView(call, workflow)];
 }
 
-interface CustomStatusInput {
-  id?: string;
-  name?: string;
-  standardName?: boolean;
-  color?: string;
-  standard?: boolean;
-  group?: string;
-  hidden?: boolean;
-}
+type CustomStatusInput = CustomStatus;
 
 export function workflowsUpdate(call: V4Call, args: { workflowId: string; name?: string; description?: string; hidden?: boolean; customStatus?: CustomStatusInput }) {
   requireAdmin(call, "change workflows");

@@ -121,18 +121,20 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
   const { state, now } = options;
   const budget = new RateBudget(options.rateLimit ?? { requestsPerSecond: 100 });
 
-  function run(call: V4Call, operation: RestOperation, args: Record<string, unknown>): DocumentAnswer | BytesAnswer {
+  function run(call: V4Call, token: BearerTokenRecord, operation: RestOperation, args: Record<string, unknown>): DocumentAnswer | BytesAnswer {
     const stateful = statefulOperations[operation.id];
     if (stateful === undefined) {
       if (operation.response === undefined) return { bytes: new Uint8Array(), contentType: "application/octet-stream", fileName: "file" };
       return { data: generatedData(operation, wrikeV4Models, wrikeV4Enums) };
     }
-    const context: OperationContext = { id: operation.id, runNested: (method, url, params) => runNested(call, method, url, params) };
+    const context: OperationContext = { id: operation.id, prepareNested: (method, url, params) => prepareNested(call, token, method, url, params) };
+    // Any write may change what a list finds: cached list totals end here (also when it fails halfway).
+    if (operation.kind === "write") state.revision++;
     return stateful({ ...call, selected: selection(operation, args) }, args, context);
   }
 
-  /** One operation of a batch: routed and read like a request, as the batch's caller. */
-  function runNested(call: V4Call, method: string, url: string, params: Record<string, unknown>): DocumentAnswer {
+  /** One operation of a batch: routed and read now like a request, run later as the batch's caller. */
+  function prepareNested(call: V4Call, token: BearerTokenRecord, method: string, url: string, params: Record<string, unknown>): () => DocumentAnswer {
     const target = new URL(url, "http://emulator/");
     const pathname = target.pathname.startsWith(wrikeV4RestApi.pathTemplate.split("{method}")[0]!) ? target.pathname : `${wrikeV4RestApi.pathTemplate.split("{method}")[0]}${target.pathname}`;
     const match = router.match(pathname, method);
@@ -142,10 +144,13 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
     const body = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
     const result = readRestArgs(match.operation, { path: match.path, query: target.searchParams, body, headers: new Headers() }, schema);
     const problem = argumentError(result);
-    if (problem !== undefined) throw problem;
-    const answer = run(call, match.operation, result.args);
-    if ("bytes" in answer) throw new V4Error(400, "invalid_parameter", `Invalid parameter operations: ${url} answers a file`);
-    return answer;
+    if (problem !== undefined) throw new V4Error(400, problem.error, `operations: ${method} ${url}: ${problem.message}`);
+    checkScopes(match.operation, token);
+    return () => {
+      const answer = run(call, token, match.operation, result.args);
+      if ("bytes" in answer) throw new V4Error(400, "invalid_parameter", `Invalid parameter operations: ${url} answers a file`);
+      return answer;
+    };
   }
 
   async function handle(request: Request): Promise<Response> {
@@ -170,7 +175,7 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
       const result = readRestArgs(match.operation, parts, schema);
       const problem = argumentError(result);
       if (problem !== undefined) throw problem;
-      const answer = run({ state, caller: { user, person }, at, selected: new Set() }, match.operation, result.args);
+      const answer = run({ state, caller: { user, person }, at, selected: new Set() }, token, match.operation, result.args);
       return "bytes" in answer ? bytesResponse(answer) : documentResponse(match.operation, answer);
     } catch (error) {
       if (error instanceof V4Error) return v4ErrorResponse(error);
