@@ -9,7 +9,7 @@ import { VariableDeclarationKind } from "ts-morph";
 import type { Ir, Method, TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { restApiRow, restEnumRows, restModelRows, restOperationRow } from "./shared/rest-table.js";
+import { restApiRow, restEnumsText, restModelsText, restOperationText } from "./shared/rest-table.js";
 import { sampleDocuments, selection, type DocumentSource } from "./shared/sample-documents.js";
 
 const operationConst = (m: Method) => `${m.functionName}Operation`;
@@ -28,7 +28,7 @@ function argumentSchema(ir: Ir) {
     for (const f of ir.models.find((m) => m.name === t.name)!.fields) visit(f.type);
   };
   for (const m of ir.methods) for (const a of m.args) visit(a.type);
-  return { models: restModelRows(ir.models.filter((m) => models.has(m.name))), enums: restEnumRows(ir.enums.filter((e) => enums.has(e.name))) };
+  return `{\nmodels: ${restModelsText(ir.models.filter((m) => models.has(m.name)))},\nenums: ${restEnumsText(ir.enums.filter((e) => enums.has(e.name)))}\n}`;
 }
 
 const SOURCES: Record<DocumentSource, string> = {
@@ -64,7 +64,7 @@ export const mswRestHandlersEmitter: Emitter = {
         {
           name: "mock",
           type: "RestMockApi",
-          initializer: `{\ndescriptor: ${names.apiDescriptor(ir)},\napi: ${JSON.stringify(restApiRow(ir), null, 2)},\nschema: ${JSON.stringify(argumentSchema(ir), null, 2)},\nerrors: ${JSON.stringify(errors, null, 2)}\n}`,
+          initializer: `{\ndescriptor: ${names.apiDescriptor(ir)},\napi: ${JSON.stringify(restApiRow(ir), null, 2)},\nschema: ${argumentSchema(ir)},\nerrors: ${JSON.stringify(errors, null, 2)}\n}`,
         },
       ],
     });
@@ -74,7 +74,7 @@ export const mswRestHandlersEmitter: Emitter = {
     for (const m of ir.methods)
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: operationConst(m), type: "RestOperation", initializer: JSON.stringify(restOperationRow(m)) }],
+        declarations: [{ name: operationConst(m), type: "RestOperation", initializer: restOperationText(m) }],
       });
 
     // A default item not authored for the operation itself is its model's, the same wherever it appears: said once.

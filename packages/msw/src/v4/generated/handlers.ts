@@ -69,987 +69,156 @@ const mock: RestMockApi = {
     ]
   },
   schema: {
-    "models": {
+    models: {
       "CustomFieldFilter": {
-        "id": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "comparator": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "value": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "minValue": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "maxValue": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "values": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": true
-          }
-        }
+        "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+        "comparator": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "value": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "minValue": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "maxValue": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "values": { "type": { "name": "string", "kind": "scalar", "list": true } }
       },
       "CustomFieldSettings": {
-        "inheritanceType": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "decimalPlaces": {
-          "type": {
-            "name": "double",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "useThousandsSeparator": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "currency": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "aggregation": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "values": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": true
-          }
-        },
-        "allowOtherValues": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "contacts": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": true
-          }
-        }
+        "inheritanceType": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "decimalPlaces": { "type": { "name": "double", "kind": "scalar", "list": false } },
+        "useThousandsSeparator": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+        "currency": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "aggregation": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "values": { "type": { "name": "string", "kind": "scalar", "list": true } },
+        "allowOtherValues": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+        "contacts": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } }
       },
       "CustomFieldValue": {
-        "id": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "value": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+        "value": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "DateRange": {
-        "start": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "equal": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "end": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "equal": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "DateTimeRange": {
-        "start": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "equal": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "end": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "equal": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "EffortAllocation": {
-        "mode": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "totalEffort": {
-          "type": {
-            "name": "double",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "allocatedEffort": {
-          "type": {
-            "name": "double",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "mode": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "totalEffort": { "type": { "name": "double", "kind": "scalar", "list": false } },
+        "allocatedEffort": { "type": { "name": "double", "kind": "scalar", "list": false } }
       },
       "GroupAvatar": {
-        "letters": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "color": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "letters": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "color": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "Metadata": {
-        "key": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "value": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          },
-          "nullable": true
-        }
+        "key": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "value": { "type": { "name": "string", "kind": "scalar", "list": false }, "nullable": true }
       },
       "ProjectCreate": {
-        "ownerIds": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": true
-          }
-        },
-        "status": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "customStatusId": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "startDate": {
-          "type": {
-            "name": "utcTimestamp",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "endDate": {
-          "type": {
-            "name": "utcTimestamp",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "contractType": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "ownerIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
+        "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "startDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+        "endDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+        "contractType": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "ProjectUpdate": {
-        "ownersAdd": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": true
-          }
-        },
-        "ownersRemove": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": true
-          }
-        },
-        "status": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "customStatusId": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "startDate": {
-          "type": {
-            "name": "utcTimestamp",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "endDate": {
-          "type": {
-            "name": "utcTimestamp",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "contractType": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "ownersAdd": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
+        "ownersRemove": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
+        "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "startDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+        "endDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+        "contractType": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "SpaceMember": {
-        "id": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "accessRoleId": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "isManager": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+        "accessRoleId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+        "isManager": { "type": { "name": "boolean", "kind": "scalar", "list": false } }
       },
       "TaskDates": {
-        "type": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "duration": {
-          "type": {
-            "name": "double",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "start": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "due": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "workOnWeekends": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "type": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "duration": { "type": { "name": "double", "kind": "scalar", "list": false } },
+        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "due": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "workOnWeekends": { "type": { "name": "boolean", "kind": "scalar", "list": false } }
       },
       "TimestampRange": {
-        "start": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "end": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "UserProfile": {
-        "accountId": {
-          "type": {
-            "name": "opaqueId",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "email": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "role": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "external": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "admin": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "owner": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "accountId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+        "email": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "role": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "external": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+        "admin": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+        "owner": { "type": { "name": "boolean", "kind": "scalar", "list": false } }
       },
       "WorkWeek": {
-        "dayOfWeek": {
-          "type": {
-            "name": "string",
-            "kind": "scalar",
-            "list": false
-          }
-        },
-        "isWorkDay": {
-          "type": {
-            "name": "boolean",
-            "kind": "scalar",
-            "list": false
-          }
-        }
+        "dayOfWeek": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "isWorkDay": { "type": { "name": "boolean", "kind": "scalar", "list": false } }
       }
     },
-    "enums": {
-      "AccountField": [
-        "customFields",
-        "metadata",
-        "subscription"
-      ],
-      "ApprovalStatus": [
-        "Approved",
-        "Cancelled",
-        "Draft",
-        "Pending",
-        "Rejected"
-      ],
-      "ApprovalType": [
-        "FilesOnly",
-        "Regular"
-      ],
-      "AuditLogObjectType": [
-        "AccessRole",
-        "Account",
-        "AnalyzeReport",
-        "AnalyzeReportWidget",
-        "Attachment",
-        "CalendarExternalLink",
-        "Comment",
-        "CustomField",
-        "DataExport",
-        "Folder",
-        "Group",
-        "Invitation",
-        "Oauth2Client",
-        "PowerBIEntity",
-        "Project",
-        "PublicLink",
-        "RequestForm",
-        "Space",
-        "Task",
-        "Timesheet",
-        "TimesheetTimeframeSettings",
-        "User",
-        "UserRole",
-        "UserType",
-        "Whiteboard",
-        "Workflow",
-        "WorkspaceSnapshot"
-      ],
-      "AuditLogOperation": [
-        "SecondFactorEnabled",
-        "CustomFieldRemoved",
-        "CalendarExternalLinksActivated",
-        "TaskDuplication",
-        "GanttSnapshotDeleted",
-        "CalendarExternalLinkDeleted",
-        "TaskRestored",
-        "CalendarExternalLinksDeactivated",
-        "PowerBIPublicLinkDeleted",
-        "ApprovalCanceled",
-        "RequestFormCreated",
-        "SamlClearPasswordForSamlUsers",
-        "OneTimePasswordUsed",
-        "AnalyzeWidgetPublicLinkCreated",
-        "TaskErased",
-        "InvitationPolicyChanged",
-        "CalendarExternalLinkCreated",
-        "UserTaskGroupRolesChanged",
-        "UserJoinedSpace",
-        "SamlSSOSettingsChanged",
-        "UserFailLogin",
-        "SamlSSODisabled",
-        "AdminMailSettingsChanged",
-        "CustomFieldRemovedFromFolder",
-        "UserLoggedIn",
-        "UserRoleChanged",
-        "CustomFieldAddedToFolder",
-        "UserTypeModified",
-        "AccessCodeAccepted",
-        "PublicLinkExpirationChanged",
-        "UserLogout",
-        "PowerBIPublicLinkCreated",
-        "GuestReviewerRevoked",
-        "ApprovedIpRangesOrSubnetsChanged",
-        "TaskScheduleChanged",
-        "CustomFieldRestored",
-        "AccountDeleted",
-        "UserAdminPermissionsChanged",
-        "AttachDeleted",
-        "SpaceDeleted",
-        "AuditReportCreated",
-        "UserTypeCreated",
-        "ExcelExportCreated",
-        "AdminLoggedInAsUser",
-        "WorkflowCreated",
-        "TaskUnsharedFromAuthor",
-        "AccessAuditReportCsvExport",
-        "AttachMarkAsFinal",
-        "OneTimePasswordStatusSwitched",
-        "ApproverAdded",
-        "UserLeftSpace",
-        "TaskUnarchived",
-        "ApprovalDescriptionChanged",
-        "GroupParentRemoved",
-        "GuestReviewAccountSettingsChanged",
-        "WorkflowDeleted",
-        "PasswordPolicyModified",
-        "GroupInviteeAdded",
-        "UserRestored",
-        "WorkflowArchived",
-        "ApprovalDueDateChanged",
-        "AnalyzeWidgetPublicLinkDeleted",
-        "SpaceArchivedUnarchived",
-        "TaskStatusChanged",
-        "TaskCommentChanged",
-        "AccessRoleDeleted",
-        "TaskUnassigned",
-        "AnalyzePublicLinkCreated",
-        "GuestReviewRejected",
-        "TaskUnshared",
-        "PasswordChanged",
-        "RequestFormDeleted",
-        "AttemptDownloadInfectedAttach",
-        "InvitationSend",
-        "AccessRoleModified",
-        "SpaceCreated",
-        "ApprovedDomainsChanged",
-        "TimesheetStatusChanged",
-        "TimelogLocked",
-        "UserRevokeAdmin",
-        "RecycleBinErased",
-        "ApproverRemoved",
-        "UserDeleted",
-        "GanttSnapshotCreated",
-        "GroupMemberRemoved",
-        "UserProfileUpdated",
-        "SecondFactorUsageReportCreated",
-        "SecondFactorDisabled",
-        "WhiteboardCreated",
-        "AttachViewed",
-        "AccessRoleCreated",
-        "GroupMemberAdded",
-        "AccountDataExportRequested",
-        "SamlSSOMetadataChanged",
-        "GroupRenamed",
-        "PublicLinkCreated",
-        "TaskShared",
-        "AccountModified",
-        "PublicLinkPasswordRequested",
-        "WorkflowModified",
-        "PublicLinkDeleted",
-        "AccessCodeDeclined",
-        "AnalyzeWidgetPublicLinkAccessed",
-        "ApprovalCreated",
-        "Oauth2AccessRevoked",
-        "TaskParentRemoved",
-        "AntivirusDeletedInfectedAttach",
-        "RequestFormModified",
-        "GroupInviteeRemoved",
-        "GuestReviewerInvited",
-        "TaskArchived",
-        "AccountBackupCreated",
-        "FeedCreated",
-        "AccessCodeGenerated",
-        "UserDeactivated",
-        "AttachCopied",
-        "GroupParentAdded",
-        "GuestReviewerChanged",
-        "TimelogUnlocked",
-        "TaskCreated",
-        "WhiteboardRemoved",
-        "OneTimePasswordRevoked",
-        "ApprovalFinished",
-        "TaskAssigned",
-        "OneTimePasswordCreated",
-        "GroupCreated",
-        "TimesheetCreated",
-        "UsersAndGroupsExported",
-        "AttachMoved",
-        "CustomFieldCreated",
-        "AutomatedIntegrationsExecution",
-        "PowerBIPublicLinkAccessed",
-        "AttachUnmarkAsFinal",
-        "AnalyzePublicLinkAccessed",
-        "TimesheetTimeframeSettingsModified",
-        "GroupDeleted",
-        "CustomFieldModified",
-        "TaskCommentDeleted",
-        "AnalyzePublicLinkDeleted",
-        "UserTypeDeleted",
-        "TimesheetTimeframeSettingsCreated",
-        "Oauth2AccessGranted",
-        "UserGrantAdmin",
-        "PublicLinksAccountSettingsChanged",
-        "WorkflowUnarchived",
-        "TaskDeleted",
-        "InvitationAccepted",
-        "AccountDataExportGenerated",
-        "SamlSSOEnabled",
-        "PublicLinkPasswordChanged",
-        "TaskParentAdded",
-        "ApprovalDecisionMade",
-        "GuestReviewAccepted",
-        "UserCustomFieldValueChanged",
-        "UserActivated",
-        "AttachUploaded",
-        "AttachDownloaded"
-      ],
-      "AvatarColor": [
-        "Blue1",
-        "Blue2",
-        "DarkBlue1",
-        "DarkBlue2",
-        "DarkCyan1",
-        "DarkCyan2",
-        "Green1",
-        "Green2",
-        "Orange1",
-        "Orange2",
-        "Pink1",
-        "Pink2",
-        "Purple1",
-        "Purple2",
-        "Red1",
-        "Red2",
-        "Turquoise1",
-        "Turquoise2",
-        "Yellow1",
-        "Yellow2",
-        "YellowGreen1",
-        "YellowGreen2"
-      ],
-      "BillingType": [
-        "Billable",
-        "NonBillable"
-      ],
-      "CommentField": [
-        "type"
-      ],
-      "CommentType": [
-        "Email",
-        "Regular"
-      ],
-      "ContactField": [
-        "currentBillRate",
-        "currentCostRate",
-        "customFields",
-        "jobRoleId",
-        "metadata",
-        "workScheduleId"
-      ],
-      "ContactHistoryField": [
-        "billRate",
-        "costRate"
-      ],
-      "ContactType": [
-        "Group",
-        "Asset",
-        "Person",
-        "Robot"
-      ],
-      "CustomFieldChangeScope": [
-        "Account",
-        "Space"
-      ],
-      "CustomFieldEntityType": [
-        "User",
-        "WorkItem"
-      ],
-      "CustomFieldField": [
-        "dataUsageStatistics"
-      ],
-      "CustomFieldInheritanceType": [
-        "All",
-        "Tasks",
-        "Projects",
-        "Folders"
-      ],
-      "CustomFieldType": [
-        "Multiple",
-        "Percentage",
-        "Text",
-        "Duration",
-        "CalculatedNumeric",
-        "Date",
-        "CalculatedDate",
-        "Numeric",
-        "Contacts",
-        "Checkbox",
-        "Currency",
-        "DropDown",
-        "LinkToDatabase"
-      ],
-      "CustomFieldType2": [
-        "ApiV2Account",
-        "ApiV2Attachment",
-        "ApiV2Comment",
-        "ApiV2Folder",
-        "ApiV2RequestForm",
-        "ApiV2Task",
-        "ApiV2Timelog",
-        "ApiV2User"
-      ],
-      "CustomItemTypeField": [
-        "dataUsageStatistics"
-      ],
-      "CustomItemTypeKind": [
-        "Project",
-        "Task"
-      ],
-      "DataExportSchemaVersion": [
-        "V0",
-        "V1",
-        "V2",
-        "V3",
-        "V4"
-      ],
-      "DependencyRelationType": [
-        "FinishToFinish",
-        "FinishToStart",
-        "StartToFinish",
-        "StartToStart"
-      ],
-      "EdiscoveryScope": [
-        "task",
-        "folder",
-        "attachment",
-        "project",
-        "space"
-      ],
-      "FolderBlueprintField": [
-        "customFields"
-      ],
-      "FolderField": [
-        "accessRoles",
-        "attachmentCount",
-        "briefDescription",
-        "cascadingFields",
-        "contractType",
-        "customColumnIds",
-        "customItemTypeId",
-        "finance"
-      ],
-      "FolderHistoryField": [
-        "actualCost",
-        "actualFees",
-        "budget",
-        "plannedCost",
-        "plannedFees"
-      ],
-      "FolderTreeEntryField": [
-        "attachmentCount",
-        "briefDescription",
-        "contractType",
-        "customColumnIds",
-        "customFields",
-        "customItemTypeId",
-        "description",
-        "finance",
-        "hasAttachments",
-        "metadata",
-        "space",
-        "superParentIds"
-      ],
-      "GroupField": [
-        "metadata"
-      ],
-      "InvitationRole": [
-        "Collaborator",
-        "User"
-      ],
-      "PreviewSize": [
-        "h400",
-        "w100",
-        "w200",
-        "w300",
-        "w400",
-        "w44"
-      ],
-      "RequestFormField": [
-        "dataUsageStatistics"
-      ],
-      "RescheduleMode": [
-        "End",
-        "Start"
-      ],
-      "SortOrder": [
-        "Asc",
-        "Desc"
-      ],
-      "SpaceAccessType": [
-        "Locked",
-        "Private",
-        "Public"
-      ],
-      "SpaceAccessTypeFilter": [
-        "Locked",
-        "Personal",
-        "Private",
-        "Public"
-      ],
-      "SpaceAccessTypeOnUpdate": [
-        "Private",
-        "Public"
-      ],
-      "SpaceField": [
-        "members",
-        "suggestedProjectWorkflows",
-        "suggestedTaskWorkflows",
-        "workScheduleId"
-      ],
-      "SubmissionFrequency": [
-        "Day",
-        "Month",
-        "Week"
-      ],
-      "SubmissionRuleType": [
-        "Hard",
-        "Soft"
-      ],
-      "TaskBlueprintField": [
-        "customFields"
-      ],
-      "TaskField": [
-        "attachmentCount",
-        "authorIds",
-        "billingType",
-        "briefDescription",
-        "cascadingFields",
-        "customFields",
-        "customItemTypeId",
-        "dependencyIds",
-        "description",
-        "effortAllocation",
-        "finance",
-        "followerIds",
-        "hasAttachments",
-        "metadata",
-        "parentIds",
-        "recurrent",
-        "responsibleIds",
-        "responsiblePlaceholderIds",
-        "sharedIds",
-        "subTaskIds",
-        "superParentIds",
-        "superTaskIds",
-        "workScheduleId"
-      ],
-      "TaskHistoryField": [
-        "actualCost",
-        "actualFees",
-        "plannedCost",
-        "plannedFees"
-      ],
-      "TaskImportance": [
-        "High",
-        "Low",
-        "Normal"
-      ],
-      "TaskSortField": [
-        "CompletedDate",
-        "CreatedDate",
-        "DueDate",
-        "Importance",
-        "LastAccessDate",
-        "StartFinishInterval",
-        "Status",
-        "Title",
-        "UpdatedDate"
-      ],
-      "TaskStatus": [
-        "Active",
-        "Deferred",
-        "Completed",
-        "Cancelled"
-      ],
-      "TaskType": [
-        "Backlog",
-        "Milestone",
-        "Planned"
-      ],
-      "TimelogExportStatus": [
-        "NotExported",
-        "Exported",
-        "ReadyForExport"
-      ],
-      "TimelogField": [
-        "approvalStatus",
-        "billingType",
-        "exportStatus",
-        "finance",
-        "lockStatus"
-      ],
-      "TimesheetApprovalStatus": [
-        "Approved",
-        "NotSubmitted",
-        "Pending",
-        "Rejected"
-      ],
-      "TimesheetTimeframe": [
-        "Monthly",
-        "Weekly"
-      ],
-      "TrackExceptionsMode": [
-        "ActualCapacity",
-        "TotalCapacity"
-      ],
-      "UserScheduleExclusionType": [
-        "OtherNonWorking",
-        "Overtime",
-        "VacationPTO"
-      ],
-      "UserSchedulePartialExclusionType": [
-        "OtherNonWorking",
-        "VacationPTO"
-      ],
-      "WebhookStatus": [
-        "Active",
-        "Suspended"
-      ],
-      "WorkflowField": [
-        "dataUsageStatistics"
-      ],
-      "WorkScheduleExclusionType": [
-        "AdditionalWorkDays",
-        "OtherEvent",
-        "PublicHolidays"
-      ],
-      "WorkScheduleField": [
-        "userIds"
-      ]
+    enums: {
+      "AccountField": ["customFields", "metadata", "subscription"],
+      "ApprovalStatus": ["Approved", "Cancelled", "Draft", "Pending", "Rejected"],
+      "ApprovalType": ["FilesOnly", "Regular"],
+      "AuditLogObjectType": ["AccessRole", "Account", "AnalyzeReport", "AnalyzeReportWidget", "Attachment", "CalendarExternalLink", "Comment", "CustomField", "DataExport", "Folder", "Group", "Invitation", "Oauth2Client", "PowerBIEntity", "Project", "PublicLink", "RequestForm", "Space", "Task", "Timesheet", "TimesheetTimeframeSettings", "User", "UserRole", "UserType", "Whiteboard", "Workflow", "WorkspaceSnapshot"],
+      "AuditLogOperation": ["SecondFactorEnabled", "CustomFieldRemoved", "CalendarExternalLinksActivated", "TaskDuplication", "GanttSnapshotDeleted", "CalendarExternalLinkDeleted", "TaskRestored", "CalendarExternalLinksDeactivated", "PowerBIPublicLinkDeleted", "ApprovalCanceled", "RequestFormCreated", "SamlClearPasswordForSamlUsers", "OneTimePasswordUsed", "AnalyzeWidgetPublicLinkCreated", "TaskErased", "InvitationPolicyChanged", "CalendarExternalLinkCreated", "UserTaskGroupRolesChanged", "UserJoinedSpace", "SamlSSOSettingsChanged", "UserFailLogin", "SamlSSODisabled", "AdminMailSettingsChanged", "CustomFieldRemovedFromFolder", "UserLoggedIn", "UserRoleChanged", "CustomFieldAddedToFolder", "UserTypeModified", "AccessCodeAccepted", "PublicLinkExpirationChanged", "UserLogout", "PowerBIPublicLinkCreated", "GuestReviewerRevoked", "ApprovedIpRangesOrSubnetsChanged", "TaskScheduleChanged", "CustomFieldRestored", "AccountDeleted", "UserAdminPermissionsChanged", "AttachDeleted", "SpaceDeleted", "AuditReportCreated", "UserTypeCreated", "ExcelExportCreated", "AdminLoggedInAsUser", "WorkflowCreated", "TaskUnsharedFromAuthor", "AccessAuditReportCsvExport", "AttachMarkAsFinal", "OneTimePasswordStatusSwitched", "ApproverAdded", "UserLeftSpace", "TaskUnarchived", "ApprovalDescriptionChanged", "GroupParentRemoved", "GuestReviewAccountSettingsChanged", "WorkflowDeleted", "PasswordPolicyModified", "GroupInviteeAdded", "UserRestored", "WorkflowArchived", "ApprovalDueDateChanged", "AnalyzeWidgetPublicLinkDeleted", "SpaceArchivedUnarchived", "TaskStatusChanged", "TaskCommentChanged", "AccessRoleDeleted", "TaskUnassigned", "AnalyzePublicLinkCreated", "GuestReviewRejected", "TaskUnshared", "PasswordChanged", "RequestFormDeleted", "AttemptDownloadInfectedAttach", "InvitationSend", "AccessRoleModified", "SpaceCreated", "ApprovedDomainsChanged", "TimesheetStatusChanged", "TimelogLocked", "UserRevokeAdmin", "RecycleBinErased", "ApproverRemoved", "UserDeleted", "GanttSnapshotCreated", "GroupMemberRemoved", "UserProfileUpdated", "SecondFactorUsageReportCreated", "SecondFactorDisabled", "WhiteboardCreated", "AttachViewed", "AccessRoleCreated", "GroupMemberAdded", "AccountDataExportRequested", "SamlSSOMetadataChanged", "GroupRenamed", "PublicLinkCreated", "TaskShared", "AccountModified", "PublicLinkPasswordRequested", "WorkflowModified", "PublicLinkDeleted", "AccessCodeDeclined", "AnalyzeWidgetPublicLinkAccessed", "ApprovalCreated", "Oauth2AccessRevoked", "TaskParentRemoved", "AntivirusDeletedInfectedAttach", "RequestFormModified", "GroupInviteeRemoved", "GuestReviewerInvited", "TaskArchived", "AccountBackupCreated", "FeedCreated", "AccessCodeGenerated", "UserDeactivated", "AttachCopied", "GroupParentAdded", "GuestReviewerChanged", "TimelogUnlocked", "TaskCreated", "WhiteboardRemoved", "OneTimePasswordRevoked", "ApprovalFinished", "TaskAssigned", "OneTimePasswordCreated", "GroupCreated", "TimesheetCreated", "UsersAndGroupsExported", "AttachMoved", "CustomFieldCreated", "AutomatedIntegrationsExecution", "PowerBIPublicLinkAccessed", "AttachUnmarkAsFinal", "AnalyzePublicLinkAccessed", "TimesheetTimeframeSettingsModified", "GroupDeleted", "CustomFieldModified", "TaskCommentDeleted", "AnalyzePublicLinkDeleted", "UserTypeDeleted", "TimesheetTimeframeSettingsCreated", "Oauth2AccessGranted", "UserGrantAdmin", "PublicLinksAccountSettingsChanged", "WorkflowUnarchived", "TaskDeleted", "InvitationAccepted", "AccountDataExportGenerated", "SamlSSOEnabled", "PublicLinkPasswordChanged", "TaskParentAdded", "ApprovalDecisionMade", "GuestReviewAccepted", "UserCustomFieldValueChanged", "UserActivated", "AttachUploaded", "AttachDownloaded"],
+      "AvatarColor": ["Blue1", "Blue2", "DarkBlue1", "DarkBlue2", "DarkCyan1", "DarkCyan2", "Green1", "Green2", "Orange1", "Orange2", "Pink1", "Pink2", "Purple1", "Purple2", "Red1", "Red2", "Turquoise1", "Turquoise2", "Yellow1", "Yellow2", "YellowGreen1", "YellowGreen2"],
+      "BillingType": ["Billable", "NonBillable"],
+      "CommentField": ["type"],
+      "CommentType": ["Email", "Regular"],
+      "ContactField": ["currentBillRate", "currentCostRate", "customFields", "jobRoleId", "metadata", "workScheduleId"],
+      "ContactHistoryField": ["billRate", "costRate"],
+      "ContactType": ["Group", "Asset", "Person", "Robot"],
+      "CustomFieldChangeScope": ["Account", "Space"],
+      "CustomFieldEntityType": ["User", "WorkItem"],
+      "CustomFieldField": ["dataUsageStatistics"],
+      "CustomFieldInheritanceType": ["All", "Tasks", "Projects", "Folders"],
+      "CustomFieldType": ["Multiple", "Percentage", "Text", "Duration", "CalculatedNumeric", "Date", "CalculatedDate", "Numeric", "Contacts", "Checkbox", "Currency", "DropDown", "LinkToDatabase"],
+      "CustomFieldType2": ["ApiV2Account", "ApiV2Attachment", "ApiV2Comment", "ApiV2Folder", "ApiV2RequestForm", "ApiV2Task", "ApiV2Timelog", "ApiV2User"],
+      "CustomItemTypeField": ["dataUsageStatistics"],
+      "CustomItemTypeKind": ["Project", "Task"],
+      "DataExportSchemaVersion": ["V0", "V1", "V2", "V3", "V4"],
+      "DependencyRelationType": ["FinishToFinish", "FinishToStart", "StartToFinish", "StartToStart"],
+      "EdiscoveryScope": ["task", "folder", "attachment", "project", "space"],
+      "FolderBlueprintField": ["customFields"],
+      "FolderField": ["accessRoles", "attachmentCount", "briefDescription", "cascadingFields", "contractType", "customColumnIds", "customItemTypeId", "finance"],
+      "FolderHistoryField": ["actualCost", "actualFees", "budget", "plannedCost", "plannedFees"],
+      "FolderTreeEntryField": ["attachmentCount", "briefDescription", "contractType", "customColumnIds", "customFields", "customItemTypeId", "description", "finance", "hasAttachments", "metadata", "space", "superParentIds"],
+      "GroupField": ["metadata"],
+      "InvitationRole": ["Collaborator", "User"],
+      "PreviewSize": ["h400", "w100", "w200", "w300", "w400", "w44"],
+      "RequestFormField": ["dataUsageStatistics"],
+      "RescheduleMode": ["End", "Start"],
+      "SortOrder": ["Asc", "Desc"],
+      "SpaceAccessType": ["Locked", "Private", "Public"],
+      "SpaceAccessTypeFilter": ["Locked", "Personal", "Private", "Public"],
+      "SpaceAccessTypeOnUpdate": ["Private", "Public"],
+      "SpaceField": ["members", "suggestedProjectWorkflows", "suggestedTaskWorkflows", "workScheduleId"],
+      "SubmissionFrequency": ["Day", "Month", "Week"],
+      "SubmissionRuleType": ["Hard", "Soft"],
+      "TaskBlueprintField": ["customFields"],
+      "TaskField": ["attachmentCount", "authorIds", "billingType", "briefDescription", "cascadingFields", "customFields", "customItemTypeId", "dependencyIds", "description", "effortAllocation", "finance", "followerIds", "hasAttachments", "metadata", "parentIds", "recurrent", "responsibleIds", "responsiblePlaceholderIds", "sharedIds", "subTaskIds", "superParentIds", "superTaskIds", "workScheduleId"],
+      "TaskHistoryField": ["actualCost", "actualFees", "plannedCost", "plannedFees"],
+      "TaskImportance": ["High", "Low", "Normal"],
+      "TaskSortField": ["CompletedDate", "CreatedDate", "DueDate", "Importance", "LastAccessDate", "StartFinishInterval", "Status", "Title", "UpdatedDate"],
+      "TaskStatus": ["Active", "Deferred", "Completed", "Cancelled"],
+      "TaskType": ["Backlog", "Milestone", "Planned"],
+      "TimelogExportStatus": ["NotExported", "Exported", "ReadyForExport"],
+      "TimelogField": ["approvalStatus", "billingType", "exportStatus", "finance", "lockStatus"],
+      "TimesheetApprovalStatus": ["Approved", "NotSubmitted", "Pending", "Rejected"],
+      "TimesheetTimeframe": ["Monthly", "Weekly"],
+      "TrackExceptionsMode": ["ActualCapacity", "TotalCapacity"],
+      "UserScheduleExclusionType": ["OtherNonWorking", "Overtime", "VacationPTO"],
+      "UserSchedulePartialExclusionType": ["OtherNonWorking", "VacationPTO"],
+      "WebhookStatus": ["Active", "Suspended"],
+      "WorkflowField": ["dataUsageStatistics"],
+      "WorkScheduleExclusionType": ["AdditionalWorkDays", "OtherEvent", "PublicHolidays"],
+      "WorkScheduleField": ["userIds"]
     }
   },
   errors: {
@@ -1078,211 +247,1744 @@ const mock: RestMockApi = {
   }
 };
 const accessRolesListOperation: RestOperation = { "id": "GET /access_roles", "name": "accessRoles.list", "verb": "GET", "path": "/access_roles", "kind": "read", "scopes": ["amReadOnlyAccessRole"], "response": { "kind": "accessRoles", "data": { "name": "AccessRole", "kind": "model", "list": false } }, "args": {} };
-const accountGetOperation: RestOperation = { "id": "GET /account", "name": "account.get", "verb": "GET", "path": "/account", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "accounts", "data": { "name": "Account", "kind": "model", "list": false } }, "args": { "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "AccountField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Account" } } };
-const accountUpdateOperation: RestOperation = { "id": "PUT /account", "name": "account.update", "verb": "PUT", "path": "/account", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "accounts", "data": { "name": "Account", "kind": "model", "list": false } }, "args": { "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true } } };
-const approvalsListOperation: RestOperation = { "id": "GET /approvals", "name": "approvals.list", "verb": "GET", "path": "/approvals", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "statuses": { "wireName": "statuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": false } }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "approvers": { "wireName": "approvers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "pendingApprovers": { "wireName": "pendingApprovers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "type": { "wireName": "type", "in": "query", "type": { "name": "ApprovalType", "kind": "enum", "list": false } }, "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const approvalsListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/approvals", "name": "approvals.listInFolder", "verb": "GET", "path": "/folders/{folderId}/approvals", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const approvalsCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/approvals", "name": "approvals.createInFolder", "verb": "POST", "path": "/folders/{folderId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "autoFinishOnReject": { "wireName": "autoFinishOnReject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const approvalsListInTaskOperation: RestOperation = { "id": "GET /tasks/{taskId}/approvals", "name": "approvals.listInTask", "verb": "GET", "path": "/tasks/{taskId}/approvals", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const approvalsCreateInTaskOperation: RestOperation = { "id": "POST /tasks/{taskId}/approvals", "name": "approvals.createInTask", "verb": "POST", "path": "/tasks/{taskId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "autoFinishOnReject": { "wireName": "autoFinishOnReject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const approvalsGetOperation: RestOperation = { "id": "GET /approvals/{approvalIds}", "name": "approvals.get", "verb": "GET", "path": "/approvals/{approvalIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": { "approvalIds": { "wireName": "approvalIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const approvalsUpdateOperation: RestOperation = { "id": "PUT /approvals/{approvalId}", "name": "approvals.update", "verb": "PUT", "path": "/approvals/{approvalId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": { "approvalId": { "wireName": "approvalId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "addApprovers": { "wireName": "addApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeApprovers": { "wireName": "removeApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addAttachments": { "wireName": "addAttachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeAttachments": { "wireName": "removeAttachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "autoFinishOnReject": { "wireName": "autoFinishOnReject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const approvalsCancelOperation: RestOperation = { "id": "DELETE /approvals/{approvalId}", "name": "approvals.cancel", "verb": "DELETE", "path": "/approvals/{approvalId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": { "approvalId": { "wireName": "approvalId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const assetsCreateOperation: RestOperation = { "id": "POST /assets", "name": "assets.create", "verb": "POST", "path": "/assets", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "assets", "data": { "name": "Asset", "kind": "model", "list": false } }, "args": { "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const assetsUpdateOperation: RestOperation = { "id": "PUT /assets/{assetId}", "name": "assets.update", "verb": "PUT", "path": "/assets/{assetId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "assets", "data": { "name": "Asset", "kind": "model", "list": false } }, "args": { "assetId": { "wireName": "assetId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const assetsDeleteOperation: RestOperation = { "id": "DELETE /assets/{assetId}", "name": "assets.delete", "verb": "DELETE", "path": "/assets/{assetId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "assets", "data": { "name": "Asset", "kind": "model", "list": false } }, "args": { "assetId": { "wireName": "assetId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const asyncJobsGetOperation: RestOperation = { "id": "GET /async_job/{asyncJobId}", "name": "asyncJobs.get", "verb": "GET", "path": "/async_job/{asyncJobId}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "asyncJob", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "args": { "asyncJobId": { "wireName": "asyncJobId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const attachmentsListOperation: RestOperation = { "id": "GET /attachments", "name": "attachments.list", "verb": "GET", "path": "/attachments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": { "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "withUrls": { "wireName": "withUrls", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const attachmentsListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/attachments", "name": "attachments.listInFolder", "verb": "GET", "path": "/folders/{folderId}/attachments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "withUrls": { "wireName": "withUrls", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const attachmentsCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/attachments", "name": "attachments.createInFolder", "verb": "POST", "path": "/folders/{folderId}/attachments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "upload": true, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "file": { "wireName": "file", "in": "body", "type": { "name": "binary", "kind": "scalar", "list": false }, "required": true, "encoding": "raw" }, "fileName": { "wireName": "X-File-Name", "in": "header", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true } } };
-const attachmentsListInTaskOperation: RestOperation = { "id": "GET /tasks/{taskId}/attachments", "name": "attachments.listInTask", "verb": "GET", "path": "/tasks/{taskId}/attachments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "withUrls": { "wireName": "withUrls", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const attachmentsCreateInTaskOperation: RestOperation = { "id": "POST /tasks/{taskId}/attachments", "name": "attachments.createInTask", "verb": "POST", "path": "/tasks/{taskId}/attachments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "upload": true, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "file": { "wireName": "file", "in": "body", "type": { "name": "binary", "kind": "scalar", "list": false }, "required": true, "encoding": "raw" }, "fileName": { "wireName": "X-File-Name", "in": "header", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true } } };
-const attachmentsGetOperation: RestOperation = { "id": "GET /attachments/{attachmentIds}", "name": "attachments.get", "verb": "GET", "path": "/attachments/{attachmentIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": { "attachmentIds": { "wireName": "attachmentIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const attachmentsDownloadOperation: RestOperation = { "id": "GET /attachments/{attachmentId}/download", "name": "attachments.download", "verb": "GET", "path": "/attachments/{attachmentId}/download", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "args": { "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const attachmentsPreviewOperation: RestOperation = { "id": "GET /attachments/{attachmentId}/preview", "name": "attachments.preview", "verb": "GET", "path": "/attachments/{attachmentId}/preview", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "args": { "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "size": { "wireName": "size", "in": "query", "type": { "name": "PreviewSize", "kind": "enum", "list": false } } } };
-const attachmentsGetUrlOperation: RestOperation = { "id": "GET /attachments/{attachmentId}/url", "name": "attachments.getUrl", "verb": "GET", "path": "/attachments/{attachmentId}/url", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "AttachmentUrl", "kind": "model", "list": false } }, "args": { "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const attachmentsUpdateOperation: RestOperation = { "id": "PUT /attachments/{attachmentId}", "name": "attachments.update", "verb": "PUT", "path": "/attachments/{attachmentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": { "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "url": { "wireName": "url", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const attachmentsDeleteOperation: RestOperation = { "id": "DELETE /attachments/{attachmentId}", "name": "attachments.delete", "verb": "DELETE", "path": "/attachments/{attachmentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const auditLogListOperation: RestOperation = { "id": "GET /audit_log", "name": "auditLog.list", "verb": "GET", "path": "/audit_log", "kind": "read", "scopes": ["amReadOnlyAuditLog"], "response": { "kind": "auditLog", "data": { "name": "AuditLogEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "eventDate": { "wireName": "eventDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "operations": { "wireName": "operations", "in": "query", "type": { "name": "AuditLogOperation", "kind": "enum", "list": true }, "encoding": "json" }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "objectType": { "wireName": "objectType", "in": "query", "type": { "name": "AuditLogObjectType", "kind": "enum", "list": false } }, "objectIds": { "wireName": "objectIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "users": { "wireName": "users", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const batchRunOperation: RestOperation = { "id": "POST /batch", "name": "batch.run", "verb": "POST", "path": "/batch", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "batch", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": { "operations": { "wireName": "operations", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const bookingsGetOperation: RestOperation = { "id": "GET /bookings/{bookingIds}", "name": "bookings.get", "verb": "GET", "path": "/bookings/{bookingIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": { "bookingIds": { "wireName": "bookingIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const bookingsListOperation: RestOperation = { "id": "GET /bookings", "name": "bookings.list", "verb": "GET", "path": "/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": { "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const bookingsListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/bookings", "name": "bookings.listInFolder", "verb": "GET", "path": "/folders/{folderId}/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const bookingsCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/bookings", "name": "bookings.createInFolder", "verb": "POST", "path": "/folders/{folderId}/bookings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "bookingDates": { "wireName": "bookingDates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "responsibleId": { "wireName": "responsibleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "responsiblePlaceholderId": { "wireName": "responsiblePlaceholderId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" } } };
-const bookingsUpdateOperation: RestOperation = { "id": "PUT /bookings/{bookingId}", "name": "bookings.update", "verb": "PUT", "path": "/bookings/{bookingId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": { "bookingId": { "wireName": "bookingId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "bookingDates": { "wireName": "bookingDates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "responsibleId": { "wireName": "responsibleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "responsiblePlaceholderId": { "wireName": "responsiblePlaceholderId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" } } };
-const bookingsDeleteOperation: RestOperation = { "id": "DELETE /bookings/{bookingId}", "name": "bookings.delete", "verb": "DELETE", "path": "/bookings/{bookingId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": { "bookingId": { "wireName": "bookingId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const cascadingFieldsTriggerForFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/cascading_field_settings", "name": "cascadingFields.triggerForFolder", "verb": "POST", "path": "/folders/{folderId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fieldId": { "wireName": "fieldId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
-const cascadingFieldsDeleteForFolderOperation: RestOperation = { "id": "DELETE /folders/{folderId}/cascading_field_settings", "name": "cascadingFields.deleteForFolder", "verb": "DELETE", "path": "/folders/{folderId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fieldId": { "wireName": "fieldId", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
-const cascadingFieldsTriggerForTaskOperation: RestOperation = { "id": "POST /tasks/{taskId}/cascading_field_settings", "name": "cascadingFields.triggerForTask", "verb": "POST", "path": "/tasks/{taskId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fieldId": { "wireName": "fieldId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
-const cascadingFieldsDeleteForTaskOperation: RestOperation = { "id": "DELETE /tasks/{taskId}/cascading_field_settings", "name": "cascadingFields.deleteForTask", "verb": "DELETE", "path": "/tasks/{taskId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fieldId": { "wireName": "fieldId", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
+const accountGetOperation: RestOperation = {
+  "id": "GET /account", "name": "account.get", "verb": "GET", "path": "/account", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "accounts", "data": { "name": "Account", "kind": "model", "list": false } }, "args": {
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "AccountField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Account" }
+  }
+};
+const accountUpdateOperation: RestOperation = {
+  "id": "PUT /account", "name": "account.update", "verb": "PUT", "path": "/account", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "accounts", "data": { "name": "Account", "kind": "model", "list": false } }, "args": {
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }
+  }
+};
+const approvalsListOperation: RestOperation = {
+  "id": "GET /approvals", "name": "approvals.list", "verb": "GET", "path": "/approvals", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "statuses": { "wireName": "statuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": false } },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "approvers": { "wireName": "approvers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "pendingApprovers": { "wireName": "pendingApprovers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "type": { "wireName": "type", "in": "query", "type": { "name": "ApprovalType", "kind": "enum", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const approvalsListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/approvals", "name": "approvals.listInFolder", "verb": "GET", "path": "/folders/{folderId}/approvals", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const approvalsCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/approvals", "name": "approvals.createInFolder", "verb": "POST", "path": "/folders/{folderId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "autoFinishOnReject": { "wireName": "autoFinishOnReject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const approvalsListInTaskOperation: RestOperation = {
+  "id": "GET /tasks/{taskId}/approvals", "name": "approvals.listInTask", "verb": "GET", "path": "/tasks/{taskId}/approvals", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const approvalsCreateInTaskOperation: RestOperation = {
+  "id": "POST /tasks/{taskId}/approvals", "name": "approvals.createInTask", "verb": "POST", "path": "/tasks/{taskId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "autoFinishOnReject": { "wireName": "autoFinishOnReject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const approvalsGetOperation: RestOperation = {
+  "id": "GET /approvals/{approvalIds}", "name": "approvals.get", "verb": "GET", "path": "/approvals/{approvalIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
+    "approvalIds": { "wireName": "approvalIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const approvalsUpdateOperation: RestOperation = {
+  "id": "PUT /approvals/{approvalId}", "name": "approvals.update", "verb": "PUT", "path": "/approvals/{approvalId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
+    "approvalId": { "wireName": "approvalId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "addApprovers": { "wireName": "addApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeApprovers": { "wireName": "removeApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addAttachments": { "wireName": "addAttachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeAttachments": { "wireName": "removeAttachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "autoFinishOnReject": { "wireName": "autoFinishOnReject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const approvalsCancelOperation: RestOperation = {
+  "id": "DELETE /approvals/{approvalId}", "name": "approvals.cancel", "verb": "DELETE", "path": "/approvals/{approvalId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
+    "approvalId": { "wireName": "approvalId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const assetsCreateOperation: RestOperation = {
+  "id": "POST /assets", "name": "assets.create", "verb": "POST", "path": "/assets", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "assets", "data": { "name": "Asset", "kind": "model", "list": false } }, "args": {
+    "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const assetsUpdateOperation: RestOperation = {
+  "id": "PUT /assets/{assetId}", "name": "assets.update", "verb": "PUT", "path": "/assets/{assetId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "assets", "data": { "name": "Asset", "kind": "model", "list": false } }, "args": {
+    "assetId": { "wireName": "assetId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const assetsDeleteOperation: RestOperation = {
+  "id": "DELETE /assets/{assetId}", "name": "assets.delete", "verb": "DELETE", "path": "/assets/{assetId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "assets", "data": { "name": "Asset", "kind": "model", "list": false } }, "args": {
+    "assetId": { "wireName": "assetId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const asyncJobsGetOperation: RestOperation = {
+  "id": "GET /async_job/{asyncJobId}", "name": "asyncJobs.get", "verb": "GET", "path": "/async_job/{asyncJobId}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "asyncJob", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "args": {
+    "asyncJobId": { "wireName": "asyncJobId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const attachmentsListOperation: RestOperation = {
+  "id": "GET /attachments", "name": "attachments.list", "verb": "GET", "path": "/attachments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": {
+    "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "withUrls": { "wireName": "withUrls", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const attachmentsListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/attachments", "name": "attachments.listInFolder", "verb": "GET", "path": "/folders/{folderId}/attachments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "withUrls": { "wireName": "withUrls", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const attachmentsCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/attachments", "name": "attachments.createInFolder", "verb": "POST", "path": "/folders/{folderId}/attachments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "upload": true, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "file": { "wireName": "file", "in": "body", "type": { "name": "binary", "kind": "scalar", "list": false }, "required": true, "encoding": "raw" },
+    "fileName": { "wireName": "X-File-Name", "in": "header", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const attachmentsListInTaskOperation: RestOperation = {
+  "id": "GET /tasks/{taskId}/attachments", "name": "attachments.listInTask", "verb": "GET", "path": "/tasks/{taskId}/attachments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "withUrls": { "wireName": "withUrls", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const attachmentsCreateInTaskOperation: RestOperation = {
+  "id": "POST /tasks/{taskId}/attachments", "name": "attachments.createInTask", "verb": "POST", "path": "/tasks/{taskId}/attachments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "upload": true, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "file": { "wireName": "file", "in": "body", "type": { "name": "binary", "kind": "scalar", "list": false }, "required": true, "encoding": "raw" },
+    "fileName": { "wireName": "X-File-Name", "in": "header", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const attachmentsGetOperation: RestOperation = {
+  "id": "GET /attachments/{attachmentIds}", "name": "attachments.get", "verb": "GET", "path": "/attachments/{attachmentIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": {
+    "attachmentIds": { "wireName": "attachmentIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "versions": { "wireName": "versions", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const attachmentsDownloadOperation: RestOperation = {
+  "id": "GET /attachments/{attachmentId}/download", "name": "attachments.download", "verb": "GET", "path": "/attachments/{attachmentId}/download", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "args": {
+    "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const attachmentsPreviewOperation: RestOperation = {
+  "id": "GET /attachments/{attachmentId}/preview", "name": "attachments.preview", "verb": "GET", "path": "/attachments/{attachmentId}/preview", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "args": {
+    "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "size": { "wireName": "size", "in": "query", "type": { "name": "PreviewSize", "kind": "enum", "list": false } }
+  }
+};
+const attachmentsGetUrlOperation: RestOperation = {
+  "id": "GET /attachments/{attachmentId}/url", "name": "attachments.getUrl", "verb": "GET", "path": "/attachments/{attachmentId}/url", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "AttachmentUrl", "kind": "model", "list": false } }, "args": {
+    "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const attachmentsUpdateOperation: RestOperation = {
+  "id": "PUT /attachments/{attachmentId}", "name": "attachments.update", "verb": "PUT", "path": "/attachments/{attachmentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "Attachment", "kind": "model", "list": false } }, "args": {
+    "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "url": { "wireName": "url", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const attachmentsDeleteOperation: RestOperation = {
+  "id": "DELETE /attachments/{attachmentId}", "name": "attachments.delete", "verb": "DELETE", "path": "/attachments/{attachmentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "attachments", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "attachmentId": { "wireName": "attachmentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const auditLogListOperation: RestOperation = {
+  "id": "GET /audit_log", "name": "auditLog.list", "verb": "GET", "path": "/audit_log", "kind": "read", "scopes": ["amReadOnlyAuditLog"], "response": { "kind": "auditLog", "data": { "name": "AuditLogEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "eventDate": { "wireName": "eventDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "operations": { "wireName": "operations", "in": "query", "type": { "name": "AuditLogOperation", "kind": "enum", "list": true }, "encoding": "json" },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "objectType": { "wireName": "objectType", "in": "query", "type": { "name": "AuditLogObjectType", "kind": "enum", "list": false } },
+    "objectIds": { "wireName": "objectIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "users": { "wireName": "users", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const batchRunOperation: RestOperation = {
+  "id": "POST /batch", "name": "batch.run", "verb": "POST", "path": "/batch", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "batch", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": {
+    "operations": { "wireName": "operations", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const bookingsGetOperation: RestOperation = {
+  "id": "GET /bookings/{bookingIds}", "name": "bookings.get", "verb": "GET", "path": "/bookings/{bookingIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
+    "bookingIds": { "wireName": "bookingIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const bookingsListOperation: RestOperation = {
+  "id": "GET /bookings", "name": "bookings.list", "verb": "GET", "path": "/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const bookingsListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/bookings", "name": "bookings.listInFolder", "verb": "GET", "path": "/folders/{folderId}/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const bookingsCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/bookings", "name": "bookings.createInFolder", "verb": "POST", "path": "/folders/{folderId}/bookings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "bookingDates": { "wireName": "bookingDates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "responsibleId": { "wireName": "responsibleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "responsiblePlaceholderId": { "wireName": "responsiblePlaceholderId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" }
+  }
+};
+const bookingsUpdateOperation: RestOperation = {
+  "id": "PUT /bookings/{bookingId}", "name": "bookings.update", "verb": "PUT", "path": "/bookings/{bookingId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
+    "bookingId": { "wireName": "bookingId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "bookingDates": { "wireName": "bookingDates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "responsibleId": { "wireName": "responsibleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "responsiblePlaceholderId": { "wireName": "responsiblePlaceholderId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" }
+  }
+};
+const bookingsDeleteOperation: RestOperation = {
+  "id": "DELETE /bookings/{bookingId}", "name": "bookings.delete", "verb": "DELETE", "path": "/bookings/{bookingId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
+    "bookingId": { "wireName": "bookingId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const cascadingFieldsTriggerForFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/cascading_field_settings", "name": "cascadingFields.triggerForFolder", "verb": "POST", "path": "/folders/{folderId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fieldId": { "wireName": "fieldId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
+const cascadingFieldsDeleteForFolderOperation: RestOperation = {
+  "id": "DELETE /folders/{folderId}/cascading_field_settings", "name": "cascadingFields.deleteForFolder", "verb": "DELETE", "path": "/folders/{folderId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fieldId": { "wireName": "fieldId", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
+const cascadingFieldsTriggerForTaskOperation: RestOperation = {
+  "id": "POST /tasks/{taskId}/cascading_field_settings", "name": "cascadingFields.triggerForTask", "verb": "POST", "path": "/tasks/{taskId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fieldId": { "wireName": "fieldId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
+const cascadingFieldsDeleteForTaskOperation: RestOperation = {
+  "id": "DELETE /tasks/{taskId}/cascading_field_settings", "name": "cascadingFields.deleteForTask", "verb": "DELETE", "path": "/tasks/{taskId}/cascading_field_settings", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "cascadingFields", "data": { "name": "CascadingFieldSetting", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fieldId": { "wireName": "fieldId", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
 const colorsListOperation: RestOperation = { "id": "GET /colors", "name": "colors.list", "verb": "GET", "path": "/colors", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "colors", "data": { "name": "Color", "kind": "model", "list": false } }, "args": {} };
-const commentsListOperation: RestOperation = { "id": "GET /comments", "name": "comments.list", "verb": "GET", "path": "/comments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": { "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" } } };
-const commentsListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/comments", "name": "comments.listInFolder", "verb": "GET", "path": "/folders/{folderId}/comments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" } } };
-const commentsCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/comments", "name": "comments.createInFolder", "verb": "POST", "path": "/folders/{folderId}/comments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "text": { "wireName": "text", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const commentsListInTaskOperation: RestOperation = { "id": "GET /tasks/{taskId}/comments", "name": "comments.listInTask", "verb": "GET", "path": "/tasks/{taskId}/comments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" } } };
-const commentsCreateInTaskOperation: RestOperation = { "id": "POST /tasks/{taskId}/comments", "name": "comments.createInTask", "verb": "POST", "path": "/tasks/{taskId}/comments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "text": { "wireName": "text", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const commentsGetOperation: RestOperation = { "id": "GET /comments/{commentIds}", "name": "comments.get", "verb": "GET", "path": "/comments/{commentIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": { "commentIds": { "wireName": "commentIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" } } };
-const commentsUpdateOperation: RestOperation = { "id": "PUT /comments/{commentId}", "name": "comments.update", "verb": "PUT", "path": "/comments/{commentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": { "commentId": { "wireName": "commentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "text": { "wireName": "text", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const commentsDeleteOperation: RestOperation = { "id": "DELETE /comments/{commentId}", "name": "comments.delete", "verb": "DELETE", "path": "/comments/{commentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "commentId": { "wireName": "commentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const contactsListOperation: RestOperation = { "id": "GET /contacts", "name": "contacts.list", "verb": "GET", "path": "/contacts", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "Contact", "kind": "model", "list": false } }, "args": { "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "deleted": { "wireName": "deleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "emails": { "wireName": "emails", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }, "active": { "wireName": "active", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "name": { "wireName": "name", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "types": { "wireName": "types", "in": "query", "type": { "name": "ContactType", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "ContactField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Contact" } } };
-const contactsGetOperation: RestOperation = { "id": "GET /contacts/{contactIds}", "name": "contacts.get", "verb": "GET", "path": "/contacts/{contactIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "Contact", "kind": "model", "list": false } }, "args": { "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "types": { "wireName": "types", "in": "query", "type": { "name": "ContactType", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "ContactField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Contact" } } };
-const contactsHistoryOperation: RestOperation = { "id": "GET /contacts/{contactIds}/contacts_history", "name": "contacts.history", "verb": "GET", "path": "/contacts/{contactIds}/contacts_history", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "ContactHistory", "kind": "model", "list": false } }, "args": { "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "ContactHistoryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "ContactHistory" } } };
-const contactsUpdateOperation: RestOperation = { "id": "PUT /contacts/{contactId}", "name": "contacts.update", "verb": "PUT", "path": "/contacts/{contactId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "Contact", "kind": "model", "list": false } }, "args": { "contactId": { "wireName": "contactId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "currentBillRate": { "wireName": "currentBillRate", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "currentCostRate": { "wireName": "currentCostRate", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "jobRoleId": { "wireName": "jobRoleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "nullable": true }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "ContactField", "kind": "enum", "list": true }, "encoding": "json", "values": ["currentCostRate", "customFields", "currentBillRate", "jobRoleId"], "selects": "Contact" } } };
-const customFieldsListOperation: RestOperation = { "id": "GET /customfields", "name": "customFields.list", "verb": "GET", "path": "/customfields", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": { "applicableEntityTypes": { "wireName": "applicableEntityTypes", "in": "query", "type": { "name": "CustomFieldEntityType", "kind": "enum", "list": true }, "encoding": "json" }, "types": { "wireName": "types", "in": "query", "type": { "name": "CustomFieldType", "kind": "enum", "list": true }, "encoding": "json" }, "inheritanceTypes": { "wireName": "inheritanceTypes", "in": "query", "type": { "name": "CustomFieldInheritanceType", "kind": "enum", "list": true }, "encoding": "json" }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomFieldField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomField" } } };
-const customFieldsCreateOperation: RestOperation = { "id": "POST /customfields", "name": "customFields.create", "verb": "POST", "path": "/customfields", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": { "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "type": { "wireName": "type", "in": "body", "type": { "name": "CustomFieldType", "kind": "enum", "list": false }, "required": true }, "spaceId": { "wireName": "spaceId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "sharing": { "wireName": "sharing", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "shareds": { "wireName": "shareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "settings": { "wireName": "settings", "in": "body", "type": { "name": "CustomFieldSettings", "kind": "model", "list": false }, "encoding": "json" }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const customFieldsGetOperation: RestOperation = { "id": "GET /customfields/{customfieldIds}", "name": "customFields.get", "verb": "GET", "path": "/customfields/{customfieldIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": { "customfieldIds": { "wireName": "customfieldIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "applicableEntityTypes": { "wireName": "applicableEntityTypes", "in": "query", "type": { "name": "CustomFieldEntityType", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomFieldField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomField" } } };
-const customFieldsListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/customfields", "name": "customFields.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/customfields", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "applicableEntityTypes": { "wireName": "applicableEntityTypes", "in": "query", "type": { "name": "CustomFieldEntityType", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomFieldField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomField" } } };
-const customFieldsUpdateOperation: RestOperation = { "id": "PUT /customfields/{customfieldId}", "name": "customFields.update", "verb": "PUT", "path": "/customfields/{customfieldId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": { "customfieldId": { "wireName": "customfieldId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "type": { "wireName": "type", "in": "body", "type": { "name": "CustomFieldType", "kind": "enum", "list": false } }, "changeScope": { "wireName": "changeScope", "in": "body", "type": { "name": "CustomFieldChangeScope", "kind": "enum", "list": false } }, "spaceId": { "wireName": "spaceId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "sharing": { "wireName": "sharing", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "addShareds": { "wireName": "addShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeShareds": { "wireName": "removeShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "settings": { "wireName": "settings", "in": "body", "type": { "name": "CustomFieldSettings", "kind": "model", "list": false }, "encoding": "json" }, "addMirrors": { "wireName": "addMirrors", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeMirrors": { "wireName": "removeMirrors", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const customItemTypesListOperation: RestOperation = { "id": "GET /custom_item_types", "name": "customItemTypes.list", "verb": "GET", "path": "/custom_item_types", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CustomItemType", "kind": "model", "list": false } }, "args": { "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "withDeleted": { "wireName": "withDeleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "type": { "wireName": "type", "in": "query", "type": { "name": "CustomItemTypeKind", "kind": "enum", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomItemTypeField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomItemType" } } };
-const customItemTypesListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/custom_item_types", "name": "customItemTypes.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/custom_item_types", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CustomItemType", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "withDeleted": { "wireName": "withDeleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "type": { "wireName": "type", "in": "query", "type": { "name": "CustomItemTypeKind", "kind": "enum", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomItemTypeField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomItemType" } } };
-const customItemTypesGetOperation: RestOperation = { "id": "GET /custom_item_types/{customItemTypeIds}", "name": "customItemTypes.get", "verb": "GET", "path": "/custom_item_types/{customItemTypeIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CustomItemType", "kind": "model", "list": false } }, "args": { "customItemTypeIds": { "wireName": "customItemTypeIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "withDeleted": { "wireName": "withDeleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomItemTypeField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomItemType" } } };
-const customItemTypesInstantiateOperation: RestOperation = { "id": "POST /custom_item_types/{customItemTypeId}/instantiate", "name": "customItemTypes.instantiate", "verb": "POST", "path": "/custom_item_types/{customItemTypeId}/instantiate", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CreatedWorkItem", "kind": "model", "list": false } }, "args": { "customItemTypeId": { "wireName": "customItemTypeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "superTaskId": { "wireName": "superTaskId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "parentId": { "wireName": "parentId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
+const commentsListOperation: RestOperation = {
+  "id": "GET /comments", "name": "comments.list", "verb": "GET", "path": "/comments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": {
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" }
+  }
+};
+const commentsListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/comments", "name": "comments.listInFolder", "verb": "GET", "path": "/folders/{folderId}/comments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" }
+  }
+};
+const commentsCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/comments", "name": "comments.createInFolder", "verb": "POST", "path": "/folders/{folderId}/comments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "text": { "wireName": "text", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const commentsListInTaskOperation: RestOperation = {
+  "id": "GET /tasks/{taskId}/comments", "name": "comments.listInTask", "verb": "GET", "path": "/tasks/{taskId}/comments", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" }
+  }
+};
+const commentsCreateInTaskOperation: RestOperation = {
+  "id": "POST /tasks/{taskId}/comments", "name": "comments.createInTask", "verb": "POST", "path": "/tasks/{taskId}/comments", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "text": { "wireName": "text", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const commentsGetOperation: RestOperation = {
+  "id": "GET /comments/{commentIds}", "name": "comments.get", "verb": "GET", "path": "/comments/{commentIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": {
+    "commentIds": { "wireName": "commentIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "types": { "wireName": "types", "in": "query", "type": { "name": "CommentType", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CommentField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Comment" }
+  }
+};
+const commentsUpdateOperation: RestOperation = {
+  "id": "PUT /comments/{commentId}", "name": "comments.update", "verb": "PUT", "path": "/comments/{commentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "Comment", "kind": "model", "list": false } }, "args": {
+    "commentId": { "wireName": "commentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "text": { "wireName": "text", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const commentsDeleteOperation: RestOperation = {
+  "id": "DELETE /comments/{commentId}", "name": "comments.delete", "verb": "DELETE", "path": "/comments/{commentId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "comments", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "commentId": { "wireName": "commentId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const contactsListOperation: RestOperation = {
+  "id": "GET /contacts", "name": "contacts.list", "verb": "GET", "path": "/contacts", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "Contact", "kind": "model", "list": false } }, "args": {
+    "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "deleted": { "wireName": "deleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "emails": { "wireName": "emails", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" },
+    "active": { "wireName": "active", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "name": { "wireName": "name", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "types": { "wireName": "types", "in": "query", "type": { "name": "ContactType", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "ContactField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Contact" }
+  }
+};
+const contactsGetOperation: RestOperation = {
+  "id": "GET /contacts/{contactIds}", "name": "contacts.get", "verb": "GET", "path": "/contacts/{contactIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "Contact", "kind": "model", "list": false } }, "args": {
+    "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "types": { "wireName": "types", "in": "query", "type": { "name": "ContactType", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "ContactField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Contact" }
+  }
+};
+const contactsHistoryOperation: RestOperation = {
+  "id": "GET /contacts/{contactIds}/contacts_history", "name": "contacts.history", "verb": "GET", "path": "/contacts/{contactIds}/contacts_history", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "ContactHistory", "kind": "model", "list": false } }, "args": {
+    "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "ContactHistoryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "ContactHistory" }
+  }
+};
+const contactsUpdateOperation: RestOperation = {
+  "id": "PUT /contacts/{contactId}", "name": "contacts.update", "verb": "PUT", "path": "/contacts/{contactId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "contacts", "data": { "name": "Contact", "kind": "model", "list": false } }, "args": {
+    "contactId": { "wireName": "contactId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "currentBillRate": { "wireName": "currentBillRate", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "currentCostRate": { "wireName": "currentCostRate", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "jobRoleId": { "wireName": "jobRoleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "nullable": true },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "ContactField", "kind": "enum", "list": true }, "encoding": "json", "values": ["currentCostRate", "customFields", "currentBillRate", "jobRoleId"], "selects": "Contact" }
+  }
+};
+const customFieldsListOperation: RestOperation = {
+  "id": "GET /customfields", "name": "customFields.list", "verb": "GET", "path": "/customfields", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": {
+    "applicableEntityTypes": { "wireName": "applicableEntityTypes", "in": "query", "type": { "name": "CustomFieldEntityType", "kind": "enum", "list": true }, "encoding": "json" },
+    "types": { "wireName": "types", "in": "query", "type": { "name": "CustomFieldType", "kind": "enum", "list": true }, "encoding": "json" },
+    "inheritanceTypes": { "wireName": "inheritanceTypes", "in": "query", "type": { "name": "CustomFieldInheritanceType", "kind": "enum", "list": true }, "encoding": "json" },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomFieldField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomField" }
+  }
+};
+const customFieldsCreateOperation: RestOperation = {
+  "id": "POST /customfields", "name": "customFields.create", "verb": "POST", "path": "/customfields", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": {
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "type": { "wireName": "type", "in": "body", "type": { "name": "CustomFieldType", "kind": "enum", "list": false }, "required": true },
+    "spaceId": { "wireName": "spaceId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "sharing": { "wireName": "sharing", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "shareds": { "wireName": "shareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "settings": { "wireName": "settings", "in": "body", "type": { "name": "CustomFieldSettings", "kind": "model", "list": false }, "encoding": "json" },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const customFieldsGetOperation: RestOperation = {
+  "id": "GET /customfields/{customfieldIds}", "name": "customFields.get", "verb": "GET", "path": "/customfields/{customfieldIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": {
+    "customfieldIds": { "wireName": "customfieldIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "applicableEntityTypes": { "wireName": "applicableEntityTypes", "in": "query", "type": { "name": "CustomFieldEntityType", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomFieldField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomField" }
+  }
+};
+const customFieldsListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/customfields", "name": "customFields.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/customfields", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "applicableEntityTypes": { "wireName": "applicableEntityTypes", "in": "query", "type": { "name": "CustomFieldEntityType", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomFieldField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomField" }
+  }
+};
+const customFieldsUpdateOperation: RestOperation = {
+  "id": "PUT /customfields/{customfieldId}", "name": "customFields.update", "verb": "PUT", "path": "/customfields/{customfieldId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "customfields", "data": { "name": "CustomField", "kind": "model", "list": false } }, "args": {
+    "customfieldId": { "wireName": "customfieldId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "type": { "wireName": "type", "in": "body", "type": { "name": "CustomFieldType", "kind": "enum", "list": false } },
+    "changeScope": { "wireName": "changeScope", "in": "body", "type": { "name": "CustomFieldChangeScope", "kind": "enum", "list": false } },
+    "spaceId": { "wireName": "spaceId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "sharing": { "wireName": "sharing", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "addShareds": { "wireName": "addShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeShareds": { "wireName": "removeShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "settings": { "wireName": "settings", "in": "body", "type": { "name": "CustomFieldSettings", "kind": "model", "list": false }, "encoding": "json" },
+    "addMirrors": { "wireName": "addMirrors", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeMirrors": { "wireName": "removeMirrors", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const customItemTypesListOperation: RestOperation = {
+  "id": "GET /custom_item_types", "name": "customItemTypes.list", "verb": "GET", "path": "/custom_item_types", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CustomItemType", "kind": "model", "list": false } }, "args": {
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "withDeleted": { "wireName": "withDeleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "type": { "wireName": "type", "in": "query", "type": { "name": "CustomItemTypeKind", "kind": "enum", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomItemTypeField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomItemType" }
+  }
+};
+const customItemTypesListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/custom_item_types", "name": "customItemTypes.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/custom_item_types", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CustomItemType", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "withDeleted": { "wireName": "withDeleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "type": { "wireName": "type", "in": "query", "type": { "name": "CustomItemTypeKind", "kind": "enum", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomItemTypeField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomItemType" }
+  }
+};
+const customItemTypesGetOperation: RestOperation = {
+  "id": "GET /custom_item_types/{customItemTypeIds}", "name": "customItemTypes.get", "verb": "GET", "path": "/custom_item_types/{customItemTypeIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CustomItemType", "kind": "model", "list": false } }, "args": {
+    "customItemTypeIds": { "wireName": "customItemTypeIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "withDeleted": { "wireName": "withDeleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "CustomItemTypeField", "kind": "enum", "list": true }, "encoding": "json", "selects": "CustomItemType" }
+  }
+};
+const customItemTypesInstantiateOperation: RestOperation = {
+  "id": "POST /custom_item_types/{customItemTypeId}/instantiate", "name": "customItemTypes.instantiate", "verb": "POST", "path": "/custom_item_types/{customItemTypeId}/instantiate", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "customItemTypes", "data": { "name": "CreatedWorkItem", "kind": "model", "list": false } }, "args": {
+    "customItemTypeId": { "wireName": "customItemTypeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "superTaskId": { "wireName": "superTaskId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "parentId": { "wireName": "parentId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
 const dataExportsListOperation: RestOperation = { "id": "GET /data_export", "name": "dataExports.list", "verb": "GET", "path": "/data_export", "kind": "read", "scopes": ["dataExportFull"], "response": { "kind": "dataExports", "data": { "name": "DataExport", "kind": "model", "list": false } }, "args": {} };
 const dataExportsRefreshOperation: RestOperation = { "id": "POST /data_export", "name": "dataExports.refresh", "verb": "POST", "path": "/data_export", "kind": "write", "scopes": ["dataExportFull"], "response": { "kind": "dataExports", "data": { "name": "DataExport", "kind": "model", "list": false } }, "args": {} };
-const dataExportsGetOperation: RestOperation = { "id": "GET /data_export/{dataExportId}", "name": "dataExports.get", "verb": "GET", "path": "/data_export/{dataExportId}", "kind": "read", "scopes": ["dataExportFull"], "response": { "kind": "dataExports", "data": { "name": "DataExport", "kind": "model", "list": false } }, "args": { "dataExportId": { "wireName": "dataExportId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const dataExportsSchemaOperation: RestOperation = { "id": "GET /data_export_schema", "name": "dataExports.schema", "verb": "GET", "path": "/data_export_schema", "kind": "read", "scopes": ["dataExportFull"], "response": { "kind": "dataExports", "data": { "name": "DataExportTable", "kind": "model", "list": false } }, "args": { "version": { "wireName": "version", "in": "query", "type": { "name": "DataExportSchemaVersion", "kind": "enum", "list": false } } } };
-const dependenciesListInTaskOperation: RestOperation = { "id": "GET /tasks/{taskId}/dependencies", "name": "dependencies.listInTask", "verb": "GET", "path": "/tasks/{taskId}/dependencies", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const dependenciesCreateInTaskOperation: RestOperation = { "id": "POST /tasks/{taskId}/dependencies", "name": "dependencies.createInTask", "verb": "POST", "path": "/tasks/{taskId}/dependencies", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "predecessorId": { "wireName": "predecessorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "successorId": { "wireName": "successorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "relationType": { "wireName": "relationType", "in": "body", "type": { "name": "DependencyRelationType", "kind": "enum", "list": false }, "required": true }, "lagTime": { "wireName": "lagTime", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } } } };
-const dependenciesGetOperation: RestOperation = { "id": "GET /dependencies/{dependencyIds}", "name": "dependencies.get", "verb": "GET", "path": "/dependencies/{dependencyIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": { "dependencyIds": { "wireName": "dependencyIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const dependenciesUpdateOperation: RestOperation = { "id": "PUT /dependencies/{dependencyId}", "name": "dependencies.update", "verb": "PUT", "path": "/dependencies/{dependencyId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": { "dependencyId": { "wireName": "dependencyId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "relationType": { "wireName": "relationType", "in": "body", "type": { "name": "DependencyRelationType", "kind": "enum", "list": false }, "required": true }, "lagTime": { "wireName": "lagTime", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } } } };
-const dependenciesDeleteOperation: RestOperation = { "id": "DELETE /dependencies/{dependencyId}", "name": "dependencies.delete", "verb": "DELETE", "path": "/dependencies/{dependencyId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": { "dependencyId": { "wireName": "dependencyId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const ediscoverySearchOperation: RestOperation = { "id": "POST /ediscovery_search", "name": "ediscovery.search", "verb": "POST", "path": "/ediscovery_search", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "ediscovery", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "scopes": { "wireName": "scopes", "in": "body", "type": { "name": "EdiscoveryScope", "kind": "enum", "list": true }, "encoding": "json" }, "terms": { "wireName": "terms", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }, "targetUserId": { "wireName": "targetUserId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "timeout": { "wireName": "timeout", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const folderBlueprintsListOperation: RestOperation = { "id": "GET /folder_blueprints", "name": "folderBlueprints.list", "verb": "GET", "path": "/folder_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderBlueprints", "data": { "name": "FolderBlueprint", "kind": "model", "list": false } }, "args": { "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderBlueprint" } } };
-const folderBlueprintsListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/folder_blueprints", "name": "folderBlueprints.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/folder_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderBlueprints", "data": { "name": "FolderBlueprint", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderBlueprint" } } };
-const folderBlueprintsLaunchAsyncOperation: RestOperation = { "id": "POST /folder_blueprints/{folderBlueprintId}/launch_async", "name": "folderBlueprints.launchAsync", "verb": "POST", "path": "/folder_blueprints/{folderBlueprintId}/launch_async", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folderBlueprints", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": { "folderBlueprintId": { "wireName": "folderBlueprintId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "notifyResponsibles": { "wireName": "notifyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } }, "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const foldersListOperation: RestOperation = { "id": "GET /folders", "name": "folders.list", "verb": "GET", "path": "/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "project": { "wireName": "project", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "deleted": { "wireName": "deleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" } } };
-const foldersListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/folders", "name": "folders.listInFolder", "verb": "GET", "path": "/folders/{folderId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "project": { "wireName": "project", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderTreeEntry" } } };
-const foldersCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/folders", "name": "folders.createInFolder", "verb": "POST", "path": "/folders/{folderId}/folders", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "shareds": { "wireName": "shareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "customColumns": { "wireName": "customColumns", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "project": { "wireName": "project", "in": "body", "type": { "name": "ProjectCreate", "kind": "model", "list": false }, "encoding": "json" }, "userAccessRoles": { "wireName": "userAccessRoles", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypeId": { "wireName": "customItemTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "values": ["customItemTypeId", "contractType"], "selects": "Folder" } } };
-const foldersListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/folders", "name": "folders.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "project": { "wireName": "project", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "deleted": { "wireName": "deleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" } } };
-const foldersHistoryOperation: RestOperation = { "id": "GET /folders/{folderIds}/folders_history", "name": "folders.history", "verb": "GET", "path": "/folders/{folderIds}/folders_history", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "FolderHistory", "kind": "model", "list": false } }, "args": { "folderIds": { "wireName": "folderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderHistoryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderHistory" } } };
-const foldersGetOperation: RestOperation = { "id": "GET /folders/{folderIds}", "name": "folders.get", "verb": "GET", "path": "/folders/{folderIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": { "folderIds": { "wireName": "folderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Folder" } } };
-const foldersUpdateManyOperation: RestOperation = { "id": "PUT /folders/{folderIds}", "name": "folders.updateMany", "verb": "PUT", "path": "/folders/{folderIds}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": { "folderIds": { "wireName": "folderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "project": { "wireName": "project", "in": "body", "type": { "name": "ProjectUpdate", "kind": "model", "list": false }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "values": ["contractType"], "selects": "Folder" } } };
-const foldersCopyOperation: RestOperation = { "id": "POST /copy_folder/{folderId}", "name": "folders.copy", "verb": "POST", "path": "/copy_folder/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } }, "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const foldersCopyAsyncOperation: RestOperation = { "id": "POST /copy_folder_async/{folderId}", "name": "folders.copyAsync", "verb": "POST", "path": "/copy_folder_async/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } }, "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const foldersUpdateOperation: RestOperation = { "id": "PUT /folders/{folderId}", "name": "folders.update", "verb": "PUT", "path": "/folders/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "addParents": { "wireName": "addParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeParents": { "wireName": "removeParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addShareds": { "wireName": "addShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeShareds": { "wireName": "removeShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "restore": { "wireName": "restore", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "customColumns": { "wireName": "customColumns", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "clearCustomColumns": { "wireName": "clearCustomColumns", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "project": { "wireName": "project", "in": "body", "type": { "name": "ProjectUpdate", "kind": "model", "list": false }, "encoding": "json" }, "addAccessRoles": { "wireName": "addAccessRoles", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }, "removeAccessRoles": { "wireName": "removeAccessRoles", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "values": ["contractType"], "selects": "Folder" } } };
-const foldersDeleteOperation: RestOperation = { "id": "DELETE /folders/{folderId}", "name": "folders.delete", "verb": "DELETE", "path": "/folders/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const foldersRemoveTeamMembersOperation: RestOperation = { "id": "DELETE /folders/{folderId}/project_team_members", "name": "folders.removeTeamMembers", "verb": "DELETE", "path": "/folders/{folderId}/project_team_members", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "rateSubjects": { "wireName": "rateSubjects", "in": "query", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const groupsGetOperation: RestOperation = { "id": "GET /groups/{groupId}", "name": "groups.get", "verb": "GET", "path": "/groups/{groupId}", "kind": "read", "scopes": ["amReadOnlyGroup", "amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": { "groupId": { "wireName": "groupId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "GroupField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Group" } } };
-const groupsUpdateOperation: RestOperation = { "id": "PUT /groups/{groupId}", "name": "groups.update", "verb": "PUT", "path": "/groups/{groupId}", "kind": "write", "scopes": ["amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": { "groupId": { "wireName": "groupId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "addMembers": { "wireName": "addMembers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeMembers": { "wireName": "removeMembers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addInvitations": { "wireName": "addInvitations", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeInvitations": { "wireName": "removeInvitations", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "avatar": { "wireName": "avatar", "in": "body", "type": { "name": "GroupAvatar", "kind": "model", "list": false }, "encoding": "json" }, "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true } } };
-const groupsDeleteOperation: RestOperation = { "id": "DELETE /groups/{groupId}", "name": "groups.delete", "verb": "DELETE", "path": "/groups/{groupId}", "kind": "write", "scopes": ["amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": { "groupId": { "wireName": "groupId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "test": { "wireName": "test", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const groupsListOperation: RestOperation = { "id": "GET /groups", "name": "groups.list", "verb": "GET", "path": "/groups", "kind": "read", "scopes": ["amReadOnlyGroup", "amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "pageToken" }, "args": { "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageToken": { "wireName": "pageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "GroupField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Group" } } };
-const groupsCreateOperation: RestOperation = { "id": "POST /groups", "name": "groups.create", "verb": "POST", "path": "/groups", "kind": "write", "scopes": ["amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": { "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "members": { "wireName": "members", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "avatar": { "wireName": "avatar", "in": "body", "type": { "name": "GroupAvatar", "kind": "model", "list": false }, "encoding": "json" }, "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true } } };
-const groupsUpdateManyOperation: RestOperation = { "id": "PUT /groups_bulk", "name": "groups.updateMany", "verb": "PUT", "path": "/groups_bulk", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": { "members": { "wireName": "members", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const hourlyRatesGetForContactsOperation: RestOperation = { "id": "GET /contacts/{contactIds}/hourly_rates", "name": "hourlyRates.getForContacts", "verb": "GET", "path": "/contacts/{contactIds}/hourly_rates", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": { "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const hourlyRatesGetForFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/hourly_rates", "name": "hourlyRates.getForFolder", "verb": "GET", "path": "/folders/{folderId}/hourly_rates", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const hourlyRatesUpdateForFolderOperation: RestOperation = { "id": "PUT /folders/{folderId}/hourly_rates", "name": "hourlyRates.updateForFolder", "verb": "PUT", "path": "/folders/{folderId}/hourly_rates", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "rates": { "wireName": "rates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }, "enableCalculations": { "wireName": "enableCalculations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const hourlyRatesGetForPlaceholdersOperation: RestOperation = { "id": "GET /placeholders/{placeholderIds}/hourly_rates", "name": "hourlyRates.getForPlaceholders", "verb": "GET", "path": "/placeholders/{placeholderIds}/hourly_rates", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": { "placeholderIds": { "wireName": "placeholderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const hourlyRatesUpdateOperation: RestOperation = { "id": "PUT /hourly_rates", "name": "hourlyRates.update", "verb": "PUT", "path": "/hourly_rates", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": { "rates": { "wireName": "rates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const hourlyRatesProvisionOperation: RestOperation = { "id": "PUT /contacts/{contactIds}/hourly_rates_provision", "name": "hourlyRates.provision", "verb": "PUT", "path": "/contacts/{contactIds}/hourly_rates_provision", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": { "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "userRates": { "wireName": "userRates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const idsConvertOperation: RestOperation = { "id": "GET /ids", "name": "ids.convert", "verb": "GET", "path": "/ids", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "apiV2Ids", "data": { "name": "IdPair", "kind": "model", "list": false } }, "args": { "type": { "wireName": "type", "in": "query", "type": { "name": "CustomFieldType2", "kind": "enum", "list": false } }, "ids": { "wireName": "ids", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" } } };
+const dataExportsGetOperation: RestOperation = {
+  "id": "GET /data_export/{dataExportId}", "name": "dataExports.get", "verb": "GET", "path": "/data_export/{dataExportId}", "kind": "read", "scopes": ["dataExportFull"], "response": { "kind": "dataExports", "data": { "name": "DataExport", "kind": "model", "list": false } }, "args": {
+    "dataExportId": { "wireName": "dataExportId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const dataExportsSchemaOperation: RestOperation = {
+  "id": "GET /data_export_schema", "name": "dataExports.schema", "verb": "GET", "path": "/data_export_schema", "kind": "read", "scopes": ["dataExportFull"], "response": { "kind": "dataExports", "data": { "name": "DataExportTable", "kind": "model", "list": false } }, "args": {
+    "version": { "wireName": "version", "in": "query", "type": { "name": "DataExportSchemaVersion", "kind": "enum", "list": false } }
+  }
+};
+const dependenciesListInTaskOperation: RestOperation = {
+  "id": "GET /tasks/{taskId}/dependencies", "name": "dependencies.listInTask", "verb": "GET", "path": "/tasks/{taskId}/dependencies", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const dependenciesCreateInTaskOperation: RestOperation = {
+  "id": "POST /tasks/{taskId}/dependencies", "name": "dependencies.createInTask", "verb": "POST", "path": "/tasks/{taskId}/dependencies", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "predecessorId": { "wireName": "predecessorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "successorId": { "wireName": "successorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "relationType": { "wireName": "relationType", "in": "body", "type": { "name": "DependencyRelationType", "kind": "enum", "list": false }, "required": true },
+    "lagTime": { "wireName": "lagTime", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } }
+  }
+};
+const dependenciesGetOperation: RestOperation = {
+  "id": "GET /dependencies/{dependencyIds}", "name": "dependencies.get", "verb": "GET", "path": "/dependencies/{dependencyIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": {
+    "dependencyIds": { "wireName": "dependencyIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const dependenciesUpdateOperation: RestOperation = {
+  "id": "PUT /dependencies/{dependencyId}", "name": "dependencies.update", "verb": "PUT", "path": "/dependencies/{dependencyId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": {
+    "dependencyId": { "wireName": "dependencyId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "relationType": { "wireName": "relationType", "in": "body", "type": { "name": "DependencyRelationType", "kind": "enum", "list": false }, "required": true },
+    "lagTime": { "wireName": "lagTime", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } }
+  }
+};
+const dependenciesDeleteOperation: RestOperation = {
+  "id": "DELETE /dependencies/{dependencyId}", "name": "dependencies.delete", "verb": "DELETE", "path": "/dependencies/{dependencyId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": {
+    "dependencyId": { "wireName": "dependencyId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const ediscoverySearchOperation: RestOperation = {
+  "id": "POST /ediscovery_search", "name": "ediscovery.search", "verb": "POST", "path": "/ediscovery_search", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "ediscovery", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "scopes": { "wireName": "scopes", "in": "body", "type": { "name": "EdiscoveryScope", "kind": "enum", "list": true }, "encoding": "json" },
+    "terms": { "wireName": "terms", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" },
+    "targetUserId": { "wireName": "targetUserId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "timeout": { "wireName": "timeout", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const folderBlueprintsListOperation: RestOperation = {
+  "id": "GET /folder_blueprints", "name": "folderBlueprints.list", "verb": "GET", "path": "/folder_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderBlueprints", "data": { "name": "FolderBlueprint", "kind": "model", "list": false } }, "args": {
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderBlueprint" }
+  }
+};
+const folderBlueprintsListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/folder_blueprints", "name": "folderBlueprints.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/folder_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderBlueprints", "data": { "name": "FolderBlueprint", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderBlueprint" }
+  }
+};
+const folderBlueprintsLaunchAsyncOperation: RestOperation = {
+  "id": "POST /folder_blueprints/{folderBlueprintId}/launch_async", "name": "folderBlueprints.launchAsync", "verb": "POST", "path": "/folder_blueprints/{folderBlueprintId}/launch_async", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folderBlueprints", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": {
+    "folderBlueprintId": { "wireName": "folderBlueprintId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "notifyResponsibles": { "wireName": "notifyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
+    "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const foldersListOperation: RestOperation = {
+  "id": "GET /folders", "name": "folders.list", "verb": "GET", "path": "/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "project": { "wireName": "project", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "deleted": { "wireName": "deleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
+  }
+};
+const foldersListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/folders", "name": "folders.listInFolder", "verb": "GET", "path": "/folders/{folderId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "project": { "wireName": "project", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderTreeEntry" }
+  }
+};
+const foldersCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/folders", "name": "folders.createInFolder", "verb": "POST", "path": "/folders/{folderId}/folders", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "shareds": { "wireName": "shareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "customColumns": { "wireName": "customColumns", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "project": { "wireName": "project", "in": "body", "type": { "name": "ProjectCreate", "kind": "model", "list": false }, "encoding": "json" },
+    "userAccessRoles": { "wireName": "userAccessRoles", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypeId": { "wireName": "customItemTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "values": ["customItemTypeId", "contractType"], "selects": "Folder" }
+  }
+};
+const foldersListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/folders", "name": "folders.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "project": { "wireName": "project", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "deleted": { "wireName": "deleted", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
+  }
+};
+const foldersHistoryOperation: RestOperation = {
+  "id": "GET /folders/{folderIds}/folders_history", "name": "folders.history", "verb": "GET", "path": "/folders/{folderIds}/folders_history", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "FolderHistory", "kind": "model", "list": false } }, "args": {
+    "folderIds": { "wireName": "folderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderHistoryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderHistory" }
+  }
+};
+const foldersGetOperation: RestOperation = {
+  "id": "GET /folders/{folderIds}", "name": "folders.get", "verb": "GET", "path": "/folders/{folderIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": {
+    "folderIds": { "wireName": "folderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Folder" }
+  }
+};
+const foldersUpdateManyOperation: RestOperation = {
+  "id": "PUT /folders/{folderIds}", "name": "folders.updateMany", "verb": "PUT", "path": "/folders/{folderIds}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": {
+    "folderIds": { "wireName": "folderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "project": { "wireName": "project", "in": "body", "type": { "name": "ProjectUpdate", "kind": "model", "list": false }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "values": ["contractType"], "selects": "Folder" }
+  }
+};
+const foldersCopyOperation: RestOperation = {
+  "id": "POST /copy_folder/{folderId}", "name": "folders.copy", "verb": "POST", "path": "/copy_folder/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
+    "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const foldersCopyAsyncOperation: RestOperation = {
+  "id": "POST /copy_folder_async/{folderId}", "name": "folders.copyAsync", "verb": "POST", "path": "/copy_folder_async/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
+    "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const foldersUpdateOperation: RestOperation = {
+  "id": "PUT /folders/{folderId}", "name": "folders.update", "verb": "PUT", "path": "/folders/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "addParents": { "wireName": "addParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeParents": { "wireName": "removeParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addShareds": { "wireName": "addShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeShareds": { "wireName": "removeShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "restore": { "wireName": "restore", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "customColumns": { "wireName": "customColumns", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "clearCustomColumns": { "wireName": "clearCustomColumns", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "project": { "wireName": "project", "in": "body", "type": { "name": "ProjectUpdate", "kind": "model", "list": false }, "encoding": "json" },
+    "addAccessRoles": { "wireName": "addAccessRoles", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeAccessRoles": { "wireName": "removeAccessRoles", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "FolderField", "kind": "enum", "list": true }, "encoding": "json", "values": ["contractType"], "selects": "Folder" }
+  }
+};
+const foldersDeleteOperation: RestOperation = {
+  "id": "DELETE /folders/{folderId}", "name": "folders.delete", "verb": "DELETE", "path": "/folders/{folderId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const foldersRemoveTeamMembersOperation: RestOperation = {
+  "id": "DELETE /folders/{folderId}/project_team_members", "name": "folders.removeTeamMembers", "verb": "DELETE", "path": "/folders/{folderId}/project_team_members", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "folders", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "rateSubjects": { "wireName": "rateSubjects", "in": "query", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const groupsGetOperation: RestOperation = {
+  "id": "GET /groups/{groupId}", "name": "groups.get", "verb": "GET", "path": "/groups/{groupId}", "kind": "read", "scopes": ["amReadOnlyGroup", "amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": {
+    "groupId": { "wireName": "groupId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "GroupField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Group" }
+  }
+};
+const groupsUpdateOperation: RestOperation = {
+  "id": "PUT /groups/{groupId}", "name": "groups.update", "verb": "PUT", "path": "/groups/{groupId}", "kind": "write", "scopes": ["amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": {
+    "groupId": { "wireName": "groupId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "addMembers": { "wireName": "addMembers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeMembers": { "wireName": "removeMembers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addInvitations": { "wireName": "addInvitations", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeInvitations": { "wireName": "removeInvitations", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "avatar": { "wireName": "avatar", "in": "body", "type": { "name": "GroupAvatar", "kind": "model", "list": false }, "encoding": "json" },
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }
+  }
+};
+const groupsDeleteOperation: RestOperation = {
+  "id": "DELETE /groups/{groupId}", "name": "groups.delete", "verb": "DELETE", "path": "/groups/{groupId}", "kind": "write", "scopes": ["amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": {
+    "groupId": { "wireName": "groupId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "test": { "wireName": "test", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const groupsListOperation: RestOperation = {
+  "id": "GET /groups", "name": "groups.list", "verb": "GET", "path": "/groups", "kind": "read", "scopes": ["amReadOnlyGroup", "amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "pageToken" }, "args": {
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageToken": { "wireName": "pageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "GroupField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Group" }
+  }
+};
+const groupsCreateOperation: RestOperation = {
+  "id": "POST /groups", "name": "groups.create", "verb": "POST", "path": "/groups", "kind": "write", "scopes": ["amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": {
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "members": { "wireName": "members", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "parent": { "wireName": "parent", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "avatar": { "wireName": "avatar", "in": "body", "type": { "name": "GroupAvatar", "kind": "model", "list": false }, "encoding": "json" },
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }
+  }
+};
+const groupsUpdateManyOperation: RestOperation = {
+  "id": "PUT /groups_bulk", "name": "groups.updateMany", "verb": "PUT", "path": "/groups_bulk", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "args": {
+    "members": { "wireName": "members", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const hourlyRatesGetForContactsOperation: RestOperation = {
+  "id": "GET /contacts/{contactIds}/hourly_rates", "name": "hourlyRates.getForContacts", "verb": "GET", "path": "/contacts/{contactIds}/hourly_rates", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": {
+    "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const hourlyRatesGetForFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/hourly_rates", "name": "hourlyRates.getForFolder", "verb": "GET", "path": "/folders/{folderId}/hourly_rates", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const hourlyRatesUpdateForFolderOperation: RestOperation = {
+  "id": "PUT /folders/{folderId}/hourly_rates", "name": "hourlyRates.updateForFolder", "verb": "PUT", "path": "/folders/{folderId}/hourly_rates", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "rates": { "wireName": "rates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" },
+    "enableCalculations": { "wireName": "enableCalculations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const hourlyRatesGetForPlaceholdersOperation: RestOperation = {
+  "id": "GET /placeholders/{placeholderIds}/hourly_rates", "name": "hourlyRates.getForPlaceholders", "verb": "GET", "path": "/placeholders/{placeholderIds}/hourly_rates", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": {
+    "placeholderIds": { "wireName": "placeholderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const hourlyRatesUpdateOperation: RestOperation = {
+  "id": "PUT /hourly_rates", "name": "hourlyRates.update", "verb": "PUT", "path": "/hourly_rates", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": {
+    "rates": { "wireName": "rates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const hourlyRatesProvisionOperation: RestOperation = {
+  "id": "PUT /contacts/{contactIds}/hourly_rates_provision", "name": "hourlyRates.provision", "verb": "PUT", "path": "/contacts/{contactIds}/hourly_rates_provision", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "hourlyRates", "data": { "name": "HourlyRate", "kind": "model", "list": false } }, "args": {
+    "contactIds": { "wireName": "contactIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "userRates": { "wireName": "userRates", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const idsConvertOperation: RestOperation = {
+  "id": "GET /ids", "name": "ids.convert", "verb": "GET", "path": "/ids", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "apiV2Ids", "data": { "name": "IdPair", "kind": "model", "list": false } }, "args": {
+    "type": { "wireName": "type", "in": "query", "type": { "name": "CustomFieldType2", "kind": "enum", "list": false } },
+    "ids": { "wireName": "ids", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
 const invitationsListOperation: RestOperation = { "id": "GET /invitations", "name": "invitations.list", "verb": "GET", "path": "/invitations", "kind": "read", "scopes": ["amReadOnlyInvitation", "amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": {} };
-const invitationsCreateOperation: RestOperation = { "id": "POST /invitations", "name": "invitations.create", "verb": "POST", "path": "/invitations", "kind": "write", "scopes": ["amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": { "email": { "wireName": "email", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "firstName": { "wireName": "firstName", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "lastName": { "wireName": "lastName", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "role": { "wireName": "role", "in": "body", "type": { "name": "InvitationRole", "kind": "enum", "list": false } }, "external": { "wireName": "external", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "subject": { "wireName": "subject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "message": { "wireName": "message", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
-const invitationsUpdateOperation: RestOperation = { "id": "PUT /invitations/{invitationId}", "name": "invitations.update", "verb": "PUT", "path": "/invitations/{invitationId}", "kind": "write", "scopes": ["amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": { "invitationId": { "wireName": "invitationId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "resend": { "wireName": "resend", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "role": { "wireName": "role", "in": "body", "type": { "name": "InvitationRole", "kind": "enum", "list": false } }, "external": { "wireName": "external", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
-const invitationsDeleteOperation: RestOperation = { "id": "DELETE /invitations/{invitationId}", "name": "invitations.delete", "verb": "DELETE", "path": "/invitations/{invitationId}", "kind": "write", "scopes": ["amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": { "invitationId": { "wireName": "invitationId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
+const invitationsCreateOperation: RestOperation = {
+  "id": "POST /invitations", "name": "invitations.create", "verb": "POST", "path": "/invitations", "kind": "write", "scopes": ["amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": {
+    "email": { "wireName": "email", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "firstName": { "wireName": "firstName", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "lastName": { "wireName": "lastName", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "role": { "wireName": "role", "in": "body", "type": { "name": "InvitationRole", "kind": "enum", "list": false } },
+    "external": { "wireName": "external", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "subject": { "wireName": "subject", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "message": { "wireName": "message", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
+const invitationsUpdateOperation: RestOperation = {
+  "id": "PUT /invitations/{invitationId}", "name": "invitations.update", "verb": "PUT", "path": "/invitations/{invitationId}", "kind": "write", "scopes": ["amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": {
+    "invitationId": { "wireName": "invitationId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "resend": { "wireName": "resend", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "role": { "wireName": "role", "in": "body", "type": { "name": "InvitationRole", "kind": "enum", "list": false } },
+    "external": { "wireName": "external", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
+const invitationsDeleteOperation: RestOperation = {
+  "id": "DELETE /invitations/{invitationId}", "name": "invitations.delete", "verb": "DELETE", "path": "/invitations/{invitationId}", "kind": "write", "scopes": ["amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": {
+    "invitationId": { "wireName": "invitationId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
 const jobRolesListOperation: RestOperation = { "id": "GET /jobroles", "name": "jobRoles.list", "verb": "GET", "path": "/jobroles", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "JobRole", "kind": "model", "list": false } }, "args": {} };
-const jobRolesCreateOperation: RestOperation = { "id": "POST /jobroles", "name": "jobRoles.create", "verb": "POST", "path": "/jobroles", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "JobRole", "kind": "model", "list": false } }, "args": { "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "shortTitle": { "wireName": "shortTitle", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "avatarColor": { "wireName": "avatarColor", "in": "body", "type": { "name": "AvatarColor", "kind": "enum", "list": false } } } };
-const jobRolesGetOperation: RestOperation = { "id": "GET /jobroles/{jobroleIds}", "name": "jobRoles.get", "verb": "GET", "path": "/jobroles/{jobroleIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "JobRole", "kind": "model", "list": false } }, "args": { "jobroleIds": { "wireName": "jobroleIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const jobRolesUpdateOperation: RestOperation = { "id": "PUT /jobroles/{jobroleId}", "name": "jobRoles.update", "verb": "PUT", "path": "/jobroles/{jobroleId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "JobRole", "kind": "model", "list": false } }, "args": { "jobroleId": { "wireName": "jobroleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "shortTitle": { "wireName": "shortTitle", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "avatarColor": { "wireName": "avatarColor", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const jobRolesDeleteOperation: RestOperation = { "id": "DELETE /jobroles/{jobroleId}", "name": "jobRoles.delete", "verb": "DELETE", "path": "/jobroles/{jobroleId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "Jobrole", "kind": "model", "list": false } }, "args": { "jobroleId": { "wireName": "jobroleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
+const jobRolesCreateOperation: RestOperation = {
+  "id": "POST /jobroles", "name": "jobRoles.create", "verb": "POST", "path": "/jobroles", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "JobRole", "kind": "model", "list": false } }, "args": {
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "shortTitle": { "wireName": "shortTitle", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "avatarColor": { "wireName": "avatarColor", "in": "body", "type": { "name": "AvatarColor", "kind": "enum", "list": false } }
+  }
+};
+const jobRolesGetOperation: RestOperation = {
+  "id": "GET /jobroles/{jobroleIds}", "name": "jobRoles.get", "verb": "GET", "path": "/jobroles/{jobroleIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "JobRole", "kind": "model", "list": false } }, "args": {
+    "jobroleIds": { "wireName": "jobroleIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const jobRolesUpdateOperation: RestOperation = {
+  "id": "PUT /jobroles/{jobroleId}", "name": "jobRoles.update", "verb": "PUT", "path": "/jobroles/{jobroleId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "JobRole", "kind": "model", "list": false } }, "args": {
+    "jobroleId": { "wireName": "jobroleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "shortTitle": { "wireName": "shortTitle", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "avatarColor": { "wireName": "avatarColor", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const jobRolesDeleteOperation: RestOperation = {
+  "id": "DELETE /jobroles/{jobroleId}", "name": "jobRoles.delete", "verb": "DELETE", "path": "/jobroles/{jobroleId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "jobRoles", "data": { "name": "Jobrole", "kind": "model", "list": false } }, "args": {
+    "jobroleId": { "wireName": "jobroleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
 const placeholdersListOperation: RestOperation = { "id": "GET /placeholders", "name": "placeholders.list", "verb": "GET", "path": "/placeholders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "placeholders", "data": { "name": "Placeholder", "kind": "model", "list": false } }, "args": {} };
-const placeholdersGetOperation: RestOperation = { "id": "GET /placeholders/{placeholderIds}", "name": "placeholders.get", "verb": "GET", "path": "/placeholders/{placeholderIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "placeholders", "data": { "name": "Placeholder", "kind": "model", "list": false } }, "args": { "placeholderIds": { "wireName": "placeholderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const requestFormsPrefillUrlOperation: RestOperation = { "id": "POST /request_forms/{requestFormId}/prefill_url", "name": "requestForms.prefillUrl", "verb": "POST", "path": "/request_forms/{requestFormId}/prefill_url", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestFormPrefillUrl", "kind": "model", "list": false } }, "args": { "requestFormId": { "wireName": "requestFormId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "formFields": { "wireName": "formFields", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const requestFormsSubmitOperation: RestOperation = { "id": "POST /request_forms/{requestFormId}/submit", "name": "requestForms.submit", "verb": "POST", "path": "/request_forms/{requestFormId}/submit", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestFormSubmission", "kind": "model", "list": false } }, "args": { "requestFormId": { "wireName": "requestFormId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "formFields": { "wireName": "formFields", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const requestFormsListOperation: RestOperation = { "id": "GET /request_forms", "name": "requestForms.list", "verb": "GET", "path": "/request_forms", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestForm", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" } } };
-const requestFormsListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/request_forms", "name": "requestForms.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/request_forms", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestForm", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" } } };
-const requestFormsGetOperation: RestOperation = { "id": "GET /request_forms/{requestFormId}", "name": "requestForms.get", "verb": "GET", "path": "/request_forms/{requestFormId}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestForm", "kind": "model", "list": false } }, "args": { "requestFormId": { "wireName": "requestFormId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" } } };
-const rollupsGetForFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/rollups", "name": "rollups.getForFolder", "verb": "GET", "path": "/folders/{folderId}/rollups", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "filter": { "wireName": "filter", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const rollupsUpdateForFolderOperation: RestOperation = { "id": "PUT /folders/{folderId}/rollups", "name": "rollups.updateForFolder", "verb": "PUT", "path": "/folders/{folderId}/rollups", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "rollups": { "wireName": "rollups", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const rollupsGetForTaskOperation: RestOperation = { "id": "GET /tasks/{taskId}/rollups", "name": "rollups.getForTask", "verb": "GET", "path": "/tasks/{taskId}/rollups", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "filter": { "wireName": "filter", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const rollupsUpdateForTaskOperation: RestOperation = { "id": "PUT /tasks/{taskId}/rollups", "name": "rollups.updateForTask", "verb": "PUT", "path": "/tasks/{taskId}/rollups", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "rollups": { "wireName": "rollups", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const spacesListOperation: RestOperation = { "id": "GET /spaces", "name": "spaces.list", "verb": "GET", "path": "/spaces", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": { "withArchived": { "wireName": "withArchived", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "userIsMember": { "wireName": "userIsMember", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "accessTypes": { "wireName": "accessTypes", "in": "query", "type": { "name": "SpaceAccessTypeFilter", "kind": "enum", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "values": ["members", "workScheduleId"], "selects": "Space" } } };
-const spacesCreateOperation: RestOperation = { "id": "POST /spaces", "name": "spaces.create", "verb": "POST", "path": "/spaces", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": { "accessType": { "wireName": "accessType", "in": "body", "type": { "name": "SpaceAccessType", "kind": "enum", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "members": { "wireName": "members", "in": "body", "type": { "name": "SpaceMember", "kind": "model", "list": true }, "encoding": "json" }, "guestRoleId": { "wireName": "guestRoleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "defaultProjectWorkflowId": { "wireName": "defaultProjectWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "suggestedProjectWorkflows": { "wireName": "suggestedProjectWorkflows", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "defaultTaskWorkflowId": { "wireName": "defaultTaskWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "suggestedTaskWorkflows": { "wireName": "suggestedTaskWorkflows", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Space" } } };
-const spacesGetOperation: RestOperation = { "id": "GET /spaces/{spaceId}", "name": "spaces.get", "verb": "GET", "path": "/spaces/{spaceId}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Space" } } };
-const spacesUpdateOperation: RestOperation = { "id": "PUT /spaces/{spaceId}", "name": "spaces.update", "verb": "PUT", "path": "/spaces/{spaceId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "accessType": { "wireName": "accessType", "in": "body", "type": { "name": "SpaceAccessTypeOnUpdate", "kind": "enum", "list": false } }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "membersAdd": { "wireName": "membersAdd", "in": "body", "type": { "name": "SpaceMember", "kind": "model", "list": true }, "encoding": "json" }, "membersUpdate": { "wireName": "membersUpdate", "in": "body", "type": { "name": "SpaceMember", "kind": "model", "list": true }, "encoding": "json" }, "membersRemove": { "wireName": "membersRemove", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "guestRoleId": { "wireName": "guestRoleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "defaultProjectWorkflowId": { "wireName": "defaultProjectWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "suggestedProjectWorkflowsAdd": { "wireName": "suggestedProjectWorkflowsAdd", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "suggestedProjectWorkflowsRemove": { "wireName": "suggestedProjectWorkflowsRemove", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "defaultTaskWorkflowId": { "wireName": "defaultTaskWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "suggestedTaskWorkflowsAdd": { "wireName": "suggestedTaskWorkflowsAdd", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "suggestedTaskWorkflowsRemove": { "wireName": "suggestedTaskWorkflowsRemove", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Space" } } };
-const spacesDeleteOperation: RestOperation = { "id": "DELETE /spaces/{spaceId}", "name": "spaces.delete", "verb": "DELETE", "path": "/spaces/{spaceId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const taskBlueprintsListOperation: RestOperation = { "id": "GET /task_blueprints", "name": "taskBlueprints.list", "verb": "GET", "path": "/task_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "taskBlueprints", "data": { "name": "TaskBlueprint", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskBlueprint" } } };
-const taskBlueprintsListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/task_blueprints", "name": "taskBlueprints.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/task_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "taskBlueprints", "data": { "name": "TaskBlueprint", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskBlueprint" } } };
-const taskBlueprintsLaunchAsyncOperation: RestOperation = { "id": "POST /task_blueprints/{taskBlueprintId}/launch_async", "name": "taskBlueprints.launchAsync", "verb": "POST", "path": "/task_blueprints/{taskBlueprintId}/launch_async", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "taskBlueprints", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": { "taskBlueprintId": { "wireName": "taskBlueprintId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "superTaskId": { "wireName": "superTaskId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "parentId": { "wireName": "parentId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "notifyResponsibles": { "wireName": "notifyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } }, "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const tasksListOperation: RestOperation = { "id": "GET /tasks", "name": "tasks.list", "verb": "GET", "path": "/tasks", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "status": { "wireName": "status", "in": "query", "type": { "name": "TaskStatus", "kind": "enum", "list": true }, "encoding": "json" }, "importance": { "wireName": "importance", "in": "query", "type": { "name": "TaskImportance", "kind": "enum", "list": false } }, "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" }, "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" }, "scheduledDate": { "wireName": "scheduledDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsibles": { "wireName": "responsibles", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "type": { "wireName": "type", "in": "query", "type": { "name": "TaskType", "kind": "enum", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } }, "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } }, "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": true }, "encoding": "json" }, "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription"], "selects": "Task" } } };
-const tasksListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/tasks", "name": "tasks.listInFolder", "verb": "GET", "path": "/folders/{folderId}/tasks", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "status": { "wireName": "status", "in": "query", "type": { "name": "TaskStatus", "kind": "enum", "list": true }, "encoding": "json" }, "importance": { "wireName": "importance", "in": "query", "type": { "name": "TaskImportance", "kind": "enum", "list": false } }, "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" }, "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" }, "scheduledDate": { "wireName": "scheduledDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsibles": { "wireName": "responsibles", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "type": { "wireName": "type", "in": "query", "type": { "name": "TaskType", "kind": "enum", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } }, "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } }, "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": true }, "encoding": "json" }, "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription", "finance"], "selects": "Task" } } };
-const tasksCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/tasks", "name": "tasks.createInFolder", "verb": "POST", "path": "/folders/{folderId}/tasks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "status": { "wireName": "status", "in": "body", "type": { "name": "TaskStatus", "kind": "enum", "list": false } }, "importance": { "wireName": "importance", "in": "body", "type": { "name": "TaskImportance", "kind": "enum", "list": false } }, "dates": { "wireName": "dates", "in": "body", "type": { "name": "TaskDates", "kind": "model", "list": false }, "encoding": "json" }, "shareds": { "wireName": "shareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "parents": { "wireName": "parents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsibles": { "wireName": "responsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "followers": { "wireName": "followers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "follow": { "wireName": "follow", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "priorityBefore": { "wireName": "priorityBefore", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "priorityAfter": { "wireName": "priorityAfter", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "superTasks": { "wireName": "superTasks", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" }, "billingType": { "wireName": "billingType", "in": "body", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypeId": { "wireName": "customItemTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["customItemTypeId", "billingType", "workScheduleId", "effortAllocation", "responsiblePlaceholderIds"], "selects": "Task" } } };
-const tasksListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/tasks", "name": "tasks.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/tasks", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "status": { "wireName": "status", "in": "query", "type": { "name": "TaskStatus", "kind": "enum", "list": true }, "encoding": "json" }, "importance": { "wireName": "importance", "in": "query", "type": { "name": "TaskImportance", "kind": "enum", "list": false } }, "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" }, "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" }, "scheduledDate": { "wireName": "scheduledDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsibles": { "wireName": "responsibles", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "type": { "wireName": "type", "in": "query", "type": { "name": "TaskType", "kind": "enum", "list": false } }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } }, "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } }, "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" }, "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" }, "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": true }, "encoding": "json" }, "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription"], "selects": "Task" } } };
-const tasksGetOperation: RestOperation = { "id": "GET /tasks/{taskIds}", "name": "tasks.get", "verb": "GET", "path": "/tasks/{taskIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": { "taskIds": { "wireName": "taskIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["cascadingFields", "customItemTypeId", "billingType", "attachmentCount", "workScheduleId", "responsiblePlaceholderIds", "effortAllocation", "recurrent", "finance"], "selects": "Task" } } };
-const tasksUpdateManyOperation: RestOperation = { "id": "PUT /tasks/{taskIds}", "name": "tasks.updateMany", "verb": "PUT", "path": "/tasks/{taskIds}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": { "taskIds": { "wireName": "taskIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" }, "setResponsibleAllocation": { "wireName": "setResponsibleAllocation", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }, "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "addParents": { "wireName": "addParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeParents": { "wireName": "removeParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addResponsiblePlaceholders": { "wireName": "addResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeResponsiblePlaceholders": { "wireName": "removeResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
-const tasksHistoryOperation: RestOperation = { "id": "GET /tasks/{taskIds}/tasks_history", "name": "tasks.history", "verb": "GET", "path": "/tasks/{taskIds}/tasks_history", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "TaskHistory", "kind": "model", "list": false } }, "args": { "taskIds": { "wireName": "taskIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskHistoryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskHistory" } } };
-const tasksUpdateOperation: RestOperation = { "id": "PUT /tasks/{taskId}", "name": "tasks.update", "verb": "PUT", "path": "/tasks/{taskId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "status": { "wireName": "status", "in": "body", "type": { "name": "TaskStatus", "kind": "enum", "list": false } }, "importance": { "wireName": "importance", "in": "body", "type": { "name": "TaskImportance", "kind": "enum", "list": false } }, "dates": { "wireName": "dates", "in": "body", "type": { "name": "TaskDates", "kind": "model", "list": false }, "encoding": "json" }, "addParents": { "wireName": "addParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeParents": { "wireName": "removeParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addShareds": { "wireName": "addShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeShareds": { "wireName": "removeShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addResponsiblePlaceholders": { "wireName": "addResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeResponsiblePlaceholders": { "wireName": "removeResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "addFollowers": { "wireName": "addFollowers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "follow": { "wireName": "follow", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "priorityBefore": { "wireName": "priorityBefore", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "priorityAfter": { "wireName": "priorityAfter", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "addSuperTasks": { "wireName": "addSuperTasks", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "removeSuperTasks": { "wireName": "removeSuperTasks", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true }, "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "restore": { "wireName": "restore", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" }, "setResponsibleAllocation": { "wireName": "setResponsibleAllocation", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }, "billingType": { "wireName": "billingType", "in": "body", "type": { "name": "BillingType", "kind": "enum", "list": false } }, "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["billingType", "workScheduleId", "effortAllocation", "responsiblePlaceholderIds"], "selects": "Task" } } };
-const tasksDeleteOperation: RestOperation = { "id": "DELETE /tasks/{taskId}", "name": "tasks.delete", "verb": "DELETE", "path": "/tasks/{taskId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
+const placeholdersGetOperation: RestOperation = {
+  "id": "GET /placeholders/{placeholderIds}", "name": "placeholders.get", "verb": "GET", "path": "/placeholders/{placeholderIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "placeholders", "data": { "name": "Placeholder", "kind": "model", "list": false } }, "args": {
+    "placeholderIds": { "wireName": "placeholderIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const requestFormsPrefillUrlOperation: RestOperation = {
+  "id": "POST /request_forms/{requestFormId}/prefill_url", "name": "requestForms.prefillUrl", "verb": "POST", "path": "/request_forms/{requestFormId}/prefill_url", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestFormPrefillUrl", "kind": "model", "list": false } }, "args": {
+    "requestFormId": { "wireName": "requestFormId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "formFields": { "wireName": "formFields", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const requestFormsSubmitOperation: RestOperation = {
+  "id": "POST /request_forms/{requestFormId}/submit", "name": "requestForms.submit", "verb": "POST", "path": "/request_forms/{requestFormId}/submit", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestFormSubmission", "kind": "model", "list": false } }, "args": {
+    "requestFormId": { "wireName": "requestFormId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "formFields": { "wireName": "formFields", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const requestFormsListOperation: RestOperation = {
+  "id": "GET /request_forms", "name": "requestForms.list", "verb": "GET", "path": "/request_forms", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestForm", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" }
+  }
+};
+const requestFormsListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/request_forms", "name": "requestForms.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/request_forms", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestForm", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" }
+  }
+};
+const requestFormsGetOperation: RestOperation = {
+  "id": "GET /request_forms/{requestFormId}", "name": "requestForms.get", "verb": "GET", "path": "/request_forms/{requestFormId}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestForm", "kind": "model", "list": false } }, "args": {
+    "requestFormId": { "wireName": "requestFormId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" }
+  }
+};
+const rollupsGetForFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/rollups", "name": "rollups.getForFolder", "verb": "GET", "path": "/folders/{folderId}/rollups", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "filter": { "wireName": "filter", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const rollupsUpdateForFolderOperation: RestOperation = {
+  "id": "PUT /folders/{folderId}/rollups", "name": "rollups.updateForFolder", "verb": "PUT", "path": "/folders/{folderId}/rollups", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "rollups": { "wireName": "rollups", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const rollupsGetForTaskOperation: RestOperation = {
+  "id": "GET /tasks/{taskId}/rollups", "name": "rollups.getForTask", "verb": "GET", "path": "/tasks/{taskId}/rollups", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "filter": { "wireName": "filter", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const rollupsUpdateForTaskOperation: RestOperation = {
+  "id": "PUT /tasks/{taskId}/rollups", "name": "rollups.updateForTask", "verb": "PUT", "path": "/tasks/{taskId}/rollups", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "rollups", "data": { "name": "Rollup", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "rollups": { "wireName": "rollups", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const spacesListOperation: RestOperation = {
+  "id": "GET /spaces", "name": "spaces.list", "verb": "GET", "path": "/spaces", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": {
+    "withArchived": { "wireName": "withArchived", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "userIsMember": { "wireName": "userIsMember", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "accessTypes": { "wireName": "accessTypes", "in": "query", "type": { "name": "SpaceAccessTypeFilter", "kind": "enum", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "values": ["members", "workScheduleId"], "selects": "Space" }
+  }
+};
+const spacesCreateOperation: RestOperation = {
+  "id": "POST /spaces", "name": "spaces.create", "verb": "POST", "path": "/spaces", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": {
+    "accessType": { "wireName": "accessType", "in": "body", "type": { "name": "SpaceAccessType", "kind": "enum", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "members": { "wireName": "members", "in": "body", "type": { "name": "SpaceMember", "kind": "model", "list": true }, "encoding": "json" },
+    "guestRoleId": { "wireName": "guestRoleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "defaultProjectWorkflowId": { "wireName": "defaultProjectWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "suggestedProjectWorkflows": { "wireName": "suggestedProjectWorkflows", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "defaultTaskWorkflowId": { "wireName": "defaultTaskWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "suggestedTaskWorkflows": { "wireName": "suggestedTaskWorkflows", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Space" }
+  }
+};
+const spacesGetOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}", "name": "spaces.get", "verb": "GET", "path": "/spaces/{spaceId}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Space" }
+  }
+};
+const spacesUpdateOperation: RestOperation = {
+  "id": "PUT /spaces/{spaceId}", "name": "spaces.update", "verb": "PUT", "path": "/spaces/{spaceId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "Space", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "accessType": { "wireName": "accessType", "in": "body", "type": { "name": "SpaceAccessTypeOnUpdate", "kind": "enum", "list": false } },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "membersAdd": { "wireName": "membersAdd", "in": "body", "type": { "name": "SpaceMember", "kind": "model", "list": true }, "encoding": "json" },
+    "membersUpdate": { "wireName": "membersUpdate", "in": "body", "type": { "name": "SpaceMember", "kind": "model", "list": true }, "encoding": "json" },
+    "membersRemove": { "wireName": "membersRemove", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "guestRoleId": { "wireName": "guestRoleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "defaultProjectWorkflowId": { "wireName": "defaultProjectWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "suggestedProjectWorkflowsAdd": { "wireName": "suggestedProjectWorkflowsAdd", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "suggestedProjectWorkflowsRemove": { "wireName": "suggestedProjectWorkflowsRemove", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "defaultTaskWorkflowId": { "wireName": "defaultTaskWorkflowId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "suggestedTaskWorkflowsAdd": { "wireName": "suggestedTaskWorkflowsAdd", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "suggestedTaskWorkflowsRemove": { "wireName": "suggestedTaskWorkflowsRemove", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "SpaceField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Space" }
+  }
+};
+const spacesDeleteOperation: RestOperation = {
+  "id": "DELETE /spaces/{spaceId}", "name": "spaces.delete", "verb": "DELETE", "path": "/spaces/{spaceId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "spaces", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const taskBlueprintsListOperation: RestOperation = {
+  "id": "GET /task_blueprints", "name": "taskBlueprints.list", "verb": "GET", "path": "/task_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "taskBlueprints", "data": { "name": "TaskBlueprint", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskBlueprint" }
+  }
+};
+const taskBlueprintsListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/task_blueprints", "name": "taskBlueprints.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/task_blueprints", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "taskBlueprints", "data": { "name": "TaskBlueprint", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskBlueprint" }
+  }
+};
+const taskBlueprintsLaunchAsyncOperation: RestOperation = {
+  "id": "POST /task_blueprints/{taskBlueprintId}/launch_async", "name": "taskBlueprints.launchAsync", "verb": "POST", "path": "/task_blueprints/{taskBlueprintId}/launch_async", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "taskBlueprints", "data": { "name": "AsyncJob", "kind": "model", "list": false } }, "asyncJob": true, "args": {
+    "taskBlueprintId": { "wireName": "taskBlueprintId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "superTaskId": { "wireName": "superTaskId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "parentId": { "wireName": "parentId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "titlePrefix": { "wireName": "titlePrefix", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "copyDescriptions": { "wireName": "copyDescriptions", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "notifyResponsibles": { "wireName": "notifyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
+    "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const tasksListOperation: RestOperation = {
+  "id": "GET /tasks", "name": "tasks.list", "verb": "GET", "path": "/tasks", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "wireName": "status", "in": "query", "type": { "name": "TaskStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "importance": { "wireName": "importance", "in": "query", "type": { "name": "TaskImportance", "kind": "enum", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" },
+    "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" },
+    "scheduledDate": { "wireName": "scheduledDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsibles": { "wireName": "responsibles", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "type": { "wireName": "type", "in": "query", "type": { "name": "TaskType", "kind": "enum", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } },
+    "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } },
+    "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": true }, "encoding": "json" },
+    "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription"], "selects": "Task" }
+  }
+};
+const tasksListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/tasks", "name": "tasks.listInFolder", "verb": "GET", "path": "/folders/{folderId}/tasks", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "wireName": "status", "in": "query", "type": { "name": "TaskStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "importance": { "wireName": "importance", "in": "query", "type": { "name": "TaskImportance", "kind": "enum", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" },
+    "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" },
+    "scheduledDate": { "wireName": "scheduledDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsibles": { "wireName": "responsibles", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "type": { "wireName": "type", "in": "query", "type": { "name": "TaskType", "kind": "enum", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } },
+    "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } },
+    "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": true }, "encoding": "json" },
+    "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription", "finance"], "selects": "Task" }
+  }
+};
+const tasksCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/tasks", "name": "tasks.createInFolder", "verb": "POST", "path": "/folders/{folderId}/tasks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "wireName": "status", "in": "body", "type": { "name": "TaskStatus", "kind": "enum", "list": false } },
+    "importance": { "wireName": "importance", "in": "body", "type": { "name": "TaskImportance", "kind": "enum", "list": false } },
+    "dates": { "wireName": "dates", "in": "body", "type": { "name": "TaskDates", "kind": "model", "list": false }, "encoding": "json" },
+    "shareds": { "wireName": "shareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "parents": { "wireName": "parents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsibles": { "wireName": "responsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "followers": { "wireName": "followers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "follow": { "wireName": "follow", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "priorityBefore": { "wireName": "priorityBefore", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "priorityAfter": { "wireName": "priorityAfter", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "superTasks": { "wireName": "superTasks", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" },
+    "billingType": { "wireName": "billingType", "in": "body", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypeId": { "wireName": "customItemTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["customItemTypeId", "billingType", "workScheduleId", "effortAllocation", "responsiblePlaceholderIds"], "selects": "Task" }
+  }
+};
+const tasksListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/tasks", "name": "tasks.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/tasks", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "wireName": "status", "in": "query", "type": { "name": "TaskStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "importance": { "wireName": "importance", "in": "query", "type": { "name": "TaskImportance", "kind": "enum", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" },
+    "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateTimeRange", "kind": "model", "list": false }, "encoding": "json" },
+    "scheduledDate": { "wireName": "scheduledDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsibles": { "wireName": "responsibles", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "responsiblePlaceholders": { "wireName": "responsiblePlaceholders", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "type": { "wireName": "type", "in": "query", "type": { "name": "TaskType", "kind": "enum", "list": false } },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } },
+    "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } },
+    "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
+    "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
+    "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": true }, "encoding": "json" },
+    "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription"], "selects": "Task" }
+  }
+};
+const tasksGetOperation: RestOperation = {
+  "id": "GET /tasks/{taskIds}", "name": "tasks.get", "verb": "GET", "path": "/tasks/{taskIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": {
+    "taskIds": { "wireName": "taskIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "withInvitations": { "wireName": "withInvitations", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["cascadingFields", "customItemTypeId", "billingType", "attachmentCount", "workScheduleId", "responsiblePlaceholderIds", "effortAllocation", "recurrent", "finance"], "selects": "Task" }
+  }
+};
+const tasksUpdateManyOperation: RestOperation = {
+  "id": "PUT /tasks/{taskIds}", "name": "tasks.updateMany", "verb": "PUT", "path": "/tasks/{taskIds}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": {
+    "taskIds": { "wireName": "taskIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" },
+    "setResponsibleAllocation": { "wireName": "setResponsibleAllocation", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" },
+    "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "addParents": { "wireName": "addParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeParents": { "wireName": "removeParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addResponsiblePlaceholders": { "wireName": "addResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeResponsiblePlaceholders": { "wireName": "removeResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
+const tasksHistoryOperation: RestOperation = {
+  "id": "GET /tasks/{taskIds}/tasks_history", "name": "tasks.history", "verb": "GET", "path": "/tasks/{taskIds}/tasks_history", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "TaskHistory", "kind": "model", "list": false } }, "args": {
+    "taskIds": { "wireName": "taskIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskHistoryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskHistory" }
+  }
+};
+const tasksUpdateOperation: RestOperation = {
+  "id": "PUT /tasks/{taskId}", "name": "tasks.update", "verb": "PUT", "path": "/tasks/{taskId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "wireName": "status", "in": "body", "type": { "name": "TaskStatus", "kind": "enum", "list": false } },
+    "importance": { "wireName": "importance", "in": "body", "type": { "name": "TaskImportance", "kind": "enum", "list": false } },
+    "dates": { "wireName": "dates", "in": "body", "type": { "name": "TaskDates", "kind": "model", "list": false }, "encoding": "json" },
+    "addParents": { "wireName": "addParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeParents": { "wireName": "removeParents", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addShareds": { "wireName": "addShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeShareds": { "wireName": "removeShareds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addResponsibles": { "wireName": "addResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeResponsibles": { "wireName": "removeResponsibles", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addResponsiblePlaceholders": { "wireName": "addResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeResponsiblePlaceholders": { "wireName": "removeResponsiblePlaceholders", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "addFollowers": { "wireName": "addFollowers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "follow": { "wireName": "follow", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "priorityBefore": { "wireName": "priorityBefore", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "priorityAfter": { "wireName": "priorityAfter", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "addSuperTasks": { "wireName": "addSuperTasks", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeSuperTasks": { "wireName": "removeSuperTasks", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "metadata": { "wireName": "metadata", "in": "body", "type": { "name": "Metadata", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "customFields": { "wireName": "customFields", "in": "body", "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "encoding": "json", "nullable": true },
+    "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "restore": { "wireName": "restore", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "effortAllocation": { "wireName": "effortAllocation", "in": "body", "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "encoding": "json" },
+    "setResponsibleAllocation": { "wireName": "setResponsibleAllocation", "in": "body", "type": { "name": "json", "kind": "scalar", "list": true }, "encoding": "json" },
+    "billingType": { "wireName": "billingType", "in": "body", "type": { "name": "BillingType", "kind": "enum", "list": false } },
+    "withInvitations": { "wireName": "withInvitations", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "convertToCustomItemType": { "wireName": "convertToCustomItemType", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "workScheduleId": { "wireName": "workScheduleId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "TaskField", "kind": "enum", "list": true }, "encoding": "json", "values": ["billingType", "workScheduleId", "effortAllocation", "responsiblePlaceholderIds"], "selects": "Task" }
+  }
+};
+const tasksDeleteOperation: RestOperation = {
+  "id": "DELETE /tasks/{taskId}", "name": "tasks.delete", "verb": "DELETE", "path": "/tasks/{taskId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "tasks", "data": { "name": "Task", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
 const timelogCategoriesListOperation: RestOperation = { "id": "GET /timelog_categories", "name": "timelogCategories.list", "verb": "GET", "path": "/timelog_categories", "kind": "read", "scopes": ["Default", "amReadOnlyTimelogCategory", "amReadWriteTimelogCategory", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogCategories", "data": { "name": "TimelogCategory", "kind": "model", "list": false } }, "args": {} };
-const timelogLockPeriodsListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/timelog_lock_periods", "name": "timelogLockPeriods.listInFolder", "verb": "GET", "path": "/folders/{folderId}/timelog_lock_periods", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const timelogLockPeriodsCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/timelog_lock_periods", "name": "timelogLockPeriods.createInFolder", "verb": "POST", "path": "/folders/{folderId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "period": { "wireName": "period", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const timelogLockPeriodsDeleteForFolderOperation: RestOperation = { "id": "DELETE /folders/{folderId}/timelog_lock_periods", "name": "timelogLockPeriods.deleteForFolder", "verb": "DELETE", "path": "/folders/{folderId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const timelogLockPeriodsListInTaskOperation: RestOperation = { "id": "GET /tasks/{taskId}/timelog_lock_periods", "name": "timelogLockPeriods.listInTask", "verb": "GET", "path": "/tasks/{taskId}/timelog_lock_periods", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const timelogLockPeriodsListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/timelog_lock_periods", "name": "timelogLockPeriods.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/timelog_lock_periods", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const timelogLockPeriodsCreateInSpaceOperation: RestOperation = { "id": "POST /spaces/{spaceId}/timelog_lock_periods", "name": "timelogLockPeriods.createInSpace", "verb": "POST", "path": "/spaces/{spaceId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "period": { "wireName": "period", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const timelogLockPeriodsDeleteForSpaceOperation: RestOperation = { "id": "DELETE /spaces/{spaceId}/timelog_lock_periods", "name": "timelogLockPeriods.deleteForSpace", "verb": "DELETE", "path": "/spaces/{spaceId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const timelogsListOperation: RestOperation = { "id": "GET /timelogs", "name": "timelogs.list", "verb": "GET", "path": "/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" }, "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "lockStatus", "exportStatus", "billingType"], "selects": "Timelog" } } };
-const timelogsListInContactOperation: RestOperation = { "id": "GET /contacts/{contactId}/timelogs", "name": "timelogs.listInContact", "verb": "GET", "path": "/contacts/{contactId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "contactId": { "wireName": "contactId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" }, "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" } } };
-const timelogsListInFolderOperation: RestOperation = { "id": "GET /folders/{folderId}/timelogs", "name": "timelogs.listInFolder", "verb": "GET", "path": "/folders/{folderId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" }, "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" } } };
-const timelogsListInTaskOperation: RestOperation = { "id": "GET /tasks/{taskId}/timelogs", "name": "timelogs.listInTask", "verb": "GET", "path": "/tasks/{taskId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" }, "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" } } };
-const timelogsCreateInTaskOperation: RestOperation = { "id": "POST /tasks/{taskId}/timelogs", "name": "timelogs.createInTask", "verb": "POST", "path": "/tasks/{taskId}/timelogs", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "args": { "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false }, "required": true }, "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true }, "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "onBehalfOf": { "wireName": "onBehalfOf", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "billingType"], "selects": "Timelog" } } };
-const timelogsListInCategoryOperation: RestOperation = { "id": "GET /timelog_categories/{timelogCategoryId}/timelogs", "name": "timelogs.listInCategory", "verb": "GET", "path": "/timelog_categories/{timelogCategoryId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": { "timelogCategoryId": { "wireName": "timelogCategoryId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" }, "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" }, "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" }, "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" }, "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } }, "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" } } };
-const timelogsGetOperation: RestOperation = { "id": "GET /timelogs/{timelogIds}", "name": "timelogs.get", "verb": "GET", "path": "/timelogs/{timelogIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "args": { "timelogIds": { "wireName": "timelogIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" } } };
-const timelogsUpdateOperation: RestOperation = { "id": "PUT /timelogs/{timelogId}", "name": "timelogs.update", "verb": "PUT", "path": "/timelogs/{timelogId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "args": { "timelogId": { "wireName": "timelogId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } }, "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "billingType"], "selects": "Timelog" } } };
-const timelogsDeleteOperation: RestOperation = { "id": "DELETE /timelogs/{timelogId}", "name": "timelogs.delete", "verb": "DELETE", "path": "/timelogs/{timelogId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "timelogId": { "wireName": "timelogId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const timesheetRowsUpdateOperation: RestOperation = { "id": "PUT /timesheet_rows/{timesheetRowId}", "name": "timesheetRows.update", "verb": "PUT", "path": "/timesheet_rows/{timesheetRowId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheetRows", "data": { "name": "TimesheetRow", "kind": "model", "list": false } }, "args": { "timesheetRowId": { "wireName": "timesheetRowId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } } } };
+const timelogLockPeriodsListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/timelog_lock_periods", "name": "timelogLockPeriods.listInFolder", "verb": "GET", "path": "/folders/{folderId}/timelog_lock_periods", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const timelogLockPeriodsCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/timelog_lock_periods", "name": "timelogLockPeriods.createInFolder", "verb": "POST", "path": "/folders/{folderId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "period": { "wireName": "period", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const timelogLockPeriodsDeleteForFolderOperation: RestOperation = {
+  "id": "DELETE /folders/{folderId}/timelog_lock_periods", "name": "timelogLockPeriods.deleteForFolder", "verb": "DELETE", "path": "/folders/{folderId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const timelogLockPeriodsListInTaskOperation: RestOperation = {
+  "id": "GET /tasks/{taskId}/timelog_lock_periods", "name": "timelogLockPeriods.listInTask", "verb": "GET", "path": "/tasks/{taskId}/timelog_lock_periods", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const timelogLockPeriodsListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/timelog_lock_periods", "name": "timelogLockPeriods.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/timelog_lock_periods", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const timelogLockPeriodsCreateInSpaceOperation: RestOperation = {
+  "id": "POST /spaces/{spaceId}/timelog_lock_periods", "name": "timelogLockPeriods.createInSpace", "verb": "POST", "path": "/spaces/{spaceId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "period": { "wireName": "period", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const timelogLockPeriodsDeleteForSpaceOperation: RestOperation = {
+  "id": "DELETE /spaces/{spaceId}/timelog_lock_periods", "name": "timelogLockPeriods.deleteForSpace", "verb": "DELETE", "path": "/spaces/{spaceId}/timelog_lock_periods", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogLockPeriods", "data": { "name": "TimelogLockPeriod", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "period": { "wireName": "period", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const timelogsListOperation: RestOperation = {
+  "id": "GET /timelogs", "name": "timelogs.list", "verb": "GET", "path": "/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
+    "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "lockStatus", "exportStatus", "billingType"], "selects": "Timelog" }
+  }
+};
+const timelogsListInContactOperation: RestOperation = {
+  "id": "GET /contacts/{contactId}/timelogs", "name": "timelogs.listInContact", "verb": "GET", "path": "/contacts/{contactId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "contactId": { "wireName": "contactId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
+    "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
+  }
+};
+const timelogsListInFolderOperation: RestOperation = {
+  "id": "GET /folders/{folderId}/timelogs", "name": "timelogs.listInFolder", "verb": "GET", "path": "/folders/{folderId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
+    "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
+  }
+};
+const timelogsListInTaskOperation: RestOperation = {
+  "id": "GET /tasks/{taskId}/timelogs", "name": "timelogs.listInTask", "verb": "GET", "path": "/tasks/{taskId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
+    "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
+  }
+};
+const timelogsCreateInTaskOperation: RestOperation = {
+  "id": "POST /tasks/{taskId}/timelogs", "name": "timelogs.createInTask", "verb": "POST", "path": "/tasks/{taskId}/timelogs", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "args": {
+    "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false }, "required": true },
+    "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "onBehalfOf": { "wireName": "onBehalfOf", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "billingType"], "selects": "Timelog" }
+  }
+};
+const timelogsListInCategoryOperation: RestOperation = {
+  "id": "GET /timelog_categories/{timelogCategoryId}/timelogs", "name": "timelogs.listInCategory", "verb": "GET", "path": "/timelog_categories/{timelogCategoryId}/timelogs", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "timelogCategoryId": { "wireName": "timelogCategoryId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "createdDate": { "wireName": "createdDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "updatedDate": { "wireName": "updatedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "trackedDate": { "wireName": "trackedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
+    "me": { "wireName": "me", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "timelogCategories": { "wireName": "timelogCategories", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "exportStatuses": { "wireName": "exportStatuses", "in": "query", "type": { "name": "TimelogExportStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
+    "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
+    "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
+  }
+};
+const timelogsGetOperation: RestOperation = {
+  "id": "GET /timelogs/{timelogIds}", "name": "timelogs.get", "verb": "GET", "path": "/timelogs/{timelogIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "args": {
+    "timelogIds": { "wireName": "timelogIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "plainText": { "wireName": "plainText", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
+  }
+};
+const timelogsUpdateOperation: RestOperation = {
+  "id": "PUT /timelogs/{timelogId}", "name": "timelogs.update", "verb": "PUT", "path": "/timelogs/{timelogId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "Timelog", "kind": "model", "list": false } }, "args": {
+    "timelogId": { "wireName": "timelogId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } },
+    "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "billingType"], "selects": "Timelog" }
+  }
+};
+const timelogsDeleteOperation: RestOperation = {
+  "id": "DELETE /timelogs/{timelogId}", "name": "timelogs.delete", "verb": "DELETE", "path": "/timelogs/{timelogId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timelogs", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "timelogId": { "wireName": "timelogId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const timesheetRowsUpdateOperation: RestOperation = {
+  "id": "PUT /timesheet_rows/{timesheetRowId}", "name": "timesheetRows.update", "verb": "PUT", "path": "/timesheet_rows/{timesheetRowId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheetRows", "data": { "name": "TimesheetRow", "kind": "model", "list": false } }, "args": {
+    "timesheetRowId": { "wireName": "timesheetRowId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
+  }
+};
 const timesheetSubmissionRulesGetOperation: RestOperation = { "id": "GET /timesheet_submission_rules", "name": "timesheetSubmissionRules.get", "verb": "GET", "path": "/timesheet_submission_rules", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timesheetSubmissionRules", "data": { "name": "TimesheetSubmissionRule", "kind": "model", "list": false } }, "args": {} };
-const timesheetSubmissionRulesGetForWorkScheduleOperation: RestOperation = { "id": "GET /workschedules/{workscheduleId}/timesheet_submission_rules", "name": "timesheetSubmissionRules.getForWorkSchedule", "verb": "GET", "path": "/workschedules/{workscheduleId}/timesheet_submission_rules", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timesheetSubmissionRules", "data": { "name": "TimesheetSubmissionRule", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const timesheetSubmissionRulesUpdateForWorkScheduleOperation: RestOperation = { "id": "PUT /workschedules/{workscheduleId}/timesheet_submission_rules", "name": "timesheetSubmissionRules.updateForWorkSchedule", "verb": "PUT", "path": "/workschedules/{workscheduleId}/timesheet_submission_rules", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheetSubmissionRules", "data": { "name": "TimesheetSubmissionRule", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "enabled": { "wireName": "enabled", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "ruleType": { "wireName": "ruleType", "in": "body", "type": { "name": "SubmissionRuleType", "kind": "enum", "list": false } }, "frequency": { "wireName": "frequency", "in": "body", "type": { "name": "SubmissionFrequency", "kind": "enum", "list": false } }, "trackExceptionsMode": { "wireName": "trackExceptionsMode", "in": "body", "type": { "name": "TrackExceptionsMode", "kind": "enum", "list": false } } } };
-const timesheetsListOperation: RestOperation = { "id": "GET /timesheets", "name": "timesheets.list", "verb": "GET", "path": "/timesheets", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": { "periodStartDate": { "wireName": "periodStartDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }, "timeframes": { "wireName": "timeframes", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const timesheetsCreateOperation: RestOperation = { "id": "POST /timesheets", "name": "timesheets.create", "verb": "POST", "path": "/timesheets", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": { "periodStartDate": { "wireName": "periodStartDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "userId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "taskIds": { "wireName": "taskIds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "timeframe": { "wireName": "timeframe", "in": "body", "type": { "name": "TimesheetTimeframe", "kind": "enum", "list": false } } } };
-const timesheetsUpdateOperation: RestOperation = { "id": "PUT /timesheets/{timesheetId}", "name": "timesheets.update", "verb": "PUT", "path": "/timesheets/{timesheetId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": { "timesheetId": { "wireName": "timesheetId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "approvalStatus": { "wireName": "approvalStatus", "in": "body", "type": { "name": "TimesheetApprovalStatus", "kind": "enum", "list": false } } } };
-const userScheduleCapacityChangesListOperation: RestOperation = { "id": "GET /user_schedule_capacity_change", "name": "userScheduleCapacityChanges.list", "verb": "GET", "path": "/user_schedule_capacity_change", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const userScheduleCapacityChangesGetOperation: RestOperation = { "id": "GET /user_schedule_capacity_change/{userScheduleCapacityChangeIds}", "name": "userScheduleCapacityChanges.get", "verb": "GET", "path": "/user_schedule_capacity_change/{userScheduleCapacityChangeIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "userScheduleCapacityChangeIds": { "wireName": "userScheduleCapacityChangeIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const userScheduleCapacityChangesCreateInUserOperation: RestOperation = { "id": "POST /users/{userId}/user_schedule_capacity_change", "name": "userScheduleCapacityChanges.createInUser", "verb": "POST", "path": "/users/{userId}/user_schedule_capacity_change", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "bodyUserId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const userScheduleCapacityChangesUpdateOperation: RestOperation = { "id": "PUT /user_schedule_capacity_change/{userScheduleCapacityChangeId}", "name": "userScheduleCapacityChanges.update", "verb": "PUT", "path": "/user_schedule_capacity_change/{userScheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "userScheduleCapacityChangeId": { "wireName": "userScheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const userScheduleCapacityChangesDeleteOperation: RestOperation = { "id": "DELETE /user_schedule_capacity_change/{userScheduleCapacityChangeId}", "name": "userScheduleCapacityChanges.delete", "verb": "DELETE", "path": "/user_schedule_capacity_change/{userScheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "userScheduleCapacityChangeId": { "wireName": "userScheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const userScheduleExclusionsListOperation: RestOperation = { "id": "GET /user_schedule_exclusions", "name": "userScheduleExclusions.list", "verb": "GET", "path": "/user_schedule_exclusions", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": { "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" }, "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const userScheduleExclusionsCreateOperation: RestOperation = { "id": "POST /user_schedule_exclusions", "name": "userScheduleExclusions.create", "verb": "POST", "path": "/user_schedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": { "userId": { "wireName": "userId", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "required": true, "encoding": "json" }, "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true }, "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true }, "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false }, "required": true } } };
-const userScheduleExclusionsGetOperation: RestOperation = { "id": "GET /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.get", "verb": "GET", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": { "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const userScheduleExclusionsUpdateOperation: RestOperation = { "id": "PUT /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.update", "verb": "PUT", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": { "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false } } } };
-const userScheduleExclusionsDeleteOperation: RestOperation = { "id": "DELETE /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.delete", "verb": "DELETE", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": { "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const userSchedulePartialExclusionsListOperation: RestOperation = { "id": "GET /user_schedule_partial_exclusion", "name": "userSchedulePartialExclusions.list", "verb": "GET", "path": "/user_schedule_partial_exclusion", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": { "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }, "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const userSchedulePartialExclusionsCreateOperation: RestOperation = { "id": "POST /user_schedule_partial_exclusion", "name": "userSchedulePartialExclusions.create", "verb": "POST", "path": "/user_schedule_partial_exclusion", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": { "userId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserSchedulePartialExclusionType", "kind": "enum", "list": false } }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const userSchedulePartialExclusionsGetOperation: RestOperation = { "id": "GET /user_schedule_partial_exclusion/{userSchedulePartialExclusionIds}", "name": "userSchedulePartialExclusions.get", "verb": "GET", "path": "/user_schedule_partial_exclusion/{userSchedulePartialExclusionIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": { "userSchedulePartialExclusionIds": { "wireName": "userSchedulePartialExclusionIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const userSchedulePartialExclusionsUpdateOperation: RestOperation = { "id": "PUT /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "name": "userSchedulePartialExclusions.update", "verb": "PUT", "path": "/user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": { "userSchedulePartialExclusionId": { "wireName": "userSchedulePartialExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserSchedulePartialExclusionType", "kind": "enum", "list": false } }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const userSchedulePartialExclusionsDeleteOperation: RestOperation = { "id": "DELETE /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "name": "userSchedulePartialExclusions.delete", "verb": "DELETE", "path": "/user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "userSchedulePartialExclusionId": { "wireName": "userSchedulePartialExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
+const timesheetSubmissionRulesGetForWorkScheduleOperation: RestOperation = {
+  "id": "GET /workschedules/{workscheduleId}/timesheet_submission_rules", "name": "timesheetSubmissionRules.getForWorkSchedule", "verb": "GET", "path": "/workschedules/{workscheduleId}/timesheet_submission_rules", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timesheetSubmissionRules", "data": { "name": "TimesheetSubmissionRule", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const timesheetSubmissionRulesUpdateForWorkScheduleOperation: RestOperation = {
+  "id": "PUT /workschedules/{workscheduleId}/timesheet_submission_rules", "name": "timesheetSubmissionRules.updateForWorkSchedule", "verb": "PUT", "path": "/workschedules/{workscheduleId}/timesheet_submission_rules", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheetSubmissionRules", "data": { "name": "TimesheetSubmissionRule", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "enabled": { "wireName": "enabled", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "ruleType": { "wireName": "ruleType", "in": "body", "type": { "name": "SubmissionRuleType", "kind": "enum", "list": false } },
+    "frequency": { "wireName": "frequency", "in": "body", "type": { "name": "SubmissionFrequency", "kind": "enum", "list": false } },
+    "trackExceptionsMode": { "wireName": "trackExceptionsMode", "in": "body", "type": { "name": "TrackExceptionsMode", "kind": "enum", "list": false } }
+  }
+};
+const timesheetsListOperation: RestOperation = {
+  "id": "GET /timesheets", "name": "timesheets.list", "verb": "GET", "path": "/timesheets", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": {
+    "periodStartDate": { "wireName": "periodStartDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "timeframes": { "wireName": "timeframes", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const timesheetsCreateOperation: RestOperation = {
+  "id": "POST /timesheets", "name": "timesheets.create", "verb": "POST", "path": "/timesheets", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": {
+    "periodStartDate": { "wireName": "periodStartDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "userId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "taskIds": { "wireName": "taskIds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "timeframe": { "wireName": "timeframe", "in": "body", "type": { "name": "TimesheetTimeframe", "kind": "enum", "list": false } }
+  }
+};
+const timesheetsUpdateOperation: RestOperation = {
+  "id": "PUT /timesheets/{timesheetId}", "name": "timesheets.update", "verb": "PUT", "path": "/timesheets/{timesheetId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": {
+    "timesheetId": { "wireName": "timesheetId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "approvalStatus": { "wireName": "approvalStatus", "in": "body", "type": { "name": "TimesheetApprovalStatus", "kind": "enum", "list": false } }
+  }
+};
+const userScheduleCapacityChangesListOperation: RestOperation = {
+  "id": "GET /user_schedule_capacity_change", "name": "userScheduleCapacityChanges.list", "verb": "GET", "path": "/user_schedule_capacity_change", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const userScheduleCapacityChangesGetOperation: RestOperation = {
+  "id": "GET /user_schedule_capacity_change/{userScheduleCapacityChangeIds}", "name": "userScheduleCapacityChanges.get", "verb": "GET", "path": "/user_schedule_capacity_change/{userScheduleCapacityChangeIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "userScheduleCapacityChangeIds": { "wireName": "userScheduleCapacityChangeIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const userScheduleCapacityChangesCreateInUserOperation: RestOperation = {
+  "id": "POST /users/{userId}/user_schedule_capacity_change", "name": "userScheduleCapacityChanges.createInUser", "verb": "POST", "path": "/users/{userId}/user_schedule_capacity_change", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "bodyUserId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const userScheduleCapacityChangesUpdateOperation: RestOperation = {
+  "id": "PUT /user_schedule_capacity_change/{userScheduleCapacityChangeId}", "name": "userScheduleCapacityChanges.update", "verb": "PUT", "path": "/user_schedule_capacity_change/{userScheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "UserScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "userScheduleCapacityChangeId": { "wireName": "userScheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const userScheduleCapacityChangesDeleteOperation: RestOperation = {
+  "id": "DELETE /user_schedule_capacity_change/{userScheduleCapacityChangeId}", "name": "userScheduleCapacityChanges.delete", "verb": "DELETE", "path": "/user_schedule_capacity_change/{userScheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userScheduleCapacityChanges", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "userScheduleCapacityChangeId": { "wireName": "userScheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const userScheduleExclusionsListOperation: RestOperation = {
+  "id": "GET /user_schedule_exclusions", "name": "userScheduleExclusions.list", "verb": "GET", "path": "/user_schedule_exclusions", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const userScheduleExclusionsCreateOperation: RestOperation = {
+  "id": "POST /user_schedule_exclusions", "name": "userScheduleExclusions.create", "verb": "POST", "path": "/user_schedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "userId": { "wireName": "userId", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "required": true, "encoding": "json" },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false }, "required": true }
+  }
+};
+const userScheduleExclusionsGetOperation: RestOperation = {
+  "id": "GET /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.get", "verb": "GET", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const userScheduleExclusionsUpdateOperation: RestOperation = {
+  "id": "PUT /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.update", "verb": "PUT", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false } }
+  }
+};
+const userScheduleExclusionsDeleteOperation: RestOperation = {
+  "id": "DELETE /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.delete", "verb": "DELETE", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const userSchedulePartialExclusionsListOperation: RestOperation = {
+  "id": "GET /user_schedule_partial_exclusion", "name": "userSchedulePartialExclusions.list", "verb": "GET", "path": "/user_schedule_partial_exclusion", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": {
+    "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
+    "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const userSchedulePartialExclusionsCreateOperation: RestOperation = {
+  "id": "POST /user_schedule_partial_exclusion", "name": "userSchedulePartialExclusions.create", "verb": "POST", "path": "/user_schedule_partial_exclusion", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": {
+    "userId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserSchedulePartialExclusionType", "kind": "enum", "list": false } },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const userSchedulePartialExclusionsGetOperation: RestOperation = {
+  "id": "GET /user_schedule_partial_exclusion/{userSchedulePartialExclusionIds}", "name": "userSchedulePartialExclusions.get", "verb": "GET", "path": "/user_schedule_partial_exclusion/{userSchedulePartialExclusionIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": {
+    "userSchedulePartialExclusionIds": { "wireName": "userSchedulePartialExclusionIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const userSchedulePartialExclusionsUpdateOperation: RestOperation = {
+  "id": "PUT /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "name": "userSchedulePartialExclusions.update", "verb": "PUT", "path": "/user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "UserSchedulePartialExclusion", "kind": "model", "list": false } }, "args": {
+    "userSchedulePartialExclusionId": { "wireName": "userSchedulePartialExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserSchedulePartialExclusionType", "kind": "enum", "list": false } },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const userSchedulePartialExclusionsDeleteOperation: RestOperation = {
+  "id": "DELETE /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "name": "userSchedulePartialExclusions.delete", "verb": "DELETE", "path": "/user_schedule_partial_exclusion/{userSchedulePartialExclusionId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "userSchedulePartialExclusions", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "userSchedulePartialExclusionId": { "wireName": "userSchedulePartialExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
 const userTypesListOperation: RestOperation = { "id": "GET /user_types", "name": "userTypes.list", "verb": "GET", "path": "/user_types", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "userTypes", "data": { "name": "UserType", "kind": "model", "list": false } }, "args": {} };
-const usersGetOperation: RestOperation = { "id": "GET /users/{userId}", "name": "users.get", "verb": "GET", "path": "/users/{userId}", "kind": "read", "scopes": ["amReadOnlyUser", "amReadWriteUser"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": { "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const usersUpdateOperation: RestOperation = { "id": "PUT /users/{userId}", "name": "users.update", "verb": "PUT", "path": "/users/{userId}", "kind": "write", "scopes": ["amReadWriteUser"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": { "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "profile": { "wireName": "profile", "in": "body", "type": { "name": "UserProfile", "kind": "model", "list": false }, "required": true, "encoding": "json" }, "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } }, "active": { "wireName": "active", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
-const usersUpdateManyOperation: RestOperation = { "id": "PUT /users/{userIds}", "name": "users.updateMany", "verb": "PUT", "path": "/users/{userIds}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": { "userIds": { "wireName": "userIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }, "active": { "wireName": "active", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } } } };
+const usersGetOperation: RestOperation = {
+  "id": "GET /users/{userId}", "name": "users.get", "verb": "GET", "path": "/users/{userId}", "kind": "read", "scopes": ["amReadOnlyUser", "amReadWriteUser"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": {
+    "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const usersUpdateOperation: RestOperation = {
+  "id": "PUT /users/{userId}", "name": "users.update", "verb": "PUT", "path": "/users/{userId}", "kind": "write", "scopes": ["amReadWriteUser"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": {
+    "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "profile": { "wireName": "profile", "in": "body", "type": { "name": "UserProfile", "kind": "model", "list": false }, "required": true, "encoding": "json" },
+    "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "active": { "wireName": "active", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
+const usersUpdateManyOperation: RestOperation = {
+  "id": "PUT /users/{userIds}", "name": "users.updateMany", "verb": "PUT", "path": "/users/{userIds}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": {
+    "userIds": { "wireName": "userIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 },
+    "active": { "wireName": "active", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
+  }
+};
 const versionGetOperation: RestOperation = { "id": "GET /version", "name": "version.get", "verb": "GET", "path": "/version", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "version", "data": { "name": "Version", "kind": "model", "list": false } }, "args": {} };
-const webhooksCreateInFolderOperation: RestOperation = { "id": "POST /folders/{folderId}/webhooks", "name": "webhooks.createInFolder", "verb": "POST", "path": "/folders/{folderId}/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": { "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const webhooksCreateInSpaceOperation: RestOperation = { "id": "POST /spaces/{spaceId}/webhooks", "name": "webhooks.createInSpace", "verb": "POST", "path": "/spaces/{spaceId}/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" } } };
-const webhooksCreateOperation: RestOperation = { "id": "POST /webhooks", "name": "webhooks.create", "verb": "POST", "path": "/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": { "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" } } };
+const webhooksCreateInFolderOperation: RestOperation = {
+  "id": "POST /folders/{folderId}/webhooks", "name": "webhooks.createInFolder", "verb": "POST", "path": "/folders/{folderId}/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
+    "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const webhooksCreateInSpaceOperation: RestOperation = {
+  "id": "POST /spaces/{spaceId}/webhooks", "name": "webhooks.createInSpace", "verb": "POST", "path": "/spaces/{spaceId}/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
+const webhooksCreateOperation: RestOperation = {
+  "id": "POST /webhooks", "name": "webhooks.create", "verb": "POST", "path": "/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
+    "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
+  }
+};
 const webhooksListOperation: RestOperation = { "id": "GET /webhooks", "name": "webhooks.list", "verb": "GET", "path": "/webhooks", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {} };
-const webhooksGetOperation: RestOperation = { "id": "GET /webhooks/{webhookIds}", "name": "webhooks.get", "verb": "GET", "path": "/webhooks/{webhookIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": { "webhookIds": { "wireName": "webhookIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const webhooksUpdateOperation: RestOperation = { "id": "PUT /webhooks/{webhookId}", "name": "webhooks.update", "verb": "PUT", "path": "/webhooks/{webhookId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": { "webhookId": { "wireName": "webhookId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "status": { "wireName": "status", "in": "body", "type": { "name": "WebhookStatus", "kind": "enum", "list": false } } } };
-const webhooksDeleteOperation: RestOperation = { "id": "DELETE /webhooks/{webhookId}", "name": "webhooks.delete", "verb": "DELETE", "path": "/webhooks/{webhookId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": { "webhookId": { "wireName": "webhookId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const workScheduleCapacityChangesGetOperation: RestOperation = { "id": "GET /workschedule_capacity_change/{workscheduleCapacityChangeIds}", "name": "workScheduleCapacityChanges.get", "verb": "GET", "path": "/workschedule_capacity_change/{workscheduleCapacityChangeIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "workscheduleCapacityChangeIds": { "wireName": "workscheduleCapacityChangeIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 } } };
-const workScheduleCapacityChangesListInWorkScheduleOperation: RestOperation = { "id": "GET /workschedules/{workscheduleId}/workschedule_capacity_change", "name": "workScheduleCapacityChanges.listInWorkSchedule", "verb": "GET", "path": "/workschedules/{workscheduleId}/workschedule_capacity_change", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
-const workScheduleCapacityChangesCreateInWorkScheduleOperation: RestOperation = { "id": "POST /workschedules/{workscheduleId}/workschedule_capacity_change", "name": "workScheduleCapacityChanges.createInWorkSchedule", "verb": "POST", "path": "/workschedules/{workscheduleId}/workschedule_capacity_change", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const workScheduleCapacityChangesUpdateOperation: RestOperation = { "id": "PUT /workschedule_capacity_change/{workscheduleCapacityChangeId}", "name": "workScheduleCapacityChanges.update", "verb": "PUT", "path": "/workschedule_capacity_change/{workscheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": { "workscheduleCapacityChangeId": { "wireName": "workscheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } } } };
-const workScheduleCapacityChangesDeleteOperation: RestOperation = { "id": "DELETE /workschedule_capacity_change/{workscheduleCapacityChangeId}", "name": "workScheduleCapacityChanges.delete", "verb": "DELETE", "path": "/workschedule_capacity_change/{workscheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": { "workscheduleCapacityChangeId": { "wireName": "workscheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const workScheduleExclusionsGetOperation: RestOperation = { "id": "GET /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.get", "verb": "GET", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": { "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const workScheduleExclusionsUpdateOperation: RestOperation = { "id": "PUT /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.update", "verb": "PUT", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": { "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }, "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false } } } };
-const workScheduleExclusionsDeleteOperation: RestOperation = { "id": "DELETE /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.delete", "verb": "DELETE", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": { "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const workScheduleExclusionsListInWorkScheduleOperation: RestOperation = { "id": "GET /workschedules/{workscheduleId}/workschedule_exclusions", "name": "workScheduleExclusions.listInWorkSchedule", "verb": "GET", "path": "/workschedules/{workscheduleId}/workschedule_exclusions", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" } } };
-const workScheduleExclusionsCreateInWorkScheduleOperation: RestOperation = { "id": "POST /workschedules/{workscheduleId}/workschedule_exclusions", "name": "workScheduleExclusions.createInWorkSchedule", "verb": "POST", "path": "/workschedules/{workscheduleId}/workschedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true }, "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true }, "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false }, "required": true } } };
-const workSchedulesDuplicateOperation: RestOperation = { "id": "POST /workschedules/{workscheduleId}/duplicate", "name": "workSchedules.duplicate", "verb": "POST", "path": "/workschedules/{workscheduleId}/duplicate", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const workSchedulesListOperation: RestOperation = { "id": "GET /workschedules", "name": "workSchedules.list", "verb": "GET", "path": "/workschedules", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": { "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" } } };
-const workSchedulesCreateOperation: RestOperation = { "id": "POST /workschedules", "name": "workSchedules.create", "verb": "POST", "path": "/workschedules", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": { "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "workweek": { "wireName": "workweek", "in": "body", "type": { "name": "WorkWeek", "kind": "model", "list": true }, "required": true, "encoding": "json" }, "addUsers": { "wireName": "addUsers", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" } } };
-const workSchedulesGetOperation: RestOperation = { "id": "GET /workschedules/{workscheduleId}", "name": "workSchedules.get", "verb": "GET", "path": "/workschedules/{workscheduleId}", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" } } };
-const workSchedulesUpdateOperation: RestOperation = { "id": "PUT /workschedules/{workscheduleId}", "name": "workSchedules.update", "verb": "PUT", "path": "/workschedules/{workscheduleId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "workweek": { "wireName": "workweek", "in": "body", "type": { "name": "WorkWeek", "kind": "model", "list": true }, "encoding": "json" }, "addUsers": { "wireName": "addUsers", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }, "removeUsers": { "wireName": "removeUsers", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }, "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }, "fields": { "wireName": "fields", "in": "body", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" } } };
-const workSchedulesDeleteOperation: RestOperation = { "id": "DELETE /workschedules/{workscheduleId}", "name": "workSchedules.delete", "verb": "DELETE", "path": "/workschedules/{workscheduleId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": { "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true } } };
-const workflowsListOperation: RestOperation = { "id": "GET /workflows", "name": "workflows.list", "verb": "GET", "path": "/workflows", "kind": "read", "scopes": ["Default", "amReadOnlyWorkflow", "amReadWriteWorkflow", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": { "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkflowField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Workflow" } } };
-const workflowsCreateOperation: RestOperation = { "id": "POST /workflows", "name": "workflows.create", "verb": "POST", "path": "/workflows", "kind": "write", "scopes": ["amReadWriteWorkflow"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": { "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } } } };
-const workflowsListInSpaceOperation: RestOperation = { "id": "GET /spaces/{spaceId}/workflows", "name": "workflows.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/workflows", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": { "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkflowField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Workflow" } } };
-const workflowsUpdateOperation: RestOperation = { "id": "PUT /workflows/{workflowId}", "name": "workflows.update", "verb": "PUT", "path": "/workflows/{workflowId}", "kind": "write", "scopes": ["amReadWriteWorkflow"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": { "workflowId": { "wireName": "workflowId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }, "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }, "hidden": { "wireName": "hidden", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }, "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" } } };
+const webhooksGetOperation: RestOperation = {
+  "id": "GET /webhooks/{webhookIds}", "name": "webhooks.get", "verb": "GET", "path": "/webhooks/{webhookIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
+    "webhookIds": { "wireName": "webhookIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const webhooksUpdateOperation: RestOperation = {
+  "id": "PUT /webhooks/{webhookId}", "name": "webhooks.update", "verb": "PUT", "path": "/webhooks/{webhookId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
+    "webhookId": { "wireName": "webhookId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "status": { "wireName": "status", "in": "body", "type": { "name": "WebhookStatus", "kind": "enum", "list": false } }
+  }
+};
+const webhooksDeleteOperation: RestOperation = {
+  "id": "DELETE /webhooks/{webhookId}", "name": "webhooks.delete", "verb": "DELETE", "path": "/webhooks/{webhookId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
+    "webhookId": { "wireName": "webhookId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const workScheduleCapacityChangesGetOperation: RestOperation = {
+  "id": "GET /workschedule_capacity_change/{workscheduleCapacityChangeIds}", "name": "workScheduleCapacityChanges.get", "verb": "GET", "path": "/workschedule_capacity_change/{workscheduleCapacityChangeIds}", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "workscheduleCapacityChangeIds": { "wireName": "workscheduleCapacityChangeIds", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "required": true, "encoding": "comma", "maxItems": 100 }
+  }
+};
+const workScheduleCapacityChangesListInWorkScheduleOperation: RestOperation = {
+  "id": "GET /workschedules/{workscheduleId}/workschedule_capacity_change", "name": "workScheduleCapacityChanges.listInWorkSchedule", "verb": "GET", "path": "/workschedules/{workscheduleId}/workschedule_capacity_change", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
+const workScheduleCapacityChangesCreateInWorkScheduleOperation: RestOperation = {
+  "id": "POST /workschedules/{workscheduleId}/workschedule_capacity_change", "name": "workScheduleCapacityChanges.createInWorkSchedule", "verb": "POST", "path": "/workschedules/{workscheduleId}/workschedule_capacity_change", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const workScheduleCapacityChangesUpdateOperation: RestOperation = {
+  "id": "PUT /workschedule_capacity_change/{workscheduleCapacityChangeId}", "name": "workScheduleCapacityChanges.update", "verb": "PUT", "path": "/workschedule_capacity_change/{workscheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "WorkScheduleCapacityChange", "kind": "model", "list": false } }, "args": {
+    "workscheduleCapacityChangeId": { "wireName": "workscheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "dateRange": { "wireName": "dateRange", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
+  }
+};
+const workScheduleCapacityChangesDeleteOperation: RestOperation = {
+  "id": "DELETE /workschedule_capacity_change/{workscheduleCapacityChangeId}", "name": "workScheduleCapacityChanges.delete", "verb": "DELETE", "path": "/workschedule_capacity_change/{workscheduleCapacityChangeId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workScheduleCapacityChanges", "data": { "name": "json", "kind": "scalar", "list": false } }, "args": {
+    "workscheduleCapacityChangeId": { "wireName": "workscheduleCapacityChangeId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const workScheduleExclusionsGetOperation: RestOperation = {
+  "id": "GET /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.get", "verb": "GET", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const workScheduleExclusionsUpdateOperation: RestOperation = {
+  "id": "PUT /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.update", "verb": "PUT", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false } }
+  }
+};
+const workScheduleExclusionsDeleteOperation: RestOperation = {
+  "id": "DELETE /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.delete", "verb": "DELETE", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const workScheduleExclusionsListInWorkScheduleOperation: RestOperation = {
+  "id": "GET /workschedules/{workscheduleId}/workschedule_exclusions", "name": "workScheduleExclusions.listInWorkSchedule", "verb": "GET", "path": "/workschedules/{workscheduleId}/workschedule_exclusions", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "dateRange": { "wireName": "dateRange", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" }
+  }
+};
+const workScheduleExclusionsCreateInWorkScheduleOperation: RestOperation = {
+  "id": "POST /workschedules/{workscheduleId}/workschedule_exclusions", "name": "workScheduleExclusions.createInWorkSchedule", "verb": "POST", "path": "/workschedules/{workscheduleId}/workschedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false }, "required": true }
+  }
+};
+const workSchedulesDuplicateOperation: RestOperation = {
+  "id": "POST /workschedules/{workscheduleId}/duplicate", "name": "workSchedules.duplicate", "verb": "POST", "path": "/workschedules/{workscheduleId}/duplicate", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const workSchedulesListOperation: RestOperation = {
+  "id": "GET /workschedules", "name": "workSchedules.list", "verb": "GET", "path": "/workschedules", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": {
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" }
+  }
+};
+const workSchedulesCreateOperation: RestOperation = {
+  "id": "POST /workschedules", "name": "workSchedules.create", "verb": "POST", "path": "/workschedules", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": {
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "workweek": { "wireName": "workweek", "in": "body", "type": { "name": "WorkWeek", "kind": "model", "list": true }, "required": true, "encoding": "json" },
+    "addUsers": { "wireName": "addUsers", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" }
+  }
+};
+const workSchedulesGetOperation: RestOperation = {
+  "id": "GET /workschedules/{workscheduleId}", "name": "workSchedules.get", "verb": "GET", "path": "/workschedules/{workscheduleId}", "kind": "read", "scopes": ["amReadOnlyWorkSchedule", "amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" }
+  }
+};
+const workSchedulesUpdateOperation: RestOperation = {
+  "id": "PUT /workschedules/{workscheduleId}", "name": "workSchedules.update", "verb": "PUT", "path": "/workschedules/{workscheduleId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "wireName": "title", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "workweek": { "wireName": "workweek", "in": "body", "type": { "name": "WorkWeek", "kind": "model", "list": true }, "encoding": "json" },
+    "addUsers": { "wireName": "addUsers", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" },
+    "removeUsers": { "wireName": "removeUsers", "in": "body", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" },
+    "capacityMinutes": { "wireName": "capacityMinutes", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } },
+    "fields": { "wireName": "fields", "in": "body", "type": { "name": "WorkScheduleField", "kind": "enum", "list": true }, "encoding": "json", "selects": "WorkSchedule" }
+  }
+};
+const workSchedulesDeleteOperation: RestOperation = {
+  "id": "DELETE /workschedules/{workscheduleId}", "name": "workSchedules.delete", "verb": "DELETE", "path": "/workschedules/{workscheduleId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workSchedules", "data": { "name": "WorkSchedule", "kind": "model", "list": false } }, "args": {
+    "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true }
+  }
+};
+const workflowsListOperation: RestOperation = {
+  "id": "GET /workflows", "name": "workflows.list", "verb": "GET", "path": "/workflows", "kind": "read", "scopes": ["Default", "amReadOnlyWorkflow", "amReadWriteWorkflow", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": {
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkflowField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Workflow" }
+  }
+};
+const workflowsCreateOperation: RestOperation = {
+  "id": "POST /workflows", "name": "workflows.create", "verb": "POST", "path": "/workflows", "kind": "write", "scopes": ["amReadWriteWorkflow"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": {
+    "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } }
+  }
+};
+const workflowsListInSpaceOperation: RestOperation = {
+  "id": "GET /spaces/{spaceId}/workflows", "name": "workflows.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/workflows", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": {
+    "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "fields": { "wireName": "fields", "in": "query", "type": { "name": "WorkflowField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Workflow" }
+  }
+};
+const workflowsUpdateOperation: RestOperation = {
+  "id": "PUT /workflows/{workflowId}", "name": "workflows.update", "verb": "PUT", "path": "/workflows/{workflowId}", "kind": "write", "scopes": ["amReadWriteWorkflow"], "response": { "kind": "workflows", "data": { "name": "Workflow", "kind": "model", "list": false } }, "args": {
+    "workflowId": { "wireName": "workflowId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "name": { "wireName": "name", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+    "hidden": { "wireName": "hidden", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
+  }
+};
 /** The default AccessRole of the operations without an authored example (an item generated from its model). */
 const accessRoleItem = {
   "description": "Description of the sample access role.",

@@ -1,7 +1,8 @@
 /**
  * The rows of the tables a server or a mock of a REST API (v4) works from, in the shapes of
- * @wrikekit/core/server (RestApi, RestOperation, RestModels, RestEnums): said once here for the
- * emulator's tables (rest-server) and the MSW handlers (msw-rest-handlers).
+ * @wrikekit/core/server (RestApi, RestOperation, RestModels, RestEnums), and their layout as source text
+ * (one line per argument and field): said once here for the emulator's tables (rest-server) and the MSW
+ * handlers (msw-rest-handlers).
  */
 import type { Ir, Method, Model, TypeRef } from "../../model.js";
 
@@ -60,17 +61,30 @@ export function restOperationRow(m: Method) {
   });
 }
 
-/** The RestModels rows of some models: each field's type, required, nullable, selectable. */
-export function restModelRows(models: readonly Model[]) {
-  return Object.fromEntries(
+/** An object literal with one entry per line, each entry's value on that line: a table a reader scans row by row. */
+export function rows(entries: Array<[string, string]>): string {
+  return entries.length === 0 ? "{}" : `{\n${entries.map(([key, value]) => `${JSON.stringify(key)}: ${value}`).join(",\n")}\n}`;
+}
+
+const oneLine = (value: unknown) => JSON.stringify(value);
+
+/** An operation's row as source: its own members on one line, then one line per argument. */
+export function restOperationText(m: Method): string {
+  const { args, ...own } = restOperationRow(m);
+  return `${oneLine(own).slice(0, -1)}, "args": ${rows(Object.entries(args ?? {}).map(([name, arg]) => [name, oneLine(arg)]))}}`;
+}
+
+/** The RestModels table of some models as source, one line per field: type, required, nullable, selectable. */
+export function restModelsText(models: readonly Model[]): string {
+  return rows(
     models.map((model) => [
       model.name,
-      Object.fromEntries(model.fields.map((f) => [f.name, compact({ type: restType(f.type), required: f.required, nullable: f.nullable, selectable: f.selectable })])),
+      rows(model.fields.map((f) => [f.name, oneLine(compact({ type: restType(f.type), required: f.required, nullable: f.nullable, selectable: f.selectable }))])),
     ]),
   );
 }
 
-/** The RestEnums rows of some enums: their values as text. */
-export function restEnumRows(enums: Ir["enums"]) {
-  return Object.fromEntries(enums.map((e) => [e.name, e.values.map(([, v]) => String(v))]));
+/** The RestEnums table of some enums as source, one line per enum: its values as text. */
+export function restEnumsText(enums: Ir["enums"]): string {
+  return rows(enums.map((e) => [e.name, oneLine(e.values.map(([, v]) => String(v)))]));
 }
