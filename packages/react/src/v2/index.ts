@@ -9,19 +9,7 @@
 import type { WrikeClient } from "@wrikekit/client/v2";
 import { useWrikeClient as useProvidedClient } from "../provider.js";
 
-export { WrikeProvider, type WrikeProviderProps, type WrikeClientLike } from "../provider.js";
+export * from "../entry.js";
 /** The v2 client of the nearest WrikeProvider (give it a client from `createWrikeClient` of @wrikekit/client/v2); throws when there is none. */
 export const useWrikeClient: () => WrikeClient = useProvidedClient as () => WrikeClient;
-export {
-  WRIKE_QUERY_KEY_ROOT,
-  wrikeKeys,
-  methodKeys,
-  invalidateWrikeQueries,
-  type MethodKeys,
-  type WrikeQueryKey,
-  type WrikeQueryOptions,
-  type WrikeQueryHookOptions,
-  type WrikeMutationHookOptions,
-  type WrikeDownloadBlob,
-} from "../runtime.js";
 export * from "./generated/hooks.js";

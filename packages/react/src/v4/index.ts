@@ -11,23 +11,8 @@
 import type { WrikeClient } from "@wrikekit/client";
 import { useWrikeClient as useProvidedClient } from "../provider.js";
 
-export { WrikeProvider, type WrikeProviderProps, type WrikeClientLike } from "../provider.js";
+export * from "../entry.js";
 /** The v4 client of the nearest WrikeProvider (give it a client from `createWrikeClient` of @wrikekit/client); throws when there is none. */
 export const useWrikeClient: () => WrikeClient = useProvidedClient as () => WrikeClient;
-export {
-  WRIKE_QUERY_KEY_ROOT,
-  wrikeKeys,
-  methodKeys,
-  invalidateWrikeQueries,
-  type MethodKeys,
-  type WrikeQueryKey,
-  type WrikeInfiniteQueryKey,
-  type WrikeQueryOptions,
-  type WrikeInfiniteQueryOptions,
-  type WrikeQueryHookOptions,
-  type WrikeInfiniteQueryHookOptions,
-  type WrikeMutationHookOptions,
-  type WrikePages,
-  type WrikeDownloadBlob,
-} from "../runtime.js";
+export { type WrikeInfiniteQueryKey, type WrikeInfiniteQueryOptions, type WrikeInfiniteQueryHookOptions, type WrikePages } from "../runtime.js";
 export * from "./generated/hooks.js";

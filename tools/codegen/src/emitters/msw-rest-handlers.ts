@@ -33,7 +33,7 @@ function argumentSchema(ir: Ir) {
 
 const SOURCES: Record<DocumentSource, string> = {
   example: "its authored example",
-  "entity example": "an authored item of its model (from another operation's example)",
+  "entity example": "the first authored item of its model",
   generated: "an item generated from its model",
 };
 
@@ -42,7 +42,7 @@ export const mswRestHandlersEmitter: Emitter = {
   output: "packages/msw/src/{api}/generated/handlers.ts",
   emit(ir: Ir, file, target) {
     const statuses = ir.api.errors.statuses!;
-    const documents = sampleDocuments(ir);
+    const { documents, items } = sampleDocuments(ir);
     const errorsOf = (m: Method) => (m.errors.length > 0 ? `Pick<ErrorNamesByStatus, ${m.errors.join(" | ")}>` : "ErrorNamesByStatus");
 
     file.addImportDeclaration({ moduleSpecifier: "msw", isTypeOnly: true, namedImports: ["HttpHandler"] });
@@ -77,22 +77,28 @@ export const mswRestHandlersEmitter: Emitter = {
         declarations: [{ name: operationConst(m), type: "RestOperation", initializer: restOperationText(m) }],
       });
 
-    // A default item not authored for the operation itself is its model's, the same wherever it appears: said once.
+    // Each model's default item is said once, and every document whose item it is refers to it.
     const itemConsts = new Map<string, string>();
-    const documentText = (m: Method) => {
-      const { document, source } = documents.get(m.id)!;
-      if (source === "example") return JSON.stringify(document, null, 2);
-      const model = m.envelope!.item.name;
+    const itemText = (model: string, item: unknown) => {
+      const sample = items.get(model);
+      if (sample === undefined || JSON.stringify(sample.item) !== JSON.stringify(item)) return JSON.stringify(item, null, 2);
       const name = `${model.charAt(0).toLowerCase()}${model.slice(1)}Item`;
       if (!itemConsts.has(name)) {
         itemConsts.set(name, model);
         file.addVariableStatement({
           declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ name, initializer: JSON.stringify((document[ir.api.envelope!.dataField] as unknown[])[0], null, 2) }],
-          ...docs(`The default ${model} of the operations without an authored example (${SOURCES[source]}).`),
+          declarations: [{ name, initializer: JSON.stringify(sample.item, null, 2) }],
+          ...docs(`The default ${model}: ${SOURCES[sample.source]}.`),
         });
       }
-      const entries = Object.entries(document).map(([key, value]) => `${JSON.stringify(key)}: ${key === ir.api.envelope!.dataField ? `[${name}]` : JSON.stringify(value)}`);
+      return name;
+    };
+    const documentText = (m: Method) => {
+      const { document } = documents.get(m.id)!;
+      const { dataField } = ir.api.envelope!;
+      const entries = Object.entries(document).map(
+        ([key, value]) => `${JSON.stringify(key)}: ${key === dataField ? `[${(value as unknown[]).map((item) => itemText(m.envelope!.item.name, item)).join(", ")}]` : JSON.stringify(value)}`,
+      );
       return `{ ${entries.join(", ")} }`;
     };
 

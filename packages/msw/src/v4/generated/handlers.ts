@@ -1985,7 +1985,7 @@ const workflowsUpdateOperation: RestOperation = {
     "customStatus": { "wireName": "customStatus", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" }
   }
 };
-/** The default AccessRole of the operations without an authored example (an item generated from its model). */
+/** The default AccessRole: an item generated from its model. */
 const accessRoleItem = {
   "description": "Description of the sample access role.",
   "id": "IEAGKVLFNVEVF6B6",
@@ -2003,75 +2003,7 @@ export const accessRolesListHandler = /* @__PURE__ */ restDocumentHandler<t.Acce
   operation: accessRolesListOperation,
   document: { "kind": "accessRoles", "data": [accessRoleItem] }
 });
-/**
- * MSW handler of `GET /account` (account.get): Query Accounts.
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (customFields, metadata, subscription) are in the answer only when `fields` asks for them.
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const accountGetHandler = /* @__PURE__ */ restDocumentHandler<t.AccountGetArgs, t.AccountGetResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: accountGetMethod,
-  operation: accountGetOperation,
-  selection: { "arg": "fields", "fields": ["customFields", "metadata", "subscription"] },
-  document: {
-    "kind": "accounts",
-    "data": [
-      {
-        "id": "IEAGKVLF",
-        "name": "Example Ltd",
-        "dateFormat": "dd/MM/yyyy",
-        "firstDayOfWeek": "Mon",
-        "workDays": [
-          "Mon",
-          "Tue",
-          "Wed",
-          "Thu",
-          "Fri"
-        ],
-        "rootFolderId": "IEAGKVLFI7777777",
-        "recycleBinId": "IEAGKVLFI7777776",
-        "createdDate": "2020-01-01T00:00:00Z",
-        "joinedDate": "2020-01-01T00:00:00Z",
-        "metadata": [
-          {
-            "key": "sample key",
-            "value": "sample value"
-          }
-        ],
-        "customFields": [
-          {
-            "id": "IEAGKVLFOXD2M3HU",
-            "accountId": "IEAGKVLFMVH4PUJS",
-            "title": "Sample custom field",
-            "type": "sample type",
-            "sharedIds": [
-              "IEAGKVLFE5EUI7E2"
-            ],
-            "settings": {},
-            "archivedOn": "2026-11-02T09:15:00Z",
-            "description": "Description of the sample custom field.",
-            "sharing": {
-              "sample": true
-            },
-            "spaceId": "IEAGKVLFFYC6DVFT",
-            "archived": false,
-            "archivedBy": "sample archived by"
-          }
-        ],
-        "subscription": {
-          "type": "sample type",
-          "suspended": false,
-          "paid": false,
-          "userLimit": 1.5
-        }
-      }
-    ]
-  }
-});
-/** The default Account of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Account: the first authored item of its model. */
 const accountItem = {
   "id": "IEAGKVLF",
   "name": "Example Ltd",
@@ -2122,9 +2054,24 @@ const accountItem = {
   }
 };
 /**
+ * MSW handler of `GET /account` (account.get): Query Accounts.
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Optional fields (customFields, metadata, subscription) are in the answer only when `fields` asks for them.
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const accountGetHandler = /* @__PURE__ */ restDocumentHandler<t.AccountGetArgs, t.AccountGetResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: accountGetMethod,
+  operation: accountGetOperation,
+  selection: { "arg": "fields", "fields": ["customFields", "metadata", "subscription"] },
+  document: { "kind": "accounts", "data": [accountItem] }
+});
+/**
  * MSW handler of `PUT /account` (account.update): Modify Account.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2133,7 +2080,7 @@ export const accountUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.Accoun
   operation: accountUpdateOperation,
   document: { "kind": "accounts", "data": [accountItem] }
 });
-/** The default Approval of the operations without an authored example (an item generated from its model). */
+/** The default Approval: an item generated from its model. */
 const approvalItem = {
   "dueDate": "2026-11-02T09:15:00Z",
   "description": "Description of the sample approval.",
@@ -2259,7 +2206,7 @@ export const approvalsCancelHandler = /* @__PURE__ */ restDocumentHandler<t.Appr
   operation: approvalsCancelOperation,
   document: { "kind": "approvals", "data": [approvalItem] }
 });
-/** The default Asset of the operations without an authored example (an item generated from its model). */
+/** The default Asset: an item generated from its model. */
 const assetItem = {
   "name": "Sample asset",
   "id": "IEAGKVLFLZA2D6M5"
@@ -2300,7 +2247,7 @@ export const assetsDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.AssetsD
   operation: assetsDeleteOperation,
   document: { "kind": "assets", "data": [assetItem] }
 });
-/** The default AsyncJob of the operations without an authored example (an item generated from its model). */
+/** The default AsyncJob: an item generated from its model. */
 const asyncJobItem = {
   "result": {
     "sample": true
@@ -2325,7 +2272,7 @@ export const asyncJobsGetHandler = /* @__PURE__ */ restDocumentHandler<t.AsyncJo
   operation: asyncJobsGetOperation,
   document: { "kind": "asyncJob", "data": [asyncJobItem] }
 });
-/** The default Attachment of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Attachment: the first authored item of its model. */
 const attachmentItem = {
   "id": "IEAGKVLFIYAAAAAH",
   "authorId": "KUAAAAAA",
@@ -2340,7 +2287,7 @@ const attachmentItem = {
 /**
  * MSW handler of `GET /attachments` (attachments.list): Get Attachments (Account).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2352,7 +2299,7 @@ export const attachmentsListHandler = /* @__PURE__ */ restDocumentHandler<t.Atta
 /**
  * MSW handler of `GET /folders/{folderId}/attachments` (attachments.listInFolder): Get Attachments (Folder).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2364,7 +2311,7 @@ export const attachmentsListInFolderHandler = /* @__PURE__ */ restDocumentHandle
 /**
  * MSW handler of `POST /folders/{folderId}/attachments` (attachments.createInFolder): Create Attachment (Folder).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2383,27 +2330,12 @@ export const attachmentsCreateInFolderHandler = /* @__PURE__ */ restDocumentHand
 export const attachmentsListInTaskHandler = /* @__PURE__ */ restDocumentHandler<t.AttachmentsListInTaskArgs, t.AttachmentsListInTaskResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
   descriptor: attachmentsListInTaskMethod,
   operation: attachmentsListInTaskOperation,
-  document: {
-    "kind": "attachments",
-    "data": [
-      {
-        "id": "IEAGKVLFIYAAAAAH",
-        "authorId": "KUAAAAAA",
-        "name": "plan.pdf",
-        "createdDate": "2026-11-02T10:00:00Z",
-        "version": 1,
-        "type": "Wrike",
-        "contentType": "application/pdf",
-        "size": 48213,
-        "taskId": "IEAGKVLFKQ7WMVOE"
-      }
-    ]
-  }
+  document: { "kind": "attachments", "data": [attachmentItem] }
 });
 /**
  * MSW handler of `POST /tasks/{taskId}/attachments` (attachments.createInTask): Create Attachment (Task).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2415,7 +2347,7 @@ export const attachmentsCreateInTaskHandler = /* @__PURE__ */ restDocumentHandle
 /**
  * MSW handler of `GET /attachments/{attachmentIds}` (attachments.get): Get Attachments By ID.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2440,7 +2372,7 @@ export const attachmentsDownloadHandler = /* @__PURE__ */ restDownloadHandler<t.
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
 export const attachmentsPreviewHandler = /* @__PURE__ */ restDownloadHandler<t.AttachmentsPreviewArgs, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, { descriptor: attachmentsPreviewMethod, operation: attachmentsPreviewOperation });
-/** The default AttachmentUrl of the operations without an authored example (an item generated from its model). */
+/** The default AttachmentUrl: an item generated from its model. */
 const attachmentUrlItem = {
   "playlistUrl": "https://www.wrike.com/open.htm?id=JSCRNTJQ",
   "url": "https://www.wrike.com/open.htm?id=JSCRNTJQ"
@@ -2460,7 +2392,7 @@ export const attachmentsGetUrlHandler = /* @__PURE__ */ restDocumentHandler<t.At
 /**
  * MSW handler of `PUT /attachments/{attachmentId}` (attachments.update): Update Attachment.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2469,7 +2401,7 @@ export const attachmentsUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.At
   operation: attachmentsUpdateOperation,
   document: { "kind": "attachments", "data": [attachmentItem] }
 });
-/** The default json of the operations without an authored example (an item generated from its model). */
+/** The default json: an item generated from its model. */
 const jsonItem = {
   "sample": true
 };
@@ -2485,7 +2417,7 @@ export const attachmentsDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.At
   operation: attachmentsDeleteOperation,
   document: { "kind": "attachments", "data": [jsonItem] }
 });
-/** The default AuditLogEntry of the operations without an authored example (an item generated from its model). */
+/** The default AuditLogEntry: an item generated from its model. */
 const auditLogEntryItem = {
   "ipAddress": "203.0.113.7",
   "objectName": "sample object name",
@@ -2526,7 +2458,7 @@ export const batchRunHandler = /* @__PURE__ */ restDocumentHandler<t.BatchRunArg
   operation: batchRunOperation,
   document: { "kind": "batch", "data": [asyncJobItem] }
 });
-/** The default Booking of the operations without an authored example (an item generated from its model). */
+/** The default Booking: an item generated from its model. */
 const bookingItem = {
   "responsiblePlaceholderId": "IEAGKVLFG5CWORP3",
   "bookingDates": {
@@ -2612,7 +2544,7 @@ export const bookingsDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.Booki
   operation: bookingsDeleteOperation,
   document: { "kind": "bookings", "data": [bookingItem] }
 });
-/** The default CascadingFieldSetting of the operations without an authored example (an item generated from its model). */
+/** The default CascadingFieldSetting: an item generated from its model. */
 const cascadingFieldSettingItem = {
   "systemField": false,
   "enabledBy": "sample enabled by",
@@ -2667,7 +2599,7 @@ export const cascadingFieldsDeleteForTaskHandler = /* @__PURE__ */ restDocumentH
   operation: cascadingFieldsDeleteForTaskOperation,
   document: { "kind": "cascadingFields", "data": [cascadingFieldSettingItem] }
 });
-/** The default Color of the operations without an authored example (an item generated from its model). */
+/** The default Color: an item generated from its model. */
 const colorItem = {
   "name": "Sample color",
   "hex": "1E88E5"
@@ -2684,7 +2616,7 @@ export const colorsListHandler = /* @__PURE__ */ restDocumentHandler<t.ColorsLis
   operation: colorsListOperation,
   document: { "kind": "colors", "data": [colorItem] }
 });
-/** The default Comment of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Comment: the first authored item of its model. */
 const commentItem = {
   "id": "IEAGKVLFIMAAAAAE",
   "authorId": "KUAAAAAB",
@@ -2697,7 +2629,7 @@ const commentItem = {
 /**
  * MSW handler of `GET /comments` (comments.list): Get Comments (Account).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (type) are in the answer only when `fields` asks for them.
  *
@@ -2712,7 +2644,7 @@ export const commentsListHandler = /* @__PURE__ */ restDocumentHandler<t.Comment
 /**
  * MSW handler of `GET /folders/{folderId}/comments` (comments.listInFolder): Get Comments (Folder).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (type) are in the answer only when `fields` asks for them.
  *
@@ -2727,7 +2659,7 @@ export const commentsListInFolderHandler = /* @__PURE__ */ restDocumentHandler<t
 /**
  * MSW handler of `POST /folders/{folderId}/comments` (comments.createInFolder): Create Comment (Folder).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2749,25 +2681,12 @@ export const commentsListInTaskHandler = /* @__PURE__ */ restDocumentHandler<t.C
   descriptor: commentsListInTaskMethod,
   operation: commentsListInTaskOperation,
   selection: { "arg": "fields", "fields": ["type"] },
-  document: {
-    "kind": "comments",
-    "data": [
-      {
-        "id": "IEAGKVLFIMAAAAAE",
-        "authorId": "KUAAAAAB",
-        "text": "Looks good to me.",
-        "createdDate": "2026-11-03T11:00:00Z",
-        "updatedDate": "2026-11-03T11:00:00Z",
-        "taskId": "IEAGKVLFKQ7WMVOE",
-        "type": "sample type"
-      }
-    ]
-  }
+  document: { "kind": "comments", "data": [commentItem] }
 });
 /**
  * MSW handler of `POST /tasks/{taskId}/comments` (comments.createInTask): Create Comment (Task).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2779,7 +2698,7 @@ export const commentsCreateInTaskHandler = /* @__PURE__ */ restDocumentHandler<t
 /**
  * MSW handler of `GET /comments/{commentIds}` (comments.get): Get Comments By ID.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (type) are in the answer only when `fields` asks for them.
  *
@@ -2794,7 +2713,7 @@ export const commentsGetHandler = /* @__PURE__ */ restDocumentHandler<t.Comments
 /**
  * MSW handler of `PUT /comments/{commentId}` (comments.update): Update Comment.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -2815,66 +2734,7 @@ export const commentsDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.Comme
   operation: commentsDeleteOperation,
   document: { "kind": "comments", "data": [jsonItem] }
 });
-/**
- * MSW handler of `GET /contacts` (contacts.list): Query Contacts.
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (currentBillRate, currentCostRate, customFields, jobRoleId, metadata, workScheduleId) are in the answer only when `fields` asks for them.
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const contactsListHandler = /* @__PURE__ */ restDocumentHandler<t.ContactsListArgs, t.ContactsListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: contactsListMethod,
-  operation: contactsListOperation,
-  selection: { "arg": "fields", "fields": ["currentBillRate", "currentCostRate", "customFields", "jobRoleId", "metadata", "workScheduleId"] },
-  document: {
-    "kind": "contacts",
-    "data": [
-      {
-        "id": "KUAAAAAA",
-        "firstName": "Ada",
-        "lastName": "Moss",
-        "type": "Person",
-        "profiles": [
-          {
-            "accountId": "IEAGKVLF",
-            "email": "ada@example.com",
-            "role": "User",
-            "external": false,
-            "admin": true,
-            "owner": true
-          }
-        ],
-        "avatarUrl": "https://www.wrike.com/avatars/KU.png",
-        "timezone": "Europe/London",
-        "locale": "en",
-        "deleted": false,
-        "me": true,
-        "metadata": [
-          {
-            "key": "sample key",
-            "value": "sample value"
-          }
-        ],
-        "currentCostRate": {
-          "sample": true
-        },
-        "customFields": [
-          {
-            "sample": true
-          }
-        ],
-        "currentBillRate": {
-          "sample": true
-        },
-        "jobRoleId": "IEAGKVLFMVC5LUFX",
-        "workScheduleId": "IEAGKVLFNSASP6IS"
-      }
-    ]
-  }
-});
-/** The default Contact of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Contact: the first authored item of its model. */
 const contactItem = {
   "id": "KUAAAAAA",
   "firstName": "Ada",
@@ -2916,9 +2776,24 @@ const contactItem = {
   "workScheduleId": "IEAGKVLFNSASP6IS"
 };
 /**
+ * MSW handler of `GET /contacts` (contacts.list): Query Contacts.
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Optional fields (currentBillRate, currentCostRate, customFields, jobRoleId, metadata, workScheduleId) are in the answer only when `fields` asks for them.
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const contactsListHandler = /* @__PURE__ */ restDocumentHandler<t.ContactsListArgs, t.ContactsListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: contactsListMethod,
+  operation: contactsListOperation,
+  selection: { "arg": "fields", "fields": ["currentBillRate", "currentCostRate", "customFields", "jobRoleId", "metadata", "workScheduleId"] },
+  document: { "kind": "contacts", "data": [contactItem] }
+});
+/**
  * MSW handler of `GET /contacts/{contactIds}` (contacts.get): Query Contacts.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (currentBillRate, currentCostRate, customFields, jobRoleId, metadata, workScheduleId) are in the answer only when `fields` asks for them.
  *
@@ -2930,7 +2805,7 @@ export const contactsGetHandler = /* @__PURE__ */ restDocumentHandler<t.Contacts
   selection: { "arg": "fields", "fields": ["currentBillRate", "currentCostRate", "customFields", "jobRoleId", "metadata", "workScheduleId"] },
   document: { "kind": "contacts", "data": [contactItem] }
 });
-/** The default ContactHistory of the operations without an authored example (an item generated from its model). */
+/** The default ContactHistory: an item generated from its model. */
 const contactHistoryItem = {
   "costRateHistory": [
     {
@@ -2964,7 +2839,7 @@ export const contactsHistoryHandler = /* @__PURE__ */ restDocumentHandler<t.Cont
 /**
  * MSW handler of `PUT /contacts/{contactId}` (contacts.update): Modify Contact.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (currentCostRate, customFields, currentBillRate, jobRoleId) are in the answer only when `fields` asks for them.
  *
@@ -2976,44 +2851,7 @@ export const contactsUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.Conta
   selection: { "arg": "fields", "fields": ["currentCostRate", "customFields", "currentBillRate", "jobRoleId"] },
   document: { "kind": "contacts", "data": [contactItem] }
 });
-/**
- * MSW handler of `GET /customfields` (customFields.list): Get Custom Fields (Account).
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (dataUsageStatistics) are in the answer only when `fields` asks for them.
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const customFieldsListHandler = /* @__PURE__ */ restDocumentHandler<t.CustomFieldsListArgs, t.CustomFieldsListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: customFieldsListMethod,
-  operation: customFieldsListOperation,
-  selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
-  document: {
-    "kind": "customfields",
-    "data": [
-      {
-        "id": "IEAGKVLFJUAAAAAC",
-        "accountId": "IEAGKVLF",
-        "title": "Story points",
-        "type": "Numeric",
-        "spaceId": "IEAGKVLFI5AAAAAD",
-        "sharedIds": [],
-        "settings": {
-          "inheritanceType": "All",
-          "decimalPlaces": 0,
-          "useThousandsSeparator": false,
-          "aggregation": "Sum",
-          "readOnly": false
-        },
-        "dataUsageStatistics": {
-          "sample": true
-        }
-      }
-    ]
-  }
-});
-/** The default CustomField of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default CustomField: the first authored item of its model. */
 const customFieldItem = {
   "id": "IEAGKVLFJUAAAAAC",
   "accountId": "IEAGKVLF",
@@ -3033,9 +2871,24 @@ const customFieldItem = {
   }
 };
 /**
+ * MSW handler of `GET /customfields` (customFields.list): Get Custom Fields (Account).
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Optional fields (dataUsageStatistics) are in the answer only when `fields` asks for them.
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const customFieldsListHandler = /* @__PURE__ */ restDocumentHandler<t.CustomFieldsListArgs, t.CustomFieldsListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: customFieldsListMethod,
+  operation: customFieldsListOperation,
+  selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
+  document: { "kind": "customfields", "data": [customFieldItem] }
+});
+/**
  * MSW handler of `POST /customfields` (customFields.create): Create Custom Field (Account).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -3047,7 +2900,7 @@ export const customFieldsCreateHandler = /* @__PURE__ */ restDocumentHandler<t.C
 /**
  * MSW handler of `GET /customfields/{customfieldIds}` (customFields.get): Get Custom Fields By ID.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (dataUsageStatistics) are in the answer only when `fields` asks for them.
  *
@@ -3062,7 +2915,7 @@ export const customFieldsGetHandler = /* @__PURE__ */ restDocumentHandler<t.Cust
 /**
  * MSW handler of `GET /spaces/{spaceId}/customfields` (customFields.listInSpace): Get Custom Fields (Space).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (dataUsageStatistics) are in the answer only when `fields` asks for them.
  *
@@ -3077,7 +2930,7 @@ export const customFieldsListInSpaceHandler = /* @__PURE__ */ restDocumentHandle
 /**
  * MSW handler of `PUT /customfields/{customfieldId}` (customFields.update): Modify Custom Field.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -3086,7 +2939,7 @@ export const customFieldsUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.C
   operation: customFieldsUpdateOperation,
   document: { "kind": "customfields", "data": [customFieldItem] }
 });
-/** The default CustomItemType of the operations without an authored example (an item generated from its model). */
+/** The default CustomItemType: an item generated from its model. */
 const customItemTypeItem = {
   "spaceId": "IEAGKVLFFYC6DVFT",
   "relatedType": "sample related type",
@@ -3151,7 +3004,7 @@ export const customItemTypesGetHandler = /* @__PURE__ */ restDocumentHandler<t.C
   selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
   document: { "kind": "customItemTypes", "data": [customItemTypeItem] }
 });
-/** The default CreatedWorkItem of the operations without an authored example (an item generated from its model). */
+/** The default CreatedWorkItem: an item generated from its model. */
 const createdWorkItemItem = {
   "relatedType": "sample related type",
   "id": "IEAGKVLFLQM5O6LX"
@@ -3168,7 +3021,7 @@ export const customItemTypesInstantiateHandler = /* @__PURE__ */ restDocumentHan
   operation: customItemTypesInstantiateOperation,
   document: { "kind": "customItemTypes", "data": [createdWorkItemItem] }
 });
-/** The default DataExport of the operations without an authored example (an item generated from its model). */
+/** The default DataExport: an item generated from its model. */
 const dataExportItem = {
   "resources": [
     {
@@ -3216,7 +3069,7 @@ export const dataExportsGetHandler = /* @__PURE__ */ restDocumentHandler<t.DataE
   operation: dataExportsGetOperation,
   document: { "kind": "dataExports", "data": [dataExportItem] }
 });
-/** The default DataExportTable of the operations without an authored example (an item generated from its model). */
+/** The default DataExportTable: an item generated from its model. */
 const dataExportTableItem = {
   "columns": [
     {
@@ -3241,7 +3094,7 @@ export const dataExportsSchemaHandler = /* @__PURE__ */ restDocumentHandler<t.Da
   operation: dataExportsSchemaOperation,
   document: { "kind": "dataExports", "data": [dataExportTableItem] }
 });
-/** The default Dependency of the operations without an authored example (an item generated from its model). */
+/** The default Dependency: an item generated from its model. */
 const dependencyItem = {
   "relationType": "sample relation type",
   "successorId": "IEAGKVLFNUGZFYNZ",
@@ -3321,7 +3174,7 @@ export const ediscoverySearchHandler = /* @__PURE__ */ restDocumentHandler<t.Edi
   operation: ediscoverySearchOperation,
   document: { "kind": "ediscovery", "data": [jsonItem] }
 });
-/** The default FolderBlueprint of the operations without an authored example (an item generated from its model). */
+/** The default FolderBlueprint: an item generated from its model. */
 const folderBlueprintItem = {
   "childIds": [
     "IEAGKVLFNVASA2F6"
@@ -3378,84 +3231,7 @@ export const folderBlueprintsLaunchAsyncHandler = /* @__PURE__ */ restDocumentHa
   operation: folderBlueprintsLaunchAsyncOperation,
   document: { "kind": "folderBlueprints", "data": [asyncJobItem] }
 });
-/**
- * MSW handler of `GET /folders` (folders.list): Get Folders (Account).
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (superParentIds, metadata, customItemTypeId, customFields, customColumnIds, contractType, description, attachmentCount, hasAttachments, briefDescription, space) are in the answer only when `fields` asks for them.
- *
- * A request with `nextPageToken` gets the default's last page (no next token).
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const foldersListHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersListArgs, t.FoldersListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: foldersListMethod,
-  operation: foldersListOperation,
-  selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] },
-  document: {
-    "kind": "folderTree",
-    "data": [
-      {
-        "id": "IEAGKVLFI7777777",
-        "title": "Root",
-        "childIds": [
-          "IEAGKVLFI4AAAAAB"
-        ],
-        "scope": "WsRoot",
-        "customItemTypeId": "IEAGKVLFLUFWP6D4",
-        "space": false,
-        "superParentIds": [
-          "IEAGKVLFEVAXAYCQ"
-        ],
-        "metadata": "sample metadata",
-        "customFields": "sample custom fields",
-        "customColumnIds": [
-          "IEAGKVLFIRITF4GV"
-        ],
-        "contractType": "sample contract type",
-        "description": "Description of the sample folder tree entry.",
-        "attachmentCount": "sample attachment count",
-        "hasAttachments": "sample has attachments",
-        "briefDescription": "Description of the sample folder tree entry.",
-        "finance": "sample finance"
-      },
-      {
-        "id": "IEAGKVLFI4AAAAAB",
-        "title": "Launch",
-        "childIds": [],
-        "scope": "WsFolder",
-        "project": {
-          "authorId": "KUAAAAAA",
-          "ownerIds": [
-            "KUAAAAAA"
-          ],
-          "status": "Green",
-          "startDate": "2026-12-01",
-          "endDate": "2026-12-20",
-          "createdDate": "2026-11-01T08:00:00Z"
-        },
-        "customItemTypeId": "IEAGKVLFLUFWP6D4",
-        "space": false,
-        "superParentIds": [
-          "IEAGKVLFEVAXAYCQ"
-        ],
-        "metadata": "sample metadata",
-        "customFields": "sample custom fields",
-        "customColumnIds": [
-          "IEAGKVLFIRITF4GV"
-        ],
-        "contractType": "sample contract type",
-        "description": "Description of the sample folder tree entry.",
-        "attachmentCount": "sample attachment count",
-        "hasAttachments": "sample has attachments",
-        "briefDescription": "Description of the sample folder tree entry.",
-        "finance": "sample finance"
-      }
-    ]
-  }
-});
-/** The default FolderTreeEntry of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default FolderTreeEntry: the first authored item of its model. */
 const folderTreeEntryItem = {
   "id": "IEAGKVLFI7777777",
   "title": "Root",
@@ -3481,9 +3257,59 @@ const folderTreeEntryItem = {
   "finance": "sample finance"
 };
 /**
+ * MSW handler of `GET /folders` (folders.list): Get Folders (Account).
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Optional fields (superParentIds, metadata, customItemTypeId, customFields, customColumnIds, contractType, description, attachmentCount, hasAttachments, briefDescription, space) are in the answer only when `fields` asks for them.
+ *
+ * A request with `nextPageToken` gets the default's last page (no next token).
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const foldersListHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersListArgs, t.FoldersListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: foldersListMethod,
+  operation: foldersListOperation,
+  selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] },
+  document: {
+    "kind": "folderTree", "data": [folderTreeEntryItem, {
+      "id": "IEAGKVLFI4AAAAAB",
+      "title": "Launch",
+      "childIds": [],
+      "scope": "WsFolder",
+      "project": {
+        "authorId": "KUAAAAAA",
+        "ownerIds": [
+          "KUAAAAAA"
+        ],
+        "status": "Green",
+        "startDate": "2026-12-01",
+        "endDate": "2026-12-20",
+        "createdDate": "2026-11-01T08:00:00Z"
+      },
+      "customItemTypeId": "IEAGKVLFLUFWP6D4",
+      "space": false,
+      "superParentIds": [
+        "IEAGKVLFEVAXAYCQ"
+      ],
+      "metadata": "sample metadata",
+      "customFields": "sample custom fields",
+      "customColumnIds": [
+        "IEAGKVLFIRITF4GV"
+      ],
+      "contractType": "sample contract type",
+      "description": "Description of the sample folder tree entry.",
+      "attachmentCount": "sample attachment count",
+      "hasAttachments": "sample has attachments",
+      "briefDescription": "Description of the sample folder tree entry.",
+      "finance": "sample finance"
+    }]
+  }
+});
+/**
  * MSW handler of `GET /folders/{folderId}/folders` (folders.listInFolder): Get Folders (Folder).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (attachmentCount, briefDescription, contractType, customColumnIds, customFields, customItemTypeId, description, finance, hasAttachments, metadata, space, superParentIds) are in the answer only when `fields` asks for them.
  *
@@ -3497,7 +3323,7 @@ export const foldersListInFolderHandler = /* @__PURE__ */ restDocumentHandler<t.
   selection: { "arg": "fields", "fields": ["attachmentCount", "briefDescription", "contractType", "customColumnIds", "customFields", "customItemTypeId", "description", "finance", "hasAttachments", "metadata", "space", "superParentIds"] },
   document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1 }
 });
-/** The default Folder of the operations without an authored example (an item generated from its model). */
+/** The default Folder: an item generated from its model. */
 const folderItem = {
   "color": "#1E88E5",
   "customItemTypeId": "IEAGKVLFLUFWP6D4",
@@ -3549,7 +3375,7 @@ export const foldersCreateInFolderHandler = /* @__PURE__ */ restDocumentHandler<
 /**
  * MSW handler of `GET /spaces/{spaceId}/folders` (folders.listInSpace): Get Folders (Space).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (superParentIds, metadata, customItemTypeId, customFields, customColumnIds, contractType, description, attachmentCount, hasAttachments, briefDescription, space) are in the answer only when `fields` asks for them.
  *
@@ -3563,7 +3389,7 @@ export const foldersListInSpaceHandler = /* @__PURE__ */ restDocumentHandler<t.F
   selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] },
   document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1 }
 });
-/** The default FolderHistory of the operations without an authored example (an item generated from its model). */
+/** The default FolderHistory: an item generated from its model. */
 const folderHistoryItem = {
   "project": {
     "sample": true
@@ -3689,7 +3515,7 @@ export const foldersRemoveTeamMembersHandler = /* @__PURE__ */ restDocumentHandl
   operation: foldersRemoveTeamMembersOperation,
   document: { "kind": "folders", "data": [jsonItem] }
 });
-/** The default Group of the operations without an authored example (an item generated from its model). */
+/** The default Group: an item generated from its model. */
 const groupItem = {
   "accountId": "IEAGKVLFMVH4PUJS",
   "metadata": [
@@ -3792,7 +3618,7 @@ export const groupsUpdateManyHandler = /* @__PURE__ */ restDocumentHandler<t.Gro
   operation: groupsUpdateManyOperation,
   document: { "kind": "groups", "data": [groupItem] }
 });
-/** The default HourlyRate of the operations without an authored example (an item generated from its model). */
+/** The default HourlyRate: an item generated from its model. */
 const hourlyRateItem = {
   "billRate": {
     "sample": true
@@ -3879,7 +3705,7 @@ export const hourlyRatesProvisionHandler = /* @__PURE__ */ restDocumentHandler<t
   operation: hourlyRatesProvisionOperation,
   document: { "kind": "hourlyRates", "data": [hourlyRateItem] }
 });
-/** The default IdPair of the operations without an authored example (an item generated from its model). */
+/** The default IdPair: an item generated from its model. */
 const idPairItem = {
   "id": "IEAGKVLFESGROZCY",
   "apiV2Id": "IEAGKVLFBUIXB5F2"
@@ -3896,7 +3722,7 @@ export const idsConvertHandler = /* @__PURE__ */ restDocumentHandler<t.IdsConver
   operation: idsConvertOperation,
   document: { "kind": "apiV2Ids", "data": [idPairItem] }
 });
-/** The default Invitation of the operations without an authored example (an item generated from its model). */
+/** The default Invitation: an item generated from its model. */
 const invitationItem = {
   "userTypeId": "IEAGKVLFG2OZEUF7",
   "accountId": "IEAGKVLFMVH4PUJS",
@@ -3959,7 +3785,7 @@ export const invitationsDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.In
   operation: invitationsDeleteOperation,
   document: { "kind": "invitations", "data": [invitationItem] }
 });
-/** The default JobRole of the operations without an authored example (an item generated from its model). */
+/** The default JobRole: an item generated from its model. */
 const jobRoleItem = {
   "isDeleted": false,
   "avatarUrl": "https://www.wrike.com/open.htm?id=MVC5LUFX",
@@ -4015,7 +3841,7 @@ export const jobRolesUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.JobRo
   operation: jobRolesUpdateOperation,
   document: { "kind": "jobRoles", "data": [jobRoleItem] }
 });
-/** The default Jobrole of the operations without an authored example (an item generated from its model). */
+/** The default Jobrole: an item generated from its model. */
 const jobroleItem = {
   "isDeleted": false,
   "avatarUrl": "https://www.wrike.com/open.htm?id=EUIQJUOQ",
@@ -4035,7 +3861,7 @@ export const jobRolesDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.JobRo
   operation: jobRolesDeleteOperation,
   document: { "kind": "jobRoles", "data": [jobroleItem] }
 });
-/** The default Placeholder of the operations without an authored example (an item generated from its model). */
+/** The default Placeholder: an item generated from its model. */
 const placeholderItem = {
   "deleted": false,
   "avatarUrl": "https://www.wrike.com/open.htm?id=KZHSLQNX",
@@ -4068,7 +3894,7 @@ export const placeholdersGetHandler = /* @__PURE__ */ restDocumentHandler<t.Plac
   operation: placeholdersGetOperation,
   document: { "kind": "placeholders", "data": [placeholderItem] }
 });
-/** The default RequestFormPrefillUrl of the operations without an authored example (an item generated from its model). */
+/** The default RequestFormPrefillUrl: an item generated from its model. */
 const requestFormPrefillUrlItem = {
   "url": "https://www.wrike.com/open.htm?id=F4FQI7DT"
 };
@@ -4084,7 +3910,7 @@ export const requestFormsPrefillUrlHandler = /* @__PURE__ */ restDocumentHandler
   operation: requestFormsPrefillUrlOperation,
   document: { "kind": "requestForms", "data": [requestFormPrefillUrlItem] }
 });
-/** The default RequestFormSubmission of the operations without an authored example (an item generated from its model). */
+/** The default RequestFormSubmission: an item generated from its model. */
 const requestFormSubmissionItem = {
   "formId": "IEAGKVLFHUH4IVAU",
   "projectId": "IEAGKVLFO3CYN3E7",
@@ -4102,7 +3928,7 @@ export const requestFormsSubmitHandler = /* @__PURE__ */ restDocumentHandler<t.R
   operation: requestFormsSubmitOperation,
   document: { "kind": "requestForms", "data": [requestFormSubmissionItem] }
 });
-/** The default RequestForm of the operations without an authored example (an item generated from its model). */
+/** The default RequestForm: an item generated from its model. */
 const requestFormItem = {
   "spaceId": "IEAGKVLFFYC6DVFT",
   "pages": [
@@ -4166,7 +3992,7 @@ export const requestFormsGetHandler = /* @__PURE__ */ restDocumentHandler<t.Requ
   selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
   document: { "kind": "requestForms", "data": [requestFormItem] }
 });
-/** The default Rollup of the operations without an authored example (an item generated from its model). */
+/** The default Rollup: an item generated from its model. */
 const rollupItem = {
   "itemId": "IEAGKVLFG6DTITPZ",
   "rollupSettings": [
@@ -4228,46 +4054,7 @@ export const rollupsUpdateForTaskHandler = /* @__PURE__ */ restDocumentHandler<t
   operation: rollupsUpdateForTaskOperation,
   document: { "kind": "rollups", "data": [rollupItem] }
 });
-/**
- * MSW handler of `GET /spaces` (spaces.list): Get Spaces (Account).
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (members, workScheduleId) are in the answer only when `fields` asks for them.
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const spacesListHandler = /* @__PURE__ */ restDocumentHandler<t.SpacesListArgs, t.SpacesListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: spacesListMethod,
-  operation: spacesListOperation,
-  selection: { "arg": "fields", "fields": ["members", "workScheduleId"] },
-  document: {
-    "kind": "spaces",
-    "data": [
-      {
-        "id": "IEAGKVLFI5AAAAAD",
-        "title": "Marketing",
-        "avatarUrl": "https://www.wrike.com/static/spaceicons2/v3/6/6-planet.png",
-        "accessType": "Public",
-        "archived": false,
-        "guestRoleId": "IEAGKVLFND777777",
-        "defaultProjectWorkflowId": "IEAGKVLFK777777A",
-        "defaultTaskWorkflowId": "IEAGKVLFK777777A",
-        "members": [
-          {
-            "id": "IEAGKVLFNVK7A2AR",
-            "accessRoleId": "IEAGKVLFNVEVF6B6",
-            "isManager": false
-          }
-        ],
-        "workScheduleId": "IEAGKVLFNSASP6IS",
-        "suggestedTaskWorkflows": "sample suggested task workflows",
-        "suggestedProjectWorkflows": "sample suggested project workflows"
-      }
-    ]
-  }
-});
-/** The default Space of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Space: the first authored item of its model. */
 const spaceItem = {
   "id": "IEAGKVLFI5AAAAAD",
   "title": "Marketing",
@@ -4289,9 +4076,24 @@ const spaceItem = {
   "suggestedProjectWorkflows": "sample suggested project workflows"
 };
 /**
+ * MSW handler of `GET /spaces` (spaces.list): Get Spaces (Account).
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Optional fields (members, workScheduleId) are in the answer only when `fields` asks for them.
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const spacesListHandler = /* @__PURE__ */ restDocumentHandler<t.SpacesListArgs, t.SpacesListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: spacesListMethod,
+  operation: spacesListOperation,
+  selection: { "arg": "fields", "fields": ["members", "workScheduleId"] },
+  document: { "kind": "spaces", "data": [spaceItem] }
+});
+/**
  * MSW handler of `POST /spaces` (spaces.create): Create Space.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (members, suggestedProjectWorkflows, suggestedTaskWorkflows, workScheduleId) are in the answer only when `fields` asks for them.
  *
@@ -4306,7 +4108,7 @@ export const spacesCreateHandler = /* @__PURE__ */ restDocumentHandler<t.SpacesC
 /**
  * MSW handler of `GET /spaces/{spaceId}` (spaces.get): Get Space By ID.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (members, suggestedProjectWorkflows, suggestedTaskWorkflows, workScheduleId) are in the answer only when `fields` asks for them.
  *
@@ -4321,7 +4123,7 @@ export const spacesGetHandler = /* @__PURE__ */ restDocumentHandler<t.SpacesGetA
 /**
  * MSW handler of `PUT /spaces/{spaceId}` (spaces.update): Update Space.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (members, suggestedProjectWorkflows, suggestedTaskWorkflows, workScheduleId) are in the answer only when `fields` asks for them.
  *
@@ -4345,7 +4147,7 @@ export const spacesDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.SpacesD
   operation: spacesDeleteOperation,
   document: { "kind": "spaces", "data": [jsonItem] }
 });
-/** The default TaskBlueprint of the operations without an authored example (an item generated from its model). */
+/** The default TaskBlueprint: an item generated from its model. */
 const taskBlueprintItem = {
   "childIds": [
     "IEAGKVLFNVASA2F6"
@@ -4406,183 +4208,7 @@ export const taskBlueprintsLaunchAsyncHandler = /* @__PURE__ */ restDocumentHand
   operation: taskBlueprintsLaunchAsyncOperation,
   document: { "kind": "taskBlueprints", "data": [asyncJobItem] }
 });
-/**
- * MSW handler of `GET /tasks` (tasks.list): Get Tasks (Account).
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (metadata, responsibleIds, customItemTypeId, customFields, followerIds, parentIds, sharedIds, description, superTaskIds, responsiblePlaceholderIds, superParentIds, dependencyIds, billingType, attachmentCount, workScheduleId, effortAllocation, hasAttachments, subTaskIds, recurrent, authorIds, briefDescription) are in the answer only when `fields` asks for them.
- *
- * A request with `nextPageToken` gets the default's last page (no next token).
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const tasksListHandler = /* @__PURE__ */ restDocumentHandler<t.TasksListArgs, t.TasksListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: tasksListMethod,
-  operation: tasksListOperation,
-  selection: { "arg": "fields", "fields": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription"] },
-  document: {
-    "kind": "tasks",
-    "nextPageToken": "AEGT7LQAAAAAUAAAAAAQAAAAAAAAAAAAAAAA",
-    "responseSize": 3,
-    "data": [
-      {
-        "id": "IEAGKVLFKQ7WMVOE",
-        "accountId": "IEAGKVLF",
-        "title": "Draft launch plan",
-        "description": "Outline for the launch.",
-        "status": "Active",
-        "importance": "High",
-        "createdDate": "2026-11-02T09:15:00Z",
-        "updatedDate": "2026-11-03T10:00:00Z",
-        "dates": {
-          "type": "Planned",
-          "duration": 2400,
-          "start": "2026-12-01T09:00:00",
-          "due": "2026-12-05T17:00:00"
-        },
-        "scope": "WsTask",
-        "customStatusId": "IEAGKVLFJMAAAAAA",
-        "permalink": "https://www.wrike.com/open.htm?id=100001",
-        "priority": "1e4e3c00",
-        "metadata": [
-          {
-            "key": "sample key",
-            "value": "sample value"
-          }
-        ],
-        "customFields": [
-          {
-            "id": "IEAGKVLFDUH3MTBV",
-            "value": "sample value"
-          }
-        ],
-        "followerIds": [
-          "IEAGKVLFH4ORHUHU"
-        ],
-        "parentIds": [
-          "IEAGKVLFN7M7N4K6"
-        ],
-        "responsiblePlaceholderIds": [
-          "IEAGKVLFG5CWORP3"
-        ],
-        "billingType": "sample billing type",
-        "effortAllocation": {
-          "mode": "sample mode",
-          "totalEffort": 1.5,
-          "allocatedEffort": 1.5
-        },
-        "hasAttachments": false,
-        "subTaskIds": [
-          "IEAGKVLFG6H2MZFQ"
-        ],
-        "recurrent": false,
-        "authorIds": [
-          "IEAGKVLFGVK3KXPU"
-        ],
-        "responsibleIds": [
-          "IEAGKVLFDUD3MULS"
-        ],
-        "customItemTypeId": "IEAGKVLFLUFWP6D4",
-        "sharedIds": [
-          "IEAGKVLFE5EUI7E2"
-        ],
-        "superTaskIds": [
-          "IEAGKVLFJ2K7AVI6"
-        ],
-        "superParentIds": [
-          "IEAGKVLFEVAXAYCQ"
-        ],
-        "dependencyIds": [
-          "IEAGKVLFEVKQBWNX"
-        ],
-        "attachmentCount": 3,
-        "workScheduleId": "IEAGKVLFNSASP6IS",
-        "briefDescription": "Description of the sample task.",
-        "finance": {
-          "sample": true
-        },
-        "cascadingFields": "sample cascading fields"
-      },
-      {
-        "id": "MDAxOTIzNDU2Nzg5MGFiY2RlZjAxMjM0NTY3ODlhYmNkZWY:task.v2=",
-        "accountId": "IEAGKVLF",
-        "title": "Ship the v4 SDK",
-        "description": "",
-        "status": "Active",
-        "importance": "Normal",
-        "createdDate": "2026-11-04T08:00:00Z",
-        "updatedDate": "2026-11-04T08:00:00Z",
-        "dates": {
-          "type": "Backlog"
-        },
-        "scope": "WsTask",
-        "customStatusId": "IEAGKVLFJMAAAAAA",
-        "permalink": "https://www.wrike.com/open.htm?id=100002",
-        "priority": "1e4e4000",
-        "metadata": [
-          {
-            "key": "sample key",
-            "value": "sample value"
-          }
-        ],
-        "customFields": [
-          {
-            "id": "IEAGKVLFDUH3MTBV",
-            "value": "sample value"
-          }
-        ],
-        "followerIds": [
-          "IEAGKVLFH4ORHUHU"
-        ],
-        "parentIds": [
-          "IEAGKVLFN7M7N4K6"
-        ],
-        "responsiblePlaceholderIds": [
-          "IEAGKVLFG5CWORP3"
-        ],
-        "billingType": "sample billing type",
-        "effortAllocation": {
-          "mode": "sample mode",
-          "totalEffort": 1.5,
-          "allocatedEffort": 1.5
-        },
-        "hasAttachments": false,
-        "subTaskIds": [
-          "IEAGKVLFG6H2MZFQ"
-        ],
-        "recurrent": false,
-        "authorIds": [
-          "IEAGKVLFGVK3KXPU"
-        ],
-        "responsibleIds": [
-          "IEAGKVLFDUD3MULS"
-        ],
-        "customItemTypeId": "IEAGKVLFLUFWP6D4",
-        "sharedIds": [
-          "IEAGKVLFE5EUI7E2"
-        ],
-        "superTaskIds": [
-          "IEAGKVLFJ2K7AVI6"
-        ],
-        "superParentIds": [
-          "IEAGKVLFEVAXAYCQ"
-        ],
-        "dependencyIds": [
-          "IEAGKVLFEVKQBWNX"
-        ],
-        "attachmentCount": 3,
-        "workScheduleId": "IEAGKVLFNSASP6IS",
-        "briefDescription": "Description of the sample task.",
-        "finance": {
-          "sample": true
-        },
-        "cascadingFields": "sample cascading fields"
-      }
-    ]
-  }
-});
-/** The default Task of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Task: the first authored item of its model. */
 const taskItem = {
   "id": "IEAGKVLFKQ7WMVOE",
   "accountId": "IEAGKVLF",
@@ -4662,9 +4288,102 @@ const taskItem = {
   "cascadingFields": "sample cascading fields"
 };
 /**
+ * MSW handler of `GET /tasks` (tasks.list): Get Tasks (Account).
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Optional fields (metadata, responsibleIds, customItemTypeId, customFields, followerIds, parentIds, sharedIds, description, superTaskIds, responsiblePlaceholderIds, superParentIds, dependencyIds, billingType, attachmentCount, workScheduleId, effortAllocation, hasAttachments, subTaskIds, recurrent, authorIds, briefDescription) are in the answer only when `fields` asks for them.
+ *
+ * A request with `nextPageToken` gets the default's last page (no next token).
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const tasksListHandler = /* @__PURE__ */ restDocumentHandler<t.TasksListArgs, t.TasksListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: tasksListMethod,
+  operation: tasksListOperation,
+  selection: { "arg": "fields", "fields": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription"] },
+  document: {
+    "kind": "tasks", "nextPageToken": "AEGT7LQAAAAAUAAAAAAQAAAAAAAAAAAAAAAA", "responseSize": 3, "data": [taskItem, {
+      "id": "MDAxOTIzNDU2Nzg5MGFiY2RlZjAxMjM0NTY3ODlhYmNkZWY:task.v2=",
+      "accountId": "IEAGKVLF",
+      "title": "Ship the v4 SDK",
+      "description": "",
+      "status": "Active",
+      "importance": "Normal",
+      "createdDate": "2026-11-04T08:00:00Z",
+      "updatedDate": "2026-11-04T08:00:00Z",
+      "dates": {
+        "type": "Backlog"
+      },
+      "scope": "WsTask",
+      "customStatusId": "IEAGKVLFJMAAAAAA",
+      "permalink": "https://www.wrike.com/open.htm?id=100002",
+      "priority": "1e4e4000",
+      "metadata": [
+        {
+          "key": "sample key",
+          "value": "sample value"
+        }
+      ],
+      "customFields": [
+        {
+          "id": "IEAGKVLFDUH3MTBV",
+          "value": "sample value"
+        }
+      ],
+      "followerIds": [
+        "IEAGKVLFH4ORHUHU"
+      ],
+      "parentIds": [
+        "IEAGKVLFN7M7N4K6"
+      ],
+      "responsiblePlaceholderIds": [
+        "IEAGKVLFG5CWORP3"
+      ],
+      "billingType": "sample billing type",
+      "effortAllocation": {
+        "mode": "sample mode",
+        "totalEffort": 1.5,
+        "allocatedEffort": 1.5
+      },
+      "hasAttachments": false,
+      "subTaskIds": [
+        "IEAGKVLFG6H2MZFQ"
+      ],
+      "recurrent": false,
+      "authorIds": [
+        "IEAGKVLFGVK3KXPU"
+      ],
+      "responsibleIds": [
+        "IEAGKVLFDUD3MULS"
+      ],
+      "customItemTypeId": "IEAGKVLFLUFWP6D4",
+      "sharedIds": [
+        "IEAGKVLFE5EUI7E2"
+      ],
+      "superTaskIds": [
+        "IEAGKVLFJ2K7AVI6"
+      ],
+      "superParentIds": [
+        "IEAGKVLFEVAXAYCQ"
+      ],
+      "dependencyIds": [
+        "IEAGKVLFEVKQBWNX"
+      ],
+      "attachmentCount": 3,
+      "workScheduleId": "IEAGKVLFNSASP6IS",
+      "briefDescription": "Description of the sample task.",
+      "finance": {
+        "sample": true
+      },
+      "cascadingFields": "sample cascading fields"
+    }]
+  }
+});
+/**
  * MSW handler of `GET /folders/{folderId}/tasks` (tasks.listInFolder): Get Tasks (Folder).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (metadata, responsibleIds, customItemTypeId, customFields, followerIds, parentIds, sharedIds, description, superTaskIds, responsiblePlaceholderIds, superParentIds, dependencyIds, billingType, attachmentCount, workScheduleId, effortAllocation, hasAttachments, subTaskIds, recurrent, authorIds, briefDescription, finance) are in the answer only when `fields` asks for them.
  *
@@ -4692,93 +4411,90 @@ export const tasksCreateInFolderHandler = /* @__PURE__ */ restDocumentHandler<t.
   operation: tasksCreateInFolderOperation,
   selection: { "arg": "fields", "fields": ["customItemTypeId", "billingType", "workScheduleId", "effortAllocation", "responsiblePlaceholderIds"] },
   document: {
-    "kind": "tasks",
-    "data": [
-      {
-        "id": "IEAGKVLFKQ7WMVOF",
-        "accountId": "IEAGKVLF",
-        "title": "Review copy",
-        "status": "Active",
-        "importance": "Normal",
-        "createdDate": "2026-11-05T12:00:00Z",
-        "updatedDate": "2026-11-05T12:00:00Z",
-        "dates": {
-          "type": "Planned",
-          "duration": 960,
-          "start": "2026-12-02T09:00:00",
-          "due": "2026-12-03T17:00:00"
-        },
-        "scope": "WsTask",
-        "customStatusId": "IEAGKVLFJMAAAAAA",
-        "permalink": "https://www.wrike.com/open.htm?id=100003",
-        "priority": "1e4e4400",
-        "parentIds": [
-          "IEAGKVLFI4AAAAAB"
-        ],
-        "responsibleIds": [
-          "KUAAAAAB"
-        ],
-        "metadata": [
-          {
-            "key": "sample key",
-            "value": "sample value"
-          }
-        ],
-        "customFields": [
-          {
-            "id": "IEAGKVLFDUH3MTBV",
-            "value": "sample value"
-          }
-        ],
-        "followerIds": [
-          "IEAGKVLFH4ORHUHU"
-        ],
-        "description": "Description of the sample task.",
-        "responsiblePlaceholderIds": [
-          "IEAGKVLFG5CWORP3"
-        ],
-        "billingType": "sample billing type",
-        "effortAllocation": {
-          "mode": "sample mode",
-          "totalEffort": 1.5,
-          "allocatedEffort": 1.5
-        },
-        "hasAttachments": false,
-        "subTaskIds": [
-          "IEAGKVLFG6H2MZFQ"
-        ],
-        "recurrent": false,
-        "authorIds": [
-          "IEAGKVLFGVK3KXPU"
-        ],
-        "customItemTypeId": "IEAGKVLFLUFWP6D4",
-        "sharedIds": [
-          "IEAGKVLFE5EUI7E2"
-        ],
-        "superTaskIds": [
-          "IEAGKVLFJ2K7AVI6"
-        ],
-        "superParentIds": [
-          "IEAGKVLFEVAXAYCQ"
-        ],
-        "dependencyIds": [
-          "IEAGKVLFEVKQBWNX"
-        ],
-        "attachmentCount": 3,
-        "workScheduleId": "IEAGKVLFNSASP6IS",
-        "briefDescription": "Description of the sample task.",
-        "finance": {
-          "sample": true
-        },
-        "cascadingFields": "sample cascading fields"
-      }
-    ]
+    "kind": "tasks", "data": [{
+      "id": "IEAGKVLFKQ7WMVOF",
+      "accountId": "IEAGKVLF",
+      "title": "Review copy",
+      "status": "Active",
+      "importance": "Normal",
+      "createdDate": "2026-11-05T12:00:00Z",
+      "updatedDate": "2026-11-05T12:00:00Z",
+      "dates": {
+        "type": "Planned",
+        "duration": 960,
+        "start": "2026-12-02T09:00:00",
+        "due": "2026-12-03T17:00:00"
+      },
+      "scope": "WsTask",
+      "customStatusId": "IEAGKVLFJMAAAAAA",
+      "permalink": "https://www.wrike.com/open.htm?id=100003",
+      "priority": "1e4e4400",
+      "parentIds": [
+        "IEAGKVLFI4AAAAAB"
+      ],
+      "responsibleIds": [
+        "KUAAAAAB"
+      ],
+      "metadata": [
+        {
+          "key": "sample key",
+          "value": "sample value"
+        }
+      ],
+      "customFields": [
+        {
+          "id": "IEAGKVLFDUH3MTBV",
+          "value": "sample value"
+        }
+      ],
+      "followerIds": [
+        "IEAGKVLFH4ORHUHU"
+      ],
+      "description": "Description of the sample task.",
+      "responsiblePlaceholderIds": [
+        "IEAGKVLFG5CWORP3"
+      ],
+      "billingType": "sample billing type",
+      "effortAllocation": {
+        "mode": "sample mode",
+        "totalEffort": 1.5,
+        "allocatedEffort": 1.5
+      },
+      "hasAttachments": false,
+      "subTaskIds": [
+        "IEAGKVLFG6H2MZFQ"
+      ],
+      "recurrent": false,
+      "authorIds": [
+        "IEAGKVLFGVK3KXPU"
+      ],
+      "customItemTypeId": "IEAGKVLFLUFWP6D4",
+      "sharedIds": [
+        "IEAGKVLFE5EUI7E2"
+      ],
+      "superTaskIds": [
+        "IEAGKVLFJ2K7AVI6"
+      ],
+      "superParentIds": [
+        "IEAGKVLFEVAXAYCQ"
+      ],
+      "dependencyIds": [
+        "IEAGKVLFEVKQBWNX"
+      ],
+      "attachmentCount": 3,
+      "workScheduleId": "IEAGKVLFNSASP6IS",
+      "briefDescription": "Description of the sample task.",
+      "finance": {
+        "sample": true
+      },
+      "cascadingFields": "sample cascading fields"
+    }]
   }
 });
 /**
  * MSW handler of `GET /spaces/{spaceId}/tasks` (tasks.listInSpace): Get Tasks (Space).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (metadata, responsibleIds, customItemTypeId, customFields, followerIds, parentIds, sharedIds, description, superTaskIds, responsiblePlaceholderIds, superParentIds, dependencyIds, billingType, attachmentCount, workScheduleId, effortAllocation, hasAttachments, subTaskIds, recurrent, authorIds, briefDescription) are in the answer only when `fields` asks for them.
  *
@@ -4806,93 +4522,90 @@ export const tasksGetHandler = /* @__PURE__ */ restDocumentHandler<t.TasksGetArg
   operation: tasksGetOperation,
   selection: { "arg": "fields", "fields": ["cascadingFields", "customItemTypeId", "billingType", "attachmentCount", "workScheduleId", "responsiblePlaceholderIds", "effortAllocation", "recurrent", "finance"] },
   document: {
-    "kind": "tasks",
-    "data": [
-      {
-        "id": "IEAGKVLFKQ7WMVOE",
-        "accountId": "IEAGKVLF",
-        "title": "Draft launch plan",
-        "description": "Outline for the launch.",
-        "briefDescription": "Outline for the launch.",
-        "status": "Active",
-        "importance": "High",
-        "createdDate": "2026-11-02T09:15:00Z",
-        "updatedDate": "2026-11-03T10:00:00Z",
-        "dates": {
-          "type": "Planned",
-          "duration": 2400,
-          "start": "2026-12-01T09:00:00",
-          "due": "2026-12-05T17:00:00"
-        },
-        "scope": "WsTask",
-        "customStatusId": "IEAGKVLFJMAAAAAA",
-        "permalink": "https://www.wrike.com/open.htm?id=100001",
-        "priority": "1e4e3c00",
-        "parentIds": [
-          "IEAGKVLFI4AAAAAB"
-        ],
-        "responsibleIds": [
-          "KUAAAAAB"
-        ],
-        "authorIds": [
-          "KUAAAAAA"
-        ],
-        "customFields": [
-          {
-            "id": "IEAGKVLFJUAAAAAC",
-            "value": "42"
-          }
-        ],
-        "metadata": [
-          {
-            "key": "origin",
-            "value": "import"
-          }
-        ],
-        "followerIds": [
-          "IEAGKVLFH4ORHUHU"
-        ],
-        "responsiblePlaceholderIds": [
-          "IEAGKVLFG5CWORP3"
-        ],
-        "billingType": "sample billing type",
-        "effortAllocation": {
-          "mode": "sample mode",
-          "totalEffort": 1.5,
-          "allocatedEffort": 1.5
-        },
-        "hasAttachments": false,
-        "subTaskIds": [
-          "IEAGKVLFG6H2MZFQ"
-        ],
-        "recurrent": false,
-        "customItemTypeId": "IEAGKVLFLUFWP6D4",
-        "sharedIds": [
-          "IEAGKVLFE5EUI7E2"
-        ],
-        "superTaskIds": [
-          "IEAGKVLFJ2K7AVI6"
-        ],
-        "superParentIds": [
-          "IEAGKVLFEVAXAYCQ"
-        ],
-        "dependencyIds": [
-          "IEAGKVLFEVKQBWNX"
-        ],
-        "attachmentCount": 3,
-        "workScheduleId": "IEAGKVLFNSASP6IS",
-        "finance": {
-          "sample": true
-        },
-        "cascadingFields": "sample cascading fields"
-      }
-    ]
+    "kind": "tasks", "data": [{
+      "id": "IEAGKVLFKQ7WMVOE",
+      "accountId": "IEAGKVLF",
+      "title": "Draft launch plan",
+      "description": "Outline for the launch.",
+      "briefDescription": "Outline for the launch.",
+      "status": "Active",
+      "importance": "High",
+      "createdDate": "2026-11-02T09:15:00Z",
+      "updatedDate": "2026-11-03T10:00:00Z",
+      "dates": {
+        "type": "Planned",
+        "duration": 2400,
+        "start": "2026-12-01T09:00:00",
+        "due": "2026-12-05T17:00:00"
+      },
+      "scope": "WsTask",
+      "customStatusId": "IEAGKVLFJMAAAAAA",
+      "permalink": "https://www.wrike.com/open.htm?id=100001",
+      "priority": "1e4e3c00",
+      "parentIds": [
+        "IEAGKVLFI4AAAAAB"
+      ],
+      "responsibleIds": [
+        "KUAAAAAB"
+      ],
+      "authorIds": [
+        "KUAAAAAA"
+      ],
+      "customFields": [
+        {
+          "id": "IEAGKVLFJUAAAAAC",
+          "value": "42"
+        }
+      ],
+      "metadata": [
+        {
+          "key": "origin",
+          "value": "import"
+        }
+      ],
+      "followerIds": [
+        "IEAGKVLFH4ORHUHU"
+      ],
+      "responsiblePlaceholderIds": [
+        "IEAGKVLFG5CWORP3"
+      ],
+      "billingType": "sample billing type",
+      "effortAllocation": {
+        "mode": "sample mode",
+        "totalEffort": 1.5,
+        "allocatedEffort": 1.5
+      },
+      "hasAttachments": false,
+      "subTaskIds": [
+        "IEAGKVLFG6H2MZFQ"
+      ],
+      "recurrent": false,
+      "customItemTypeId": "IEAGKVLFLUFWP6D4",
+      "sharedIds": [
+        "IEAGKVLFE5EUI7E2"
+      ],
+      "superTaskIds": [
+        "IEAGKVLFJ2K7AVI6"
+      ],
+      "superParentIds": [
+        "IEAGKVLFEVAXAYCQ"
+      ],
+      "dependencyIds": [
+        "IEAGKVLFEVKQBWNX"
+      ],
+      "attachmentCount": 3,
+      "workScheduleId": "IEAGKVLFNSASP6IS",
+      "finance": {
+        "sample": true
+      },
+      "cascadingFields": "sample cascading fields"
+    }]
   }
 });
 /**
  * MSW handler of `PUT /tasks/{taskIds}` (tasks.updateMany): Update Tasks (Bulk).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Shares its URLs with `PUT /tasks/{taskId}`: a list in the path goes to the operation whose placeholder takes a list.
  *
@@ -4904,7 +4617,7 @@ export const tasksUpdateManyHandler = /* @__PURE__ */ restDocumentHandler<t.Task
   siblings: [tasksUpdateOperation],
   document: { "kind": "tasks", "data": [taskItem] }
 });
-/** The default TaskHistory of the operations without an authored example (an item generated from its model). */
+/** The default TaskHistory: an item generated from its model. */
 const taskHistoryItem = {
   "plannedCost": [
     {
@@ -4946,7 +4659,7 @@ export const tasksHistoryHandler = /* @__PURE__ */ restDocumentHandler<t.TasksHi
 /**
  * MSW handler of `PUT /tasks/{taskId}` (tasks.update): Update Task.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (billingType, workScheduleId, effortAllocation, responsiblePlaceholderIds) are in the answer only when `fields` asks for them.
  *
@@ -4964,7 +4677,7 @@ export const tasksUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.TasksUpd
 /**
  * MSW handler of `DELETE /tasks/{taskId}` (tasks.delete): Delete Tasks By ID.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -4973,7 +4686,7 @@ export const tasksDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.TasksDel
   operation: tasksDeleteOperation,
   document: { "kind": "tasks", "data": [taskItem] }
 });
-/** The default TimelogCategory of the operations without an authored example (an item generated from its model). */
+/** The default TimelogCategory: an item generated from its model. */
 const timelogCategoryItem = {
   "hidden": false,
   "name": "Sample timelog category",
@@ -4992,7 +4705,7 @@ export const timelogCategoriesListHandler = /* @__PURE__ */ restDocumentHandler<
   operation: timelogCategoriesListOperation,
   document: { "kind": "timelogCategories", "data": [timelogCategoryItem] }
 });
-/** The default TimelogLockPeriod of the operations without an authored example (an item generated from its model). */
+/** The default TimelogLockPeriod: an item generated from its model. */
 const timelogLockPeriodItem = {
   "start": "sample start",
   "end": "sample end",
@@ -5084,7 +4797,7 @@ export const timelogLockPeriodsDeleteForSpaceHandler = /* @__PURE__ */ restDocum
   operation: timelogLockPeriodsDeleteForSpaceOperation,
   document: { "kind": "timelogLockPeriods", "data": [timelogLockPeriodItem] }
 });
-/** The default Timelog of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Timelog: the first authored item of its model. */
 const timelogItem = {
   "id": "IEAGKVLFJQAAAAAF",
   "taskId": "IEAGKVLFKQ7WMVOE",
@@ -5106,7 +4819,7 @@ const timelogItem = {
 /**
  * MSW handler of `GET /timelogs` (timelogs.list): Get Timelogs (Account).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (approvalStatus, lockStatus, exportStatus, billingType) are in the answer only when `fields` asks for them.
  *
@@ -5123,7 +4836,7 @@ export const timelogsListHandler = /* @__PURE__ */ restDocumentHandler<t.Timelog
 /**
  * MSW handler of `GET /contacts/{contactId}/timelogs` (timelogs.listInContact): Get Timelogs (User).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (approvalStatus, billingType, exportStatus, finance, lockStatus) are in the answer only when `fields` asks for them.
  *
@@ -5140,7 +4853,7 @@ export const timelogsListInContactHandler = /* @__PURE__ */ restDocumentHandler<
 /**
  * MSW handler of `GET /folders/{folderId}/timelogs` (timelogs.listInFolder): Get Timelogs (Folder).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (approvalStatus, billingType, exportStatus, finance, lockStatus) are in the answer only when `fields` asks for them.
  *
@@ -5169,34 +4882,12 @@ export const timelogsListInTaskHandler = /* @__PURE__ */ restDocumentHandler<t.T
   descriptor: timelogsListInTaskMethod,
   operation: timelogsListInTaskOperation,
   selection: { "arg": "fields", "fields": ["approvalStatus", "billingType", "exportStatus", "finance", "lockStatus"] },
-  document: {
-    "kind": "timelogs",
-    "data": [
-      {
-        "id": "IEAGKVLFJQAAAAAF",
-        "taskId": "IEAGKVLFKQ7WMVOE",
-        "userId": "KUAAAAAB",
-        "categoryId": "IEAGKVLFJUAAAAAG",
-        "hours": 1.5,
-        "createdDate": "2026-11-03T12:00:00Z",
-        "updatedDate": "2026-11-03T12:00:00Z",
-        "trackedDate": "2026-11-03",
-        "comment": "Outline",
-        "approvalStatus": "sample approval status",
-        "exportStatus": "sample export status",
-        "lockStatus": "sample lock status",
-        "billingType": "sample billing type",
-        "finance": {
-          "sample": true
-        }
-      }
-    ]
-  }
+  document: { "kind": "timelogs", "data": [timelogItem] }
 });
 /**
  * MSW handler of `POST /tasks/{taskId}/timelogs` (timelogs.createInTask): Create Timelog.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (approvalStatus, billingType) are in the answer only when `fields` asks for them.
  *
@@ -5211,7 +4902,7 @@ export const timelogsCreateInTaskHandler = /* @__PURE__ */ restDocumentHandler<t
 /**
  * MSW handler of `GET /timelog_categories/{timelogCategoryId}/timelogs` (timelogs.listInCategory): Get Timelogs (Category).
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (approvalStatus, billingType, exportStatus, finance, lockStatus) are in the answer only when `fields` asks for them.
  *
@@ -5228,7 +4919,7 @@ export const timelogsListInCategoryHandler = /* @__PURE__ */ restDocumentHandler
 /**
  * MSW handler of `GET /timelogs/{timelogIds}` (timelogs.get): Get Timelogs By ID.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (approvalStatus, billingType, exportStatus, finance, lockStatus) are in the answer only when `fields` asks for them.
  *
@@ -5243,7 +4934,7 @@ export const timelogsGetHandler = /* @__PURE__ */ restDocumentHandler<t.Timelogs
 /**
  * MSW handler of `PUT /timelogs/{timelogId}` (timelogs.update): Modify Timelog.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (approvalStatus, billingType) are in the answer only when `fields` asks for them.
  *
@@ -5267,7 +4958,7 @@ export const timelogsDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.Timel
   operation: timelogsDeleteOperation,
   document: { "kind": "timelogs", "data": [jsonItem] }
 });
-/** The default TimesheetRow of the operations without an authored example (an item generated from its model). */
+/** The default TimesheetRow: an item generated from its model. */
 const timesheetRowItem = {
   "parentIds": [
     "IEAGKVLFN7M7N4K6"
@@ -5294,7 +4985,7 @@ export const timesheetRowsUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.
   operation: timesheetRowsUpdateOperation,
   document: { "kind": "timesheetRows", "data": [timesheetRowItem] }
 });
-/** The default TimesheetSubmissionRule of the operations without an authored example (an item generated from its model). */
+/** The default TimesheetSubmissionRule: an item generated from its model. */
 const timesheetSubmissionRuleItem = {
   "trackExceptionsMode": "sample track exceptions mode",
   "ruleType": "sample rule type",
@@ -5338,7 +5029,7 @@ export const timesheetSubmissionRulesUpdateForWorkScheduleHandler = /* @__PURE__
   operation: timesheetSubmissionRulesUpdateForWorkScheduleOperation,
   document: { "kind": "timesheetSubmissionRules", "data": [timesheetSubmissionRuleItem] }
 });
-/** The default Timesheet of the operations without an authored example (an item generated from its model). */
+/** The default Timesheet: an item generated from its model. */
 const timesheetItem = {
   "timesheetId": "IEAGKVLFH7G3O7FT",
   "accountId": "IEAGKVLFMVH4PUJS",
@@ -5391,7 +5082,7 @@ export const timesheetsUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.Tim
   operation: timesheetsUpdateOperation,
   document: { "kind": "timesheets", "data": [timesheetItem] }
 });
-/** The default UserScheduleCapacityChange of the operations without an authored example (an item generated from its model). */
+/** The default UserScheduleCapacityChange: an item generated from its model. */
 const userScheduleCapacityChangeItem = {
   "finishDate": "2026-11-02T09:15:00Z",
   "id": "IEAGKVLFLWA2OWJR",
@@ -5459,7 +5150,7 @@ export const userScheduleCapacityChangesDeleteHandler = /* @__PURE__ */ restDocu
   operation: userScheduleCapacityChangesDeleteOperation,
   document: { "kind": "userScheduleCapacityChanges", "data": [jsonItem] }
 });
-/** The default UserScheduleExclusion of the operations without an authored example (an item generated from its model). */
+/** The default UserScheduleExclusion: an item generated from its model. */
 const userScheduleExclusionItem = {
   "fromDate": "2026-11-02T09:15:00Z",
   "isWorkDays": false,
@@ -5528,7 +5219,7 @@ export const userScheduleExclusionsDeleteHandler = /* @__PURE__ */ restDocumentH
   operation: userScheduleExclusionsDeleteOperation,
   document: { "kind": "userScheduleExclusions", "data": [userScheduleExclusionItem] }
 });
-/** The default UserSchedulePartialExclusion of the operations without an authored example (an item generated from its model). */
+/** The default UserSchedulePartialExclusion: an item generated from its model. */
 const userSchedulePartialExclusionItem = {
   "exclusionType": "sample exclusion type",
   "finishDate": "2026-11-02T09:15:00Z",
@@ -5597,7 +5288,7 @@ export const userSchedulePartialExclusionsDeleteHandler = /* @__PURE__ */ restDo
   operation: userSchedulePartialExclusionsDeleteOperation,
   document: { "kind": "userSchedulePartialExclusions", "data": [jsonItem] }
 });
-/** The default UserType of the operations without an authored example (an item generated from its model). */
+/** The default UserType: an item generated from its model. */
 const userTypeItem = {
   "description": "Description of the sample user type.",
   "id": "IEAGKVLFG2OZEUF7",
@@ -5615,7 +5306,7 @@ export const userTypesListHandler = /* @__PURE__ */ restDocumentHandler<t.UserTy
   operation: userTypesListOperation,
   document: { "kind": "userTypes", "data": [userTypeItem] }
 });
-/** The default User of the operations without an authored example (an item generated from its model). */
+/** The default User: an item generated from its model. */
 const userItem = {
   "userTypeId": "IEAGKVLFG2OZEUF7",
   "lastName": "Lovelace",
@@ -5695,6 +5386,11 @@ export const usersUpdateManyHandler = /* @__PURE__ */ restDocumentHandler<t.User
   siblings: [usersUpdateOperation],
   document: { "kind": "users", "data": [userItem] }
 });
+/** The default Version: the first authored item of its model. */
+const versionItem = {
+  "major": 4,
+  "minor": 0
+};
 /**
  * MSW handler of `GET /version` (version.get): API Version.
  *
@@ -5705,17 +5401,9 @@ export const usersUpdateManyHandler = /* @__PURE__ */ restDocumentHandler<t.User
 export const versionGetHandler = /* @__PURE__ */ restDocumentHandler<t.VersionGetArgs, t.VersionGetResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
   descriptor: versionGetMethod,
   operation: versionGetOperation,
-  document: {
-    "kind": "version",
-    "data": [
-      {
-        "major": 4,
-        "minor": 0
-      }
-    ]
-  }
+  document: { "kind": "version", "data": [versionItem] }
 });
-/** The default Webhook of the operations without an authored example (an item generated from its model). */
+/** The default Webhook: an item generated from its model. */
 const webhookItem = {
   "id": "IEAGKVLFGSJ5L6A2",
   "accountId": "IEAGKVLFMVH4PUJS",
@@ -5812,7 +5500,7 @@ export const webhooksDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.Webho
   operation: webhooksDeleteOperation,
   document: { "kind": "webhooks", "data": [webhookItem] }
 });
-/** The default WorkScheduleCapacityChange of the operations without an authored example (an item generated from its model). */
+/** The default WorkScheduleCapacityChange: an item generated from its model. */
 const workScheduleCapacityChangeItem = {
   "workScheduleId": "IEAGKVLFNSASP6IS",
   "finishDate": "2026-11-02T09:15:00Z",
@@ -5880,7 +5568,7 @@ export const workScheduleCapacityChangesDeleteHandler = /* @__PURE__ */ restDocu
   operation: workScheduleCapacityChangesDeleteOperation,
   document: { "kind": "workScheduleCapacityChanges", "data": [jsonItem] }
 });
-/** The default WorkScheduleExclusion of the operations without an authored example (an item generated from its model). */
+/** The default WorkScheduleExclusion: an item generated from its model. */
 const workScheduleExclusionItem = {
   "fromDate": "2026-11-02T09:15:00Z",
   "isWorkDays": false,
@@ -5948,7 +5636,7 @@ export const workScheduleExclusionsCreateInWorkScheduleHandler = /* @__PURE__ */
   operation: workScheduleExclusionsCreateInWorkScheduleOperation,
   document: { "kind": "workScheduleExclusions", "data": [workScheduleExclusionItem] }
 });
-/** The default WorkSchedule of the operations without an authored example (an item generated from its model). */
+/** The default WorkSchedule: an item generated from its model. */
 const workScheduleItem = {
   "scheduleType": "sample schedule type",
   "workweek": [
@@ -6046,55 +5734,7 @@ export const workSchedulesDeleteHandler = /* @__PURE__ */ restDocumentHandler<t.
   operation: workSchedulesDeleteOperation,
   document: { "kind": "workSchedules", "data": [workScheduleItem] }
 });
-/**
- * MSW handler of `GET /workflows` (workflows.list): Query Workflows.
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (dataUsageStatistics) are in the answer only when `fields` asks for them.
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const workflowsListHandler = /* @__PURE__ */ restDocumentHandler<t.WorkflowsListArgs, t.WorkflowsListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: workflowsListMethod,
-  operation: workflowsListOperation,
-  selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
-  document: {
-    "kind": "workflows",
-    "data": [
-      {
-        "id": "IEAGKVLFK777777A",
-        "name": "Default Workflow",
-        "standard": true,
-        "hidden": false,
-        "customStatuses": [
-          {
-            "id": "IEAGKVLFJMAAAAAA",
-            "name": "New",
-            "standardName": true,
-            "color": "Blue",
-            "standard": true,
-            "group": "Active",
-            "hidden": false
-          },
-          {
-            "id": "IEAGKVLFJMAAAAAB",
-            "name": "Completed",
-            "standardName": true,
-            "color": "Green",
-            "standard": true,
-            "group": "Completed",
-            "hidden": false
-          }
-        ],
-        "dataUsageStatistics": {
-          "sample": true
-        }
-      }
-    ]
-  }
-});
-/** The default Workflow of the operations without an authored example (an authored item of its model (from another operation's example)). */
+/** The default Workflow: the first authored item of its model. */
 const workflowItem = {
   "id": "IEAGKVLFK777777A",
   "name": "Default Workflow",
@@ -6125,9 +5765,24 @@ const workflowItem = {
   }
 };
 /**
+ * MSW handler of `GET /workflows` (workflows.list): Query Workflows.
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Optional fields (dataUsageStatistics) are in the answer only when `fields` asks for them.
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const workflowsListHandler = /* @__PURE__ */ restDocumentHandler<t.WorkflowsListArgs, t.WorkflowsListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: workflowsListMethod,
+  operation: workflowsListOperation,
+  selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
+  document: { "kind": "workflows", "data": [workflowItem] }
+});
+/**
  * MSW handler of `POST /workflows` (workflows.create): Create Workflow.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */
@@ -6139,7 +5794,7 @@ export const workflowsCreateHandler = /* @__PURE__ */ restDocumentHandler<t.Work
 /**
  * MSW handler of `GET /spaces/{spaceId}/workflows` (workflows.listInSpace): Query Workflows.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Optional fields (dataUsageStatistics) are in the answer only when `fields` asks for them.
  *
@@ -6154,7 +5809,7 @@ export const workflowsListInSpaceHandler = /* @__PURE__ */ restDocumentHandler<t
 /**
  * MSW handler of `PUT /workflows/{workflowId}` (workflows.update): Modify Workflow.
  *
- * Answers an authored item of its model (from another operation's example); an override is merged over it, or is a resolver given the request's typed arguments.
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
  * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
  */

@@ -140,8 +140,15 @@ function exampleItems(ir: Ir, example: Example): unknown[] | undefined {
 
 export type DocumentSource = "example" | "entity example" | "generated";
 
-/** The default documents of every document method of a REST API, by method id, and where each came from. */
-export function sampleDocuments(ir: Ir): Map<string, { document: Record<string, unknown>; source: DocumentSource }> {
+export interface SampleDocuments {
+  /** The default document of every document method, by method id, and where it came from. */
+  documents: Map<string, { document: Record<string, unknown>; source: DocumentSource }>;
+  /** The default item of each model: its first authored item anywhere, else one generated. */
+  items: Map<string, { item: unknown; source: Exclude<DocumentSource, "example"> }>;
+}
+
+/** The default documents of every document method of a REST API. */
+export function sampleDocuments(ir: Ir): SampleDocuments {
   const envelope = ir.api.envelope!;
   const generator = new SampleGenerator(ir);
   // The first authored item of each model, from whichever method's example has one.
@@ -151,28 +158,38 @@ export function sampleDocuments(ir: Ir): Map<string, { document: Record<string, 
       const item = exampleItems(ir, ex)?.[0];
       if (item !== undefined && m.envelope !== undefined && !entityItems.has(m.envelope.item.name)) entityItems.set(m.envelope.item.name, item);
     }
+  const items: SampleDocuments["items"] = new Map();
+  const itemOf = (m: Method) => {
+    const type = m.envelope!.item;
+    let found = items.get(type.name);
+    if (found === undefined) {
+      const entity = entityItems.get(type.name);
+      const item = entity !== undefined ? structuredClone(entity) : type.kind === "model" ? generator.item(type.name, 0, true) : generator.value({ ...type, list: false }, "value", "value", 0);
+      if (type.kind === "model") withSelectableFields(generator, m, [item as Record<string, unknown>]);
+      found = { item, source: entity !== undefined ? "entity example" : "generated" };
+      items.set(type.name, found);
+    }
+    return found;
+  };
 
-  const out = new Map<string, { document: Record<string, unknown>; source: DocumentSource }>();
+  const documents: SampleDocuments["documents"] = new Map();
   for (const m of ir.methods) {
     if (m.envelope === undefined) continue;
-    const item = m.envelope.item;
     const own = m.examples.find((ex) => exampleItems(ir, ex) !== undefined);
-    let document: Record<string, unknown>;
-    let source: DocumentSource;
     if (own !== undefined) {
-      document = JSON.parse(own.repaired) as Record<string, unknown>;
-      source = "example";
-    } else {
-      const entity = entityItems.get(item.name);
-      const data = entity !== undefined ? structuredClone(entity) : item.kind === "model" ? generator.item(item.name, 0, true) : generator.value({ ...item, list: false }, "value", "value", 0);
-      document = { [envelope.kindField]: m.envelope.kind, [envelope.dataField]: [data] };
-      if (m.paging?.kind === "pageToken") document[envelope.responseSizeField] = 1;
-      source = entity !== undefined ? "entity example" : "generated";
+      const document = JSON.parse(own.repaired) as Record<string, unknown>;
+      if (m.envelope.item.kind === "model") withSelectableFields(generator, m, document[envelope.dataField] as Record<string, unknown>[]);
+      documents.set(m.id, { document, source: "example" });
+      continue;
     }
-    if (item.kind === "model") withSelectableFields(generator, m, document[envelope.dataField] as Record<string, unknown>[]);
-    out.set(m.id, { document, source });
+    const { item, source } = itemOf(m);
+    const document: Record<string, unknown> = { [envelope.kindField]: m.envelope.kind, [envelope.dataField]: [structuredClone(item)] };
+    if (m.paging?.kind === "pageToken") document[envelope.responseSizeField] = 1;
+    documents.set(m.id, { document, source });
   }
-  return out;
+  // An authored example's item may be its model's default item too (the first authored one): said once.
+  for (const m of ir.methods) if (m.envelope !== undefined && entityItems.has(m.envelope.item.name)) itemOf(m);
+  return { documents, items };
 }
 
 /** Authored items lack the optional fields their request did not ask for: fill them in, so a `fields` request gets them. */
