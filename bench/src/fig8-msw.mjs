@@ -6,7 +6,7 @@
  */
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { createWrikeHandlers, taskGetHandler } from "@wrikekit/msw";
+import { createWrikeHandlers, taskGetHandler } from "@wrikekit/msw/v2";
 import { methodDescriptors } from "@wrikekit/client/server";
 import { compare, asyncLoop, printTable, ratio } from "./harness.mjs";
 import { report, rounds, target } from "./common.mjs";

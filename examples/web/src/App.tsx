@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { TaskStatus, type Task } from "@wrikekit/client/v2";
-import { useTaskAdd, useTaskFilter, useTaskUpdate } from "@wrikekit/react";
+import { useTaskAdd, useTaskFilter, useTaskUpdate } from "@wrikekit/react/v2";
 
 function TaskList({ status, label, testId }: { status: TaskStatus; label: string; testId: string }) {
   const tasks = useTaskFilter({ statuses: [status] });

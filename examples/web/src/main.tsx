@@ -2,7 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClient } from "@tanstack/react-query";
 import { createWrikeClient } from "@wrikekit/client/v2";
-import { WrikeProvider } from "@wrikekit/react";
+import { WrikeProvider } from "@wrikekit/react/v2";
 import { App } from "./App.js";
 import { DEMO_SESSION_TOKEN } from "./session.js";
 

@@ -7,7 +7,7 @@
  *   app (bearer) -> service worker -> generated handler -> signing proxy (OAuth 1.0a) -> emulator.handle
  */
 import type { HttpHandler } from "msw";
-import { createWrikeHandlers } from "@wrikekit/msw";
+import { createWrikeHandlers } from "@wrikekit/msw/v2";
 import { createEmulator, type Emulator } from "@wrikekit/emulator";
 import { createSigningProxy } from "@wrikekit/example-signing-proxy/proxy";
 

@@ -1,2 +1,2 @@
-/** @wrikekit/msw: Mock Service Worker 2 handlers for the Wrike API; the main entry is v2, exactly as `@wrikekit/msw/v2`. */
-export * from "./v2/index.js";
+/** @wrikekit/msw: Mock Service Worker 2 handlers for the Wrike API; the main entry is v4 (the API real accounts answer), v2 is at `@wrikekit/msw/v2`. */
+export * from "./v4/index.js";

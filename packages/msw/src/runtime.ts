@@ -10,6 +10,9 @@ import { parseXml } from "@wrikekit/core/xml";
 import { decode, wire, type WireContext } from "@wrikekit/core/runtime";
 import { applyEcho, compileRoute, echoedValue, documentResponse, errorResponse, readWireParams, resultDocument, type Route, type ServerApi } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
+import { defaultDownloadBody, downloadResponse, type DownloadContent } from "./download.js";
+
+export { defaultDownloadBody, type DownloadContent };
 
 /** A reference example as the spec records it, after its repairs: a parsed JSON document or XML text. */
 export type ExampleData = { readonly format: "json"; readonly document: unknown } | { readonly format: "xml"; readonly text: string };
@@ -100,8 +103,6 @@ export interface DocumentHandlerFactory<Args, Result, Code extends number, Examp
   readonly method: string;
 }
 
-/** The body of a download: bytes, text (sent as UTF-8), or either with its content type. */
-export type DownloadContent = Uint8Array | string | { body: Uint8Array | string; contentType?: string };
 
 export interface BinaryResolverInfo<Args> {
   args: Args;
@@ -122,9 +123,6 @@ export interface BinaryHandlerFactory<Args, Code extends number> {
   error(code: Code, message?: string, options?: HandlerOptions): HttpHandler;
   readonly method: string;
 }
-
-/** The bytes a download answers by default: small, fixed, and not valid UTF-8 (so text handling shows). */
-export const defaultDownloadBody: Uint8Array = /* @__PURE__ */ Uint8Array.of(0x77, 0x72, 0x69, 0x6b, 0x65, 0x6b, 0x69, 0x74, 0x00, 0x01, 0x7f, 0x80, 0xfe, 0xff);
 
 const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete, PATCH: http.patch } as const;
 
@@ -271,12 +269,7 @@ export function binaryHandler<Args, Code extends number>(api: ServerApi, data: B
       if (read instanceof Response) return read;
       const content = typeof override === "function" ? await override({ args: read.args, request: r.request, params: r.params, format: r.format, issues: read.issues }) : (override ?? defaultDownloadBody);
       if (content instanceof Response) return content;
-      const { body, contentType } = typeof content === "string" || content instanceof Uint8Array ? { body: content, contentType: undefined } : content;
-      const bytes = typeof body === "string" ? new TextEncoder().encode(body) : Uint8Array.from(body);
-      return new Response(bytes, {
-        status: 200,
-        headers: { "content-type": contentType ?? options?.contentType ?? "application/octet-stream", "content-length": String(bytes.byteLength) },
-      });
+      return downloadResponse(content, options?.contentType);
     });
   return attachError(api, data as BinaryMethodData<unknown>, factory) as unknown as BinaryHandlerFactory<Args, Code>;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator } from "@wrikekit/emulator";
 import { createWrikeClient, WrikeApiError } from "@wrikekit/client/v2";
 import { xmlSupport } from "@wrikekit/client/xml";
-import { createWrikeHandlers, taskAddHandler } from "../src/index.js";
+import { createWrikeHandlers, taskAddHandler } from "../src/v2/index.js";
 
 const emulator = createEmulator();
 const server = setupServer(...createWrikeHandlers({ backend: (request) => emulator.handle(request) }));

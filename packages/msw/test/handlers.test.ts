@@ -6,7 +6,7 @@ import { setupServer } from "msw/node";
 import { http, HttpResponse } from "msw";
 import { errorCodes, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeTransportError, type Task, type WrikeClient } from "@wrikekit/client/v2";
 import { methodDescriptors } from "@wrikekit/client/server";
-import * as msw from "../src/index.js";
+import * as msw from "../src/v2/index.js";
 import {
   attachmentDownloadHandler,
   contactsListHandler,
@@ -18,7 +18,7 @@ import {
   taskFilterHandler,
   taskGetHandler,
   type DocumentHandlerFactory,
-} from "../src/index.js";
+} from "../src/v2/index.js";
 import { callMethod, clients, ir, specExamples } from "./spec-examples.js";
 
 const server = setupServer(...createWrikeHandlers());

@@ -2,7 +2,7 @@
 import { expectTypeOf, it } from "vitest";
 import type { HttpHandler } from "msw";
 import type { Task, TaskAddArgs, TaskFilterResult } from "@wrikekit/client/v2";
-import { attachmentDownloadHandler, createWrikeHandlers, taskAddHandler, taskFilterHandler } from "../src/index.js";
+import { attachmentDownloadHandler, createWrikeHandlers, taskAddHandler, taskFilterHandler } from "../src/v2/index.js";
 
 // Never called: the checks are the compiler's (pnpm typecheck).
 function typeOnly() {

@@ -1,22 +1,24 @@
 "use client";
 /**
- * WrikeProvider hands a configured client (from createWrikeClient) to the generated hooks. It holds no
- * credentials of its own: configure the client with a bearer token, or point it at a signing proxy
+ * WrikeProvider hands a configured client (from createWrikeClient, v4 or v2) to the generated hooks. It holds
+ * no credentials of its own: configure the client with a bearer token, or point it at a signing proxy
  * (see README: no consumer secret belongs in a browser bundle).
  */
 import { createContext, createElement, useContext, type ReactNode } from "react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import type { WrikeClient } from "@wrikekit/client/v2";
+import type { WrikeTransport } from "@wrikekit/core";
 
-/** What the hooks need of a client: its transport. Any `createWrikeClient(...)` result fits. */
-export type WrikeClientLike = Pick<WrikeClient, "transport">;
+/** What the hooks need of a client: its transport. Any `createWrikeClient(...)` result fits (v4 or v2). */
+export interface WrikeClientLike {
+  readonly transport: WrikeTransport;
+}
 
-const WrikeClientContext = createContext<WrikeClient | null>(null);
+const WrikeClientContext = createContext<WrikeClientLike | null>(null);
 WrikeClientContext.displayName = "WrikeClientContext";
 
 export interface WrikeProviderProps {
   /** A client from `createWrikeClient(...)`. Create it once (outside render, or in useState/useMemo). */
-  client: WrikeClient;
+  client: WrikeClientLike;
   /**
    * A TanStack QueryClient. When given, WrikeProvider also renders a QueryClientProvider with it;
    * otherwise the hooks use the QueryClientProvider already above.
@@ -31,8 +33,11 @@ export function WrikeProvider({ client, queryClient, children }: WrikeProviderPr
   return queryClient === undefined ? inner : createElement(QueryClientProvider, { client: queryClient }, inner);
 }
 
-/** The client of the nearest WrikeProvider; throws when there is none. */
-export function useWrikeClient(): WrikeClient {
+/**
+ * The client of the nearest WrikeProvider; throws when there is none. Each API's entry exports it typed as
+ * its own client (`@wrikekit/react`: the v4 WrikeClient, `@wrikekit/react/v2`: v2's).
+ */
+export function useWrikeClient(): WrikeClientLike {
   const client = useContext(WrikeClientContext);
   if (client === null) throw new Error("useWrikeClient: no WrikeProvider above this component. Wrap the tree in <WrikeProvider client={createWrikeClient(...)}>.");
   return client;

@@ -1,20 +1,27 @@
 /**
  * The hand-written half of @wrikekit/react: what every generated hook calls. Nothing here knows a
- * particular method; v2/generated/hooks.ts brings the method functions, key factories and invalidation lists.
+ * particular method; <api>/generated/hooks.ts brings the method functions, key factories and invalidation lists.
+ * Every error a hook reports is a WrikeError (WrikeApiError, WrikeTransportError, ...): anything else a call
+ * throws is wrapped in one, with the original as its cause.
  * No browser global is touched at import time, so the package can be imported during server-side rendering.
  */
 import {
+  infiniteQueryOptions,
   queryOptions,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   type DataTag,
+  type InfiniteData,
   type QueryClient,
+  type UseInfiniteQueryOptions,
+  type UseInfiniteQueryResult,
   type UseMutationOptions,
   type UseMutationResult,
   type UseQueryOptions,
   type UseQueryResult,
 } from "@tanstack/react-query";
-import type { Download, WrikeTransport } from "@wrikekit/core";
+import { WrikeError, type Download, type WrikeTransport } from "@wrikekit/core";
 import { useWrikeClient, type WrikeClientLike } from "./provider.js";
 
 export type { WrikeClientLike };
@@ -27,9 +34,16 @@ export const wrikeKeys: { readonly all: readonly ["wrike"] } = { all: [WRIKE_QUE
 /** The query key of one read with its arguments: `["wrike", methodId, args]`. */
 export type WrikeQueryKey<Id extends string, A> = readonly ["wrike", Id, A];
 
+/** The query key of a token-paged read's pages (useInfiniteQuery): `["wrike", methodId, args, "infinite"]`. */
+export type WrikeInfiniteQueryKey<Id extends string, A> = readonly ["wrike", Id, A, "infinite"];
+
+type KeyArgs<A> = {} extends A ? [args?: A] : [args: A];
+
 /** A read's key factory: call it with the arguments for one query's key; `.all` is the prefix of all of them. */
 export interface MethodKeys<Id extends string, A> {
-  (...args: {} extends A ? [args?: A] : [args: A]): WrikeQueryKey<Id, A>;
+  (...args: KeyArgs<A>): WrikeQueryKey<Id, A>;
+  /** The key of the pages of a token-paged read with these arguments (its plain key is a prefix of it). */
+  readonly infinite: (...args: KeyArgs<A>) => WrikeInfiniteQueryKey<Id, A>;
   /** `["wrike", methodId]`: matches this read's queries whatever their arguments. */
   readonly all: readonly ["wrike", Id];
   readonly methodId: Id;
@@ -38,34 +52,107 @@ export interface MethodKeys<Id extends string, A> {
 /** Builds the key factory of one read. Left-out arguments count as `{}`, so `f()` and `f({})` share a cache entry. */
 export function methodKeys<Id extends string, A>(methodId: Id): MethodKeys<Id, A> {
   const keys = (args?: A) => [WRIKE_QUERY_KEY_ROOT, methodId, args ?? ({} as A)] as const;
-  return Object.assign(keys, { all: [WRIKE_QUERY_KEY_ROOT, methodId] as const, methodId }) as MethodKeys<Id, A>;
+  const infinite = (args?: A) => [...keys(args), "infinite"] as const;
+  return Object.assign(keys, { infinite, all: [WRIKE_QUERY_KEY_ROOT, methodId] as const, methodId }) as MethodKeys<Id, A>;
 }
 
+/** The error of a failed call, as a WrikeError: the toolkit's own as they are, anything else wrapped (cause kept). */
+export function asWrikeError(error: unknown, method: string): WrikeError {
+  if (error instanceof WrikeError) return error;
+  return new WrikeError(`${method} failed: ${error instanceof Error ? error.message : String(error)}`, method, { cause: error });
+}
+
+const wrikeErrors =
+  <P extends unknown[], R>(method: string, call: (...args: P) => Promise<R>) =>
+  async (...args: P): Promise<R> => {
+    try {
+      return await call(...args);
+    } catch (error) {
+      throw asWrikeError(error, method);
+    }
+  };
+
 /** What a queryOptions factory returns: `queryOptions(...)`'s shape, key tagged with the result type. */
-export type WrikeQueryOptions<Id extends string, A, R> = UseQueryOptions<R, Error, R, WrikeQueryKey<Id, A>> & {
-  queryKey: DataTag<WrikeQueryKey<Id, A>, R, Error>;
+export type WrikeQueryOptions<Id extends string, A, R> = UseQueryOptions<R, WrikeError, R, WrikeQueryKey<Id, A>> & {
+  queryKey: DataTag<WrikeQueryKey<Id, A>, R, WrikeError>;
 };
 
 /** Options of a generated query hook: everything useQuery takes but the key and the fetcher. */
-export type WrikeQueryHookOptions<Id extends string, A, R, TData = R> = Omit<UseQueryOptions<R, Error, TData, WrikeQueryKey<Id, A>>, "queryKey" | "queryFn">;
+export type WrikeQueryHookOptions<Id extends string, A, R, TData = R> = Omit<UseQueryOptions<R, WrikeError, TData, WrikeQueryKey<Id, A>>, "queryKey" | "queryFn">;
+
+/** The pages of a token-paged read as useInfiniteQuery keeps them; each page param is the token that fetched it. */
+export type WrikePages<R> = InfiniteData<R, string | undefined>;
+
+/** What an infiniteQueryOptions factory returns: `infiniteQueryOptions(...)`'s shape, key tagged with the pages type. */
+export type WrikeInfiniteQueryOptions<Id extends string, A, R> = UseInfiniteQueryOptions<R, WrikeError, WrikePages<R>, WrikeInfiniteQueryKey<Id, A>, string | undefined> & {
+  queryKey: DataTag<WrikeInfiniteQueryKey<Id, A>, WrikePages<R>, WrikeError>;
+};
+
+/** Options of a generated infinite query hook: everything useInfiniteQuery takes but the key, fetcher and paging. */
+export type WrikeInfiniteQueryHookOptions<Id extends string, A, R, TData = WrikePages<R>> = Omit<
+  UseInfiniteQueryOptions<R, WrikeError, TData, WrikeInfiniteQueryKey<Id, A>, string | undefined>,
+  "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
+>;
 
 /** Options of a generated mutation hook: everything useMutation takes but the mutation function. */
-export type WrikeMutationHookOptions<A, R, TOnMutateResult = unknown> = Omit<UseMutationOptions<R, Error, A, TOnMutateResult>, "mutationFn">;
+export type WrikeMutationHookOptions<A, R, TOnMutateResult = unknown> = Omit<UseMutationOptions<R, WrikeError, A, TOnMutateResult>, "mutationFn">;
 
 /** @internal Used by generated queryOptions factories. */
 export function wrikeQueryOptions<Id extends string, A, R>(queryKey: WrikeQueryKey<Id, A>, fetch: (signal: AbortSignal) => Promise<R>): WrikeQueryOptions<Id, A, R> {
-  return queryOptions({ queryKey, queryFn: ({ signal }) => fetch(signal) }) as WrikeQueryOptions<Id, A, R>;
+  const call = wrikeErrors(queryKey[1], fetch);
+  return queryOptions({ queryKey, queryFn: ({ signal }) => call(signal) }) as unknown as WrikeQueryOptions<Id, A, R>;
 }
 
-/** @internal Used by generated query hooks. */
+/** How a token-paged read pages: the argument that carries the token and the answer's field with the next one. */
+export interface WrikeTokenPaging {
+  tokenArg: string;
+  nextTokenField: string;
+}
+
+/**
+ * @internal Used by generated infiniteQueryOptions factories. Every page is fetched with the caller's
+ * arguments unchanged (Wrike keeps neither filters nor `fields` across pages) plus the previous page's token.
+ */
+export function wrikeInfiniteQueryOptions<Id extends string, K, A extends object, R>(
+  queryKey: WrikeInfiniteQueryKey<Id, K>,
+  args: A,
+  paging: WrikeTokenPaging,
+  fetch: (args: A, signal: AbortSignal) => PromiseLike<R>,
+): WrikeInfiniteQueryOptions<Id, K, R> {
+  const call = wrikeErrors(queryKey[1], async (pageArgs: A, signal: AbortSignal) => fetch(pageArgs, signal));
+  return infiniteQueryOptions({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => call(pageParam === undefined ? args : { ...args, [paging.tokenArg]: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: R) => {
+      const token = (page as Record<string, unknown>)[paging.nextTokenField];
+      return typeof token === "string" && token !== "" ? token : undefined;
+    },
+  }) as unknown as WrikeInfiniteQueryOptions<Id, K, R>;
+}
+
+/** @internal Used by generated query hooks: the options built with the provider's client, the caller's options over them. */
 export function useWrikeQuery<Id extends string, A, R, TData>(
-  factory: (client: WrikeClientLike, args: A) => WrikeQueryOptions<Id, A, R>,
-  args: A | undefined,
+  build: (client: WrikeClientLike) => WrikeQueryOptions<Id, A, R>,
   options: WrikeQueryHookOptions<Id, A, R, TData> | undefined,
-): UseQueryResult<TData, Error> {
-  const client = useWrikeClient();
-  const own = factory(client, args as A);
-  return useQuery<R, Error, TData, WrikeQueryKey<Id, A>>({ ...options, queryKey: own.queryKey, queryFn: own.queryFn });
+): UseQueryResult<TData, WrikeError> {
+  const own = build(useWrikeClient());
+  return useQuery<R, WrikeError, TData, WrikeQueryKey<Id, A>>({ ...options, queryKey: own.queryKey, queryFn: own.queryFn });
+}
+
+/** @internal Used by generated infinite query hooks. */
+export function useWrikeInfiniteQuery<Id extends string, A, R, TData>(
+  build: (client: WrikeClientLike) => WrikeInfiniteQueryOptions<Id, A, R>,
+  options: WrikeInfiniteQueryHookOptions<Id, A, R, TData> | undefined,
+): UseInfiniteQueryResult<TData, WrikeError> {
+  const own = build(useWrikeClient());
+  return useInfiniteQuery<R, WrikeError, TData, WrikeInfiniteQueryKey<Id, A>, string | undefined>({
+    ...options,
+    queryKey: own.queryKey,
+    queryFn: own.queryFn,
+    initialPageParam: own.initialPageParam,
+    getNextPageParam: own.getNextPageParam,
+  });
 }
 
 /**
@@ -74,14 +161,17 @@ export function useWrikeQuery<Id extends string, A, R, TData>(
  * caller's onSuccess.
  */
 export function useWrikeMutation<A, R, TOnMutateResult>(
-  call: (transport: WrikeTransport, args: A) => Promise<R>,
+  method: string,
+  call: (transport: WrikeTransport, args: Exclude<A, void>) => Promise<R>,
   invalidate: (queryClient: QueryClient) => Promise<void>,
   options: WrikeMutationHookOptions<A, R, TOnMutateResult> | undefined,
-): UseMutationResult<R, Error, A, TOnMutateResult> {
+): UseMutationResult<R, WrikeError, A, TOnMutateResult> {
   const client = useWrikeClient();
-  return useMutation<R, Error, A, TOnMutateResult>({
+  // A write whose arguments are all optional may be mutated with none: `mutate()`.
+  const mutate = wrikeErrors(method, (args: A) => call(client.transport, (args ?? {}) as Exclude<A, void>));
+  return useMutation<R, WrikeError, A, TOnMutateResult>({
     ...options,
-    mutationFn: (args) => call(client.transport, (args ?? {}) as A),
+    mutationFn: mutate,
     onSuccess: async (data, variables, onMutateResult, context) => {
       await invalidate(context.client);
       await options?.onSuccess?.(data, variables, onMutateResult, context);

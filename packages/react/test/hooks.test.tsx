@@ -15,7 +15,7 @@ import {
   useTaskGet,
   useTaskUpdate,
   useWrikeClient,
-} from "../src/index.js";
+} from "../src/v2/index.js";
 import { fakeWrike } from "./fake-wrike.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { buildIr, loadSpec } from "@wrikekit/codegen";
-import * as hooks from "../src/index.js";
+import * as hooks from "../src/v2/index.js";
 
 const repoRoot = join(import.meta.dirname, "../../..");
 const ir = buildIr(loadSpec(join(repoRoot, "spec/v2"), repoRoot));

@@ -11,7 +11,7 @@ import { renderToString } from "react-dom/server";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { createWrikeClient } from "@wrikekit/client/v2";
-import { WrikeProvider, useTaskFilter } from "../src/index.js";
+import { WrikeProvider, useTaskFilter } from "../src/v2/index.js";
 
 const packageDir = join(import.meta.dirname, "..");
 
@@ -25,16 +25,22 @@ describe("server-side rendering", () => {
     const script = `
       if (typeof window !== "undefined" || typeof document !== "undefined") throw new Error("expected plain Node");
       const esm = await import("@wrikekit/react");
+      const esmV2 = await import("@wrikekit/react/v2");
       const { createRequire } = await import("node:module");
-      const cjs = createRequire(process.cwd() + "/")("@wrikekit/react");
-      console.log(JSON.stringify([typeof esm.useTaskFilter, typeof esm.WrikeProvider, typeof cjs.useTaskAdd, typeof cjs.taskKeys.filter]));
+      const require = createRequire(process.cwd() + "/");
+      const cjs = require("@wrikekit/react");
+      const cjsV2 = require("@wrikekit/react/v2");
+      console.log(JSON.stringify([
+        typeof esm.useTasksListInfinite, typeof esm.WrikeProvider, typeof cjs.useTasksCreateInFolder, typeof cjs.tasksKeys.list,
+        typeof esmV2.useTaskFilter, typeof cjsV2.taskKeys.filter,
+      ]));
     `;
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: packageDir, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual(["function", "function", "function", "function"]);
+    expect(JSON.parse(out)).toEqual(["function", "function", "function", "function", "function", "function"]);
   });
 
   it("has no browser global in its own code", () => {
-    for (const file of ["index", "provider", "runtime", "v2/index", "v2/generated/hooks"]) {
+    for (const file of ["index", "entry", "provider", "runtime", "v2/index", "v2/generated/hooks", "v4/index", "v4/generated/hooks"]) {
       const text = readFileSync(join(packageDir, "src", `${file}.ts`), "utf8");
       expect(text, file).not.toMatch(/\b(window|document|localStorage|sessionStorage)\s*[.[]/);
     }

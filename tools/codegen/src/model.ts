@@ -2,7 +2,7 @@
  * The spec resolved into what emitters need: type references resolved, inline bodies turned into named
  * models, names for every generated symbol decided once here so that emitters agree on them.
  */
-import type { ApiFile, ArgumentSpec, ExampleSpec, FieldSpec, MethodSpec, ScalarType } from "./spec/schema.js";
+import type { ApiFile, ArgumentSpec, ExampleSpec, FieldSpec, GroupFile, MethodSpec, ScalarType } from "./spec/schema.js";
 import { SCALAR_TYPES } from "./spec/schema.js";
 import { parseTypeExpression } from "./spec/references.js";
 import type { Spec } from "./spec/load.js";
@@ -148,6 +148,10 @@ export function buildIr(spec: Spec): Ir {
       ...(envelopeItems.has(name) ? { envelopeOf: envelopeItems.get(name)! } : {}),
     }));
 
+  // A group's `writesInvalidate` adds the reads of the groups it names to each of its writes' `invalidates`.
+  const readsOf = new Map(spec.groups.map((g) => [g.group, Object.values(g.methods).filter((m) => m.kind === "read").map((m) => m.id)]));
+  const invalidatesOf = (g: GroupFile, m: MethodSpec) =>
+    m.kind === "write" ? [...new Set([...m.invalidates, ...g.writesInvalidate.flatMap((name) => readsOf.get(name) ?? [])])] : m.invalidates;
   const groups: Group[] = spec.groups.map((g) => ({
     name: g.group,
     description: g.description,
@@ -161,7 +165,7 @@ export function buildIr(spec: Spec): Ir {
       errorMessages: m.errorMessages,
       quirks: m.quirks,
       rules: m.rules,
-      invalidates: m.invalidates,
+      invalidates: invalidatesOf(g, m),
       paging: m.paging,
       incremental: m.incremental,
       requireOneOf: m.requireOneOf,

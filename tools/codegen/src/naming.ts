@@ -25,6 +25,9 @@ export const names = {
   queryOptions: (m: Method) => `${m.functionName}QueryOptions`,
   /** React: a read's query hook or a write's mutation hook, e.g. useTaskFilter, useTaskAdd. */
   hook: (m: Method) => `use${m.typePrefix}`,
+  /** React: a token-paged read's infinite query options factory and hook, e.g. tasksListInfiniteQueryOptions, useTasksListInfinite. */
+  infiniteQueryOptions: (m: Method) => `${m.functionName}InfiniteQueryOptions`,
+  infiniteHook: (m: Method) => `use${m.typePrefix}Infinite`,
   /** React: what a write invalidates, e.g. invalidateAfterTaskAdd. */
   invalidator: (m: Method) => `invalidateAfter${m.typePrefix}`,
 };

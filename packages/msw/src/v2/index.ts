@@ -1,5 +1,5 @@
 /**
- * @wrikekit/msw/v2 (also the main entry, for now): Mock Service Worker 2 handlers for every Wrike API v2 method, generated from the spec.
+ * @wrikekit/msw/v2: Mock Service Worker 2 handlers for every Wrike API v2 method, generated from the spec.
  *
  *   const server = setupServer(...createWrikeHandlers());
  *   server.use(taskAddHandler({ title: "Renamed" }));          // deep-merged over the reference example

@@ -1,14 +1,18 @@
 /**
  * Emits the TanStack Query v5 bindings of @wrikekit/react: per read a query-key factory, a queryOptions
- * factory and a `use…` hook; per write an invalidation function (exactly the reads the spec lists in
- * `invalidates`) and a mutation hook that runs it. The generic work lives in packages/react/src/runtime.ts;
- * each generated function is one call into it, so this file stays thin.
+ * factory and a `use…` hook (a token-paged read also an infiniteQueryOptions factory and a `use…Infinite`
+ * hook); per write an invalidation function (exactly the reads the spec lists in `invalidates`, with its
+ * group's `writesInvalidate`) and a mutation hook that runs it. The generic work lives in
+ * packages/react/src/runtime.ts; each generated function is one call into it, so this file stays thin.
+ * For a REST API (v4) the signatures follow the client's: a `fields`-selecting read is generic over the
+ * fields it is given (shared/rest-signature.ts).
  */
 import { VariableDeclarationKind } from "ts-morph";
 import type { Ir, Method } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
 import { argsOptional, methodDocs } from "./shared/method-docs.js";
+import { restSignature } from "./shared/rest-signature.js";
 
 const RUNTIME = "../../runtime.js";
 
@@ -25,18 +29,41 @@ function docsWith(ir: Ir, m: Method, extra: string) {
   return docs("docs" in base ? base.docs[0] : undefined, extra);
 }
 
+/** What the hooks of a method say of its types: generic parameters, arguments, the decoded answer. */
+interface HookTypes {
+  /** `const F extends readonly t.TaskField[] = []`, or undefined. */
+  typeParameter?: string;
+  /** The arguments as the call takes them (with the generic `fields` for REST). */
+  argsType: string;
+  /** The arguments as keys carry them. */
+  keyArgsType: string;
+  resultType: string;
+}
+
+function hookTypes(ir: Ir, m: Method): HookTypes {
+  const keyArgsType = `t.${names.argsType(m)}`;
+  if (m.binary) return { argsType: keyArgsType, keyArgsType, resultType: "WrikeDownloadBlob" };
+  if (ir.style !== "rest") return { argsType: keyArgsType, keyArgsType, resultType: `t.${names.resultType(m)}` };
+  const s = restSignature(m);
+  return { ...(s.typeParameters ? { typeParameter: s.typeParameters.slice(1, -1) } : {}), argsType: s.argsType, keyArgsType, resultType: s.resultType };
+}
+
 export const reactHooksEmitter: Emitter = {
   name: "react-hooks",
   output: "packages/react/src/{api}/generated/hooks.ts",
   emit(ir: Ir, file, target) {
     const reads = ir.methods.filter((m) => m.kind === "read");
     const writes = ir.methods.filter((m) => m.kind === "write");
+    const paged = reads.filter((m) => ir.style === "rest" && m.paging?.kind === "pageToken" && !m.binary);
     const hasDownload = reads.some((m) => m.binary);
-    const t = (type: string) => `t.${type}`;
-    const resultOf = (m: Method) => (m.binary ? "WrikeDownloadBlob" : t(names.resultType(m)));
     const idType = (m: Method) => JSON.stringify(m.id);
 
-    file.addImportDeclaration({ moduleSpecifier: "@tanstack/react-query", isTypeOnly: true, namedImports: ["QueryClient", "UseMutationResult", "UseQueryResult"] });
+    file.addImportDeclaration({
+      moduleSpecifier: "@tanstack/react-query",
+      isTypeOnly: true,
+      namedImports: ["QueryClient", ...(paged.length > 0 ? ["UseInfiniteQueryResult"] : []), "UseMutationResult", "UseQueryResult"],
+    });
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: ["WrikeError"] });
     file.addImportDeclaration({ moduleSpecifier: target.entries.client, namedImports: ir.methods.map((m) => m.functionName) });
     file.addImportDeclaration({ moduleSpecifier: target.entries.client, isTypeOnly: true, namespaceImport: "t" });
     file.addImportDeclaration({
@@ -47,6 +74,7 @@ export const reactHooksEmitter: Emitter = {
         "useWrikeMutation",
         "useWrikeQuery",
         "wrikeQueryOptions",
+        ...(paged.length > 0 ? ["useWrikeInfiniteQuery", "wrikeInfiniteQueryOptions", "type WrikeInfiniteQueryHookOptions", "type WrikeInfiniteQueryOptions", "type WrikePages"] : []),
         ...(hasDownload ? ["downloadToBlob", "type WrikeDownloadBlob"] : []),
         "type WrikeClientLike",
         "type WrikeMutationHookOptions",
@@ -67,7 +95,7 @@ export const reactHooksEmitter: Emitter = {
             initializer: (w) => {
               w.writeLine("{");
               w.indent(() => {
-                for (const m of groupReads) w.writeLine(`${m.key}: methodKeys<${idType(m)}, ${t(names.argsType(m))}>(${idType(m)}),`);
+                for (const m of groupReads) w.writeLine(`${m.key}: methodKeys<${idType(m)}, t.${names.argsType(m)}>(${idType(m)}),`);
               });
               w.write("} as const");
             },
@@ -81,38 +109,74 @@ export const reactHooksEmitter: Emitter = {
 
     for (const m of reads) {
       const optional = argsOptional(m);
-      const argsType = t(names.argsType(m));
+      const types = hookTypes(ir, m);
+      const typeParameters = types.typeParameter ? [types.typeParameter] : [];
+      const generic = types.typeParameter ? "<F>" : "";
+      const isPaged = paged.includes(m);
+      // A paged read's call is a PagePromise (a thenable over its first page): the query wants a Promise.
       const call = `${m.functionName}(client.transport, args, { signal })${m.binary ? ".then(downloadToBlob)" : ""}`;
       file.addFunction({
         isExported: true,
         name: names.queryOptions(m),
         ...docs(
           `TanStack Query options of ${m.id} (key and fetcher), for \`useQuery\`, \`useSuspenseQuery\`, \`prefetchQuery\` or \`ensureQueryData\`.`,
+          isPaged && `The first page; \`${names.infiniteQueryOptions(m)}\` pages through all of them.`,
           m.binary && "The file is read whole into a Blob, which the cache can keep and hand out more than once.",
         ),
+        typeParameters,
         parameters: [
           { name: "client", type: "WrikeClientLike" },
-          { name: "args", type: argsType, ...(optional ? { initializer: "{}" } : {}) },
+          { name: "args", type: types.argsType, ...(optional ? { initializer: "{}" } : {}) },
         ],
-        returnType: `WrikeQueryOptions<${idType(m)}, ${argsType}, ${resultOf(m)}>`,
-        statements: `return wrikeQueryOptions(${keyOf(ir, m.id)}(args), (signal) => ${call});`,
+        returnType: `WrikeQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
+        statements: `return wrikeQueryOptions(${keyOf(ir, m.id)}(args), (signal) => ${isPaged ? `Promise.resolve(${call})` : call});`,
       });
       file.addFunction({
         isExported: true,
         name: names.hook(m),
         ...docsWith(ir, m, `Query hook over ${names.queryOptions(m)}, with the client of the nearest WrikeProvider.`),
-        typeParameters: [{ name: "TData", default: resultOf(m) }],
+        typeParameters: [...typeParameters, { name: "TData", default: types.resultType }],
         parameters: [
-          { name: "args", type: argsType, hasQuestionToken: optional },
-          { name: "options", type: `WrikeQueryHookOptions<${idType(m)}, ${argsType}, ${resultOf(m)}, TData>`, hasQuestionToken: true },
+          { name: "args", type: types.argsType, hasQuestionToken: optional },
+          { name: "options", type: `WrikeQueryHookOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}, TData>`, hasQuestionToken: true },
         ],
-        returnType: "UseQueryResult<TData, Error>",
-        statements: `return useWrikeQuery(${names.queryOptions(m)}, args, options);`,
+        returnType: "UseQueryResult<TData, WrikeError>",
+        statements: `return useWrikeQuery((client) => ${names.queryOptions(m)}${generic}(client, args), options);`,
+      });
+      if (!isPaged || m.paging?.kind !== "pageToken") continue;
+      const pagingData = { tokenArg: m.paging.tokenArg, nextTokenField: m.paging.nextTokenField };
+      file.addFunction({
+        isExported: true,
+        name: names.infiniteQueryOptions(m),
+        ...docs(
+          `TanStack Query options of every page of ${m.id}, for \`useInfiniteQuery\` or \`prefetchInfiniteQuery\`: each page is fetched with \`args\` unchanged (Wrike keeps neither filters nor \`fields\` across pages) and the previous page's \`${pagingData.tokenArg}\`; the last page has none.`,
+        ),
+        typeParameters,
+        parameters: [
+          { name: "client", type: "WrikeClientLike" },
+          { name: "args", type: types.argsType, ...(optional ? { initializer: "{}" } : {}) },
+        ],
+        returnType: `WrikeInfiniteQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
+        statements: `return wrikeInfiniteQueryOptions(${keyOf(ir, m.id)}.infinite(args), args, ${JSON.stringify(pagingData)}, (pageArgs, signal) => ${m.functionName}(client.transport, pageArgs, { signal }));`,
+      });
+      file.addFunction({
+        isExported: true,
+        name: names.infiniteHook(m),
+        ...docsWith(ir, m, `Infinite query hook over ${names.infiniteQueryOptions(m)}: \`data.pages\` are the pages so far, \`fetchNextPage()\` asks for the next, \`hasNextPage\` says whether there is one.`),
+        typeParameters: [...typeParameters, { name: "TData", default: `WrikePages<${types.resultType}>` }],
+        parameters: [
+          { name: "args", type: types.argsType, hasQuestionToken: optional },
+          { name: "options", type: `WrikeInfiniteQueryHookOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}, TData>`, hasQuestionToken: true },
+        ],
+        returnType: "UseInfiniteQueryResult<TData, WrikeError>",
+        statements: `return useWrikeInfiniteQuery((client) => ${names.infiniteQueryOptions(m)}${generic}(client, args), options);`,
       });
     }
 
     for (const m of writes) {
-      const argsType = t(names.argsType(m));
+      // A write's hook answers its result without `fields` selection: the variables are the plain arguments.
+      const argsType = `t.${names.argsType(m)}`;
+      const resultType = `t.${names.resultType(m)}`;
       const variables = argsOptional(m) ? `${argsType} | void` : argsType;
       const targets = m.invalidates.map((id) => `${keyOf(ir, id)}.all`);
       file.addFunction({
@@ -132,9 +196,9 @@ export const reactHooksEmitter: Emitter = {
         name: names.hook(m),
         ...docsWith(ir, m, `Mutation hook: on success it awaits ${names.invalidator(m)}, then calls the onSuccess given in options.`),
         typeParameters: [{ name: "TOnMutateResult", default: "unknown" }],
-        parameters: [{ name: "options", type: `WrikeMutationHookOptions<${variables}, ${resultOf(m)}, TOnMutateResult>`, hasQuestionToken: true }],
-        returnType: `UseMutationResult<${resultOf(m)}, Error, ${variables}, TOnMutateResult>`,
-        statements: `return useWrikeMutation(${m.functionName}, ${names.invalidator(m)}, options);`,
+        parameters: [{ name: "options", type: `WrikeMutationHookOptions<${variables}, ${resultType}, TOnMutateResult>`, hasQuestionToken: true }],
+        returnType: `UseMutationResult<${resultType}, WrikeError, ${variables}, TOnMutateResult>`,
+        statements: `return useWrikeMutation<${variables}, ${resultType}, TOnMutateResult>(${idType(m)}, ${m.functionName}, ${names.invalidator(m)}, options);`,
       });
     }
   },

@@ -101,7 +101,13 @@ export function checkReferences(
     }
   }
 
+  const groupReads = new Map(groups.map((g) => [g.data.group, Object.values(g.data.methods).filter((m) => m.kind === "read").length]));
   for (const g of groups) {
+    g.data.writesInvalidate.forEach((name, i) => {
+      const reads = groupReads.get(name);
+      if (reads === undefined) report(g, ["writesInvalidate", i], `unknown group "${name}"`);
+      else if (reads === 0) report(g, ["writesInvalidate", i], `the group "${name}" has no reads to invalidate`);
+    });
     for (const [key, m] of Object.entries(g.data.methods)) {
       const at = ["methods", key];
       // Each method gets types named <Group><Method>Args and ...Result; a model of that name would collide.

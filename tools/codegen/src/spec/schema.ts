@@ -210,7 +210,11 @@ export type MethodSpec = z.infer<typeof method>;
 export const groupFileSchema = z.strictObject({
   group: identifier,
   description: z.string().optional(),
-  /** Rules that apply to this group (see ApiSpec.rules). */
+  /**
+   * Groups whose reads every write of this group makes stale (the React hooks invalidate them): `[tasks]`
+   * on tasks says a task write refreshes every task read. Added to each write's own `invalidates`.
+   */
+  writesInvalidate: z.array(identifier).default([]),
   methods: z.record(identifier, method),
 });
 export type GroupFile = z.infer<typeof groupFileSchema>;

@@ -1,0 +1,116 @@
+/** The v4 client against the v4 handlers under setupServer: a read, a write, a paged list, errors, and the emulator as backend. */
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { createWrikeClient, WrikeApiError, type Task } from "@wrikekit/client";
+import { createEmulator } from "@wrikekit/emulator";
+import { createWrikeHandlers, tasksCreateInFolderHandler, tasksGetHandler, tasksListHandler, tasksUpdateHandler, tasksUpdateManyHandler } from "../../src/index.js";
+
+const server = setupServer(...createWrikeHandlers());
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const wrike = createWrikeClient({ auth: { kind: "bearer", token: "test-token" }, rateLimit: false, retry: false });
+
+describe("the v4 client against the default handlers", () => {
+  it("a read answers the authored task; optional fields only when `fields` asks", async () => {
+    const plain = await wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"] });
+    expect(plain.data[0]).toMatchObject({ id: "IEAGKVLFKQ7WMVOE", title: "Draft launch plan", status: "Active" });
+    expect(plain.data[0]!.effortAllocation).toBeUndefined();
+    const selected = await wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"], fields: ["effortAllocation"] });
+    expectTypeOf(selected.data[0]!.effortAllocation).not.toBeUndefined();
+    expect(selected.data[0]!.effortAllocation).toBeDefined();
+  });
+
+  it("a write's resolver gets the typed arguments read from the form body (JSON-encoded values parsed)", async () => {
+    server.use(
+      tasksCreateInFolderHandler(({ args }) => {
+        expectTypeOf(args.title).toEqualTypeOf<string>();
+        return { data: [{ title: args.title, parentIds: [args.folderId], dates: { type: "Planned", start: String(args.dates?.start) } }] };
+      }),
+    );
+    const created = await wrike.tasks.createInFolder({ folderId: "IEAGKVLFI4AAAAAB", title: "Review copy", dates: { start: "2026-12-02", due: "2026-12-03" } });
+    // Merged over the default task: the override's fields, every other field of a complete task.
+    expect(created.data[0]).toMatchObject({ title: "Review copy", parentIds: ["IEAGKVLFI4AAAAAB"], dates: { start: "2026-12-02" }, accountId: "IEAGKVLF" });
+  });
+
+  it("a missing required argument answers 400 parameter_required, naming it", async () => {
+    const response = await fetch("https://www.wrike.com/api/v4/folders/F1/tasks", { method: "POST", headers: { authorization: "Bearer t" } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "parameter_required", errorDescription: "Missing required parameter: title" });
+  });
+
+  it("the default paged list answers two pages: the authored first page, then the last", async () => {
+    const ids: string[] = [];
+    for await (const task of wrike.tasks.list({ status: ["Active"] })) ids.push(task.id);
+    expect(ids).toEqual(["IEAGKVLFKQ7WMVOE", "MDAxOTIzNDU2Nzg5MGFiY2RlZjAxMjM0NTY3ODlhYmNkZWY:task.v2=", "IEAGKVLFKQ7WMVOE", "MDAxOTIzNDU2Nzg5MGFiY2RlZjAxMjM0NTY3ODlhYmNkZWY:task.v2="]);
+  });
+
+  it("a paged list from a resolver: every page re-sends the filters with the token", async () => {
+    const seen: { status: unknown; token: unknown }[] = [];
+    server.use(
+      tasksListHandler(({ args }) => {
+        seen.push({ status: args.status, token: args.nextPageToken });
+        const page = Number(args.nextPageToken ?? "0");
+        return { data: [{ id: `T${page * 2}` }, { id: `T${page * 2 + 1}` }], ...(page < 2 ? { nextPageToken: String(page + 1) } : { nextPageToken: undefined }) };
+      }),
+    );
+    const ids: string[] = [];
+    for await (const task of wrike.tasks.list({ status: ["Active"], pageSize: 2 })) ids.push(task.id);
+    expect(ids).toEqual(["T0", "T1", "T2", "T3", "T4", "T5"]);
+    expect(seen).toEqual([
+      { status: ["Active"], token: undefined },
+      { status: ["Active"], token: "1" },
+      { status: ["Active"], token: "2" },
+    ]);
+  });
+
+  it(".error(status, name) answers the v4 error envelope with its status: a typed WrikeApiError", async () => {
+    server.use(tasksGetHandler.error(404, "resource_not_found", { description: "Task not found" }));
+    const failure = await wrike.tasks.get({ taskIds: ["nope"] }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(WrikeApiError);
+    expect(failure).toMatchObject({ httpStatus: 404, errorName: "resource_not_found", serverMessage: "Task not found" });
+    // @ts-expect-error 404 carries resource_not_found or method_not_found, not invalid_parameter
+    expect(() => tasksGetHandler.error(404, "invalid_parameter")).toThrow(/not an error name of HTTP 404/);
+  });
+
+  it("PUT /tasks/{taskId} and PUT /tasks/{taskIds} share a URL: a list in the path is the bulk update's", async () => {
+    const answered: string[] = [];
+    server.use(
+      tasksUpdateHandler(({ args }) => (answered.push(`update ${args.taskId}`), {})),
+      tasksUpdateManyHandler(({ args }) => (answered.push(`updateMany ${args.taskIds.join("+")}`), {})),
+    );
+    await wrike.tasks.update({ taskId: "A", title: "one" });
+    await wrike.tasks.updateMany({ taskIds: ["A", "B"], addParents: ["F"] });
+    expect(answered).toEqual(["update A", "updateMany A+B"]);
+  });
+
+  it("overrides type-check against the result: a task's fields, partial items", () => {
+    tasksGetHandler({ data: [{ title: "A" }, { title: "B", importance: "High" }] });
+    // @ts-expect-error titles are strings
+    tasksGetHandler({ data: [{ title: 1 }] });
+    expectTypeOf<Parameters<typeof tasksGetHandler.example>>().toEqualTypeOf<[]>();
+    expectTypeOf(tasksGetHandler.example().data[0]!).toMatchTypeOf<Task>();
+  });
+});
+
+describe("createWrikeHandlers with the v4 emulator as backend", () => {
+  const emulator = createEmulator({ v4RateLimit: false });
+  const backed = setupServer(...createWrikeHandlers({ baseUrl: "http://localhost", backend: (request) => emulator.handle(request) }));
+  const client = createWrikeClient({ baseUrl: "http://localhost", auth: { kind: "bearer", token: emulator.credentials.permanentToken! }, rateLimit: false, retry: false });
+
+  it("keeps state across calls and passes the emulator's errors through", async () => {
+    server.close();
+    backed.listen({ onUnhandledRequest: "error" });
+    try {
+      const [space] = (await client.spaces.list()).data;
+      const created = await client.tasks.createInFolder({ folderId: space!.id, title: "behind msw" });
+      const [task] = (await client.tasks.get({ taskIds: [created.data[0]!.id] })).data;
+      expect(task!.title).toBe("behind msw");
+      await expect(client.tasks.get({ taskIds: ["IEAGKVLFKQNOSUCH"] })).rejects.toMatchObject({ httpStatus: 404 });
+    } finally {
+      backed.close();
+      server.listen({ onUnhandledRequest: "error" });
+    }
+  });
+});
