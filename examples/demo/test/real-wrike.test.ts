@@ -32,7 +32,7 @@ async function snapshot(server: RecordingWrike): Promise<string> {
 }
 
 describe("the v4 demo against real Wrike (a recording stand-in)", () => {
-  it("sends only GET requests, with the token from WRIKE_TOKEN, and says so before the first one", async () => {
+  it("sends only GET requests, with the token from WRIKE_TOKEN, and says so before the first one", { timeout: 120_000 }, async () => {
     const server = await standIn(1200);
     const before = await snapshot(server);
     let requestsWhenToldReadOnly: number | undefined;
@@ -57,7 +57,8 @@ describe("the v4 demo against real Wrike (a recording stand-in)", () => {
     expect(text).not.toContain(FAKE_TOKEN);
   });
 
-  it("with --write changes only what it creates inside its scratch folder, then deletes that folder", async () => {
+  // The batch job is polled at Wrike's pace (1 s, then 1.5 times longer): about 8 s of the run.
+  it("with --write changes only what it creates inside its scratch folder, then deletes that folder", { timeout: 120_000 }, async () => {
     const server = await standIn(10);
     const before = await snapshot(server);
     const summary = await runDemo({ write: true, env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_BASE_URL: server.url }, print: () => {} });

@@ -101,27 +101,26 @@ export async function buildProject(options: WorkOptions, parentFolderId: string)
   story.fact(`${logs.reduce((sum, l) => sum + (l.hours ?? 0), 0)} hours logged in ${logs.length} entries${category ? ` under "${category.name}"` : ""}`);
 
   story.step("100 tasks in one batch, then waiting for the job");
-  await runTaskBatch(options, build!.id, 100, "task", true);
+  await runTaskBatch(options, build!.id, 100);
 
   return { projectId: project!.id, buildFolderId: build!.id, planned };
 }
 
-/** Posts `size` task creations into `folderId` as one POST /batch and waits for its job; `tell` narrates it. */
-export async function runTaskBatch(options: Pick<WorkOptions, "wrike" | "story" | "counts" | "jobPollMs">, folderId: string, size: number, prefix: string, tell: boolean): Promise<void> {
-  const { wrike, story } = options;
-  const operations = Array.from({ length: size }, (_, i) => ({ method: "POST", url: `/folders/${folderId}/tasks`, params: { title: `${prefix} ${i + 1}` } }));
+/** Posts `size` task creations into `folderId` as one POST /batch and waits for its job, showing its progress. */
+async function runTaskBatch({ wrike, story, counts, jobPollMs }: WorkOptions, folderId: string, size: number): Promise<void> {
+  const operations = Array.from({ length: size }, (_, i) => ({ method: "POST", url: `/folders/${folderId}/tasks`, params: { title: `batched ${i + 1}` } }));
   const [job] = (await wrike.batch.run({ operations })).data;
-  if (tell) story.fact(`POST /batch with ${size} creations answered at once with job ${job!.id} (${job!.status})`);
-  const progress = tell ? story.progress("job progress", 100) : undefined;
+  story.fact(`POST /batch with ${size} creations answered at once with job ${job!.id} (${job!.status})`);
+  const progress = story.progress("job progress", 100);
   let polls = 0;
   const done = await wrike.waitForJob(job!.id, {
-    ...(options.jobPollMs === undefined ? {} : { intervalMs: options.jobPollMs }),
+    ...(jobPollMs === undefined ? {} : { intervalMs: jobPollMs }),
     onPoll: (polled) => {
       polls++;
-      progress?.(polled.progressPercent ?? 0);
+      progress(polled.progressPercent ?? 0);
     },
   });
   if (done.status !== "Completed") throw new Error(`the batch job ended ${done.status}: ${done.errorMessage ?? "no message"}`);
-  options.counts.tasks += size;
-  if (tell) story.fact(`job ${done.status} after ${polls} polls: ${Array.isArray(done.result) ? done.result.length : "?"} tasks created`);
+  counts.tasks += size;
+  story.fact(`job ${done.status} after ${polls} polls: ${Array.isArray(done.result) ? done.result.length : "?"} tasks created`);
 }
