@@ -39,10 +39,12 @@ export interface WrikeMcpServerOptions {
   tools: PreparedTools;
   policy: ToolPolicy;
   context: CallContext;
+  /** Told to the client at initialisation (e.g. that the server is serving the offline emulator). */
+  instructions?: string;
 }
 
 export function createWrikeMcpServer(options: WrikeMcpServerOptions): McpServer {
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} }, ...(options.instructions === undefined ? {} : { instructions: options.instructions }) });
   if (options.policy.mode === "dynamic") registerDynamicTools(server, options);
   else for (const definition of permittedOperations(options.tools.table.tools, options.policy)) registerOperation(server, options.tools.byName.get(definition.name)!, options.context);
   return server;

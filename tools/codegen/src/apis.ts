@@ -8,6 +8,7 @@ import { apiEmitter } from "./emitters/api.js";
 import { clientEmitter } from "./emitters/client.js";
 import { decodersEmitter } from "./emitters/decoders.js";
 import { encodersEmitter } from "./emitters/encoders.js";
+import { mcpToolsEmitter } from "./emitters/mcp-tools.js";
 import { methodsEmitter } from "./emitters/methods.js";
 import { emitters } from "./emitters/index.js";
 import { restServerEmitter } from "./emitters/rest-server.js";
@@ -24,14 +25,15 @@ export const wrikeV2: ApiTarget = {
 /**
  * Wrike API v4, the API real accounts answer (the client package's main entry). The server-side and mock
  * targets (method-index, msw-handlers, react-hooks) join as their v4 support lands; rest-server writes the
- * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from.
+ * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from;
+ * mcp-tools writes the MCP server's tool table.
  */
 export const wrikeV4: ApiTarget = {
   id: "v4",
   specDir: "spec/v4",
   names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
   entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
-  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter],
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter, mcpToolsEmitter],
 };
 
 export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];
