@@ -3,25 +3,28 @@
  * API v4 in memory. Calls reach it as the seeded account owner with its permanent token, whatever token the
  * transport sends; nothing leaves the process, and its data lasts as long as the server runs.
  */
-import { createEmulator, type Emulator } from "@wrikekit/emulator";
+import type { Emulator } from "@wrikekit/emulator";
 import type { OfflineBackend } from "./connection.js";
 
 export interface EmbeddedEmulator extends OfflineBackend {
-  /** The emulator, created on the first call (seeding it is not free, and a server with credentials never needs it). */
-  emulator(): Emulator;
+  /** The emulator, loaded and seeded on the first call (a server with credentials never pays for it). */
+  emulator(): Promise<Emulator>;
 }
 
-export function embeddedEmulator(create: () => Emulator = createEmulator): EmbeddedEmulator {
-  let instance: Emulator | undefined;
-  const emulator = () => (instance ??= create());
+const createEmulator = async () => (await import("@wrikekit/emulator")).createEmulator();
+
+export function embeddedEmulator(create: () => Emulator | Promise<Emulator> = createEmulator): EmbeddedEmulator {
+  let instance: Promise<Emulator> | undefined;
+  const emulator = () => (instance ??= Promise.resolve(create()));
   return {
     emulator,
     fetch: async (input, init) => {
       const request = new Request(input, init);
-      const token = emulator().credentials.permanentToken;
+      const emu = await emulator();
+      const token = emu.credentials.permanentToken;
       if (token === undefined) throw new Error("the embedded emulator's state has no permanent token to call it with");
       request.headers.set("authorization", `Bearer ${token}`);
-      return emulator().handle(request);
+      return emu.handle(request);
     },
   };
 }

@@ -10,7 +10,7 @@ import { VariableDeclarationKind } from "ts-morph";
 import type { Argument, Ir, Method } from "../model.js";
 import { docs, type ApiTarget, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { described, modelSchemasFor, orNull, referencesIn, SchemaRef, schemaSource, typeSchema, type Schema, type SchemaOrRef } from "./shared/json-schema.js";
+import { described, withoutValueList, modelSchemasFor, orNull, referencesIn, SchemaRef, schemaSource, typeSchema, type Schema, type SchemaOrRef } from "./shared/json-schema.js";
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
 
@@ -28,9 +28,14 @@ function toolDescription(ir: Ir, m: Method): string {
   return [`${sentence(own)}.`, poll && `Starts a job: follow it with ${toolName(poll)}.`, `(${m.id})`].filter(Boolean).join(" ");
 }
 
+function argumentDescription(a: Argument): string | undefined {
+  if (a.type.name === "binary") return `${sentence(a.description ?? "The file's bytes")}: base64 text (RFC 4648, standard alphabet).`;
+  return a.type.kind === "enum" ? withoutValueList(a.description) : a.description;
+}
+
 function argumentSchema(ir: Ir, a: Argument): SchemaOrRef {
   const schema = typeSchema(ir, a.type, "input", a.values);
-  const description = a.type.name === "binary" ? `${a.description ?? "The file's bytes"}: base64 text (RFC 4648, standard alphabet).` : a.description;
+  const description = argumentDescription(a);
   return described(a.nullable ? orNull(schema) : schema, description);
 }
 

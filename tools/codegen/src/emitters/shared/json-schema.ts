@@ -7,7 +7,8 @@
  *   values, or an argument's narrower `values`), model fields all optional with no others allowed, dates
  *   in the one text form the encoder takes.
  * - `output`: what the client's decoders let through: enums and models open (Wrike adds values and
- *   fields over time), only `required` fields required.
+ *   fields over time), only `required` fields required. No descriptions: an answer's field names say what
+ *   they hold, and every tool list carries these schemas (the Task model alone would be 4 KB more).
  *
  * Models become named constants (`SchemaRef`), so a model used by many operations is written once; the
  * emitter prints the references as identifiers and declares each constant before its first use.
@@ -94,18 +95,31 @@ export function described(schema: SchemaOrRef, description: string | undefined):
   return { ...schema, description: typeof schema.description === "string" ? `${description} (${schema.description})` : description };
 }
 
+/**
+ * A reference description without its list of enum values (`* \`Active\` - Active * \`Deferred\``) when the
+ * schema's `enum` lists them: items whose text only repeats the value go, items that explain it stay.
+ */
+export function withoutValueList(description: string | undefined): string | undefined {
+  const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const kept = description?.replace(/\s*\*\s*`([^`]+)`(?:\s*-\s*([^*]*?))?(?=\s*\*\s*`|\s*$)/g, (item, value: string, text: string | undefined) =>
+    text === undefined || words(text) === words(value) ? "" : item,
+  );
+  return kept?.trim() || undefined;
+}
+
 /** The object schema of a model in one direction. */
 export function modelSchema(ir: Ir, model: Model, direction: Direction): Schema {
   const properties = Object.fromEntries(
     model.fields.map((f) => {
       const schema = typeSchema(ir, f.type, direction);
-      return [f.name, described(f.nullable ? orNull(schema) : schema, f.description)];
+      const nullable = f.nullable ? orNull(schema) : schema;
+      return [f.name, direction === "input" ? described(nullable, f.type.kind === "enum" ? withoutValueList(f.description) : f.description) : nullable];
     }),
   );
   const required = direction === "output" ? model.fields.filter((f) => f.required).map((f) => f.name) : [];
   return {
     type: "object",
-    ...(model.description ? { description: model.description } : {}),
+    ...(model.description && direction === "input" ? { description: model.description } : {}),
     properties,
     ...(required.length > 0 ? { required } : {}),
     ...(direction === "input" ? { additionalProperties: false } : {}),
