@@ -35,15 +35,6 @@ describe("stdio", () => {
     }
     expect(stderr).not.toContain(TOKEN);
   });
-
-  it("without credentials exits with a message naming WRIKE_TOKEN and login", async () => {
-    const child = spawn(process.execPath, [BIN, "--table", TABLE], { env: { PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: "/nonexistent-wrikekit-test" } });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code).toBe(2);
-    expect(stderr).toContain("no Wrike credentials: set WRIKE_TOKEN to a permanent token or run `wrikekit-mcp login`");
-  });
 });
 
 describe("Streamable HTTP", () => {
