@@ -59,7 +59,7 @@ function toolMembers(ir: Ir, m: Method): Array<[string, string]> {
     ["title", sentence(m.summary)],
     ["description", toolDescription(ir, m)],
     ["inputSchema", inputSchema(ir, m)],
-    ["outputSchema", m.binary ? undefined : new SchemaRef(envelopeModel(m), "output")],
+    ["outputSchema", m.binary ? undefined : new SchemaRef(answerModel(m), "output")],
     ["annotations", { readOnlyHint: m.kind === "read", destructiveHint: deletes, idempotentHint: m.kind === "read" || deletes, openWorldHint: true }],
     ["default", m.assistant?.default ?? false],
     ["writes", m.kind === "write"],
@@ -76,18 +76,20 @@ function toolMembers(ir: Ir, m: Method): Array<[string, string]> {
   return [...present, ["method", names.descriptor(m)]];
 }
 
-function envelopeModel(m: Method): string {
-  if (m.envelope === undefined) throw new Error(`${m.id}: the mcp-tools emitter needs a {kind, data} answer or a binary one`);
-  return m.envelope.model;
+/** The model of the answer: the envelope's, or the one variant's (structured content is one object). */
+function answerModel(m: Method): string {
+  const [only, ...more] = m.variants;
+  const model = m.envelope?.model ?? (only !== undefined && only.root === undefined && more.length === 0 ? only.model : undefined);
+  if (model === undefined) throw new Error(`${m.id}: the mcp-tools emitter needs one answer document with no root key (or a binary answer)`);
+  return model;
 }
 
 export const mcpToolsEmitter: Emitter = {
   name: "mcp-tools",
   output: "packages/mcp/src/{api}/generated/tools.ts",
   emit(ir: Ir, file, api: ApiTarget) {
-    if (ir.style !== "rest") throw new Error(`${ir.api.name}: the mcp-tools emitter needs a REST API (one {kind, data} answer per operation)`);
     const tools = ir.methods.map((m) => ({ m, members: toolMembers(ir, m) }));
-    const roots = ir.methods.flatMap((m) => referencesIn([inputSchema(ir, m), m.binary ? undefined : new SchemaRef(envelopeModel(m), "output")]));
+    const roots = ir.methods.flatMap((m) => referencesIn([inputSchema(ir, m), m.binary ? undefined : new SchemaRef(answerModel(m), "output")]));
     file.addImportDeclaration({ moduleSpecifier: "../../table.js", isTypeOnly: true, namedImports: ["ObjectJsonSchema", "ToolDefinition", "ToolTable"] });
     if (ir.methods.some((m) => m.binary)) file.addImportDeclaration({ moduleSpecifier: "../../download.js", namedImports: ["DOWNLOAD_OUTPUT_SCHEMA"] });
     file.addImportDeclaration({ moduleSpecifier: api.entries.client, namedImports: [names.apiDescriptor(ir), ...ir.methods.map(names.descriptor)] });
