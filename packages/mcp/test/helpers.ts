@@ -1,4 +1,5 @@
-/** Test wiring: a server over a tool table and the SDK's own client, connected in memory. */
+/** Test wiring: a server over a tool table and the SDK's own client, connected in memory; the built bin over HTTP. */
+import { spawn } from "node:child_process";
 import { Client } from "@modelcontextprotocol/client";
 import { InMemoryTransport, type McpServer } from "@modelcontextprotocol/server";
 import { createConnector, createWrikeMcpServer, DEFAULT_BUDGET, embeddedEmulator, prepareTools, toolTable, type EmbeddedEmulator, type ResultBudget, type ToolPolicy } from "../src/index.js";
@@ -46,4 +47,21 @@ export async function connectV4InMemory(options: ConnectOptions = {}): Promise<{
     context: { transport: connector.transport({ kind: "backend", fetch: offline.fetch }), budget: { ...DEFAULT_BUDGET, ...options.budget }, secrets: () => [] },
   });
   return { ...(await link(server)), offline };
+}
+
+export const BIN = new URL("../dist/bin.js", import.meta.url).pathname;
+
+/** The built bin serving Streamable HTTP on a free loopback port: its URL, its stderr so far, and how to stop it. */
+export async function startHttpBin(args: string[], env: NodeJS.ProcessEnv): Promise<{ url: string; stderr(): string; stop(): void }> {
+  const child = spawn(process.execPath, [BIN, "--http", "--port", "0", ...args], { env });
+  let stderr = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = / at (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the server exited (${code}): ${stderr}`)));
+  });
+  return { url, stderr: () => stderr, stop: () => void child.kill("SIGTERM") };
 }

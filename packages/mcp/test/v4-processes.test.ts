@@ -3,14 +3,13 @@
  * the embedded emulator on its own; over Streamable HTTP with --offline. Every default tool is called
  * through each and its effect read back.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toolTable } from "../src/index.js";
+import { BIN, startHttpBin } from "./helpers.js";
 import { listedNames, runDefaultToolScenario } from "./v4-scenario.js";
 
-const BIN = new URL("../dist/bin.js", import.meta.url).pathname;
 // No WRIKE_TOKEN and no login file: the bin must fall back to the emulator.
 const ENV = { PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: "/nonexistent-wrikekit-test" };
 const defaults = toolTable.tools.filter((t) => t.default).map((t) => t.name).sort();
@@ -60,27 +59,15 @@ describe("stdio, no account", () => {
 });
 
 describe("Streamable HTTP, --offline", () => {
-  let child: ChildProcess;
-  let url: string;
-  let stderr = "";
+  let server: Awaited<ReturnType<typeof startHttpBin>>;
   beforeAll(async () => {
-    child = spawn(process.execPath, [BIN, "--http", "--port", "0", "--offline", "--tools", "all", "--allow-delete"], { env: ENV });
-    url = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = / at (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr);
-        if (match) resolve(match[1]!);
-      });
-      child.once("exit", (code) => reject(new Error(`the server exited (${code}): ${stderr}`)));
-    });
+    server = await startHttpBin(["--offline", "--tools", "all", "--allow-delete"], ENV);
   });
-  afterAll(() => {
-    child.kill("SIGTERM");
-  });
+  afterAll(() => server.stop());
 
   it("serves every tool without a token; every default tool works and a delete lands", async () => {
     const client = new Client({ name: "http-v4-test", version: "0" });
-    await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
     try {
       expect(await listedNames(client)).toHaveLength(206);
       const result = await runDefaultToolScenario(client);
@@ -92,6 +79,6 @@ describe("Streamable HTTP, --offline", () => {
     } finally {
       await client.close();
     }
-    expect(stderr).toContain("serving the embedded Wrike emulator (offline)");
+    expect(server.stderr()).toContain("serving the embedded Wrike emulator (offline)");
   }, 90_000);
 });
