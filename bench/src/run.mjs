@@ -27,6 +27,7 @@ const FIGURES = {
   6: "fig6-codegen.mjs",
   7: "fig7-emulator.mjs",
   8: "fig8-msw.mjs",
+  9: "fig9-mcp.mjs",
 };
 
 const onlyArg = process.argv.indexOf("--only");
@@ -202,6 +203,12 @@ for (const n of only) {
       `Real spec: import of the code generator + first run **${formatTime(f.realSpec.withImport.median)}** (first run ${formatTime(f.realSpec.firstRun.median)}, JIT-warm runs ${formatTime(f.realSpec.warm.median)}; medians of ${f.realSpec.firstRun.n} fresh processes).`,
       "",
     );
+  } else if (n === 9) {
+    table(
+      ["tool list", "tools", "tools/list JSON", "≈ tokens (bytes/4)"],
+      f.sizes.map((r) => [r.label, String(r.tools), `**${r.bytes.toLocaleString("en")} B**`, r.tokens.toLocaleString("en")]),
+    );
+    statsTable(f.results, f.baseline);
   } else if (n === 7) {
     table(
       ["load", "req/s (median of windows)", "per window", "clients", "answer size"],

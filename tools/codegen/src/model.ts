@@ -40,7 +40,7 @@ export interface Variant {
   when?: string;
 }
 
-export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages"> {
+export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages" | "assistant"> {
   group: string;
   key: string;
   /** Standalone function name, e.g. taskAdd. */
@@ -182,6 +182,7 @@ export function buildIr(spec: Spec): Ir {
             ? [{ model: envelopes.get(m)!.model }]
             : [],
       ...restFeatures(m, envelopes.get(m)),
+      ...(m.assistant ? { assistant: m.assistant } : {}),
       examples: m.examples.map((ex) => ({ ...ex, repaired: ex.repairs.reduce((text, r) => text.replace(r.find, () => r.replace), ex.text) })),
     })),
   }));
