@@ -7,7 +7,7 @@
  *   pnpm bench -- --only 1,3        some figures
  *   BENCH_QUICK=1 pnpm bench        fewer rounds, for trying it out
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -129,6 +129,7 @@ const statsTable = (results, baseline, relative = ratio) =>
   );
 
 md.push("# wrikekit benchmarks (issue #6)", "");
+md.push(`- Commit measured: ${measuredCommit()}`);
 md.push(`- Machine: ${machine}`);
 md.push(`- Date: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`);
 md.push(`- Command: \`${command}\` (from the repository root; builds the packages it measures first)`);
@@ -230,3 +231,18 @@ const file = join(benchDir, complete ? "RESULTS.md" : "RESULTS.partial.md");
 writeFileSync(file, md.join("\n"));
 console.log(`\nwrote ${file}`);
 if (Object.keys(failures).length > 0) process.exitCode = 1;
+
+/**
+ * The commit whose code the figures describe, and whether the measured code (packages, tools, spec, bench)
+ * differed from it in the working tree: a figure is only current while that commit's code is.
+ */
+function measuredCommit() {
+  const git = (...args) => execFileSync("git", args, { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" }).trim();
+  try {
+    const head = git("rev-parse", "HEAD");
+    const dirty = git("status", "--porcelain", "--", "packages", "tools", "spec", "bench", ":!bench/RESULTS.md") !== "";
+    return dirty ? `${head} plus uncommitted changes to measured code` : head;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
