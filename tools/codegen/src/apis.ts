@@ -12,6 +12,7 @@ import { methodsEmitter } from "./emitters/methods.js";
 import { emitters } from "./emitters/index.js";
 import { restServerEmitter } from "./emitters/rest-server.js";
 import { typesEmitter } from "./emitters/types.js";
+import { webhookEventsEmitter } from "./emitters/webhook-events.js";
 
 export const wrikeV2: ApiTarget = {
   id: "v2",
@@ -24,14 +25,15 @@ export const wrikeV2: ApiTarget = {
 /**
  * Wrike API v4, the API real accounts answer (the client package's main entry). The server-side and mock
  * targets (method-index, msw-handlers, react-hooks) join as their v4 support lands; rest-server writes the
- * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from.
+ * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from;
+ * webhook-events writes @wrikekit/webhooks' typed events and signing scheme from events.yaml and api.yaml.
  */
 export const wrikeV4: ApiTarget = {
   id: "v4",
   specDir: "spec/v4",
   names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
   entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
-  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter],
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter, webhookEventsEmitter],
 };
 
 export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];

@@ -5,9 +5,15 @@
 import { VariableDeclarationKind } from "ts-morph";
 import { docs, type Emitter } from "../emit.js";
 import type { Field, Ir, Method } from "../model.js";
-import { names, argumentType, coreTypeNames, responseType } from "../naming.js";
+import { names, argumentType, coreTypeTracker, responseType } from "../naming.js";
 
 const nullable = (type: string, isNullable: boolean | undefined) => (isNullable ? `${type} | null` : type);
+
+/** The TypeScript type of a response field (null included when the server may send it). */
+export const fieldType = (f: Field) => nullable(responseType(f.type), f.nullable);
+
+/** An interface property for a response field, of type `type`. Shared with the webhook-events emitter. */
+export const fieldProperty = (f: Field, type: string) => ({ name: f.name, type, hasQuestionToken: !f.required, ...docs(f.description) });
 
 /** The result type of a method: its variants, or (v4) its envelope, narrowed by the selected fields. */
 function resultType(m: Method): { typeParameters: { name: string; constraint: string; default: string }[]; type: string } {
@@ -23,12 +29,7 @@ export const typesEmitter: Emitter = {
   name: "types",
   output: "packages/client/src/{api}/generated/types.ts",
   emit(ir: Ir, file) {
-    const used = new Set<string>();
-    const track = (type: string) => {
-      for (const n of coreTypeNames) if (new RegExp(`\\b${n}\\b`).test(type)) used.add(n);
-      return type;
-    };
-    const fieldType = (f: Field) => track(nullable(responseType(f.type), f.nullable));
+    const { used, track } = coreTypeTracker();
     for (const e of ir.enums) {
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
@@ -46,12 +47,7 @@ export const typesEmitter: Emitter = {
         name: model.name,
         ...(item ? { typeParameters: [{ name: "T", default: item }] } : {}),
         ...docs(model.description),
-        properties: model.fields.map((f) => ({
-          name: f.name,
-          type: item && f.name === ir.api.envelope?.dataField ? "T[]" : fieldType(f),
-          hasQuestionToken: !f.required,
-          ...docs(f.description),
-        })),
+        properties: model.fields.map((f) => fieldProperty(f, item && f.name === ir.api.envelope?.dataField ? "T[]" : track(fieldType(f)))),
       });
     }
     if (ir.methods.some((m) => m.selects))
