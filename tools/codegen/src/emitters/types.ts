@@ -3,7 +3,7 @@
  * and named Args/Result types per method (v4 results generic over the fields a `fields` argument selects).
  */
 import { VariableDeclarationKind } from "ts-morph";
-import { docs, type Emitter } from "../emit.js";
+import { docs, type DeclarationSink, type Emitter } from "../emit.js";
 import type { Field, Ir, Method } from "../model.js";
 import { names, argumentType, coreTypeTracker, responseType } from "../naming.js";
 
@@ -25,21 +25,24 @@ function resultType(m: Method): { typeParameters: { name: string; constraint: st
   };
 }
 
+/** An open enum: its known values as a constant, and a type that also admits values Wrike adds later. */
+export function addEnum(file: DeclarationSink, e: Ir["enums"][number]): void {
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    declarations: [{ name: e.name, initializer: `{ ${e.values.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} } as const` }],
+    ...docs(e.description, `Known values. The enum is open: values Wrike adds later still decode.`),
+  });
+  const open = e.valueType === "integer" ? "(number & {})" : "(string & {})";
+  file.addTypeAlias({ isExported: true, name: e.name, type: `(typeof ${e.name})[keyof typeof ${e.name}] | ${open}` });
+}
+
 export const typesEmitter: Emitter = {
   name: "types",
   output: "packages/client/src/{api}/generated/types.ts",
   emit(ir: Ir, file) {
     const { used, track } = coreTypeTracker();
-    for (const e of ir.enums) {
-      file.addVariableStatement({
-        declarationKind: VariableDeclarationKind.Const,
-        isExported: true,
-        declarations: [{ name: e.name, initializer: `{ ${e.values.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} } as const` }],
-        ...docs(e.description, `Known values. The enum is open: values Wrike adds later still decode.`),
-      });
-      const open = e.valueType === "integer" ? "(number & {})" : "(string & {})";
-      file.addTypeAlias({ isExported: true, name: e.name, type: `(typeof ${e.name})[keyof typeof ${e.name}] | ${open}` });
-    }
+    for (const e of ir.enums) addEnum(file, e);
     for (const model of ir.models) {
       const item = model.envelopeOf && responseType(model.envelopeOf);
       file.addInterface({

@@ -10,7 +10,7 @@ import type { Field, Ir, Model, WebhookEvents } from "../model.js";
 import { coreTypeTracker, names } from "../naming.js";
 import { modelDecoder } from "./decoders.js";
 import { importRuntime } from "./shared/runtime-codecs.js";
-import { fieldProperty, fieldType } from "./types.js";
+import { addEnum, fieldProperty, fieldType } from "./types.js";
 
 /** The WebCrypto hash of each HMAC algorithm the spec's schema allows. */
 const WEBCRYPTO_HASH = { "HMAC-SHA256": "SHA-256" } as const;
@@ -19,19 +19,21 @@ const SIGNED_OVER = { rawBody: "raw-body" } as const;
 
 const eventTypeName = (type: string) => `${type}Event`;
 
-/** Models the event fields name, and the models those name, in spec order. */
-function referencedModels(ir: Ir, fields: readonly Field[]): Model[] {
+/** The models and enums the event fields name, and those the models name in turn: the file declares its own. */
+function referencedTypes(ir: Ir, fields: readonly Field[]): { models: Model[]; enums: Ir["enums"] } {
   const byName = new Map(ir.models.map((m) => [m.name, m]));
-  const found = new Map<string, Model>();
+  const models = new Map<string, Model>();
+  const enums = new Set<string>();
   const visit = (f: Field) => {
-    if (f.type.kind !== "model" || found.has(f.type.name)) return;
+    if (f.type.kind === "enum") enums.add(f.type.name);
+    if (f.type.kind !== "model" || models.has(f.type.name)) return;
     const model = byName.get(f.type.name);
     if (model === undefined) throw new Error(`webhook events: field ${f.name} names the model ${f.type.name}, which api.yaml does not declare`);
-    found.set(model.name, model);
+    models.set(model.name, model);
     model.fields.forEach(visit);
   };
   fields.forEach(visit);
-  return [...found.values()];
+  return { models: [...models.values()], enums: ir.enums.filter((e) => enums.has(e.name)) };
 }
 
 function emitScheme(ir: Ir, file: DeclarationSink): void {
@@ -132,7 +134,8 @@ export const webhookEventsEmitter: Emitter = {
     importRuntime(file, "decode", "d", "DecodeContext", false);
     const { used, track } = coreTypeTracker();
     emitScheme(ir, file);
-    const models = referencedModels(ir, [...events.common, ...events.types.flatMap((t) => t.fields)]);
+    const { models, enums } = referencedTypes(ir, [...events.common, ...events.types.flatMap((t) => t.fields)]);
+    for (const e of enums) addEnum(file, e);
     for (const model of models)
       file.addInterface({ isExported: true, name: model.name, ...docs(model.description), properties: model.fields.map((f) => fieldProperty(f, track(fieldType(f)))) });
     emitEvents(events, file, track);
