@@ -8,7 +8,7 @@ export { decodeWebhookEvent, WebhookPayloadError } from "./events.js";
 export type { WebhookEventDecoder, WebhookEventShape } from "./events.js";
 // The event types (one interface per type, KnownWebhookEvent, UnknownWebhookEvent, WrikeWebhookEvent), generated from spec/v4.
 export type * from "./v4/generated/events.js";
-export { isKnownWebhookEvent, wrikeWebhookScheme } from "./v4/generated/events.js";
+export { isKnownWebhookEvent, isWebhookEventType, wrikeWebhookScheme } from "./v4/generated/events.js";
 export { MemoryDedupeStore } from "./dedupe.js";
 export type { ClaimResult, DedupeStore, MemoryDedupeStoreOptions } from "./dedupe.js";
 export { canonicalJson, contentEventKey } from "./event-key.js";

@@ -99,11 +99,19 @@ function emitEvents(events: WebhookEvents, file: DeclarationSink, track: (type: 
   });
   file.addFunction({
     isExported: true,
+    name: "isWebhookEventType",
+    ...docs("Whether `type` is an event type the spec lists."),
+    parameters: [{ name: "type", type: "string" }],
+    returnType: "type is WebhookEventType",
+    statements: ["return Object.hasOwn(webhookEventDecoders, type);"],
+  });
+  file.addFunction({
+    isExported: true,
     name: "isKnownWebhookEvent",
     ...docs(`Whether the event is of a type the spec lists; narrows it so that \`switch (event.${discriminator})\` sees each type's fields.`),
     parameters: [{ name: "event", type: "WrikeWebhookEvent" }],
     returnType: "event is KnownWebhookEvent",
-    statements: [`return Object.hasOwn(webhookEventDecoders, event.${discriminator});`],
+    statements: [`return isWebhookEventType(event.${discriminator});`],
   });
   file.addFunction({
     isExported: true,
@@ -119,7 +127,7 @@ function emitEvents(events: WebhookEvents, file: DeclarationSink, track: (type: 
       "const o = d.object(value, key, ctx);",
       "if (o === undefined) return value as WrikeWebhookEvent;",
       `const type = o.${discriminator};`,
-      `const decode = typeof type === "string" && Object.hasOwn(webhookEventDecoders, type) ? webhookEventDecoders[type as WebhookEventType] : ${names.modelDecoder("UnknownWebhookEvent")};`,
+      `const decode = typeof type === "string" && isWebhookEventType(type) ? webhookEventDecoders[type] : ${names.modelDecoder("UnknownWebhookEvent")};`,
       "return decode(o, key, ctx);",
     ],
   });

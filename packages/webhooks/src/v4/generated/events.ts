@@ -1108,9 +1108,14 @@ export function decodeUnknownWebhookEvent(value: unknown, key: string | number, 
 
 const webhookEventDecoders: { readonly [T in WebhookEventType]: d.Decoder<Extract<KnownWebhookEvent, { eventType: T; }>> } = { TaskCreated: decodeTaskCreatedEvent, TaskDeleted: decodeTaskDeletedEvent, TaskTitleChanged: decodeTaskTitleChangedEvent, TaskImportanceChanged: decodeTaskImportanceChangedEvent, TaskStatusChanged: decodeTaskStatusChangedEvent, TaskDatesChanged: decodeTaskDatesChangedEvent, TaskParentsAdded: decodeTaskParentsAddedEvent, TaskParentsRemoved: decodeTaskParentsRemovedEvent, TaskResponsiblesAdded: decodeTaskResponsiblesAddedEvent, TaskResponsiblesRemoved: decodeTaskResponsiblesRemovedEvent, TaskSharedsAdded: decodeTaskSharedsAddedEvent, TaskSharedsRemoved: decodeTaskSharedsRemovedEvent, TaskDescriptionChanged: decodeTaskDescriptionChangedEvent, TaskCustomFieldChanged: decodeTaskCustomFieldChangedEvent, FolderCreated: decodeFolderCreatedEvent, FolderDeleted: decodeFolderDeletedEvent, FolderTitleChanged: decodeFolderTitleChangedEvent, FolderDescriptionChanged: decodeFolderDescriptionChangedEvent, FolderParentsAdded: decodeFolderParentsAddedEvent, FolderParentsRemoved: decodeFolderParentsRemovedEvent, FolderSharedsAdded: decodeFolderSharedsAddedEvent, FolderSharedsRemoved: decodeFolderSharedsRemovedEvent, FolderCustomFieldChanged: decodeFolderCustomFieldChangedEvent, ProjectDatesChanged: decodeProjectDatesChangedEvent, ProjectOwnersAdded: decodeProjectOwnersAddedEvent, ProjectOwnersRemoved: decodeProjectOwnersRemovedEvent, ProjectStatusChanged: decodeProjectStatusChangedEvent, AttachmentAdded: decodeAttachmentAddedEvent, AttachmentDeleted: decodeAttachmentDeletedEvent, CommentAdded: decodeCommentAddedEvent, CommentDeleted: decodeCommentDeletedEvent, TimelogChanged: decodeTimelogChangedEvent, ApprovalStatusChanged: decodeApprovalStatusChangedEvent };
 
+/** Whether `type` is an event type the spec lists. */
+export function isWebhookEventType(type: string): type is WebhookEventType {
+  return Object.hasOwn(webhookEventDecoders, type);
+}
+
 /** Whether the event is of a type the spec lists; narrows it so that `switch (event.eventType)` sees each type's fields. */
 export function isKnownWebhookEvent(event: WrikeWebhookEvent): event is KnownWebhookEvent {
-  return Object.hasOwn(webhookEventDecoders, event.eventType);
+  return isWebhookEventType(event.eventType);
 }
 
 /** Decodes one event by its `eventType`: a listed type with its fields checked, any other as an UnknownWebhookEvent. */
@@ -1118,7 +1123,7 @@ export function decodeWrikeWebhookEvent(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as WrikeWebhookEvent;
   const type = o.eventType;
-  const decode = typeof type === "string" && Object.hasOwn(webhookEventDecoders, type) ? webhookEventDecoders[type as WebhookEventType] : decodeUnknownWebhookEvent;
+  const decode = typeof type === "string" && isWebhookEventType(type) ? webhookEventDecoders[type] : decodeUnknownWebhookEvent;
   return decode(o, key, ctx);
 }
 
