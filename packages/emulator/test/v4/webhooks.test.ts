@@ -183,11 +183,11 @@ describe("webhooks from the v4 emulator", () => {
     await wrike.tasks.update({ taskId: top.id, title: "renamed" });
     await wrike.comments.createInTask({ taskId: top.id, text: "hi" });
     await server.emulator.webhooks.idle();
-    expect(direct.events.map((e) => [e.eventType, e.taskId])).toEqual([
+    expect(direct.events.map((e) => [e.eventType, (e as { taskId?: string }).taskId])).toEqual([
       ["TaskCreated", top.id],
       ["CommentAdded", top.id],
     ]);
-    expect(deep.events.map((e) => [e.eventType, e.taskId])).toEqual([
+    expect(deep.events.map((e) => [e.eventType, (e as { taskId?: string }).taskId])).toEqual([
       ["TaskCreated", top.id],
       ["TaskCreated", below.id],
     ]);
