@@ -13,5 +13,6 @@
  */
 export { createEmulator, type AddAttachmentInput, type AddV4TaskInput, type Emulator, type EmulatorOptions } from "./emulator.js";
 export type { V4State } from "./v4/engine/state.js";
+export type { DeliveryRecord, WebhookDeliveryOptions } from "./v4/webhooks/delivery.js";
 export type { EmulatorCredentials, TokenCredentials } from "./credentials.js";
 export * from "./engine/index.js";

@@ -15,6 +15,7 @@ import { reactHooksEmitter } from "./emitters/react-hooks.js";
 import { emitters } from "./emitters/index.js";
 import { restServerEmitter } from "./emitters/rest-server.js";
 import { typesEmitter } from "./emitters/types.js";
+import { webhookEventsEmitter } from "./emitters/webhook-events.js";
 
 export const wrikeV2: ApiTarget = {
   id: "v2",
@@ -28,14 +29,15 @@ export const wrikeV2: ApiTarget = {
  * Wrike API v4, the API real accounts answer (the main entry of client, msw and react). rest-server writes the
  * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from;
  * msw-rest-handlers the MSW handlers over the same rows; react-hooks runs for both styles; mcp-tools writes
- * the MCP server's tool table.
+ * the MCP server's tool table; webhook-events @wrikekit/webhooks' typed events and signing scheme (events.yaml,
+ * api.yaml).
  */
 export const wrikeV4: ApiTarget = {
   id: "v4",
   specDir: "spec/v4",
   names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
   entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
-  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter, mswRestHandlersEmitter, reactHooksEmitter, mcpToolsEmitter],
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter, mswRestHandlersEmitter, reactHooksEmitter, mcpToolsEmitter, webhookEventsEmitter],
 };
 
 export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];

@@ -82,6 +82,16 @@ function scalarArgumentType(name: ScalarType): string {
 /** Types from @wrikekit/core that responseType and argumentType name. */
 export const coreTypeNames = ["UtcTimestamp", "UploadBody"] as const;
 
+/** Notes which core types the types an emitter writes name (`track` passes each type through), to import them. */
+export function coreTypeTracker(): { used: Set<string>; track: (type: string) => string } {
+  const used = new Set<string>();
+  const track = (type: string) => {
+    for (const n of coreTypeNames) if (new RegExp(`\\b${n}\\b`).test(type)) used.add(n);
+    return type;
+  };
+  return { used, track };
+}
+
 /**
  * The scalar type a value travels as: an enum as its value type. The runtime modules (decode, encode,
  * wire) export one function per scalar type, named after it, so `${module}.${wireScalar(t)}` is its codec.

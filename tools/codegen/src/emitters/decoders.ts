@@ -3,6 +3,7 @@
  * wire forms (numeric strings, XML list wrappers) into the typed shape, and one root dispatcher per method.
  * The checks are written out as code; nothing walks the spec at run time.
  */
+import type { FunctionDeclarationStructure, OptionalKind } from "ts-morph";
 import type { Field, Ir, TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names, wireScalar } from "../naming.js";
@@ -65,35 +66,41 @@ function fieldStatement(f: Field): string {
     : `${read} if (${present} && ${check.notCanonical}) ${check.fix(target, key)}`;
 }
 
+/**
+ * The decoder of one object type: checks each field and normalises it in place (aliases renamed first), returning
+ * the object as `returnType`. Shared with the webhook-events emitter, whose events are objects of fields too.
+ */
+export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string): OptionalKind<FunctionDeclarationStructure> {
+  const aliases = fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
+  return {
+    isExported: true,
+    name,
+    ...docs(description),
+    parameters: [
+      { name: "value", type: "unknown" },
+      { name: "key", type: "string | number" },
+      { name: "ctx", type: "DecodeContext" },
+    ],
+    returnType,
+    statements: [
+      "const o = d.object(value, key, ctx);",
+      `if (o === undefined) return value as ${returnType};`,
+      "ctx.path.push(key);",
+      ...aliases,
+      "let v: unknown;",
+      ...fields.map(fieldStatement).filter((statement) => statement !== ""),
+      "ctx.path.pop();",
+      `return o as unknown as ${returnType};`,
+    ],
+  };
+}
+
 export const decodersEmitter: Emitter = {
   name: "decoders",
   output: "packages/client/src/{api}/generated/decoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "decode", "d", "DecodeContext");
-    for (const model of ir.models) {
-      const aliases = model.fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
-      file.addFunction({
-        isExported: true,
-        name: names.modelDecoder(model),
-        ...docs(`Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`),
-        parameters: [
-          { name: "value", type: "unknown" },
-          { name: "key", type: "string | number" },
-          { name: "ctx", type: "DecodeContext" },
-        ],
-        returnType: `t.${model.name}`,
-        statements: [
-          "const o = d.object(value, key, ctx);",
-          `if (o === undefined) return value as t.${model.name};`,
-          "ctx.path.push(key);",
-          ...aliases,
-          "let v: unknown;",
-          ...model.fields.map(fieldStatement).filter((statement) => statement !== ""),
-          "ctx.path.pop();",
-          `return o as unknown as t.${model.name};`,
-        ],
-      });
-    }
+    for (const model of ir.models) file.addFunction(modelDecoder(names.modelDecoder(model), `t.${model.name}`, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`));
     for (const m of ir.methods) {
       if (m.binary) continue;
       const roots = m.variants.map((v) => v.root);

@@ -264,7 +264,13 @@ const webhookSigning = z.strictObject({
   /** Events: the signature is computed over the raw request body with the subscription's secret. */
   eventSignedOver: z.literal("rawBody"),
   /** Handshake: the answer's header carries HMAC(secret, the request's header value). */
-  handshake: z.strictObject({ requestHeader: z.string().min(1), answerHeader: z.string().min(1), signedOver: z.literal("requestHeaderValue") }),
+  handshake: z.strictObject({
+    requestHeader: z.string().min(1),
+    answerHeader: z.string().min(1),
+    signedOver: z.literal("requestHeaderValue"),
+    /** The handshake's body: a JSON object whose `field` is `value` (event bodies are JSON arrays). */
+    body: z.strictObject({ field: identifier, value: z.string().min(1) }),
+  }),
   /** How sure we are: "confirmed" or "publiclyDescribedUnconfirmed". */
   status: z.enum(["confirmed", "publiclyDescribedUnconfirmed"]),
   source: text,
