@@ -4,6 +4,7 @@
  */
 import type { DecodeContext } from "./runtime/decode.js";
 import type { EncodeContext } from "./runtime/encode.js";
+import type { ErrorReader } from "./transport/api-errors.js";
 
 export type ResponseFormat = "json" | "xml";
 
@@ -21,6 +22,8 @@ export interface ApiDescriptor {
   /** Path template per format; `{method}` is replaced by the method's path. */
   readonly formats: Readonly<Partial<Record<ResponseFormat, string>>>;
   readonly errorEnvelope: ErrorEnvelope;
+  /** Reads an API error out of an answer (readStatusError or readCodedError from @wrikekit/core/runtime). */
+  readonly readError: ErrorReader;
   /**
    * Error name per code, e.g. 403 → MISSING_REQUIRED_PARAMETER: the name a body without one gets. v4
    * keys names by HTTP status and has several for some; list only statuses with exactly one (401 →

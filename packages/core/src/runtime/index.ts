@@ -14,3 +14,4 @@ export * as xml from "../xml/writer.js";
 export * as wire from "./wire.js";
 export type { WireContext, WireParser } from "./wire.js";
 export type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
+export { readCodedError, readStatusError, type ErrorReader } from "../transport/api-errors.js";

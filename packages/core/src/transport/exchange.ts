@@ -5,7 +5,7 @@
  * refreshed). Redirects are never followed, and a body is read only up to `maxResponseBytes`.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
-import { envelopeCode, WrikeApiError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import type { DecodeContext } from "../runtime/decode.js";
@@ -121,18 +121,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     }
   }
 
-  function apiError(methodId: string, document: unknown, httpStatus: number, format: ResponseFormat): WrikeApiError | undefined {
-    const env = api.errorEnvelope;
-    if (typeof document !== "object" || document === null) return undefined;
-    const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
-    if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
-    const serverMessage = String(body[env.messageField] ?? "");
-    const sentName = body[env.nameField] === undefined ? undefined : String(body[env.nameField]);
-    const code = env.codeField === undefined ? httpStatus : envelopeCode(body[env.codeField], env.codeField, { method: methodId, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
-    const errorName = sentName ?? api.errorCodes[code] ?? "UNKNOWN_ERROR";
-    return new WrikeApiError({ code, errorName, serverMessage, method: methodId, httpStatus });
-  }
-
   /**
    * One attempt. A redirect is refused unread (never followed; v4's wrong-host 300 among them). Any other
    * answer is read within the attempt's timeout (without `decode`, a successful one is returned as it
@@ -172,7 +160,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (ok) throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
       }
-    const error = apiError(method.id, document, status, bodyFormat);
+    const error = api.readError(api, method.id, document, status, bodyFormat);
     if (error) throw error;
     if (!ok)
       throw new WrikeTransportError({
