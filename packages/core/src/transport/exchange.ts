@@ -12,7 +12,7 @@ import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { hostOrigin } from "../base-url.js";
-import { abortedError, attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
+import { attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -92,15 +92,11 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const authorize = () => authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
     for (let resent = false; ; resent = true) {
       let header = bearerHeader;
+      const ready = async () => (header ??= await authorize());
       // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
       // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
       // waits for (a shared token refresh), and a signature never ages in the queue.
-      if (limiter) {
-        const waitMs = await limiter.acquire(signal, async () => (header ??= await authorize())).catch((cause: unknown) => {
-          throw signal?.aborted ? abortedError(method.id, cause) : cause;
-        });
-        if (waitMs > 0) hooks.rateLimited?.({ method: method.id, source: "client", waitMs });
-      } else header ??= await authorize();
+      await (limiter ? limiter.admit(method.id, signal, hooks, ready) : ready());
       headers.authorization = header!;
       hooks.request?.({ method: method.id, url: where, attempt });
       const started = Date.now();
