@@ -44,6 +44,11 @@ function listDecode(f: Field, key: string): string {
   return `d.list(v, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, d.${scalar}${f.acceptCommaSeparated ? ", true" : ""})`;
 }
 
+/** Optional, non-nullable string-like scalars: checked together by d.optionalStrings. */
+function isOptionalString(f: Field): boolean {
+  return !f.required && !f.nullable && !f.type.list && f.type.kind === "scalar" && f.type.name !== "json" && STRING_LIKE.has(wireScalar(f.type));
+}
+
 function fieldStatement(f: Field): string {
   const key = JSON.stringify(f.name);
   const target = `o.${f.name}`;
@@ -65,12 +70,18 @@ function fieldStatement(f: Field): string {
     : `${read} if (${present} && ${check.notCanonical}) ${check.fix(target, key)}`;
 }
 
+function optionalStringsStatement(fields: readonly Field[]): string[] {
+  const keys = fields.filter(isOptionalString).map((f) => f.name);
+  return keys.length === 0 ? [] : [`d.optionalStrings(o, ${JSON.stringify(keys)}, ctx);`];
+}
+
 export const decodersEmitter: Emitter = {
   name: "decoders",
   output: "packages/client/src/{api}/generated/decoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "decode", "d", "DecodeContext");
     for (const model of ir.models) {
+      const checks = model.fields.filter((f) => !isOptionalString(f)).map(fieldStatement).filter((statement) => statement !== "");
       const aliases = model.fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
       file.addFunction({
         isExported: true,
@@ -87,8 +98,8 @@ export const decodersEmitter: Emitter = {
           `if (o === undefined) return value as t.${model.name};`,
           "ctx.path.push(key);",
           ...aliases,
-          "let v: unknown;",
-          ...model.fields.map(fieldStatement).filter((statement) => statement !== ""),
+          ...optionalStringsStatement(model.fields),
+          ...(checks.length > 0 ? ["let v: unknown;", ...checks] : []),
           "ctx.path.pop();",
           `return o as unknown as t.${model.name};`,
         ],
