@@ -4,7 +4,7 @@
  */
 import type { DecodeContext } from "./runtime/decode.js";
 import type { EncodeContext } from "./runtime/encode.js";
-import type { ErrorReader } from "./transport/api-errors.js";
+import type { WrikeApiError } from "./errors.js";
 
 export type ResponseFormat = "json" | "xml";
 
@@ -15,6 +15,9 @@ export interface ErrorEnvelope {
   readonly nameField: string;
   readonly messageField: string;
 }
+
+/** Reads the API error in a parsed answer, or undefined when it holds none (transport/api-errors.ts has each API's). */
+export type ErrorReader = (api: ApiDescriptor, method: string, document: unknown, httpStatus: number, format: ResponseFormat) => WrikeApiError | undefined;
 
 export interface ApiDescriptor {
   readonly name: string;

@@ -3,11 +3,8 @@
  * (`readError`), so a bundle carries only the one its API needs: v4 takes the code from the HTTP status,
  * v2 from the envelope's code field (with the checks that field needs).
  */
-import type { ApiDescriptor, ResponseFormat } from "../descriptors.js";
+import type { ApiDescriptor, ErrorReader } from "../descriptors.js";
 import { envelopeCode, WrikeApiError } from "../errors.js";
-
-/** The API error in `document`, or undefined when it holds none. */
-export type ErrorReader = (api: ApiDescriptor, method: string, document: unknown, httpStatus: number, format: ResponseFormat) => WrikeApiError | undefined;
 
 /**
  * The API error in `document` when it is an error envelope (it has the name or the message field); the
