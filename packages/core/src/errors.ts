@@ -19,15 +19,17 @@ export function formatIssue(issue: Issue): string {
 }
 
 // Fields are `declare`d and assigned in the constructors, so that the compiled classes carry no field
-// declarations (bytes in every bundle).
+// declarations (bytes in every bundle). Each class names itself with a literal `name` field, never
+// `new.target.name`: minifiers rename classes, and `error.name === "WrikeDecodeError"` must hold in a
+// minified app too (test/minified-names.test.ts checks it through a minified bundle).
 export class WrikeError extends Error {
+  override name = "WrikeError";
   /** The API method being called, e.g. wrike.task.add, when there is one. */
   declare readonly method: string | undefined;
   /** How many attempts the call made before this error (retries included). */
   attempts = 1;
   constructor(message: string, method?: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
     this.method = method;
   }
 }
@@ -42,6 +44,7 @@ export type OpenName<Known extends string> = Known | (string & {});
  * API's known names (the generated client names its union); unknown names still arrive.
  */
 export class WrikeApiError<Name extends string = string> extends WrikeError {
+  override name = "WrikeApiError";
   /** v2: the envelope's code (402-407); v4: the HTTP status. */
   declare readonly code: number;
   /** CREDENTIALS_ERROR, ... (v2), resource_not_found, ... (v4): the same as `error`. */
@@ -84,6 +87,7 @@ export function envelopeCode(raw: unknown, field: string, envelope: { method: st
  * HTTP 300 for an account on another data-centre host (wrong-host), and a body over the size bound.
  */
 export class WrikeTransportError extends WrikeError {
+  override name = "WrikeTransportError";
   declare readonly httpStatus: number | undefined;
   declare readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
   declare readonly retryAfterMs: number | undefined;
@@ -100,6 +104,7 @@ export class WrikeTransportError extends WrikeError {
 
 /** The response body could not be read as the JSON or XML it claimed to be, or had no known root. */
 export class WrikeDecodeError extends WrikeError {
+  override name = "WrikeDecodeError";
   declare readonly format: "json" | "xml";
   constructor(init: { message: string; method: string; format: "json" | "xml"; cause?: unknown }) {
     super(init.message, init.method, { cause: init.cause });
@@ -109,6 +114,7 @@ export class WrikeDecodeError extends WrikeError {
 
 /** Arguments (before sending) or a response (after decoding) do not match the spec. */
 export class WrikeValidationError extends WrikeError {
+  override name = "WrikeValidationError";
   declare readonly direction: "arguments" | "response";
   declare readonly issues: readonly Issue[];
   constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
@@ -123,6 +129,7 @@ export class WrikeValidationError extends WrikeError {
 
 /** The response echoed a different asyncKey than the request carried. */
 export class WrikeAsyncKeyMismatchError extends WrikeError {
+  override name = "WrikeAsyncKeyMismatchError";
   declare readonly sent: string;
   declare readonly received: string | undefined;
   constructor(init: { method: string; sent: string; received: string | undefined }) {

@@ -25,6 +25,7 @@ export interface OAuth1TokenPair {
 
 /** A step of the flow failed; the message says which and the server's status, never a secret. */
 export class WrikeOAuth1FlowError extends WrikeError {
+  override name = "WrikeOAuth1FlowError";
   readonly httpStatus: number | undefined;
   constructor(message: string, httpStatus?: number, cause?: unknown) {
     super(message, "oauth1.flow", { cause });

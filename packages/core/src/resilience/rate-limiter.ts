@@ -4,6 +4,8 @@
  * stamped when the request leaves: the caller's last step before sending (signing, a token refresh)
  * runs at the head of the line, so however long it takes, the window counts real starts.
  */
+import type { TransportHooks } from "../hooks.js";
+import { abortedError } from "../transport/attempt.js";
 import type { Clock } from "./clock.js";
 
 export interface RateLimiterOptions {
@@ -21,6 +23,12 @@ export interface RateLimiter {
    * for the slot. Send at once. Aborting leaves the queue.
    */
   acquire(signal?: AbortSignal, ready?: () => unknown): Promise<number>;
+  /**
+   * What the transport calls for one request of `method`: acquire, report a wait to `hooks.rateLimited`,
+   * and turn an abort into the call's aborted error. It lives here so that transports without a limiter
+   * do not carry it.
+   */
+  admit(method: string, signal: AbortSignal | undefined, hooks: TransportHooks, ready: () => unknown): Promise<void>;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
@@ -39,7 +47,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return starts.length < limit ? now : starts[0]! + windowMs;
   };
 
-  return {
+  const limiter: RateLimiter = {
     acquire(signal, ready) {
       const arrived = clock.now();
       const predecessor = lastInLine;
@@ -67,7 +75,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       })();
       return signal ? abortable(taken, signal) : taken;
     },
+    async admit(method, signal, hooks, ready) {
+      const waitMs = await limiter.acquire(signal, ready).catch((cause: unknown) => {
+        throw signal?.aborted ? abortedError(method, cause) : cause;
+      });
+      if (waitMs > 0) hooks.rateLimited?.({ method, source: "client", waitMs });
+    },
   };
+  return limiter;
 }
 
 /** Rejects as soon as the signal aborts, even while `promise` is still waiting its turn. */

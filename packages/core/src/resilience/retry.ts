@@ -15,7 +15,7 @@
  *   connection reset, timeout, broken body    retried   not retried (it may have been applied)
  *   API errors, other HTTP errors, redirects  never     never
  */
-import { WrikeError, WrikeTransportError } from "../errors.js";
+import { WrikeDecodeError, WrikeError, WrikeTransportError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { abortedError } from "../transport/attempt.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -91,7 +91,8 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
 
 /** How a failure bears on retrying; see the table above. */
 export function failureKind(error: unknown): FailureKind {
-  if (!(error instanceof WrikeError)) return "final";
+  // instanceof, not error.name: a check that compares names must use the literal names errors.ts gives.
+  if (error instanceof WrikeDecodeError) return "maybe-applied";
   if (error instanceof WrikeTransportError) {
     switch (error.reason) {
       case "http-status":
@@ -106,7 +107,7 @@ export function failureKind(error: unknown): FailureKind {
         return "final";
     }
   }
-  return error.name === "WrikeDecodeError" ? "maybe-applied" : "final";
+  return "final";
 }
 
 export function shouldRetry(kind: FailureKind, methodKind: "read" | "write", options: RetryOptions): boolean {

@@ -5,14 +5,14 @@
  * refreshed). Redirects are never followed, and a body is read only up to `maxResponseBytes`.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
-import { envelopeCode, WrikeApiError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { hostOrigin } from "../base-url.js";
-import { abortedError, attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
+import { attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -92,15 +92,11 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const authorize = () => authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
     for (let resent = false; ; resent = true) {
       let header = bearerHeader;
+      const ready = async () => (header ??= await authorize());
       // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
       // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
       // waits for (a shared token refresh), and a signature never ages in the queue.
-      if (limiter) {
-        const waitMs = await limiter.acquire(signal, async () => (header ??= await authorize())).catch((cause: unknown) => {
-          throw signal?.aborted ? abortedError(method.id, cause) : cause;
-        });
-        if (waitMs > 0) hooks.rateLimited?.({ method: method.id, source: "client", waitMs });
-      } else header ??= await authorize();
+      await (limiter ? limiter.admit(method.id, signal, hooks, ready) : ready());
       headers.authorization = header!;
       hooks.request?.({ method: method.id, url: where, attempt });
       const started = Date.now();
@@ -119,18 +115,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       }
       return response;
     }
-  }
-
-  function apiError(methodId: string, document: unknown, httpStatus: number, format: ResponseFormat): WrikeApiError | undefined {
-    const env = api.errorEnvelope;
-    if (typeof document !== "object" || document === null) return undefined;
-    const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
-    if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
-    const serverMessage = String(body[env.messageField] ?? "");
-    const sentName = body[env.nameField] === undefined ? undefined : String(body[env.nameField]);
-    const code = env.codeField === undefined ? httpStatus : envelopeCode(body[env.codeField], env.codeField, { method: methodId, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
-    const errorName = sentName ?? api.errorCodes[code] ?? "UNKNOWN_ERROR";
-    return new WrikeApiError({ code, errorName, serverMessage, method: methodId, httpStatus });
   }
 
   /**
@@ -172,7 +156,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (ok) throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
       }
-    const error = apiError(method.id, document, status, bodyFormat);
+    const error = api.readError(api, method.id, document, status, bodyFormat);
     if (error) throw error;
     if (!ok)
       throw new WrikeTransportError({

@@ -1,5 +1,5 @@
 /** Emits what the transport and the OAuth helpers need to know of the whole API, as constants. */
-import { VariableDeclarationKind } from "ts-morph";
+import { VariableDeclarationKind, Writers } from "ts-morph";
 import type { Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
@@ -11,6 +11,9 @@ export const apiEmitter: Emitter = {
     const { api } = ir;
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: ["ApiDescriptor"] });
     const envelope = api.errors.envelope;
+    // Each API imports only the error reader it needs: v4's takes the code from the HTTP status.
+    const reader = envelope.codeField === undefined ? "readStatusError" : "readCodedError";
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: [reader] });
     const descriptor = {
       name: api.name,
       baseUrl: api.baseUrl,
@@ -24,7 +27,7 @@ export const apiEmitter: Emitter = {
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,
-      declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: JSON.stringify(descriptor, null, 2) }],
+      declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: Writers.object({ ...jsonFields(descriptor), readError: reader }) }],
       ...docs(api.title),
     });
     if (api.errors.statuses) {
@@ -74,6 +77,11 @@ export const apiEmitter: Emitter = {
     });
   },
 };
+
+/** Each defined field of `value` as JSON text, for Writers.object. */
+function jsonFields(value: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(value).flatMap(([key, v]) => (v === undefined ? [] : [[key, JSON.stringify(v)]])));
+}
 
 /**
  * The name an error body without one gets: v2's one name per numbered code; v4's name per HTTP status,

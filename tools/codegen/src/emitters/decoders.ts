@@ -45,6 +45,11 @@ function listDecode(f: Field, key: string): string {
   return `d.list(v, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, d.${scalar}${f.acceptCommaSeparated ? ", true" : ""})`;
 }
 
+/** Optional, non-nullable string-like scalars: checked together by d.optionalStrings. */
+function isOptionalString(f: Field): boolean {
+  return !f.required && !f.nullable && !f.type.list && f.type.kind === "scalar" && f.type.name !== "json" && STRING_LIKE.has(wireScalar(f.type));
+}
+
 function fieldStatement(f: Field): string {
   const key = JSON.stringify(f.name);
   const target = `o.${f.name}`;
@@ -68,10 +73,12 @@ function fieldStatement(f: Field): string {
 
 /**
  * The decoder of one object type: checks each field and normalises it in place (aliases renamed first), returning
- * the object as `returnType`. Shared with the webhook-events emitter, whose events are objects of fields too.
+ * the object as `returnType`. Optional plain strings are checked in one call. Shared with the webhook-events
+ * emitter, whose events are objects of fields too.
  */
 export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string): OptionalKind<FunctionDeclarationStructure> {
   const aliases = fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
+  const checks = fields.filter((f) => !isOptionalString(f)).map(fieldStatement).filter((statement) => statement !== "");
   return {
     isExported: true,
     name,
@@ -87,12 +94,17 @@ export function modelDecoder(name: string, returnType: string, fields: readonly 
       `if (o === undefined) return value as ${returnType};`,
       "ctx.path.push(key);",
       ...aliases,
-      "let v: unknown;",
-      ...fields.map(fieldStatement).filter((statement) => statement !== ""),
+      ...optionalStringsStatement(fields),
+      ...(checks.length > 0 ? ["let v: unknown;", ...checks] : []),
       "ctx.path.pop();",
       `return o as unknown as ${returnType};`,
     ],
   };
+}
+
+function optionalStringsStatement(fields: readonly Field[]): string[] {
+  const keys = fields.filter(isOptionalString).map((f) => f.name);
+  return keys.length === 0 ? [] : [`d.optionalStrings(o, ${JSON.stringify(keys)}, ctx);`];
 }
 
 export const decodersEmitter: Emitter = {

@@ -556,11 +556,10 @@ export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskCreatedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   ctx.path.pop();
   return o as unknown as TaskCreatedEvent;
@@ -571,11 +570,10 @@ export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDeletedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   ctx.path.pop();
   return o as unknown as TaskDeletedEvent;
@@ -586,14 +584,11 @@ export function decodeTaskTitleChangedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskTitleChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as TaskTitleChangedEvent;
 }
@@ -603,14 +598,11 @@ export function decodeTaskImportanceChangedEvent(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskImportanceChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as TaskImportanceChangedEvent;
 }
@@ -620,16 +612,11 @@ export function decodeTaskStatusChangedEvent(value: unknown, key: string | numbe
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskStatusChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value", "oldCustomStatusId", "customStatusId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
-  v = o.oldCustomStatusId; if (v !== undefined && typeof v !== "string") d.string(v, "oldCustomStatusId", ctx);
-  v = o.customStatusId; if (v !== undefined && typeof v !== "string") d.string(v, "customStatusId", ctx);
   ctx.path.pop();
   return o as unknown as TaskStatusChangedEvent;
 }
@@ -639,11 +626,10 @@ export function decodeTaskDatesChangedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDatesChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.oldValue; if (v !== undefined) o.oldValue = decodeTaskDates(v, "oldValue", ctx);
   v = o.value; if (v !== undefined) o.value = decodeTaskDates(v, "value", ctx);
@@ -656,11 +642,10 @@ export function decodeTaskParentsAddedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskParentsAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx, "item");
   ctx.path.pop();
@@ -672,11 +657,10 @@ export function decodeTaskParentsRemovedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskParentsRemovedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx, "item");
   ctx.path.pop();
@@ -688,11 +672,10 @@ export function decodeTaskResponsiblesAddedEvent(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskResponsiblesAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.addedResponsibles; if (v !== undefined) o.addedResponsibles = d.stringList(v, "addedResponsibles", ctx, "item");
   ctx.path.pop();
@@ -704,11 +687,10 @@ export function decodeTaskResponsiblesRemovedEvent(value: unknown, key: string |
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskResponsiblesRemovedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.removedResponsibles; if (v !== undefined) o.removedResponsibles = d.stringList(v, "removedResponsibles", ctx, "item");
   ctx.path.pop();
@@ -720,11 +702,10 @@ export function decodeTaskSharedsAddedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskSharedsAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx, "item");
   ctx.path.pop();
@@ -736,11 +717,10 @@ export function decodeTaskSharedsRemovedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskSharedsRemovedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx, "item");
   ctx.path.pop();
@@ -752,11 +732,10 @@ export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDescriptionChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
   ctx.path.pop();
   return o as unknown as TaskDescriptionChangedEvent;
@@ -767,15 +746,11 @@ export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskCustomFieldChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.customFieldId; if (v !== undefined && typeof v !== "string") d.string(v, "customFieldId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as TaskCustomFieldChangedEvent;
 }
@@ -785,11 +760,10 @@ export function decodeFolderCreatedEvent(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderCreatedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as FolderCreatedEvent;
@@ -800,11 +774,10 @@ export function decodeFolderDeletedEvent(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderDeletedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as FolderDeletedEvent;
@@ -815,14 +788,11 @@ export function decodeFolderTitleChangedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderTitleChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as FolderTitleChangedEvent;
 }
@@ -832,12 +802,10 @@ export function decodeFolderDescriptionChangedEvent(value: unknown, key: string 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderDescriptionChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as FolderDescriptionChangedEvent;
 }
@@ -847,11 +815,10 @@ export function decodeFolderParentsAddedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderParentsAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx, "item");
   ctx.path.pop();
@@ -863,11 +830,10 @@ export function decodeFolderParentsRemovedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderParentsRemovedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx, "item");
   ctx.path.pop();
@@ -879,11 +845,10 @@ export function decodeFolderSharedsAddedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderSharedsAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx, "item");
   ctx.path.pop();
@@ -895,11 +860,10 @@ export function decodeFolderSharedsRemovedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderSharedsRemovedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx, "item");
   ctx.path.pop();
@@ -911,15 +875,11 @@ export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderCustomFieldChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.customFieldId; if (v !== undefined && typeof v !== "string") d.string(v, "customFieldId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as FolderCustomFieldChangedEvent;
 }
@@ -929,11 +889,10 @@ export function decodeProjectDatesChangedEvent(value: unknown, key: string | num
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectDatesChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as ProjectDatesChangedEvent;
@@ -944,11 +903,10 @@ export function decodeProjectOwnersAddedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectOwnersAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   v = o.addedOwners; if (v !== undefined) o.addedOwners = d.stringList(v, "addedOwners", ctx, "item");
   ctx.path.pop();
@@ -960,11 +918,10 @@ export function decodeProjectOwnersRemovedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectOwnersRemovedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
   v = o.removedOwners; if (v !== undefined) o.removedOwners = d.stringList(v, "removedOwners", ctx, "item");
   ctx.path.pop();
@@ -976,14 +933,11 @@ export function decodeProjectStatusChangedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectStatusChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as ProjectStatusChangedEvent;
 }
@@ -993,14 +947,11 @@ export function decodeAttachmentAddedEvent(value: unknown, key: string | number,
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as AttachmentAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.attachmentId; if (v === undefined) d.missing("attachmentId", ctx); else if (typeof v !== "string") d.string(v, "attachmentId", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as AttachmentAddedEvent;
 }
@@ -1010,14 +961,11 @@ export function decodeAttachmentDeletedEvent(value: unknown, key: string | numbe
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as AttachmentDeletedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.attachmentId; if (v === undefined) d.missing("attachmentId", ctx); else if (typeof v !== "string") d.string(v, "attachmentId", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as AttachmentDeletedEvent;
 }
@@ -1027,14 +975,11 @@ export function decodeCommentAddedEvent(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as CommentAddedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.commentId; if (v === undefined) d.missing("commentId", ctx); else if (typeof v !== "string") d.string(v, "commentId", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as CommentAddedEvent;
 }
@@ -1044,14 +989,11 @@ export function decodeCommentDeletedEvent(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as CommentDeletedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.commentId; if (v === undefined) d.missing("commentId", ctx); else if (typeof v !== "string") d.string(v, "commentId", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as CommentDeletedEvent;
 }
@@ -1061,14 +1003,11 @@ export function decodeTimelogChangedEvent(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TimelogChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "type"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.timelogId; if (v === undefined) d.missing("timelogId", ctx); else if (typeof v !== "string") d.string(v, "timelogId", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   ctx.path.pop();
   return o as unknown as TimelogChangedEvent;
 }
@@ -1078,16 +1017,10 @@ export function decodeApprovalStatusChangedEvent(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ApprovalStatusChangedEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "approvalId", "taskId", "folderId", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
-  v = o.approvalId; if (v !== undefined && typeof v !== "string") d.string(v, "approvalId", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.oldValue; if (v !== undefined && typeof v !== "string") d.string(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as ApprovalStatusChangedEvent;
 }
@@ -1097,11 +1030,10 @@ export function decodeUnknownWebhookEvent(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as UnknownWebhookEvent;
   ctx.path.push(key);
+  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
-  v = o.eventAuthorId; if (v !== undefined && typeof v !== "string") d.string(v, "eventAuthorId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   ctx.path.pop();
   return o as unknown as UnknownWebhookEvent;
 }
@@ -1132,11 +1064,9 @@ export function decodeTaskDates(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDates;
   ctx.path.push(key);
+  d.optionalStrings(o, ["type", "start", "due"], ctx);
   let v: unknown;
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   v = o.duration; if (v !== undefined && !Number.isFinite(v)) o.duration = d.double(v, "duration", ctx);
-  v = o.start; if (v !== undefined && typeof v !== "string") d.string(v, "start", ctx);
-  v = o.due; if (v !== undefined && typeof v !== "string") d.string(v, "due", ctx);
   v = o.workOnWeekends; if (v !== undefined && typeof v !== "boolean") o.workOnWeekends = d.boolean(v, "workOnWeekends", ctx);
   ctx.path.pop();
   return o as unknown as TaskDates;
