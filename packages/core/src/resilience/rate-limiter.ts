@@ -18,9 +18,10 @@ export interface RateLimiter {
   /**
    * Waits for a slot, first come first served, then runs `ready` (the request's last step before it is
    * sent) at the head of the line and stamps the slot when it settles; resolves with how long it waited
-   * for the slot. Send at once. Aborting leaves the queue.
+   * for the slot. Send at once. Aborting leaves the queue. `onWait` hears of each wait at the head of the
+   * line before it starts (its length in ms), so that a long one can be reported while it lasts.
    */
-  acquire(signal?: AbortSignal, ready?: () => unknown): Promise<number>;
+  acquire(signal?: AbortSignal, ready?: () => unknown, onWait?: (waitMs: number) => void): Promise<number>;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
@@ -40,7 +41,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 
   return {
-    acquire(signal, ready) {
+    acquire(signal, ready, onWait) {
       const arrived = clock.now();
       const predecessor = lastInLine;
       let leaveLine!: () => void;
@@ -59,6 +60,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
               starts.push(clock.now());
               return waited;
             }
+            onWait?.(at - clock.now());
             await clock.sleep(at - clock.now(), signal);
           }
         } finally {

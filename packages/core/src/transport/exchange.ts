@@ -6,7 +6,7 @@
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
 import { envelopeCode, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
-import type { TransportHooks } from "../hooks.js";
+import { LONG_LIMITER_WAIT_MS, type TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import { newContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
@@ -33,7 +33,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   /** Parses a body in either format; XML only when the caller brought an XML parser (it is opt-in to keep bundles small). */
   function parse(text: string, bodyFormat: ResponseFormat): unknown {
     if (bodyFormat === "json") return JSON.parse(text);
-    if (!options.xml) throw new TypeError("the response is XML and no XML support was given (pass `xml` from @wrikekit/core/xml)");
+    if (!options.xml) throw new TypeError("the response is XML and no XML support was given (pass `xml: xmlSupport` from @wrikekit/client/xml)");
     return options.xml.parse(text);
   }
 
@@ -74,7 +74,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return { body: undefined, contentType: undefined };
   }
 
-  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+  /** Sends one attempt; returns the answer and the URL it went to (without its query, for messages). */
+  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, callerSignal: AbortSignal | undefined, hooks: TransportHooks): Promise<{ response: Response; where: string }> {
     await authorizer?.prepare?.();
     const url = urlOf(method, request);
     const { body, contentType } = bodyOf(method, request);
@@ -93,7 +94,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         await response.body?.cancel();
         continue;
       }
-      return response;
+      return { response, where };
     }
   }
 
@@ -105,14 +106,31 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   async function leave(methodId: string, authorize: () => string | Promise<string>, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<string> {
     let header!: string;
     const waitedMs = await limiter!
-      .acquire(signal, async () => {
-        header = await authorize();
-      })
+      .acquire(
+        signal,
+        async () => {
+          header = await authorize();
+        },
+        (waitMs) => announceWait(methodId, waitMs, hooks),
+      )
       .catch((cause: unknown) => {
         throw signal?.aborted ? abortedError(methodId, cause) : cause;
       });
     if (waitedMs > 0) hooks.rateLimited?.({ method: methodId, source: "client", waitMs: waitedMs });
     return header;
+  }
+
+  let warnedOfLongWait = false;
+  /** A wait for the limiter is told to `rateLimitWait`, or, when long and no hook watches, warned of once. */
+  function announceWait(methodId: string, waitMs: number, hooks: TransportHooks): void {
+    if (hooks.rateLimitWait) return hooks.rateLimitWait({ method: methodId, waitMs });
+    if (hooks.rateLimited || warnedOfLongWait || waitMs < LONG_LIMITER_WAIT_MS) return;
+    warnedOfLongWait = true;
+    console.warn(
+      `wrikekit: ${methodId} waits ${(waitMs / 1000).toFixed(1)} s for the client-side rate limiter (the client's \`rateLimit\`). ` +
+        "Against an emulator or a test double pass `rateLimit: false` (createTestClient from @wrikekit/emulator does); " +
+        "set `hooks.rateLimitWait` or `hooks.rateLimited` to watch waits instead of this warning.",
+    );
   }
 
   interface OutgoingRequest {
@@ -186,7 +204,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     return (
       apiError(methodId, document, status, bodyFormat) ??
       new WrikeTransportError({
-        message: `${methodId}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim(),
+        message: `${methodId}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim() + ` (${url.split("?")[0]})${status === 404 ? NOT_FOUND_HINT : ""}`,
         method: methodId,
         reason: "http-status",
         httpStatus: status,
@@ -201,8 +219,9 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       let response: Response;
       let text: string;
       try {
-        response = await send(method as MethodDescriptor<never, unknown>, request, attempt, timer, callOptions?.signal, hooks);
-        if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
+        let where: string;
+        ({ response, where } = await send(method as MethodDescriptor<never, unknown>, request, attempt, timer, callOptions?.signal, hooks));
+        if (!response.ok || response.redirected) throw await failure(method.id, response.url || where, response, timer);
         callOptions?.onResponse?.(response);
         text = await readBody(method.id, response, timer, maxBytes, callOptions?.signal);
       } finally {
@@ -232,8 +251,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     async open(method, request, attempt, callOptions, hooks) {
       const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
       try {
-        const response = await send(method, request, attempt, timer, callOptions?.signal, hooks);
-        if (!response.ok || response.redirected) throw await failure(method.id, response.url || baseUrl(), response, timer);
+        const { response, where } = await send(method, request, attempt, timer, callOptions?.signal, hooks);
+        if (!response.ok || response.redirected) throw await failure(method.id, response.url || where, response, timer);
         return response;
       } finally {
         // The timeout bounds the wait for the answer to start; the body streams at the reader's pace.
@@ -242,6 +261,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     },
   };
 }
+
+const NOT_FOUND_HINT = ": no API method answers at this URL; check baseUrl (an origin such as https://www.wrike.com, without /api/...) and that the server speaks this API version";
 
 /** A redirect is refused, not followed: the error names where it pointed (its origin only: a Location may carry a token). */
 function redirectError(methodId: string, url: string, response: Response, wrongHost: boolean): WrikeTransportError {

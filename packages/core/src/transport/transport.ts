@@ -10,14 +10,17 @@ import { newEncodeContext, type EncodeContext } from "../runtime/encode.js";
 import { createExchange } from "./exchange.js";
 import { abortedError } from "./attempt.js";
 import { checkBaseUrl, hostOrigin } from "../base-url.js";
+import { checkAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
+  if (typeof options !== "object" || options === null) throw new TypeError('createTransport needs options with `auth`: createTransport(api, { auth: { kind: "bearer", token } })');
+  checkAuth(options.auth, ["bearer"], "createTransport");
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
   if (options.host !== undefined) hostOrigin(options.host);
   const format = options.format ?? "json";
   if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
-  if (format === "xml" && options.xml === undefined) throw new TypeError('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/core/xml"');
+  if (format === "xml" && options.xml === undefined) throw new TypeError('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/client/xml"');
   const retry = options.retry;
   const hooks = options.hooks ?? {};
   const exchange = createExchange(api, options, format);
@@ -39,10 +42,10 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
       } catch (error) {
         if (error instanceof WrikeError) error.attempts = n;
         const next = retry?.next(error, n, method.kind, started);
-        if (next === undefined) throw error;
+        if (next === undefined) throw n > 1 && error instanceof WrikeError ? withRetrySummary(error, n, retry!.clock.now() - started) : error;
         const { delayMs, reason } = next;
         if (reason === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
-        hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as Error });
+        hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as WrikeError });
         await retry!.clock.sleep(delayMs, signal).catch((cause: unknown) => {
           throw abortedError(method.id, cause);
         });
@@ -65,3 +68,9 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   };
 }
 
+
+/** A call that was retried says so: how many attempts over how long, and how to change that. */
+function withRetrySummary(error: WrikeError, attempts: number, elapsedMs: number): WrikeError {
+  error.message += ` (gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s; \`retry: { maxAttempts, maxTotalMs }\` or \`retry: false\` changes this)`;
+  return error;
+}
