@@ -14,6 +14,20 @@ export type TaskImportance = (typeof TaskImportance)[keyof typeof TaskImportance
  */
 export const RelationType = { author: 0, responsible: 1, shared: 2 } as const;
 export type RelationType = (typeof RelationType)[keyof typeof RelationType] | (number & {});
+/**
+ * A field of Task that a fields argument can name (id is always returned).
+ *
+ * Known values. The enum is open: values Wrike adds later still decode.
+ */
+export const TaskField = { id: "id", title: "title", description: "description", authorUid: "authorUid", createdDate: "createdDate", whoChanged: "whoChanged", lastUpdatedDate: "lastUpdatedDate", attachmentsCount: "attachmentsCount", commentsCount: "commentsCount", responsibleUsers: "responsibleUsers", sharedUsers: "sharedUsers", parents: "parents", deleted: "deleted", status: "status", importance: "importance", startDate: "startDate", dueDate: "dueDate", duration: "duration", predecessor: "predecessor", successor: "successor" } as const;
+export type TaskField = (typeof TaskField)[keyof typeof TaskField] | (string & {});
+/**
+ * A wrike.task.filter template and its optional relation (author by default); see the rule taskFilterTemplates.
+ *
+ * Known values. The enum is open: values Wrike adds later still decode.
+ */
+export const TaskFilterTemplate = { completed: "completed", completedAuthor: "completed:author", completedResp: "completed:resp", overdue: "overdue", overdueAuthor: "overdue:author", overdueResp: "overdue:resp", today: "today", todayAuthor: "today:author", todayResp: "today:resp", thisweek: "thisweek", thisweekAuthor: "thisweek:author", thisweekResp: "thisweek:resp" } as const;
+export type TaskFilterTemplate = (typeof TaskFilterTemplate)[keyof typeof TaskFilterTemplate] | (string & {});
 
 export interface Attachment {
   /** Attachment id. */
@@ -528,7 +542,7 @@ export interface TaskGetArgs {
   /** Task id. */
   id: number;
   /** The task fields to return. */
-  fields?: readonly string[];
+  fields?: readonly TaskField[];
   asyncKey?: string;
 }
 
@@ -538,7 +552,7 @@ export type TaskGetResult = Task;
 /** Arguments of wrike.task.filter. */
 export interface TaskFilterArgs {
   /** The task fields to return. */
-  fields?: readonly string[];
+  fields?: readonly TaskField[];
   asyncKey?: string;
   /** Number of tasks to return. */
   limit?: number;
@@ -547,7 +561,7 @@ export interface TaskFilterArgs {
   /** Return only the number of matching tasks (filteredListCount) instead of the tasks. */
   count?: boolean;
   /** A template name and optional relation, e.g. "today" or "today:resp" (author by default). See the rule taskFilterTemplates. */
-  template?: string;
+  template?: TaskFilterTemplate;
   /** Task ids. */
   ids?: readonly number[];
   /** Title. */
@@ -590,7 +604,7 @@ export interface TaskUpdatesArgs {
   /** The tLast marker of a previous response. */
   tLast: number;
   /** The task fields to return. */
-  fields?: readonly string[];
+  fields?: readonly TaskField[];
   asyncKey?: string;
   /** Number of tasks to return. */
   limit?: number;
