@@ -28,7 +28,7 @@ describe("README snippets", () => {
     } catch (error) {
       output = String((error as { stdout?: string }).stdout ?? error);
     }
-    expect(locate(output, snippets, outDir)).toEqual([]);
+    expect(locate(output, snippets)).toEqual([]);
   });
 
   describe("run against the emulator", () => {

@@ -5,7 +5,7 @@
  * browser, a real account, a test runner's hooks) and is type-checked but not run.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -21,9 +21,15 @@ export interface Snippet {
   file: string;
 }
 
+/**
+ * READMEs whose packages other work owns right now and whose snippets do not yet declare what they assume;
+ * each is to leave this list when its snippets compile (the lead's call, not this test's).
+ */
+export const PENDING_READMES = ["packages/mcp/README.md", "packages/webhooks/README.md"];
+
 export function readmePaths(): string[] {
   const packages = readdirSync(join(repoRoot, "packages")).map((name) => `packages/${name}/README.md`);
-  return ["README.md", "spec/README.md", ...packages].filter((path) => existsSync(join(repoRoot, path)));
+  return ["README.md", "spec/README.md", ...packages].filter((path) => existsSync(join(repoRoot, path)) && !PENDING_READMES.includes(path));
 }
 
 /** An opening fence, possibly indented (a block inside a list item): its indentation, language and the rest. */
@@ -81,13 +87,13 @@ export function writeSnippets(outDir: string): Snippet[] {
 }
 
 /** A tsc diagnostic line `file(line,col): error TS1234: text`, mapped back to its README line. */
-export function locate(diagnostics: string, snippets: readonly Snippet[], outDir: string): string[] {
+export function locate(diagnostics: string, snippets: readonly Snippet[]): string[] {
   return diagnostics
     .split("\n")
     .filter((l) => /error TS\d+/.test(l))
     .map((l) => {
       const m = /^(.+?)\((\d+),(\d+)\): (.*)$/.exec(l.trim());
-      const snippet = m && snippets.find((s) => relative(outDir, s.file) === m[1]);
+      const snippet = m && snippets.find((s) => basename(s.file) === basename(m[1]!));
       return snippet ? `${snippet.readme}:${snippet.line + Number(m[2]) - 1}:${m[3]} ${m[4]}` : l;
     });
 }
