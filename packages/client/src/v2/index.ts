@@ -24,6 +24,7 @@ export {
   createRateLimiter,
   createRetryPolicy,
   systemClock,
+  createManualClock,
   createMemoryCursorStore,
   WrikeOAuth1FlowError,
   WrikeAuthError,
@@ -70,4 +71,5 @@ export {
   type RateLimiter,
   type RetryPolicy,
   type Clock,
+  type ManualClock,
 } from "@wrikekit/core";
