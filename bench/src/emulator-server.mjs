@@ -1,9 +1,10 @@
 /**
  * The emulator on a loopback port, for figure 7, in its own process: startEmulatorServer, then `count`
  * extra tasks created through the emulator's engine (its wrike.task.add, as the seeded user, so every
- * rule of task creation applies). Prints {url, credentials, taskId, tasks, seedMs} as one JSON line, then
- * serves until its parent closes stdin. With --state FILE it persists to FILE as writes happen (the
- * --state of the command line).
+ * rule of task creation applies; with --v4, v4 tasks through emulator.addV4Task, in the seeded space).
+ * Prints {url, credentials, taskId, tasks, seedMs} as one JSON line, then serves until its parent closes
+ * stdin. With --state FILE it persists to FILE as writes happen (the --state of the command line). The v4
+ * per-token budget is off: the load generator is one token.
  */
 import { startEmulatorServer, } from "@wrikekit/emulator/server";
 import { engineMethods } from "@wrikekit/emulator";
@@ -13,7 +14,8 @@ const argv = process.argv.slice(2);
 const stateAt = argv.indexOf("--state");
 const stateFile = stateAt === -1 ? undefined : argv[stateAt + 1];
 const count = Number(argv.find((a, i) => !a.startsWith("--") && (stateAt === -1 || i !== stateAt + 1)) ?? 0);
-const server = await startEmulatorServer(stateFile === undefined ? {} : { stateFile });
+const server = await startEmulatorServer({ v4RateLimit: false, ...(stateFile === undefined ? {} : { stateFile }) });
+const v4 = argv.includes("--v4");
 const { state } = server.emulator;
 
 if (process.argv.includes("--nonce-front-eviction")) {
@@ -36,7 +38,22 @@ const taskAdd = engineMethods["wrike.task.add"];
 
 const started = performance.now();
 const DAY = 86_400_000;
-for (let i = 0; i < count; i++) {
+const v4Space = server.emulator.v4.spaces.keys().next().value;
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+for (let i = 0; v4 && i < count; i++) {
+  const start = Math.floor(me.at / DAY) * DAY + ((i % 60) - 30) * DAY;
+  const kind = i % 3;
+  server.emulator.addV4Task({
+    folderId: v4Space,
+    title: `Task ${i}: ${["report", "plan", "review", "launch", "audit"][i % 5]}`,
+    description: i % 4 === 0 ? "" : `Generated task number ${i} for the benchmark`,
+    status: ["Active", "Completed", "Deferred", "Cancelled"][i % 4],
+    importance: ["High", "Normal", "Low"][i % 3],
+    dates: kind === 0 ? { start: day(start), due: day(start + 2 * DAY) } : kind === 1 ? { due: day(start) } : { type: "Backlog" },
+    responsibles: [others[i % others.length]],
+  });
+}
+for (let i = 0; !v4 && i < count; i++) {
   const day = Math.floor(me.at / DAY) * DAY + ((i % 60) - 30) * DAY;
   const kind = i % 3; // planned, milestone, backlog (rule taskDateKinds)
   taskAdd(state, me, {
@@ -51,8 +68,9 @@ for (let i = 0; i < count; i++) {
 }
 const seedMs = performance.now() - started;
 const taskId = [...state.tasks.values()].find((t) => t.authorUid === me.user.uid).id;
+const tasks = v4 ? server.emulator.v4.tasks.size : state.tasks.size;
 
-process.stdout.write(JSON.stringify({ url: server.url, credentials: server.credentials, taskId, tasks: state.tasks.size, seedMs }) + "\n");
+process.stdout.write(JSON.stringify({ url: server.url, credentials: server.credentials, taskId, tasks, seedMs }) + "\n");
 process.stdin.resume();
 process.stdin.on("end", async () => {
   await server.stop();

@@ -62,13 +62,27 @@ OAuth 1.0a credentials (local testing only):
 
 OAuth 2.0 (client id and secret are the consumer key and secret):
   permanent token   ${permanentToken ?? "(none in this state)"}
+${v4Tokens(credentials)}
 
 Endpoints:
   API      POST ${url}/api/json/v2/<method>   (or /api/xml/v2/, /api/v2/)
   OAuth    ${url}/rest/auth/request_token, /rest/auth/authorize, /rest/auth/access_token
   OAuth 2  ${url}/oauth2/authorize, /oauth2/token
   Upload   POST ${url}/emulator/attachments
+  API v4   ${url}/api/v4/...            (REST; Bearer tokens)
+  OAuth v4 ${url}/oauth2/authorize/v4, /oauth2/token
+
+Try:
+  curl -H "Authorization: Bearer ${permanentToken ?? "<token>"}" ${url}/api/v4/tasks
 `;
+}
+
+/** The other permanent tokens, with the user's v4 rights and the token's scopes. */
+function v4Tokens(credentials: EmulatorCredentials): string {
+  return credentials.permanentTokens
+    .filter((t) => t.token !== credentials.permanentToken)
+    .map((t) => `  permanent token   ${t.token}   (${t.uid === credentials.viewer.uid ? "v4 Collaborator" : "owner"}, scopes ${t.scopes?.join(" ") ?? "all"})`)
+    .join("\n");
 }
 
 export interface CliHooks {

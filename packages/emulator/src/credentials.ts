@@ -17,6 +17,14 @@ export interface EmulatorCredentials {
   viewer: TokenCredentials;
   /** An OAuth 2.0 permanent token of the regular user, for `auth: { kind: "bearer", token }`; absent if the state has none. */
   permanentToken: string | undefined;
+  /** Every permanent token (v2 and v4 accept them as Bearer), with its user and scopes (undefined: all). */
+  permanentTokens: PermanentToken[];
+}
+
+export interface PermanentToken {
+  uid: string;
+  token: string;
+  scopes: string[] | undefined;
 }
 
 /** The first consumer, and its first access tokens for a Collaborator and for a Viewer. */
@@ -29,6 +37,14 @@ export function credentialsOf(state: State): EmulatorCredentials {
     }
     throw new StateFormatError(`the state has no access token of a ${licence} for consumer ${consumer.key}`);
   };
-  const permanent = [...state.oauth.bearerTokens.values()].find((t) => t.expiresAt === undefined && t.clientId === consumer.key);
-  return { consumerKey: consumer.key, consumerSecret: consumer.secret, user: tokenOf("Collaborator"), viewer: tokenOf("Viewer"), permanentToken: permanent?.token };
+  const permanentTokens = [...state.oauth.bearerTokens.values()].filter((t) => t.expiresAt === undefined && t.clientId === consumer.key);
+  const permanent = permanentTokens.find((t) => t.scopes === undefined);
+  return {
+    consumerKey: consumer.key,
+    consumerSecret: consumer.secret,
+    user: tokenOf("Collaborator"),
+    viewer: tokenOf("Viewer"),
+    permanentToken: permanent?.token,
+    permanentTokens: permanentTokens.map((t) => ({ uid: t.uid, token: t.token, scopes: t.scopes })),
+  };
 }

@@ -10,6 +10,7 @@ import { decodersEmitter } from "./emitters/decoders.js";
 import { encodersEmitter } from "./emitters/encoders.js";
 import { methodsEmitter } from "./emitters/methods.js";
 import { emitters } from "./emitters/index.js";
+import { restServerEmitter } from "./emitters/rest-server.js";
 import { typesEmitter } from "./emitters/types.js";
 
 export const wrikeV2: ApiTarget = {
@@ -22,14 +23,15 @@ export const wrikeV2: ApiTarget = {
 
 /**
  * Wrike API v4, the API real accounts answer (the client package's main entry). The server-side and mock
- * targets (wire-args, method-index, msw-handlers, react-hooks) join as their v4 support lands.
+ * targets (method-index, msw-handlers, react-hooks) join as their v4 support lands; rest-server writes the
+ * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from.
  */
 export const wrikeV4: ApiTarget = {
   id: "v4",
   specDir: "spec/v4",
   names: { client: "createWrikeClient", clientType: "WrikeClient", handlers: "createWrikeHandlers" },
   entries: { client: "@wrikekit/client", server: "@wrikekit/client/server/v4" },
-  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter],
+  emitters: [apiEmitter, typesEmitter, decodersEmitter, encodersEmitter, methodsEmitter, clientEmitter, restServerEmitter],
 };
 
 export const apis: readonly ApiTarget[] = [wrikeV2, wrikeV4];

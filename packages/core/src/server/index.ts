@@ -11,3 +11,6 @@ export { readRequestParams, readWireParams, MalformedBodyError, type RequestPara
 export { applyEcho, echoedValue } from "./echo.js";
 export { CONTENT_TYPES, documentResponse, errorResponse, resultDocument } from "./envelope.js";
 export { escapeXml } from "../xml/writer.js";
+export type { RestApi, RestArgument, RestEnums, RestField, RestModels, RestOperation, RestType } from "./rest-table.js";
+export { readRestArgs, type RestArgsResult, type RestRequestParts, type RestSchema } from "./rest-args.js";
+export { createRestRouter, type RestMatch, type RestRouter } from "./rest-routes.js";

@@ -21,6 +21,9 @@ export const SEED_CREDENTIALS = {
   viewer: { uid: "N5L9OlSRomRp", token: "emu-access-N5L9OlSRomRp-4b1e6d", tokenSecret: "9a6d3f0c7e4b1a8d5f2c9e6b3a0d7f4c1e8b5a2d" },
   /** An OAuth 2.0 permanent token of the regular user (a bearer token that never expires). */
   permanentToken: "emu-permanent-OYgzyijdAo5Q-e81c47",
+  /** More permanent tokens, for v4's rights and scopes: the Viewer (a v4 Collaborator), and the user limited to wsReadOnly. */
+  collaboratorToken: "emu-permanent-N5L9OlSRomRp-3d92a0",
+  readOnlyToken: "emu-permanent-OYgzyijdAo5Q-ro-5b7c11",
 } as const;
 
 const USERS: UserRecord[] = [
@@ -71,6 +74,8 @@ export function seedState(now: number): State {
     state.oauth.accessTokens.set(holder.token, { token: holder.token, secret: holder.tokenSecret, consumerKey, uid: holder.uid });
   }
   state.oauth.bearerTokens.set(SEED_CREDENTIALS.permanentToken, { token: SEED_CREDENTIALS.permanentToken, uid: user.uid, clientId: consumerKey });
+  state.oauth.bearerTokens.set(SEED_CREDENTIALS.collaboratorToken, { token: SEED_CREDENTIALS.collaboratorToken, uid: viewer.uid, clientId: consumerKey });
+  state.oauth.bearerTokens.set(SEED_CREDENTIALS.readOnlyToken, { token: SEED_CREDENTIALS.readOnlyToken, uid: user.uid, clientId: consumerKey, scopes: ["wsReadOnly"] });
 
   const as = (uid: string): Caller => ({ user: state.users.get(uid)!, at: now });
   const me = as(user.uid);

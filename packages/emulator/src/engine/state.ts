@@ -124,6 +124,8 @@ export interface BearerTokenRecord {
   clientId: string;
   /** Epoch ms; absent for permanent tokens. */
   expiresAt?: number;
+  /** v4 OAuth 2.0 scopes granted (spec/v4 auth.oauth2.scopes); absent: every scope (permanent tokens, v2 grants). */
+  scopes?: string[];
 }
 
 /** An OAuth 2.0 refresh token; each works once (they rotate). */
@@ -131,6 +133,7 @@ export interface RefreshTokenRecord {
   token: string;
   uid: string;
   clientId: string;
+  scopes?: string[];
 }
 
 /** An OAuth 2.0 authorisation code, handed to the redirect URI and exchanged once. */
@@ -140,6 +143,7 @@ export interface AuthorizationCodeRecord {
   clientId: string;
   redirectUri?: string;
   expiresAt: number;
+  scopes?: string[];
 }
 
 export interface OAuthState {

@@ -1,13 +1,16 @@
 /**
  * OAuth 2.0 as Wrike serves it (FAQ, help centre): the consent page approves at once as the seeded user
- * and redirects with a one-time code; the token endpoint exchanges codes and refresh tokens for bearer
+ * (or, without autoApprove, shows a page to pick the account's user) and redirects with a one-time code; the token endpoint exchanges codes and refresh tokens for bearer
  * tokens that last an hour, rotating the refresh token each time, and names the account's host.
  * Clients are the OAuth 1.0a consumers: client_id is the consumer key, client_secret its secret.
  */
 import { checkRedirectUri } from "@wrikekit/core";
+import { escapeXml } from "@wrikekit/core/server";
 import { SEED_CREDENTIALS } from "../engine/seed.js";
+import { wrikeV4RestApi } from "../v4/generated/operations.js";
 import type { HandlerContext } from "./context.js";
-import { textResponse } from "./respond.js";
+import { readCall } from "./request.js";
+import { htmlResponse, textResponse } from "./respond.js";
 import { randomHex } from "./tokens.js";
 
 const ACCESS_TOKEN_TTL_S = 3600;
@@ -17,8 +20,29 @@ function tokenError(status: number, error: string, description: string): Respons
   return Response.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store" } });
 }
 
+/** The v4 authorize endpoint grants scopes (spec/v4 auth.oauth2.scopes); the v2 one grants everything. */
+const V4_AUTHORIZE_PATH = "/oauth2/authorize/v4";
+
+/** Requested scopes (space- or comma-separated), Default when none; undefined for the v2 endpoint. */
+function requestedScopes(pathname: string, scope: string | null): string[] | string | undefined {
+  if (pathname !== V4_AUTHORIZE_PATH) return undefined;
+  const scopes = (scope ?? "").split(/[\s,]+/).filter((s) => s !== "");
+  const unknown = scopes.find((s) => !wrikeV4RestApi.scopes.includes(s));
+  if (unknown !== undefined) return `Unknown scope ${unknown}; known: ${wrikeV4RestApi.scopes.join(", ")}.`;
+  return scopes.length > 0 ? scopes : ["Default"];
+}
+
+/** Pick the account's user to sign in as: the form posts back here with every parameter and uid. */
+function accountPage(pathname: string, params: URLSearchParams, users: Iterable<{ uid: string; firstName: string; lastName: string }>): string {
+  const hidden = [...params].filter(([name]) => name !== "uid").map(([name, value]) => `<input type="hidden" name="${escapeXml(name)}" value="${escapeXml(value)}">`).join("");
+  const options = [...users].map((u) => `<option value="${escapeXml(u.uid)}">${escapeXml(`${u.firstName} ${u.lastName} (${u.uid})`)}</option>`).join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to Wrike</title></head><body><h1>Sign in to Wrike</h1>
+<form method="post" action="${escapeXml(pathname)}">${hidden}<label>Account user <select name="uid">${options}</select></label> <button type="submit">Allow access</button></form></body></html>`;
+}
+
 export async function oauth2Authorize(ctx: HandlerContext, request: Request): Promise<Response> {
-  const params = new URL(request.url).searchParams;
+  const { pathname } = new URL(request.url);
+  const { params } = await readCall(request);
   const clientId = params.get("client_id") ?? "";
   if (!ctx.state.oauth.consumers.has(clientId)) return textResponse(400, "Unknown client_id.");
   if (params.get("response_type") !== "code") return textResponse(400, "response_type must be code.");
@@ -29,8 +53,16 @@ export async function oauth2Authorize(ctx: HandlerContext, request: Request): Pr
   } catch (e) {
     return textResponse(400, (e as Error).message);
   }
+  const scopes = requestedScopes(pathname, params.get("scope"));
+  if (typeof scopes === "string") return textResponse(400, scopes);
+  let uid: string = SEED_CREDENTIALS.user.uid;
+  if (!ctx.autoApprove) {
+    const chosen = request.method === "POST" ? params.get("uid") : null;
+    if (chosen === null || !ctx.state.users.has(chosen)) return htmlResponse(200, accountPage(pathname, params, ctx.state.users.values()));
+    uid = chosen;
+  }
   const code = randomHex(16);
-  ctx.state.oauth.authorizationCodes.set(code, { code, clientId, uid: SEED_CREDENTIALS.user.uid, redirectUri, expiresAt: ctx.now() + CODE_TTL_MS });
+  ctx.state.oauth.authorizationCodes.set(code, { code, clientId, uid, redirectUri, expiresAt: ctx.now() + CODE_TTL_MS, ...(scopes === undefined ? {} : { scopes }) });
   const target = new URL(redirectUri);
   target.searchParams.set("code", code);
   const state = params.get("state");
@@ -45,6 +77,7 @@ export async function oauth2Token(ctx: HandlerContext, request: Request): Promis
   if (consumer === undefined || consumer.secret !== form.get("client_secret")) return tokenError(401, "invalid_client", "unknown client or wrong secret");
   const { oauth } = ctx.state;
   let uid: string;
+  let scopes: string[] | undefined;
   switch (form.get("grant_type")) {
     case "authorization_code": {
       const code = oauth.authorizationCodes.get(form.get("code") ?? "");
@@ -53,6 +86,7 @@ export async function oauth2Token(ctx: HandlerContext, request: Request): Promis
         return tokenError(400, "invalid_grant", "redirect_uri differs from the authorisation request");
       oauth.authorizationCodes.delete(code.code);
       uid = code.uid;
+      scopes = code.scopes;
       break;
     }
     case "refresh_token": {
@@ -60,6 +94,7 @@ export async function oauth2Token(ctx: HandlerContext, request: Request): Promis
       if (refresh === undefined || refresh.clientId !== consumer.key) return tokenError(400, "invalid_grant", "unknown or already used refresh token");
       oauth.refreshTokens.delete(refresh.token);
       uid = refresh.uid;
+      scopes = refresh.scopes;
       break;
     }
     default:
@@ -67,10 +102,11 @@ export async function oauth2Token(ctx: HandlerContext, request: Request): Promis
   }
   const accessToken = randomHex(20);
   const refreshToken = randomHex(20);
-  oauth.bearerTokens.set(accessToken, { token: accessToken, uid, clientId: consumer.key, expiresAt: ctx.now() + ACCESS_TOKEN_TTL_S * 1000 });
-  oauth.refreshTokens.set(refreshToken, { token: refreshToken, uid, clientId: consumer.key });
+  const granted = scopes === undefined ? {} : { scopes };
+  oauth.bearerTokens.set(accessToken, { token: accessToken, uid, clientId: consumer.key, expiresAt: ctx.now() + ACCESS_TOKEN_TTL_S * 1000, ...granted });
+  oauth.refreshTokens.set(refreshToken, { token: refreshToken, uid, clientId: consumer.key, ...granted });
   return Response.json(
-    { access_token: accessToken, refresh_token: refreshToken, token_type: "bearer", expires_in: ACCESS_TOKEN_TTL_S, host: new URL(request.url).host },
+    { access_token: accessToken, refresh_token: refreshToken, token_type: "bearer", expires_in: ACCESS_TOKEN_TTL_S, host: new URL(request.url).host, ...(scopes === undefined ? {} : { scope: scopes.join(" ") }) },
     { headers: { "cache-control": "no-store" } },
   );
 }
