@@ -6,7 +6,7 @@
  *
  * This entry point uses web platform APIs only; the Node HTTP server is @wrikekit/emulator/server.
  */
-export { createTestClient, type TestClientOptions } from "./test-client.js";
+export { createTestClient, createV4TestClient, type TestClientOptions } from "./test-client.js";
 export { createEmulator, type AddAttachmentInput, type AddV4TaskInput, type Emulator, type EmulatorOptions } from "./emulator.js";
 export type { V4State } from "./v4/engine/state.js";
 export type { EmulatorCredentials, TokenCredentials } from "./credentials.js";

@@ -1,8 +1,9 @@
 /**
- * A client ready for tests against an in-process emulator: requests go straight to `emulator.handle` (no
+ * Clients ready for tests against an in-process emulator (v2 and v4): requests go straight to `emulator.handle` (no
  * socket), with no client-side rate limit (an in-memory emulator needs none; the default 100 a minute
  * would stall a test that makes more calls) and no retries (an emulator fails only on purpose).
  */
+import { createWrikeClient as createV4Client, type WrikeClient as V4Client } from "@wrikekit/client";
 import { createWrikeClient, type ClientOptions, type WrikeClient } from "@wrikekit/client/v2";
 import type { Emulator } from "./emulator.js";
 
@@ -27,5 +28,21 @@ export function createTestClient(emulator: Emulator, options: TestClientOptions 
     rateLimit: false,
     retry: false,
     ...clientOptions,
+  });
+}
+
+/**
+ * `createV4TestClient(emulator)`: the v4 client (`@wrikekit/client`) with the seeded owner's permanent token,
+ * in-process, without the client's limiter or retries. The emulator keeps its own v4 budget (429 past 400 a
+ * minute per token) unless it is created with `v4RateLimit: false`.
+ */
+export function createV4TestClient(emulator: Emulator, options: Partial<ClientOptions> = {}): V4Client {
+  return createV4Client({
+    baseUrl: "http://localhost",
+    auth: { kind: "bearer", token: emulator.credentials.permanentToken },
+    fetch: (input, init) => emulator.handle(new Request(input, init)),
+    rateLimit: false,
+    retry: false,
+    ...options,
   });
 }
