@@ -1,6 +1,7 @@
 /**
  * Every TypeScript snippet of every README compiles under strict with exactOptionalPropertyTypes, and the
- * runnable ones run against an in-process emulator: fetch to Wrike's host (or localhost) is answered by it,
+ * runnable ones run against an in-process emulator: fetch to Wrike's host (or localhost) is answered by it
+ * (a server a snippet starts on 127.0.0.1 is called for real),
  * and the names a snippet declares with `declare const` (the credentials a reader brings) are the
  * emulator's seeded ones.
  */
@@ -40,6 +41,8 @@ describe("README snippets", () => {
       globalThis.fetch = (input, init) => {
         const request = new Request(input, init);
         const { hostname } = new URL(request.url);
+        // A server a snippet starts itself listens on 127.0.0.1: that traffic is real.
+        if (hostname === "127.0.0.1") return realFetch(request);
         if (hostname !== "www.wrike.com" && hostname !== "localhost") throw new Error(`a README snippet called ${hostname}: only Wrike's host and localhost are emulated`);
         return emulator.handle(request);
       };
