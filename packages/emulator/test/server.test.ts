@@ -190,4 +190,14 @@ describe("the command line", () => {
     expect(await exited).toBe(0);
     expect(JSON.parse(await readFile(stateFile, "utf8")).format).toBe("wrikekit-emulator-state");
   });
+
+  it.skipIf(!existsSync(bin))("bin: Ctrl-C under pnpm (SIGINT from the terminal and again from pnpm) still exits 0 after saving", async () => {
+    const stateFile = join(await tempDir(), "state.json");
+    const { child } = await startBin(stateFile);
+    const exited = new Promise<[number | null, string | null]>((resolve) => child.once("exit", (code, signal) => resolve([code, signal])));
+    child.kill("SIGINT");
+    child.kill("SIGINT");
+    expect(await exited).toEqual([0, null]);
+    expect(JSON.parse(await readFile(stateFile, "utf8")).format).toBe("wrikekit-emulator-state");
+  }, 30_000);
 });
