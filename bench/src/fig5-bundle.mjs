@@ -79,14 +79,20 @@ for (const [label, bundle] of [["v2", one], ["v4", v4One]]) {
   for (const i of bundle.inputs.slice(0, 15)) console.log(`    ${String(i.bytes).padStart(6)}  ${i.path}`);
 }
 
-const LIMIT = 5 * 1024;
+// v2: issue 9 holds the one-method bundle to what it was before v4 (4,989 B). v4: issue 10 says "under 5 KB";
+// 5,000 B is taken (not 5 KiB = 5,120 B), so that the target holds whichever way 5 KB is read.
+const V2_LIMIT = 4989;
+const V4_LIMIT = 5000;
 report({
   figure: 5,
   title: "Bundle size (esbuild --bundle --platform=browser --format=esm --minify; gzip -9)",
   bundles: rows,
   targets: [
-    target("5. bundle: one-method bundle < 5 KB min+gzip", one.gzip, "<=", LIMIT, `${(one.gzip / 1024).toFixed(2)} KiB (${one.gzip} B)`),
-    target("5. bundle: one-method v4 bundle (bearer, one GET) < 5 KB min+gzip", v4One.gzip, "<=", LIMIT, `${(v4One.gzip / 1024).toFixed(2)} KiB (${v4One.gzip} B)`),
+    target("5. bundle: one-method v2 bundle ≤ 4,989 B min+gzip (issue 9: no larger than before v4)", one.gzip, "<=", V2_LIMIT, `${(one.gzip / 1024).toFixed(2)} KiB (${one.gzip} B)`),
+    target("5. bundle: one-method v4 bundle (bearer, one GET) < 5 KB min+gzip", v4One.gzip, "<=", V4_LIMIT, `${(v4One.gzip / 1024).toFixed(2)} KiB (${v4One.gzip} B)`),
   ],
-  notes: ["5 KB is taken as 5 KiB = 5,120 bytes of gzip output.", "Each entry creates one client with a bearer token and makes one call, so tree-shaking keeps what a real app keeps."],
+  notes: [
+    "v2: 4,989 B, the one-method bundle's size before v4 (issue 9). v4: 5 KB is taken as 5,000 bytes of gzip output (not 5 KiB = 5,120 B), to be safe whichever way it is read.",
+    "Each entry creates one client with a bearer token and makes one call, so tree-shaking keeps what a real app keeps.",
+  ],
 });

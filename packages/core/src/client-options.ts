@@ -7,6 +7,7 @@ import { checkAuth, isBearer, type Authorizer, type BearerAuth, type TransportAu
 import { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
 import { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
 import type { TransportOptions } from "./transport/options.js";
+import { LONG_LIMITER_WAIT_MS, type TransportHooks } from "./hooks.js";
 import type { ApiDescriptor } from "./descriptors.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
@@ -54,6 +55,7 @@ export function resolveClientOptions(clientOptions: ClientOptions, api?: Pick<Ap
   const { rateLimit, retry, clock = systemClock, ...options } = clientOptions;
   return {
     ...options,
+    hooks: rateLimit === false ? options.hooks : withLongWaitWarning(options.hooks),
     auth: resolveAuth(options.auth),
     rateLimiter: rateLimit === false ? undefined : createRateLimiter({ ...limitPerWindow({ ...api?.rateLimit, ...rateLimit }), clock }),
     retry: retry === false ? undefined : createRetryPolicy({ ...retry, clock }),
@@ -64,4 +66,25 @@ function limitPerWindow({ requestsPerMinute = 100, windowMs, perSecond }: { requ
   if (!perSecond || windowMs !== undefined) return { limit: requestsPerMinute, windowMs: windowMs ?? 60_000 };
   // Under one a second: one request per 60/requestsPerMinute seconds.
   return requestsPerMinute < 60 ? { limit: 1, windowMs: Math.ceil(60_000 / requestsPerMinute) } : { limit: Math.floor(requestsPerMinute / 60), windowMs: 1000 };
+}
+
+/**
+ * Without a hook that watches the limiter, a wait of LONG_LIMITER_WAIT_MS or more is warned of once per
+ * client, so that a run held up by it (a test against an in-memory emulator) does not stall silently.
+ */
+function withLongWaitWarning(hooks: TransportHooks = {}): TransportHooks {
+  if (hooks.rateLimitWait || hooks.rateLimited) return hooks;
+  let warned = false;
+  return {
+    ...hooks,
+    rateLimitWait({ method, waitMs }) {
+      if (warned || waitMs < LONG_LIMITER_WAIT_MS) return;
+      warned = true;
+      console.warn(
+        `wrikekit: ${method} waits ${(waitMs / 1000).toFixed(1)} s for the client-side rate limiter (the client's \`rateLimit\`). ` +
+          "Against an emulator or a test double pass `rateLimit: false` (createTestClient from @wrikekit/emulator does); " +
+          "set `hooks.rateLimitWait` or `hooks.rateLimited` to watch waits instead of this warning.",
+      );
+    },
+  };
 }

@@ -18,9 +18,11 @@ export function formatIssue(issue: Issue): string {
   return `${issue.path}: expected ${issue.expected}, got ${issue.received}`;
 }
 
+// Fields are `declare`d and assigned in the constructors, so that the compiled classes carry no field
+// declarations (bytes in every bundle).
 export class WrikeError extends Error {
   /** The API method being called, e.g. wrike.task.add, when there is one. */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** How many attempts the call made before this error (retries included). */
   attempts = 1;
   constructor(message: string, method?: string, options?: { cause?: unknown }) {
@@ -44,15 +46,15 @@ export type OpenCode<Known extends number> = Known | (number & {});
  */
 export class WrikeApiError<Name extends string = string, Code extends number = number> extends WrikeError {
   /** v2: the envelope's code (402-407); v4: the HTTP status. */
-  readonly code: Code;
+  declare readonly code: Code;
   /** CREDENTIALS_ERROR, ... (v2), resource_not_found, ... (v4): the same as `error`. */
-  readonly errorName: OpenName<Name>;
-  readonly serverMessage: string;
-  readonly httpStatus: number;
+  declare readonly errorName: OpenName<Name>;
+  declare readonly serverMessage: string;
+  declare readonly httpStatus: number;
   /** The HTTP status (v4's key for its error names). */
-  readonly status: number;
-  readonly error: OpenName<Name>;
-  readonly errorDescription: string;
+  declare readonly status: number;
+  declare readonly error: OpenName<Name>;
+  declare readonly errorDescription: string;
   constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
     super(`${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, init.method);
     // The generated client's entry narrows Name and Code to its API's (open) unions; the server sends them.
@@ -86,11 +88,11 @@ export function envelopeCode(raw: unknown, field: string, envelope: { method: st
  * HTTP 300 for an account on another data-centre host (wrong-host), and a body over the size bound.
  */
 export class WrikeTransportError extends WrikeError {
-  readonly httpStatus: number | undefined;
-  readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
-  readonly retryAfterMs: number | undefined;
+  declare readonly httpStatus: number | undefined;
+  declare readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
+  declare readonly retryAfterMs: number | undefined;
   /** redirect: the origin the answer pointed to (never its path or query), when it named one. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }) {
     super(init.message, init.method, { cause: init.cause });
     this.reason = init.reason;
@@ -102,7 +104,7 @@ export class WrikeTransportError extends WrikeError {
 
 /** The response body could not be read as the JSON or XML it claimed to be, or had no known root. */
 export class WrikeDecodeError extends WrikeError {
-  readonly format: "json" | "xml";
+  declare readonly format: "json" | "xml";
   constructor(init: { message: string; method: string; format: "json" | "xml"; cause?: unknown }) {
     super(init.message, init.method, { cause: init.cause });
     this.format = init.format;
@@ -111,8 +113,8 @@ export class WrikeDecodeError extends WrikeError {
 
 /** Arguments (before sending) or a response (after decoding) do not match the spec. */
 export class WrikeValidationError extends WrikeError {
-  readonly direction: "arguments" | "response";
-  readonly issues: readonly Issue[];
+  declare readonly direction: "arguments" | "response";
+  declare readonly issues: readonly Issue[];
   constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
     const what = init.direction === "arguments" ? "Invalid arguments for" : "Invalid response from";
     const shown = init.issues.slice(0, 10).map((i) => `  - ${formatIssue(i)}`);
@@ -125,8 +127,8 @@ export class WrikeValidationError extends WrikeError {
 
 /** The response echoed a different asyncKey than the request carried. */
 export class WrikeAsyncKeyMismatchError extends WrikeError {
-  readonly sent: string;
-  readonly received: string | undefined;
+  declare readonly sent: string;
+  declare readonly received: string | undefined;
   constructor(init: { method: string; sent: string; received: string | undefined }) {
     super(`${init.method}: sent asyncKey ${JSON.stringify(init.sent)} but the response echoed ${init.received === undefined ? "none" : JSON.stringify(init.received)}`, init.method);
     this.sent = init.sent;

@@ -25,7 +25,7 @@ export { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./
 export { backoffDelay, createRetryPolicy, failureKind, parseRetryAfter, shouldRetry, type RetryOptions, type RetryPolicy, type FailureKind } from "./resilience/retry.js";
 export { paginateByOffset, type OffsetPages, type OffsetPaging, type PageOptions } from "./paging.js";
 export { pagePromise, type PagePromise, type TokenPaging } from "./rest/page-promise.js";
-export { callSplit, type SplitList } from "./rest/split.js";
+export { callSplit, callSplitInOrder, type SplitList } from "./rest/split.js";
 export { waitForJob, type JobPolling, type WaitForJobOptions } from "./rest/jobs.js";
 export { withResponse, type WithResponse } from "./rest/with-response.js";
 export { syncOnce, createMemoryCursorStore, type CursorStore, type Incremental, type SyncOptions } from "./sync.js";

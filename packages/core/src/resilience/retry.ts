@@ -16,6 +16,8 @@
  *   API errors, other HTTP errors, redirects  never     never
  */
 import { WrikeError, WrikeTransportError } from "../errors.js";
+import type { TransportHooks } from "../hooks.js";
+import { abortedError } from "../transport/attempt.js";
 import { systemClock, type Clock } from "./clock.js";
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 5; 1 disables retries. */
@@ -40,6 +42,12 @@ export type FailureKind = "rate-limited" | "not-sent" | "unavailable" | "maybe-a
 export interface RetryPolicy {
   readonly clock: Clock;
   next(error: unknown, attempt: number, methodKind: "read" | "write", startedAt: number): { delayMs: number; reason: FailureKind } | undefined;
+  /**
+   * Runs `attempt` (numbered from 1) until it succeeds or `next` gives up, sleeping the back-off between
+   * attempts and reporting each retry to the hooks. The loop lives here, not in the transport, so that a
+   * bare transport (no policy) does not carry it.
+   */
+  run<T>(method: { readonly id: string; readonly kind: "read" | "write" }, signal: AbortSignal | undefined, hooks: TransportHooks, attempt: (n: number) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -50,7 +58,7 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
   const clock = options.clock ?? systemClock;
   const maxAttempts = options.maxAttempts ?? 5;
   const maxTotalMs = options.maxTotalMs ?? 120_000;
-  return {
+  const policy: RetryPolicy = {
     clock,
     next(error, attempt, methodKind, startedAt) {
       const reason = failureKind(error);
@@ -59,7 +67,32 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
       const delayMs = backoffDelay(attempt, retryAfterMs, options);
       return clock.now() + delayMs - startedAt > maxTotalMs ? undefined : { delayMs, reason };
     },
+    async run(method, signal, hooks, attempt) {
+      const started = clock.now();
+      for (let n = 1; ; n++) {
+        try {
+          return await attempt(n);
+        } catch (error) {
+          if (error instanceof WrikeError) error.attempts = n;
+          const next = policy.next(error, n, method.kind, started);
+          if (next === undefined) throw n > 1 && error instanceof WrikeError ? withRetrySummary(error, n, clock.now() - started) : error;
+          const { delayMs, reason } = next;
+          if (reason === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
+          hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as WrikeError });
+          await clock.sleep(delayMs, signal).catch((cause: unknown) => {
+            throw abortedError(method.id, cause);
+          });
+        }
+      }
+    },
   };
+  return policy;
+}
+
+/** A call that was retried says so: how many attempts over how long, and how to change that. */
+function withRetrySummary(error: WrikeError, attempts: number, elapsedMs: number): WrikeError {
+  error.message += ` (gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s; \`retry: { maxAttempts, maxTotalMs }\` or \`retry: false\` changes this)`;
+  return error;
 }
 
 /** How a failure bears on retrying; see the table above. */

@@ -1,8 +1,9 @@
 /**
  * Calls whose id list is longer than the API takes in one request (v4: 100 ids in a path): split into
  * several calls, answers merged in the order of the ids. Reads run side by side (the client's limiter
- * spaces them); writes run one after another, so a failure leaves the later chunks unsent and the error
- * says how many ids were applied.
+ * spaces them: `callSplit`); writes run one after another (`callSplitInOrder`), so a failure leaves the
+ * later chunks unsent and the error says how many ids were applied. The generator picks one by the
+ * method's kind, so a bundle carries only the one its methods use.
  */
 import type { MethodDescriptor } from "../descriptors.js";
 import type { CallOptions, WrikeTransport } from "../transport/options.js";
@@ -15,16 +16,28 @@ export interface SplitList {
   itemsField: string;
 }
 
-export async function callSplit<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options?: CallOptions): Promise<R> {
+type Chunks<R> = (chunks: unknown[][], callChunk: (chunk: unknown[]) => Promise<R>, list: unknown[]) => Promise<R[]>;
+
+/** Cuts the list argument into chunks of at most `maxItems`, calls each through `run`, and merges the answers' items in order. */
+async function splitCall<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options: CallOptions | undefined, run: Chunks<R>): Promise<R> {
   const list = (args as Record<string, unknown>)[split.arg];
   if (!Array.isArray(list) || list.length <= split.maxItems) return transport.call(method, args, options);
   const chunks: unknown[][] = [];
   for (let i = 0; i < list.length; i += split.maxItems) chunks.push(list.slice(i, i + split.maxItems));
-  const callChunk = (chunk: unknown[]) => transport.call(method, { ...args, [split.arg]: chunk }, options);
-  let answers: R[];
-  if (method.kind === "read") answers = await Promise.all(chunks.map(callChunk));
-  else {
-    answers = [];
+  const answers = await run(chunks, (chunk) => transport.call(method, { ...args, [split.arg]: chunk }, options), list);
+  const merged = answers.flatMap((answer) => (answer as Record<string, unknown[]>)[split.itemsField] ?? []);
+  return { ...answers[0]!, [split.itemsField]: merged } as R;
+}
+
+/** A read: the chunks are called side by side. */
+export function callSplit<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options?: CallOptions): Promise<R> {
+  return splitCall(transport, method, split, args, options, (chunks, callChunk) => Promise.all(chunks.map(callChunk)));
+}
+
+/** A write: the chunks are called one after another; a failure leaves the rest unsent and says how many ids were applied. */
+export function callSplitInOrder<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options?: CallOptions): Promise<R> {
+  return splitCall(transport, method, split, args, options, async (chunks, callChunk, list) => {
+    const answers: R[] = [];
     for (const chunk of chunks)
       try {
         answers.push(await callChunk(chunk));
@@ -33,7 +46,6 @@ export async function callSplit<A extends object, R>(transport: WrikeTransport, 
           error.message += ` (split call: the first ${answers.length * split.maxItems} of ${list.length} ${split.arg} were applied; the rest were not sent)`;
         throw error;
       }
-  }
-  const merged = answers.flatMap((answer) => (answer as Record<string, unknown[]>)[split.itemsField] ?? []);
-  return { ...answers[0]!, [split.itemsField]: merged } as R;
+    return answers;
+  });
 }

@@ -12,8 +12,11 @@ import { describeValue, type Issue } from "../errors.js";
 
 export interface DecodeContext {
   readonly issues: Issue[];
-  /** The document came from XML: every scalar arrived as a string and lists as wrapper elements. */
-  readonly xml: boolean;
+  /**
+   * Set when the document came from XML (every scalar arrived as a string, lists as wrapper elements):
+   * converts those forms. Only XML support brings it, so JSON-only bundles leave XML's conversions out.
+   */
+  readonly fromXml?: FromXml;
   /** Keys from the root to the value being decoded. */
   readonly path: (string | number)[];
 }
@@ -78,21 +81,18 @@ export const id: Decoder<number> = (value, key, ctx) => {
 
 export const integer: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isSafeInteger(value)) return value;
-  const parsed = ctx.xml && typeof value === "string" ? integerText(value) : undefined;
-  return parsed ?? fail(value, key, `integer ${SAFE_INTEGER}`, ctx);
+  return (ctx.fromXml?.(value, "integer") as number | undefined) ?? fail(value, key, `integer ${SAFE_INTEGER}`, ctx);
 };
 
 /** Finite numbers only: JSON's 1e400 parses as Infinity, which no field means. */
 export const double: Decoder<number> = (value, key, ctx) => {
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  const parsed = ctx.xml && typeof value === "string" && NUMBER_TEXT.test(value) ? Number(value) : NaN;
-  return Number.isFinite(parsed) ? parsed : fail(value, key, "a finite number", ctx);
+  return (ctx.fromXml?.(value, "double") as number | undefined) ?? fail(value, key, "a finite number", ctx);
 };
 
 export const boolean: Decoder<boolean> = (value, key, ctx) => {
   if (typeof value === "boolean") return value;
-  if (ctx.xml && (value === "true" || value === "false")) return value === "true";
-  return fail(value, key, "boolean", ctx);
+  return (ctx.fromXml?.(value, "boolean") as boolean | undefined) ?? fail(value, key, "boolean", ctx);
 };
 
 export const string: Decoder<string> = (value, key, ctx) => (typeof value === "string" ? value : fail(value, key, "string", ctx));
@@ -100,8 +100,8 @@ export const string: Decoder<string> = (value, key, ctx) => (typeof value === "s
 /** The object a model decoder works on; reports and returns undefined when it is not one. */
 export function object(value: unknown, key: string | number, ctx: DecodeContext): Record<string, unknown> | undefined {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  // An XML element with no children and no attributes parses as "": an object whose fields are all absent.
-  if (ctx.xml && value === "") return {};
+  const empty = ctx.fromXml?.(value, "object") as Record<string, unknown> | undefined;
+  if (empty) return empty;
   fail(value, key, "object", ctx);
   return undefined;
 }
@@ -113,11 +113,8 @@ export function object(value: unknown, key: string | number, ctx: DecodeContext)
  */
 function items(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated: boolean): unknown[] | undefined {
   if (Array.isArray(value)) return value;
-  if (ctx.xml && value === "") return [];
-  if (ctx.xml && typeof value === "object" && value !== null && itemElement in value) {
-    const inner = (value as Record<string, unknown>)[itemElement];
-    return Array.isArray(inner) ? inner : [inner];
-  }
+  const wrapped = ctx.fromXml?.(value, "list", itemElement) as unknown[] | undefined;
+  if (wrapped) return wrapped;
   if (commaSeparated && typeof value === "string") return value === "" ? [] : value.split(",");
   fail(value, key, "list", ctx);
   return undefined;
@@ -178,8 +175,33 @@ export function renameAlias(obj: Record<string, unknown>, alias: string, canonic
   }
 }
 
+/** What XML sends instead of a canonical value: a scalar as text, an empty element as "", a list as a wrapper element. */
+export type FromXml = (value: unknown, expected: "integer" | "double" | "boolean" | "object" | "list", itemElement?: string) => unknown;
+
+/**
+ * The canonical form of an XML value, or undefined when it has none: numbers and booleans from their
+ * text; an element with no children and no attributes (parsed as "") as an object whose fields are all
+ * absent or as an empty list; a list's wrapper element, whose children are `itemElement`s (one child
+ * parses as an object, several as an array), as the array of its items.
+ */
+export const fromXml: FromXml = (value, expected, itemElement) => {
+  if (expected === "list") {
+    if (value === "") return [];
+    if (typeof value !== "object" || value === null || !(itemElement! in value)) return undefined;
+    const inner = (value as Record<string, unknown>)[itemElement!];
+    return Array.isArray(inner) ? inner : [inner];
+  }
+  if (expected === "object") return value === "" ? {} : undefined;
+  if (typeof value !== "string") return undefined;
+  if (expected === "integer") return integerText(value);
+  if (expected === "boolean") return value === "true" ? true : value === "false" ? false : undefined;
+  const parsed = NUMBER_TEXT.test(value) ? Number(value) : NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
+};
+
+/** A context for decoding one document; `xml` when it came from XML. */
 export function newContext(xml: boolean): DecodeContext {
-  return { issues: [], xml, path: [] };
+  return { issues: [], path: [], fromXml: xml ? fromXml : undefined };
 }
 
 /** For root dispatch: reports a document whose root key is none of the method's. */

@@ -2,7 +2,7 @@
  * Primitives the generated argument encoders call: each checks one argument value and writes its wire
  * form, or records an Issue naming the argument. Nothing is sent unless every argument passes.
  */
-import { describeValue, type Issue } from "../errors.js";
+import { describeValue, WrikeAsyncKeyMismatchError, type Issue } from "../errors.js";
 import { v2TimestampParts } from "../dates.js";
 
 /** Wire pairs in the order they are sent: [name, value] before percent-encoding. */
@@ -31,6 +31,8 @@ export interface EncodeContext {
   readonly headers: WirePairs;
   /** The raw body of an upload (`encoding: raw`). */
   body?: RawBody;
+  /** What the arguments ask of the decoded answer (see `echoed`): throws when the answer does not do it. */
+  check?: (result: unknown, methodId: string) => void;
 }
 
 /** Turns one item into its wire text, or returns undefined after recording why it cannot. */
@@ -119,36 +121,44 @@ export function nullValue(wireName: string, ctx: EncodeContext, slot: Slot = "bo
   put(wireName, "null", ctx, slot);
 }
 
-/** Encodes a list argument: comma-joined, a JSON array, or one pair per item. */
-export function list(
-  wireName: string,
-  value: unknown,
-  path: string,
-  encoding: "comma" | "json" | "repeat",
-  encodeItem: ItemEncoder,
-  ctx: EncodeContext,
-  slot: Slot = "body",
-): void {
-  if (!Array.isArray(value)) {
-    reject(value, path, "a list", ctx);
-    return;
-  }
-  const texts: string[] = [];
-  let ok = true;
-  for (let i = 0; i < value.length; i++) {
+/**
+ * The wire texts of a list argument's items, or undefined after recording why not. Items of a list joined
+ * by commas may not contain one.
+ */
+function itemTexts(value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, comma: boolean): string[] | undefined {
+  if (!Array.isArray(value)) return reject(value, path, "a list", ctx);
+  const before = ctx.issues.length;
+  const texts = value.map((item, i) => {
     const itemPath = `${path}[${i}]`;
-    const text = encodeItem(value[i], itemPath, ctx);
-    if (text === undefined) ok = false;
-    else if (encoding === "comma" && text.includes(",")) {
-      reject(value[i], itemPath, "an item without commas (items are joined by commas)", ctx);
-      ok = false;
-    } else texts.push(text);
-  }
-  if (!ok) return;
-  if (encoding === "repeat") for (const t of texts) put(wireName, t, ctx, slot);
-  else if (encoding === "comma") put(wireName, texts.join(","), ctx, slot);
-  // JSON text: strings (ids, enum values, dates given as Date) as JSON strings, numbers and booleans as they are.
-  else put(wireName, JSON.stringify(value.map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i]))), ctx, slot);
+    const text = encodeItem(item, itemPath, ctx);
+    if (comma && text?.includes(",")) reject(item, itemPath, "an item without commas (items are joined by commas)", ctx);
+    return text;
+  });
+  return ctx.issues.length === before ? (texts as string[]) : undefined;
+}
+
+// One function per list encoding, so that a bundle carries only the encodings its methods use.
+
+/** A list argument sent as its items joined by commas. */
+export function commaList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+  const texts = itemTexts(value, path, encodeItem, ctx, true);
+  if (texts) put(wireName, texts.join(","), ctx, slot);
+}
+
+/** A list argument sent as one pair per item. */
+export function repeatList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+  for (const text of itemTexts(value, path, encodeItem, ctx, false) ?? []) put(wireName, text, ctx, slot);
+}
+
+/** A list argument sent as a JSON array: strings (ids, enum values, dates given as Date) as JSON strings, numbers and booleans as they are. */
+export function jsonList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+  const texts = itemTexts(value, path, encodeItem, ctx, false);
+  if (texts) put(wireName, JSON.stringify((value as unknown[]).map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i]))), ctx, slot);
+}
+
+/** Encodes a list argument in the named encoding (for callers that choose it at run time; generated encoders call the function of their encoding). */
+export function list(wireName: string, value: unknown, path: string, encoding: "comma" | "json" | "repeat", encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+  (encoding === "comma" ? commaList : encoding === "json" ? jsonList : repeatList)(wireName, value, path, encodeItem, ctx, slot);
 }
 
 /**
@@ -192,7 +202,9 @@ export const object: ItemChecker = (value, path, ctx) =>
 export function raw(value: unknown, path: string, ctx: EncodeContext): void {
   if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array || value instanceof ReadableStream) ctx.body = value;
   else if (isAsyncIterable(value)) ctx.body = streamOf(value);
-  else reject(value, path, "file contents: a Blob, a Uint8Array, an ArrayBuffer, a ReadableStream or a Node Readable", ctx);
+  else return reject(value, path, "file contents: a Blob, a Uint8Array, an ArrayBuffer, a ReadableStream or a Node Readable", ctx);
+  // First among the headers, so that a content-type argument header replaces it.
+  ctx.headers.unshift(["content-type", "application/octet-stream"]);
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -212,6 +224,19 @@ function streamOf(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
       await iterator.return?.(reason);
     },
   });
+}
+
+/**
+ * The spec's echo rule (v2: asyncKey): a request that carries the argument as a string gets it back
+ * unchanged in the result's field of the same name, which the exchange checks after decoding. Servers
+ * apply the same rule through server/echo.ts.
+ */
+export function echoed(field: string, sent: unknown, ctx: EncodeContext): void {
+  if (typeof sent === "string")
+    ctx.check = (result, method) => {
+      const received = (result as Record<string, unknown> | undefined)?.[field];
+      if (received !== sent) throw new WrikeAsyncKeyMismatchError({ method, sent, received: typeof received === "string" ? received : undefined });
+    };
 }
 
 /** Records a missing required argument. */

@@ -4,6 +4,7 @@ import type { TransportAuth } from "../auth.js";
 import type { RateLimiter } from "../resilience/rate-limiter.js";
 import type { RetryPolicy } from "../resilience/retry.js";
 import type { TransportHooks } from "../hooks.js";
+import type { FromXml } from "../runtime/decode.js";
 
 export interface TransportOptions {
   /** A bearer token, or an Authorizer: `oauth1Auth(...)` from @wrikekit/core/oauth1, `oauth2Auth(session)`. */
@@ -47,6 +48,8 @@ export interface TransportOptions {
 
 export interface XmlSupport {
   parse(text: string): Record<string, unknown>;
+  /** Turns XML's forms of values (scalars as text, lists as wrapper elements) into canonical ones while decoding. */
+  fromXml: FromXml;
 }
 
 export interface CallOptions {

@@ -21,7 +21,7 @@ function encodeCall(a: Argument, encoderFor: (a: Argument) => string): string {
   const isJson = a.type.kind === "model" || (a.type.kind === "scalar" && a.type.name === "json");
   if (isJson) return `e.jsonText(${wire}, v, ${key}, ${a.type.list}, ${a.type.kind === "model" ? "e.object" : "e.json"}, ctx${slot});`;
   const encoder = a.in === "header" && a.type.kind === "scalar" && a.type.name === "string" ? "e.header" : encoderFor(a);
-  return a.type.list ? `e.list(${wire}, v, ${key}, ${JSON.stringify(a.encoding)}, ${encoder}, ctx${slot});` : `e.scalar(${wire}, v, ${key}, ${encoder}, ctx${slot});`;
+  return a.type.list ? `e.${a.encoding}List(${wire}, v, ${key}, ${encoder}, ctx${slot});` : `e.scalar(${wire}, v, ${key}, ${encoder}, ctx${slot});`;
 }
 
 function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {
@@ -35,6 +35,7 @@ export const encodersEmitter: Emitter = {
   output: "packages/client/src/{api}/generated/encoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "encode", "e", "EncodeContext");
+    const echo = ir.api.echo?.field;
     for (const m of ir.methods) {
       const namesConst = `${m.functionName}ArgumentNames`;
       file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: namesConst, initializer: `/* @__PURE__ */ new Set(${JSON.stringify(m.args.map((a) => a.name))})` }] });
@@ -55,6 +56,8 @@ export const encodersEmitter: Emitter = {
           ...(m.args.length > 0 ? ["let v: unknown;"] : []),
           ...m.args.map((a) => argumentStatement(a, encoderFor)),
           ...m.requireOneOf.map((group) => `e.requireOneOf(a, ${JSON.stringify(group)}, ctx);`),
+          // The spec's echo rule: the answer must carry this argument back (checked after decoding).
+          ...(echo !== undefined && m.args.some((a) => a.name === echo) ? [`e.echoed(${JSON.stringify(echo)}, a.${echo}, ctx);`] : []),
         ],
       });
     }

@@ -20,9 +20,12 @@ function restCall(ir: Ir, m: Method): string {
     const { tokenArg, nextTokenField, itemsField } = m.paging;
     return `return pagePromise(transport, ${descriptor}, ${JSON.stringify({ tokenArg, nextTokenField, itemsField })}, args, options) as PagePromise<${resultType}, ${itemType}>;`;
   }
-  if (m.split) return `return callSplit(transport, ${descriptor}, ${JSON.stringify({ ...m.split, itemsField: dataField })}, args, options) as Promise<${resultType}>;`;
+  if (m.split) return `return ${splitHelper(m)}(transport, ${descriptor}, ${JSON.stringify({ ...m.split, itemsField: dataField })}, args, options) as Promise<${resultType}>;`;
   return `return transport.call(${descriptor}, args, options)${m.selects ? ` as Promise<${resultType}>` : ""};`;
 }
+
+/** Reads call their chunks side by side; writes one after another (see core's rest/split.ts). */
+const splitHelper = (m: Method) => (m.kind === "read" ? "callSplit" : "callSplitInOrder");
 
 /** The item type of a paged method's list, e.g. t.Task for wrike.task.filter's `list`. */
 function pagedItemType(ir: Ir, m: Method, itemsField: string): string {
@@ -39,7 +42,7 @@ export const methodsEmitter: Emitter = {
   emit(ir: Ir, file) {
     const paged = ir.methods.filter((m) => m.paging?.kind === "offset");
     const tokenPaged = ir.methods.some((m) => m.paging?.kind === "pageToken");
-    const split = ir.methods.some((m) => m.split);
+    const splitHelpers = [...new Set(ir.methods.filter((m) => m.split).map(splitHelper))].sort();
     const incremental = ir.methods.filter((m) => m.incremental);
     file.addImportDeclaration({
       moduleSpecifier: "@wrikekit/core",
@@ -55,7 +58,7 @@ export const methodsEmitter: Emitter = {
       ],
     });
     const helpers = [
-      ...(split ? ["callSplit"] : []),
+      ...splitHelpers,
       ...(ir.methods.some((m) => m.binary) ? ["download"] : []),
       ...(tokenPaged ? ["pagePromise"] : []),
       ...(paged.length > 0 ? ["paginateByOffset"] : []),

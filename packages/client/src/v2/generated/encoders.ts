@@ -11,8 +11,9 @@ export function encodeAttachmentListArgs(args: t.AttachmentListArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentListArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.list("taskIds", v, "taskIds", "comma", e.id, ctx);
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const attachmentHistoryArgumentNames = /* @__PURE__ */ new Set(["id", "asyncKey"]);
@@ -25,6 +26,7 @@ export function encodeAttachmentHistoryArgs(args: t.AttachmentHistoryArgs, ctx: 
   let v: unknown;
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const attachmentDownloadArgumentNames = /* @__PURE__ */ new Set(["id"]);
@@ -49,6 +51,7 @@ export function encodeCommentAddArgs(args: t.CommentAddArgs, ctx: EncodeContext)
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.id, ctx);
   v = a.text; if (v === undefined) e.missing("text", ctx); else e.scalar("text", v, "text", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -59,8 +62,9 @@ export function encodeCommentDeleteArgs(args: t.CommentDeleteArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, commentDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "text", "asyncKey"]);
@@ -74,6 +78,7 @@ export function encodeCommentUpdateArgs(args: t.CommentUpdateArgs, ctx: EncodeCo
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.text; if (v === undefined) e.missing("text", ctx); else e.scalar("text", v, "text", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentListArgumentNames = /* @__PURE__ */ new Set(["taskId", "ids", "asyncKey"]);
@@ -85,9 +90,10 @@ export function encodeCommentListArgs(args: t.CommentListArgs, ctx: EncodeContex
   e.rejectUnknown(a, commentListArgumentNames, ctx);
   let v: unknown;
   v = a.taskId; if (v !== undefined) e.scalar("taskId", v, "taskId", e.id, ctx);
-  v = a.ids; if (v !== undefined) e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v !== undefined) e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   e.requireOneOf(a, ["taskId", "ids"], ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const commentUpdatesArgumentNames = /* @__PURE__ */ new Set(["tLast", "asyncKey"]);
@@ -100,6 +106,7 @@ export function encodeCommentUpdatesArgs(args: t.CommentUpdatesArgs, ctx: Encode
   let v: unknown;
   v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.long, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const contactsListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -122,6 +129,7 @@ export function encodeFolderTreeArgs(args: t.FolderTreeArgs, ctx: EncodeContext)
   v = a.includeChilds; if (v !== undefined) e.scalar("includeChilds", v, "includeChilds", e.boolean, ctx);
   v = a.parentId; if (v !== undefined) e.scalar("parentId", v, "parentId", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderGetArgumentNames = /* @__PURE__ */ new Set(["id", "asyncKey"]);
@@ -134,6 +142,7 @@ export function encodeFolderGetArgs(args: t.FolderGetArgs, ctx: EncodeContext): 
   let v: unknown;
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderAddArgumentNames = /* @__PURE__ */ new Set(["title", "description", "sharedUsers", "parents", "asyncKey"]);
@@ -146,9 +155,10 @@ export function encodeFolderAddArgs(args: t.FolderAddArgs, ctx: EncodeContext): 
   let v: unknown;
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -159,8 +169,9 @@ export function encodeFolderDeleteArgs(args: t.FolderDeleteArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, folderDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const folderUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "title", "description", "sharedUsers", "parents", "asyncKey"]);
@@ -174,9 +185,10 @@ export function encodeFolderUpdateArgs(args: t.FolderUpdateArgs, ctx: EncodeCont
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const profileGetArgumentNames = /* @__PURE__ */ new Set([]);
@@ -197,8 +209,9 @@ export function encodeTaskGetArgs(args: t.TaskGetArgs, ctx: EncodeContext): void
   e.rejectUnknown(a, taskGetArgumentNames, ctx);
   let v: unknown;
   v = a.id; if (v === undefined) e.missing("id", ctx); else e.scalar("id", v, "id", e.id, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.commaList("fields", v, "fields", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskFilterArgumentNames = /* @__PURE__ */ new Set(["fields", "asyncKey", "limit", "offset", "count", "template", "ids", "title", "description", "authors", "parents", "statuses", "fromStartDate", "toStartDate", "includeNullStartDate", "fromDueDate", "toDueDate", "includeNullDueDate", "relationType", "orderBy"]);
@@ -211,26 +224,27 @@ export function encodeTaskFilterArgs(args: t.TaskFilterArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, taskFilterArgumentNames, ctx);
   let v: unknown;
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.commaList("fields", v, "fields", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx);
   v = a.offset; if (v !== undefined) e.scalar("offset", v, "offset", e.integer, ctx);
   v = a.count; if (v !== undefined) e.scalar("count", v, "count", e.boolean, ctx);
   v = a.template; if (v !== undefined) e.scalar("template", v, "template", taskFilterTemplateEncoder, ctx);
-  v = a.ids; if (v !== undefined) e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v !== undefined) e.commaList("ids", v, "ids", e.id, ctx);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
-  v = a.statuses; if (v !== undefined) e.list("statuses", v, "statuses", "comma", e.integer, ctx);
+  v = a.authors; if (v !== undefined) e.commaList("authors", v, "authors", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
+  v = a.statuses; if (v !== undefined) e.commaList("statuses", v, "statuses", e.integer, ctx);
   v = a.fromStartDate; if (v !== undefined) e.scalar("fromStartDate", v, "fromStartDate", e.localDateTime, ctx);
   v = a.toStartDate; if (v !== undefined) e.scalar("toStartDate", v, "toStartDate", e.localDateTime, ctx);
   v = a.includeNullStartDate; if (v !== undefined) e.scalar("includeNullStartDate", v, "includeNullStartDate", e.boolean, ctx);
   v = a.fromDueDate; if (v !== undefined) e.scalar("fromDueDate", v, "fromDueDate", e.localDateTime, ctx);
   v = a.toDueDate; if (v !== undefined) e.scalar("toDueDate", v, "toDueDate", e.localDateTime, ctx);
   v = a.includeNullDueDate; if (v !== undefined) e.scalar("includeNullDueDate", v, "includeNullDueDate", e.boolean, ctx);
-  v = a.relationType; if (v !== undefined) e.list("relationType", v, "relationType", "comma", e.integer, ctx);
-  v = a.orderBy; if (v !== undefined) e.list("orderBy", v, "orderBy", "comma", taskFilterOrderByEncoder, ctx);
+  v = a.relationType; if (v !== undefined) e.commaList("relationType", v, "relationType", e.integer, ctx);
+  v = a.orderBy; if (v !== undefined) e.commaList("orderBy", v, "orderBy", taskFilterOrderByEncoder, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskUpdatesArgumentNames = /* @__PURE__ */ new Set(["tLast", "fields", "asyncKey", "limit", "offset", "orderBy"]);
@@ -243,11 +257,12 @@ export function encodeTaskUpdatesArgs(args: t.TaskUpdatesArgs, ctx: EncodeContex
   e.rejectUnknown(a, taskUpdatesArgumentNames, ctx);
   let v: unknown;
   v = a.tLast; if (v === undefined) e.missing("tLast", ctx); else e.scalar("tLast", v, "tLast", e.long, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "comma", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.commaList("fields", v, "fields", e.string, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx);
   v = a.offset; if (v !== undefined) e.scalar("offset", v, "offset", e.integer, ctx);
-  v = a.orderBy; if (v !== undefined) e.list("orderBy", v, "orderBy", "comma", taskUpdatesOrderByEncoder, ctx);
+  v = a.orderBy; if (v !== undefined) e.commaList("orderBy", v, "orderBy", taskUpdatesOrderByEncoder, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskAddArgumentNames = /* @__PURE__ */ new Set(["title", "description", "status", "importance", "startDate", "dueDate", "duration", "responsibleUsers", "sharedUsers", "parents", "asyncKey"]);
@@ -265,10 +280,11 @@ export function encodeTaskAddArgs(args: t.TaskAddArgs, ctx: EncodeContext): void
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.localDateTime, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.localDateTime, ctx);
   v = a.duration; if (v !== undefined) e.scalar("duration", v, "duration", e.string, ctx);
-  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.uid, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.responsibleUsers; if (v !== undefined) e.commaList("responsibleUsers", v, "responsibleUsers", e.uid, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskUpdateArgumentNames = /* @__PURE__ */ new Set(["id", "title", "description", "status", "importance", "startDate", "dueDate", "duration", "responsibleUsers", "sharedUsers", "parents", "asyncKey"]);
@@ -287,10 +303,11 @@ export function encodeTaskUpdateArgs(args: t.TaskUpdateArgs, ctx: EncodeContext)
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.localDateTime, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.localDateTime, ctx);
   v = a.duration; if (v !== undefined) e.scalar("duration", v, "duration", e.string, ctx);
-  v = a.responsibleUsers; if (v !== undefined) e.list("responsibleUsers", v, "responsibleUsers", "comma", e.uid, ctx);
-  v = a.sharedUsers; if (v !== undefined) e.list("sharedUsers", v, "sharedUsers", "comma", e.uid, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "comma", e.id, ctx);
+  v = a.responsibleUsers; if (v !== undefined) e.commaList("responsibleUsers", v, "responsibleUsers", e.uid, ctx);
+  v = a.sharedUsers; if (v !== undefined) e.commaList("sharedUsers", v, "sharedUsers", e.uid, ctx);
+  v = a.parents; if (v !== undefined) e.commaList("parents", v, "parents", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const taskDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -301,8 +318,9 @@ export function encodeTaskDeleteArgs(args: t.TaskDeleteArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, taskDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const timelogListArgumentNames = /* @__PURE__ */ new Set(["taskId", "asyncKey"]);
@@ -315,6 +333,7 @@ export function encodeTimelogListArgs(args: t.TimelogListArgs, ctx: EncodeContex
   let v: unknown;
   v = a.taskId; if (v !== undefined) e.scalar("taskId", v, "taskId", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const timelogAddArgumentNames = /* @__PURE__ */ new Set(["date", "taskId", "hours", "asyncKey"]);
@@ -329,6 +348,7 @@ export function encodeTimelogAddArgs(args: t.TimelogAddArgs, ctx: EncodeContext)
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.id, ctx);
   v = a.hours; if (v === undefined) e.missing("hours", ctx); else e.scalar("hours", v, "hours", e.double, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }
 
 const timelogDeleteArgumentNames = /* @__PURE__ */ new Set(["ids", "asyncKey"]);
@@ -339,6 +359,7 @@ export function encodeTimelogDeleteArgs(args: t.TimelogDeleteArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, timelogDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.list("ids", v, "ids", "comma", e.id, ctx);
+  v = a.ids; if (v === undefined) e.missing("ids", ctx); else e.commaList("ids", v, "ids", e.id, ctx);
   v = a.asyncKey; if (v !== undefined) e.scalar("asyncKey", v, "asyncKey", e.string, ctx);
+  e.echoed("asyncKey", a.asyncKey, ctx);
 }

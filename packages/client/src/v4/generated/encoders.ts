@@ -21,7 +21,7 @@ export function encodeAccountGetArgs(args: t.AccountGetArgs, ctx: EncodeContext)
   e.rejectUnknown(a, accountGetArgumentNames, ctx);
   let v: unknown;
   v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const accountUpdateArgumentNames = /* @__PURE__ */ new Set(["metadata"]);
@@ -45,8 +45,8 @@ export function encodeApprovalsListArgs(args: t.ApprovalsListArgs, ctx: EncodeCo
   let v: unknown;
   v = a.statuses; if (v !== undefined) e.scalar("statuses", v, "statuses", e.string, ctx, "query");
   v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.approvers; if (v !== undefined) e.list("approvers", v, "approvers", "json", e.opaqueId, ctx, "query");
-  v = a.pendingApprovers; if (v !== undefined) e.list("pendingApprovers", v, "pendingApprovers", "json", e.opaqueId, ctx, "query");
+  v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx, "query");
+  v = a.pendingApprovers; if (v !== undefined) e.jsonList("pendingApprovers", v, "pendingApprovers", e.opaqueId, ctx, "query");
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
@@ -76,8 +76,8 @@ export function encodeApprovalsCreateInFolderArgs(args: t.ApprovalsCreateInFolde
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx);
-  v = a.approvers; if (v !== undefined) e.list("approvers", v, "approvers", "json", e.opaqueId, ctx);
-  v = a.attachments; if (v !== undefined) e.list("attachments", v, "attachments", "json", e.opaqueId, ctx);
+  v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx);
+  v = a.attachments; if (v !== undefined) e.jsonList("attachments", v, "attachments", e.opaqueId, ctx);
   v = a.autoFinishOnApprove; if (v !== undefined) e.scalar("autoFinishOnApprove", v, "autoFinishOnApprove", e.string, ctx);
   v = a.autoFinishOnReject; if (v !== undefined) e.scalar("autoFinishOnReject", v, "autoFinishOnReject", e.string, ctx);
 }
@@ -104,8 +104,8 @@ export function encodeApprovalsCreateInTaskArgs(args: t.ApprovalsCreateInTaskArg
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx);
-  v = a.approvers; if (v !== undefined) e.list("approvers", v, "approvers", "json", e.opaqueId, ctx);
-  v = a.attachments; if (v !== undefined) e.list("attachments", v, "attachments", "json", e.opaqueId, ctx);
+  v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx);
+  v = a.attachments; if (v !== undefined) e.jsonList("attachments", v, "attachments", e.opaqueId, ctx);
   v = a.autoFinishOnApprove; if (v !== undefined) e.scalar("autoFinishOnApprove", v, "autoFinishOnApprove", e.string, ctx);
   v = a.autoFinishOnReject; if (v !== undefined) e.scalar("autoFinishOnReject", v, "autoFinishOnReject", e.string, ctx);
 }
@@ -118,7 +118,7 @@ export function encodeApprovalsGetArgs(args: t.ApprovalsGetArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.approvalIds; if (v === undefined) e.missing("approvalIds", ctx); else e.list("approvalIds", v, "approvalIds", "comma", e.opaqueId, ctx, "path");
+  v = a.approvalIds; if (v === undefined) e.missing("approvalIds", ctx); else e.commaList("approvalIds", v, "approvalIds", e.opaqueId, ctx, "path");
 }
 
 const approvalsUpdateArgumentNames = /* @__PURE__ */ new Set(["approvalId", "description", "dueDate", "addApprovers", "removeApprovers", "addAttachments", "removeAttachments", "autoFinishOnApprove", "autoFinishOnReject"]);
@@ -132,10 +132,10 @@ export function encodeApprovalsUpdateArgs(args: t.ApprovalsUpdateArgs, ctx: Enco
   v = a.approvalId; if (v === undefined) e.missing("approvalId", ctx); else e.scalar("approvalId", v, "approvalId", e.opaqueId, ctx, "path");
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx);
-  v = a.addApprovers; if (v !== undefined) e.list("addApprovers", v, "addApprovers", "json", e.opaqueId, ctx);
-  v = a.removeApprovers; if (v !== undefined) e.list("removeApprovers", v, "removeApprovers", "json", e.opaqueId, ctx);
-  v = a.addAttachments; if (v !== undefined) e.list("addAttachments", v, "addAttachments", "json", e.opaqueId, ctx);
-  v = a.removeAttachments; if (v !== undefined) e.list("removeAttachments", v, "removeAttachments", "json", e.opaqueId, ctx);
+  v = a.addApprovers; if (v !== undefined) e.jsonList("addApprovers", v, "addApprovers", e.opaqueId, ctx);
+  v = a.removeApprovers; if (v !== undefined) e.jsonList("removeApprovers", v, "removeApprovers", e.opaqueId, ctx);
+  v = a.addAttachments; if (v !== undefined) e.jsonList("addAttachments", v, "addAttachments", e.opaqueId, ctx);
+  v = a.removeAttachments; if (v !== undefined) e.jsonList("removeAttachments", v, "removeAttachments", e.opaqueId, ctx);
   v = a.autoFinishOnApprove; if (v !== undefined) e.scalar("autoFinishOnApprove", v, "autoFinishOnApprove", e.string, ctx);
   v = a.autoFinishOnReject; if (v !== undefined) e.scalar("autoFinishOnReject", v, "autoFinishOnReject", e.string, ctx);
 }
@@ -271,7 +271,7 @@ export function encodeAttachmentsGetArgs(args: t.AttachmentsGetArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.attachmentIds; if (v === undefined) e.missing("attachmentIds", ctx); else e.list("attachmentIds", v, "attachmentIds", "comma", e.opaqueId, ctx, "path");
+  v = a.attachmentIds; if (v === undefined) e.missing("attachmentIds", ctx); else e.commaList("attachmentIds", v, "attachmentIds", e.opaqueId, ctx, "path");
   v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, "query");
 }
 
@@ -341,12 +341,12 @@ export function encodeAuditLogListArgs(args: t.AuditLogListArgs, ctx: EncodeCont
   e.rejectUnknown(a, auditLogListArgumentNames, ctx);
   let v: unknown;
   v = a.eventDate; if (v !== undefined) e.jsonText("eventDate", v, "eventDate", false, e.object, ctx, "query");
-  v = a.operations; if (v !== undefined) e.list("operations", v, "operations", "json", e.string, ctx, "query");
+  v = a.operations; if (v !== undefined) e.jsonList("operations", v, "operations", e.string, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
   v = a.objectType; if (v !== undefined) e.scalar("objectType", v, "objectType", e.string, ctx, "query");
-  v = a.objectIds; if (v !== undefined) e.list("objectIds", v, "objectIds", "json", e.opaqueId, ctx, "query");
-  v = a.users; if (v !== undefined) e.list("users", v, "users", "json", e.opaqueId, ctx, "query");
+  v = a.objectIds; if (v !== undefined) e.jsonList("objectIds", v, "objectIds", e.opaqueId, ctx, "query");
+  v = a.users; if (v !== undefined) e.jsonList("users", v, "users", e.opaqueId, ctx, "query");
 }
 
 const batchRunArgumentNames = /* @__PURE__ */ new Set(["operations"]);
@@ -368,7 +368,7 @@ export function encodeBookingsGetArgs(args: t.BookingsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.bookingIds; if (v === undefined) e.missing("bookingIds", ctx); else e.list("bookingIds", v, "bookingIds", "comma", e.opaqueId, ctx, "path");
+  v = a.bookingIds; if (v === undefined) e.missing("bookingIds", ctx); else e.commaList("bookingIds", v, "bookingIds", e.opaqueId, ctx, "path");
 }
 
 const bookingsListArgumentNames = /* @__PURE__ */ new Set(["startDate", "finishDate", "responsibleIds", "responsiblePlaceholderIds", "showDescendants"]);
@@ -381,8 +381,8 @@ export function encodeBookingsListArgs(args: t.BookingsListArgs, ctx: EncodeCont
   let v: unknown;
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
   v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.utcTimestamp, ctx, "query");
-  v = a.responsibleIds; if (v !== undefined) e.list("responsibleIds", v, "responsibleIds", "json", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholderIds; if (v !== undefined) e.list("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", "json", e.opaqueId, ctx, "query");
+  v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, "query");
+  v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, "query");
   v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, "query");
 }
 
@@ -397,8 +397,8 @@ export function encodeBookingsListInFolderArgs(args: t.BookingsListInFolderArgs,
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
   v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.utcTimestamp, ctx, "query");
-  v = a.responsibleIds; if (v !== undefined) e.list("responsibleIds", v, "responsibleIds", "json", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholderIds; if (v !== undefined) e.list("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", "json", e.opaqueId, ctx, "query");
+  v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, "query");
+  v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, "query");
   v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, "query");
 }
 
@@ -509,11 +509,11 @@ export function encodeCommentsListArgs(args: t.CommentsListArgs, ctx: EncodeCont
   e.rejectUnknown(a, commentsListArgumentNames, ctx);
   let v: unknown;
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.list("types", v, "types", "json", e.string, ctx, "query");
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
   v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
   v = a.createdDate; if (v !== undefined) e.scalar("createdDate", v, "createdDate", e.utcTimestamp, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const commentsListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "plainText", "types", "fields"]);
@@ -526,8 +526,8 @@ export function encodeCommentsListInFolderArgs(args: t.CommentsListInFolderArgs,
   let v: unknown;
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.list("types", v, "types", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const commentsCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "text", "plainText"]);
@@ -553,8 +553,8 @@ export function encodeCommentsListInTaskArgs(args: t.CommentsListInTaskArgs, ctx
   let v: unknown;
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.list("types", v, "types", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const commentsCreateInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "text", "plainText"]);
@@ -578,10 +578,10 @@ export function encodeCommentsGetArgs(args: t.CommentsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, commentsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.commentIds; if (v === undefined) e.missing("commentIds", ctx); else e.list("commentIds", v, "commentIds", "comma", e.opaqueId, ctx, "path");
+  v = a.commentIds; if (v === undefined) e.missing("commentIds", ctx); else e.commaList("commentIds", v, "commentIds", e.opaqueId, ctx, "path");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.list("types", v, "types", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const commentsUpdateArgumentNames = /* @__PURE__ */ new Set(["commentId", "text", "plainText"]);
@@ -620,11 +620,11 @@ export function encodeContactsListArgs(args: t.ContactsListArgs, ctx: EncodeCont
   v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
   v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, "query");
   v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.emails; if (v !== undefined) e.list("emails", v, "emails", "json", e.string, ctx, "query");
+  v = a.emails; if (v !== undefined) e.jsonList("emails", v, "emails", e.string, ctx, "query");
   v = a.active; if (v !== undefined) e.scalar("active", v, "active", e.boolean, ctx, "query");
   v = a.name; if (v !== undefined) e.scalar("name", v, "name", e.string, ctx, "query");
-  v = a.types; if (v !== undefined) e.list("types", v, "types", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const contactsGetArgumentNames = /* @__PURE__ */ new Set(["contactIds", "metadata", "types", "fields"]);
@@ -635,10 +635,10 @@ export function encodeContactsGetArgs(args: t.ContactsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, contactsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.list("contactIds", v, "contactIds", "comma", e.opaqueId, ctx, "path");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
   v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.types; if (v !== undefined) e.list("types", v, "types", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const contactsHistoryArgumentNames = /* @__PURE__ */ new Set(["contactIds", "updatedDate", "fields"]);
@@ -649,9 +649,9 @@ export function encodeContactsHistoryArgs(args: t.ContactsHistoryArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, contactsHistoryArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.list("contactIds", v, "contactIds", "comma", e.opaqueId, ctx, "path");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
   v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const contactsUpdateArgumentNames = /* @__PURE__ */ new Set(["contactId", "metadata", "currentBillRate", "currentCostRate", "jobRoleId", "customFields", "fields"]);
@@ -668,7 +668,7 @@ export function encodeContactsUpdateArgs(args: t.ContactsUpdateArgs, ctx: Encode
   v = a.currentCostRate; if (v !== undefined) e.scalar("currentCostRate", v, "currentCostRate", e.string, ctx);
   v = a.jobRoleId; if (v !== undefined) e.scalar("jobRoleId", v, "jobRoleId", e.opaqueId, ctx);
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.scalar("customFields", v, "customFields", e.string, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const customFieldsListArgumentNames = /* @__PURE__ */ new Set(["applicableEntityTypes", "types", "inheritanceTypes", "title", "fields"]);
@@ -679,11 +679,11 @@ export function encodeCustomFieldsListArgs(args: t.CustomFieldsListArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, customFieldsListArgumentNames, ctx);
   let v: unknown;
-  v = a.applicableEntityTypes; if (v !== undefined) e.list("applicableEntityTypes", v, "applicableEntityTypes", "json", e.string, ctx, "query");
-  v = a.types; if (v !== undefined) e.list("types", v, "types", "json", e.string, ctx, "query");
-  v = a.inheritanceTypes; if (v !== undefined) e.list("inheritanceTypes", v, "inheritanceTypes", "json", e.string, ctx, "query");
+  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, "query");
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
+  v = a.inheritanceTypes; if (v !== undefined) e.jsonList("inheritanceTypes", v, "inheritanceTypes", e.string, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const customFieldsCreateArgumentNames = /* @__PURE__ */ new Set(["title", "type", "spaceId", "sharing", "shareds", "settings", "description"]);
@@ -698,7 +698,7 @@ export function encodeCustomFieldsCreateArgs(args: t.CustomFieldsCreateArgs, ctx
   v = a.type; if (v === undefined) e.missing("type", ctx); else e.scalar("type", v, "type", e.string, ctx);
   v = a.spaceId; if (v !== undefined) e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx);
   v = a.sharing; if (v !== undefined) e.jsonText("sharing", v, "sharing", false, e.json, ctx);
-  v = a.shareds; if (v !== undefined) e.list("shareds", v, "shareds", "json", e.opaqueId, ctx);
+  v = a.shareds; if (v !== undefined) e.jsonList("shareds", v, "shareds", e.opaqueId, ctx);
   v = a.settings; if (v !== undefined) e.jsonText("settings", v, "settings", false, e.object, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
 }
@@ -711,9 +711,9 @@ export function encodeCustomFieldsGetArgs(args: t.CustomFieldsGetArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, customFieldsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.customfieldIds; if (v === undefined) e.missing("customfieldIds", ctx); else e.list("customfieldIds", v, "customfieldIds", "comma", e.opaqueId, ctx, "path");
-  v = a.applicableEntityTypes; if (v !== undefined) e.list("applicableEntityTypes", v, "applicableEntityTypes", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.customfieldIds; if (v === undefined) e.missing("customfieldIds", ctx); else e.commaList("customfieldIds", v, "customfieldIds", e.opaqueId, ctx, "path");
+  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const customFieldsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "applicableEntityTypes", "fields"]);
@@ -725,8 +725,8 @@ export function encodeCustomFieldsListInSpaceArgs(args: t.CustomFieldsListInSpac
   e.rejectUnknown(a, customFieldsListInSpaceArgumentNames, ctx);
   let v: unknown;
   v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.applicableEntityTypes; if (v !== undefined) e.list("applicableEntityTypes", v, "applicableEntityTypes", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const customFieldsUpdateArgumentNames = /* @__PURE__ */ new Set(["customfieldId", "title", "type", "changeScope", "spaceId", "sharing", "addShareds", "removeShareds", "settings", "addMirrors", "removeMirrors", "description"]);
@@ -743,11 +743,11 @@ export function encodeCustomFieldsUpdateArgs(args: t.CustomFieldsUpdateArgs, ctx
   v = a.changeScope; if (v !== undefined) e.scalar("changeScope", v, "changeScope", e.string, ctx);
   v = a.spaceId; if (v !== undefined) e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx);
   v = a.sharing; if (v !== undefined) e.jsonText("sharing", v, "sharing", false, e.json, ctx);
-  v = a.addShareds; if (v !== undefined) e.list("addShareds", v, "addShareds", "json", e.opaqueId, ctx);
-  v = a.removeShareds; if (v !== undefined) e.list("removeShareds", v, "removeShareds", "json", e.opaqueId, ctx);
+  v = a.addShareds; if (v !== undefined) e.jsonList("addShareds", v, "addShareds", e.opaqueId, ctx);
+  v = a.removeShareds; if (v !== undefined) e.jsonList("removeShareds", v, "removeShareds", e.opaqueId, ctx);
   v = a.settings; if (v !== undefined) e.jsonText("settings", v, "settings", false, e.object, ctx);
-  v = a.addMirrors; if (v !== undefined) e.list("addMirrors", v, "addMirrors", "json", e.opaqueId, ctx);
-  v = a.removeMirrors; if (v !== undefined) e.list("removeMirrors", v, "removeMirrors", "json", e.opaqueId, ctx);
+  v = a.addMirrors; if (v !== undefined) e.jsonList("addMirrors", v, "addMirrors", e.opaqueId, ctx);
+  v = a.removeMirrors; if (v !== undefined) e.jsonList("removeMirrors", v, "removeMirrors", e.opaqueId, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
 }
 
@@ -763,7 +763,7 @@ export function encodeCustomItemTypesListArgs(args: t.CustomItemTypesListArgs, c
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, "query");
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const customItemTypesListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "title", "limit", "withDeleted", "type", "fields"]);
@@ -779,7 +779,7 @@ export function encodeCustomItemTypesListInSpaceArgs(args: t.CustomItemTypesList
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, "query");
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const customItemTypesGetArgumentNames = /* @__PURE__ */ new Set(["customItemTypeIds", "withDeleted", "fields"]);
@@ -790,9 +790,9 @@ export function encodeCustomItemTypesGetArgs(args: t.CustomItemTypesGetArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, customItemTypesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.customItemTypeIds; if (v === undefined) e.missing("customItemTypeIds", ctx); else e.list("customItemTypeIds", v, "customItemTypeIds", "comma", e.opaqueId, ctx, "path");
+  v = a.customItemTypeIds; if (v === undefined) e.missing("customItemTypeIds", ctx); else e.commaList("customItemTypeIds", v, "customItemTypeIds", e.opaqueId, ctx, "path");
   v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const customItemTypesInstantiateArgumentNames = /* @__PURE__ */ new Set(["customItemTypeId", "superTaskId", "parentId", "title"]);
@@ -883,7 +883,7 @@ export function encodeDependenciesGetArgs(args: t.DependenciesGetArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, dependenciesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.dependencyIds; if (v === undefined) e.missing("dependencyIds", ctx); else e.list("dependencyIds", v, "dependencyIds", "comma", e.opaqueId, ctx, "path");
+  v = a.dependencyIds; if (v === undefined) e.missing("dependencyIds", ctx); else e.commaList("dependencyIds", v, "dependencyIds", e.opaqueId, ctx, "path");
 }
 
 const dependenciesUpdateArgumentNames = /* @__PURE__ */ new Set(["dependencyId", "relationType", "lagTime"]);
@@ -918,8 +918,8 @@ export function encodeEdiscoverySearchArgs(args: t.EdiscoverySearchArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, ediscoverySearchArgumentNames, ctx);
   let v: unknown;
-  v = a.scopes; if (v !== undefined) e.list("scopes", v, "scopes", "json", e.string, ctx);
-  v = a.terms; if (v !== undefined) e.list("terms", v, "terms", "json", e.string, ctx);
+  v = a.scopes; if (v !== undefined) e.jsonList("scopes", v, "scopes", e.string, ctx);
+  v = a.terms; if (v !== undefined) e.jsonList("terms", v, "terms", e.string, ctx);
   v = a.targetUserId; if (v !== undefined) e.scalar("targetUserId", v, "targetUserId", e.opaqueId, ctx);
   v = a.timeout; if (v !== undefined) e.scalar("timeout", v, "timeout", e.string, ctx);
 }
@@ -935,7 +935,7 @@ export function encodeFolderBlueprintsListArgs(args: t.FolderBlueprintsListArgs,
   v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
   v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const folderBlueprintsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "permalink", "fields"]);
@@ -948,7 +948,7 @@ export function encodeFolderBlueprintsListInSpaceArgs(args: t.FolderBlueprintsLi
   let v: unknown;
   v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
   v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const folderBlueprintsLaunchAsyncArgumentNames = /* @__PURE__ */ new Set(["folderBlueprintId", "parent", "title", "titlePrefix", "copyDescriptions", "notifyResponsibles", "copyResponsibles", "copyCustomFields", "copyAttachments", "rescheduleDate", "rescheduleMode", "entryLimit"]);
@@ -992,17 +992,17 @@ export function encodeFoldersListArgs(args: t.FoldersListArgs, ctx: EncodeContex
   v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, "query");
   v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx, "query");
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.list("customStatuses", v, "customStatuses", "json", e.opaqueId, ctx, "query");
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "json", e.opaqueId, ctx, "query");
-  v = a.owners; if (v !== undefined) e.list("owners", v, "owners", "json", e.opaqueId, ctx, "query");
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
+  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
   v = a.endDate; if (v !== undefined) e.scalar("endDate", v, "endDate", e.utcTimestamp, ctx, "query");
   v = a.completedDate; if (v !== undefined) e.scalar("completedDate", v, "completedDate", e.utcTimestamp, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const foldersListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "permalink", "descendants", "metadata", "customField", "customFields", "updatedDate", "withInvitations", "project", "contractTypes", "plainTextCustomFields", "customItemTypes", "pageSize", "nextPageToken", "customStatuses", "authors", "owners", "startDate", "endDate", "completedDate", "title", "fields"]);
@@ -1024,17 +1024,17 @@ export function encodeFoldersListInFolderArgs(args: t.FoldersListInFolderArgs, c
   v = a.project; if (v !== undefined) e.scalar("project", v, "project", e.boolean, ctx, "query");
   v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx, "query");
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.list("customStatuses", v, "customStatuses", "json", e.opaqueId, ctx, "query");
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "json", e.opaqueId, ctx, "query");
-  v = a.owners; if (v !== undefined) e.list("owners", v, "owners", "json", e.opaqueId, ctx, "query");
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
+  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
   v = a.endDate; if (v !== undefined) e.scalar("endDate", v, "endDate", e.utcTimestamp, ctx, "query");
   v = a.completedDate; if (v !== undefined) e.scalar("completedDate", v, "completedDate", e.utcTimestamp, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const foldersCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "title", "description", "shareds", "metadata", "customFields", "customColumns", "project", "userAccessRoles", "withInvitations", "customItemTypeId", "plainTextCustomFields", "fields"]);
@@ -1048,16 +1048,16 @@ export function encodeFoldersCreateInFolderArgs(args: t.FoldersCreateInFolderArg
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.shareds; if (v !== undefined) e.list("shareds", v, "shareds", "json", e.opaqueId, ctx);
+  v = a.shareds; if (v !== undefined) e.jsonList("shareds", v, "shareds", e.opaqueId, ctx);
   v = a.metadata; if (v !== undefined) if (v === null) e.nullValue("metadata", ctx); else e.jsonText("metadata", v, "metadata", true, e.object, ctx);
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
-  v = a.customColumns; if (v !== undefined) e.list("customColumns", v, "customColumns", "json", e.opaqueId, ctx);
+  v = a.customColumns; if (v !== undefined) e.jsonList("customColumns", v, "customColumns", e.opaqueId, ctx);
   v = a.project; if (v !== undefined) e.jsonText("project", v, "project", false, e.object, ctx);
   v = a.userAccessRoles; if (v !== undefined) e.jsonText("userAccessRoles", v, "userAccessRoles", true, e.json, ctx);
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx);
   v = a.customItemTypeId; if (v !== undefined) e.scalar("customItemTypeId", v, "customItemTypeId", e.opaqueId, ctx);
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const foldersListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "permalink", "descendants", "metadata", "customField", "customFields", "updatedDate", "withInvitations", "project", "deleted", "contractTypes", "plainTextCustomFields", "customItemTypes", "pageSize", "nextPageToken", "customStatuses", "authors", "owners", "startDate", "endDate", "completedDate", "title", "fields"]);
@@ -1080,17 +1080,17 @@ export function encodeFoldersListInSpaceArgs(args: t.FoldersListInSpaceArgs, ctx
   v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, "query");
   v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx, "query");
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.list("customStatuses", v, "customStatuses", "json", e.opaqueId, ctx, "query");
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "json", e.opaqueId, ctx, "query");
-  v = a.owners; if (v !== undefined) e.list("owners", v, "owners", "json", e.opaqueId, ctx, "query");
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
+  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
   v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
   v = a.endDate; if (v !== undefined) e.scalar("endDate", v, "endDate", e.utcTimestamp, ctx, "query");
   v = a.completedDate; if (v !== undefined) e.scalar("completedDate", v, "completedDate", e.utcTimestamp, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const foldersHistoryArgumentNames = /* @__PURE__ */ new Set(["folderIds", "updatedDate", "fields"]);
@@ -1101,9 +1101,9 @@ export function encodeFoldersHistoryArgs(args: t.FoldersHistoryArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, foldersHistoryArgumentNames, ctx);
   let v: unknown;
-  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.list("folderIds", v, "folderIds", "comma", e.opaqueId, ctx, "path");
+  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, "path");
   v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const foldersGetArgumentNames = /* @__PURE__ */ new Set(["folderIds", "withInvitations", "plainTextCustomFields", "fields"]);
@@ -1114,10 +1114,10 @@ export function encodeFoldersGetArgs(args: t.FoldersGetArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, foldersGetArgumentNames, ctx);
   let v: unknown;
-  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.list("folderIds", v, "folderIds", "comma", e.opaqueId, ctx, "path");
+  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, "path");
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const foldersUpdateManyArgumentNames = /* @__PURE__ */ new Set(["folderIds", "customFields", "convertToCustomItemType", "project", "fields"]);
@@ -1128,11 +1128,11 @@ export function encodeFoldersUpdateManyArgs(args: t.FoldersUpdateManyArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, foldersUpdateManyArgumentNames, ctx);
   let v: unknown;
-  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.list("folderIds", v, "folderIds", "comma", e.opaqueId, ctx, "path");
+  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, "path");
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
   v = a.convertToCustomItemType; if (v !== undefined) e.scalar("convertToCustomItemType", v, "convertToCustomItemType", e.opaqueId, ctx);
   v = a.project; if (v !== undefined) e.jsonText("project", v, "project", false, e.object, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const foldersCopyArgumentNames = /* @__PURE__ */ new Set(["folderId", "parent", "title", "titlePrefix", "copyDescriptions", "copyResponsibles", "addResponsibles", "removeResponsibles", "copyCustomFields", "copyCustomStatuses", "copyStatuses", "copyParents", "rescheduleDate", "rescheduleMode", "entryLimit", "plainTextCustomFields"]);
@@ -1149,8 +1149,8 @@ export function encodeFoldersCopyArgs(args: t.FoldersCopyArgs, ctx: EncodeContex
   v = a.titlePrefix; if (v !== undefined) e.scalar("titlePrefix", v, "titlePrefix", e.string, ctx);
   v = a.copyDescriptions; if (v !== undefined) e.scalar("copyDescriptions", v, "copyDescriptions", e.boolean, ctx);
   v = a.copyResponsibles; if (v !== undefined) e.scalar("copyResponsibles", v, "copyResponsibles", e.boolean, ctx);
-  v = a.addResponsibles; if (v !== undefined) e.list("addResponsibles", v, "addResponsibles", "json", e.opaqueId, ctx);
-  v = a.removeResponsibles; if (v !== undefined) e.list("removeResponsibles", v, "removeResponsibles", "json", e.opaqueId, ctx);
+  v = a.addResponsibles; if (v !== undefined) e.jsonList("addResponsibles", v, "addResponsibles", e.opaqueId, ctx);
+  v = a.removeResponsibles; if (v !== undefined) e.jsonList("removeResponsibles", v, "removeResponsibles", e.opaqueId, ctx);
   v = a.copyCustomFields; if (v !== undefined) e.scalar("copyCustomFields", v, "copyCustomFields", e.boolean, ctx);
   v = a.copyCustomStatuses; if (v !== undefined) e.scalar("copyCustomStatuses", v, "copyCustomStatuses", e.boolean, ctx);
   v = a.copyStatuses; if (v !== undefined) e.scalar("copyStatuses", v, "copyStatuses", e.boolean, ctx);
@@ -1175,8 +1175,8 @@ export function encodeFoldersCopyAsyncArgs(args: t.FoldersCopyAsyncArgs, ctx: En
   v = a.titlePrefix; if (v !== undefined) e.scalar("titlePrefix", v, "titlePrefix", e.string, ctx);
   v = a.copyDescriptions; if (v !== undefined) e.scalar("copyDescriptions", v, "copyDescriptions", e.boolean, ctx);
   v = a.copyResponsibles; if (v !== undefined) e.scalar("copyResponsibles", v, "copyResponsibles", e.boolean, ctx);
-  v = a.addResponsibles; if (v !== undefined) e.list("addResponsibles", v, "addResponsibles", "json", e.opaqueId, ctx);
-  v = a.removeResponsibles; if (v !== undefined) e.list("removeResponsibles", v, "removeResponsibles", "json", e.opaqueId, ctx);
+  v = a.addResponsibles; if (v !== undefined) e.jsonList("addResponsibles", v, "addResponsibles", e.opaqueId, ctx);
+  v = a.removeResponsibles; if (v !== undefined) e.jsonList("removeResponsibles", v, "removeResponsibles", e.opaqueId, ctx);
   v = a.copyCustomFields; if (v !== undefined) e.scalar("copyCustomFields", v, "copyCustomFields", e.boolean, ctx);
   v = a.copyCustomStatuses; if (v !== undefined) e.scalar("copyCustomStatuses", v, "copyCustomStatuses", e.boolean, ctx);
   v = a.copyStatuses; if (v !== undefined) e.scalar("copyStatuses", v, "copyStatuses", e.boolean, ctx);
@@ -1197,14 +1197,14 @@ export function encodeFoldersUpdateArgs(args: t.FoldersUpdateArgs, ctx: EncodeCo
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.addParents; if (v !== undefined) e.list("addParents", v, "addParents", "json", e.opaqueId, ctx);
-  v = a.removeParents; if (v !== undefined) e.list("removeParents", v, "removeParents", "json", e.opaqueId, ctx);
-  v = a.addShareds; if (v !== undefined) e.list("addShareds", v, "addShareds", "json", e.opaqueId, ctx);
-  v = a.removeShareds; if (v !== undefined) e.list("removeShareds", v, "removeShareds", "json", e.opaqueId, ctx);
+  v = a.addParents; if (v !== undefined) e.jsonList("addParents", v, "addParents", e.opaqueId, ctx);
+  v = a.removeParents; if (v !== undefined) e.jsonList("removeParents", v, "removeParents", e.opaqueId, ctx);
+  v = a.addShareds; if (v !== undefined) e.jsonList("addShareds", v, "addShareds", e.opaqueId, ctx);
+  v = a.removeShareds; if (v !== undefined) e.jsonList("removeShareds", v, "removeShareds", e.opaqueId, ctx);
   v = a.metadata; if (v !== undefined) if (v === null) e.nullValue("metadata", ctx); else e.jsonText("metadata", v, "metadata", true, e.object, ctx);
   v = a.restore; if (v !== undefined) e.scalar("restore", v, "restore", e.boolean, ctx);
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
-  v = a.customColumns; if (v !== undefined) e.list("customColumns", v, "customColumns", "json", e.opaqueId, ctx);
+  v = a.customColumns; if (v !== undefined) e.jsonList("customColumns", v, "customColumns", e.opaqueId, ctx);
   v = a.clearCustomColumns; if (v !== undefined) e.scalar("clearCustomColumns", v, "clearCustomColumns", e.boolean, ctx);
   v = a.project; if (v !== undefined) e.jsonText("project", v, "project", false, e.object, ctx);
   v = a.addAccessRoles; if (v !== undefined) e.jsonText("addAccessRoles", v, "addAccessRoles", true, e.json, ctx);
@@ -1212,7 +1212,7 @@ export function encodeFoldersUpdateArgs(args: t.FoldersUpdateArgs, ctx: EncodeCo
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx);
   v = a.convertToCustomItemType; if (v !== undefined) e.scalar("convertToCustomItemType", v, "convertToCustomItemType", e.opaqueId, ctx);
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const foldersDeleteArgumentNames = /* @__PURE__ */ new Set(["folderId"]);
@@ -1247,7 +1247,7 @@ export function encodeGroupsGetArgs(args: t.GroupsGetArgs, ctx: EncodeContext): 
   e.rejectUnknown(a, groupsGetArgumentNames, ctx);
   let v: unknown;
   v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, "path");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const groupsUpdateArgumentNames = /* @__PURE__ */ new Set(["groupId", "title", "addMembers", "removeMembers", "addInvitations", "removeInvitations", "parent", "avatar", "metadata"]);
@@ -1260,10 +1260,10 @@ export function encodeGroupsUpdateArgs(args: t.GroupsUpdateArgs, ctx: EncodeCont
   let v: unknown;
   v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, "path");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
-  v = a.addMembers; if (v !== undefined) e.list("addMembers", v, "addMembers", "json", e.opaqueId, ctx);
-  v = a.removeMembers; if (v !== undefined) e.list("removeMembers", v, "removeMembers", "json", e.opaqueId, ctx);
-  v = a.addInvitations; if (v !== undefined) e.list("addInvitations", v, "addInvitations", "json", e.opaqueId, ctx);
-  v = a.removeInvitations; if (v !== undefined) e.list("removeInvitations", v, "removeInvitations", "json", e.opaqueId, ctx);
+  v = a.addMembers; if (v !== undefined) e.jsonList("addMembers", v, "addMembers", e.opaqueId, ctx);
+  v = a.removeMembers; if (v !== undefined) e.jsonList("removeMembers", v, "removeMembers", e.opaqueId, ctx);
+  v = a.addInvitations; if (v !== undefined) e.jsonList("addInvitations", v, "addInvitations", e.opaqueId, ctx);
+  v = a.removeInvitations; if (v !== undefined) e.jsonList("removeInvitations", v, "removeInvitations", e.opaqueId, ctx);
   v = a.parent; if (v !== undefined) e.scalar("parent", v, "parent", e.opaqueId, ctx);
   v = a.avatar; if (v !== undefined) e.jsonText("avatar", v, "avatar", false, e.object, ctx);
   v = a.metadata; if (v !== undefined) if (v === null) e.nullValue("metadata", ctx); else e.jsonText("metadata", v, "metadata", true, e.object, ctx);
@@ -1292,7 +1292,7 @@ export function encodeGroupsListArgs(args: t.GroupsListArgs, ctx: EncodeContext)
   v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.pageToken; if (v !== undefined) e.scalar("pageToken", v, "pageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const groupsCreateArgumentNames = /* @__PURE__ */ new Set(["title", "members", "parent", "avatar", "metadata"]);
@@ -1304,7 +1304,7 @@ export function encodeGroupsCreateArgs(args: t.GroupsCreateArgs, ctx: EncodeCont
   e.rejectUnknown(a, groupsCreateArgumentNames, ctx);
   let v: unknown;
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
-  v = a.members; if (v !== undefined) e.list("members", v, "members", "json", e.opaqueId, ctx);
+  v = a.members; if (v !== undefined) e.jsonList("members", v, "members", e.opaqueId, ctx);
   v = a.parent; if (v !== undefined) e.scalar("parent", v, "parent", e.opaqueId, ctx);
   v = a.avatar; if (v !== undefined) e.jsonText("avatar", v, "avatar", false, e.object, ctx);
   v = a.metadata; if (v !== undefined) if (v === null) e.nullValue("metadata", ctx); else e.jsonText("metadata", v, "metadata", true, e.object, ctx);
@@ -1318,7 +1318,7 @@ export function encodeGroupsUpdateManyArgs(args: t.GroupsUpdateManyArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, groupsUpdateManyArgumentNames, ctx);
   let v: unknown;
-  v = a.members; if (v !== undefined) e.list("members", v, "members", "json", e.opaqueId, ctx);
+  v = a.members; if (v !== undefined) e.jsonList("members", v, "members", e.opaqueId, ctx);
 }
 
 const hourlyRatesGetForContactsArgumentNames = /* @__PURE__ */ new Set(["contactIds"]);
@@ -1329,7 +1329,7 @@ export function encodeHourlyRatesGetForContactsArgs(args: t.HourlyRatesGetForCon
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesGetForContactsArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.list("contactIds", v, "contactIds", "comma", e.opaqueId, ctx, "path");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
 }
 
 const hourlyRatesGetForFolderArgumentNames = /* @__PURE__ */ new Set(["folderId"]);
@@ -1364,7 +1364,7 @@ export function encodeHourlyRatesGetForPlaceholdersArgs(args: t.HourlyRatesGetFo
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesGetForPlaceholdersArgumentNames, ctx);
   let v: unknown;
-  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.list("placeholderIds", v, "placeholderIds", "comma", e.opaqueId, ctx, "path");
+  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.commaList("placeholderIds", v, "placeholderIds", e.opaqueId, ctx, "path");
 }
 
 const hourlyRatesUpdateArgumentNames = /* @__PURE__ */ new Set(["rates"]);
@@ -1386,7 +1386,7 @@ export function encodeHourlyRatesProvisionArgs(args: t.HourlyRatesProvisionArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesProvisionArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.list("contactIds", v, "contactIds", "comma", e.opaqueId, ctx, "path");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
   v = a.userRates; if (v !== undefined) e.jsonText("userRates", v, "userRates", true, e.json, ctx);
 }
 
@@ -1399,7 +1399,7 @@ export function encodeIdsConvertArgs(args: t.IdsConvertArgs, ctx: EncodeContext)
   e.rejectUnknown(a, idsConvertArgumentNames, ctx);
   let v: unknown;
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.ids; if (v !== undefined) e.list("ids", v, "ids", "json", e.string, ctx, "query");
+  v = a.ids; if (v !== undefined) e.jsonList("ids", v, "ids", e.string, ctx, "query");
 }
 
 const invitationsListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -1485,7 +1485,7 @@ export function encodeJobRolesGetArgs(args: t.JobRolesGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, jobRolesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.jobroleIds; if (v === undefined) e.missing("jobroleIds", ctx); else e.list("jobroleIds", v, "jobroleIds", "comma", e.opaqueId, ctx, "path");
+  v = a.jobroleIds; if (v === undefined) e.missing("jobroleIds", ctx); else e.commaList("jobroleIds", v, "jobroleIds", e.opaqueId, ctx, "path");
 }
 
 const jobRolesUpdateArgumentNames = /* @__PURE__ */ new Set(["jobroleId", "title", "shortTitle", "avatarColor"]);
@@ -1530,7 +1530,7 @@ export function encodePlaceholdersGetArgs(args: t.PlaceholdersGetArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, placeholdersGetArgumentNames, ctx);
   let v: unknown;
-  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.list("placeholderIds", v, "placeholderIds", "comma", e.opaqueId, ctx, "path");
+  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.commaList("placeholderIds", v, "placeholderIds", e.opaqueId, ctx, "path");
 }
 
 const requestFormsPrefillUrlArgumentNames = /* @__PURE__ */ new Set(["requestFormId", "formFields"]);
@@ -1569,7 +1569,7 @@ export function encodeRequestFormsListArgs(args: t.RequestFormsListArgs, ctx: En
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const requestFormsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "plainTextDescription", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -1585,7 +1585,7 @@ export function encodeRequestFormsListInSpaceArgs(args: t.RequestFormsListInSpac
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const requestFormsGetArgumentNames = /* @__PURE__ */ new Set(["requestFormId", "plainTextDescription", "fields"]);
@@ -1598,7 +1598,7 @@ export function encodeRequestFormsGetArgs(args: t.RequestFormsGetArgs, ctx: Enco
   let v: unknown;
   v = a.requestFormId; if (v === undefined) e.missing("requestFormId", ctx); else e.scalar("requestFormId", v, "requestFormId", e.opaqueId, ctx, "path");
   v = a.plainTextDescription; if (v !== undefined) e.scalar("plainTextDescription", v, "plainTextDescription", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const rollupsGetForFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "descendants", "filter", "pageSize", "nextPageToken"]);
@@ -1664,8 +1664,8 @@ export function encodeSpacesListArgs(args: t.SpacesListArgs, ctx: EncodeContext)
   v = a.userIsMember; if (v !== undefined) e.scalar("userIsMember", v, "userIsMember", e.boolean, ctx, "query");
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.accessTypes; if (v !== undefined) e.list("accessTypes", v, "accessTypes", "json", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.accessTypes; if (v !== undefined) e.jsonList("accessTypes", v, "accessTypes", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const spacesCreateArgumentNames = /* @__PURE__ */ new Set(["accessType", "title", "description", "members", "guestRoleId", "defaultProjectWorkflowId", "suggestedProjectWorkflows", "defaultTaskWorkflowId", "suggestedTaskWorkflows", "withInvitations", "workScheduleId", "fields"]);
@@ -1682,12 +1682,12 @@ export function encodeSpacesCreateArgs(args: t.SpacesCreateArgs, ctx: EncodeCont
   v = a.members; if (v !== undefined) e.jsonText("members", v, "members", true, e.object, ctx);
   v = a.guestRoleId; if (v !== undefined) e.scalar("guestRoleId", v, "guestRoleId", e.opaqueId, ctx);
   v = a.defaultProjectWorkflowId; if (v !== undefined) e.scalar("defaultProjectWorkflowId", v, "defaultProjectWorkflowId", e.opaqueId, ctx);
-  v = a.suggestedProjectWorkflows; if (v !== undefined) e.list("suggestedProjectWorkflows", v, "suggestedProjectWorkflows", "json", e.opaqueId, ctx);
+  v = a.suggestedProjectWorkflows; if (v !== undefined) e.jsonList("suggestedProjectWorkflows", v, "suggestedProjectWorkflows", e.opaqueId, ctx);
   v = a.defaultTaskWorkflowId; if (v !== undefined) e.scalar("defaultTaskWorkflowId", v, "defaultTaskWorkflowId", e.opaqueId, ctx);
-  v = a.suggestedTaskWorkflows; if (v !== undefined) e.list("suggestedTaskWorkflows", v, "suggestedTaskWorkflows", "json", e.opaqueId, ctx);
+  v = a.suggestedTaskWorkflows; if (v !== undefined) e.jsonList("suggestedTaskWorkflows", v, "suggestedTaskWorkflows", e.opaqueId, ctx);
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx);
   v = a.workScheduleId; if (v !== undefined) e.scalar("workScheduleId", v, "workScheduleId", e.opaqueId, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const spacesGetArgumentNames = /* @__PURE__ */ new Set(["spaceId", "withInvitations", "fields"]);
@@ -1700,7 +1700,7 @@ export function encodeSpacesGetArgs(args: t.SpacesGetArgs, ctx: EncodeContext): 
   let v: unknown;
   v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const spacesUpdateArgumentNames = /* @__PURE__ */ new Set(["spaceId", "accessType", "title", "description", "membersAdd", "membersUpdate", "membersRemove", "guestRoleId", "defaultProjectWorkflowId", "suggestedProjectWorkflowsAdd", "suggestedProjectWorkflowsRemove", "defaultTaskWorkflowId", "suggestedTaskWorkflowsAdd", "suggestedTaskWorkflowsRemove", "withInvitations", "workScheduleId", "fields"]);
@@ -1717,17 +1717,17 @@ export function encodeSpacesUpdateArgs(args: t.SpacesUpdateArgs, ctx: EncodeCont
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.membersAdd; if (v !== undefined) e.jsonText("membersAdd", v, "membersAdd", true, e.object, ctx);
   v = a.membersUpdate; if (v !== undefined) e.jsonText("membersUpdate", v, "membersUpdate", true, e.object, ctx);
-  v = a.membersRemove; if (v !== undefined) e.list("membersRemove", v, "membersRemove", "json", e.opaqueId, ctx);
+  v = a.membersRemove; if (v !== undefined) e.jsonList("membersRemove", v, "membersRemove", e.opaqueId, ctx);
   v = a.guestRoleId; if (v !== undefined) e.scalar("guestRoleId", v, "guestRoleId", e.opaqueId, ctx);
   v = a.defaultProjectWorkflowId; if (v !== undefined) e.scalar("defaultProjectWorkflowId", v, "defaultProjectWorkflowId", e.opaqueId, ctx);
-  v = a.suggestedProjectWorkflowsAdd; if (v !== undefined) e.list("suggestedProjectWorkflowsAdd", v, "suggestedProjectWorkflowsAdd", "json", e.opaqueId, ctx);
-  v = a.suggestedProjectWorkflowsRemove; if (v !== undefined) e.list("suggestedProjectWorkflowsRemove", v, "suggestedProjectWorkflowsRemove", "json", e.opaqueId, ctx);
+  v = a.suggestedProjectWorkflowsAdd; if (v !== undefined) e.jsonList("suggestedProjectWorkflowsAdd", v, "suggestedProjectWorkflowsAdd", e.opaqueId, ctx);
+  v = a.suggestedProjectWorkflowsRemove; if (v !== undefined) e.jsonList("suggestedProjectWorkflowsRemove", v, "suggestedProjectWorkflowsRemove", e.opaqueId, ctx);
   v = a.defaultTaskWorkflowId; if (v !== undefined) e.scalar("defaultTaskWorkflowId", v, "defaultTaskWorkflowId", e.opaqueId, ctx);
-  v = a.suggestedTaskWorkflowsAdd; if (v !== undefined) e.list("suggestedTaskWorkflowsAdd", v, "suggestedTaskWorkflowsAdd", "json", e.opaqueId, ctx);
-  v = a.suggestedTaskWorkflowsRemove; if (v !== undefined) e.list("suggestedTaskWorkflowsRemove", v, "suggestedTaskWorkflowsRemove", "json", e.opaqueId, ctx);
+  v = a.suggestedTaskWorkflowsAdd; if (v !== undefined) e.jsonList("suggestedTaskWorkflowsAdd", v, "suggestedTaskWorkflowsAdd", e.opaqueId, ctx);
+  v = a.suggestedTaskWorkflowsRemove; if (v !== undefined) e.jsonList("suggestedTaskWorkflowsRemove", v, "suggestedTaskWorkflowsRemove", e.opaqueId, ctx);
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx);
   v = a.workScheduleId; if (v !== undefined) e.scalar("workScheduleId", v, "workScheduleId", e.opaqueId, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const spacesDeleteArgumentNames = /* @__PURE__ */ new Set(["spaceId"]);
@@ -1755,7 +1755,7 @@ export function encodeTaskBlueprintsListArgs(args: t.TaskBlueprintsListArgs, ctx
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
   v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const taskBlueprintsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "permalink", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -1771,7 +1771,7 @@ export function encodeTaskBlueprintsListInSpaceArgs(args: t.TaskBlueprintsListIn
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const taskBlueprintsLaunchAsyncArgumentNames = /* @__PURE__ */ new Set(["taskBlueprintId", "superTaskId", "parentId", "title", "titlePrefix", "copyDescriptions", "notifyResponsibles", "copyResponsibles", "copyCustomFields", "copyAttachments", "rescheduleDate", "rescheduleMode", "entryLimit"]);
@@ -1807,7 +1807,7 @@ export function encodeTasksListArgs(args: t.TasksListArgs, ctx: EncodeContext): 
   let v: unknown;
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.status; if (v !== undefined) e.list("status", v, "status", "json", e.string, ctx, "query");
+  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, "query");
   v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, "query");
   v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
   v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
@@ -1815,9 +1815,9 @@ export function encodeTasksListArgs(args: t.TasksListArgs, ctx: EncodeContext): 
   v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
   v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
   v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "json", e.opaqueId, ctx, "query");
-  v = a.responsibles; if (v !== undefined) e.list("responsibles", v, "responsibles", "json", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholders; if (v !== undefined) e.list("responsiblePlaceholders", v, "responsiblePlaceholders", "json", e.opaqueId, ctx, "query");
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
+  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, "query");
+  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, "query");
   v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
@@ -1829,12 +1829,12 @@ export function encodeTasksListArgs(args: t.TasksListArgs, ctx: EncodeContext): 
   v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
   v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
   v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.list("customStatuses", v, "customStatuses", "json", e.opaqueId, ctx, "query");
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
   v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const tasksListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "descendants", "title", "status", "importance", "startDate", "dueDate", "scheduledDate", "createdDate", "updatedDate", "completedDate", "authors", "responsibles", "responsiblePlaceholders", "permalink", "type", "limit", "sortField", "sortOrder", "subTasks", "pageSize", "nextPageToken", "metadata", "customField", "customFields", "customStatuses", "withInvitations", "billingTypes", "plainTextCustomFields", "customItemTypes", "fields"]);
@@ -1848,7 +1848,7 @@ export function encodeTasksListInFolderArgs(args: t.TasksListInFolderArgs, ctx: 
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.status; if (v !== undefined) e.list("status", v, "status", "json", e.string, ctx, "query");
+  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, "query");
   v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, "query");
   v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
   v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
@@ -1856,9 +1856,9 @@ export function encodeTasksListInFolderArgs(args: t.TasksListInFolderArgs, ctx: 
   v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
   v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
   v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "json", e.opaqueId, ctx, "query");
-  v = a.responsibles; if (v !== undefined) e.list("responsibles", v, "responsibles", "json", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholders; if (v !== undefined) e.list("responsiblePlaceholders", v, "responsiblePlaceholders", "json", e.opaqueId, ctx, "query");
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
+  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, "query");
+  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, "query");
   v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
@@ -1870,12 +1870,12 @@ export function encodeTasksListInFolderArgs(args: t.TasksListInFolderArgs, ctx: 
   v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
   v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
   v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.list("customStatuses", v, "customStatuses", "json", e.opaqueId, ctx, "query");
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
   v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const tasksCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "title", "description", "status", "importance", "dates", "shareds", "parents", "responsibles", "responsiblePlaceholders", "followers", "follow", "priorityBefore", "priorityAfter", "superTasks", "metadata", "customFields", "customStatus", "effortAllocation", "billingType", "withInvitations", "customItemTypeId", "plainTextCustomFields", "workScheduleId", "fields"]);
@@ -1892,15 +1892,15 @@ export function encodeTasksCreateInFolderArgs(args: t.TasksCreateInFolderArgs, c
   v = a.status; if (v !== undefined) e.scalar("status", v, "status", e.string, ctx);
   v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx);
   v = a.dates; if (v !== undefined) e.jsonText("dates", v, "dates", false, e.object, ctx);
-  v = a.shareds; if (v !== undefined) e.list("shareds", v, "shareds", "json", e.opaqueId, ctx);
-  v = a.parents; if (v !== undefined) e.list("parents", v, "parents", "json", e.opaqueId, ctx);
-  v = a.responsibles; if (v !== undefined) e.list("responsibles", v, "responsibles", "json", e.opaqueId, ctx);
-  v = a.responsiblePlaceholders; if (v !== undefined) e.list("responsiblePlaceholders", v, "responsiblePlaceholders", "json", e.opaqueId, ctx);
-  v = a.followers; if (v !== undefined) e.list("followers", v, "followers", "json", e.opaqueId, ctx);
+  v = a.shareds; if (v !== undefined) e.jsonList("shareds", v, "shareds", e.opaqueId, ctx);
+  v = a.parents; if (v !== undefined) e.jsonList("parents", v, "parents", e.opaqueId, ctx);
+  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx);
+  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx);
+  v = a.followers; if (v !== undefined) e.jsonList("followers", v, "followers", e.opaqueId, ctx);
   v = a.follow; if (v !== undefined) e.scalar("follow", v, "follow", e.boolean, ctx);
   v = a.priorityBefore; if (v !== undefined) e.scalar("priorityBefore", v, "priorityBefore", e.opaqueId, ctx);
   v = a.priorityAfter; if (v !== undefined) e.scalar("priorityAfter", v, "priorityAfter", e.opaqueId, ctx);
-  v = a.superTasks; if (v !== undefined) e.list("superTasks", v, "superTasks", "json", e.opaqueId, ctx);
+  v = a.superTasks; if (v !== undefined) e.jsonList("superTasks", v, "superTasks", e.opaqueId, ctx);
   v = a.metadata; if (v !== undefined) if (v === null) e.nullValue("metadata", ctx); else e.jsonText("metadata", v, "metadata", true, e.object, ctx);
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
   v = a.customStatus; if (v !== undefined) e.scalar("customStatus", v, "customStatus", e.opaqueId, ctx);
@@ -1910,7 +1910,7 @@ export function encodeTasksCreateInFolderArgs(args: t.TasksCreateInFolderArgs, c
   v = a.customItemTypeId; if (v !== undefined) e.scalar("customItemTypeId", v, "customItemTypeId", e.opaqueId, ctx);
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx);
   v = a.workScheduleId; if (v !== undefined) e.scalar("workScheduleId", v, "workScheduleId", e.opaqueId, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const tasksListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "descendants", "title", "status", "importance", "startDate", "dueDate", "scheduledDate", "createdDate", "updatedDate", "completedDate", "authors", "responsibles", "responsiblePlaceholders", "permalink", "type", "limit", "sortField", "sortOrder", "subTasks", "pageSize", "nextPageToken", "metadata", "customField", "customFields", "customStatuses", "withInvitations", "billingTypes", "plainTextCustomFields", "customItemTypes", "fields"]);
@@ -1924,7 +1924,7 @@ export function encodeTasksListInSpaceArgs(args: t.TasksListInSpaceArgs, ctx: En
   v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.status; if (v !== undefined) e.list("status", v, "status", "json", e.string, ctx, "query");
+  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, "query");
   v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, "query");
   v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
   v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
@@ -1932,9 +1932,9 @@ export function encodeTasksListInSpaceArgs(args: t.TasksListInSpaceArgs, ctx: En
   v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
   v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
   v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.authors; if (v !== undefined) e.list("authors", v, "authors", "json", e.opaqueId, ctx, "query");
-  v = a.responsibles; if (v !== undefined) e.list("responsibles", v, "responsibles", "json", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholders; if (v !== undefined) e.list("responsiblePlaceholders", v, "responsiblePlaceholders", "json", e.opaqueId, ctx, "query");
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
+  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, "query");
+  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, "query");
   v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
@@ -1946,12 +1946,12 @@ export function encodeTasksListInSpaceArgs(args: t.TasksListInSpaceArgs, ctx: En
   v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
   v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
   v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.list("customStatuses", v, "customStatuses", "json", e.opaqueId, ctx, "query");
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
   v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const tasksGetArgumentNames = /* @__PURE__ */ new Set(["taskIds", "withInvitations", "plainTextCustomFields", "fields"]);
@@ -1962,10 +1962,10 @@ export function encodeTasksGetArgs(args: t.TasksGetArgs, ctx: EncodeContext): vo
   if (a === undefined) return;
   e.rejectUnknown(a, tasksGetArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.list("taskIds", v, "taskIds", "comma", e.opaqueId, ctx, "path");
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, "path");
   v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const tasksUpdateManyArgumentNames = /* @__PURE__ */ new Set(["taskIds", "customFields", "effortAllocation", "setResponsibleAllocation", "convertToCustomItemType", "addParents", "removeParents", "addResponsibles", "removeResponsibles", "addResponsiblePlaceholders", "removeResponsiblePlaceholders", "customStatus"]);
@@ -1976,17 +1976,17 @@ export function encodeTasksUpdateManyArgs(args: t.TasksUpdateManyArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, tasksUpdateManyArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.list("taskIds", v, "taskIds", "comma", e.opaqueId, ctx, "path");
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, "path");
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
   v = a.effortAllocation; if (v !== undefined) e.jsonText("effortAllocation", v, "effortAllocation", false, e.object, ctx);
   v = a.setResponsibleAllocation; if (v !== undefined) e.jsonText("setResponsibleAllocation", v, "setResponsibleAllocation", true, e.json, ctx);
   v = a.convertToCustomItemType; if (v !== undefined) e.scalar("convertToCustomItemType", v, "convertToCustomItemType", e.opaqueId, ctx);
-  v = a.addParents; if (v !== undefined) e.list("addParents", v, "addParents", "json", e.opaqueId, ctx);
-  v = a.removeParents; if (v !== undefined) e.list("removeParents", v, "removeParents", "json", e.opaqueId, ctx);
-  v = a.addResponsibles; if (v !== undefined) e.list("addResponsibles", v, "addResponsibles", "json", e.opaqueId, ctx);
-  v = a.removeResponsibles; if (v !== undefined) e.list("removeResponsibles", v, "removeResponsibles", "json", e.opaqueId, ctx);
-  v = a.addResponsiblePlaceholders; if (v !== undefined) e.list("addResponsiblePlaceholders", v, "addResponsiblePlaceholders", "json", e.opaqueId, ctx);
-  v = a.removeResponsiblePlaceholders; if (v !== undefined) e.list("removeResponsiblePlaceholders", v, "removeResponsiblePlaceholders", "json", e.opaqueId, ctx);
+  v = a.addParents; if (v !== undefined) e.jsonList("addParents", v, "addParents", e.opaqueId, ctx);
+  v = a.removeParents; if (v !== undefined) e.jsonList("removeParents", v, "removeParents", e.opaqueId, ctx);
+  v = a.addResponsibles; if (v !== undefined) e.jsonList("addResponsibles", v, "addResponsibles", e.opaqueId, ctx);
+  v = a.removeResponsibles; if (v !== undefined) e.jsonList("removeResponsibles", v, "removeResponsibles", e.opaqueId, ctx);
+  v = a.addResponsiblePlaceholders; if (v !== undefined) e.jsonList("addResponsiblePlaceholders", v, "addResponsiblePlaceholders", e.opaqueId, ctx);
+  v = a.removeResponsiblePlaceholders; if (v !== undefined) e.jsonList("removeResponsiblePlaceholders", v, "removeResponsiblePlaceholders", e.opaqueId, ctx);
   v = a.customStatus; if (v !== undefined) e.scalar("customStatus", v, "customStatus", e.opaqueId, ctx);
 }
 
@@ -1998,9 +1998,9 @@ export function encodeTasksHistoryArgs(args: t.TasksHistoryArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, tasksHistoryArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.list("taskIds", v, "taskIds", "comma", e.opaqueId, ctx, "path");
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, "path");
   v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const tasksUpdateArgumentNames = /* @__PURE__ */ new Set(["taskId", "title", "description", "status", "importance", "dates", "addParents", "removeParents", "addShareds", "removeShareds", "addResponsibles", "removeResponsibles", "addResponsiblePlaceholders", "removeResponsiblePlaceholders", "addFollowers", "follow", "priorityBefore", "priorityAfter", "addSuperTasks", "removeSuperTasks", "metadata", "customFields", "customStatus", "restore", "effortAllocation", "setResponsibleAllocation", "billingType", "withInvitations", "convertToCustomItemType", "plainTextCustomFields", "workScheduleId", "fields"]);
@@ -2017,20 +2017,20 @@ export function encodeTasksUpdateArgs(args: t.TasksUpdateArgs, ctx: EncodeContex
   v = a.status; if (v !== undefined) e.scalar("status", v, "status", e.string, ctx);
   v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx);
   v = a.dates; if (v !== undefined) e.jsonText("dates", v, "dates", false, e.object, ctx);
-  v = a.addParents; if (v !== undefined) e.list("addParents", v, "addParents", "json", e.opaqueId, ctx);
-  v = a.removeParents; if (v !== undefined) e.list("removeParents", v, "removeParents", "json", e.opaqueId, ctx);
-  v = a.addShareds; if (v !== undefined) e.list("addShareds", v, "addShareds", "json", e.opaqueId, ctx);
-  v = a.removeShareds; if (v !== undefined) e.list("removeShareds", v, "removeShareds", "json", e.opaqueId, ctx);
-  v = a.addResponsibles; if (v !== undefined) e.list("addResponsibles", v, "addResponsibles", "json", e.opaqueId, ctx);
-  v = a.removeResponsibles; if (v !== undefined) e.list("removeResponsibles", v, "removeResponsibles", "json", e.opaqueId, ctx);
-  v = a.addResponsiblePlaceholders; if (v !== undefined) e.list("addResponsiblePlaceholders", v, "addResponsiblePlaceholders", "json", e.opaqueId, ctx);
-  v = a.removeResponsiblePlaceholders; if (v !== undefined) e.list("removeResponsiblePlaceholders", v, "removeResponsiblePlaceholders", "json", e.opaqueId, ctx);
-  v = a.addFollowers; if (v !== undefined) e.list("addFollowers", v, "addFollowers", "json", e.opaqueId, ctx);
+  v = a.addParents; if (v !== undefined) e.jsonList("addParents", v, "addParents", e.opaqueId, ctx);
+  v = a.removeParents; if (v !== undefined) e.jsonList("removeParents", v, "removeParents", e.opaqueId, ctx);
+  v = a.addShareds; if (v !== undefined) e.jsonList("addShareds", v, "addShareds", e.opaqueId, ctx);
+  v = a.removeShareds; if (v !== undefined) e.jsonList("removeShareds", v, "removeShareds", e.opaqueId, ctx);
+  v = a.addResponsibles; if (v !== undefined) e.jsonList("addResponsibles", v, "addResponsibles", e.opaqueId, ctx);
+  v = a.removeResponsibles; if (v !== undefined) e.jsonList("removeResponsibles", v, "removeResponsibles", e.opaqueId, ctx);
+  v = a.addResponsiblePlaceholders; if (v !== undefined) e.jsonList("addResponsiblePlaceholders", v, "addResponsiblePlaceholders", e.opaqueId, ctx);
+  v = a.removeResponsiblePlaceholders; if (v !== undefined) e.jsonList("removeResponsiblePlaceholders", v, "removeResponsiblePlaceholders", e.opaqueId, ctx);
+  v = a.addFollowers; if (v !== undefined) e.jsonList("addFollowers", v, "addFollowers", e.opaqueId, ctx);
   v = a.follow; if (v !== undefined) e.scalar("follow", v, "follow", e.boolean, ctx);
   v = a.priorityBefore; if (v !== undefined) e.scalar("priorityBefore", v, "priorityBefore", e.opaqueId, ctx);
   v = a.priorityAfter; if (v !== undefined) e.scalar("priorityAfter", v, "priorityAfter", e.opaqueId, ctx);
-  v = a.addSuperTasks; if (v !== undefined) e.list("addSuperTasks", v, "addSuperTasks", "json", e.opaqueId, ctx);
-  v = a.removeSuperTasks; if (v !== undefined) e.list("removeSuperTasks", v, "removeSuperTasks", "json", e.opaqueId, ctx);
+  v = a.addSuperTasks; if (v !== undefined) e.jsonList("addSuperTasks", v, "addSuperTasks", e.opaqueId, ctx);
+  v = a.removeSuperTasks; if (v !== undefined) e.jsonList("removeSuperTasks", v, "removeSuperTasks", e.opaqueId, ctx);
   v = a.metadata; if (v !== undefined) if (v === null) e.nullValue("metadata", ctx); else e.jsonText("metadata", v, "metadata", true, e.object, ctx);
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
   v = a.customStatus; if (v !== undefined) e.scalar("customStatus", v, "customStatus", e.opaqueId, ctx);
@@ -2042,7 +2042,7 @@ export function encodeTasksUpdateArgs(args: t.TasksUpdateArgs, ctx: EncodeContex
   v = a.convertToCustomItemType; if (v !== undefined) e.scalar("convertToCustomItemType", v, "convertToCustomItemType", e.opaqueId, ctx);
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx);
   v = a.workScheduleId; if (v !== undefined) e.scalar("workScheduleId", v, "workScheduleId", e.opaqueId, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const tasksDeleteArgumentNames = /* @__PURE__ */ new Set(["taskId"]);
@@ -2163,14 +2163,14 @@ export function encodeTimelogsListArgs(args: t.TimelogsListArgs, ctx: EncodeCont
   v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.list("timelogCategories", v, "timelogCategories", "json", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.list("exportStatuses", v, "exportStatuses", "json", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.list("billingTypes", v, "billingTypes", "json", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.list("approvalStatuses", v, "approvalStatuses", "json", e.string, ctx, "query");
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const timelogsListInContactArgumentNames = /* @__PURE__ */ new Set(["contactId", "createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2188,14 +2188,14 @@ export function encodeTimelogsListInContactArgs(args: t.TimelogsListInContactArg
   v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.list("timelogCategories", v, "timelogCategories", "json", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.list("exportStatuses", v, "exportStatuses", "json", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.list("billingTypes", v, "billingTypes", "json", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.list("approvalStatuses", v, "approvalStatuses", "json", e.string, ctx, "query");
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const timelogsListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2213,14 +2213,14 @@ export function encodeTimelogsListInFolderArgs(args: t.TimelogsListInFolderArgs,
   v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.list("timelogCategories", v, "timelogCategories", "json", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.list("exportStatuses", v, "exportStatuses", "json", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.list("billingTypes", v, "billingTypes", "json", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.list("approvalStatuses", v, "approvalStatuses", "json", e.string, ctx, "query");
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const timelogsListInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2238,14 +2238,14 @@ export function encodeTimelogsListInTaskArgs(args: t.TimelogsListInTaskArgs, ctx
   v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.list("timelogCategories", v, "timelogCategories", "json", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.list("exportStatuses", v, "exportStatuses", "json", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.list("billingTypes", v, "billingTypes", "json", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.list("approvalStatuses", v, "approvalStatuses", "json", e.string, ctx, "query");
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const timelogsCreateInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "comment", "hours", "trackedDate", "plainText", "categoryId", "onBehalfOf", "fields"]);
@@ -2263,7 +2263,7 @@ export function encodeTimelogsCreateInTaskArgs(args: t.TimelogsCreateInTaskArgs,
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx);
   v = a.categoryId; if (v !== undefined) e.scalar("categoryId", v, "categoryId", e.opaqueId, ctx);
   v = a.onBehalfOf; if (v !== undefined) e.scalar("onBehalfOf", v, "onBehalfOf", e.opaqueId, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const timelogsListInCategoryArgumentNames = /* @__PURE__ */ new Set(["timelogCategoryId", "createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2281,14 +2281,14 @@ export function encodeTimelogsListInCategoryArgs(args: t.TimelogsListInCategoryA
   v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
   v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.list("timelogCategories", v, "timelogCategories", "json", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.list("exportStatuses", v, "exportStatuses", "json", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.list("billingTypes", v, "billingTypes", "json", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.list("approvalStatuses", v, "approvalStatuses", "json", e.string, ctx, "query");
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const timelogsGetArgumentNames = /* @__PURE__ */ new Set(["timelogIds", "plainText", "fields"]);
@@ -2299,9 +2299,9 @@ export function encodeTimelogsGetArgs(args: t.TimelogsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.timelogIds; if (v === undefined) e.missing("timelogIds", ctx); else e.list("timelogIds", v, "timelogIds", "comma", e.opaqueId, ctx, "path");
+  v = a.timelogIds; if (v === undefined) e.missing("timelogIds", ctx); else e.commaList("timelogIds", v, "timelogIds", e.opaqueId, ctx, "path");
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const timelogsUpdateArgumentNames = /* @__PURE__ */ new Set(["timelogId", "comment", "hours", "trackedDate", "plainText", "categoryId", "fields"]);
@@ -2318,7 +2318,7 @@ export function encodeTimelogsUpdateArgs(args: t.TimelogsUpdateArgs, ctx: Encode
   v = a.trackedDate; if (v !== undefined) e.scalar("trackedDate", v, "trackedDate", e.utcTimestamp, ctx);
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx);
   v = a.categoryId; if (v !== undefined) e.scalar("categoryId", v, "categoryId", e.opaqueId, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const timelogsDeleteArgumentNames = /* @__PURE__ */ new Set(["timelogId"]);
@@ -2388,7 +2388,7 @@ export function encodeTimesheetsListArgs(args: t.TimesheetsListArgs, ctx: Encode
   e.rejectUnknown(a, timesheetsListArgumentNames, ctx);
   let v: unknown;
   v = a.periodStartDate; if (v !== undefined) e.scalar("periodStartDate", v, "periodStartDate", e.utcTimestamp, ctx, "query");
-  v = a.userIds; if (v !== undefined) e.list("userIds", v, "userIds", "json", e.opaqueId, ctx, "query");
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, "query");
   v = a.approvalStatuses; if (v !== undefined) e.scalar("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
   v = a.timeframes; if (v !== undefined) e.scalar("timeframes", v, "timeframes", e.string, ctx, "query");
 }
@@ -2403,7 +2403,7 @@ export function encodeTimesheetsCreateArgs(args: t.TimesheetsCreateArgs, ctx: En
   let v: unknown;
   v = a.periodStartDate; if (v !== undefined) e.scalar("periodStartDate", v, "periodStartDate", e.utcTimestamp, ctx);
   v = a.userId; if (v !== undefined) e.scalar("userId", v, "userId", e.opaqueId, ctx);
-  v = a.taskIds; if (v !== undefined) e.list("taskIds", v, "taskIds", "json", e.opaqueId, ctx);
+  v = a.taskIds; if (v !== undefined) e.jsonList("taskIds", v, "taskIds", e.opaqueId, ctx);
   v = a.timeframe; if (v !== undefined) e.scalar("timeframe", v, "timeframe", e.string, ctx);
 }
 
@@ -2427,7 +2427,7 @@ export function encodeUserScheduleCapacityChangesListArgs(args: t.UserScheduleCa
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleCapacityChangesListArgumentNames, ctx);
   let v: unknown;
-  v = a.userIds; if (v !== undefined) e.list("userIds", v, "userIds", "json", e.opaqueId, ctx, "query");
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, "query");
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, "query");
 }
 
@@ -2439,7 +2439,7 @@ export function encodeUserScheduleCapacityChangesGetArgs(args: t.UserScheduleCap
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleCapacityChangesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.userScheduleCapacityChangeIds; if (v === undefined) e.missing("userScheduleCapacityChangeIds", ctx); else e.list("userScheduleCapacityChangeIds", v, "userScheduleCapacityChangeIds", "comma", e.opaqueId, ctx, "path");
+  v = a.userScheduleCapacityChangeIds; if (v === undefined) e.missing("userScheduleCapacityChangeIds", ctx); else e.commaList("userScheduleCapacityChangeIds", v, "userScheduleCapacityChangeIds", e.opaqueId, ctx, "path");
 }
 
 const userScheduleCapacityChangesCreateInUserArgumentNames = /* @__PURE__ */ new Set(["userId", "bodyUserId", "dateRange", "capacityMinutes"]);
@@ -2489,7 +2489,7 @@ export function encodeUserScheduleExclusionsListArgs(args: t.UserScheduleExclusi
   e.rejectUnknown(a, userScheduleExclusionsListArgumentNames, ctx);
   let v: unknown;
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.object, ctx, "query");
-  v = a.userIds; if (v !== undefined) e.list("userIds", v, "userIds", "json", e.string, ctx, "query");
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.string, ctx, "query");
 }
 
 const userScheduleExclusionsCreateArgumentNames = /* @__PURE__ */ new Set(["userId", "fromDate", "toDate", "exclusionType"]);
@@ -2550,7 +2550,7 @@ export function encodeUserSchedulePartialExclusionsListArgs(args: t.UserSchedule
   if (a === undefined) return;
   e.rejectUnknown(a, userSchedulePartialExclusionsListArgumentNames, ctx);
   let v: unknown;
-  v = a.userIds; if (v !== undefined) e.list("userIds", v, "userIds", "json", e.opaqueId, ctx, "query");
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, "query");
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, "query");
 }
 
@@ -2576,7 +2576,7 @@ export function encodeUserSchedulePartialExclusionsGetArgs(args: t.UserScheduleP
   if (a === undefined) return;
   e.rejectUnknown(a, userSchedulePartialExclusionsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.userSchedulePartialExclusionIds; if (v === undefined) e.missing("userSchedulePartialExclusionIds", ctx); else e.list("userSchedulePartialExclusionIds", v, "userSchedulePartialExclusionIds", "comma", e.opaqueId, ctx, "path");
+  v = a.userSchedulePartialExclusionIds; if (v === undefined) e.missing("userSchedulePartialExclusionIds", ctx); else e.commaList("userSchedulePartialExclusionIds", v, "userSchedulePartialExclusionIds", e.opaqueId, ctx, "path");
 }
 
 const userSchedulePartialExclusionsUpdateArgumentNames = /* @__PURE__ */ new Set(["userSchedulePartialExclusionId", "dateRange", "exclusionType", "capacityMinutes"]);
@@ -2646,7 +2646,7 @@ export function encodeUsersUpdateManyArgs(args: t.UsersUpdateManyArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, usersUpdateManyArgumentNames, ctx);
   let v: unknown;
-  v = a.userIds; if (v === undefined) e.missing("userIds", ctx); else e.list("userIds", v, "userIds", "comma", e.opaqueId, ctx, "path");
+  v = a.userIds; if (v === undefined) e.missing("userIds", ctx); else e.commaList("userIds", v, "userIds", e.opaqueId, ctx, "path");
   v = a.active; if (v !== undefined) e.scalar("active", v, "active", e.boolean, ctx);
 }
 
@@ -2673,7 +2673,7 @@ export function encodeWebhooksCreateInFolderArgs(args: t.WebhooksCreateInFolderA
   v = a.events; if (v !== undefined) e.scalar("events", v, "events", e.string, ctx);
   v = a.recursive; if (v !== undefined) e.scalar("recursive", v, "recursive", e.boolean, ctx);
   v = a.parameterisedEvents; if (v !== undefined) e.scalar("parameterisedEvents", v, "parameterisedEvents", e.string, ctx);
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx);
 }
 
 const webhooksCreateInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "hookUrl", "secret", "events", "recursive", "parameterisedEvents", "customItemTypes"]);
@@ -2690,7 +2690,7 @@ export function encodeWebhooksCreateInSpaceArgs(args: t.WebhooksCreateInSpaceArg
   v = a.events; if (v !== undefined) e.scalar("events", v, "events", e.string, ctx);
   v = a.recursive; if (v !== undefined) e.scalar("recursive", v, "recursive", e.boolean, ctx);
   v = a.parameterisedEvents; if (v !== undefined) e.scalar("parameterisedEvents", v, "parameterisedEvents", e.string, ctx);
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx);
 }
 
 const webhooksCreateArgumentNames = /* @__PURE__ */ new Set(["hookUrl", "secret", "events", "recursive", "parameterisedEvents", "customItemTypes"]);
@@ -2706,7 +2706,7 @@ export function encodeWebhooksCreateArgs(args: t.WebhooksCreateArgs, ctx: Encode
   v = a.events; if (v !== undefined) e.scalar("events", v, "events", e.string, ctx);
   v = a.recursive; if (v !== undefined) e.scalar("recursive", v, "recursive", e.boolean, ctx);
   v = a.parameterisedEvents; if (v !== undefined) e.scalar("parameterisedEvents", v, "parameterisedEvents", e.string, ctx);
-  v = a.customItemTypes; if (v !== undefined) e.list("customItemTypes", v, "customItemTypes", "json", e.opaqueId, ctx);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx);
 }
 
 const webhooksListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -2726,7 +2726,7 @@ export function encodeWebhooksGetArgs(args: t.WebhooksGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, webhooksGetArgumentNames, ctx);
   let v: unknown;
-  v = a.webhookIds; if (v === undefined) e.missing("webhookIds", ctx); else e.list("webhookIds", v, "webhookIds", "comma", e.opaqueId, ctx, "path");
+  v = a.webhookIds; if (v === undefined) e.missing("webhookIds", ctx); else e.commaList("webhookIds", v, "webhookIds", e.opaqueId, ctx, "path");
 }
 
 const webhooksUpdateArgumentNames = /* @__PURE__ */ new Set(["webhookId", "status"]);
@@ -2760,7 +2760,7 @@ export function encodeWorkScheduleCapacityChangesGetArgs(args: t.WorkScheduleCap
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleCapacityChangesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleCapacityChangeIds; if (v === undefined) e.missing("workscheduleCapacityChangeIds", ctx); else e.list("workscheduleCapacityChangeIds", v, "workscheduleCapacityChangeIds", "comma", e.opaqueId, ctx, "path");
+  v = a.workscheduleCapacityChangeIds; if (v === undefined) e.missing("workscheduleCapacityChangeIds", ctx); else e.commaList("workscheduleCapacityChangeIds", v, "workscheduleCapacityChangeIds", e.opaqueId, ctx, "path");
 }
 
 const workScheduleCapacityChangesListInWorkScheduleArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "dateRange"]);
@@ -2894,7 +2894,7 @@ export function encodeWorkSchedulesListArgs(args: t.WorkSchedulesListArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, workSchedulesListArgumentNames, ctx);
   let v: unknown;
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const workSchedulesCreateArgumentNames = /* @__PURE__ */ new Set(["title", "workweek", "addUsers", "capacityMinutes", "fields"]);
@@ -2907,9 +2907,9 @@ export function encodeWorkSchedulesCreateArgs(args: t.WorkSchedulesCreateArgs, c
   let v: unknown;
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.workweek; if (v === undefined) e.missing("workweek", ctx); else e.jsonText("workweek", v, "workweek", true, e.object, ctx);
-  v = a.addUsers; if (v !== undefined) e.list("addUsers", v, "addUsers", "json", e.string, ctx);
+  v = a.addUsers; if (v !== undefined) e.jsonList("addUsers", v, "addUsers", e.string, ctx);
   v = a.capacityMinutes; if (v !== undefined) e.scalar("capacityMinutes", v, "capacityMinutes", e.integer, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const workSchedulesGetArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "fields"]);
@@ -2921,7 +2921,7 @@ export function encodeWorkSchedulesGetArgs(args: t.WorkSchedulesGetArgs, ctx: En
   e.rejectUnknown(a, workSchedulesGetArgumentNames, ctx);
   let v: unknown;
   v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const workSchedulesUpdateArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "title", "workweek", "addUsers", "removeUsers", "capacityMinutes", "fields"]);
@@ -2935,10 +2935,10 @@ export function encodeWorkSchedulesUpdateArgs(args: t.WorkSchedulesUpdateArgs, c
   v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.workweek; if (v !== undefined) e.jsonText("workweek", v, "workweek", true, e.object, ctx);
-  v = a.addUsers; if (v !== undefined) e.list("addUsers", v, "addUsers", "json", e.string, ctx);
-  v = a.removeUsers; if (v !== undefined) e.list("removeUsers", v, "removeUsers", "json", e.string, ctx);
+  v = a.addUsers; if (v !== undefined) e.jsonList("addUsers", v, "addUsers", e.string, ctx);
+  v = a.removeUsers; if (v !== undefined) e.jsonList("removeUsers", v, "removeUsers", e.string, ctx);
   v = a.capacityMinutes; if (v !== undefined) e.scalar("capacityMinutes", v, "capacityMinutes", e.integer, ctx);
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
 }
 
 const workSchedulesDeleteArgumentNames = /* @__PURE__ */ new Set(["workscheduleId"]);
@@ -2960,7 +2960,7 @@ export function encodeWorkflowsListArgs(args: t.WorkflowsListArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, workflowsListArgumentNames, ctx);
   let v: unknown;
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const workflowsCreateArgumentNames = /* @__PURE__ */ new Set(["name", "description"]);
@@ -2984,7 +2984,7 @@ export function encodeWorkflowsListInSpaceArgs(args: t.WorkflowsListInSpaceArgs,
   e.rejectUnknown(a, workflowsListInSpaceArgumentNames, ctx);
   let v: unknown;
   v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.fields; if (v !== undefined) e.list("fields", v, "fields", "json", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
 
 const workflowsUpdateArgumentNames = /* @__PURE__ */ new Set(["workflowId", "name", "description", "hidden", "customStatus"]);
