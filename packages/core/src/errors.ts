@@ -36,19 +36,22 @@ export class WrikeError extends Error {
 
 /** A name of a known set that stays open to names the spec does not list yet (Wrike adds them). */
 export type OpenName<Known extends string> = Known | (string & {});
+/** A code of a known set that stays open to codes the spec does not list. */
+export type OpenCode<Known extends number> = Known | (number & {});
 
 /**
  * The server answered with an API error: v2's envelope (`code` 402-407 and `errorName`) or v4's
  * (`{"errorDescription", "error"}` with the HTTP status). Both are read into both vocabularies: `code`,
  * `errorName`, `serverMessage` and `status`, `error`, `errorDescription`. `Name` narrows `error` to an
- * API's known names (the generated client names its union); unknown names still arrive.
+ * API's known names and `Code` to its known codes (each client entry exports the class so narrowed, so
+ * that `instanceof` gives the typed fields); unknown names and codes still arrive.
  */
-export class WrikeApiError<Name extends string = string> extends WrikeError {
+export class WrikeApiError<Name extends string = string, Code extends number = number> extends WrikeError {
   override name = "WrikeApiError";
   /** v2: the envelope's code (402-407); v4: the HTTP status. */
-  declare readonly code: number;
+  declare readonly code: Code;
   /** CREDENTIALS_ERROR, ... (v2), resource_not_found, ... (v4): the same as `error`. */
-  declare readonly errorName: string;
+  declare readonly errorName: OpenName<Name>;
   declare readonly serverMessage: string;
   declare readonly httpStatus: number;
   /** The HTTP status (v4's key for its error names). */
@@ -57,8 +60,9 @@ export class WrikeApiError<Name extends string = string> extends WrikeError {
   declare readonly errorDescription: string;
   constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
     super(`${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, init.method);
-    this.code = init.code;
-    this.error = this.errorName = init.errorName;
+    // The generated client's entry narrows Name and Code to its API's (open) unions; the server sends them.
+    this.code = init.code as Code;
+    this.error = this.errorName = init.errorName as OpenName<Name>;
     this.errorDescription = this.serverMessage = init.serverMessage;
     this.status = this.httpStatus = init.httpStatus;
   }
@@ -142,6 +146,7 @@ export class WrikeAsyncKeyMismatchError extends WrikeError {
 /** Describes a received value for an Issue without dumping large or nested data. */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `Date ${value.toISOString()}`;
   if (Array.isArray(value)) return `array(${value.length})`;
   switch (typeof value) {
     case "string":

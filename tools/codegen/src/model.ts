@@ -38,6 +38,8 @@ export interface Variant {
   root?: string;
   model: string;
   when?: string;
+  /** The boolean argument value that selects this variant (the result type follows it). */
+  whenArgument?: { name: string; equals: boolean };
 }
 
 export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages" | "assistant"> {
@@ -205,7 +207,7 @@ export function buildIr(spec: Spec): Ir {
       binary: "binary" in m.response,
       variants:
         "variants" in m.response
-          ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when }))
+          ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when, whenArgument: v.whenArgument }))
           : "kind" in m.response
             ? [{ model: envelopes.get(m)!.model }]
             : [],

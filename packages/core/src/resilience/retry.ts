@@ -75,10 +75,10 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
         } catch (error) {
           if (error instanceof WrikeError) error.attempts = n;
           const next = policy.next(error, n, method.kind, started);
-          if (next === undefined) throw error;
+          if (next === undefined) throw n > 1 && error instanceof WrikeError ? withRetrySummary(error, n, clock.now() - started) : error;
           const { delayMs, reason } = next;
           if (reason === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
-          hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as Error });
+          hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as WrikeError });
           await clock.sleep(delayMs, signal).catch((cause: unknown) => {
             throw abortedError(method.id, cause);
           });
@@ -87,6 +87,12 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
     },
   };
   return policy;
+}
+
+/** A call that was retried says so: how many attempts over how long, and how to change that. */
+function withRetrySummary(error: WrikeError, attempts: number, elapsedMs: number): WrikeError {
+  error.message += ` (gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s; \`retry: { maxAttempts, maxTotalMs }\` or \`retry: false\` changes this)`;
+  return error;
 }
 
 /** How a failure bears on retrying; see the table above. */

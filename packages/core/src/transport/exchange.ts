@@ -22,7 +22,7 @@ import type { CallOptions, TransportOptions } from "./options.js";
 export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
 
 /** What to do without XML support; both messages that need it say so. */
-export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/core/xml"';
+export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
 
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
@@ -68,7 +68,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
    * Sends one request and returns its answer as it starts. Rejected credentials (HTTP 401: an expired
    * OAuth 2.0 token) are sent once more when the authorizer refreshed them.
    */
-  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<[Response, string]> {
     await authorizer?.prepare?.();
     const url = urlOf(method, request);
     const where = url.split("?")[0]!;
@@ -113,7 +113,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         await response.body?.cancel();
         continue;
       }
-      return response;
+      return [response, where];
     }
   }
 
@@ -127,9 +127,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   return async (method, request, attempt, callOptions, hooks, decode) => {
     const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
     let response: Response;
+    let where: string;
     let text: string;
     try {
-      response = await send(method, request, attempt, timer, callOptions?.signal, hooks);
+      [response, where] = await send(method, request, attempt, timer, callOptions?.signal, hooks);
       const { status } = response;
       if ((status > 299 && status < 400) || response.type === "opaqueredirect" || response.redirected) {
         await response.body?.cancel();
@@ -160,7 +161,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     if (error) throw error;
     if (!ok)
       throw new WrikeTransportError({
-        message: `${method.id}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim(),
+        // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
+        message: `${`${method.id}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method answers at this URL; check baseUrl (an origin such as https://www.wrike.com, without /api/...) and that the server speaks this API version" : ""}`,
         method: method.id,
         reason: "http-status",
         httpStatus: status,

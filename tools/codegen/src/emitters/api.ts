@@ -39,7 +39,8 @@ export const apiEmitter: Emitter = {
         ...docs("Every documented HTTP error status and the error names it carries.", envelope.decision),
       });
       const errorNames = Object.values(api.errors.statuses).flatMap((s) => Object.keys(s.names));
-      file.addTypeAlias({ isExported: true, name: "ErrorName", type: `${errorNames.map((n) => JSON.stringify(n)).join(" | ")} | (string & {})`, ...docs("Every documented error name; the list is open.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorName", type: openUnion(errorNames.map((n) => JSON.stringify(n)), "string"), ...docs("Every documented error name; the list is open.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorCode", type: openUnion(Object.keys(api.errors.statuses), "number"), ...docs("Every documented error status (WrikeApiError.code); the list is open.") });
     } else {
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
@@ -47,7 +48,8 @@ export const apiEmitter: Emitter = {
         declarations: [{ name: "errorCodes", initializer: `${JSON.stringify(api.errors.codes, null, 2)} as const` }],
         ...docs("Every documented error code: its name, meaning, and the HTTP status the emulator answers with.", envelope.decision),
       });
-      file.addTypeAlias({ isExported: true, name: "ErrorCode", type: Object.keys(api.errors.codes).join(" | "), ...docs("Every documented error code.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorName", type: openUnion(Object.values(api.errors.codes).map((c) => JSON.stringify(c.name)), "string"), ...docs("Every documented error name; the list is open.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorCode", type: openUnion(Object.keys(api.errors.codes), "number"), ...docs("Every documented error code (WrikeApiError.code); the list is open.") });
     }
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
@@ -91,4 +93,9 @@ function errorNameByCode(api: Ir["api"]): Record<string, string> {
   if (api.errors.statuses)
     return Object.fromEntries(Object.entries(api.errors.statuses).flatMap(([status, s]) => (Object.keys(s.names).length === 1 ? [[status, Object.keys(s.names)[0]!]] : [])));
   return Object.fromEntries(Object.entries(api.errors.codes).map(([code, c]) => [code, c.name]));
+}
+
+/** A union of known literals that still accepts others of its base type (editors offer the known ones). */
+function openUnion(literals: string[], base: "string" | "number"): string {
+  return [...literals, `(${base} & {})`].join(" | ");
 }

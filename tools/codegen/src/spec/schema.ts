@@ -117,6 +117,11 @@ const responseVariant = z.strictObject({
   body: z.union([pascalName, z.strictObject({ name: pascalName, description: z.string().optional(), fields: z.record(identifier, field) })]),
   /** When this variant is returned (for methods with several). */
   when: z.string().optional(),
+  /**
+   * The boolean argument that selects this variant, when one does (`{ name: count, equals: true }`), so the
+   * result type follows the arguments; the variant without one is returned otherwise.
+   */
+  whenArgument: z.strictObject({ name: identifier, equals: z.boolean() }).optional(),
 });
 
 const response = z.union([

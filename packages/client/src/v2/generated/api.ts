@@ -45,8 +45,10 @@ export const errorCodes = {
     "httpStatus": 500
   }
 } as const;
-/** Every documented error code. */
-export type ErrorCode = 402 | 403 | 405 | 406 | 407;
+/** Every documented error name; the list is open. */
+export type ErrorName = "CREDENTIALS_ERROR" | "MISSING_REQUIRED_PARAMETER" | "LIMITATION_ERROR" | "ACCESS_ERROR" | "APPLICATION_ERROR" | (string & {});
+/** Every documented error code (WrikeApiError.code); the list is open. */
+export type ErrorCode = 402 | 403 | 405 | 406 | 407 | (number & {});
 /** The documented rate limit and back-off. */
 export const rateLimit = {
   "requestsPerMinute": 100,

@@ -62,6 +62,8 @@ export const errorStatuses = {
 } as const;
 /** Every documented error name; the list is open. */
 export type ErrorName = "invalid_request" | "invalid_parameter" | "parameter_required" | "not_authorized" | "access_forbidden" | "not_allowed" | "resource_not_found" | "method_not_found" | "rate_limit_exceeded" | "server_error" | (string & {});
+/** Every documented error status (WrikeApiError.code); the list is open. */
+export type ErrorCode = 400 | 401 | 403 | 404 | 429 | 500 | (number & {});
 /** The documented rate limit and back-off. */
 export const rateLimit = {
   "requestsPerMinute": 400,
