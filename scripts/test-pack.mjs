@@ -7,7 +7,8 @@
  *   3. a scratch project outside the workspace installs all the tarballs with npm (our packages come only
  *      from the tarballs; third-party dependencies from the npm registry), then
  *   4. require()s and import()s each package and calls the client against a fake fetch, the emulator and
- *      the MSW handlers, renders a React hook on the server, and type-checks an ESM and a CJS consumer.
+ *      the MSW handlers, renders a React hook on the server, and type-checks an ESM and a CJS consumer;
+ *   5. a pnpm consumer of @wrikekit/client alone emits declarations for its OAuth, paging and error code.
  * `--lint-only` stops after step 2 (`pnpm lint:pack`). Build first (`pnpm test:pack` at the root does).
  */
 import { execFileSync } from "node:child_process";
@@ -183,6 +184,8 @@ export const kind = "${kind}";
   } catch (e) {
     fail(`tsc in the scratch project\n${e.stdout}${e.stderr}`);
   }
+
+  await pnpmConsumer(packages);
 } catch (e) {
   if (e.message !== "stop") {
     failures++;
@@ -192,6 +195,59 @@ export const kind = "${kind}";
   if (failures === 0) rmSync(work, { recursive: true, force: true });
   else console.error(`(kept ${work} for inspection)`);
 }
+/**
+ * A pnpm consumer (pnpm keeps @wrikekit/core out of the app's reach) that depends on @wrikekit/client alone,
+ * uses it for the OAuth flows, paging and errors, and emits declarations: every type the client's API
+ * names must be reachable from @wrikekit/client, or tsc fails with TS2883 (a type it cannot name).
+ */
+async function pnpmConsumer(packages) {
+  const consumer = join(work, "pnpm-consumer");
+  mkdirSync(consumer);
+  const tarball = (name) => `file:${packages.find((p) => p.manifest.name === name).tarball}`;
+  writeFileSync(
+    join(consumer, "package.json"),
+    JSON.stringify({ name: "wrikekit-pnpm-consumer", version: "0.0.0", private: true, type: "module", dependencies: { "@wrikekit/client": tarball("@wrikekit/client") }, pnpm: { overrides: { "@wrikekit/core": tarball("@wrikekit/core") } } }, null, 2),
+  );
+  step("pnpm install @wrikekit/client (and its core) from the tarballs in a consumer of its own");
+  run("pnpm", ["install", "--ignore-scripts", "--config.confirmModulesPurge=false"], consumer);
+  writeFileSync(
+    join(consumer, "consumer.ts"),
+    `import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, createWrikeClient, exchangeCode, WrikeApiError, WrikeTransportError, type TransportAuth } from "@wrikekit/client";
+import { createOAuth1Flow, createWrikeClient as createV2Client, WrikeApiError as V2ApiError } from "@wrikekit/client/v2";
+
+const oauthClient = { clientId: "id", clientSecret: "secret" };
+export const auth: TransportAuth = { kind: "bearer", token: "t" };
+export const wrike = createWrikeClient({ auth });
+export const active = wrike.tasks.list({ status: ["Active"], fields: ["description"] });
+export const activePages = active.pages();
+export const consent = authorizationUrl(oauthClient, { state: "0123456789abcdef", scope: ["wsReadWrite"] });
+export const signIn = (code: string) => exchangeCode(oauthClient, { code });
+export const session = (store = createMemoryTokenStore()) => createOAuth2Session({ client: oauthClient, store });
+export const notFound = (e: unknown) => e instanceof WrikeApiError && e.error === "resource_not_found";
+export const retried = (e: unknown) => (e instanceof WrikeTransportError ? e.attempts : 0);
+export const v2 = createV2Client({ auth });
+export const everyTask = v2.task.filterPages({ statuses: [0] }, { pageSize: 50 });
+export const overdue = () => v2.task.filter({ template: "overdue:resp" });
+export const counted = () => v2.task.filter({ count: true });
+export const sync = (store: Parameters<typeof v2.task.updatesSync>[0]["store"]) => v2.task.updatesSync({ store, start: 0, handle: () => {} });
+export const flow = createOAuth1Flow({ consumerKey: "k", consumerSecret: "s" });
+export const limited = (e: unknown) => e instanceof V2ApiError && e.errorName === "LIMITATION_ERROR";
+`,
+  );
+  writeFileSync(
+    join(consumer, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], strict: true, exactOptionalPropertyTypes: true, declaration: true, emitDeclarationOnly: true, outDir: "types", skipLibCheck: false, types: [] }, files: ["consumer.ts"] }),
+  );
+  try {
+    run(bin("tsc"), ["-p", "tsconfig.json"], consumer);
+    const emitted = readFileSync(join(consumer, "types/consumer.d.ts"), "utf8");
+    if (emitted.includes("@wrikekit/core")) fail(`pnpm consumer: its declarations name @wrikekit/core, which it does not depend on:\n${emitted}`);
+    else step("tsc --declaration in a pnpm consumer of @wrikekit/client alone (OAuth, paging, errors; exactOptionalPropertyTypes): ok");
+  } catch (e) {
+    fail(`tsc --declaration in the pnpm consumer\n${e.stdout}${e.stderr}`);
+  }
+}
+
 const total = packages.length;
 console.log(failures === 0 ? `test:pack: ${total} packages ok` : `test:pack: ${failures} problem(s)`);
 process.exit(failures === 0 ? 0 : 1);

@@ -7,7 +7,7 @@
  *   pnpm bench -- --only 1,3        some figures
  *   BENCH_QUICK=1 pnpm bench        fewer rounds, for trying it out
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +27,7 @@ const FIGURES = {
   6: "fig6-codegen.mjs",
   7: "fig7-emulator.mjs",
   8: "fig8-msw.mjs",
+  9: "fig9-mcp.mjs",
 };
 
 const onlyArg = process.argv.indexOf("--only");
@@ -128,6 +129,7 @@ const statsTable = (results, baseline, relative = ratio) =>
   );
 
 md.push("# wrikekit benchmarks (issue #6)", "");
+md.push(`- Commit measured: ${measuredCommit()}`);
 md.push(`- Machine: ${machine}`);
 md.push(`- Date: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`);
 md.push(`- Command: \`${command}\` (from the repository root; builds the packages it measures first)`);
@@ -202,6 +204,12 @@ for (const n of only) {
       `Real spec: import of the code generator + first run **${formatTime(f.realSpec.withImport.median)}** (first run ${formatTime(f.realSpec.firstRun.median)}, JIT-warm runs ${formatTime(f.realSpec.warm.median)}; medians of ${f.realSpec.firstRun.n} fresh processes).`,
       "",
     );
+  } else if (n === 9) {
+    table(
+      ["tool list", "tools", "tools/list JSON", "≈ tokens (bytes/4)"],
+      f.sizes.map((r) => [r.label, String(r.tools), `**${r.bytes.toLocaleString("en")} B**`, r.tokens.toLocaleString("en")]),
+    );
+    statsTable(f.results, f.baseline);
   } else if (n === 7) {
     table(
       ["load", "req/s (median of windows)", "per window", "clients", "answer size"],
@@ -223,3 +231,18 @@ const file = join(benchDir, complete ? "RESULTS.md" : "RESULTS.partial.md");
 writeFileSync(file, md.join("\n"));
 console.log(`\nwrote ${file}`);
 if (Object.keys(failures).length > 0) process.exitCode = 1;
+
+/**
+ * The commit whose code the figures describe, and whether the measured code (packages, tools, spec, bench)
+ * differed from it in the working tree: a figure is only current while that commit's code is.
+ */
+function measuredCommit() {
+  const git = (...args) => execFileSync("git", args, { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" }).trim();
+  try {
+    const head = git("rev-parse", "HEAD");
+    const dirty = git("status", "--porcelain", "--", "packages", "tools", "spec", "bench", ":!bench/RESULTS.md") !== "";
+    return dirty ? `${head} plus uncommitted changes to measured code` : head;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}

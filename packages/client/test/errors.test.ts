@@ -157,7 +157,7 @@ describe("arguments are checked before anything is sent", () => {
     expect((error as WrikeValidationError).issues).toEqual([
       { path: "template", expected: "no such argument", received: "an unknown argument" },
       { path: "title", expected: "string", received: "number 5" },
-      { path: "startDate", expected: "a date and time (yyyy-MM-ddTHH:mm:ss or a valid Date)", received: 'string "2010-11-05"' },
+      { path: "startDate", expected: 'a date and time (yyyy-MM-ddTHH:mm:ss, a date as Wrike returned it, or a valid Date; for a whole day pass "2010-11-05T00:00:00")', received: 'string "2010-11-05"' },
       { path: "parents[1]", expected: "an id (non-negative integer)", received: "number -2" },
     ]);
     expect(error.message).toMatch(/^Invalid arguments for wrike\.task\.add:/);
@@ -184,6 +184,6 @@ describe("transport settings", () => {
 
   it("asks for XML support when the format is XML", () => {
     const auth = { kind: "bearer" as const, token: "t" };
-    expect(() => createWrikeClient({ auth, format: "xml" })).toThrow('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/core/xml"');
+    expect(() => createWrikeClient({ auth, format: "xml" })).toThrow('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/client/xml"');
   });
 });

@@ -31,7 +31,8 @@ function recordingClient(format: "json" | "xml" = "json") {
 function sampleValue(arg: Method["args"][number]): unknown {
   const scalar = (): unknown => {
     const t = arg.type;
-    if (t.kind === "enum") return t.valueType === "integer" ? 1 : "x";
+    // template is an open enum that still has to match its pattern.
+    if (t.kind === "enum") return t.valueType === "integer" ? 1 : arg.name === "template" ? "today:resp" : "x";
     switch (t.name) {
       case "id":
         return 42;

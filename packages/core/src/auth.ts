@@ -35,3 +35,28 @@ export type TransportAuth = BearerAuth | Authorizer;
 export function isBearer(auth: object): auth is BearerAuth {
   return (auth as Partial<BearerAuth>).kind === "bearer";
 }
+
+const AUTH_KINDS = ["bearer", "oauth1", "oauth2"] as const;
+
+/**
+ * Refuses `auth` values that would fail later with an unhelpful message (a missing option, a misspelt kind,
+ * an empty token) and says what to pass instead. `kinds` lists the literal kinds the caller accepts
+ * (createTransport: bearer only; createWrikeClient: all three). Never quotes a token.
+ */
+export function checkAuth(auth: unknown, kinds: readonly string[], where: string): void {
+  const accepted = kinds.map((kind) => `{ kind: "${kind}", ... }`).join(", ");
+  if (typeof auth !== "object" || auth === null)
+    throw new TypeError(`${where}: \`auth\` is ${auth === null ? "null" : "missing"}: pass ${accepted} or an Authorizer (an object with authorize())`);
+  const kind = (auth as { kind?: unknown }).kind;
+  if (kind === undefined && typeof (auth as Partial<Authorizer>).authorize === "function") return;
+  if (typeof kind !== "string" || !kinds.includes(kind)) {
+    const lower = typeof kind === "string" ? kind.toLowerCase() : undefined;
+    const hint = lower !== undefined && kinds.includes(lower) ? `kinds are lower-case: use "${lower}"` : (AUTH_KINDS as readonly string[]).includes(lower ?? "") ? `wrap it first: ${lower}Auth(...)` : `use one of ${kinds.map((k) => `"${k}"`).join(", ")}`;
+    throw new TypeError(`${where}: auth.kind ${JSON.stringify(kind)} is not accepted here (${hint}), or pass an Authorizer (an object with authorize())`);
+  }
+  if (kind === "bearer") {
+    const token = (auth as Partial<BearerAuth>).token;
+    if (typeof token !== "string" || token.trim() === "")
+      throw new TypeError(`${where}: auth.token is ${typeof token === "string" ? "empty" : "missing"}: pass a permanent token (Wrike: Apps & Integrations, API) or an OAuth 2.0 access token; an empty one would be sent and refused`);
+  }
+}

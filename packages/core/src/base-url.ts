@@ -18,8 +18,20 @@ export function secureUrl(text: string, what: string): URL {
   throw new TypeError(`${what} must use https (plain http is allowed only for localhost): ${url.origin}${url.pathname === "/" ? "" : url.pathname}`);
 }
 
+/**
+ * A base URL is where the API's own paths start (`https://www.wrike.com`, a proxy's origin): the client adds
+ * `/api/json/v2/...` or `/api/v4/...` itself, so a base URL that already ends in an API path would be doubled
+ * and answered 404.
+ */
 export function checkBaseUrl(baseUrl: string): URL {
-  return secureUrl(baseUrl, "baseUrl");
+  if (typeof baseUrl !== "string") throw new TypeError(`baseUrl must be a URL string such as "https://www.wrike.com", got ${typeof baseUrl}`);
+  const url = secureUrl(baseUrl, "baseUrl");
+  const apiPath = /\/api\/(?:(?:json|xml)\/)?v\d+\/?$/.exec(url.pathname);
+  if (apiPath) {
+    const base = `${url.origin}${url.pathname.slice(0, apiPath.index)}`;
+    throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(base)}`);
+  }
+  return url;
 }
 
 /** The origin of an API host (`app-eu.wrike.com`, as a token response names it): https, or http on loopback. */

@@ -3,10 +3,11 @@
  * their Authorizers, and the default rate limiter is created here, so a bare transport (a standalone
  * function with a bearer token) bundles neither the signer nor the limiter.
  */
-import { isBearer, type Authorizer, type BearerAuth, type TransportAuth } from "./auth.js";
+import { checkAuth, isBearer, type Authorizer, type BearerAuth, type TransportAuth } from "./auth.js";
 import { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
 import { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
 import type { TransportOptions } from "./transport/options.js";
+import { LONG_LIMITER_WAIT_MS, type TransportHooks } from "./hooks.js";
 import type { ApiDescriptor } from "./descriptors.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
@@ -29,18 +30,32 @@ export type ClientOptions = Omit<TransportOptions, "auth" | "rateLimiter" | "ret
   rateLimit?: { requestsPerMinute?: number; windowMs?: number; perSecond?: boolean } | false;
 };
 
+const OAUTH1_FIELDS = ["consumerKey", "consumerSecret", "token", "tokenSecret"] as const;
+
+/** The transport auth of createWrikeClient's `auth`; a missing or misspelt part is a TypeError saying what to pass. */
 export function resolveAuth(auth: Auth): TransportAuth {
+  checkAuth(auth, ["bearer", "oauth1", "oauth2"], "createWrikeClient");
   if (isBearer(auth)) return auth;
   const kind = (auth as { kind?: string }).kind;
-  if (kind === "oauth1") return oauth1Auth(auth as OAuth1Auth);
-  if (kind === "oauth2") return oauth2Auth((auth as OAuth2Auth).session);
+  if (kind === "oauth1") {
+    const missing = OAUTH1_FIELDS.filter((field) => typeof (auth as Partial<OAuth1Auth>)[field] !== "string" || (auth as OAuth1Auth)[field] === "");
+    if (missing.length > 0) throw new TypeError(`createWrikeClient: OAuth 1.0a auth needs ${missing.map((f) => `auth.${f}`).join(", ")} (non-empty strings from your Wrike app and its access token)`);
+    return oauth1Auth(auth as OAuth1Auth);
+  }
+  if (kind === "oauth2") {
+    if (typeof (auth as Partial<OAuth2Auth>).session?.accessToken !== "function") throw new TypeError("createWrikeClient: auth.session must be an OAuth 2.0 session: pass createOAuth2Session({ client, store })");
+    return oauth2Auth((auth as OAuth2Auth).session);
+  }
   return auth as Authorizer;
 }
 
 /** `api` (the generated descriptor) brings the API's own rate-limit budget, when it declares one. */
-export function resolveClientOptions({ rateLimit, retry, clock = systemClock, ...options }: ClientOptions, api?: Pick<ApiDescriptor, "rateLimit">): TransportOptions {
+export function resolveClientOptions(clientOptions: ClientOptions, api?: Pick<ApiDescriptor, "rateLimit">): TransportOptions {
+  if (typeof clientOptions !== "object" || clientOptions === null) throw new TypeError('createWrikeClient needs options with `auth`: createWrikeClient({ auth: { kind: "bearer", token } })');
+  const { rateLimit, retry, clock = systemClock, ...options } = clientOptions;
   return {
     ...options,
+    hooks: rateLimit === false ? options.hooks : withLongWaitWarning(options.hooks),
     auth: resolveAuth(options.auth),
     rateLimiter: rateLimit === false ? undefined : createRateLimiter({ ...limitPerWindow({ ...api?.rateLimit, ...rateLimit }), clock }),
     retry: retry === false ? undefined : createRetryPolicy({ ...retry, clock }),
@@ -51,4 +66,25 @@ function limitPerWindow({ requestsPerMinute = 100, windowMs, perSecond }: { requ
   if (!perSecond || windowMs !== undefined) return { limit: requestsPerMinute, windowMs: windowMs ?? 60_000 };
   // Under one a second: one request per 60/requestsPerMinute seconds.
   return requestsPerMinute < 60 ? { limit: 1, windowMs: Math.ceil(60_000 / requestsPerMinute) } : { limit: Math.floor(requestsPerMinute / 60), windowMs: 1000 };
+}
+
+/**
+ * Without a hook that watches the limiter, a wait of LONG_LIMITER_WAIT_MS or more is warned of once per
+ * client, so that a run held up by it (a test against an in-memory emulator) does not stall silently.
+ */
+function withLongWaitWarning(hooks: TransportHooks = {}): TransportHooks {
+  if (hooks.rateLimitWait || hooks.rateLimited) return hooks;
+  let warned = false;
+  return {
+    ...hooks,
+    rateLimitWait({ method, waitMs }) {
+      if (warned || waitMs < LONG_LIMITER_WAIT_MS) return;
+      warned = true;
+      console.warn(
+        `wrikekit: ${method} waits ${(waitMs / 1000).toFixed(1)} s for the client-side rate limiter (the client's \`rateLimit\`). ` +
+          "Against an emulator or a test double pass `rateLimit: false` (createTestClient from @wrikekit/emulator does); " +
+          "set `hooks.rateLimitWait` or `hooks.rateLimited` to watch waits instead of this warning.",
+      );
+    },
+  };
 }

@@ -4,6 +4,7 @@
  */
 import type { DecodeContext } from "./runtime/decode.js";
 import type { EncodeContext } from "./runtime/encode.js";
+import type { WrikeApiError } from "./errors.js";
 
 export type ResponseFormat = "json" | "xml";
 
@@ -15,12 +16,17 @@ export interface ErrorEnvelope {
   readonly messageField: string;
 }
 
+/** Reads the API error in a parsed answer, or undefined when it holds none (transport/api-errors.ts has each API's). */
+export type ErrorReader = (api: ApiDescriptor, method: string, document: unknown, httpStatus: number, format: ResponseFormat) => WrikeApiError | undefined;
+
 export interface ApiDescriptor {
   readonly name: string;
   readonly baseUrl: string;
   /** Path template per format; `{method}` is replaced by the method's path. */
   readonly formats: Readonly<Partial<Record<ResponseFormat, string>>>;
   readonly errorEnvelope: ErrorEnvelope;
+  /** Reads an API error out of an answer (readStatusError or readCodedError from @wrikekit/core/runtime). */
+  readonly readError: ErrorReader;
   /**
    * Error name per code, e.g. 403 → MISSING_REQUIRED_PARAMETER: the name a body without one gets. v4
    * keys names by HTTP status and has several for some; list only statuses with exactly one (401 →

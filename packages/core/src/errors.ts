@@ -19,33 +19,39 @@ export function formatIssue(issue: Issue): string {
 }
 
 // Fields are `declare`d and assigned in the constructors, so that the compiled classes carry no field
-// declarations (bytes in every bundle).
+// declarations (bytes in every bundle). Each class names itself with a literal `name` field, never
+// `new.target.name`: minifiers rename classes, and `error.name === "WrikeDecodeError"` must hold in a
+// minified app too (test/minified-names.test.ts checks it through a minified bundle).
 export class WrikeError extends Error {
+  override name = "WrikeError";
   /** The API method being called, e.g. wrike.task.add, when there is one. */
   declare readonly method: string | undefined;
   /** How many attempts the call made before this error (retries included). */
   attempts = 1;
   constructor(message: string, method?: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
     this.method = method;
   }
 }
 
 /** A name of a known set that stays open to names the spec does not list yet (Wrike adds them). */
 export type OpenName<Known extends string> = Known | (string & {});
+/** A code of a known set that stays open to codes the spec does not list. */
+export type OpenCode<Known extends number> = Known | (number & {});
 
 /**
  * The server answered with an API error: v2's envelope (`code` 402-407 and `errorName`) or v4's
  * (`{"errorDescription", "error"}` with the HTTP status). Both are read into both vocabularies: `code`,
  * `errorName`, `serverMessage` and `status`, `error`, `errorDescription`. `Name` narrows `error` to an
- * API's known names (the generated client names its union); unknown names still arrive.
+ * API's known names and `Code` to its known codes (each client entry exports the class so narrowed, so
+ * that `instanceof` gives the typed fields); unknown names and codes still arrive.
  */
-export class WrikeApiError<Name extends string = string> extends WrikeError {
+export class WrikeApiError<Name extends string = string, Code extends number = number> extends WrikeError {
+  override name = "WrikeApiError";
   /** v2: the envelope's code (402-407); v4: the HTTP status. */
-  declare readonly code: number;
+  declare readonly code: Code;
   /** CREDENTIALS_ERROR, ... (v2), resource_not_found, ... (v4): the same as `error`. */
-  declare readonly errorName: string;
+  declare readonly errorName: OpenName<Name>;
   declare readonly serverMessage: string;
   declare readonly httpStatus: number;
   /** The HTTP status (v4's key for its error names). */
@@ -54,8 +60,9 @@ export class WrikeApiError<Name extends string = string> extends WrikeError {
   declare readonly errorDescription: string;
   constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
     super(`${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, init.method);
-    this.code = init.code;
-    this.error = this.errorName = init.errorName;
+    // The generated client's entry narrows Name and Code to its API's (open) unions; the server sends them.
+    this.code = init.code as Code;
+    this.error = this.errorName = init.errorName as OpenName<Name>;
     this.errorDescription = this.serverMessage = init.serverMessage;
     this.status = this.httpStatus = init.httpStatus;
   }
@@ -84,6 +91,7 @@ export function envelopeCode(raw: unknown, field: string, envelope: { method: st
  * HTTP 300 for an account on another data-centre host (wrong-host), and a body over the size bound.
  */
 export class WrikeTransportError extends WrikeError {
+  override name = "WrikeTransportError";
   declare readonly httpStatus: number | undefined;
   declare readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
   declare readonly retryAfterMs: number | undefined;
@@ -100,6 +108,7 @@ export class WrikeTransportError extends WrikeError {
 
 /** The response body could not be read as the JSON or XML it claimed to be, or had no known root. */
 export class WrikeDecodeError extends WrikeError {
+  override name = "WrikeDecodeError";
   declare readonly format: "json" | "xml";
   constructor(init: { message: string; method: string; format: "json" | "xml"; cause?: unknown }) {
     super(init.message, init.method, { cause: init.cause });
@@ -109,6 +118,7 @@ export class WrikeDecodeError extends WrikeError {
 
 /** Arguments (before sending) or a response (after decoding) do not match the spec. */
 export class WrikeValidationError extends WrikeError {
+  override name = "WrikeValidationError";
   declare readonly direction: "arguments" | "response";
   declare readonly issues: readonly Issue[];
   constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
@@ -123,6 +133,7 @@ export class WrikeValidationError extends WrikeError {
 
 /** The response echoed a different asyncKey than the request carried. */
 export class WrikeAsyncKeyMismatchError extends WrikeError {
+  override name = "WrikeAsyncKeyMismatchError";
   declare readonly sent: string;
   declare readonly received: string | undefined;
   constructor(init: { method: string; sent: string; received: string | undefined }) {
@@ -135,6 +146,7 @@ export class WrikeAsyncKeyMismatchError extends WrikeError {
 /** Describes a received value for an Issue without dumping large or nested data. */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `Date ${value.toISOString()}`;
   if (Array.isArray(value)) return `array(${value.length})`;
   switch (typeof value) {
     case "string":

@@ -24,12 +24,35 @@ export interface PageOptions extends CallOptions {
   pageSize?: number;
 }
 
-export async function* paginateByOffset<A extends object, R>(
+/** What an offset-paged method returns: `for await` over it for every item; `.pages()` for the pages. */
+export interface OffsetPages<Item> extends AsyncIterable<Item> {
+  /** The pages, each the items one request added (the overlapping item is not repeated). */
+  pages(): AsyncIterable<Item[]>;
+}
+
+/** Nothing is sent until it is iterated; each iteration is a new walk from the first page. */
+export function paginateByOffset<A extends object, R>(
   transport: WrikeTransport,
   method: MethodDescriptor<A, R>,
   paging: OffsetPaging,
   args: A,
   options: PageOptions = {},
+): OffsetPages<unknown> {
+  const pages = () => offsetPages(transport, method, paging, args, options);
+  return {
+    pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* page;
+    },
+  };
+}
+
+async function* offsetPages<A extends object, R>(
+  transport: WrikeTransport,
+  method: MethodDescriptor<A, R>,
+  paging: OffsetPaging,
+  args: A,
+  options: PageOptions,
 ): AsyncGenerator<unknown[], void, undefined> {
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 2) throw new RangeError(`pageSize must be an integer of at least 2, got ${pageSize}`);

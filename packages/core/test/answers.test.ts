@@ -4,6 +4,7 @@
  * per-attempt timeout that races the answer instead of handing fetch a signal.
  */
 import { describe, expect, it } from "vitest";
+import { readCodedError, readStatusError } from "../src/runtime/index.js";
 import { createManualClock, createRateLimiter, createRetryPolicy, createTransport, WrikeApiError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor } from "../src/index.js";
 
 /** A v4-like descriptor, built by hand as the generator will build it (no root, names per HTTP status). */
@@ -12,6 +13,7 @@ const v4: ApiDescriptor = {
   baseUrl: "https://www.wrike.com",
   formats: { json: "/api/v4{method}" },
   errorEnvelope: { nameField: "error", messageField: "errorDescription" },
+  readError: readStatusError,
   errorCodes: { 401: "not_authorized", 500: "server_error" },
   wrongHostStatus: 300,
 };
@@ -20,6 +22,7 @@ const v2: ApiDescriptor = {
   baseUrl: "https://www.wrike.com",
   formats: { json: "/api/json/v2/{method}" },
   errorEnvelope: { root: "error", codeField: "code", nameField: "name", messageField: "message" },
+  readError: readCodedError,
   errorCodes: { 406: "ACCESS_ERROR" },
 };
 

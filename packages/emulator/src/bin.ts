@@ -3,8 +3,16 @@
 import { CliUsageError, runCli, USAGE } from "./cli.js";
 import type { EmulatorServer } from "./server.js";
 
+/**
+ * Ctrl-C under `pnpm emulator` delivers SIGINT twice (the terminal signals the whole process group, and pnpm
+ * forwards it): every signal after the first is ignored while the state is saved, so that the process
+ * exits 0 rather than being killed half-way (which pnpm would report as ELIFECYCLE).
+ */
 function stopOnSignals(server: EmulatorServer): void {
+  let stopping = false;
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
     server.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -13,8 +21,8 @@ function stopOnSignals(server: EmulatorServer): void {
       },
     );
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
 
 try {

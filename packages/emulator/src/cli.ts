@@ -1,5 +1,6 @@
 /** The wrikekit-emulator command: options, start, and the startup block with the seeded credentials. */
 import { parseArgs } from "node:util";
+import { methodDescriptors } from "@wrikekit/client/server";
 import type { EmulatorCredentials } from "./credentials.js";
 import { startEmulatorServer, type EmulatorServer } from "./server.js";
 
@@ -61,7 +62,7 @@ OAuth 1.0a credentials (local testing only):
     token secret    ${viewer.tokenSecret}
 
 OAuth 2.0 (client id and secret are the consumer key and secret):
-  permanent token   ${permanentToken ?? "(none in this state)"}
+  permanent token   ${permanentToken}
 ${v4Tokens(credentials)}
 
 Endpoints:
@@ -72,9 +73,23 @@ Endpoints:
   API v4   ${url}/api/v4/...            (REST; Bearer tokens)
   OAuth v4 ${url}/oauth2/authorize/v4, /oauth2/token
 
+v2 methods (POST, arguments form-encoded: -d name=value, lists comma-separated, dates yyyy-MM-ddTHH:mm:ss; a JSON body is refused):
+${v2MethodList()}
+
 Try:
-  curl -H "Authorization: Bearer ${permanentToken ?? "<token>"}" ${url}/api/v4/tasks
+  curl -H "Authorization: Bearer ${permanentToken}" ${url}/api/v4/tasks
+  curl -H "Authorization: Bearer ${permanentToken}" -d title=Hello -d dueDate=2030-01-31T17:00:00 ${url}/api/json/v2/wrike.task.add
 `;
+}
+
+/** The v2 method ids by group, one line per group, so curl users see what there is to call. */
+function v2MethodList(): string {
+  const byGroup = new Map<string, string[]>();
+  for (const id of Object.keys(methodDescriptors)) {
+    const [, group, method] = id.split(".");
+    byGroup.set(group!, [...(byGroup.get(group!) ?? []), method!]);
+  }
+  return [...byGroup].map(([group, methods]) => `  wrike.${group}.{${methods.join(",")}}`).join("\n");
 }
 
 /** The other permanent tokens, with the user's v4 rights and the token's scopes. */

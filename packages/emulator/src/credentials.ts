@@ -15,8 +15,8 @@ export interface EmulatorCredentials {
   user: TokenCredentials;
   /** An access token of a Viewer: every write answers 405. */
   viewer: TokenCredentials;
-  /** An OAuth 2.0 permanent token of the regular user, for `auth: { kind: "bearer", token }`; absent if the state has none. */
-  permanentToken: string | undefined;
+  /** An OAuth 2.0 permanent token of the regular user (the v4 owner), for `auth: { kind: "bearer", token }`. */
+  permanentToken: string;
   /** Every permanent token (v2 and v4 accept them as Bearer), with its user and scopes (undefined: all). */
   permanentTokens: PermanentToken[];
 }
@@ -39,12 +39,13 @@ export function credentialsOf(state: State): EmulatorCredentials {
   };
   const permanentTokens = [...state.oauth.bearerTokens.values()].filter((t) => t.expiresAt === undefined && t.clientId === consumer.key);
   const permanent = permanentTokens.find((t) => t.scopes === undefined);
+  if (permanent === undefined) throw new StateFormatError(`the state has no permanent token of consumer ${consumer.key} with every scope: start from the seed (no --state file) or add one under oauth.bearerTokens`);
   return {
     consumerKey: consumer.key,
     consumerSecret: consumer.secret,
     user: tokenOf("Collaborator"),
     viewer: tokenOf("Viewer"),
-    permanentToken: permanent?.token,
+    permanentToken: permanent.token,
     permanentTokens: permanentTokens.map((t) => ({ uid: t.uid, token: t.token, scopes: t.scopes })),
   };
 }

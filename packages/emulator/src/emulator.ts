@@ -21,6 +21,7 @@ import type { TaskRecord as V4TaskRecord, V4State } from "./v4/engine/state.js";
 import { createTask as createV4Task, type TaskCreateArgs as V4TaskInput } from "./v4/engine/tasks.js";
 import { createV4Handler } from "./v4/http/handler.js";
 import type { RateLimitOption } from "./v4/http/rate-budget.js";
+import { createWebhookDelivery, type WebhookDelivery, type WebhookDeliveryOptions } from "./v4/webhooks/delivery.js";
 
 export interface EmulatorOptions {
   /** The clock, in milliseconds since the epoch (default Date.now). Dates, tLast and the OAuth timestamp window follow it. */
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   autoApprove?: boolean;
   /** v4: requests one token may start per second before it gets 429 (default 100); false: no budget. */
   v4RateLimit?: RateLimitOption;
+  /** v4 webhooks: how deliveries are sent, retried and given up (tests shorten the back-off). */
+  webhooks?: WebhookDeliveryOptions;
 }
 
 export interface AddV4TaskInput extends V4TaskInput {
@@ -57,6 +60,8 @@ export interface Emulator {
   addAttachment(input: AddAttachmentInput): Attachment;
   /** v4: creates a task with every rule of POST /folders/{folderId}/tasks, without a request (seeding tests and benchmarks). */
   addV4Task(input: AddV4TaskInput): V4TaskRecord;
+  /** v4 webhook delivery: `await emulator.webhooks.idle()` waits until every queued event was delivered or given up. */
+  readonly webhooks: Pick<WebhookDelivery, "idle" | "log">;
   /** The whole state as JSON (v2, and the v4 world under `v4`), for the state option or a --state file. */
   save(): string;
 }
@@ -77,7 +82,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const savedV4 = options.state === undefined ? undefined : (JSON.parse(options.state) as { v4?: SavedV4State }).v4;
   const ctx: HandlerContext = { state, now, autoApprove: options.autoApprove ?? true };
   const v4 = savedV4 === undefined ? seedV4State(state, now()) : loadV4State(state, savedV4);
-  const v4Api = createV4Handler({ state: v4, now, ...(options.v4RateLimit === undefined ? {} : { rateLimit: options.v4RateLimit }) });
+  const webhooks = createWebhookDelivery(v4, options.webhooks);
+  const v4Api = createV4Handler({ state: v4, now, webhooks, ...(options.v4RateLimit === undefined ? {} : { rateLimit: options.v4RateLimit }) });
 
   async function handle(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
@@ -98,6 +104,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     v4,
     credentials: credentialsOf(state),
     now,
+    webhooks,
     addAttachment({ asUser = SEED_CREDENTIALS.user.uid, ...input }) {
       const user = state.users.get(asUser);
       if (user === undefined) throw new EmulatorError(407, `Invalid argument asUser: no user has the uid ${JSON.stringify(asUser)}`);

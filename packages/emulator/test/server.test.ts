@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createWrikeClient } from "@wrikekit/client/v2";
 import { xmlSupport } from "@wrikekit/client/xml";
 import { CliUsageError, parseCliArgs, runCli } from "../src/cli.js";
+import { methodDescriptors } from "@wrikekit/client/server";
 import { startEmulatorServer, type EmulatorServer } from "../src/server.js";
 import { credentialsOf } from "../src/credentials.js";
 import { seedState } from "../src/engine/seed.js";
@@ -136,6 +137,12 @@ describe("the command line", () => {
     expect(block).toContain(`wrikekit emulator listening on ${server.url}`);
     for (const value of [consumerKey, consumerSecret, user.token, user.tokenSecret, viewer.token, viewer.tokenSecret]) expect(block).toContain(value);
     expect(block).toContain("shows an approval page");
+    // Every v2 method is listed, and the printed v2 curl call works as printed (form-encoded, bearer token).
+    for (const id of Object.keys(methodDescriptors)) expect(block).toContain(`wrike.${id.split(".")[1]}.{`);
+    expect(block).toContain("wrike.task.{get,filter,updates,add,update,delete}");
+    const curl = /curl -H "Authorization: Bearer (\S+)" -d title=Hello -d dueDate=(\S+) (\S+\/api\/json\/v2\/wrike\.task\.add)/.exec(block)!;
+    const added = await fetch(curl[3]!, { method: "POST", headers: { authorization: `Bearer ${curl[1]}`, "content-type": "application/x-www-form-urlencoded" }, body: `title=Hello&dueDate=${curl[2]}` });
+    expect(await added.json()).toMatchObject({ task: { title: "Hello", dueDate: "2030-01-31 17:00:00.0" } });
     const help: string[] = [];
     expect(await runCli(["--help"], { print: (text) => help.push(text) })).toBeUndefined();
     expect(help.join("")).toMatch(/^Usage: wrikekit-emulator/);
@@ -183,4 +190,14 @@ describe("the command line", () => {
     expect(await exited).toBe(0);
     expect(JSON.parse(await readFile(stateFile, "utf8")).format).toBe("wrikekit-emulator-state");
   });
+
+  it.skipIf(!existsSync(bin))("bin: Ctrl-C under pnpm (SIGINT from the terminal and again from pnpm) still exits 0 after saving", async () => {
+    const stateFile = join(await tempDir(), "state.json");
+    const { child } = await startBin(stateFile);
+    const exited = new Promise<[number | null, string | null]>((resolve) => child.once("exit", (code, signal) => resolve([code, signal])));
+    child.kill("SIGINT");
+    child.kill("SIGINT");
+    expect(await exited).toEqual([0, null]);
+    expect(JSON.parse(await readFile(stateFile, "utf8")).format).toBe("wrikekit-emulator-state");
+  }, 30_000);
 });

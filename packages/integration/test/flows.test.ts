@@ -24,7 +24,7 @@ describe("paging wrike.task.filter while the data changes", () => {
     const deleted = new Set<number>();
     const added: number[] = [];
     let page = 0;
-    for await (const items of client.task.filterPages({ parents: [folder.id] }, { pageSize: 5 })) {
+    for await (const items of client.task.filterPages({ parents: [folder.id] }, { pageSize: 5 }).pages()) {
       seen.push(...items.map((t) => t.id));
       page++;
       if (page === 1) {

@@ -62,7 +62,7 @@ describe("OAuth 2.0 with the emulator", () => {
 
   it("a permanent token works as a bearer token", async () => {
     const world = oauth2World();
-    const wrike = createWrikeClient({ baseUrl: "http://localhost", auth: { kind: "bearer", token: world.emulator.credentials.permanentToken! }, fetch: world.fetch as typeof fetch });
+    const wrike = createWrikeClient({ baseUrl: "http://localhost", auth: { kind: "bearer", token: world.emulator.credentials.permanentToken }, fetch: world.fetch as typeof fetch });
     world.advance(365 * 86_400_000);
     expect((await wrike.profile.get()).uid).toBe(world.emulator.credentials.user.uid);
   });

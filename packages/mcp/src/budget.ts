@@ -7,9 +7,11 @@ export interface ResultBudget {
   maxItems: number;
   /** Items stop once their JSON text would pass this many characters (at least one item always goes back). Default 40 000. */
   maxChars: number;
+  /** Downloads larger than this many bytes are left out of the result, with a note. Default 1 MiB. */
+  maxDownloadBytes: number;
 }
 
-export const DEFAULT_BUDGET: ResultBudget = { maxItems: 50, maxChars: 40_000 };
+export const DEFAULT_BUDGET: ResultBudget = { maxItems: 50, maxChars: 40_000, maxDownloadBytes: 1024 * 1024 };
 
 export interface ShapedResult {
   /** The result as the output schema describes it, with the items cut and the next-token field holding our cursor. */

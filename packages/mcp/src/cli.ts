@@ -13,16 +13,18 @@ import { login } from "./auth/login.js";
 import { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";
 import { createConnector, secretsOf, type Credentials, type OfflineBackend } from "./connection.js";
 import { serveHttp } from "./http.js";
+import { embeddedEmulator, OFFLINE_NOTICE } from "./offline.js";
 import type { ToolMode, ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, prepareTools } from "./server.js";
 import type { ToolTable } from "./table.js";
+import { toolTable as v4ToolTable } from "./v4/generated/tools.js";
 
 export const USAGE = `Usage:
   wrikekit-mcp [options]          serve MCP over stdio (or Streamable HTTP with --http)
   wrikekit-mcp login [options]    sign in with OAuth 2.0 in the browser and save the tokens
 
 Serve options:
-  --table <module>            the tool table to serve (a module whose default export is a ToolTable)
+  --table <module>            another tool table to serve (a module whose default export is a ToolTable; default: Wrike API v4)
   --tools default|all|dynamic the default set, every operation, or three tools that list/describe/invoke (default: default)
   --read-only                 expose no tool that changes data
   --allow-delete              expose delete tools (never exposed without it)
@@ -32,6 +34,8 @@ Serve options:
   --base-url <url>            Wrike API origin (default https://www.wrike.com, or the host of the login)
   --max-items <n>             items of a list per result (default ${DEFAULT_BUDGET.maxItems})
   --max-chars <n>             characters of list items per result (default ${DEFAULT_BUDGET.maxChars})
+  --max-download-bytes <n>    largest file a download returns in the result (default ${DEFAULT_BUDGET.maxDownloadBytes})
+  --offline                   serve the embedded Wrike emulator, whatever credentials there are (over HTTP: to every request)
   --requests-per-minute <n>   client-side rate limit shared by all calls (default 100)
   --login-file <path>         where login keeps its tokens (default $XDG_CONFIG_HOME/wrikekit/mcp-login.json)
 
@@ -40,8 +44,8 @@ Login options (WRIKE_CLIENT_ID and WRIKE_CLIENT_SECRET in the environment):
   --scope <scopes>            OAuth scopes, comma-separated (default: the app's)
   --login-file <path>
 
-Credentials (stdio): WRIKE_TOKEN (a permanent token), else the login file. Over HTTP every request sends
-its own token as "Authorization: Bearer <token>".`;
+Credentials (stdio): WRIKE_TOKEN (a permanent token), else the login file, else (no account) the embedded
+Wrike emulator. Over HTTP every request sends its own token as "Authorization: Bearer <token>", unless --offline.`;
 
 export class CliUsageError extends Error {}
 
@@ -49,7 +53,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Messages for the user: stderr, since stdout carries MCP under stdio. */
   log(line: string): void;
-  /** The offline backend (the embedded v4 emulator plugs in here); without it, no credentials is an error. */
+  /** The backend without an account (default: the embedded v4 emulator, created when first called). */
   offline?: OfflineBackend;
 }
 
@@ -61,8 +65,7 @@ function positiveInteger(flag: string, text: string | undefined, fallback: numbe
 }
 
 async function loadTable(module: string | undefined): Promise<ToolTable> {
-  // The table generated from spec/v4 becomes the default once the emitter exists (tools/codegen).
-  if (module === undefined) throw new CliUsageError("this build has no generated v4 tool table yet: pass --table <module>");
+  if (module === undefined) return v4ToolTable;
   const loaded = (await import(pathToFileURL(resolvePath(module)).href)) as { default?: ToolTable };
   if (loaded.default?.api === undefined || !Array.isArray(loaded.default.tools)) throw new CliUsageError(`${module} has no default export of a tool table ({ api, tools })`);
   return loaded.default;
@@ -74,15 +77,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string, offline: OfflineBackend | undefined): Promise<Credentials> {
+/** WRIKE_TOKEN, else the login file; undefined when there is neither. */
+async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string): Promise<Credentials | undefined> {
   if (env.WRIKE_TOKEN !== undefined && env.WRIKE_TOKEN !== "") return { kind: "token", token: env.WRIKE_TOKEN };
   const stored = await readLogin(loginFile);
-  if (stored !== undefined) {
-    const store = fileTokenStore(loginFile, stored);
-    return { kind: "oauth2", session: createOAuth2Session({ client: stored.client, store }), secrets: store.secrets };
-  }
-  if (offline !== undefined) return { kind: "backend", fetch: offline.fetch };
-  throw new CliUsageError("no Wrike credentials: set WRIKE_TOKEN to a permanent token or run `wrikekit-mcp login` (serving the embedded emulator without an account is not available yet)");
+  if (stored === undefined) return undefined;
+  const store = fileTokenStore(loginFile, stored);
+  return { kind: "oauth2", session: createOAuth2Session({ client: stored.client, store }), secrets: store.secrets };
 }
 
 async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
@@ -100,6 +101,8 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
       "base-url": { type: "string" },
       "max-items": { type: "string" },
       "max-chars": { type: "string" },
+      "max-download-bytes": { type: "string" },
+      offline: { type: "boolean" },
       "requests-per-minute": { type: "string" },
       "login-file": { type: "string" },
     },
@@ -108,20 +111,29 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   if (mode !== "default" && mode !== "all" && mode !== "dynamic") throw new CliUsageError(`--tools must be default, all or dynamic, got ${JSON.stringify(mode)}`);
   const policy: ToolPolicy = { mode: mode as ToolMode, readOnly: values["read-only"] === true, allowDelete: values["allow-delete"] === true };
   if (policy.readOnly && policy.allowDelete) throw new CliUsageError("--read-only and --allow-delete contradict each other: choose one");
-  const budget: ResultBudget = { maxItems: positiveInteger("max-items", values["max-items"], DEFAULT_BUDGET.maxItems), maxChars: positiveInteger("max-chars", values["max-chars"], DEFAULT_BUDGET.maxChars) };
+  const budget: ResultBudget = {
+    maxItems: positiveInteger("max-items", values["max-items"], DEFAULT_BUDGET.maxItems),
+    maxChars: positiveInteger("max-chars", values["max-chars"], DEFAULT_BUDGET.maxChars),
+    maxDownloadBytes: positiveInteger("max-download-bytes", values["max-download-bytes"], DEFAULT_BUDGET.maxDownloadBytes),
+  };
+  const offline = io.offline ?? embeddedEmulator();
   const table = await loadTable(values.table);
   const tools = prepareTools(table);
   const connector = createConnector({ api: table.api, baseUrl: values["base-url"], requestsPerMinute: positiveInteger("requests-per-minute", values["requests-per-minute"], 100) });
 
   if (values.http === true) {
-    const http = await serveHttp({ tools, policy, budget, connector, offline: io.offline, port: positiveInteger("port", values.port, 3000, true), host: values.host, log: io.log });
+    const http = await serveHttp({ tools, policy, budget, connector, offline: values.offline ? offline : undefined, port: positiveInteger("port", values.port, 3000, true), host: values.host, log: io.log });
+    if (values.offline) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
     io.log(`wrikekit-mcp: serving ${tools.byName.size} operations (${policy.mode}${policy.readOnly ? ", read-only" : ""}${policy.allowDelete ? ", deletes allowed" : ""}) at ${http.url}`);
     return http;
   }
   if (values.port !== undefined || values.host !== undefined) throw new CliUsageError("--port and --host need --http");
-  const credentials = await stdioCredentials(io.env, values["login-file"] ?? defaultLoginFile(io.env), io.offline);
+  const account = values.offline ? undefined : await stdioCredentials(io.env, values["login-file"] ?? defaultLoginFile(io.env));
+  const credentials: Credentials = account ?? { kind: "backend", fetch: offline.fetch };
+  if (account === undefined) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
   const context = { transport: connector.transport(credentials), budget, secrets: () => secretsOf(credentials) };
-  const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context }), { onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
+  const instructions = account === undefined ? `This server is ${OFFLINE_NOTICE}` : undefined;
+  const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
   return handle;
 }
 

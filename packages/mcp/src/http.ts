@@ -1,7 +1,8 @@
 /**
  * Streamable HTTP on a loopback port by default. Each request brings its own Wrike token as
  * `Authorization: Bearer <token>`; a fresh server instance serves it with that token, and the token is
- * never logged. Without a token a request is refused (401), unless the server has an offline backend.
+ * never logged. Without a token a request is refused (401). With an offline backend (--offline) every
+ * request is served by it, token or not.
  * Host and Origin headers must name loopback while bound to it, so a web page cannot rebind a name to it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -12,6 +13,7 @@ import { secretsOf } from "./connection.js";
 import type { ResultBudget } from "./budget.js";
 import type { ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, type PreparedTools } from "./server.js";
+import { OFFLINE_NOTICE } from "./offline.js";
 import { scrub } from "./tool-errors.js";
 
 export interface HttpServeOptions {
@@ -19,7 +21,7 @@ export interface HttpServeOptions {
   policy: ToolPolicy;
   budget: ResultBudget;
   connector: Connector;
-  /** Serves requests that carry no token (the embedded emulator, once it exists). */
+  /** Serves every request, with or without a token (the embedded emulator, --offline). */
   offline?: OfflineBackend;
   port: number;
   /** Default 127.0.0.1. */
@@ -59,11 +61,11 @@ function hostnameOf(value: string): string {
 export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> {
   const host = options.host ?? "127.0.0.1";
   const loopbackOnly = LOOPBACK.has(host);
+  const { offline } = options;
   const credentialsOf = (request: Request | undefined): Credentials => {
-    const token = bearerToken(request?.headers.get("authorization"));
-    if (typeof token === "string") return { kind: "token", token };
-    // Unreachable without an offline backend: requests without a token are refused before this.
-    return { kind: "backend", fetch: options.offline!.fetch };
+    if (offline !== undefined) return { kind: "backend", fetch: offline.fetch };
+    // Requests without a token are refused before this.
+    return { kind: "token", token: bearerToken(request?.headers.get("authorization")) as string };
   };
   const handler = createMcpHandler(
     ({ requestInfo }) => {
@@ -72,6 +74,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
         tools: options.tools,
         policy: options.policy,
         context: { transport: options.connector.transport(credentials), budget: options.budget, secrets: () => secretsOf(credentials) },
+        ...(offline === undefined ? {} : { instructions: `This server is ${OFFLINE_NOTICE}` }),
       });
     },
     { onerror: (error) => options.log(`wrikekit-mcp: ${error.message}`) },

@@ -1,5 +1,8 @@
 export type { ObjectJsonSchema, ToolAnnotations, ToolDefinition, ToolPaging, ToolTable } from "./table.js";
 export { checkToolTable } from "./table.js";
+export { toolTable } from "./v4/generated/tools.js";
+export { DOWNLOAD_OUTPUT_SCHEMA } from "./download.js";
+export { embeddedEmulator, OFFLINE_NOTICE, type EmbeddedEmulator } from "./offline.js";
 export { prepareTools, createWrikeMcpServer, type PreparedTools, type WrikeMcpServerOptions } from "./server.js";
 export { permittedOperations, type ToolMode, type ToolPolicy } from "./selection.js";
 export { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";

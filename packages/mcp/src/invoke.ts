@@ -1,7 +1,8 @@
 /** Calls one operation through the core transport and turns its answer into a tool result sized for a model. */
-import type { WrikeTransport } from "@wrikekit/core";
+import { callSplit, type MethodDescriptor, type WrikeTransport } from "@wrikekit/core";
 import { shapePage, type ResultBudget, type ShapedResult } from "./budget.js";
 import { decodeCursor, type PagePosition } from "./cursor.js";
+import { decodeBase64Argument, downloadTool, type DownloadResult } from "./download.js";
 import type { ToolDefinition } from "./table.js";
 import { toolError, type ToolErrorResult } from "./tool-errors.js";
 
@@ -36,11 +37,22 @@ function asObject(tool: ToolDefinition, result: unknown): Record<string, unknown
   throw new TypeError(`the operation answered ${Array.isArray(result) ? "a list" : typeof result} where the tool table promises an object (a tool table bug in ${tool.name})`);
 }
 
-export async function invokeTool(tool: ToolDefinition, input: Record<string, unknown> | undefined, context: CallContext, signal?: AbortSignal): Promise<ToolSuccessResult | ToolErrorResult> {
+/** The arguments as the method takes them: the tool's own, with base64 text turned into bytes. */
+function methodArguments(tool: ToolDefinition, input: Record<string, unknown> | undefined): Record<string, unknown> {
+  const args = { ...input };
+  for (const name of tool.base64Arguments ?? []) if (args[name] !== undefined) args[name] = decodeBase64Argument(name, args[name]);
+  return args;
+}
+
+export async function invokeTool(tool: ToolDefinition, input: Record<string, unknown> | undefined, context: CallContext, signal?: AbortSignal): Promise<ToolSuccessResult | DownloadResult | ToolErrorResult> {
   try {
-    const args = { ...input };
+    const args = methodArguments(tool, input);
+    if (tool.download) return await downloadTool(tool, args, context.transport, context.budget.maxDownloadBytes, signal);
     const position = pagePosition(tool, args);
-    const result = asObject(tool, await context.transport.call(tool.method, args, { signal }));
+    // The table holds every kind of descriptor; its encoder checks these arguments before anything is sent.
+    const method = tool.method as MethodDescriptor<Record<string, unknown>, unknown>;
+    const answer = tool.split ? await callSplit(context.transport, method, tool.split, args, { signal }) : await context.transport.call(method, args, { signal });
+    const result = asObject(tool, answer);
     const shaped: ShapedResult = tool.paging ? shapePage(tool.name, result, tool.paging, position, context.budget) : { structured: result, note: undefined };
     const json = JSON.stringify(shaped.structured);
     return { content: [{ type: "text", text: shaped.note === undefined ? json : `${shaped.note}\n${json}` }], structuredContent: shaped.structured };

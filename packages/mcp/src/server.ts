@@ -26,7 +26,22 @@ export interface PreparedTools {
   readonly byName: ReadonlyMap<string, PreparedTool>;
 }
 
-const compile = (schema: ObjectJsonSchema): Schema => fromJsonSchema<Record<string, unknown>>(schema as Parameters<typeof fromJsonSchema>[0]);
+/**
+ * A JSON Schema as the SDK takes it, compiled on its first validation: listing tools needs only the schema
+ * itself, and compiling all of a table's (412 for v4) would take seconds at every start.
+ */
+function compile(schema: ObjectJsonSchema): Schema {
+  let compiled: Schema | undefined;
+  const validator = () => (compiled ??= fromJsonSchema<Record<string, unknown>>(schema as Parameters<typeof fromJsonSchema>[0]));
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "wrikekit",
+      jsonSchema: { input: () => schema, output: () => schema },
+      validate: (value) => validator()["~standard"].validate(value),
+    },
+  };
+}
 
 export function prepareTools(table: ToolTable): PreparedTools {
   checkToolTable(table);
@@ -39,10 +54,12 @@ export interface WrikeMcpServerOptions {
   tools: PreparedTools;
   policy: ToolPolicy;
   context: CallContext;
+  /** Told to the client at initialisation (e.g. that the server is serving the offline emulator). */
+  instructions?: string;
 }
 
 export function createWrikeMcpServer(options: WrikeMcpServerOptions): McpServer {
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} }, ...(options.instructions === undefined ? {} : { instructions: options.instructions }) });
   if (options.policy.mode === "dynamic") registerDynamicTools(server, options);
   else for (const definition of permittedOperations(options.tools.table.tools, options.policy)) registerOperation(server, options.tools.byName.get(definition.name)!, options.context);
   return server;

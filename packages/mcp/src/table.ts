@@ -3,7 +3,7 @@
  * operation, emitted from the spec as plain data plus the operation's core MethodDescriptor. The runtime
  * reads only these fields; it knows no operation by name.
  */
-import type { ApiDescriptor, MethodDescriptor } from "@wrikekit/core";
+import type { ApiDescriptor, MethodDescriptor, SplitList } from "@wrikekit/core";
 
 /** A JSON Schema (draft 2020-12) object schema, as MCP's `inputSchema` and `outputSchema` require. */
 export interface ObjectJsonSchema {
@@ -58,8 +58,17 @@ export interface ToolDefinition {
   readonly paging?: ToolPaging;
   /** The argument that chooses optional response fields (passed through unchanged), when there is one. */
   readonly fieldsArgument?: string;
-  /** How to call it: the core descriptor the client's transport sends with `transport.call(method, args)`. */
-  readonly method: MethodDescriptor<Record<string, unknown>, unknown>;
+  /** An id list longer than one request takes is split into several calls, answers merged (core's `callSplit`). */
+  readonly split?: SplitList;
+  /** Arguments the tool takes as base64 text where the method takes bytes (uploads): decoded before the call. */
+  readonly base64Arguments?: readonly string[];
+  /** The operation answers a file, not JSON: the result embeds it as a resource (see download.ts). */
+  readonly download?: boolean;
+  /**
+   * How to call it: the core descriptor the client's transport sends with `transport.call(method, args)`.
+   * Typed for any descriptor (`never` arguments): its encoder checks the arguments at run time.
+   */
+  readonly method: MethodDescriptor<never, unknown>;
 }
 
 /** What the emitter generates for one API: its descriptor and every tool. */
@@ -79,7 +88,8 @@ export function checkToolTable(table: ToolTable): void {
     if (tool.deletes && !tool.writes) throw new TypeError(`${where}: deletes but does not declare writes`);
     if (tool.writes === tool.annotations.readOnlyHint) throw new TypeError(`${where}: readOnlyHint must be the opposite of writes`);
     if (tool.inputSchema.type !== "object" || tool.outputSchema.type !== "object") throw new TypeError(`${where}: inputSchema and outputSchema must be object schemas`);
-    for (const argument of [tool.paging?.cursorArgument, tool.paging?.pageSizeArgument, tool.fieldsArgument]) {
+    if (tool.download && tool.writes) throw new TypeError(`${where}: a download must be a read`);
+    for (const argument of [tool.paging?.cursorArgument, tool.paging?.pageSizeArgument, tool.fieldsArgument, tool.split?.arg, ...(tool.base64Arguments ?? [])]) {
       if (argument !== undefined && !(argument in (tool.inputSchema.properties ?? {}))) throw new TypeError(`${where}: inputSchema has no argument ${JSON.stringify(argument)}`);
     }
   }

@@ -5,6 +5,7 @@
  */
 import { formatIssue, WrikeApiError, WrikeAuthError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "@wrikekit/core";
 import { CursorError } from "./cursor.js";
+import { Base64ArgumentError } from "./download.js";
 
 export interface ToolErrorResult {
   [key: string]: unknown;
@@ -42,7 +43,7 @@ function describe(toolName: string, error: unknown): string {
   }
   if (error instanceof WrikeDecodeError) return `${toolName}: ${error.message}. If this was a write it may have been applied: read the item before repeating it.`;
   if (error instanceof WrikeAuthError) return `${toolName}: signing in to Wrike failed (${error.error}): the user must run \`wrikekit-mcp login\` again.`;
-  if (error instanceof CursorError) return `${toolName}: ${error.message}.`;
+  if (error instanceof CursorError || error instanceof Base64ArgumentError) return `${toolName}: ${error.message}.`;
   return `${toolName}: unexpected failure: ${(error as Error)?.message ?? String(error)}`;
 }
 

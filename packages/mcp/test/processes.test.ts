@@ -1,12 +1,10 @@
 /** The built bin as a real child process: over stdio, and over Streamable HTTP on 127.0.0.1. */
-import { spawn, type ChildProcess } from "node:child_process";
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtureBackend, listenFixtureBackend, type FixtureBackend } from "./fixtures/backend.js";
-import { TOKEN } from "./helpers.js";
+import { BIN, startHttpBin, TOKEN } from "./helpers.js";
 
-const BIN = new URL("../dist/bin.js", import.meta.url).pathname;
 const TABLE = new URL("./.built/test/fixtures/tool-table.js", import.meta.url).pathname;
 
 let backend: FixtureBackend;
@@ -35,35 +33,16 @@ describe("stdio", () => {
     }
     expect(stderr).not.toContain(TOKEN);
   });
-
-  it("without credentials exits with a message naming WRIKE_TOKEN and login", async () => {
-    const child = spawn(process.execPath, [BIN, "--table", TABLE], { env: { PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: "/nonexistent-wrikekit-test" } });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code).toBe(2);
-    expect(stderr).toContain("no Wrike credentials: set WRIKE_TOKEN to a permanent token or run `wrikekit-mcp login`");
-  });
 });
 
 describe("Streamable HTTP", () => {
-  let child: ChildProcess;
+  let server: Awaited<ReturnType<typeof startHttpBin>>;
   let url: string;
-  let stderr = "";
   beforeAll(async () => {
-    child = spawn(process.execPath, [BIN, "--table", TABLE, "--base-url", api.baseUrl, "--http", "--port", "0", "--tools", "all"], { env: { PATH: process.env.PATH ?? "" } });
-    url = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const match = / at (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr);
-        if (match) resolve(match[1]!);
-      });
-      child.once("exit", (code) => reject(new Error(`the server exited (${code}): ${stderr}`)));
-    });
+    server = await startHttpBin(["--table", TABLE, "--base-url", api.baseUrl, "--tools", "all"], { PATH: process.env.PATH ?? "" });
+    url = server.url;
   });
-  afterAll(() => {
-    child.kill("SIGTERM");
-  });
+  afterAll(() => server.stop());
 
   const connect = async (token: string) => {
     const client = new Client({ name: "http-test", version: "0" });
@@ -95,8 +74,8 @@ describe("Streamable HTTP", () => {
     } finally {
       await client.close();
     }
-    expect(stderr).not.toContain(wrong);
-    expect(stderr).not.toContain(TOKEN);
+    expect(server.stderr()).not.toContain(wrong);
+    expect(server.stderr()).not.toContain(TOKEN);
   });
 
   it("refuses requests without a bearer token, and foreign Host headers", async () => {

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setupServer } from "msw/node";
 import { http, HttpResponse } from "msw";
-import { errorCodes, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeTransportError, type Task, type WrikeClient } from "@wrikekit/client/v2";
+import { errorCodes, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeTransportError, type Task, type V2Timestamp, type WrikeClient } from "@wrikekit/client/v2";
 import { methodDescriptors } from "@wrikekit/client/server";
 import * as msw from "../src/v2/index.js";
 import {
@@ -136,13 +136,13 @@ describe("overrides", () => {
       taskAddHandler(({ args, format, params, example }) => {
         seen.push({ format, params: { ...params }, args });
         expect(example.id).toBe(370464);
-        return { title: args.title, parents: args.parents ?? [], importance: args.importance ?? 1, startDate: args.startDate === undefined ? "" : String(args.startDate).replace("T", " ") };
+        return { title: args.title, parents: args.parents ?? [], importance: args.importance ?? 1, startDate: args.startDate === undefined ? "" : (`${String(args.startDate).replace("T", " ")}.0` as V2Timestamp) };
       }),
     );
     const args = { title: "From the request", parents: [11, 12], importance: 2, startDate: "2024-05-01T09:30:00" } as const;
     for (const [, client] of both) {
       const task = await client.task.add(args);
-      expect(task).toMatchObject({ id: 370464, title: "From the request", parents: [11, 12], importance: 2, startDate: "2024-05-01 09:30:00" });
+      expect(task).toMatchObject({ id: 370464, title: "From the request", parents: [11, 12], importance: 2, startDate: "2024-05-01 09:30:00.0" });
     }
     expect(seen).toEqual([
       { format: "json", params: { format: "json" }, args: { title: "From the request", parents: [11, 12], importance: 2, startDate: "2024-05-01T09:30:00" } },

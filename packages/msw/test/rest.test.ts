@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { setupServer } from "msw/node";
-import { wire, type WireContext } from "@wrikekit/core/runtime";
+import { readStatusError, wire, type WireContext } from "@wrikekit/core/runtime";
 import type { ApiDescriptor, MethodDescriptor } from "@wrikekit/core";
 import type { ServerApi } from "@wrikekit/core/server";
 import { documentHandler } from "../src/runtime.js";
@@ -14,6 +14,7 @@ const descriptor: ApiDescriptor = {
   baseUrl: "https://www.wrike.com",
   formats: { json: "/api/v4{method}" },
   errorEnvelope: { nameField: "error", messageField: "errorDescription" },
+  readError: readStatusError,
   errorCodes: { 400: "invalid_request", 404: "resource_not_found" },
 };
 const api: ServerApi = {

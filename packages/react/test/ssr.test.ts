@@ -37,7 +37,7 @@ describe("server-side rendering", () => {
     `;
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: packageDir, encoding: "utf8" });
     expect(JSON.parse(out)).toEqual(["function", "function", "function", "function", "function", "function"]);
-  });
+  }, 30_000); // a child Node process: past 5 s when the full suite loads the 2 cores
 
   it("has no browser global in its own code", () => {
     for (const file of ["index", "entry", "provider", "runtime", "v2/index", "v2/generated/hooks", "v4/index", "v4/generated/hooks"]) {

@@ -4,11 +4,13 @@
  */
 export { createWebhookReceiver, WebhookReceiverError } from "./receiver.js";
 export type { WebhookDedupeOptions, WebhookEventContext, WebhookReceiver, WebhookReceiverOptions, WebhookRefusal } from "./receiver.js";
-export { decodeWebhookEnvelope, WebhookPayloadError } from "./events.js";
-export type { UnknownWebhookEvent, WebhookEventDecoder, WebhookEventEnvelope } from "./events.js";
+export { decodeWebhookEvent, WebhookPayloadError } from "./events.js";
+export type { WebhookEventDecoder, WebhookEventShape } from "./events.js";
+// The event types (one interface per type, KnownWebhookEvent, UnknownWebhookEvent, WrikeWebhookEvent), generated from spec/v4.
+export type * from "./v4/generated/events.js";
+export { isKnownWebhookEvent, isWebhookEventType, wrikeWebhookScheme } from "./v4/generated/events.js";
 export { MemoryDedupeStore } from "./dedupe.js";
 export type { ClaimResult, DedupeStore, MemoryDedupeStoreOptions } from "./dedupe.js";
 export { canonicalJson, contentEventKey } from "./event-key.js";
 export type { EventKeyFunction } from "./event-key.js";
-export { wrikeWebhookScheme } from "./scheme.js";
 export type { WebhookSigningScheme } from "./scheme.js";

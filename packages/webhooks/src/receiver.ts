@@ -9,9 +9,10 @@
  */
 import { type DedupeStore, MemoryDedupeStore } from "./dedupe.js";
 import { contentEventKey, type EventKeyFunction } from "./event-key.js";
-import { decodeWebhookEnvelope, type UnknownWebhookEvent, type WebhookEventDecoder, type WebhookEventEnvelope, WebhookPayloadError } from "./events.js";
+import { decodeWebhookEvent, type WebhookEventDecoder, type WebhookEventShape, WebhookPayloadError } from "./events.js";
 import { createWebhookMac } from "./mac.js";
-import { type WebhookSigningScheme, wrikeWebhookScheme } from "./scheme.js";
+import type { WebhookSigningScheme } from "./scheme.js";
+import { type WrikeWebhookEvent, wrikeWebhookScheme } from "./v4/generated/events.js";
 
 export type WebhookReceiver = (request: Request) => Promise<Response>;
 
@@ -34,12 +35,12 @@ export interface WebhookDedupeOptions {
   key?: EventKeyFunction;
 }
 
-export interface WebhookReceiverOptions<E extends UnknownWebhookEvent> {
+export interface WebhookReceiverOptions<E extends WebhookEventShape> {
   /** The `secret` given when the webhook was created. Kept only inside a non-extractable CryptoKey. */
   secret: string;
   /** Runs once per event; the delivery is acknowledged only after it resolves. Throw to have Wrike redeliver. */
   handler: (event: E, context: WebhookEventContext) => unknown;
-  /** Decodes one event. Default: `decodeWebhookEnvelope` (envelope fields checked, the rest kept). */
+  /** Decodes one event. Default: `decodeWebhookEvent` (the spec's event types checked, unknown types kept as such). */
   decode?: WebhookEventDecoder<E>;
   /** `false` turns de-duplication off (every delivery runs the handler). */
   dedupe?: WebhookDedupeOptions | false;
@@ -68,14 +69,14 @@ export class WebhookReceiverError extends Error {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function createWebhookReceiver<E extends UnknownWebhookEvent = WebhookEventEnvelope>(options: WebhookReceiverOptions<E>): WebhookReceiver {
+export function createWebhookReceiver<E extends WebhookEventShape = WrikeWebhookEvent>(options: WebhookReceiverOptions<E>): WebhookReceiver {
   if (typeof options.secret !== "string" || options.secret === "") {
     throw new TypeError("createWebhookReceiver: options.secret must be the non-empty secret the webhook was created with");
   }
   if (typeof options.handler !== "function") throw new TypeError("createWebhookReceiver: options.handler must be a function (event, context) => ...");
   const scheme = options.scheme ?? wrikeWebhookScheme;
   const mac = createWebhookMac(options.secret, scheme);
-  const decode = options.decode ?? (decodeWebhookEnvelope as unknown as WebhookEventDecoder<E>);
+  const decode = options.decode ?? (decodeWebhookEvent as unknown as WebhookEventDecoder<E>);
   const maxBodyBytes = positive("maxBodyBytes", options.maxBodyBytes ?? 1 << 20);
   const dedupe =
     options.dedupe === false
@@ -96,13 +97,13 @@ export function createWebhookReceiver<E extends UnknownWebhookEvent = WebhookEve
     if (request.method !== "POST") return refuse("method", 405, `webhook requests are POST, not ${request.method}`);
     const body = await readBody(request, maxBodyBytes);
     if (!body) return refuse("too_large", 413, `the body is larger than maxBodyBytes (${maxBodyBytes})`);
+    if (isHandshake(body, scheme)) {
+      const value = request.headers.get(scheme.handshake.requestHeader);
+      if (value === null || !isHandshakeValue(value)) return refuse("handshake", 400, `the handshake's ${scheme.handshake.requestHeader} value is missing or not a verification token`);
+      return new Response(null, { status: 200, headers: { [scheme.handshake.answerHeader]: await mac.sign(value) } });
+    }
     const signature = request.headers.get(scheme.header);
     if (signature === null) return refuse("signature", 401, `no ${scheme.header} header`);
-
-    if (isHandshake(body, scheme)) {
-      if (!isHandshakeValue(signature)) return refuse("handshake", 400, `the handshake's ${scheme.header} value is not a verification token`);
-      return new Response(null, { status: 200, headers: { [scheme.handshake.answerHeader]: await mac.sign(signature) } });
-    }
     if (!(await mac.verify(signature, body))) return refuse("signature", 401, `the ${scheme.header} signature does not match the body`);
 
     let events: { raw: unknown; event: E }[];

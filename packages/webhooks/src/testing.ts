@@ -4,7 +4,8 @@
  */
 import { toHex } from "./hex.js";
 import { createWebhookMac } from "./mac.js";
-import { type WebhookSigningScheme, wrikeWebhookScheme } from "./scheme.js";
+import type { WebhookSigningScheme } from "./scheme.js";
+import { wrikeWebhookScheme } from "./v4/generated/events.js";
 
 export interface SignWebhookRequestOptions {
   secret: string;
@@ -43,7 +44,7 @@ export function handshakeRequest(options: HandshakeRequestOptions): Request {
   const value = options.value ?? toHex(globalThis.crypto.getRandomValues(new Uint8Array(32)));
   return new Request(options.url, {
     method: "POST",
-    headers: { "content-type": "application/json", [scheme.header]: value },
+    headers: { "content-type": "application/json", [scheme.handshake.requestHeader]: value },
     body: JSON.stringify({ [scheme.handshake.field]: scheme.handshake.value }),
   });
 }
@@ -51,7 +52,7 @@ export function handshakeRequest(options: HandshakeRequestOptions): Request {
 /** Whether `response` answers the handshake `request` correctly for `secret` (what Wrike checks). */
 export async function isHandshakeAnswered(options: { secret: string; request: Request; response: Response; scheme?: WebhookSigningScheme }): Promise<boolean> {
   const scheme = options.scheme ?? wrikeWebhookScheme;
-  const value = options.request.headers.get(scheme.header);
+  const value = options.request.headers.get(scheme.handshake.requestHeader);
   const answer = options.response.headers.get(scheme.handshake.answerHeader);
   if (value === null || answer === null || !options.response.ok) return false;
   return createWebhookMac(options.secret, scheme).verify(answer, new TextEncoder().encode(value));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { createWebhookReceiver, MemoryDedupeStore, type UnknownWebhookEvent, type WebhookReceiverError } from "../src/index.js";
+import { createWebhookReceiver, isKnownWebhookEvent, MemoryDedupeStore, type WebhookReceiverError, type WrikeWebhookEvent } from "../src/index.js";
 import { signWebhookRequest } from "../src/testing.js";
 import { post, SECRET, TASK_CREATED, URL_ } from "./fixtures.js";
 
@@ -10,9 +10,13 @@ describe("payloads", () => {
   const malformed: [string, string, RegExp][] = [
     ["not JSON", "[{", /body is not JSON/],
     ["not an array", JSON.stringify(TASK_CREATED), /body must be a JSON array/],
-    ["an event that is not an object", JSON.stringify([TASK_CREATED, 7]), /events\[1\] must be a JSON object/],
-    ["an event without webhookId", JSON.stringify([{ ...TASK_CREATED, webhookId: undefined }]), /events\[0\]\.webhookId must be a non-empty string \(got nothing\)/],
-    ["an entity id that is not a string", JSON.stringify([{ ...TASK_CREATED, taskId: 42 }]), /events\[0\]\.taskId must be a string when present \(got number\)/],
+    ["an event that is not an object", JSON.stringify([TASK_CREATED, 7]), /events\[1\] expected object, got number 7/],
+    ["an event without webhookId", JSON.stringify([{ ...TASK_CREATED, webhookId: undefined }]), /events\[0\]\.webhookId expected present \(required field\), got nothing/],
+    ["an entity id that is not a string", JSON.stringify([{ ...TASK_CREATED, taskId: 42 }]), /events\[0\]\.taskId expected string, got number 42/],
+    ["a known event without its subject's id", JSON.stringify([{ ...TASK_CREATED, taskId: undefined }]), /events\[0\]\.taskId expected present/],
+    ["a field of the wrong shape (dates that are not an object)", JSON.stringify([{ ...TASK_CREATED, eventType: "TaskDatesChanged", value: "tomorrow" }]), /events\[0\]\.value expected object, got string "tomorrow"/],
+    ["a nested field of the wrong type", JSON.stringify([{ ...TASK_CREATED, eventType: "TaskDatesChanged", value: { duration: "long" } }]), /events\[0\]\.value\.duration expected a finite number/],
+    ["an unknown event without webhookId", JSON.stringify([{ eventType: "Novel" }]), /events\[0\]\.webhookId expected present/],
   ];
   for (const [what, body, message] of malformed) {
     it(`answers 400 naming the field for ${what}, and processes nothing (not even the valid events before it)`, async () => {
@@ -25,18 +29,44 @@ describe("payloads", () => {
   }
 
   it("passes an unknown event type through with all its fields, never dropped", async () => {
-    const seen: UnknownWebhookEvent[] = [];
+    const seen: WrikeWebhookEvent[] = [];
     const novel = { ...TASK_CREATED, eventType: "SomethingWrikeAddsIn2030", widget: { id: "W1", size: [1, 2] } };
     const response = await createWebhookReceiver({ secret: SECRET, handler: (event) => void seen.push(event) })(await deliver([novel]));
     expect(response.status).toBe(200);
     expect(seen).toEqual([novel]);
   });
 
+  it("decodes by default to the generated union: known types narrow by eventType, unknown ones stay whole", async () => {
+    const seen: string[] = [];
+    const handler = (event: WrikeWebhookEvent) => {
+      if (!isKnownWebhookEvent(event)) return void seen.push(`unknown ${event.eventType} ${JSON.stringify(event.widget)}`);
+      switch (event.eventType) {
+        case "TaskCreated":
+          return void seen.push(`task ${event.taskId}`);
+        case "TaskDatesChanged":
+          return void seen.push(`dates ${event.oldValue?.due} -> ${event.value?.due}`);
+        case "TaskResponsiblesAdded":
+          return void seen.push(`assigned ${event.addedResponsibles?.join(",")}`);
+        default:
+          return void seen.push(event.eventType);
+      }
+    };
+    const events = [
+      TASK_CREATED,
+      { ...TASK_CREATED, eventType: "TaskDatesChanged", oldValue: { type: "Planned", due: "2026-12-01T17:00:00" }, value: { type: "Planned", due: "2026-12-02T17:00:00" } },
+      { ...TASK_CREATED, eventType: "TaskResponsiblesAdded", addedResponsibles: ["KUAAAAHK", "KUAAAAHL"] },
+      { ...TASK_CREATED, eventType: "CommentAdded", commentId: "IEAAAOH5IMAAAAAB" },
+      { ...TASK_CREATED, eventType: "SomethingWrikeAddsIn2030", widget: { id: "W1" } },
+    ];
+    expect((await createWebhookReceiver({ secret: SECRET, handler })(await deliver(events))).status).toBe(200);
+    expect(seen).toEqual(["task IEAAAOH5KQAKE5J2", "dates 2026-12-01T17:00:00 -> 2026-12-02T17:00:00", "assigned KUAAAAHK,KUAAAAHL", "CommentAdded", 'unknown SomethingWrikeAddsIn2030 {"id":"W1"}']);
+  });
+
   it("takes a decoder: events arrive as its discriminated union, in order", async () => {
     type Event =
       | { eventType: "TaskCreated"; taskId: string }
       | { eventType: "CommentAdded"; commentId: string; taskId: string }
-      | (UnknownWebhookEvent & { eventType: string; known: false });
+      | { eventType: string; known: false; [field: string]: unknown };
     const decode = (raw: unknown): Event => {
       const r = raw as Record<string, string>;
       if (r.eventType === "TaskCreated") return { eventType: "TaskCreated", taskId: r.taskId! };

@@ -38,9 +38,11 @@ export interface Variant {
   root?: string;
   model: string;
   when?: string;
+  /** The boolean argument value that selects this variant (the result type follows it). */
+  whenArgument?: { name: string; equals: boolean };
 }
 
-export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages"> {
+export interface Method extends Pick<MethodSpec, "id" | "summary" | "description" | "kind" | "http" | "errors" | "quirks" | "rules" | "invalidates" | "paging" | "incremental" | "requireOneOf" | "errorMessages" | "assistant"> {
   group: string;
   key: string;
   /** Standalone function name, e.g. taskAdd. */
@@ -73,6 +75,23 @@ export interface Group {
   methods: Method[];
 }
 
+/** One webhook event type (events.yaml): its fields beside the common ones. */
+export interface WebhookEventType {
+  name: string;
+  description: string;
+  /** The entity the event is about (task, folder, comment, ...). */
+  subject: string;
+  fields: Field[];
+}
+
+/** The webhook events of an API (events.yaml): the discriminating field, the fields every event carries, the types. */
+export interface WebhookEvents {
+  discriminator: string;
+  bodyIsArray: boolean;
+  common: Field[];
+  types: WebhookEventType[];
+}
+
 export interface Ir {
   api: ApiFile;
   /** The API's style: rpc (v2: form POSTs by method name) or rest (v4: verbs, paths, slots, envelope). */
@@ -81,6 +100,8 @@ export interface Ir {
   models: Model[];
   groups: Group[];
   methods: Method[];
+  /** Webhook events, for APIs whose spec has events.yaml. */
+  webhookEvents?: WebhookEvents;
 }
 
 export const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -135,18 +156,27 @@ export function buildIr(spec: Spec): Ir {
   const envelopeItems = new Map([...envelopeModels].map(([name, { item }]) => [name, { ...item, list: false } as TypeRef]));
 
   const xmlElementOf = (name: string) => modelSpecs.get(name)?.xmlElement ?? name.charAt(0).toLowerCase() + name.slice(1);
+  const fieldsOf = (fields: Record<string, FieldSpec>): Field[] =>
+    Object.entries(fields).map(([fieldName, f]) => {
+      const type = resolve(f.type);
+      return { ...f, name: fieldName, type, xmlItem: f.xmlItem ?? (type.kind === "model" ? xmlElementOf(type.name) : "item") };
+    });
   const models: Model[] = [...modelSpecs.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, m]) => ({
       name,
       description: m.description,
       xmlElement: xmlElementOf(name),
-      fields: Object.entries(m.fields).map(([fieldName, f]) => {
-        const type = resolve(f.type);
-        return { ...f, name: fieldName, type, xmlItem: f.xmlItem ?? (type.kind === "model" ? xmlElementOf(type.name) : "item") };
-      }),
+      fields: fieldsOf(m.fields),
       ...(envelopeItems.has(name) ? { envelopeOf: envelopeItems.get(name)! } : {}),
     }));
+  const events = spec.events;
+  const webhookEvents: WebhookEvents | undefined = events && {
+    discriminator: events.discriminator,
+    bodyIsArray: events.bodyIsArray,
+    common: fieldsOf(events.commonFields),
+    types: Object.entries(events.events).map(([name, e]) => ({ name, description: e.description, subject: e.subject, fields: fieldsOf(e.fields) })),
+  };
 
   // A group's `writesInvalidate` adds the reads of the groups it names to each of its writes' `invalidates`.
   const readsOf = new Map(spec.groups.map((g) => [g.group, Object.values(g.methods).filter((m) => m.kind === "read").map((m) => m.id)]));
@@ -177,11 +207,12 @@ export function buildIr(spec: Spec): Ir {
       binary: "binary" in m.response,
       variants:
         "variants" in m.response
-          ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when }))
+          ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when, whenArgument: v.whenArgument }))
           : "kind" in m.response
             ? [{ model: envelopes.get(m)!.model }]
             : [],
       ...restFeatures(m, envelopes.get(m)),
+      ...(m.assistant ? { assistant: m.assistant } : {}),
       examples: m.examples.map((ex) => ({ ...ex, repaired: ex.repairs.reduce((text, r) => text.replace(r.find, () => r.replace), ex.text) })),
     })),
   }));
@@ -192,6 +223,7 @@ export function buildIr(spec: Spec): Ir {
     models,
     groups,
     methods: groups.flatMap((g) => g.methods),
+    ...(webhookEvents ? { webhookEvents } : {}),
   };
 }
 

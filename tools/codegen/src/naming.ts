@@ -51,6 +51,13 @@ function scalarResponseType(name: string): string {
       return "Uint8Array";
     case "utcTimestamp":
       return "UtcTimestamp";
+    case "localDateTime":
+      return "LocalDateTime";
+    case "date":
+      return "DateOnly";
+    case "timestamp":
+      // v2 sends "" for a task date it does not have.
+      return 'V2Timestamp | ""';
     case "json":
       return "unknown";
     default:
@@ -67,9 +74,11 @@ export function argumentType(t: TypeRef): string {
 
 function scalarArgumentType(name: ScalarType): string {
   switch (name) {
+    // A date argument takes its own form, a Date, and what the API returned (v2's timestamps among it).
     case "date":
+      return "DateOnly | V2Timestamp | Date";
     case "localDateTime":
-      return "string | Date";
+      return "LocalDateTime | V2Timestamp | Date";
     case "utcTimestamp":
       return "UtcTimestamp | Date";
     case "binary":
@@ -80,7 +89,17 @@ function scalarArgumentType(name: ScalarType): string {
 }
 
 /** Types from @wrikekit/core that responseType and argumentType name. */
-export const coreTypeNames = ["UtcTimestamp", "UploadBody"] as const;
+export const coreTypeNames = ["UtcTimestamp", "LocalDateTime", "DateOnly", "V2Timestamp", "UploadBody"] as const;
+
+/** Notes which core types the types an emitter writes name (`track` passes each type through), to import them. */
+export function coreTypeTracker(): { used: Set<string>; track: (type: string) => string } {
+  const used = new Set<string>();
+  const track = (type: string) => {
+    for (const n of coreTypeNames) if (new RegExp(`\\b${n}\\b`).test(type)) used.add(n);
+    return type;
+  };
+  return { used, track };
+}
 
 /**
  * The scalar type a value travels as: an enum as its value type. The runtime modules (decode, encode,

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildIr, emitters, loadSpec, runEmitters, type ApiTarget } from "../src/index.js";
+import { webhookEventsEmitter } from "../src/emitters/webhook-events.js";
 
 /** Snapshot per emitter, on a REST-style slice of v4: small enough to read, and proof the format fits REST. */
 const fixture = buildIr(loadSpec(join(import.meta.dirname, "fixtures/v4")));
@@ -18,6 +19,28 @@ describe("emitters on the v4 fixture", () => {
       const [file] = runEmitters(fixture, target, [emitter]);
       await expect(file!.text).toMatchFileSnapshot(`__snapshots__/v4/${emitter.name}.ts.snap`);
     });
+
+  it("webhook-events output is stable", async () => {
+    const [file] = runEmitters(fixture, target, [webhookEventsEmitter]);
+    await expect(file!.text).toMatchFileSnapshot("__snapshots__/v4/webhook-events.ts.snap");
+  });
+
+  it("webhook-events: a correction of the signing scheme is one line of api.yaml", () => {
+    const signing = fixture.api.webhooks!.signing;
+    const corrected = { ...fixture, api: { ...fixture.api, webhooks: { signing: { ...signing, header: "X-Wrike-Signature" } } } };
+    const [before] = runEmitters(fixture, target, [webhookEventsEmitter]);
+    const [after] = runEmitters(corrected, target, [webhookEventsEmitter]);
+    const changed = after!.text.split("\n").filter((line, i) => line !== before!.text.split("\n")[i]);
+    expect(changed).toEqual(['  header: "X-Wrike-Signature",']);
+  });
+
+  it("webhook-events: refuses events without a signing scheme, and a field naming an undeclared model", () => {
+    const { webhooks: _, ...unsigned } = fixture.api;
+    expect(() => runEmitters({ ...fixture, api: unsigned }, target, [webhookEventsEmitter])).toThrow(/events.yaml lists webhook events but api.yaml states no webhooks.signing/);
+    const [first, ...rest] = fixture.webhookEvents!.types;
+    const broken = { ...first!, fields: [{ ...first!.fields[0]!, name: "thing", type: { kind: "model" as const, name: "Nowhere", list: false } }] };
+    expect(() => runEmitters({ ...fixture, webhookEvents: { ...fixture.webhookEvents!, types: [broken, ...rest] } }, target, [webhookEventsEmitter])).toThrow(/field thing names the model Nowhere/);
+  });
 
   it("resolves the REST-only features of the format", () => {
     const query = fixture.methods.find((m) => m.id === "GET /tasks")!;

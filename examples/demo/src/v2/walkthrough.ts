@@ -94,7 +94,7 @@ async function walk({ client, emulator, viewer }: Connection, story: Story): Pro
   if ("list" in overdue) story.fact(`overdue: ${overdue.list.map(describeTask).join("; ") || "nothing"}`);
   let pages = 0;
   let seen = 0;
-  for await (const page of client.task.filterPages({ parents: [design.id] }, { pageSize: 2 })) {
+  for await (const page of client.task.filterPages({ parents: [design.id] }, { pageSize: 2 }).pages()) {
     pages++;
     seen += page.length;
   }

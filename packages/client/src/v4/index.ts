@@ -11,13 +11,15 @@
 export * from "./generated/types.js";
 export * from "./generated/methods.js";
 export { createWrikeClient, type WrikeClient } from "./generated/client.js";
-export { wrikeV4Api, errorStatuses, rateLimit, oauth2Endpoints, rules, type ErrorName } from "./generated/api.js";
+export { wrikeV4Api, errorStatuses, rateLimit, oauth2Endpoints, rules, type ErrorName, type ErrorCode } from "./generated/api.js";
+export { WrikeApiError } from "./errors.js";
 export {
   createTransport,
   oauth2Auth,
   authorizationUrl,
   exchangeCode,
   createOAuth2Session,
+  refreshTokens,
   createMemoryTokenStore,
   createRateLimiter,
   createRetryPolicy,
@@ -26,7 +28,6 @@ export {
   toDate,
   WrikeAuthError,
   WrikeError,
-  WrikeApiError,
   WrikeTransportError,
   WrikeDecodeError,
   WrikeValidationError,
@@ -34,6 +35,7 @@ export {
   type CallOptions,
   type Download,
   type PagePromise,
+  type TokenPaging,
   type WithResponse,
   type WaitForJobOptions,
   type UtcTimestamp,
@@ -41,6 +43,7 @@ export {
   type DateOnly,
   type UploadBody,
   type TransportOptions,
+  type TransportAuth,
   type WrikeTransport,
   type OAuth2Auth,
   type BearerAuth,
@@ -49,8 +52,18 @@ export {
   type ClientOptions,
   type OAuth2Client,
   type OAuth2Session,
+  type OAuth2SessionOptions,
   type TokenSet,
   type TokenStore,
   type TransportHooks,
+  type RequestEvent,
+  type ResponseEvent,
+  type RetryEvent,
+  type RateLimitedEvent,
+  type RateLimitWaitEvent,
   type RetryOptions,
+  type RateLimiter,
+  type RetryPolicy,
+  type Clock,
+  type ManualClock,
 } from "@wrikekit/core";

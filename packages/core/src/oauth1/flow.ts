@@ -12,11 +12,14 @@ import { signRequest, type SignatureMethod } from "./sign.js";
 export interface OAuth1FlowOptions {
   consumerKey: string;
   consumerSecret: string;
-  endpoints: { requestToken: string; authorize: string; accessToken: string };
+  /** The three URLs, as strings or as the spec lists them (`oauth1Endpoints.endpoints` of @wrikekit/client/v2, `{ url, methods }`). */
+  endpoints: { requestToken: FlowEndpoint; authorize: FlowEndpoint; accessToken: FlowEndpoint };
   /** Default HMAC-SHA1. */
   signatureMethod?: SignatureMethod;
   fetch?: typeof fetch;
 }
+
+export type FlowEndpoint = string | { readonly url: string };
 
 export interface OAuth1TokenPair {
   token: string;
@@ -25,6 +28,7 @@ export interface OAuth1TokenPair {
 
 /** A step of the flow failed; the message says which and the server's status, never a secret. */
 export class WrikeOAuth1FlowError extends WrikeError {
+  override name = "WrikeOAuth1FlowError";
   readonly httpStatus: number | undefined;
   constructor(message: string, httpStatus?: number, cause?: unknown) {
     super(message, "oauth1.flow", { cause });
@@ -44,7 +48,15 @@ export interface OAuth1Flow {
 export function createOAuth1Flow(options: OAuth1FlowOptions): OAuth1Flow {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  for (const [step, url] of Object.entries(options.endpoints)) secureUrl(url, `endpoints.${step}`);
+  if (typeof options.endpoints !== "object" || options.endpoints === null) throw new TypeError("createOAuth1Flow: `endpoints` is missing: pass { requestToken, authorize, accessToken } URLs (createOAuth1Flow from @wrikekit/client/v2 fills in Wrike's)");
+  const urlOf = (step: keyof OAuth1FlowOptions["endpoints"]): string => {
+    const endpoint = options.endpoints[step];
+    const url = typeof endpoint === "string" ? endpoint : endpoint?.url;
+    if (typeof url !== "string") throw new TypeError(`createOAuth1Flow: endpoints.${step} must be a URL (or { url })`);
+    secureUrl(url, `endpoints.${step}`);
+    return url;
+  };
+  const endpoints = { requestToken: urlOf("requestToken"), authorize: urlOf("authorize"), accessToken: urlOf("accessToken") };
 
   async function post(step: string, url: string, signing: { token?: OAuth1TokenPair; callback?: string; verifier?: string }): Promise<Map<string, string>> {
     const signed = await signRequest(
@@ -59,25 +71,36 @@ export function createOAuth1Flow(options: OAuth1FlowOptions): OAuth1Flow {
       throw new WrikeOAuth1FlowError(`${step}: network error calling ${new URL(url).origin}`, undefined, cause);
     }
     const text = await response.text();
-    if (!response.ok) throw new WrikeOAuth1FlowError(`${step}: the server answered HTTP ${response.status || "redirect"}${response.status < 400 ? " (redirects are not followed)" : ""}`, response.status);
-    const fields = new Map(parseFormUrlEncoded(text));
+    const fields = new Map(response.type === "opaqueredirect" ? [] : parseFormUrlEncoded(text));
+    if (!response.ok) throw new WrikeOAuth1FlowError(`${step}: the server answered HTTP ${response.status || "redirect"}${response.status < 400 ? " (redirects are not followed)" : ""}${problemOf(fields)}`, response.status);
     if (!fields.get("oauth_token") || !fields.get("oauth_token_secret")) throw new WrikeOAuth1FlowError(`${step}: the answer has no oauth_token and oauth_token_secret`, response.status);
     return fields;
   }
 
   return {
     async requestToken(callback = "oob") {
-      const fields = await post("request token", options.endpoints.requestToken, { callback });
+      const fields = await post("request token", endpoints.requestToken, { callback });
       return { token: fields.get("oauth_token")!, tokenSecret: fields.get("oauth_token_secret")!, callbackConfirmed: fields.get("oauth_callback_confirmed") === "true" };
     },
     authorizeUrl(requestToken) {
-      const url = new URL(options.endpoints.authorize);
+      const url = new URL(endpoints.authorize);
       url.searchParams.set("oauth_token", requestToken);
       return url.href;
     },
     async accessToken(requestToken, verifier) {
-      const fields = await post("access token", options.endpoints.accessToken, { token: requestToken, verifier });
+      const fields = await post("access token", endpoints.accessToken, { token: requestToken, verifier });
       return { token: fields.get("oauth_token")!, tokenSecret: fields.get("oauth_token_secret")! };
     },
   };
+}
+
+/**
+ * The server's own account of a refusal (the OAuth Problem Reporting extension: `oauth_problem`, and
+ * `oauth_problem_advice` saying what to change), which names no secret.
+ */
+function problemOf(fields: Map<string, string>): string {
+  const problem = fields.get("oauth_problem");
+  const advice = fields.get("oauth_problem_advice");
+  if (problem === undefined && advice === undefined) return "";
+  return `: ${problem ?? "refused"}${advice === undefined ? "" : ` (${advice.slice(0, 300)})`}`;
 }

@@ -4,6 +4,8 @@
  * stamped when the request leaves: the caller's last step before sending (signing, a token refresh)
  * runs at the head of the line, so however long it takes, the window counts real starts.
  */
+import type { TransportHooks } from "../hooks.js";
+import { abortedError } from "../transport/attempt.js";
 import type { Clock } from "./clock.js";
 
 export interface RateLimiterOptions {
@@ -18,9 +20,16 @@ export interface RateLimiter {
   /**
    * Waits for a slot, first come first served, then runs `ready` (the request's last step before it is
    * sent) at the head of the line and stamps the slot when it settles; resolves with how long it waited
-   * for the slot. Send at once. Aborting leaves the queue.
+   * for the slot. Send at once. Aborting leaves the queue. `onWait` hears of each wait at the head of the
+   * line before it starts (its length in ms), so that a long one can be reported while it lasts.
    */
-  acquire(signal?: AbortSignal, ready?: () => unknown): Promise<number>;
+  acquire(signal?: AbortSignal, ready?: () => unknown, onWait?: (waitMs: number) => void): Promise<number>;
+  /**
+   * What the transport calls for one request of `method`: acquire, announce a wait to `hooks.rateLimitWait`
+   * as it starts, report it to `hooks.rateLimited`, and turn an abort into the call's aborted error. It lives
+   * here so that transports without a limiter do not carry it.
+   */
+  admit(method: string, signal: AbortSignal | undefined, hooks: TransportHooks, ready: () => unknown): Promise<void>;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
@@ -39,8 +48,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return starts.length < limit ? now : starts[0]! + windowMs;
   };
 
-  return {
-    acquire(signal, ready) {
+  const limiter: RateLimiter = {
+    acquire(signal, ready, onWait) {
       const arrived = clock.now();
       const predecessor = lastInLine;
       let leaveLine!: () => void;
@@ -59,6 +68,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
               starts.push(clock.now());
               return waited;
             }
+            onWait?.(at - clock.now());
             await clock.sleep(at - clock.now(), signal);
           }
         } finally {
@@ -67,7 +77,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       })();
       return signal ? abortable(taken, signal) : taken;
     },
+    async admit(method, signal, hooks, ready) {
+      const waitMs = await limiter.acquire(signal, ready, hooks.rateLimitWait && ((waitMs) => hooks.rateLimitWait!({ method, waitMs }))).catch((cause: unknown) => {
+        throw signal?.aborted ? abortedError(method, cause) : cause;
+      });
+      if (waitMs > 0) hooks.rateLimited?.({ method, source: "client", waitMs });
+    },
   };
+  return limiter;
 }
 
 /** Rejects as soon as the signal aborts, even while `promise` is still waiting its turn. */

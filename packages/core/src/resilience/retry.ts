@@ -15,7 +15,7 @@
  *   connection reset, timeout, broken body    retried   not retried (it may have been applied)
  *   API errors, other HTTP errors, redirects  never     never
  */
-import { WrikeError, WrikeTransportError } from "../errors.js";
+import { WrikeDecodeError, WrikeError, WrikeTransportError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { abortedError } from "../transport/attempt.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -75,10 +75,10 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
         } catch (error) {
           if (error instanceof WrikeError) error.attempts = n;
           const next = policy.next(error, n, method.kind, started);
-          if (next === undefined) throw error;
+          if (next === undefined) throw n > 1 && error instanceof WrikeError ? withRetrySummary(error, n, clock.now() - started) : error;
           const { delayMs, reason } = next;
           if (reason === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
-          hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as Error });
+          hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as WrikeError });
           await clock.sleep(delayMs, signal).catch((cause: unknown) => {
             throw abortedError(method.id, cause);
           });
@@ -89,9 +89,16 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
   return policy;
 }
 
+/** A call that was retried says so: how many attempts over how long, and how to change that. */
+function withRetrySummary(error: WrikeError, attempts: number, elapsedMs: number): WrikeError {
+  error.message += ` (gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s; \`retry: { maxAttempts, maxTotalMs }\` or \`retry: false\` changes this)`;
+  return error;
+}
+
 /** How a failure bears on retrying; see the table above. */
 export function failureKind(error: unknown): FailureKind {
-  if (!(error instanceof WrikeError)) return "final";
+  // instanceof, not error.name: a check that compares names must use the literal names errors.ts gives.
+  if (error instanceof WrikeDecodeError) return "maybe-applied";
   if (error instanceof WrikeTransportError) {
     switch (error.reason) {
       case "http-status":
@@ -106,7 +113,7 @@ export function failureKind(error: unknown): FailureKind {
         return "final";
     }
   }
-  return error.name === "WrikeDecodeError" ? "maybe-applied" : "final";
+  return "final";
 }
 
 export function shouldRetry(kind: FailureKind, methodKind: "read" | "write", options: RetryOptions): boolean {

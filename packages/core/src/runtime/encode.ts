@@ -3,6 +3,7 @@
  * form, or records an Issue naming the argument. Nothing is sent unless every argument passes.
  */
 import { describeValue, WrikeAsyncKeyMismatchError, type Issue } from "../errors.js";
+import { v2TimestampParts } from "../dates.js";
 
 /** Wire pairs in the order they are sent: [name, value] before percent-encoding. */
 export type WirePairs = Array<[string, string]>;
@@ -72,18 +73,26 @@ function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
-/** yyyy-MM-dd; a Date is written with its UTC calendar day. */
+/** yyyy-MM-dd; a Date is written with its UTC calendar day, a v2 timestamp (as v2 answers) with its day. */
 export const date: ItemEncoder = (value, path, ctx) => {
   if (typeof value === "string" && DATE_TEXT.test(value)) return value;
+  const v2 = typeof value === "string" ? v2TimestampParts(value) : undefined;
+  if (v2) return v2.localDateTime.slice(0, 10);
   if (isValidDate(value)) return utcDate(value);
-  return reject(value, path, "a date (yyyy-MM-dd or a valid Date)", ctx);
+  return reject(value, path, "a date (yyyy-MM-dd, a date as Wrike returned it, or a valid Date)", ctx);
 };
 
-/** yyyy-MM-dd'T'HH:mm:ss without a zone; a Date is written in UTC. */
+/**
+ * yyyy-MM-dd'T'HH:mm:ss without a zone; a Date is written in UTC, a v2 timestamp (yyyy-MM-dd HH:mm:ss.S, as
+ * v2 answers) with its digits, the fraction of a second dropped (the argument form has none).
+ */
 export const localDateTime: ItemEncoder = (value, path, ctx) => {
   if (typeof value === "string" && LOCAL_DATE_TIME_TEXT.test(value)) return value;
+  const v2 = typeof value === "string" ? v2TimestampParts(value) : undefined;
+  if (v2) return v2.localDateTime;
   if (isValidDate(value)) return `${utcDate(value)}T${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
-  return reject(value, path, "a date and time (yyyy-MM-ddTHH:mm:ss or a valid Date)", ctx);
+  const hint = typeof value === "string" && DATE_TEXT.test(value) ? `; for a whole day pass "${value}T00:00:00"` : "";
+  return reject(value, path, `a date and time (yyyy-MM-ddTHH:mm:ss, a date as Wrike returned it, or a valid Date${hint})`, ctx);
 };
 
 /** Wraps an encoder so that its text must also match `pattern`. */

@@ -13,4 +13,5 @@ export type { EncodeContext, ItemEncoder, WirePairs } from "./encode.js";
 export * as xml from "../xml/writer.js";
 export * as wire from "./wire.js";
 export type { WireContext, WireParser } from "./wire.js";
-export type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
+export type { ApiDescriptor, ErrorReader, MethodDescriptor } from "../descriptors.js";
+export { readCodedError, readStatusError } from "../transport/api-errors.js";

@@ -5,14 +5,14 @@
  * refreshed). Redirects are never followed, and a body is read only up to `maxResponseBytes`.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
-import { envelopeCode, WrikeApiError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { hostOrigin } from "../base-url.js";
-import { abortedError, attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
+import { attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -22,7 +22,7 @@ import type { CallOptions, TransportOptions } from "./options.js";
 export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
 
 /** What to do without XML support; both messages that need it say so. */
-export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/core/xml"';
+export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
 
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
@@ -68,7 +68,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
    * Sends one request and returns its answer as it starts. Rejected credentials (HTTP 401: an expired
    * OAuth 2.0 token) are sent once more when the authorizer refreshed them.
    */
-  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<Response> {
+  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<[Response, string]> {
     await authorizer?.prepare?.();
     const url = urlOf(method, request);
     const where = url.split("?")[0]!;
@@ -92,15 +92,11 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const authorize = () => authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
     for (let resent = false; ; resent = true) {
       let header = bearerHeader;
+      const ready = async () => (header ??= await authorize());
       // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
       // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
       // waits for (a shared token refresh), and a signature never ages in the queue.
-      if (limiter) {
-        const waitMs = await limiter.acquire(signal, async () => (header ??= await authorize())).catch((cause: unknown) => {
-          throw signal?.aborted ? abortedError(method.id, cause) : cause;
-        });
-        if (waitMs > 0) hooks.rateLimited?.({ method: method.id, source: "client", waitMs });
-      } else header ??= await authorize();
+      await (limiter ? limiter.admit(method.id, signal, hooks, ready) : ready());
       headers.authorization = header!;
       hooks.request?.({ method: method.id, url: where, attempt });
       const started = Date.now();
@@ -117,20 +113,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         await response.body?.cancel();
         continue;
       }
-      return response;
+      return [response, where];
     }
-  }
-
-  function apiError(methodId: string, document: unknown, httpStatus: number, format: ResponseFormat): WrikeApiError | undefined {
-    const env = api.errorEnvelope;
-    if (typeof document !== "object" || document === null) return undefined;
-    const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
-    if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
-    const serverMessage = String(body[env.messageField] ?? "");
-    const sentName = body[env.nameField] === undefined ? undefined : String(body[env.nameField]);
-    const code = env.codeField === undefined ? httpStatus : envelopeCode(body[env.codeField], env.codeField, { method: methodId, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
-    const errorName = sentName ?? api.errorCodes[code] ?? "UNKNOWN_ERROR";
-    return new WrikeApiError({ code, errorName, serverMessage, method: methodId, httpStatus });
   }
 
   /**
@@ -143,9 +127,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
   return async (method, request, attempt, callOptions, hooks, decode) => {
     const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
     let response: Response;
+    let where: string;
     let text: string;
     try {
-      response = await send(method, request, attempt, timer, callOptions?.signal, hooks);
+      [response, where] = await send(method, request, attempt, timer, callOptions?.signal, hooks);
       const { status } = response;
       if ((status > 299 && status < 400) || response.type === "opaqueredirect" || response.redirected) {
         await response.body?.cancel();
@@ -172,11 +157,12 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (ok) throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
       }
-    const error = apiError(method.id, document, status, bodyFormat);
+    const error = api.readError(api, method.id, document, status, bodyFormat);
     if (error) throw error;
     if (!ok)
       throw new WrikeTransportError({
-        message: `${method.id}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim(),
+        // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
+        message: `${`${method.id}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method answers at this URL; check baseUrl (an origin such as https://www.wrike.com, without /api/...) and that the server speaks this API version" : ""}`,
         method: method.id,
         reason: "http-status",
         httpStatus: status,

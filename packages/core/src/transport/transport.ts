@@ -9,9 +9,14 @@ import { WrikeValidationError } from "../errors.js";
 import { newEncodeContext } from "../runtime/encode.js";
 import { createExchange, XML_HINT } from "./exchange.js";
 import { checkBaseUrl, hostOrigin } from "../base-url.js";
+import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
+  // Short, as every bundle carries it; createWrikeClient's options say more (client-options.ts).
+  const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
+  if (auth?.kind === "bearer" ? !auth.token?.trim() : typeof auth?.authorize !== "function")
+    throw new TypeError('createTransport: auth must be { kind: "bearer", token } with a token, or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a credentials)');
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
   if (options.host !== undefined) hostOrigin(options.host);
   const format = options.format ?? "json";

@@ -1,4 +1,5 @@
 /** The API's date forms. The emulator keeps times in UTC milliseconds and renders them in UTC. */
+import type { DateOnly, V2Timestamp } from "@wrikekit/client/v2";
 export const DAY_MS = 86_400_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -11,15 +12,15 @@ function datePart(d: Date): string {
  * "yyyy-MM-dd HH:mm:ss.S" as the reference prints it (Java's Timestamp.toString): the fraction keeps
  * at least one digit and drops trailing zeros, so .430 is ".43" and .000 is ".0".
  */
-export function formatTimestamp(ms: number): string {
+export function formatTimestamp(ms: number): V2Timestamp {
   const d = new Date(ms);
   const fraction = pad(d.getUTCMilliseconds(), 3).replace(/0+$/, "") || "0";
-  return `${datePart(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${fraction}`;
+  return `${datePart(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${fraction}` as V2Timestamp;
 }
 
 /** yyyy-MM-dd of a time. */
-export function formatDay(ms: number): string {
-  return datePart(new Date(ms));
+export function formatDay(ms: number): DateOnly {
+  return datePart(new Date(ms)) as DateOnly;
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/;

@@ -67,7 +67,7 @@ describe("wrike.task.filter arguments", () => {
 
   it("start date range: tasks without a start date only with includeNullStartDate", () => {
     const { f } = world();
-    const range = { fromStartDate: "2024-03-13T00:00:00", toStartDate: "2024-03-15T09:00:00" };
+    const range = { fromStartDate: "2024-03-13T00:00:00", toStartDate: "2024-03-15T09:00:00" } as const;
     expect(titles(f, range)).toEqual(["Alpha report", "Epsilon next days"]);
     expect(titles(f, { ...range, includeNullStartDate: true })).toHaveLength(ALL.length - 1);
     expect(titles(f, { includeNullStartDate: false })).toEqual(["Alpha report", "Delta done", "Epsilon next days"]);

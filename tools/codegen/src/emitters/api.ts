@@ -1,5 +1,5 @@
 /** Emits what the transport and the OAuth helpers need to know of the whole API, as constants. */
-import { VariableDeclarationKind } from "ts-morph";
+import { VariableDeclarationKind, Writers } from "ts-morph";
 import type { Ir } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
@@ -11,6 +11,9 @@ export const apiEmitter: Emitter = {
     const { api } = ir;
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: ["ApiDescriptor"] });
     const envelope = api.errors.envelope;
+    // Each API imports only the error reader it needs: v4's takes the code from the HTTP status.
+    const reader = envelope.codeField === undefined ? "readStatusError" : "readCodedError";
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: [reader] });
     const descriptor = {
       name: api.name,
       baseUrl: api.baseUrl,
@@ -24,7 +27,7 @@ export const apiEmitter: Emitter = {
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,
-      declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: JSON.stringify(descriptor, null, 2) }],
+      declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: Writers.object({ ...jsonFields(descriptor), readError: reader }) }],
       ...docs(api.title),
     });
     if (api.errors.statuses) {
@@ -36,7 +39,8 @@ export const apiEmitter: Emitter = {
         ...docs("Every documented HTTP error status and the error names it carries.", envelope.decision),
       });
       const errorNames = Object.values(api.errors.statuses).flatMap((s) => Object.keys(s.names));
-      file.addTypeAlias({ isExported: true, name: "ErrorName", type: `${errorNames.map((n) => JSON.stringify(n)).join(" | ")} | (string & {})`, ...docs("Every documented error name; the list is open.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorName", type: openUnion(errorNames.map((n) => JSON.stringify(n)), "string"), ...docs("Every documented error name; the list is open.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorCode", type: openUnion(Object.keys(api.errors.statuses), "number"), ...docs("Every documented error status (WrikeApiError.code); the list is open.") });
     } else {
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
@@ -44,7 +48,8 @@ export const apiEmitter: Emitter = {
         declarations: [{ name: "errorCodes", initializer: `${JSON.stringify(api.errors.codes, null, 2)} as const` }],
         ...docs("Every documented error code: its name, meaning, and the HTTP status the emulator answers with.", envelope.decision),
       });
-      file.addTypeAlias({ isExported: true, name: "ErrorCode", type: Object.keys(api.errors.codes).join(" | "), ...docs("Every documented error code.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorName", type: openUnion(Object.values(api.errors.codes).map((c) => JSON.stringify(c.name)), "string"), ...docs("Every documented error name; the list is open.") });
+      file.addTypeAlias({ isExported: true, name: "ErrorCode", type: openUnion(Object.keys(api.errors.codes), "number"), ...docs("Every documented error code (WrikeApiError.code); the list is open.") });
     }
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
@@ -75,6 +80,11 @@ export const apiEmitter: Emitter = {
   },
 };
 
+/** Each defined field of `value` as JSON text, for Writers.object. */
+function jsonFields(value: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(value).flatMap(([key, v]) => (v === undefined ? [] : [[key, JSON.stringify(v)]])));
+}
+
 /**
  * The name an error body without one gets: v2's one name per numbered code; v4's name per HTTP status,
  * listed only for statuses that carry exactly one (several names leave nothing to infer).
@@ -83,4 +93,9 @@ function errorNameByCode(api: Ir["api"]): Record<string, string> {
   if (api.errors.statuses)
     return Object.fromEntries(Object.entries(api.errors.statuses).flatMap(([status, s]) => (Object.keys(s.names).length === 1 ? [[status, Object.keys(s.names)[0]!]] : [])));
   return Object.fromEntries(Object.entries(api.errors.codes).map(([code, c]) => [code, c.name]));
+}
+
+/** A union of known literals that still accepts others of its base type (editors offer the known ones). */
+function openUnion(literals: string[], base: "string" | "number"): string {
+  return [...literals, `(${base} & {})`].join(" | ");
 }

@@ -5,6 +5,7 @@ import { docs, type ApiTarget, type DeclarationSink, type Emitter } from "../emi
 import { names } from "../naming.js";
 import { argsOptional, methodDocs } from "./shared/method-docs.js";
 import { jobPoll, restSignature } from "./shared/rest-signature.js";
+import { callForms } from "./shared/call-forms.js";
 
 /** A method's JSDoc as lines of an interface member. */
 function writeDocs(w: CodeBlockWriter, ir: Ir, m: Method): void {
@@ -126,8 +127,11 @@ export const clientEmitter: Emitter = {
       ...(m.incremental ? [{ key: `${m.key}Sync`, fn: names.sync(m), signature: `(options: SyncOptions<t.${names.resultType(m)}>) => Promise<t.${names.resultType(m)}>`, call: "(options) => FN(transport, options)" }] : []),
     ];
     file.addImportDeclaration({ moduleSpecifier: "./methods.js", namedImports: ir.methods.flatMap((m) => [m.functionName, ...extras(m).map((e) => e.fn)]) });
-    const signature = (m: (typeof ir.methods)[number]) =>
-      `(args${argsOptional(m) ? "?" : ""}: t.${names.argsType(m)}, options?: CallOptions) => Promise<${m.binary ? "Download" : `t.${names.resultType(m)}`}>`;
+    const signature = (m: (typeof ir.methods)[number]) => {
+      const forms = callForms(m);
+      if (forms) return `{ ${forms.map((f) => `(args${f.optional ? "?" : ""}: ${f.argsType}, options?: CallOptions): Promise<${f.resultType}>;`).join(" ")} }`;
+      return `(args${argsOptional(m) ? "?" : ""}: t.${names.argsType(m)}, options?: CallOptions) => Promise<${m.binary ? "Download" : `t.${names.resultType(m)}`}>`;
+    };
     file.addInterface({
       isExported: true,
       name: target.names.clientType,
@@ -163,7 +167,10 @@ export const clientEmitter: Emitter = {
           for (const g of ir.groups) {
             w.write(`${g.name}: `).block(() => {
               for (const m of g.methods) {
-                w.writeLine(`${m.key}: (args, options) => ${m.functionName}(transport, args${argsOptional(m) ? " ?? {}" : ""}, options),`);
+                const call = `${m.functionName}(transport, args${argsOptional(m) ? " ?? {}" : ""}, options)`;
+                // An overloaded member cannot type an arrow's parameters from context: the general form is spelt out.
+                if (callForms(m)) w.writeLine(`${m.key}: ((args${argsOptional(m) ? "?" : ""}: t.${names.argsType(m)}, options?: CallOptions) => ${call}) as ${target.names.clientType}[${JSON.stringify(g.name)}][${JSON.stringify(m.key)}],`);
+                else w.writeLine(`${m.key}: (args, options) => ${call},`);
                 for (const extra of extras(m)) w.writeLine(`${extra.key}: ${extra.call.replace("FN", extra.fn)},`);
               }
             });

@@ -3,6 +3,7 @@
  * wire forms (numeric strings, XML list wrappers) into the typed shape, and one root dispatcher per method.
  * The checks are written out as code; nothing walks the spec at run time.
  */
+import type { FunctionDeclarationStructure, OptionalKind } from "ts-morph";
 import type { Field, Ir, TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names, wireScalar } from "../naming.js";
@@ -44,6 +45,11 @@ function listDecode(f: Field, key: string): string {
   return `d.list(v, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, d.${scalar}${f.acceptCommaSeparated ? ", true" : ""})`;
 }
 
+/** Optional, non-nullable string-like scalars: checked together by d.optionalStrings. */
+function isOptionalString(f: Field): boolean {
+  return !f.required && !f.nullable && !f.type.list && f.type.kind === "scalar" && f.type.name !== "json" && STRING_LIKE.has(wireScalar(f.type));
+}
+
 function fieldStatement(f: Field): string {
   const key = JSON.stringify(f.name);
   const target = `o.${f.name}`;
@@ -65,35 +71,48 @@ function fieldStatement(f: Field): string {
     : `${read} if (${present} && ${check.notCanonical}) ${check.fix(target, key)}`;
 }
 
+/**
+ * The decoder of one object type: checks each field and normalises it in place (aliases renamed first), returning
+ * the object as `returnType`. Optional plain strings are checked in one call. Shared with the webhook-events
+ * emitter, whose events are objects of fields too.
+ */
+export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string): OptionalKind<FunctionDeclarationStructure> {
+  const aliases = fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
+  const checks = fields.filter((f) => !isOptionalString(f)).map(fieldStatement).filter((statement) => statement !== "");
+  return {
+    isExported: true,
+    name,
+    ...docs(description),
+    parameters: [
+      { name: "value", type: "unknown" },
+      { name: "key", type: "string | number" },
+      { name: "ctx", type: "DecodeContext" },
+    ],
+    returnType,
+    statements: [
+      "const o = d.object(value, key, ctx);",
+      `if (o === undefined) return value as ${returnType};`,
+      "ctx.path.push(key);",
+      ...aliases,
+      ...optionalStringsStatement(fields),
+      ...(checks.length > 0 ? ["let v: unknown;", ...checks] : []),
+      "ctx.path.pop();",
+      `return o as unknown as ${returnType};`,
+    ],
+  };
+}
+
+function optionalStringsStatement(fields: readonly Field[]): string[] {
+  const keys = fields.filter(isOptionalString).map((f) => f.name);
+  return keys.length === 0 ? [] : [`d.optionalStrings(o, ${JSON.stringify(keys)}, ctx);`];
+}
+
 export const decodersEmitter: Emitter = {
   name: "decoders",
   output: "packages/client/src/{api}/generated/decoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "decode", "d", "DecodeContext");
-    for (const model of ir.models) {
-      const aliases = model.fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
-      file.addFunction({
-        isExported: true,
-        name: names.modelDecoder(model),
-        ...docs(`Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`),
-        parameters: [
-          { name: "value", type: "unknown" },
-          { name: "key", type: "string | number" },
-          { name: "ctx", type: "DecodeContext" },
-        ],
-        returnType: `t.${model.name}`,
-        statements: [
-          "const o = d.object(value, key, ctx);",
-          `if (o === undefined) return value as t.${model.name};`,
-          "ctx.path.push(key);",
-          ...aliases,
-          "let v: unknown;",
-          ...model.fields.map(fieldStatement).filter((statement) => statement !== ""),
-          "ctx.path.pop();",
-          `return o as unknown as t.${model.name};`,
-        ],
-      });
-    }
+    for (const model of ir.models) file.addFunction(modelDecoder(names.modelDecoder(model), `t.${model.name}`, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`));
     for (const m of ir.methods) {
       if (m.binary) continue;
       const roots = m.variants.map((v) => v.root);

@@ -8,6 +8,7 @@ import { docs, type Emitter } from "../emit.js";
 import { names, responseType } from "../naming.js";
 import { argsOptional, methodDocs } from "./shared/method-docs.js";
 import { restSignature } from "./shared/rest-signature.js";
+import { callForms } from "./shared/call-forms.js";
 
 /** v4: the body of a method's function: paged, split or a plain call (downloads as in v2). */
 function restCall(ir: Ir, m: Method): string {
@@ -50,7 +51,7 @@ export const methodsEmitter: Emitter = {
         "CallOptions",
         ...(ir.methods.some((m) => m.binary) ? ["Download"] : []),
         "MethodDescriptor",
-        ...(paged.length > 0 ? ["PageOptions"] : []),
+        ...(paged.length > 0 ? ["OffsetPages", "PageOptions"] : []),
         ...(tokenPaged ? ["PagePromise"] : []),
         ...(incremental.length > 0 ? ["SyncOptions"] : []),
         "WrikeTransport",
@@ -100,10 +101,21 @@ export const methodsEmitter: Emitter = {
         });
         continue;
       }
+      const forms = callForms(m);
       file.addFunction({
         isExported: true,
         name: m.functionName,
-        ...methodDocs(ir, m),
+        ...(forms ? {} : methodDocs(ir, m)),
+        // The result type follows a selecting argument (count: true gives the count); the last form is the general one.
+        overloads: forms?.map((form, i) => ({
+          ...(i === 0 ? methodDocs(ir, m) : {}),
+          parameters: [
+            { name: "transport", type: "WrikeTransport" },
+            { name: "args", type: form.argsType, hasQuestionToken: form.optional },
+            { name: "options", type: "CallOptions", hasQuestionToken: true },
+          ],
+          returnType: `Promise<${form.resultType}>`,
+        })),
         parameters: [
           { name: "transport", type: "WrikeTransport" },
           { name: "args", type: `t.${names.argsType(m)}`, ...(optional ? { initializer: "{}" } : {}) },
@@ -119,15 +131,16 @@ export const methodsEmitter: Emitter = {
           isExported: true,
           name: names.pages(m),
           ...docs(
-            `Every item ${m.id} matches, a page at a time, in ascending id order; pages overlap by one item, so changes between pages neither skip nor repeat an item. \`${orderArg}\`, \`${limitArg}\` and \`${offsetArg}\` are set by the pager.`,
+            `Every item ${m.id} matches, in ascending id order (\`for await (const item of ...)\`; \`.pages()\` for the pages themselves); pages overlap by one item, so changes between pages neither skip nor repeat an item. \`${orderArg}\`, \`${limitArg}\` and \`${offsetArg}\` are set by the pager.`,
           ),
           parameters: [
             { name: "transport", type: "WrikeTransport" },
-            { name: "args", type: `Omit<t.${names.argsType(m)}, ${JSON.stringify(limitArg)} | ${JSON.stringify(orderArg)}>`, initializer: "{}" },
+            // The pager sets the page window; an argument that selects another result (count) would leave no items.
+            { name: "args", type: `Omit<t.${names.argsType(m)}, ${[limitArg, orderArg, ...m.variants.flatMap((v) => v.whenArgument?.name ?? [])].map((n) => JSON.stringify(n)).join(" | ")}>`, initializer: "{}" },
             { name: "options", type: "PageOptions", hasQuestionToken: true },
           ],
-          returnType: `AsyncGenerator<Array<${itemType}>, void, undefined>`,
-          statements: `return paginateByOffset(transport, ${names.descriptor(m)}, ${JSON.stringify({ limitArg, offsetArg, itemsField, orderArg, idOrder, idField })}, args as t.${names.argsType(m)}, options) as AsyncGenerator<Array<${itemType}>, void, undefined>;`,
+          returnType: `OffsetPages<${itemType}>`,
+          statements: `return paginateByOffset(transport, ${names.descriptor(m)}, ${JSON.stringify({ limitArg, offsetArg, itemsField, orderArg, idOrder, idField })}, args as t.${names.argsType(m)}, options) as OffsetPages<${itemType}>;`,
         });
       }
       if (m.incremental)

@@ -3,11 +3,17 @@
  * and named Args/Result types per method (v4 results generic over the fields a `fields` argument selects).
  */
 import { VariableDeclarationKind } from "ts-morph";
-import { docs, type Emitter } from "../emit.js";
+import { docs, type DeclarationSink, type Emitter } from "../emit.js";
 import type { Field, Ir, Method } from "../model.js";
-import { names, argumentType, coreTypeNames, responseType } from "../naming.js";
+import { names, argumentType, coreTypeTracker, responseType } from "../naming.js";
 
 const nullable = (type: string, isNullable: boolean | undefined) => (isNullable ? `${type} | null` : type);
+
+/** The TypeScript type of a response field (null included when the server may send it). */
+export const fieldType = (f: Field) => nullable(responseType(f.type), f.nullable);
+
+/** An interface property for a response field, of type `type`. Shared with the webhook-events emitter. */
+export const fieldProperty = (f: Field, type: string) => ({ name: f.name, type, hasQuestionToken: !f.required, ...docs(f.description) });
 
 /** The result type of a method: its variants, or (v4) its envelope, narrowed by the selected fields. */
 function resultType(m: Method): { typeParameters: { name: string; constraint: string; default: string }[]; type: string } {
@@ -19,26 +25,24 @@ function resultType(m: Method): { typeParameters: { name: string; constraint: st
   };
 }
 
+/** An open enum: its known values as a constant, and a type that also admits values Wrike adds later. */
+export function addEnum(file: DeclarationSink, e: Ir["enums"][number]): void {
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    declarations: [{ name: e.name, initializer: `{ ${e.values.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} } as const` }],
+    ...docs(e.description, `Known values. The enum is open: values Wrike adds later still decode.`),
+  });
+  const open = e.valueType === "integer" ? "(number & {})" : "(string & {})";
+  file.addTypeAlias({ isExported: true, name: e.name, type: `(typeof ${e.name})[keyof typeof ${e.name}] | ${open}` });
+}
+
 export const typesEmitter: Emitter = {
   name: "types",
   output: "packages/client/src/{api}/generated/types.ts",
   emit(ir: Ir, file) {
-    const used = new Set<string>();
-    const track = (type: string) => {
-      for (const n of coreTypeNames) if (new RegExp(`\\b${n}\\b`).test(type)) used.add(n);
-      return type;
-    };
-    const fieldType = (f: Field) => track(nullable(responseType(f.type), f.nullable));
-    for (const e of ir.enums) {
-      file.addVariableStatement({
-        declarationKind: VariableDeclarationKind.Const,
-        isExported: true,
-        declarations: [{ name: e.name, initializer: `{ ${e.values.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(", ")} } as const` }],
-        ...docs(e.description, `Known values. The enum is open: values Wrike adds later still decode.`),
-      });
-      const open = e.valueType === "integer" ? "(number & {})" : "(string & {})";
-      file.addTypeAlias({ isExported: true, name: e.name, type: `(typeof ${e.name})[keyof typeof ${e.name}] | ${open}` });
-    }
+    const { used, track } = coreTypeTracker();
+    for (const e of ir.enums) addEnum(file, e);
     for (const model of ir.models) {
       const item = model.envelopeOf && responseType(model.envelopeOf);
       file.addInterface({
@@ -46,12 +50,7 @@ export const typesEmitter: Emitter = {
         name: model.name,
         ...(item ? { typeParameters: [{ name: "T", default: item }] } : {}),
         ...docs(model.description),
-        properties: model.fields.map((f) => ({
-          name: f.name,
-          type: item && f.name === ir.api.envelope?.dataField ? "T[]" : fieldType(f),
-          hasQuestionToken: !f.required,
-          ...docs(f.description),
-        })),
+        properties: model.fields.map((f) => fieldProperty(f, item && f.name === ir.api.envelope?.dataField ? "T[]" : track(fieldType(f)))),
       });
     }
     if (ir.methods.some((m) => m.selects))

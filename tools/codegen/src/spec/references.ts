@@ -126,7 +126,11 @@ export function checkReferences(
           if (typeof v.body === "string") {
             if (!(v.body in models) && !inlineNames.has(v.body)) report(g, [...at, "response", "variants", i, "body"], `unknown model "${v.body}"`);
           } else checkFields(g, [...at, "response", "variants", i, "body", "fields"], v.body.fields);
+          if (v.whenArgument && m.args[v.whenArgument.name]?.type !== "boolean")
+            report(g, [...at, "response", "variants", i, "whenArgument", "name"], `"${v.whenArgument.name}" is not a boolean argument of the method`);
         });
+      if ("variants" in m.response && m.response.variants.some((v) => v.whenArgument) && m.response.variants.filter((v) => !v.whenArgument).length !== 1)
+        report(g, [...at, "response", "variants"], "variants selected by whenArgument need exactly one variant without it (the one returned otherwise)");
       const statuses = api.data.errors.statuses ?? {};
       m.errors.forEach((code, i) => {
         if (!(String(code) in api.data.errors.codes) && !(String(code) in statuses))

@@ -117,6 +117,11 @@ const responseVariant = z.strictObject({
   body: z.union([pascalName, z.strictObject({ name: pascalName, description: z.string().optional(), fields: z.record(identifier, field) })]),
   /** When this variant is returned (for methods with several). */
   when: z.string().optional(),
+  /**
+   * The boolean argument that selects this variant, when one does (`{ name: count, equals: true }`), so the
+   * result type follows the arguments; the variant without one is returned otherwise.
+   */
+  whenArgument: z.strictObject({ name: identifier, equals: z.boolean() }).optional(),
 });
 
 const response = z.union([
@@ -264,7 +269,13 @@ const webhookSigning = z.strictObject({
   /** Events: the signature is computed over the raw request body with the subscription's secret. */
   eventSignedOver: z.literal("rawBody"),
   /** Handshake: the answer's header carries HMAC(secret, the request's header value). */
-  handshake: z.strictObject({ requestHeader: z.string().min(1), answerHeader: z.string().min(1), signedOver: z.literal("requestHeaderValue") }),
+  handshake: z.strictObject({
+    requestHeader: z.string().min(1),
+    answerHeader: z.string().min(1),
+    signedOver: z.literal("requestHeaderValue"),
+    /** The handshake's body: a JSON object whose `field` is `value` (event bodies are JSON arrays). */
+    body: z.strictObject({ field: identifier, value: z.string().min(1) }),
+  }),
   /** How sure we are: "confirmed" or "publiclyDescribedUnconfirmed". */
   status: z.enum(["confirmed", "publiclyDescribedUnconfirmed"]),
   source: text,

@@ -214,7 +214,7 @@ export interface WrikeClient {
      * - 402 CREDENTIALS_ERROR: Authorization failed. The passed signature was invalid.
      * - 403 MISSING_REQUIRED_PARAMETER: Missing required parameter: id.
      * - 406 ACCESS_ERROR: The task with given id not found in the calling user's folder scope. */
-    readonly filter: (args?: t.TaskFilterArgs, options?: CallOptions) => Promise<t.TaskFilterResult>;
+    readonly filter: { (args: t.TaskFilterArgs & { count: true; }, options?: CallOptions): Promise<t.TaskFilterCount>; (args?: t.TaskFilterArgs & { count?: false; }, options?: CallOptions): Promise<t.TaskFilterList>; (args?: t.TaskFilterArgs, options?: CallOptions): Promise<t.TaskFilterResult>; };
     /** See taskFilterPages. */
     readonly filterPages: (args?: Parameters<typeof taskFilterPages>[1], options?: PageOptions) => ReturnType<typeof taskFilterPages>;
     /** Get the tasks added, changed and deleted since tLast. (`wrike.task.updates`)
@@ -349,7 +349,7 @@ export function createWrikeClient(options: ClientOptions): WrikeClient {
     ,
     task: {
       get: (args, options) => taskGet(transport, args, options),
-      filter: (args, options) => taskFilter(transport, args ?? {}, options),
+      filter: ((args?: t.TaskFilterArgs, options?: CallOptions) => taskFilter(transport, args ?? {}, options)) as WrikeClient["task"]["filter"],
       filterPages: (args, options) => taskFilterPages(transport, args, options),
       updates: (args, options) => taskUpdates(transport, args, options),
       updatesSync: (options) => taskUpdatesSync(transport, options),

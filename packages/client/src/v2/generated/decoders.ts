@@ -9,17 +9,13 @@ export function decodeAttachment(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Attachment;
   ctx.path.push(key);
+  d.optionalStrings(o, ["fileName", "authorUid", "createdDate", "contentType", "asyncKey"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.taskId; if (v !== undefined && !Number.isSafeInteger(v)) o.taskId = d.id(v, "taskId", ctx);
-  v = o.fileName; if (v !== undefined && typeof v !== "string") d.string(v, "fileName", ctx);
-  v = o.authorUid; if (v !== undefined && typeof v !== "string") d.string(v, "authorUid", ctx);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
   v = o.version; if (v !== undefined && !Number.isSafeInteger(v)) o.version = d.integer(v, "version", ctx);
   v = o.size; if (v !== undefined && !Number.isSafeInteger(v)) o.size = d.integer(v, "size", ctx);
-  v = o.contentType; if (v !== undefined && typeof v !== "string") d.string(v, "contentType", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.Attachment;
 }
@@ -29,9 +25,9 @@ export function decodeAttachmentHistory(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AttachmentHistory;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "attachment", decodeAttachment);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.AttachmentHistory;
 }
@@ -41,9 +37,9 @@ export function decodeAttachmentList(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AttachmentList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "task", decodeTaskAttachments);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.AttachmentList;
 }
@@ -53,16 +49,12 @@ export function decodeComment(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Comment;
   ctx.path.push(key);
+  d.optionalStrings(o, ["text", "authorUid", "createdDate", "deletedDate", "asyncKey"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
-  v = o.text; if (v !== undefined && typeof v !== "string") d.string(v, "text", ctx);
   v = o.taskId; if (v !== undefined && !Number.isSafeInteger(v)) o.taskId = d.id(v, "taskId", ctx);
-  v = o.authorUid; if (v !== undefined && typeof v !== "string") d.string(v, "authorUid", ctx);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.deletedDate; if (v !== undefined && typeof v !== "string") d.string(v, "deletedDate", ctx);
   v = o.attachments; if (v !== undefined) o.attachments = d.idList(v, "attachments", ctx, "id");
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.Comment;
 }
@@ -72,9 +64,9 @@ export function decodeCommentList(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CommentList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "comment", decodeComment);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.CommentList;
 }
@@ -84,12 +76,12 @@ export function decodeCommentUpdates(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CommentUpdates;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.newComments; if (v === undefined) d.missing("newComments", ctx); else o.newComments = d.list(v, "newComments", ctx, "comment", decodeComment);
   v = o.updatedComments; if (v === undefined) d.missing("updatedComments", ctx); else o.updatedComments = d.list(v, "updatedComments", ctx, "comment", decodeComment);
   v = o.deletedComments; if (v === undefined) d.missing("deletedComments", ctx); else o.deletedComments = d.list(v, "deletedComments", ctx, "comment", decodeComment);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.CommentUpdates;
 }
@@ -99,11 +91,9 @@ export function decodeContact(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Contact;
   ctx.path.push(key);
+  d.optionalStrings(o, ["firstName", "lastName", "email"], ctx);
   let v: unknown;
   v = o.uid; if (v === undefined) d.missing("uid", ctx); else if (typeof v !== "string") d.string(v, "uid", ctx);
-  v = o.firstName; if (v !== undefined && typeof v !== "string") d.string(v, "firstName", ctx);
-  v = o.lastName; if (v !== undefined && typeof v !== "string") d.string(v, "lastName", ctx);
-  v = o.email; if (v !== undefined && typeof v !== "string") d.string(v, "email", ctx);
   ctx.path.pop();
   return o as unknown as t.Contact;
 }
@@ -124,9 +114,9 @@ export function decodeDeletedCommentList(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedCommentList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "comment", decodeComment);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DeletedCommentList;
 }
@@ -137,12 +127,11 @@ export function decodeDeletedFolder(value: unknown, key: string | number, ctx: D
   if (o === undefined) return value as t.DeletedFolder;
   ctx.path.push(key);
   d.renameAlias(o, "deletedEllements", "deletedElements");
+  d.optionalStrings(o, ["title", "asyncKey"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
   v = o.deletedElements; if (v !== undefined) o.deletedElements = d.idList(v, "deletedElements", ctx, "id", true);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DeletedFolder;
 }
@@ -152,9 +141,9 @@ export function decodeDeletedFolderList(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedFolderList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "folder", decodeDeletedFolder);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DeletedFolderList;
 }
@@ -164,11 +153,10 @@ export function decodeDeletedTask(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedTask;
   ctx.path.push(key);
+  d.optionalStrings(o, ["title", "asyncKey"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DeletedTask;
 }
@@ -178,9 +166,9 @@ export function decodeDeletedTaskList(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedTaskList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "task", decodeDeletedTask);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DeletedTaskList;
 }
@@ -190,9 +178,9 @@ export function decodeDeletedTimelogList(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedTimelogList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "timelog", decodeTimelog);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DeletedTimelogList;
 }
@@ -202,20 +190,14 @@ export function decodeFolder(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Folder;
   ctx.path.push(key);
+  d.optionalStrings(o, ["title", "description", "authorUid", "createdDate", "whoChanged", "lastUpdatedDate", "asyncKey"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
-  v = o.authorUid; if (v !== undefined && typeof v !== "string") d.string(v, "authorUid", ctx);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
-  v = o.whoChanged; if (v !== undefined && typeof v !== "string") d.string(v, "whoChanged", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.attachmentsCount; if (v !== undefined && !Number.isSafeInteger(v)) o.attachmentsCount = d.integer(v, "attachmentsCount", ctx);
   v = o.commentsCount; if (v !== undefined && !Number.isSafeInteger(v)) o.commentsCount = d.integer(v, "commentsCount", ctx);
   v = o.sharedUsers; if (v !== undefined) o.sharedUsers = d.stringList(v, "sharedUsers", ctx, "uid");
   v = o.parents; if (v !== undefined) o.parents = d.idList(v, "parents", ctx, "id");
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.Folder;
 }
@@ -225,9 +207,9 @@ export function decodeFolderTree(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTree;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.folders; if (v === undefined) d.missing("folders", ctx); else o.folders = d.list(v, "folders", ctx, "folder", decodeFolderTreeEntry);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderTree;
 }
@@ -237,12 +219,10 @@ export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTreeEntry;
   ctx.path.push(key);
+  d.optionalStrings(o, ["title", "fullPath", "minimalPath"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.parentId; if (v !== undefined && !Number.isSafeInteger(v)) o.parentId = d.id(v, "parentId", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.fullPath; if (v !== undefined && typeof v !== "string") d.string(v, "fullPath", ctx);
-  v = o.minimalPath; if (v !== undefined && typeof v !== "string") d.string(v, "minimalPath", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderTreeEntry;
 }
@@ -252,20 +232,11 @@ export function decodeProfile(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Profile;
   ctx.path.push(key);
+  d.optionalStrings(o, ["lastName", "firstName", "primaryEmail", "organization", "workingDays", "weekendDays", "dateFormat", "timezoneName", "language", "license"], ctx);
   let v: unknown;
   v = o.uid; if (v === undefined) d.missing("uid", ctx); else if (typeof v !== "string") d.string(v, "uid", ctx);
-  v = o.lastName; if (v !== undefined && typeof v !== "string") d.string(v, "lastName", ctx);
-  v = o.firstName; if (v !== undefined && typeof v !== "string") d.string(v, "firstName", ctx);
-  v = o.primaryEmail; if (v !== undefined && typeof v !== "string") d.string(v, "primaryEmail", ctx);
-  v = o.organization; if (v !== undefined && typeof v !== "string") d.string(v, "organization", ctx);
-  v = o.workingDays; if (v !== undefined && typeof v !== "string") d.string(v, "workingDays", ctx);
-  v = o.weekendDays; if (v !== undefined && typeof v !== "string") d.string(v, "weekendDays", ctx);
-  v = o.dateFormat; if (v !== undefined && typeof v !== "string") d.string(v, "dateFormat", ctx);
-  v = o.timezoneName; if (v !== undefined && typeof v !== "string") d.string(v, "timezoneName", ctx);
   v = o.timezoneOffset; if (v !== undefined && !Number.isSafeInteger(v)) o.timezoneOffset = d.integer(v, "timezoneOffset", ctx);
   v = o.secondaryEmails; if (v !== undefined) o.secondaryEmails = d.stringList(v, "secondaryEmails", ctx, "email");
-  v = o.language; if (v !== undefined && typeof v !== "string") d.string(v, "language", ctx);
-  v = o.license; if (v !== undefined && typeof v !== "string") d.string(v, "license", ctx);
   ctx.path.pop();
   return o as unknown as t.Profile;
 }
@@ -275,14 +246,9 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Task;
   ctx.path.push(key);
+  d.optionalStrings(o, ["title", "description", "authorUid", "createdDate", "whoChanged", "lastUpdatedDate", "startDate", "dueDate", "duration", "type", "recurenceTemplate", "asyncKey"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
-  v = o.authorUid; if (v !== undefined && typeof v !== "string") d.string(v, "authorUid", ctx);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
-  v = o.whoChanged; if (v !== undefined && typeof v !== "string") d.string(v, "whoChanged", ctx);
-  v = o.lastUpdatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "lastUpdatedDate", ctx);
   v = o.attachmentsCount; if (v !== undefined && !Number.isSafeInteger(v)) o.attachmentsCount = d.integer(v, "attachmentsCount", ctx);
   v = o.commentsCount; if (v !== undefined && !Number.isSafeInteger(v)) o.commentsCount = d.integer(v, "commentsCount", ctx);
   v = o.responsibleUsers; if (v !== undefined) o.responsibleUsers = d.stringList(v, "responsibleUsers", ctx, "uid");
@@ -291,14 +257,8 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
   v = o.status; if (v !== undefined && !Number.isSafeInteger(v)) o.status = d.integer(v, "status", ctx);
   v = o.importance; if (v !== undefined && !Number.isSafeInteger(v)) o.importance = d.integer(v, "importance", ctx);
-  v = o.startDate; if (v !== undefined && typeof v !== "string") d.string(v, "startDate", ctx);
-  v = o.dueDate; if (v !== undefined && typeof v !== "string") d.string(v, "dueDate", ctx);
-  v = o.duration; if (v !== undefined && typeof v !== "string") d.string(v, "duration", ctx);
   v = o.predecessor; if (v !== undefined) o.predecessor = d.idList(v, "predecessor", ctx, "id");
   v = o.successor; if (v !== undefined) o.successor = d.idList(v, "successor", ctx, "id");
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
-  v = o.recurenceTemplate; if (v !== undefined && typeof v !== "string") d.string(v, "recurenceTemplate", ctx);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.Task;
 }
@@ -320,10 +280,10 @@ export function decodeTaskFilterCount(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskFilterCount;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.count; if (v === undefined) d.missing("count", ctx); else if (!Number.isSafeInteger(v)) o.count = d.integer(v, "count", ctx);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskFilterCount;
 }
@@ -333,10 +293,10 @@ export function decodeTaskFilterList(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskFilterList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "task", decodeTask);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskFilterList;
 }
@@ -346,12 +306,12 @@ export function decodeTaskUpdates(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskUpdates;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.newTasks; if (v === undefined) d.missing("newTasks", ctx); else o.newTasks = d.list(v, "newTasks", ctx, "task", decodeTask);
   v = o.updatedTasks; if (v === undefined) d.missing("updatedTasks", ctx); else o.updatedTasks = d.list(v, "updatedTasks", ctx, "task", decodeTask);
   v = o.deletedTasks; if (v === undefined) d.missing("deletedTasks", ctx); else o.deletedTasks = d.list(v, "deletedTasks", ctx, "task", decodeTask);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskUpdates;
 }
@@ -361,14 +321,12 @@ export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Timelog;
   ctx.path.push(key);
+  d.optionalStrings(o, ["userUid", "date", "asyncKey"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
-  v = o.userUid; if (v !== undefined && typeof v !== "string") d.string(v, "userUid", ctx);
   v = o.taskId; if (v !== undefined && !Number.isSafeInteger(v)) o.taskId = d.id(v, "taskId", ctx);
-  v = o.date; if (v !== undefined && typeof v !== "string") d.string(v, "date", ctx);
   v = o.hours; if (v !== undefined && !Number.isFinite(v)) o.hours = d.double(v, "hours", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.Timelog;
 }
@@ -378,9 +336,9 @@ export function decodeTimelogList(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogList;
   ctx.path.push(key);
+  d.optionalStrings(o, ["asyncKey"], ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "timelog", decodeTimelog);
-  v = o.asyncKey; if (v !== undefined && typeof v !== "string") d.string(v, "asyncKey", ctx);
   ctx.path.pop();
   return o as unknown as t.TimelogList;
 }

@@ -9,10 +9,9 @@ export function decodeAccessRole(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AccessRole;
   ctx.path.push(key);
+  d.optionalStrings(o, ["description", "title"], ctx);
   let v: unknown;
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.AccessRole;
 }
@@ -34,19 +33,13 @@ export function decodeAccount(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Account;
   ctx.path.push(key);
+  d.optionalStrings(o, ["createdDate", "dateFormat", "firstDayOfWeek", "name", "recycleBinId", "rootFolderId", "joinedDate"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
   v = o.workDays; if (v !== undefined) o.workDays = d.stringList(v, "workDays", ctx, "item");
-  v = o.dateFormat; if (v !== undefined && typeof v !== "string") d.string(v, "dateFormat", ctx);
-  v = o.firstDayOfWeek; if (v !== undefined && typeof v !== "string") d.string(v, "firstDayOfWeek", ctx);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "customField", decodeCustomField);
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
-  v = o.recycleBinId; if (v !== undefined && typeof v !== "string") d.string(v, "recycleBinId", ctx);
-  v = o.rootFolderId; if (v !== undefined && typeof v !== "string") d.string(v, "rootFolderId", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.subscription; if (v !== undefined) o.subscription = decodeSubscription(v, "subscription", ctx);
-  v = o.joinedDate; if (v !== undefined && typeof v !== "string") d.string(v, "joinedDate", ctx);
   ctx.path.pop();
   return o as unknown as t.Account;
 }
@@ -68,23 +61,14 @@ export function decodeApproval(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Approval;
   ctx.path.push(key);
+  d.optionalStrings(o, ["dueDate", "description", "updatedDate", "authorId", "title", "type", "folderId", "finisherId", "taskId", "status"], ctx);
   let v: unknown;
-  v = o.dueDate; if (v !== undefined && typeof v !== "string") d.string(v, "dueDate", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.finished; if (v !== undefined && typeof v !== "boolean") o.finished = d.boolean(v, "finished", ctx);
-  v = o.updatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "updatedDate", ctx);
-  v = o.authorId; if (v !== undefined && typeof v !== "string") d.string(v, "authorId", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   v = o.autoFinishOnReject; if (v !== undefined && typeof v !== "boolean") o.autoFinishOnReject = d.boolean(v, "autoFinishOnReject", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.finisherId; if (v !== undefined && typeof v !== "string") d.string(v, "finisherId", ctx);
   v = o.autoFinishOnApprove; if (v !== undefined && typeof v !== "boolean") o.autoFinishOnApprove = d.boolean(v, "autoFinishOnApprove", ctx);
   v = o.decisions; if (v !== undefined) o.decisions = d.list(v, "decisions", ctx, "approvalDecision", decodeApprovalDecision);
   v = o.attachmentIds; if (v !== undefined) o.attachmentIds = d.stringList(v, "attachmentIds", ctx, "item");
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
   ctx.path.pop();
   return o as unknown as t.Approval;
 }
@@ -94,11 +78,7 @@ export function decodeApprovalDecision(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ApprovalDecision;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.approverId; if (v !== undefined && typeof v !== "string") d.string(v, "approverId", ctx);
-  v = o.comment; if (v !== undefined && typeof v !== "string") d.string(v, "comment", ctx);
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.updatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "updatedDate", ctx);
+  d.optionalStrings(o, ["approverId", "comment", "status", "updatedDate"], ctx);
   ctx.path.pop();
   return o as unknown as t.ApprovalDecision;
 }
@@ -120,10 +100,10 @@ export function decodeApprovalPage(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ApprovalPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "approval", decodeApproval);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.ApprovalPage;
@@ -134,8 +114,8 @@ export function decodeAsset(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Asset;
   ctx.path.push(key);
+  d.optionalStrings(o, ["name"], ctx);
   let v: unknown;
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Asset;
@@ -158,14 +138,12 @@ export function decodeAsyncJob(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AsyncJob;
   ctx.path.push(key);
+  d.optionalStrings(o, ["errorMessage", "type", "status"], ctx);
   let v: unknown;
   v = o.processedCount; if (v !== undefined && !Number.isSafeInteger(v)) o.processedCount = d.integer(v, "processedCount", ctx);
-  v = o.errorMessage; if (v !== undefined && typeof v !== "string") d.string(v, "errorMessage", ctx);
   v = o.progressPercent; if (v !== undefined && !Number.isSafeInteger(v)) o.progressPercent = d.integer(v, "progressPercent", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.totalCount; if (v !== undefined && !Number.isSafeInteger(v)) o.totalCount = d.integer(v, "totalCount", ctx);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
   ctx.path.pop();
   return o as unknown as t.AsyncJob;
 }
@@ -187,25 +165,13 @@ export function decodeAttachment(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Attachment;
   ctx.path.push(key);
+  d.optionalStrings(o, ["currentAttachmentId", "originVersionId", "previewUrl", "playlistUrl", "authorId", "type", "folderId", "url", "createdDate", "name", "commentId", "contentType", "taskId"], ctx);
   let v: unknown;
-  v = o.currentAttachmentId; if (v !== undefined && typeof v !== "string") d.string(v, "currentAttachmentId", ctx);
-  v = o.originVersionId; if (v !== undefined && typeof v !== "string") d.string(v, "originVersionId", ctx);
   v = o.reviewIds; if (v !== undefined) o.reviewIds = d.stringList(v, "reviewIds", ctx, "item");
-  v = o.previewUrl; if (v !== undefined && typeof v !== "string") d.string(v, "previewUrl", ctx);
-  v = o.playlistUrl; if (v !== undefined && typeof v !== "string") d.string(v, "playlistUrl", ctx);
-  v = o.authorId; if (v !== undefined && typeof v !== "string") d.string(v, "authorId", ctx);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   v = o.version; if (v !== undefined && !Number.isFinite(v)) o.version = d.double(v, "version", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.url; if (v !== undefined && typeof v !== "string") d.string(v, "url", ctx);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
   v = o.size; if (v !== undefined && !Number.isSafeInteger(v)) o.size = d.integer(v, "size", ctx);
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
   v = o.width; if (v !== undefined && !Number.isFinite(v)) o.width = d.double(v, "width", ctx);
-  v = o.commentId; if (v !== undefined && typeof v !== "string") d.string(v, "commentId", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.contentType; if (v !== undefined && typeof v !== "string") d.string(v, "contentType", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
   v = o.height; if (v !== undefined && !Number.isFinite(v)) o.height = d.double(v, "height", ctx);
   ctx.path.pop();
   return o as unknown as t.Attachment;
@@ -228,9 +194,7 @@ export function decodeAttachmentUrl(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AttachmentUrl;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.playlistUrl; if (v !== undefined && typeof v !== "string") d.string(v, "playlistUrl", ctx);
-  v = o.url; if (v !== undefined && typeof v !== "string") d.string(v, "url", ctx);
+  d.optionalStrings(o, ["playlistUrl", "url"], ctx);
   ctx.path.pop();
   return o as unknown as t.AttachmentUrl;
 }
@@ -252,16 +216,9 @@ export function decodeAuditLogEntry(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AuditLogEntry;
   ctx.path.push(key);
+  d.optionalStrings(o, ["ipAddress", "objectName", "userEmail", "operation", "userId", "objectId", "eventDate", "objectType"], ctx);
   let v: unknown;
-  v = o.ipAddress; if (v !== undefined && typeof v !== "string") d.string(v, "ipAddress", ctx);
-  v = o.objectName; if (v !== undefined && typeof v !== "string") d.string(v, "objectName", ctx);
-  v = o.userEmail; if (v !== undefined && typeof v !== "string") d.string(v, "userEmail", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.operation; if (v !== undefined && typeof v !== "string") d.string(v, "operation", ctx);
-  v = o.userId; if (v !== undefined && typeof v !== "string") d.string(v, "userId", ctx);
-  v = o.objectId; if (v !== undefined && typeof v !== "string") d.string(v, "objectId", ctx);
-  v = o.eventDate; if (v !== undefined && typeof v !== "string") d.string(v, "eventDate", ctx);
-  v = o.objectType; if (v !== undefined && typeof v !== "string") d.string(v, "objectType", ctx);
   ctx.path.pop();
   return o as unknown as t.AuditLogEntry;
 }
@@ -271,10 +228,10 @@ export function decodeAuditLogEntryPage(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AuditLogEntryPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "auditLogEntry", decodeAuditLogEntry);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.AuditLogEntryPage;
@@ -285,12 +242,9 @@ export function decodeBooking(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Booking;
   ctx.path.push(key);
+  d.optionalStrings(o, ["responsiblePlaceholderId", "responsibleId", "title", "folderId"], ctx);
   let v: unknown;
-  v = o.responsiblePlaceholderId; if (v !== undefined && typeof v !== "string") d.string(v, "responsiblePlaceholderId", ctx);
-  v = o.responsibleId; if (v !== undefined && typeof v !== "string") d.string(v, "responsibleId", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
   ctx.path.pop();
   return o as unknown as t.Booking;
 }
@@ -312,11 +266,9 @@ export function decodeCascadingFieldSetting(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CascadingFieldSetting;
   ctx.path.push(key);
+  d.optionalStrings(o, ["enabledBy", "enabledAt", "fieldId"], ctx);
   let v: unknown;
   v = o.systemField; if (v !== undefined && typeof v !== "boolean") o.systemField = d.boolean(v, "systemField", ctx);
-  v = o.enabledBy; if (v !== undefined && typeof v !== "string") d.string(v, "enabledBy", ctx);
-  v = o.enabledAt; if (v !== undefined && typeof v !== "string") d.string(v, "enabledAt", ctx);
-  v = o.fieldId; if (v !== undefined && typeof v !== "string") d.string(v, "fieldId", ctx);
   ctx.path.pop();
   return o as unknown as t.CascadingFieldSetting;
 }
@@ -338,9 +290,7 @@ export function decodeColor(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Color;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
-  v = o.hex; if (v !== undefined && typeof v !== "string") d.string(v, "hex", ctx);
+  d.optionalStrings(o, ["name", "hex"], ctx);
   ctx.path.pop();
   return o as unknown as t.Color;
 }
@@ -362,17 +312,9 @@ export function decodeComment(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Comment;
   ctx.path.push(key);
+  d.optionalStrings(o, ["createdDate", "text", "updatedDate", "authorId", "type", "emailSubject", "taskId", "folderId", "direction"], ctx);
   let v: unknown;
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.text; if (v !== undefined && typeof v !== "string") d.string(v, "text", ctx);
-  v = o.updatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "updatedDate", ctx);
-  v = o.authorId; if (v !== undefined && typeof v !== "string") d.string(v, "authorId", ctx);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
-  v = o.emailSubject; if (v !== undefined && typeof v !== "string") d.string(v, "emailSubject", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.direction; if (v !== undefined && typeof v !== "string") d.string(v, "direction", ctx);
   ctx.path.pop();
   return o as unknown as t.Comment;
 }
@@ -394,28 +336,16 @@ export function decodeContact(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Contact;
   ctx.path.push(key);
+  d.optionalStrings(o, ["lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "jobRoleId", "location", "workScheduleId", "primaryEmail"], ctx);
   let v: unknown;
-  v = o.lastName; if (v !== undefined && typeof v !== "string") d.string(v, "lastName", ctx);
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.avatarUrl; if (v !== undefined && typeof v !== "string") d.string(v, "avatarUrl", ctx);
-  v = o.timezone; if (v !== undefined && typeof v !== "string") d.string(v, "timezone", ctx);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
-  v = o.companyName; if (v !== undefined && typeof v !== "string") d.string(v, "companyName", ctx);
   v = o.profiles; if (v !== undefined) o.profiles = d.list(v, "profiles", ctx, "userProfile", decodeUserProfile);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
-  v = o.locale; if (v !== undefined && typeof v !== "string") d.string(v, "locale", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.firstName; if (v !== undefined && typeof v !== "string") d.string(v, "firstName", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.phone; if (v !== undefined && typeof v !== "string") d.string(v, "phone", ctx);
   v = o.me; if (v !== undefined && typeof v !== "boolean") o.me = d.boolean(v, "me", ctx);
   v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
-  v = o.jobRoleId; if (v !== undefined && typeof v !== "string") d.string(v, "jobRoleId", ctx);
-  v = o.location; if (v !== undefined && typeof v !== "string") d.string(v, "location", ctx);
-  v = o.workScheduleId; if (v !== undefined && typeof v !== "string") d.string(v, "workScheduleId", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx, "item");
-  v = o.primaryEmail; if (v !== undefined && typeof v !== "string") d.string(v, "primaryEmail", ctx);
   ctx.path.pop();
   return o as unknown as t.Contact;
 }
@@ -437,12 +367,11 @@ export function decodeContactHistory(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ContactHistory;
   ctx.path.push(key);
+  d.optionalStrings(o, ["billRate", "costRate"], ctx);
   let v: unknown;
   v = o.costRateHistory; if (v !== undefined) o.costRateHistory = d.list(v, "costRateHistory", ctx, "item", d.json);
   v = o.billRateHistory; if (v !== undefined) o.billRateHistory = d.list(v, "billRateHistory", ctx, "item", d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.billRate; if (v !== undefined && typeof v !== "string") d.string(v, "billRate", ctx);
-  v = o.costRate; if (v !== undefined && typeof v !== "string") d.string(v, "costRate", ctx);
   ctx.path.pop();
   return o as unknown as t.ContactHistory;
 }
@@ -464,8 +393,8 @@ export function decodeCreatedWorkItem(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CreatedWorkItem;
   ctx.path.push(key);
+  d.optionalStrings(o, ["relatedType"], ctx);
   let v: unknown;
-  v = o.relatedType; if (v !== undefined && typeof v !== "string") d.string(v, "relatedType", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.CreatedWorkItem;
@@ -488,18 +417,11 @@ export function decodeCustomField(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomField;
   ctx.path.push(key);
+  d.optionalStrings(o, ["id", "accountId", "title", "type", "archivedOn", "description", "spaceId", "archivedBy"], ctx);
   let v: unknown;
-  v = o.id; if (v !== undefined && typeof v !== "string") d.string(v, "id", ctx);
-  v = o.accountId; if (v !== undefined && typeof v !== "string") d.string(v, "accountId", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx, "item");
   v = o.settings; if (v !== undefined) o.settings = decodeCustomFieldSettings(v, "settings", ctx);
-  v = o.archivedOn; if (v !== undefined && typeof v !== "string") d.string(v, "archivedOn", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
-  v = o.spaceId; if (v !== undefined && typeof v !== "string") d.string(v, "spaceId", ctx);
   v = o.archived; if (v !== undefined && typeof v !== "boolean") o.archived = d.boolean(v, "archived", ctx);
-  v = o.archivedBy; if (v !== undefined && typeof v !== "string") d.string(v, "archivedBy", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomField;
 }
@@ -521,12 +443,8 @@ export function decodeCustomFieldFilter(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomFieldFilter;
   ctx.path.push(key);
+  d.optionalStrings(o, ["id", "comparator", "value", "minValue", "maxValue"], ctx);
   let v: unknown;
-  v = o.id; if (v !== undefined && typeof v !== "string") d.string(v, "id", ctx);
-  v = o.comparator; if (v !== undefined && typeof v !== "string") d.string(v, "comparator", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
-  v = o.minValue; if (v !== undefined && typeof v !== "string") d.string(v, "minValue", ctx);
-  v = o.maxValue; if (v !== undefined && typeof v !== "string") d.string(v, "maxValue", ctx);
   v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx, "item");
   ctx.path.pop();
   return o as unknown as t.CustomFieldFilter;
@@ -537,12 +455,10 @@ export function decodeCustomFieldSettings(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomFieldSettings;
   ctx.path.push(key);
+  d.optionalStrings(o, ["inheritanceType", "currency", "aggregation"], ctx);
   let v: unknown;
-  v = o.inheritanceType; if (v !== undefined && typeof v !== "string") d.string(v, "inheritanceType", ctx);
   v = o.decimalPlaces; if (v !== undefined && !Number.isFinite(v)) o.decimalPlaces = d.double(v, "decimalPlaces", ctx);
   v = o.useThousandsSeparator; if (v !== undefined && typeof v !== "boolean") o.useThousandsSeparator = d.boolean(v, "useThousandsSeparator", ctx);
-  v = o.currency; if (v !== undefined && typeof v !== "string") d.string(v, "currency", ctx);
-  v = o.aggregation; if (v !== undefined && typeof v !== "string") d.string(v, "aggregation", ctx);
   v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx, "item");
   v = o.allowOtherValues; if (v !== undefined && typeof v !== "boolean") o.allowOtherValues = d.boolean(v, "allowOtherValues", ctx);
   v = o.contacts; if (v !== undefined) o.contacts = d.stringList(v, "contacts", ctx, "item");
@@ -555,9 +471,7 @@ export function decodeCustomFieldValue(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomFieldValue;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.id; if (v !== undefined && typeof v !== "string") d.string(v, "id", ctx);
-  v = o.value; if (v !== undefined && typeof v !== "string") d.string(v, "value", ctx);
+  d.optionalStrings(o, ["id", "value"], ctx);
   ctx.path.pop();
   return o as unknown as t.CustomFieldValue;
 }
@@ -567,16 +481,11 @@ export function decodeCustomItemType(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomItemType;
   ctx.path.push(key);
+  d.optionalStrings(o, ["spaceId", "relatedType", "archivedOn", "description", "title", "archivedBy"], ctx);
   let v: unknown;
-  v = o.spaceId; if (v !== undefined && typeof v !== "string") d.string(v, "spaceId", ctx);
-  v = o.relatedType; if (v !== undefined && typeof v !== "string") d.string(v, "relatedType", ctx);
   v = o.customFieldIds; if (v !== undefined) o.customFieldIds = d.stringList(v, "customFieldIds", ctx, "item");
   v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
-  v = o.archivedOn; if (v !== undefined && typeof v !== "string") d.string(v, "archivedOn", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.archivedBy; if (v !== undefined && typeof v !== "string") d.string(v, "archivedBy", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomItemType;
 }
@@ -598,13 +507,10 @@ export function decodeCustomStatus(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomStatus;
   ctx.path.push(key);
+  d.optionalStrings(o, ["id", "name", "color", "group"], ctx);
   let v: unknown;
-  v = o.id; if (v !== undefined && typeof v !== "string") d.string(v, "id", ctx);
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
   v = o.standardName; if (v !== undefined && typeof v !== "boolean") o.standardName = d.boolean(v, "standardName", ctx);
-  v = o.color; if (v !== undefined && typeof v !== "string") d.string(v, "color", ctx);
   v = o.standard; if (v !== undefined && typeof v !== "boolean") o.standard = d.boolean(v, "standard", ctx);
-  v = o.group; if (v !== undefined && typeof v !== "string") d.string(v, "group", ctx);
   v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomStatus;
@@ -615,11 +521,10 @@ export function decodeDataExport(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExport;
   ctx.path.push(key);
+  d.optionalStrings(o, ["completedDate", "status"], ctx);
   let v: unknown;
   v = o.resources; if (v !== undefined) o.resources = d.list(v, "resources", ctx, "dataExportResource", decodeDataExportResource);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.completedDate; if (v !== undefined && typeof v !== "string") d.string(v, "completedDate", ctx);
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
   ctx.path.pop();
   return o as unknown as t.DataExport;
 }
@@ -629,10 +534,8 @@ export function decodeDataExportColumn(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportColumn;
   ctx.path.push(key);
+  d.optionalStrings(o, ["id", "alias", "dataType"], ctx);
   let v: unknown;
-  v = o.id; if (v !== undefined && typeof v !== "string") d.string(v, "id", ctx);
-  v = o.alias; if (v !== undefined && typeof v !== "string") d.string(v, "alias", ctx);
-  v = o.dataType; if (v !== undefined && typeof v !== "string") d.string(v, "dataType", ctx);
   v = o.foreignKey; if (v !== undefined) o.foreignKey = decodeDataExportForeignKey(v, "foreignKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportColumn;
@@ -655,9 +558,7 @@ export function decodeDataExportForeignKey(value: unknown, key: string | number,
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportForeignKey;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.tableId; if (v !== undefined && typeof v !== "string") d.string(v, "tableId", ctx);
-  v = o.columnId; if (v !== undefined && typeof v !== "string") d.string(v, "columnId", ctx);
+  d.optionalStrings(o, ["tableId", "columnId"], ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportForeignKey;
 }
@@ -667,9 +568,7 @@ export function decodeDataExportResource(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportResource;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
-  v = o.url; if (v !== undefined && typeof v !== "string") d.string(v, "url", ctx);
+  d.optionalStrings(o, ["name", "url"], ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportResource;
 }
@@ -679,9 +578,9 @@ export function decodeDataExportTable(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportTable;
   ctx.path.push(key);
+  d.optionalStrings(o, ["alias"], ctx);
   let v: unknown;
   v = o.columns; if (v !== undefined) o.columns = d.list(v, "columns", ctx, "dataExportColumn", decodeDataExportColumn);
-  v = o.alias; if (v !== undefined && typeof v !== "string") d.string(v, "alias", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportTable;
@@ -704,10 +603,7 @@ export function decodeDateRange(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DateRange;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.start; if (v !== undefined && typeof v !== "string") d.string(v, "start", ctx);
-  v = o.equal; if (v !== undefined && typeof v !== "string") d.string(v, "equal", ctx);
-  v = o.end; if (v !== undefined && typeof v !== "string") d.string(v, "end", ctx);
+  d.optionalStrings(o, ["start", "equal", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.DateRange;
 }
@@ -717,10 +613,7 @@ export function decodeDateTimeRange(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DateTimeRange;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.start; if (v !== undefined && typeof v !== "string") d.string(v, "start", ctx);
-  v = o.equal; if (v !== undefined && typeof v !== "string") d.string(v, "equal", ctx);
-  v = o.end; if (v !== undefined && typeof v !== "string") d.string(v, "end", ctx);
+  d.optionalStrings(o, ["start", "equal", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.DateTimeRange;
 }
@@ -730,12 +623,10 @@ export function decodeDependency(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Dependency;
   ctx.path.push(key);
+  d.optionalStrings(o, ["relationType", "successorId", "predecessorId"], ctx);
   let v: unknown;
-  v = o.relationType; if (v !== undefined && typeof v !== "string") d.string(v, "relationType", ctx);
-  v = o.successorId; if (v !== undefined && typeof v !== "string") d.string(v, "successorId", ctx);
   v = o.lagTime; if (v !== undefined && !Number.isFinite(v)) o.lagTime = d.double(v, "lagTime", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.predecessorId; if (v !== undefined && typeof v !== "string") d.string(v, "predecessorId", ctx);
   ctx.path.pop();
   return o as unknown as t.Dependency;
 }
@@ -757,8 +648,8 @@ export function decodeEffortAllocation(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.EffortAllocation;
   ctx.path.push(key);
+  d.optionalStrings(o, ["mode"], ctx);
   let v: unknown;
-  v = o.mode; if (v !== undefined && typeof v !== "string") d.string(v, "mode", ctx);
   v = o.totalEffort; if (v !== undefined && !Number.isFinite(v)) o.totalEffort = d.double(v, "totalEffort", ctx);
   v = o.allocatedEffort; if (v !== undefined && !Number.isFinite(v)) o.allocatedEffort = d.double(v, "allocatedEffort", ctx);
   ctx.path.pop();
@@ -770,22 +661,13 @@ export function decodeFolder(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Folder;
   ctx.path.push(key);
+  d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "contractType", "cascadingFields", "accessRoles", "attachmentCount", "briefDescription", "finance"], ctx);
   let v: unknown;
-  v = o.color; if (v !== undefined && typeof v !== "string") d.string(v, "color", ctx);
-  v = o.customItemTypeId; if (v !== undefined && typeof v !== "string") d.string(v, "customItemTypeId", ctx);
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
-  v = o.scope; if (v !== undefined && typeof v !== "string") d.string(v, "scope", ctx);
   v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   v = o.space; if (v !== undefined && typeof v !== "boolean") o.space = d.boolean(v, "space", ctx);
-  v = o.contractType; if (v !== undefined && typeof v !== "string") d.string(v, "contractType", ctx);
-  v = o.cascadingFields; if (v !== undefined && typeof v !== "string") d.string(v, "cascadingFields", ctx);
-  v = o.accessRoles; if (v !== undefined && typeof v !== "string") d.string(v, "accessRoles", ctx);
   v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx, "item");
-  v = o.attachmentCount; if (v !== undefined && typeof v !== "string") d.string(v, "attachmentCount", ctx);
-  v = o.briefDescription; if (v !== undefined && typeof v !== "string") d.string(v, "briefDescription", ctx);
-  v = o.finance; if (v !== undefined && typeof v !== "string") d.string(v, "finance", ctx);
   ctx.path.pop();
   return o as unknown as t.Folder;
 }
@@ -795,13 +677,11 @@ export function decodeFolderBlueprint(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderBlueprint;
   ctx.path.push(key);
+  d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
   let v: unknown;
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
-  v = o.scope; if (v !== undefined && typeof v !== "string") d.string(v, "scope", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.permalink; if (v !== undefined && typeof v !== "string") d.string(v, "permalink", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderBlueprint;
 }
@@ -835,13 +715,9 @@ export function decodeFolderHistory(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderHistory;
   ctx.path.push(key);
+  d.optionalStrings(o, ["plannedCost", "plannedFees", "actualFees", "actualCost", "budget"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.plannedCost; if (v !== undefined && typeof v !== "string") d.string(v, "plannedCost", ctx);
-  v = o.plannedFees; if (v !== undefined && typeof v !== "string") d.string(v, "plannedFees", ctx);
-  v = o.actualFees; if (v !== undefined && typeof v !== "string") d.string(v, "actualFees", ctx);
-  v = o.actualCost; if (v !== undefined && typeof v !== "string") d.string(v, "actualCost", ctx);
-  v = o.budget; if (v !== undefined && typeof v !== "string") d.string(v, "budget", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderHistory;
 }
@@ -863,25 +739,14 @@ export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTreeEntry;
   ctx.path.push(key);
+  d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "metadata", "customFields", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "finance"], ctx);
   let v: unknown;
-  v = o.color; if (v !== undefined && typeof v !== "string") d.string(v, "color", ctx);
-  v = o.customItemTypeId; if (v !== undefined && typeof v !== "string") d.string(v, "customItemTypeId", ctx);
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
-  v = o.scope; if (v !== undefined && typeof v !== "string") d.string(v, "scope", ctx);
   v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   v = o.space; if (v !== undefined && typeof v !== "boolean") o.space = d.boolean(v, "space", ctx);
   v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx, "item");
-  v = o.metadata; if (v !== undefined && typeof v !== "string") d.string(v, "metadata", ctx);
-  v = o.customFields; if (v !== undefined && typeof v !== "string") d.string(v, "customFields", ctx);
   v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx, "item");
-  v = o.contractType; if (v !== undefined && typeof v !== "string") d.string(v, "contractType", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
-  v = o.attachmentCount; if (v !== undefined && typeof v !== "string") d.string(v, "attachmentCount", ctx);
-  v = o.hasAttachments; if (v !== undefined && typeof v !== "string") d.string(v, "hasAttachments", ctx);
-  v = o.briefDescription; if (v !== undefined && typeof v !== "string") d.string(v, "briefDescription", ctx);
-  v = o.finance; if (v !== undefined && typeof v !== "string") d.string(v, "finance", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderTreeEntry;
 }
@@ -891,10 +756,10 @@ export function decodeFolderTreeEntryPage(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTreeEntryPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "folderTreeEntry", decodeFolderTreeEntry);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderTreeEntryPage;
@@ -905,15 +770,13 @@ export function decodeGroup(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Group;
   ctx.path.push(key);
+  d.optionalStrings(o, ["accountId", "avatarUrl", "title"], ctx);
   let v: unknown;
-  v = o.accountId; if (v !== undefined && typeof v !== "string") d.string(v, "accountId", ctx);
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
-  v = o.avatarUrl; if (v !== undefined && typeof v !== "string") d.string(v, "avatarUrl", ctx);
   v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx, "item");
   v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx, "item");
   ctx.path.pop();
   return o as unknown as t.Group;
@@ -924,9 +787,7 @@ export function decodeGroupAvatar(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.GroupAvatar;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.letters; if (v !== undefined && typeof v !== "string") d.string(v, "letters", ctx);
-  v = o.color; if (v !== undefined && typeof v !== "string") d.string(v, "color", ctx);
+  d.optionalStrings(o, ["letters", "color"], ctx);
   ctx.path.pop();
   return o as unknown as t.GroupAvatar;
 }
@@ -948,10 +809,10 @@ export function decodeGroupPage(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.GroupPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "group", decodeGroup);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.GroupPage;
@@ -962,13 +823,9 @@ export function decodeHourlyRate(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.HourlyRate;
   ctx.path.push(key);
+  d.optionalStrings(o, ["rateSubjectId", "rateSubjectType", "rateType", "contact", "rateSource"], ctx);
   let v: unknown;
-  v = o.rateSubjectId; if (v !== undefined && typeof v !== "string") d.string(v, "rateSubjectId", ctx);
-  v = o.rateSubjectType; if (v !== undefined && typeof v !== "string") d.string(v, "rateSubjectType", ctx);
   v = o.rateValue; if (v !== undefined && !Number.isFinite(v)) o.rateValue = d.double(v, "rateValue", ctx);
-  v = o.rateType; if (v !== undefined && typeof v !== "string") d.string(v, "rateType", ctx);
-  v = o.contact; if (v !== undefined && typeof v !== "string") d.string(v, "contact", ctx);
-  v = o.rateSource; if (v !== undefined && typeof v !== "string") d.string(v, "rateSource", ctx);
   ctx.path.pop();
   return o as unknown as t.HourlyRate;
 }
@@ -990,9 +847,9 @@ export function decodeIdPair(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.IdPair;
   ctx.path.push(key);
+  d.optionalStrings(o, ["apiV2Id"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.apiV2Id; if (v !== undefined && typeof v !== "string") d.string(v, "apiV2Id", ctx);
   ctx.path.pop();
   return o as unknown as t.IdPair;
 }
@@ -1014,19 +871,10 @@ export function decodeInvitation(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Invitation;
   ctx.path.push(key);
+  d.optionalStrings(o, ["userTypeId", "accountId", "firstName", "lastName", "inviterUserId", "role", "email", "status", "invitationDate", "resolvedDate"], ctx);
   let v: unknown;
-  v = o.userTypeId; if (v !== undefined && typeof v !== "string") d.string(v, "userTypeId", ctx);
-  v = o.accountId; if (v !== undefined && typeof v !== "string") d.string(v, "accountId", ctx);
-  v = o.firstName; if (v !== undefined && typeof v !== "string") d.string(v, "firstName", ctx);
-  v = o.lastName; if (v !== undefined && typeof v !== "string") d.string(v, "lastName", ctx);
   v = o.external; if (v !== undefined && typeof v !== "boolean") o.external = d.boolean(v, "external", ctx);
-  v = o.inviterUserId; if (v !== undefined && typeof v !== "string") d.string(v, "inviterUserId", ctx);
-  v = o.role; if (v !== undefined && typeof v !== "string") d.string(v, "role", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.email; if (v !== undefined && typeof v !== "string") d.string(v, "email", ctx);
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.invitationDate; if (v !== undefined && typeof v !== "string") d.string(v, "invitationDate", ctx);
-  v = o.resolvedDate; if (v !== undefined && typeof v !== "string") d.string(v, "resolvedDate", ctx);
   ctx.path.pop();
   return o as unknown as t.Invitation;
 }
@@ -1048,12 +896,10 @@ export function decodeJobrole(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Jobrole;
   ctx.path.push(key);
+  d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
   let v: unknown;
   v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
-  v = o.avatarUrl; if (v !== undefined && typeof v !== "string") d.string(v, "avatarUrl", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.shortTitle; if (v !== undefined && typeof v !== "string") d.string(v, "shortTitle", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.Jobrole;
 }
@@ -1063,12 +909,10 @@ export function decodeJobRole(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.JobRole;
   ctx.path.push(key);
+  d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
   let v: unknown;
   v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
-  v = o.avatarUrl; if (v !== undefined && typeof v !== "string") d.string(v, "avatarUrl", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.shortTitle; if (v !== undefined && typeof v !== "string") d.string(v, "shortTitle", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.JobRole;
 }
@@ -1114,8 +958,8 @@ export function decodeMetadata(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Metadata;
   ctx.path.push(key);
+  d.optionalStrings(o, ["key"], ctx);
   let v: unknown;
-  v = o.key; if (v !== undefined && typeof v !== "string") d.string(v, "key", ctx);
   v = o.value; if (v !== undefined && v !== null && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as t.Metadata;
@@ -1126,13 +970,10 @@ export function decodePlaceholder(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Placeholder;
   ctx.path.push(key);
+  d.optionalStrings(o, ["avatarUrl", "jobRoleId", "shortTitle", "title"], ctx);
   let v: unknown;
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.avatarUrl; if (v !== undefined && typeof v !== "string") d.string(v, "avatarUrl", ctx);
-  v = o.jobRoleId; if (v !== undefined && typeof v !== "string") d.string(v, "jobRoleId", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.shortTitle; if (v !== undefined && typeof v !== "string") d.string(v, "shortTitle", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.Placeholder;
 }
@@ -1154,16 +995,9 @@ export function decodeProject(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Project;
   ctx.path.push(key);
+  d.optionalStrings(o, ["authorId", "status", "customStatusId", "startDate", "endDate", "createdDate", "completedDate", "contractType"], ctx);
   let v: unknown;
-  v = o.authorId; if (v !== undefined && typeof v !== "string") d.string(v, "authorId", ctx);
   v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx, "item");
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.customStatusId; if (v !== undefined && typeof v !== "string") d.string(v, "customStatusId", ctx);
-  v = o.startDate; if (v !== undefined && typeof v !== "string") d.string(v, "startDate", ctx);
-  v = o.endDate; if (v !== undefined && typeof v !== "string") d.string(v, "endDate", ctx);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
-  v = o.completedDate; if (v !== undefined && typeof v !== "string") d.string(v, "completedDate", ctx);
-  v = o.contractType; if (v !== undefined && typeof v !== "string") d.string(v, "contractType", ctx);
   ctx.path.pop();
   return o as unknown as t.Project;
 }
@@ -1173,13 +1007,9 @@ export function decodeProjectCreate(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ProjectCreate;
   ctx.path.push(key);
+  d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
   let v: unknown;
   v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx, "item");
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.customStatusId; if (v !== undefined && typeof v !== "string") d.string(v, "customStatusId", ctx);
-  v = o.startDate; if (v !== undefined && typeof v !== "string") d.string(v, "startDate", ctx);
-  v = o.endDate; if (v !== undefined && typeof v !== "string") d.string(v, "endDate", ctx);
-  v = o.contractType; if (v !== undefined && typeof v !== "string") d.string(v, "contractType", ctx);
   ctx.path.pop();
   return o as unknown as t.ProjectCreate;
 }
@@ -1189,14 +1019,10 @@ export function decodeProjectUpdate(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ProjectUpdate;
   ctx.path.push(key);
+  d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
   let v: unknown;
   v = o.ownersAdd; if (v !== undefined) o.ownersAdd = d.stringList(v, "ownersAdd", ctx, "item");
   v = o.ownersRemove; if (v !== undefined) o.ownersRemove = d.stringList(v, "ownersRemove", ctx, "item");
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.customStatusId; if (v !== undefined && typeof v !== "string") d.string(v, "customStatusId", ctx);
-  v = o.startDate; if (v !== undefined && typeof v !== "string") d.string(v, "startDate", ctx);
-  v = o.endDate; if (v !== undefined && typeof v !== "string") d.string(v, "endDate", ctx);
-  v = o.contractType; if (v !== undefined && typeof v !== "string") d.string(v, "contractType", ctx);
   ctx.path.pop();
   return o as unknown as t.ProjectUpdate;
 }
@@ -1206,12 +1032,10 @@ export function decodeRequestForm(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestForm;
   ctx.path.push(key);
+  d.optionalStrings(o, ["spaceId", "description", "title"], ctx);
   let v: unknown;
-  v = o.spaceId; if (v !== undefined && typeof v !== "string") d.string(v, "spaceId", ctx);
   v = o.pages; if (v !== undefined) o.pages = d.list(v, "pages", ctx, "item", d.json);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.RequestForm;
 }
@@ -1233,10 +1057,10 @@ export function decodeRequestFormPage(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestFormPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "requestForm", decodeRequestForm);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.RequestFormPage;
@@ -1247,8 +1071,7 @@ export function decodeRequestFormPrefillUrl(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestFormPrefillUrl;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.url; if (v !== undefined && typeof v !== "string") d.string(v, "url", ctx);
+  d.optionalStrings(o, ["url"], ctx);
   ctx.path.pop();
   return o as unknown as t.RequestFormPrefillUrl;
 }
@@ -1270,10 +1093,7 @@ export function decodeRequestFormSubmission(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestFormSubmission;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.formId; if (v !== undefined && typeof v !== "string") d.string(v, "formId", ctx);
-  v = o.projectId; if (v !== undefined && typeof v !== "string") d.string(v, "projectId", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
+  d.optionalStrings(o, ["formId", "projectId", "taskId"], ctx);
   ctx.path.pop();
   return o as unknown as t.RequestFormSubmission;
 }
@@ -1295,8 +1115,8 @@ export function decodeRollup(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Rollup;
   ctx.path.push(key);
+  d.optionalStrings(o, ["itemId"], ctx);
   let v: unknown;
-  v = o.itemId; if (v !== undefined && typeof v !== "string") d.string(v, "itemId", ctx);
   v = o.rollupSettings; if (v !== undefined) o.rollupSettings = d.list(v, "rollupSettings", ctx, "item", d.json);
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
   ctx.path.pop();
@@ -1320,10 +1140,10 @@ export function decodeRollupPage(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RollupPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "rollup", decodeRollup);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.RollupPage;
@@ -1334,22 +1154,13 @@ export function decodeSpace(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Space;
   ctx.path.push(key);
+  d.optionalStrings(o, ["defaultTaskWorkflowId", "guestRoleId", "avatarUrl", "description", "title", "defaultProjectWorkflowId", "accessType", "workScheduleId", "suggestedTaskWorkflows", "suggestedProjectWorkflows"], ctx);
   let v: unknown;
-  v = o.defaultTaskWorkflowId; if (v !== undefined && typeof v !== "string") d.string(v, "defaultTaskWorkflowId", ctx);
-  v = o.guestRoleId; if (v !== undefined && typeof v !== "string") d.string(v, "guestRoleId", ctx);
-  v = o.avatarUrl; if (v !== undefined && typeof v !== "string") d.string(v, "avatarUrl", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.suggestedProjectWorkflowIds; if (v !== undefined) o.suggestedProjectWorkflowIds = d.stringList(v, "suggestedProjectWorkflowIds", ctx, "item");
   v = o.suggestedTaskWorkflowIds; if (v !== undefined) o.suggestedTaskWorkflowIds = d.stringList(v, "suggestedTaskWorkflowIds", ctx, "item");
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.defaultProjectWorkflowId; if (v !== undefined && typeof v !== "string") d.string(v, "defaultProjectWorkflowId", ctx);
-  v = o.accessType; if (v !== undefined && typeof v !== "string") d.string(v, "accessType", ctx);
   v = o.archived; if (v !== undefined && typeof v !== "boolean") o.archived = d.boolean(v, "archived", ctx);
   v = o.members; if (v !== undefined) o.members = d.list(v, "members", ctx, "spaceMember", decodeSpaceMember);
-  v = o.workScheduleId; if (v !== undefined && typeof v !== "string") d.string(v, "workScheduleId", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.suggestedTaskWorkflows; if (v !== undefined && typeof v !== "string") d.string(v, "suggestedTaskWorkflows", ctx);
-  v = o.suggestedProjectWorkflows; if (v !== undefined && typeof v !== "string") d.string(v, "suggestedProjectWorkflows", ctx);
   ctx.path.pop();
   return o as unknown as t.Space;
 }
@@ -1371,9 +1182,8 @@ export function decodeSpaceMember(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.SpaceMember;
   ctx.path.push(key);
+  d.optionalStrings(o, ["id", "accessRoleId"], ctx);
   let v: unknown;
-  v = o.id; if (v !== undefined && typeof v !== "string") d.string(v, "id", ctx);
-  v = o.accessRoleId; if (v !== undefined && typeof v !== "string") d.string(v, "accessRoleId", ctx);
   v = o.isManager; if (v !== undefined && typeof v !== "boolean") o.isManager = d.boolean(v, "isManager", ctx);
   ctx.path.pop();
   return o as unknown as t.SpaceMember;
@@ -1384,8 +1194,8 @@ export function decodeSubscription(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Subscription;
   ctx.path.push(key);
+  d.optionalStrings(o, ["type"], ctx);
   let v: unknown;
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   v = o.suspended; if (v !== undefined && typeof v !== "boolean") o.suspended = d.boolean(v, "suspended", ctx);
   v = o.paid; if (v !== undefined && typeof v !== "boolean") o.paid = d.boolean(v, "paid", ctx);
   v = o.userLimit; if (v !== undefined && !Number.isFinite(v)) o.userLimit = d.double(v, "userLimit", ctx);
@@ -1398,19 +1208,14 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Task;
   ctx.path.push(key);
+  d.optionalStrings(o, ["importance", "description", "updatedDate", "title", "billingType", "scope", "customItemTypeId", "priority", "completedDate", "accountId", "createdDate", "customStatusId", "workScheduleId", "permalink", "briefDescription", "status", "cascadingFields"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.importance; if (v !== undefined && typeof v !== "string") d.string(v, "importance", ctx);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "customFieldValue", decodeCustomFieldValue);
   v = o.followerIds; if (v !== undefined) o.followerIds = d.stringList(v, "followerIds", ctx, "item");
   v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx, "item");
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.responsiblePlaceholderIds; if (v !== undefined) o.responsiblePlaceholderIds = d.stringList(v, "responsiblePlaceholderIds", ctx, "item");
-  v = o.updatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "updatedDate", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   v = o.followedByMe; if (v !== undefined && typeof v !== "boolean") o.followedByMe = d.boolean(v, "followedByMe", ctx);
-  v = o.billingType; if (v !== undefined && typeof v !== "string") d.string(v, "billingType", ctx);
-  v = o.scope; if (v !== undefined && typeof v !== "string") d.string(v, "scope", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.effortAllocation; if (v !== undefined) o.effortAllocation = decodeEffortAllocation(v, "effortAllocation", ctx);
   v = o.hasAttachments; if (v !== undefined && typeof v !== "boolean") o.hasAttachments = d.boolean(v, "hasAttachments", ctx);
@@ -1418,24 +1223,13 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
   v = o.recurrent; if (v !== undefined && typeof v !== "boolean") o.recurrent = d.boolean(v, "recurrent", ctx);
   v = o.authorIds; if (v !== undefined) o.authorIds = d.stringList(v, "authorIds", ctx, "item");
   v = o.responsibleIds; if (v !== undefined) o.responsibleIds = d.stringList(v, "responsibleIds", ctx, "item");
-  v = o.customItemTypeId; if (v !== undefined && typeof v !== "string") d.string(v, "customItemTypeId", ctx);
   v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx, "item");
   v = o.dates; if (v !== undefined) o.dates = decodeTaskDates(v, "dates", ctx);
   v = o.superTaskIds; if (v !== undefined) o.superTaskIds = d.stringList(v, "superTaskIds", ctx, "item");
-  v = o.priority; if (v !== undefined && typeof v !== "string") d.string(v, "priority", ctx);
-  v = o.completedDate; if (v !== undefined && typeof v !== "string") d.string(v, "completedDate", ctx);
   v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx, "item");
-  v = o.accountId; if (v !== undefined && typeof v !== "string") d.string(v, "accountId", ctx);
   v = o.dependencyIds; if (v !== undefined) o.dependencyIds = d.stringList(v, "dependencyIds", ctx, "item");
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
   v = o.cascadingFieldSettings; if (v !== undefined) o.cascadingFieldSettings = d.list(v, "cascadingFieldSettings", ctx, "item", d.json);
-  v = o.customStatusId; if (v !== undefined && typeof v !== "string") d.string(v, "customStatusId", ctx);
   v = o.attachmentCount; if (v !== undefined && !Number.isSafeInteger(v)) o.attachmentCount = d.integer(v, "attachmentCount", ctx);
-  v = o.workScheduleId; if (v !== undefined && typeof v !== "string") d.string(v, "workScheduleId", ctx);
-  v = o.permalink; if (v !== undefined && typeof v !== "string") d.string(v, "permalink", ctx);
-  v = o.briefDescription; if (v !== undefined && typeof v !== "string") d.string(v, "briefDescription", ctx);
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.cascadingFields; if (v !== undefined && typeof v !== "string") d.string(v, "cascadingFields", ctx);
   ctx.path.pop();
   return o as unknown as t.Task;
 }
@@ -1445,13 +1239,11 @@ export function decodeTaskBlueprint(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskBlueprint;
   ctx.path.push(key);
+  d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
   let v: unknown;
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
-  v = o.scope; if (v !== undefined && typeof v !== "string") d.string(v, "scope", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.permalink; if (v !== undefined && typeof v !== "string") d.string(v, "permalink", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskBlueprint;
 }
@@ -1461,10 +1253,10 @@ export function decodeTaskBlueprintPage(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskBlueprintPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "taskBlueprint", decodeTaskBlueprint);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskBlueprintPage;
@@ -1475,11 +1267,9 @@ export function decodeTaskDates(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskDates;
   ctx.path.push(key);
+  d.optionalStrings(o, ["type", "start", "due"], ctx);
   let v: unknown;
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   v = o.duration; if (v !== undefined && !Number.isFinite(v)) o.duration = d.double(v, "duration", ctx);
-  v = o.start; if (v !== undefined && typeof v !== "string") d.string(v, "start", ctx);
-  v = o.due; if (v !== undefined && typeof v !== "string") d.string(v, "due", ctx);
   v = o.workOnWeekends; if (v !== undefined && typeof v !== "boolean") o.workOnWeekends = d.boolean(v, "workOnWeekends", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskDates;
@@ -1529,10 +1319,10 @@ export function decodeTaskPage(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "task", decodeTask);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskPage;
@@ -1543,20 +1333,10 @@ export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Timelog;
   ctx.path.push(key);
+  d.optionalStrings(o, ["approvalStatus", "exportStatus", "updatedDate", "userId", "createdDate", "lockStatus", "billingType", "trackedDate", "comment", "taskId", "categoryId"], ctx);
   let v: unknown;
-  v = o.approvalStatus; if (v !== undefined && typeof v !== "string") d.string(v, "approvalStatus", ctx);
   v = o.hours; if (v !== undefined && !Number.isFinite(v)) o.hours = d.double(v, "hours", ctx);
-  v = o.exportStatus; if (v !== undefined && typeof v !== "string") d.string(v, "exportStatus", ctx);
-  v = o.updatedDate; if (v !== undefined && typeof v !== "string") d.string(v, "updatedDate", ctx);
-  v = o.userId; if (v !== undefined && typeof v !== "string") d.string(v, "userId", ctx);
-  v = o.createdDate; if (v !== undefined && typeof v !== "string") d.string(v, "createdDate", ctx);
-  v = o.lockStatus; if (v !== undefined && typeof v !== "string") d.string(v, "lockStatus", ctx);
-  v = o.billingType; if (v !== undefined && typeof v !== "string") d.string(v, "billingType", ctx);
-  v = o.trackedDate; if (v !== undefined && typeof v !== "string") d.string(v, "trackedDate", ctx);
-  v = o.comment; if (v !== undefined && typeof v !== "string") d.string(v, "comment", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.categoryId; if (v !== undefined && typeof v !== "string") d.string(v, "categoryId", ctx);
   ctx.path.pop();
   return o as unknown as t.Timelog;
 }
@@ -1566,9 +1346,9 @@ export function decodeTimelogCategory(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogCategory;
   ctx.path.push(key);
+  d.optionalStrings(o, ["name"], ctx);
   let v: unknown;
   v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.order; if (v !== undefined && !Number.isFinite(v)) o.order = d.double(v, "order", ctx);
   ctx.path.pop();
@@ -1604,9 +1384,7 @@ export function decodeTimelogLockPeriod(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogLockPeriod;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.start; if (v !== undefined && typeof v !== "string") d.string(v, "start", ctx);
-  v = o.end; if (v !== undefined && typeof v !== "string") d.string(v, "end", ctx);
+  d.optionalStrings(o, ["start", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.TimelogLockPeriod;
 }
@@ -1628,10 +1406,10 @@ export function decodeTimelogPage(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogPage;
   ctx.path.push(key);
+  d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timelog", decodeTimelog);
-  v = o.nextPageToken; if (v !== undefined && typeof v !== "string") d.string(v, "nextPageToken", ctx);
   v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
   ctx.path.pop();
   return o as unknown as t.TimelogPage;
@@ -1642,14 +1420,9 @@ export function decodeTimesheet(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Timesheet;
   ctx.path.push(key);
+  d.optionalStrings(o, ["timesheetId", "accountId", "periodStartDate", "timeframe", "userId", "periodEndDate"], ctx);
   let v: unknown;
-  v = o.timesheetId; if (v !== undefined && typeof v !== "string") d.string(v, "timesheetId", ctx);
-  v = o.accountId; if (v !== undefined && typeof v !== "string") d.string(v, "accountId", ctx);
-  v = o.periodStartDate; if (v !== undefined && typeof v !== "string") d.string(v, "periodStartDate", ctx);
-  v = o.timeframe; if (v !== undefined && typeof v !== "string") d.string(v, "timeframe", ctx);
   v = o.rows; if (v !== undefined) o.rows = d.list(v, "rows", ctx, "item", d.json);
-  v = o.userId; if (v !== undefined && typeof v !== "string") d.string(v, "userId", ctx);
-  v = o.periodEndDate; if (v !== undefined && typeof v !== "string") d.string(v, "periodEndDate", ctx);
   ctx.path.pop();
   return o as unknown as t.Timesheet;
 }
@@ -1671,13 +1444,10 @@ export function decodeTimesheetRow(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimesheetRow;
   ctx.path.push(key);
+  d.optionalStrings(o, ["type", "taskId", "categoryId", "rowId"], ctx);
   let v: unknown;
   v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx, "item");
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
   v = o.weeklyEntries; if (v !== undefined) o.weeklyEntries = d.list(v, "weeklyEntries", ctx, "item", d.json);
-  v = o.taskId; if (v !== undefined && typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.categoryId; if (v !== undefined && typeof v !== "string") d.string(v, "categoryId", ctx);
-  v = o.rowId; if (v !== undefined && typeof v !== "string") d.string(v, "rowId", ctx);
   ctx.path.pop();
   return o as unknown as t.TimesheetRow;
 }
@@ -1699,12 +1469,9 @@ export function decodeTimesheetSubmissionRule(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimesheetSubmissionRule;
   ctx.path.push(key);
+  d.optionalStrings(o, ["trackExceptionsMode", "ruleType", "workScheduleId", "frequency"], ctx);
   let v: unknown;
-  v = o.trackExceptionsMode; if (v !== undefined && typeof v !== "string") d.string(v, "trackExceptionsMode", ctx);
-  v = o.ruleType; if (v !== undefined && typeof v !== "string") d.string(v, "ruleType", ctx);
-  v = o.workScheduleId; if (v !== undefined && typeof v !== "string") d.string(v, "workScheduleId", ctx);
   v = o.enabled; if (v !== undefined && typeof v !== "boolean") o.enabled = d.boolean(v, "enabled", ctx);
-  v = o.frequency; if (v !== undefined && typeof v !== "string") d.string(v, "frequency", ctx);
   ctx.path.pop();
   return o as unknown as t.TimesheetSubmissionRule;
 }
@@ -1726,9 +1493,7 @@ export function decodeTimestampRange(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimestampRange;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.start; if (v !== undefined && typeof v !== "string") d.string(v, "start", ctx);
-  v = o.end; if (v !== undefined && typeof v !== "string") d.string(v, "end", ctx);
+  d.optionalStrings(o, ["start", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.TimestampRange;
 }
@@ -1738,26 +1503,15 @@ export function decodeUser(value: unknown, key: string | number, ctx: DecodeCont
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.User;
   ctx.path.push(key);
+  d.optionalStrings(o, ["userTypeId", "lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "location", "primaryEmail"], ctx);
   let v: unknown;
-  v = o.userTypeId; if (v !== undefined && typeof v !== "string") d.string(v, "userTypeId", ctx);
-  v = o.lastName; if (v !== undefined && typeof v !== "string") d.string(v, "lastName", ctx);
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.avatarUrl; if (v !== undefined && typeof v !== "string") d.string(v, "avatarUrl", ctx);
-  v = o.timezone; if (v !== undefined && typeof v !== "string") d.string(v, "timezone", ctx);
-  v = o.companyName; if (v !== undefined && typeof v !== "string") d.string(v, "companyName", ctx);
   v = o.profiles; if (v !== undefined) o.profiles = d.list(v, "profiles", ctx, "userProfile", decodeUserProfile);
-  v = o.type; if (v !== undefined && typeof v !== "string") d.string(v, "type", ctx);
-  v = o.locale; if (v !== undefined && typeof v !== "string") d.string(v, "locale", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
-  v = o.firstName; if (v !== undefined && typeof v !== "string") d.string(v, "firstName", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.phone; if (v !== undefined && typeof v !== "string") d.string(v, "phone", ctx);
   v = o.me; if (v !== undefined && typeof v !== "boolean") o.me = d.boolean(v, "me", ctx);
   v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
-  v = o.location; if (v !== undefined && typeof v !== "string") d.string(v, "location", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx, "item");
-  v = o.primaryEmail; if (v !== undefined && typeof v !== "string") d.string(v, "primaryEmail", ctx);
   ctx.path.pop();
   return o as unknown as t.User;
 }
@@ -1779,10 +1533,8 @@ export function decodeUserProfile(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserProfile;
   ctx.path.push(key);
+  d.optionalStrings(o, ["accountId", "email", "role"], ctx);
   let v: unknown;
-  v = o.accountId; if (v !== undefined && typeof v !== "string") d.string(v, "accountId", ctx);
-  v = o.email; if (v !== undefined && typeof v !== "string") d.string(v, "email", ctx);
-  v = o.role; if (v !== undefined && typeof v !== "string") d.string(v, "role", ctx);
   v = o.external; if (v !== undefined && typeof v !== "boolean") o.external = d.boolean(v, "external", ctx);
   v = o.admin; if (v !== undefined && typeof v !== "boolean") o.admin = d.boolean(v, "admin", ctx);
   v = o.owner; if (v !== undefined && typeof v !== "boolean") o.owner = d.boolean(v, "owner", ctx);
@@ -1795,12 +1547,10 @@ export function decodeUserScheduleCapacityChange(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserScheduleCapacityChange;
   ctx.path.push(key);
+  d.optionalStrings(o, ["finishDate", "userId", "startDate"], ctx);
   let v: unknown;
-  v = o.finishDate; if (v !== undefined && typeof v !== "string") d.string(v, "finishDate", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.userId; if (v !== undefined && typeof v !== "string") d.string(v, "userId", ctx);
   v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
-  v = o.startDate; if (v !== undefined && typeof v !== "string") d.string(v, "startDate", ctx);
   ctx.path.pop();
   return o as unknown as t.UserScheduleCapacityChange;
 }
@@ -1822,13 +1572,10 @@ export function decodeUserScheduleExclusion(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserScheduleExclusion;
   ctx.path.push(key);
+  d.optionalStrings(o, ["fromDate", "toDate", "exclusionType", "userId"], ctx);
   let v: unknown;
-  v = o.fromDate; if (v !== undefined && typeof v !== "string") d.string(v, "fromDate", ctx);
   v = o.isWorkDays; if (v !== undefined && typeof v !== "boolean") o.isWorkDays = d.boolean(v, "isWorkDays", ctx);
-  v = o.toDate; if (v !== undefined && typeof v !== "string") d.string(v, "toDate", ctx);
-  v = o.exclusionType; if (v !== undefined && typeof v !== "string") d.string(v, "exclusionType", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.userId; if (v !== undefined && typeof v !== "string") d.string(v, "userId", ctx);
   ctx.path.pop();
   return o as unknown as t.UserScheduleExclusion;
 }
@@ -1850,13 +1597,10 @@ export function decodeUserSchedulePartialExclusion(value: unknown, key: string |
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserSchedulePartialExclusion;
   ctx.path.push(key);
+  d.optionalStrings(o, ["exclusionType", "finishDate", "userId", "startDate"], ctx);
   let v: unknown;
-  v = o.exclusionType; if (v !== undefined && typeof v !== "string") d.string(v, "exclusionType", ctx);
-  v = o.finishDate; if (v !== undefined && typeof v !== "string") d.string(v, "finishDate", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.userId; if (v !== undefined && typeof v !== "string") d.string(v, "userId", ctx);
   v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
-  v = o.startDate; if (v !== undefined && typeof v !== "string") d.string(v, "startDate", ctx);
   ctx.path.pop();
   return o as unknown as t.UserSchedulePartialExclusion;
 }
@@ -1878,10 +1622,9 @@ export function decodeUserType(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserType;
   ctx.path.push(key);
+  d.optionalStrings(o, ["description", "title"], ctx);
   let v: unknown;
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.UserType;
 }
@@ -1927,12 +1670,9 @@ export function decodeWebhook(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Webhook;
   ctx.path.push(key);
+  d.optionalStrings(o, ["accountId", "folderId", "spaceId", "hookUrl"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.accountId; if (v !== undefined && typeof v !== "string") d.string(v, "accountId", ctx);
-  v = o.folderId; if (v !== undefined && typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.spaceId; if (v !== undefined && typeof v !== "string") d.string(v, "spaceId", ctx);
-  v = o.hookUrl; if (v !== undefined && typeof v !== "string") d.string(v, "hookUrl", ctx);
   v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
   v = o.events; if (v !== undefined) o.events = d.stringList(v, "events", ctx, "item");
   v = o.recursive; if (v !== undefined && typeof v !== "boolean") o.recursive = d.boolean(v, "recursive", ctx);
@@ -1957,12 +1697,11 @@ export function decodeWorkflow(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Workflow;
   ctx.path.push(key);
+  d.optionalStrings(o, ["name", "description"], ctx);
   let v: unknown;
   v = o.standard; if (v !== undefined && typeof v !== "boolean") o.standard = d.boolean(v, "standard", ctx);
   v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
   v = o.customStatuses; if (v !== undefined) o.customStatuses = d.list(v, "customStatuses", ctx, "customStatus", decodeCustomStatus);
-  v = o.name; if (v !== undefined && typeof v !== "string") d.string(v, "name", ctx);
-  v = o.description; if (v !== undefined && typeof v !== "string") d.string(v, "description", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Workflow;
@@ -1985,12 +1724,11 @@ export function decodeWorkSchedule(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkSchedule;
   ctx.path.push(key);
+  d.optionalStrings(o, ["scheduleType", "title"], ctx);
   let v: unknown;
-  v = o.scheduleType; if (v !== undefined && typeof v !== "string") d.string(v, "scheduleType", ctx);
   v = o.workweek; if (v !== undefined) o.workweek = d.list(v, "workweek", ctx, "item", d.json);
   v = o.userIds; if (v !== undefined) o.userIds = d.stringList(v, "userIds", ctx, "item");
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.title; if (v !== undefined && typeof v !== "string") d.string(v, "title", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkSchedule;
 }
@@ -2000,12 +1738,10 @@ export function decodeWorkScheduleCapacityChange(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkScheduleCapacityChange;
   ctx.path.push(key);
+  d.optionalStrings(o, ["workScheduleId", "finishDate", "startDate"], ctx);
   let v: unknown;
-  v = o.workScheduleId; if (v !== undefined && typeof v !== "string") d.string(v, "workScheduleId", ctx);
-  v = o.finishDate; if (v !== undefined && typeof v !== "string") d.string(v, "finishDate", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
-  v = o.startDate; if (v !== undefined && typeof v !== "string") d.string(v, "startDate", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkScheduleCapacityChange;
 }
@@ -2039,11 +1775,9 @@ export function decodeWorkScheduleExclusion(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkScheduleExclusion;
   ctx.path.push(key);
+  d.optionalStrings(o, ["fromDate", "toDate", "exclusionType"], ctx);
   let v: unknown;
-  v = o.fromDate; if (v !== undefined && typeof v !== "string") d.string(v, "fromDate", ctx);
   v = o.isWorkDays; if (v !== undefined && typeof v !== "boolean") o.isWorkDays = d.boolean(v, "isWorkDays", ctx);
-  v = o.toDate; if (v !== undefined && typeof v !== "string") d.string(v, "toDate", ctx);
-  v = o.exclusionType; if (v !== undefined && typeof v !== "string") d.string(v, "exclusionType", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkScheduleExclusion;
@@ -2066,8 +1800,8 @@ export function decodeWorkWeek(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkWeek;
   ctx.path.push(key);
+  d.optionalStrings(o, ["dayOfWeek"], ctx);
   let v: unknown;
-  v = o.dayOfWeek; if (v !== undefined && typeof v !== "string") d.string(v, "dayOfWeek", ctx);
   v = o.isWorkDay; if (v !== undefined && typeof v !== "boolean") o.isWorkDay = d.boolean(v, "isWorkDay", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkWeek;

@@ -26,6 +26,7 @@ export const ID_KIND = {
   asyncJob: "MQ",
   group: "KX",
   user: "KU",
+  webhook: "JA",
 } as const;
 
 export type IdKind = keyof typeof ID_KIND;

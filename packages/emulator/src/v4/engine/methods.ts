@@ -11,13 +11,15 @@ import { pollJob, startJob } from "./async-jobs.js";
 import * as comments from "./comments.js";
 import * as customFields from "./custom-fields.js";
 import * as deps from "./dependencies.js";
-import { invalidParameter } from "./errors.js";
+import { invalidParameter, V4Error } from "./errors.js";
 import * as folders from "./folders.js";
 import { convertIds } from "./ids-convert.js";
 import * as people from "./people.js";
 import * as tasks from "./tasks.js";
 import * as timelogs from "./timelogs.js";
 import * as view from "./view.js";
+import * as webhooks from "./webhooks.js";
+import type { WebhookHost } from "./webhooks.js";
 import * as workflows from "./workflows.js";
 
 export interface DocumentAnswer {
@@ -44,9 +46,14 @@ export interface OperationContext {
    * one fails the batch call), run when the returned function is called (by the job).
    */
   prepareNested(method: string, url: string, params: Record<string, unknown>): () => DocumentAnswer;
+  /** Webhook delivery (the handshake a webhook's creation runs), when the emulator delivers webhooks. */
+  webhooks: WebhookHost | undefined;
 }
 
-export type StatefulOperation = (call: V4Call, args: Args, op: OperationContext) => DocumentAnswer | BytesAnswer;
+/** What an operation answers; creating a webhook waits for its handshake. */
+export type Answer = DocumentAnswer | BytesAnswer | Promise<DocumentAnswer>;
+
+export type StatefulOperation = (call: V4Call, args: Args, op: OperationContext) => Answer;
 
 const page = <T>(p: Page<T>, render: (item: T) => unknown): DocumentAnswer => ({
   data: p.items.map(render),
@@ -70,6 +77,11 @@ const attachment = (call: V4Call) => (a: Parameters<typeof view.attachmentView>[
 const timelog = (call: V4Call) => (t: Parameters<typeof view.timelogView>[1]) => view.timelogView(call, t);
 const space = (call: V4Call) => (s: Parameters<typeof view.spaceView>[1]) => view.spaceView(call, s);
 const field = (call: V4Call) => (f: Parameters<typeof view.customFieldView>[1]) => view.customFieldView(call, f);
+
+async function createWebhook(call: V4Call, args: Args, op: OperationContext): Promise<DocumentAnswer> {
+  if (op.webhooks === undefined) throw new V4Error(400, "invalid_request", "This emulator delivers no webhooks");
+  return list([await webhooks.createWebhook(call, args, op.webhooks)], view.webhookView);
+}
 
 /** Batch: up to 100 writes, each `{method, url, params}` against the same API as the same caller. */
 const MAX_BATCH = 100;
@@ -187,6 +199,15 @@ export const statefulOperations: Readonly<Record<string, StatefulOperation>> = {
   "GET /approvals/{approvalIds}": (call, a) => list(a.approvalIds.map((id: string) => approvals.visibleApproval(call, id)), view.approvalView),
   "PUT /approvals/{approvalId}": (call, a) => list([approvals.updateApproval(call, a)], view.approvalView),
   "DELETE /approvals/{approvalId}": (call, a) => list([approvals.cancelApproval(call, a.approvalId)], view.approvalView),
+
+  // webhooks
+  "POST /webhooks": (call, a, op) => createWebhook(call, a, op),
+  "POST /folders/{folderId}/webhooks": (call, a, op) => createWebhook(call, a, op),
+  "POST /spaces/{spaceId}/webhooks": (call, a, op) => createWebhook(call, a, op),
+  "GET /webhooks": (call) => list(webhooks.listWebhooks(call), view.webhookView),
+  "GET /webhooks/{webhookIds}": (call, a) => list(a.webhookIds.map((id: string) => webhooks.getWebhook(call, id)), view.webhookView),
+  "PUT /webhooks/{webhookId}": (call, a) => list([webhooks.setWebhookStatus(call, a.webhookId, a.status)], view.webhookView),
+  "DELETE /webhooks/{webhookId}": (call, a) => list([webhooks.deleteWebhook(call, a.webhookId)], view.webhookView),
 
   // async jobs, batch, ids, version, colors
   "GET /async_job/{asyncJobId}": (call, a) => list([pollJob(call, a.asyncJobId)], view.asyncJobView),

@@ -36,6 +36,8 @@ export interface SavedV4State {
   workflows: Values<V4State["workflows"]>;
   approvals: Values<V4State["approvals"]>;
   asyncJobs: SavedJob[];
+  /** Absent in states saved before the emulator delivered webhooks. */
+  webhooks?: Values<V4State["webhooks"]>;
   legacyIds: Array<[string, string]>;
 }
 
@@ -67,6 +69,7 @@ export function saveV4State(state: V4State): SavedV4State {
     workflows: [...state.workflows.values()],
     approvals: [...state.approvals.values()],
     asyncJobs: [...state.asyncJobs.values()].map(finish),
+    webhooks: [...state.webhooks.values()],
     legacyIds: [...state.legacyIds],
   };
 }
@@ -98,6 +101,7 @@ export function loadV4State(v2: State, saved: SavedV4State): V4State {
   fill(state.workflows, saved.workflows);
   fill(state.approvals, saved.approvals);
   saved.asyncJobs.forEach((j) => state.asyncJobs.set(j.id, { ...j, pending: [] }));
+  fill(state.webhooks, saved.webhooks ?? []);
   saved.legacyIds.forEach(([k, v]) => state.legacyIds.set(k, v));
   return state;
 }

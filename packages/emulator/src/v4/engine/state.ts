@@ -249,6 +249,25 @@ export interface AsyncJobRecord {
   ownerId: string;
 }
 
+export type WebhookStatus = "Active" | "Suspended";
+
+/** A subscription: where its events come from (the account, a folder or a space), where they go, and whether it delivers. */
+export interface WebhookRecord {
+  id: string;
+  authorId: string;
+  /** The folder or space it watches; neither: the whole account. */
+  folderId: string | undefined;
+  spaceId: string | undefined;
+  hookUrl: string;
+  /** Signs every delivery (and the handshake on creation); never shown in an answer. */
+  secret: string | undefined;
+  /** Event types delivered; empty: all. */
+  events: string[];
+  /** A folder's webhook also delivers the events of its subfolders and their tasks (a space's always does). */
+  recursive: boolean;
+  status: WebhookStatus;
+}
+
 export interface V4State {
   /** The v2 state: users, OAuth consumers and tokens, and the objects GET /ids converts. */
   readonly v2: State;
@@ -271,6 +290,7 @@ export interface V4State {
   readonly workflows: Map<string, WorkflowRecord>;
   readonly approvals: Map<string, ApprovalRecord>;
   readonly asyncJobs: Map<string, AsyncJobRecord>;
+  readonly webhooks: Map<string, WebhookRecord>;
   /** v2 object id (as text) → the v4 id of the object v4 shows for it, by ApiV2 type. */
   readonly legacyIds: Map<string, string>;
   /** Bumped by every change (each write operation, each task added or erased): cached list totals are valid for one revision. */
@@ -305,6 +325,7 @@ export function createEmptyV4State(v2: State, at: number): V4State {
     workflows: new Map(),
     approvals: new Map(),
     asyncJobs: new Map(),
+    webhooks: new Map(),
     legacyIds: new Map(),
     revision: 0,
     listTotals: new Map(),

@@ -18,6 +18,7 @@ import type {
   TaskRecord,
   TimelogCategoryRecord,
   TimelogRecord,
+  WebhookRecord,
   V4State,
   WorkflowRecord,
 } from "./state.js";
@@ -361,3 +362,15 @@ export function asyncJobView(j: AsyncJobRecord): Doc {
     ...(j.errorMessage === undefined ? {} : { errorMessage: j.errorMessage }),
   };
 }
+
+/** A webhook as Wrike shows it: never its secret. */
+export const webhookView = (h: WebhookRecord): Doc => ({
+  id: h.id,
+  accountId: ACCOUNT_ID,
+  ...(h.folderId === undefined ? {} : { folderId: h.folderId }),
+  ...(h.spaceId === undefined ? {} : { spaceId: h.spaceId }),
+  hookUrl: h.hookUrl,
+  status: h.status,
+  events: h.events,
+  recursive: h.recursive,
+});

@@ -11,9 +11,11 @@ import { parseFormUrlEncoded } from "@wrikekit/core/oauth1";
 import type { BearerTokenRecord } from "../../engine/state.js";
 import { V4Error } from "../engine/errors.js";
 import type { V4Call } from "../engine/call.js";
+import { afterWrite, beforeWrite } from "../engine/changes.js";
 import { generatedData } from "../engine/generated-document.js";
-import { statefulOperations, type BytesAnswer, type DocumentAnswer, type OperationContext } from "../engine/methods.js";
+import { statefulOperations, type Answer, type BytesAnswer, type DocumentAnswer, type OperationContext } from "../engine/methods.js";
 import type { V4State } from "../engine/state.js";
+import type { WebhookHost } from "../engine/webhooks.js";
 import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "../generated/operations.js";
 import { RateBudget, type RateLimitOption } from "./rate-budget.js";
 
@@ -27,6 +29,8 @@ export interface V4HandlerOptions {
   now: () => number;
   /** Requests a token may start per second (default 100); false turns the budget off. */
   rateLimit?: RateLimitOption;
+  /** Webhooks: the handshake on creation, and every write's changes to deliver. Without it, webhooks cannot be created. */
+  webhooks?: WebhookHost;
 }
 
 export interface V4Handler {
@@ -121,16 +125,31 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
   const { state, now } = options;
   const budget = new RateBudget(options.rateLimit ?? { requestsPerSecond: 100 });
 
-  function run(call: V4Call, token: BearerTokenRecord, operation: RestOperation, args: Record<string, unknown>): DocumentAnswer | BytesAnswer {
+  function run(call: V4Call, token: BearerTokenRecord, operation: RestOperation, args: Record<string, unknown>): Answer {
     const stateful = statefulOperations[operation.id];
     if (stateful === undefined) {
       if (operation.response === undefined) return { bytes: new Uint8Array(), contentType: "application/octet-stream", fileName: "file" };
       return { data: generatedData(operation, wrikeV4Models, wrikeV4Enums) };
     }
-    const context: OperationContext = { id: operation.id, prepareNested: (method, url, params) => prepareNested(call, token, method, url, params) };
+    const context: OperationContext = { id: operation.id, prepareNested: (method, url, params) => prepareNested(call, token, method, url, params), webhooks: options.webhooks };
+    const scoped = { ...call, selected: selection(operation, args) };
+    if (operation.kind !== "write") return stateful(scoped, args, context);
     // Any write may change what a list finds: cached list totals end here (also when it fails halfway).
-    if (operation.kind === "write") state.revision++;
-    return stateful({ ...call, selected: selection(operation, args) }, args, context);
+    state.revision++;
+    const { webhooks } = options;
+    if (webhooks === undefined || state.webhooks.size === 0) return stateful(scoped, args, context);
+    // Webhooks watch: what the write changed (also when it fails halfway) goes to them.
+    const before = beforeWrite(state, args);
+    const publish = () => webhooks.publish(afterWrite(state, before), call);
+    try {
+      const answer = stateful(scoped, args, context);
+      if (answer instanceof Promise) return answer.finally(publish);
+      publish();
+      return answer;
+    } catch (error) {
+      publish();
+      throw error;
+    }
   }
 
   /** One operation of a batch: routed and read now like a request, run later as the batch's caller. */
@@ -148,6 +167,7 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
     checkScopes(match.operation, token);
     return () => {
       const answer = run(call, token, match.operation, result.args);
+      if (answer instanceof Promise) throw new V4Error(400, "invalid_parameter", `Invalid parameter operations: ${method} ${url} cannot run in a batch`);
       if ("bytes" in answer) throw new V4Error(400, "invalid_parameter", `Invalid parameter operations: ${url} answers a file`);
       return answer;
     };
@@ -175,7 +195,7 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
       const result = readRestArgs(match.operation, parts, schema);
       const problem = argumentError(result);
       if (problem !== undefined) throw problem;
-      const answer = run({ state, caller: { user, person }, at, selected: new Set() }, token, match.operation, result.args);
+      const answer = await run({ state, caller: { user, person }, at, selected: new Set() }, token, match.operation, result.args);
       return "bytes" in answer ? bytesResponse(answer) : documentResponse(match.operation, answer);
     } catch (error) {
       if (error instanceof V4Error) return v4ErrorResponse(error);

@@ -10,13 +10,14 @@ import { wireScalar } from "../../naming.js";
 
 /**
  * Imports one runtime module by its own subpath (not through @wrikekit/core/runtime's re-exports), so
- * that bundlers keep only the primitives the generated code calls.
+ * that bundlers keep only the primitives the generated code calls; and the generated types as `t`, unless
+ * the file declares its own (`withTypes: false`).
  */
-export function importRuntime(file: DeclarationSink, module: "decode" | "encode" | "wire" | "xml-writer", alias: string, contextType?: string): void {
+export function importRuntime(file: DeclarationSink, module: "decode" | "encode" | "wire" | "xml-writer", alias: string, contextType?: string, withTypes = true): void {
   const moduleSpecifier = `@wrikekit/core/runtime/${module}`;
   file.addImportDeclaration({ moduleSpecifier, namespaceImport: alias });
   if (contextType) file.addImportDeclaration({ moduleSpecifier, isTypeOnly: true, namedImports: [contextType] });
-  file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
+  if (withTypes) file.addImportDeclaration({ moduleSpecifier: "./types.js", isTypeOnly: true, namespaceImport: "t" });
 }
 
 /**

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Committed, so that a fresh install can link the bin before anything is built; the program is dist/main.js (run the build first).
+import "../dist/main.js";

@@ -1,0 +1,33 @@
+/**
+ * Reading an API error out of a parsed answer. Each API names its reader in its generated descriptor
+ * (`readError`), so a bundle carries only the one its API needs: v4 takes the code from the HTTP status,
+ * v2 from the envelope's code field (with the checks that field needs).
+ */
+import type { ApiDescriptor, ErrorReader } from "../descriptors.js";
+import { envelopeCode, WrikeApiError } from "../errors.js";
+
+/**
+ * The API error in `document` when it is an error envelope (it has the name or the message field); the
+ * code is the HTTP status unless `codeOf` reads it from the envelope.
+ */
+function readEnvelope(api: ApiDescriptor, method: string, document: unknown, httpStatus: number, codeOf?: (body: Record<string, unknown>, sentName: string | undefined, serverMessage: string) => number): WrikeApiError | undefined {
+  const env = api.errorEnvelope;
+  if (typeof document !== "object" || document === null) return undefined;
+  const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
+  if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
+  const serverMessage = String(body[env.messageField] ?? "");
+  const sentName = body[env.nameField] === undefined ? undefined : String(body[env.nameField]);
+  const code = codeOf ? codeOf(body, sentName, serverMessage) : httpStatus;
+  const errorName = sentName ?? api.errorCodes[code] ?? "UNKNOWN_ERROR";
+  return new WrikeApiError({ code, errorName, serverMessage, method, httpStatus });
+}
+
+/** v4: the HTTP status is the code. */
+export const readStatusError: ErrorReader = (api, method, document, httpStatus) => readEnvelope(api, method, document, httpStatus);
+
+/** v2: the envelope's code field is the code (an integer, or a numeric string in XML). */
+export const readCodedError: ErrorReader = (api, method, document, httpStatus, format) =>
+  readEnvelope(api, method, document, httpStatus, (body, sentName, serverMessage) => {
+    const field = api.errorEnvelope.codeField!;
+    return envelopeCode(body[field], field, { method, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
+  });

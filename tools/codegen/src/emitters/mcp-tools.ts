@@ -1,0 +1,121 @@
+/**
+ * Emits the MCP server's tool table (packages/mcp's ToolTable, src/table.ts): one ToolDefinition per
+ * operation, as data. Names are the operation's group and key in snake case (tasks_create_in_folder);
+ * the description is the spec's `assistant.description` where it declares one, else the reference's;
+ * schemas come from the arguments and the response model (shared/json-schema.ts); the annotations,
+ * default set, paging, `fields`, split lists, uploads and downloads from the method. The runtime sends
+ * each with the client's generated descriptor, so a tool checks and encodes exactly as the client does.
+ */
+import { VariableDeclarationKind } from "ts-morph";
+import type { Argument, Ir, Method } from "../model.js";
+import { docs, type ApiTarget, type Emitter } from "../emit.js";
+import { names } from "../naming.js";
+import { described, withoutValueList, modelSchemasFor, orNull, referencesIn, SchemaRef, schemaSource, typeSchema, type Schema, type SchemaOrRef } from "./shared/json-schema.js";
+
+const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+
+/** The tool's name: the method's group and key, e.g. tasks_create_in_folder. */
+export function toolName(m: Method): string {
+  return `${snake(m.group)}_${snake(m.key)}`;
+}
+
+const sentence = (text: string) => text.trim().replace(/\.$/, "");
+
+/** What an assistant chooses the tool by: the spec's assistant description, else the reference's words, and how to follow a job. */
+function toolDescription(ir: Ir, m: Method): string {
+  const own = m.assistant?.description ?? m.description ?? m.summary;
+  const poll = m.asyncJob && ir.api.asyncJobs ? ir.methods.find((p) => p.id === ir.api.asyncJobs!.pollMethod) : undefined;
+  return [`${sentence(own)}.`, poll && `Starts a job: follow it with ${toolName(poll)}.`, `(${m.id})`].filter(Boolean).join(" ");
+}
+
+function argumentDescription(a: Argument): string | undefined {
+  if (a.type.name === "binary") return `${sentence(a.description ?? "The file's bytes")}: base64 text (RFC 4648, standard alphabet).`;
+  return a.type.kind === "enum" ? withoutValueList(a.description) : a.description;
+}
+
+function argumentSchema(ir: Ir, a: Argument): SchemaOrRef {
+  const schema = typeSchema(ir, a.type, "input", a.values);
+  const description = argumentDescription(a);
+  return described(a.nullable ? orNull(schema) : schema, description);
+}
+
+function inputSchema(ir: Ir, m: Method): Schema {
+  const required = m.args.filter((a) => a.required).map((a) => a.name);
+  return {
+    type: "object",
+    properties: Object.fromEntries(m.args.map((a) => [a.name, argumentSchema(ir, a)])),
+    ...(required.length > 0 ? { required } : {}),
+    additionalProperties: false,
+  };
+}
+
+/** The tool's members, each as source text, in the order ToolDefinition declares them. */
+function toolMembers(ir: Ir, m: Method): Array<[string, string]> {
+  const dataField = ir.api.envelope?.dataField ?? "data";
+  const deletes = m.http.method === "DELETE";
+  const tokenPaging = m.paging?.kind === "pageToken" ? m.paging : undefined;
+  const members: Array<[string, unknown]> = [
+    ["name", toolName(m)],
+    ["title", sentence(m.summary)],
+    ["description", toolDescription(ir, m)],
+    ["inputSchema", inputSchema(ir, m)],
+    ["outputSchema", m.binary ? undefined : new SchemaRef(answerModel(m), "output")],
+    ["annotations", { readOnlyHint: m.kind === "read", destructiveHint: deletes, idempotentHint: m.kind === "read" || deletes, openWorldHint: true }],
+    ["default", m.assistant?.default ?? false],
+    ["writes", m.kind === "write"],
+    ["deletes", deletes],
+    ["paging", tokenPaging && { cursorArgument: tokenPaging.tokenArg, nextTokenField: tokenPaging.nextTokenField, itemsField: tokenPaging.itemsField, pageSizeArgument: tokenPaging.pageSizeArg }],
+    ["fieldsArgument", m.selects?.arg],
+    ["split", m.split && { arg: m.split.arg, maxItems: m.split.maxItems, itemsField: dataField }],
+    ["base64Arguments", m.upload ? m.args.filter((a) => a.type.name === "binary").map((a) => a.name) : undefined],
+    ["download", m.binary || undefined],
+  ];
+  const present = members.filter(([, value]) => value !== undefined).map(([key, value]): [string, string] => [key, schemaSource(value)]);
+  // A download's answer is a file: the runtime's own schema describes what it returns about it.
+  if (m.binary) present.splice(4, 0, ["outputSchema", "DOWNLOAD_OUTPUT_SCHEMA"]);
+  return [...present, ["method", names.descriptor(m)]];
+}
+
+/** The model of the answer: the envelope's, or the one variant's (structured content is one object). */
+function answerModel(m: Method): string {
+  const [only, ...more] = m.variants;
+  const model = m.envelope?.model ?? (only !== undefined && only.root === undefined && more.length === 0 ? only.model : undefined);
+  if (model === undefined) throw new Error(`${m.id}: the mcp-tools emitter needs one answer document with no root key (or a binary answer)`);
+  return model;
+}
+
+export const mcpToolsEmitter: Emitter = {
+  name: "mcp-tools",
+  output: "packages/mcp/src/{api}/generated/tools.ts",
+  emit(ir: Ir, file, api: ApiTarget) {
+    const tools = ir.methods.map((m) => ({ m, members: toolMembers(ir, m) }));
+    const roots = ir.methods.flatMap((m) => referencesIn([inputSchema(ir, m), m.binary ? undefined : new SchemaRef(answerModel(m), "output")]));
+    file.addImportDeclaration({ moduleSpecifier: "../../table.js", isTypeOnly: true, namedImports: ["ObjectJsonSchema", "ToolDefinition", "ToolTable"] });
+    if (ir.methods.some((m) => m.binary)) file.addImportDeclaration({ moduleSpecifier: "../../download.js", namedImports: ["DOWNLOAD_OUTPUT_SCHEMA"] });
+    file.addImportDeclaration({ moduleSpecifier: api.entries.client, namedImports: [names.apiDescriptor(ir), ...ir.methods.map(names.descriptor)] });
+    for (const { ref, schema } of modelSchemasFor(ir, roots))
+      file.addVariableStatement({
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: ref.identifier, type: "ObjectJsonSchema", initializer: schemaSource(schema) }],
+        ...docs(`${ref.model}, as ${ref.direction === "input" ? "an argument takes it" : "an answer carries it"}.`),
+      });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [
+        {
+          name: "tools",
+          type: "readonly ToolDefinition[]",
+          initializer: `[\n${tools.map(({ members }) => `{\n${members.map(([k, v]) => `${k}: ${v}`).join(",\n")}\n}`).join(",\n")}\n]`,
+        },
+      ],
+      ...docs(`One tool per operation of ${ir.api.title}, in spec order.`),
+    });
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      isExported: true,
+      declarations: [{ name: "toolTable", type: "ToolTable", initializer: `{ api: ${names.apiDescriptor(ir)}, tools }` }],
+      ...docs(`The tool table of ${ir.api.title}: what \`wrikekit-mcp\` serves unless given another.`),
+    });
+  },
+};
