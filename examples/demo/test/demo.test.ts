@@ -6,7 +6,7 @@ describe("the v4 story against the emulator (the default)", () => {
   // 2,500 tasks through the client's validators: a few seconds alone, far longer on a loaded machine.
   it("signs in with OAuth 2.0, builds, pages, batches, converts, is refused and cleans up, and tells it", { timeout: 120_000 }, async () => {
     const summary = await runDemo({ env: {}, print: () => {} });
-    expect(summary).toMatchObject({ api: "v4", folders: 3, tasks: 2511, comments: 2, timelogs: 2, attachments: 1 });
+    expect(summary).toMatchObject({ api: "v4", folders: 3, tasks: 2512, comments: 3, timelogs: 2, attachments: 1 });
     const text = summary.lines.join("\n");
     expect(text).toContain("Signing in with OAuth 2.0");
     expect(text).toMatch(/exchanged the code: an access token for 60 minutes, a refresh token, API host 127\.0\.0\.1:\d+/);
@@ -23,6 +23,11 @@ describe("the v4 story against the emulator (the default)", () => {
     expect(text).toContain('6.5 hours logged in 2 entries under "Development"');
     expect(text).toMatch(/\[#{20}\] job progress: 100 of 100\n {3}job Completed after \d+ polls: 100 tasks created/);
     expect(text).toContain("seeded 2,400 more tasks into \"Build\" through the emulator's control API");
+    expect(text).toMatch(/webhook \S+ on the project posts to http:\/\/127\.0\.0\.1:\d+\/wrike \(Active\); creating it ran the handshake/);
+    expect(text).toMatch(/→ create a task\n {6}← TaskCreated of (\S+) \(signature verified\)\n {3}→ rename it and complete it\n {6}← TaskTitleChanged of \1: "Write the launch post" → "Write and publish the launch post" \(signature verified\)\n {6}← TaskStatusChanged of \1: "Active" → "Completed" \(signature verified\)\n {3}→ comment on it\n {6}← CommentAdded \S+ on \1 \(signature verified\)\n/);
+    expect(text).toContain("a forged delivery, signed with another secret: HTTP 401, handler run 0 times");
+    expect(text).toContain("a replay of the last event, correctly signed (de-duplicated): HTTP 200, handler run 0 times");
+    expect(text).toContain("4 events handled, each exactly once; the webhook is deleted");
     expect(text).toMatch(/\[#{20}\] tasks walked, 500 a page: 2,505 of 2,505/);
     expect(text).toContain("the first page said 2,500 tasks match; the walk took 6 pages and saw 2,505 distinct tasks, 0 twice");
     expect(text).toContain("the 5 new ones came on later pages");
@@ -34,7 +39,7 @@ describe("the v4 story against the emulator (the default)", () => {
     expect(text).toContain("a wsReadOnly token creating a task: 403 not_allowed");
     expect(text).toContain("a Collaborator renaming a task not assigned to her: 403 not_allowed");
     expect(text).toMatch(/asking for it again: 404 resource_not_found/);
-    expect(text).toContain("Done: 3 folders, 2,511 tasks, 2 comments, 2 time logs, 1 attachment");
+    expect(text).toContain("Done: 3 folders, 2,512 tasks, 3 comments, 2 time logs, 1 attachment");
     expect(text).not.toContain("unexpectedly allowed");
     // The printed account never shows a token.
     expect(text).not.toMatch(/emu-permanent|access_token|refresh_token/);

@@ -1,12 +1,14 @@
 /**
- * The v4 story against the emulator: a space of its own with custom fields, the project steps, 2,500 tasks
- * paged through while the data changes, a v2 id converted, the rules that say no, and the space deleted.
+ * The v4 story against the emulator: a space of its own with custom fields, the project steps, webhooks to a
+ * local receiver, 2,500 tasks paged through while the data changes, a v2 id converted, the rules that say no,
+ * and the space deleted.
  */
 import type { Task } from "@wrikekit/client";
 import type { Counts } from "../counts.js";
 import type { Story } from "../story.js";
 import type { EmulatorTarget } from "./connect.js";
 import { refusal } from "./refusal.js";
+import { showWebhooks } from "./webhooks.js";
 import { buildProject, type Work, type WorkOptions } from "./work.js";
 
 const PAGED_TASKS = 2500;
@@ -29,6 +31,7 @@ export async function tellEmulatorStory(target: EmulatorTarget, story: Story, co
 
   const options: WorkOptions = { wrike, story, me: me!.id, counts, customFields: { points: points!, team: team! }, jobPollMs: 1 };
   const work = await buildProject(options, space!.id);
+  await showWebhooks(target, story, counts, work.projectId);
   await pageThroughTasks(target, options, work);
   await convertV2Id(target, story);
   await rulesThatSayNo(target, story, work, space!.id);
