@@ -22,10 +22,12 @@ export interface Snippet {
 }
 
 /**
- * READMEs whose packages other work owns right now and whose snippets do not yet declare what they assume;
- * each is to leave this list when its snippets compile (the lead's call, not this test's).
+ * READMEs this test leaves out. msw, react and webhooks check their own snippets against their built package
+ * (packages/{msw,react,webhooks}/test/readme.test.ts), with the preludes their browser and server snippets
+ * need; mcp's README is configuration (JSON) and one TypeScript table example that does not yet declare what
+ * it assumes. Folding the package checks into this one is open work.
  */
-export const PENDING_READMES = ["packages/mcp/README.md", "packages/webhooks/README.md"];
+export const PENDING_READMES = ["packages/mcp/README.md", "packages/webhooks/README.md", "packages/msw/README.md", "packages/react/README.md"];
 
 export function readmePaths(): string[] {
   const packages = readdirSync(join(repoRoot, "packages")).map((name) => `packages/${name}/README.md`);
