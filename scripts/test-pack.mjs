@@ -115,7 +115,7 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   results.emulator = (await emu.task.add({ title: "emulated" })).title;` : ""}
   ${has("@wrikekit/msw") ? `
   const { setupServer } = await load("msw/node");
-  const mswHandlers = await load("@wrikekit/msw");
+  const mswHandlers = await load("@wrikekit/msw/v2");
   const mswServer = setupServer(...mswHandlers.createWrikeHandlers());
   mswServer.listen({ onUnhandledRequest: "error" });
   try {
@@ -134,7 +134,7 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   const React = await load("react");
   const { renderToString } = await load("react-dom/server");
   const { QueryClient } = await load("@tanstack/react-query");
-  const hooks = await load("@wrikekit/react");
+  const hooks = await load("@wrikekit/react/v2");
   function Tasks() { const q = hooks.useTaskFilter(); return React.createElement("p", null, q.isPending ? "pending" : "done"); }
   results.react = renderToString(React.createElement(hooks.WrikeProvider, { client, queryClient: new QueryClient() }, React.createElement(Tasks)));
   const qc = new QueryClient();
@@ -161,7 +161,7 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
 import { createWrikeClient, type TaskAddResult } from "@wrikekit/client/v2";
 import { createWrikeClient as createV4Client, type Task } from "@wrikekit/client";
 import { signRequest } from "@wrikekit/core/oauth1";
-${has("@wrikekit/react") ? 'import { useTaskFilter, taskKeys, type WrikeQueryKey } from "@wrikekit/react";' : ""}
+${has("@wrikekit/react") ? 'import { useTaskFilter, taskKeys, type WrikeQueryKey } from "@wrikekit/react/v2";' : ""}
 const client = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
 export const added: Promise<TaskAddResult> = client.task.add({ title: "typed" });
 export const described: Promise<Array<Task & { description: string }>> = createV4Client({ auth: { kind: "bearer", token: "t" } }).tasks.get({ taskIds: ["IEAG"], fields: ["description"] }).then((answer) => answer.data);
