@@ -105,6 +105,21 @@ describe("v4 over HTTP with plain fetch", () => {
 });
 
 describe("v4 over HTTP with the v4 client", () => {
+  it("recovers from the per-token budget's 429s by the client's own back-off (Retry-After), every call answered once", async () => {
+    const server = await start({ v4RateLimit: { requestsPerSecond: 3 } });
+    const retries: string[] = [];
+    const wrike = createWrikeClient({
+      baseUrl: server.url,
+      auth: { kind: "bearer", token: SEED_CREDENTIALS.permanentToken },
+      rateLimit: false, // only the server's budget applies, so the 429s come and the retry policy must absorb them
+      hooks: { retry: (event) => void retries.push(event.reason) },
+    });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => wrike.version.get()));
+    expect(answers.every((a) => a.data[0]!.major === 4)).toBe(true);
+    expect(retries.length).toBeGreaterThan(0);
+    expect(new Set(retries)).toEqual(new Set(["rate-limited"]));
+  });
+
   it("creates, reads, pages, uploads and downloads through @wrikekit/client", async () => {
     const server = await start();
     const wrike = createWrikeClient({ baseUrl: server.url, auth: { kind: "bearer", token: SEED_CREDENTIALS.permanentToken }, rateLimit: false, retry: false });
