@@ -27,10 +27,10 @@ export const wrikeV2: ApiTarget = {
 
 /**
  * Wrike API v4, the API real accounts answer (the main entry of client, msw and react). rest-server writes the
- * emulator's tables (operations, models, enums) that @wrikekit/core/server reads requests and routes from;
- * msw-rest-handlers the MSW handlers over the same rows; react-hooks runs for both styles; mcp-tools writes
- * the MCP server's tool table; webhook-events @wrikekit/webhooks' typed events and signing scheme (events.yaml,
- * api.yaml).
+ * server table (operations, models, enums; `@wrikekit/client/server/v4`) that @wrikekit/core/server reads
+ * requests and routes from, for the emulator and the MSW handlers alike; msw-rest-handlers the MSW handlers;
+ * react-hooks runs for both styles; mcp-tools writes the MCP server's tool table; webhook-events
+ * @wrikekit/webhooks' typed events and signing scheme (events.yaml, api.yaml).
  */
 export const wrikeV4: ApiTarget = {
   id: "v4",

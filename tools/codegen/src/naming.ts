@@ -7,6 +7,12 @@ export const names = {
   apiDescriptor: (ir: { api: { name: string } }) => `${ir.api.name}Api`,
   /** What servers and mocks of the API read, e.g. wrikeV2ServerApi. */
   serverApi: (ir: { api: { name: string } }) => `${ir.api.name}ServerApi`,
+  /** A REST API's server table (rest-server), e.g. wrikeV4RestApi, wrikeV4Operations, wrikeV4Models, wrikeV4Enums. */
+  restApi: (ir: { api: { name: string } }) => `${ir.api.name}RestApi`,
+  restOperations: (ir: { api: { name: string } }) => `${ir.api.name}Operations`,
+  restOperationId: (ir: { api: { name: string } }) => `${ir.api.name.charAt(0).toUpperCase()}${ir.api.name.slice(1)}OperationId`,
+  restModels: (ir: { api: { name: string } }) => `${ir.api.name}Models`,
+  restEnums: (ir: { api: { name: string } }) => `${ir.api.name}Enums`,
   argsType: (m: Method) => `${m.typePrefix}Args`,
   resultType: (m: Method) => `${m.typePrefix}Result`,
   argsEncoder: (m: Method) => `encode${m.typePrefix}Args`,

@@ -6,8 +6,8 @@
  */
 import { checkRedirectUri } from "@wrikekit/core";
 import { escapeXml } from "@wrikekit/core/server";
+import { wrikeV4RestApi } from "@wrikekit/client/server/v4";
 import { SEED_CREDENTIALS } from "../engine/seed.js";
-import { wrikeV4RestApi } from "../v4/generated/operations.js";
 import type { HandlerContext } from "./context.js";
 import { readCall } from "./request.js";
 import { htmlResponse, textResponse } from "./respond.js";

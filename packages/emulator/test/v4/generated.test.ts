@@ -2,10 +2,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as client from "@wrikekit/client";
+import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "@wrikekit/client/server/v4";
 import { newContext } from "@wrikekit/core/runtime/decode";
 import { generatedData } from "../../src/v4/engine/generated-document.js";
 import { statefulOperations } from "../../src/v4/engine/methods.js";
-import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "../../src/v4/generated/operations.js";
 
 interface Descriptor {
   id: string;

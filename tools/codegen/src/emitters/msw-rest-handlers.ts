@@ -1,35 +1,19 @@
 /**
- * Emits the MSW 2 handlers of a REST API (v4) for @wrikekit/msw: per operation, its table row (the same
- * row the emulator's tables hold) and one call into the package's REST runtime (packages/msw/src/rest-runtime.ts)
- * with the operation's descriptor, default document and `fields` selection. Every operation answers:
- * with its authored example, an authored item of the same model, or an item generated from the model
- * (shared/sample-documents.ts). Also emits the whole set for one base URL (createWrikeHandlers).
+ * Emits the MSW 2 handlers of a REST API (v4) for @wrikekit/msw: per operation, one call into the package's
+ * REST runtime (packages/msw/src/rest-runtime.ts) with the operation's descriptor, its row of the client's
+ * server table (rest-server, `@wrikekit/client/server/v4`, which the emulator reads too), default document
+ * and `fields` selection. Every operation answers: with its authored example, an authored item of the same
+ * model, or an item generated from the model (shared/sample-documents.ts). Also emits the whole set for one
+ * base URL (createWrikeHandlers).
  */
 import { VariableDeclarationKind } from "ts-morph";
-import type { Ir, Method, TypeRef } from "../model.js";
+import type { Ir, Method } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
-import { restApiRow, restEnumsText, restModelsText, restOperationText } from "./shared/rest-table.js";
 import { sampleDocuments, selection, type DocumentSource } from "./shared/sample-documents.js";
-
-const operationConst = (m: Method) => `${m.functionName}Operation`;
 
 /** The path as a route sees it: placeholders all alike, so `/tasks/{taskId}` and `/tasks/{taskIds}` are one route. */
 const routeShape = (m: Method) => `${m.http.method} ${m.http.path.replace(/\{[^}]+\}/g, "{}")}`;
-
-/** The models and enums reachable from the arguments: what reading JSON-encoded arguments needs. */
-function argumentSchema(ir: Ir) {
-  const models = new Set<string>();
-  const enums = new Set<string>();
-  const visit = (t: TypeRef) => {
-    if (t.kind === "enum") enums.add(t.name);
-    if (t.kind !== "model" || models.has(t.name)) return;
-    models.add(t.name);
-    for (const f of ir.models.find((m) => m.name === t.name)!.fields) visit(f.type);
-  };
-  for (const m of ir.methods) for (const a of m.args) visit(a.type);
-  return `{\nmodels: ${restModelsText(ir.models.filter((m) => models.has(m.name)))},\nenums: ${restEnumsText(ir.enums.filter((e) => enums.has(e.name)))}\n}`;
-}
 
 const SOURCES: Record<DocumentSource, string> = {
   example: "its authored example",
@@ -46,10 +30,11 @@ export const mswRestHandlersEmitter: Emitter = {
     const errorsOf = (m: Method) => (m.errors.length > 0 ? `Pick<ErrorNamesByStatus, ${m.errors.join(" | ")}>` : "ErrorNamesByStatus");
 
     file.addImportDeclaration({ moduleSpecifier: "msw", isTypeOnly: true, namedImports: ["HttpHandler"] });
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/server", isTypeOnly: true, namedImports: ["RestOperation"] });
     file.addImportDeclaration({ moduleSpecifier: target.entries.client, namedImports: [names.apiDescriptor(ir), ...ir.methods.map(names.descriptor)] });
     file.addImportDeclaration({ moduleSpecifier: target.entries.client, isTypeOnly: true, namespaceImport: "t" });
+    file.addImportDeclaration({ moduleSpecifier: target.entries.server, namedImports: [names.restApi(ir), names.restOperations(ir), names.restModels(ir), names.restEnums(ir)] });
     file.addImportDeclaration({ moduleSpecifier: "../../rest-runtime.js", namedImports: ["restDocumentHandler", "restDownloadHandler", "type RestMockApi"] });
+    const operationOf = (m: Method) => `${names.restOperations(ir)}[${JSON.stringify(m.id)}]`;
 
     file.addTypeAlias({
       name: "ErrorNamesByStatus",
@@ -64,18 +49,13 @@ export const mswRestHandlersEmitter: Emitter = {
         {
           name: "mock",
           type: "RestMockApi",
-          initializer: `{\ndescriptor: ${names.apiDescriptor(ir)},\napi: ${JSON.stringify(restApiRow(ir), null, 2)},\nschema: ${argumentSchema(ir)},\nerrors: ${JSON.stringify(errors, null, 2)}\n}`,
+          initializer: `{\ndescriptor: ${names.apiDescriptor(ir)},\napi: ${names.restApi(ir)},\nschema: { models: ${names.restModels(ir)}, enums: ${names.restEnums(ir)} },\nerrors: ${JSON.stringify(errors, null, 2)}\n}`,
         },
       ],
     });
 
     const shapes = new Map<string, Method[]>();
     for (const m of ir.methods) shapes.set(routeShape(m), [...(shapes.get(routeShape(m)) ?? []), m]);
-    for (const m of ir.methods)
-      file.addVariableStatement({
-        declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: operationConst(m), type: "RestOperation", initializer: restOperationText(m) }],
-      });
 
     // Each model's default item is said once, and every document whose item it is refers to it.
     const itemConsts = new Map<string, string>();
@@ -106,8 +86,8 @@ export const mswRestHandlersEmitter: Emitter = {
       const siblings = shapes.get(routeShape(m))!.filter((s) => s !== m);
       const fields = [
         `descriptor: ${names.descriptor(m)}`,
-        `operation: ${operationConst(m)}`,
-        ...(siblings.length > 0 ? [`siblings: [${siblings.map(operationConst).join(", ")}]`] : []),
+        `operation: ${operationOf(m)}`,
+        ...(siblings.length > 0 ? [`siblings: [${siblings.map(operationOf).join(", ")}]`] : []),
       ];
       const select = selection(ir, m);
       const sample = documents.get(m.id);

@@ -8,6 +8,7 @@
 import { createRestRouter, readRestArgs, type RestOperation, type RestRequestParts } from "@wrikekit/core/server";
 import { formatIssue } from "@wrikekit/core";
 import { parseFormUrlEncoded } from "@wrikekit/core/oauth1";
+import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "@wrikekit/client/server/v4";
 import type { BearerTokenRecord } from "../../engine/state.js";
 import { V4Error } from "../engine/errors.js";
 import type { V4Call } from "../engine/call.js";
@@ -16,7 +17,6 @@ import { generatedData } from "../engine/generated-document.js";
 import { statefulOperations, type Answer, type BytesAnswer, type DocumentAnswer, type OperationContext } from "../engine/methods.js";
 import type { V4State } from "../engine/state.js";
 import type { WebhookHost } from "../engine/webhooks.js";
-import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "../generated/operations.js";
 import { RateBudget, type RateLimitOption } from "./rate-budget.js";
 
 const router = createRestRouter(wrikeV4RestApi, wrikeV4Operations);

@@ -1,8 +1,8 @@
 /**
  * The rows of the tables a server or a mock of a REST API (v4) works from, in the shapes of
  * @wrikekit/core/server (RestApi, RestOperation, RestModels, RestEnums), and their layout as source text
- * (one line per argument and field): said once here for the emulator's tables (rest-server) and the MSW
- * handlers (msw-rest-handlers).
+ * (one line per argument and field). rest-server writes them once, into the client's server table
+ * (`@wrikekit/client/server/v4`), which the emulator and the MSW handlers both import.
  */
 import type { Ir, Method, Model, TypeRef } from "../../model.js";
 
