@@ -87,9 +87,10 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   const { createWrikeClient, TaskStatus, WrikeApiError } = await load("@wrikekit/client/v2");
   const v4 = await load("@wrikekit/client");
   const server = await load("@wrikekit/client/server");
+  const serverV4 = await load("@wrikekit/client/server/v4");
   const coreServer = await load("@wrikekit/core/server");
   const { xmlSupport } = await load("@wrikekit/core/xml");
-  if (typeof core.signRequest !== "function" || typeof server.methodDescriptors !== "object" || typeof coreServer.errorResponse !== "function") throw new Error("missing exports");
+  if (typeof core.signRequest !== "function" || typeof server.methodDescriptors !== "object" || typeof coreServer.errorResponse !== "function" || serverV4.wrikeV4Operations["GET /tasks"]?.verb !== "GET") throw new Error("missing exports");
   if (typeof v4.createWrikeClient !== "function" || typeof v4.tasksList !== "function" || v4.createWrikeClient === createWrikeClient) throw new Error("@wrikekit/client is not the v4 client");
   // The client against a fake fetch, signed with OAuth 1.0a and verified by core.
   const fetch = async (input, init) => {
@@ -112,7 +113,10 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   const emulator = createEmulator();
   const c = emulator.credentials;
   const emu = createWrikeClient({ baseUrl: "http://localhost", auth: { kind: "oauth1", consumerKey: c.consumerKey, consumerSecret: c.consumerSecret, token: c.user.token, tokenSecret: c.user.tokenSecret }, fetch: (i, init) => emulator.handle(new Request(i, init)) });
-  results.emulator = (await emu.task.add({ title: "emulated" })).title;` : ""}
+  results.emulator = (await emu.task.add({ title: "emulated" })).title;
+  // v4 routes and arguments come from the client's server table (@wrikekit/client/server/v4).
+  const emuV4 = v4.createWrikeClient({ baseUrl: "http://localhost", auth: { kind: "bearer", token: c.permanentToken }, fetch: (i, init) => emulator.handle(new Request(i, init)) });
+  results.emulatorV4 = (await emuV4.account.get()).data.length > 0;` : ""}
   ${has("@wrikekit/msw") ? `
   const { setupServer } = await load("msw/node");
   const mswHandlers = await load("@wrikekit/msw/v2");
@@ -121,7 +125,14 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   try {
     const mocked = createWrikeClient({ auth: { kind: "bearer", token: "t" } });
     results.msw = typeof (await mocked.task.get({ id: 1 })).id;
-  } finally { mswServer.close(); }` : ""}
+  } finally { mswServer.close(); }
+  // v4's handlers read the client's server table (@wrikekit/client/server/v4), as the emulator does.
+  const mswV4Server = setupServer(...(await load("@wrikekit/msw")).createWrikeHandlers());
+  mswV4Server.listen({ onUnhandledRequest: "error" });
+  try {
+    const mocked = v4.createWrikeClient({ auth: { kind: "bearer", token: "t" } });
+    results.mswV4 = typeof (await mocked.tasks.get({ taskIds: ["IEAGKVLFI4AAAAAA"] })).data[0].id;
+  } finally { mswV4Server.close(); }` : ""}
   ${has("@wrikekit/webhooks") ? `
   const { createWebhookReceiver } = await load("@wrikekit/webhooks");
   const { signWebhookRequest } = await load("@wrikekit/webhooks/testing");
@@ -148,7 +159,7 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   for (const file of ["smoke.cjs", "smoke.mjs"]) {
     try {
       const out = JSON.parse(run(process.execPath, [file], app).trim().split("\n").pop());
-      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated" } : {}), ...(has("@wrikekit/msw") ? { msw: "number" } : {}), ...(has("@wrikekit/webhooks") ? { webhooks: [200, 200, 1, "function"] } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }] } : {}) };
+      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated", emulatorV4: true } : {}), ...(has("@wrikekit/msw") ? { msw: "number", mswV4: "string" } : {}), ...(has("@wrikekit/webhooks") ? { webhooks: [200, 200, 1, "function"] } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }] } : {}) };
       if (JSON.stringify(out) !== JSON.stringify(expected)) fail(`${file}: ${JSON.stringify(out)} (expected ${JSON.stringify(expected)})`);
       else step(`node ${file}: ${JSON.stringify(out)}`);
     } catch (e) {
