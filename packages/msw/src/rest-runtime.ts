@@ -148,18 +148,25 @@ function errorResponse(mock: RestMockApi, status: number, name: string, descript
 
 const mediaType = (request: Request) => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 
-async function requestParts(request: Request, operation: RestOperation, path: Record<string, string>): Promise<RestRequestParts> {
+/** `consume`: nothing else reads the request (no resolver is given it), so its body is read without a copy. */
+async function requestParts(request: Request, operation: RestOperation, path: Record<string, string>, consume: boolean): Promise<RestRequestParts> {
   const parts: { -readonly [K in keyof RestRequestParts]: RestRequestParts[K] } = { path, query: new URL(request.url).searchParams, headers: request.headers, body: new URLSearchParams() };
   if (request.method === "GET" || request.method === "DELETE") return parts;
-  // A resolver may read the request too: read a copy.
-  if (operation.upload) parts.raw = new Uint8Array(await request.clone().arrayBuffer());
-  else if (mediaType(request) === "application/x-www-form-urlencoded" || mediaType(request) === "") parts.body = new URLSearchParams(await request.clone().text());
+  const readable = consume ? request : request.clone();
+  if (operation.upload) parts.raw = new Uint8Array(await readable.arrayBuffer());
+  else if (mediaType(request) === "application/x-www-form-urlencoded" || mediaType(request) === "") parts.body = new URLSearchParams(await readable.text());
   return parts;
 }
 
 /** Reads the arguments; answers 400 naming the argument when one is missing or malformed (unless told not to). */
-async function readArguments<Args>(mock: RestMockApi, operation: RestOperation, r: Matched, options: RestArgumentHandlerOptions | undefined): Promise<{ args: Args; issues: Issue[] } | Response> {
-  const read = readRestArgs(operation, await requestParts(r.request, operation, r.path), mock.schema);
+async function readArguments<Args>(
+  mock: RestMockApi,
+  operation: RestOperation,
+  r: Matched,
+  options: RestArgumentHandlerOptions | undefined,
+  consume: boolean,
+): Promise<{ args: Args; issues: Issue[] } | Response> {
+  const read = readRestArgs(operation, await requestParts(r.request, operation, r.path, consume), mock.schema);
   if (options?.checkArguments !== false) {
     if (read.missing.length > 0) return errorResponse(mock, 400, "parameter_required", `Missing required parameter: ${read.missing.join(", ")}`);
     if (read.issues.length > 0) return errorResponse(mock, 400, "invalid_parameter", `Invalid parameter ${read.issues.map(formatIssue).join("; ")}`);
@@ -196,17 +203,23 @@ function mergeEnvelope(mock: RestMockApi, base: Record<string, unknown>, overrid
   return merged;
 }
 
+/** What of a request the default document depends on: the optional fields it asks for, and whether it carries a page token. */
+function defaultShape(data: RestMethodData<unknown, unknown>, args: Record<string, unknown>): { asked: ReadonlySet<string>; lastPage: boolean; key: string } {
+  const asked = new Set(data.selection === undefined ? [] : ((args[data.selection.arg] as string[] | undefined) ?? []));
+  const tokenArg = data.operation.paging?.tokenArg;
+  const lastPage = tokenArg !== undefined && args[tokenArg] !== undefined;
+  const fields = data.selection?.fields.filter((f) => asked.has(f)) ?? [];
+  return { asked, lastPage, key: `${lastPage ? "last" : "first"}:${fields.join(",")}` };
+}
+
 /** The default document for this request: optional fields only when `fields` asks, no next page after a page token. */
-function defaultFor(mock: RestMockApi, data: RestMethodData<unknown, unknown>, args: Record<string, unknown>): Record<string, unknown> {
+function defaultFor(mock: RestMockApi, data: RestMethodData<unknown, unknown>, shape: { asked: ReadonlySet<string>; lastPage: boolean }): Record<string, unknown> {
   const { dataField, nextPageTokenField } = mock.api.envelope;
   const document = structuredClone(data.document ?? {}) as Record<string, unknown>;
-  if (data.selection !== undefined) {
-    const asked = new Set((args[data.selection.arg] as string[] | undefined) ?? []);
-    for (const item of (document[dataField] as unknown[] | undefined) ?? []) if (isRecord(item)) for (const f of data.selection.fields) if (!asked.has(f)) delete item[f];
-  }
+  if (data.selection !== undefined)
+    for (const item of (document[dataField] as unknown[] | undefined) ?? []) if (isRecord(item)) for (const f of data.selection.fields) if (!shape.asked.has(f)) delete item[f];
   // The default answers two pages: the first (as authored) and, for a request with a page token, the last.
-  const tokenArg = data.operation.paging?.tokenArg;
-  if (tokenArg !== undefined && args[tokenArg] !== undefined) delete document[nextPageTokenField];
+  if (shape.lastPage) delete document[nextPageTokenField];
   return document;
 }
 
@@ -224,17 +237,31 @@ export function restDocumentHandler<Args, Result, Errors extends ErrorNames>(moc
     const merge = options?.merge !== false;
     if (data.document === undefined && override === undefined) throw new TypeError(`${id} has no default document: give the handler a value or a resolver`);
     if (!merge && override === undefined) throw new TypeError(`${id}: merge: false answers the override alone, so give one`);
+    const respond = (body: string) => new Response(body, { status: 200, headers: { "content-type": JSON_TYPE } });
+    if (typeof override !== "function") {
+      // A fixed answer depends only on the request's shape (fields asked, page token): rendered once per shape.
+      const rendered = new Map<string, string>();
+      return handler(mock, untyped, options, async (r) => {
+        const read = await readArguments<Record<string, unknown>>(mock, data.operation, r, options, true);
+        if (read instanceof Response) return read;
+        const shape = defaultShape(untyped, read.args);
+        let body = rendered.get(shape.key);
+        if (body === undefined) {
+          const supplied = structuredClone(override);
+          body = JSON.stringify(merge ? mergeEnvelope(mock, defaultFor(mock, untyped, shape), supplied) : supplied);
+          rendered.set(shape.key, body);
+        }
+        return respond(body);
+      });
+    }
+    const resolver = override as RestResolver<Args, Result, unknown>;
     return handler(mock, untyped, options, async (r) => {
-      const read = await readArguments<Record<string, unknown>>(mock, data.operation, r, options);
+      const read = await readArguments<Record<string, unknown>>(mock, data.operation, r, options, false);
       if (read instanceof Response) return read;
-      const base = defaultFor(mock, untyped, read.args);
-      const supplied =
-        typeof override === "function"
-          ? await (override as RestResolver<Args, Result, unknown>)({ args: read.args as Args, request: r.request, params: r.params, issues: read.issues, example: structuredClone(base) as Result })
-          : structuredClone(override);
+      const base = defaultFor(mock, untyped, defaultShape(untyped, read.args));
+      const supplied = await resolver({ args: read.args as Args, request: r.request, params: r.params, issues: read.issues, example: structuredClone(base) as Result });
       if (supplied instanceof Response) return supplied;
-      const body = merge ? mergeEnvelope(mock, base, supplied) : supplied;
-      return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": JSON_TYPE } });
+      return respond(JSON.stringify(merge ? mergeEnvelope(mock, base, supplied) : supplied));
     });
   };
   return Object.assign(attachError(mock, untyped, factory), {
@@ -250,7 +277,7 @@ export function restDownloadHandler<Args, Errors extends ErrorNames>(mock: RestM
   const untyped = data as RestMethodData<unknown, unknown>;
   const factory = (override?: DownloadContent | ((info: RestDownloadResolverInfo<Args>) => DownloadContent | Response | Promise<DownloadContent | Response>), options?: RestDownloadHandlerOptions) =>
     handler(mock, untyped, options, async (r) => {
-      const read = await readArguments<Args>(mock, data.operation, r, options);
+      const read = await readArguments<Args>(mock, data.operation, r, options, typeof override !== "function");
       if (read instanceof Response) return read;
       const content = typeof override === "function" ? await override({ args: read.args, request: r.request, params: r.params, issues: read.issues }) : (override ?? defaultDownloadBody);
       if (content instanceof Response) return content;

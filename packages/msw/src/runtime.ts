@@ -29,7 +29,8 @@ export interface VariantData {
 /** One method's data, as the generated file gives it. */
 export interface DocumentMethodData<Args, Result> {
   readonly descriptor: MethodDescriptor<Args, Result>;
-  readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args;
+  /** Absent for a method without arguments: its handler never reads the request's body. */
+  readonly readArgs?: (params: URLSearchParams, ctx: WireContext) => Args;
   readonly renderXml?: (document: Record<string, unknown>) => string;
   readonly variants: readonly VariantData[];
   readonly examples: Readonly<Record<string, ExampleData>>;
@@ -41,7 +42,7 @@ export interface DocumentMethodData<Args, Result> {
 
 export interface BinaryMethodData<Args> {
   readonly descriptor: MethodDescriptor<Args, unknown>;
-  readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args;
+  readonly readArgs?: (params: URLSearchParams, ctx: WireContext) => Args;
   readonly errors: Readonly<Record<number, string>>;
 }
 
@@ -144,12 +145,13 @@ function handler(api: ServerApi, descriptor: AnyDescriptor, options: HandlerOpti
 /** Reads the arguments; answers the missing-argument error when a required one is absent. */
 async function readArguments<Args>(
   api: ServerApi,
-  data: { readonly readArgs: (params: URLSearchParams, ctx: WireContext) => Args },
+  data: { readonly readArgs?: (params: URLSearchParams, ctx: WireContext) => Args },
   r: Incoming,
   options: ArgumentHandlerOptions | undefined,
   /** Nothing else reads the request (no resolver is given it): read its body without copying it. */
   consume: boolean,
 ): Promise<{ args: Args; issues: Issue[] } | Response> {
+  if (data.readArgs === undefined) return { args: {} as Args, issues: [] };
   const ctx = wire.newWireContext();
   const args = data.readArgs(await readWireParams(r.request, r.params, r.route.own, consume), ctx);
   if (ctx.missing.length > 0 && api.missingArgumentCode !== undefined && options?.requireArguments !== false)

@@ -14,6 +14,7 @@ import {
   defaultDownloadBody,
   deepMerge,
   folderGetHandler,
+  profileGetHandler,
   taskAddHandler,
   taskFilterHandler,
   taskGetHandler,
@@ -190,6 +191,23 @@ describe("overrides", () => {
     );
     expect((await json.folder.get({ id: 1 })).title).toBe("spool! true");
     expect((await json.folder.get({ id: 1 })).title).toBe("spool! true");
+  });
+
+  it("a method without arguments never reads the request's body; one with arguments reads it (without a copy)", async () => {
+    const bodyRead: Record<string, boolean> = {};
+    const listener = ({ request }: { request: Request }) => void (bodyRead[new URL(request.url).pathname.split("/").pop()!] = request.bodyUsed);
+    server.events.on("response:mocked", listener);
+    try {
+      const init = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "id=1" };
+      for (const method of ["wrike.profile.get", "wrike.task.get"]) expect((await fetch(`https://www.wrike.com/api/json/v2/${method}`, init)).status).toBe(200);
+    } finally {
+      server.events.removeListener("response:mocked", listener);
+    }
+    expect(bodyRead).toEqual({ "wrike.profile.get": false, "wrike.task.get": true });
+    // A resolver of a method without arguments gets no arguments, and the request unread.
+    server.use(profileGetHandler(async ({ request, args }) => ({ firstName: `${Object.keys(args).length} ${await request.text()}` })));
+    const answer = await fetch("https://www.wrike.com/api/json/v2/wrike.profile.get", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "stray=1" });
+    expect(((await answer.json()) as { profile: { firstName: string } }).profile.firstName).toBe("0 stray=1");
   });
 
   it("answers only once with { once: true }", async () => {

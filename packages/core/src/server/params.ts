@@ -49,7 +49,11 @@ export async function readRequestParams(request: Request, consume = false): Prom
     }
   }
   const params = new URLSearchParams(body);
-  for (const [name, value] of new URL(request.url).searchParams) if (!body.some(([n]) => n === name)) params.append(name, value);
+  // Most requests to a form API carry no query: skip parsing the URL for them.
+  if (request.url.includes("?")) {
+    const inBody = new Set(body.map(([name]) => name));
+    for (const [name, value] of new URL(request.url).searchParams) if (!inBody.has(name)) params.append(name, value);
+  }
   return { params, formPairs, files };
 }
 

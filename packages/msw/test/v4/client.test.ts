@@ -46,6 +46,21 @@ describe("the v4 client against the default handlers", () => {
     expect(ids).toEqual(["IEAGKVLFKQ7WMVOE", "MDAxOTIzNDU2Nzg5MGFiY2RlZjAxMjM0NTY3ODlhYmNkZWY:task.v2=", "IEAGKVLFKQ7WMVOE", "MDAxOTIzNDU2Nzg5MGFiY2RlZjAxMjM0NTY3ODlhYmNkZWY:task.v2="]);
   });
 
+  it("a fixed override is rendered once per request shape: fields asked, page token, the caller's changes kept apart", async () => {
+    server.use(tasksGetHandler({ data: [{ title: "Fixed" }] }), tasksListHandler({ data: [{ title: "Listed" }] }));
+    for (let round = 0; round < 2; round++) {
+      const plain = await wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"] });
+      expect({ title: plain.data[0]!.title, effortAllocation: plain.data[0]!.effortAllocation }).toEqual({ title: "Fixed", effortAllocation: undefined });
+      plain.data[0]!.title = "changed by the caller";
+      const selected = await wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"], fields: ["effortAllocation"] });
+      expect(selected.data[0]!.title).toBe("Fixed");
+      expect(selected.data[0]!.effortAllocation).toBeDefined();
+    }
+    const titles: string[] = [];
+    for await (const task of wrike.tasks.list({ status: ["Active"] })) titles.push(task.title);
+    expect(titles).toEqual(["Listed", "Listed"]); // the first page with a next token, then the last page without
+  });
+
   it("a paged list from a resolver: every page re-sends the filters with the token", async () => {
     const seen: { status: unknown; token: unknown }[] = [];
     server.use(

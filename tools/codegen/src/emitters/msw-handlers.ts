@@ -1,8 +1,8 @@
 /**
  * Emits the MSW 2 handlers of @wrikekit/msw: per method, one call into the package's hand-written runtime
- * (packages/msw/src/runtime.ts) with the method's data: its descriptor, wire-argument reader, XML
- * renderer, response variants, reference examples (after their recorded repairs, as the spec prints
- * them) and error messages. The examples are decoded at run time by the same generated decoders the
+ * (packages/msw/src/runtime.ts) with the method's data: its descriptor, wire-argument reader (none for a
+ * method without arguments, whose handler then never reads the request's body), XML renderer, response
+ * variants, reference examples (after their recorded repairs, as the spec prints them) and error messages. The examples are decoded at run time by the same generated decoders the
  * client uses, so the normalisations the spec records (aliases, ids as strings, comma-separated lists)
  * live in one place. Also emits the whole set for one base URL (createWrikeHandlers).
  */
@@ -70,7 +70,9 @@ export const mswHandlersEmitter: Emitter = {
     file.addImportDeclaration({ moduleSpecifier: "msw", isTypeOnly: true, namedImports: ["HttpHandler"] });
     file.addImportDeclaration({ moduleSpecifier: target.entries.client, namedImports: ir.methods.map(names.descriptor) });
     file.addImportDeclaration({ moduleSpecifier: target.entries.client, isTypeOnly: true, namespaceImport: "t" });
-    file.addImportDeclaration({ moduleSpecifier: target.entries.server, namedImports: [serverApi, ...ir.methods.map(names.wireArgsReader), ...withXml.map(names.xmlRenderer)] });
+    // A method without arguments gets no reader: its handler never reads the request's body.
+    const withArgs = ir.methods.filter((m) => m.args.length > 0);
+    file.addImportDeclaration({ moduleSpecifier: target.entries.server, namedImports: [serverApi, ...withArgs.map(names.wireArgsReader), ...withXml.map(names.xmlRenderer)] });
     file.addImportDeclaration({
       moduleSpecifier: "../../runtime.js",
       namedImports: [...(ir.methods.some((m) => m.binary) ? ["binaryHandler"] : []), ...(documentMethods.length > 0 ? ["documentHandler"] : [])],
@@ -78,7 +80,7 @@ export const mswHandlersEmitter: Emitter = {
     file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: "api", initializer: serverApi }] });
 
     for (const m of ir.methods) {
-      const common = [`descriptor: ${names.descriptor(m)}`, `readArgs: ${names.wireArgsReader(m)}`];
+      const common = [`descriptor: ${names.descriptor(m)}`, ...(withArgs.includes(m) ? [`readArgs: ${names.wireArgsReader(m)}`] : [])];
       let initializer: string;
       if (m.binary) {
         initializer = `/* @__PURE__ */ binaryHandler<t.${names.argsType(m)}, ${codeUnion(m)}>(api, { ${[...common, `errors: ${errorsData(ir, m)}`].join(", ")} })`;

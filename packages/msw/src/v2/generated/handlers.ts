@@ -3,7 +3,7 @@
 import type { HttpHandler } from "msw";
 import { attachmentListMethod, attachmentHistoryMethod, attachmentDownloadMethod, commentAddMethod, commentDeleteMethod, commentUpdateMethod, commentListMethod, commentUpdatesMethod, contactsListMethod, folderTreeMethod, folderGetMethod, folderAddMethod, folderDeleteMethod, folderUpdateMethod, profileGetMethod, taskGetMethod, taskFilterMethod, taskUpdatesMethod, taskAddMethod, taskUpdateMethod, taskDeleteMethod, timelogListMethod, timelogAddMethod, timelogDeleteMethod } from "@wrikekit/client/v2";
 import type * as t from "@wrikekit/client/v2";
-import { wrikeV2ServerApi, readAttachmentListWireArgs, readAttachmentHistoryWireArgs, readAttachmentDownloadWireArgs, readCommentAddWireArgs, readCommentDeleteWireArgs, readCommentUpdateWireArgs, readCommentListWireArgs, readCommentUpdatesWireArgs, readContactsListWireArgs, readFolderTreeWireArgs, readFolderGetWireArgs, readFolderAddWireArgs, readFolderDeleteWireArgs, readFolderUpdateWireArgs, readProfileGetWireArgs, readTaskGetWireArgs, readTaskFilterWireArgs, readTaskUpdatesWireArgs, readTaskAddWireArgs, readTaskUpdateWireArgs, readTaskDeleteWireArgs, readTimelogListWireArgs, readTimelogAddWireArgs, readTimelogDeleteWireArgs, renderAttachmentListXml, renderAttachmentHistoryXml, renderCommentAddXml, renderCommentDeleteXml, renderCommentUpdateXml, renderCommentListXml, renderCommentUpdatesXml, renderContactsListXml, renderFolderTreeXml, renderFolderGetXml, renderFolderAddXml, renderFolderDeleteXml, renderFolderUpdateXml, renderProfileGetXml, renderTaskGetXml, renderTaskFilterXml, renderTaskUpdatesXml, renderTaskAddXml, renderTaskUpdateXml, renderTaskDeleteXml, renderTimelogListXml, renderTimelogAddXml, renderTimelogDeleteXml } from "@wrikekit/client/server";
+import { wrikeV2ServerApi, readAttachmentListWireArgs, readAttachmentHistoryWireArgs, readAttachmentDownloadWireArgs, readCommentAddWireArgs, readCommentDeleteWireArgs, readCommentUpdateWireArgs, readCommentListWireArgs, readCommentUpdatesWireArgs, readFolderTreeWireArgs, readFolderGetWireArgs, readFolderAddWireArgs, readFolderDeleteWireArgs, readFolderUpdateWireArgs, readTaskGetWireArgs, readTaskFilterWireArgs, readTaskUpdatesWireArgs, readTaskAddWireArgs, readTaskUpdateWireArgs, readTaskDeleteWireArgs, readTimelogListWireArgs, readTimelogAddWireArgs, readTimelogDeleteWireArgs, renderAttachmentListXml, renderAttachmentHistoryXml, renderCommentAddXml, renderCommentDeleteXml, renderCommentUpdateXml, renderCommentListXml, renderCommentUpdatesXml, renderContactsListXml, renderFolderTreeXml, renderFolderGetXml, renderFolderAddXml, renderFolderDeleteXml, renderFolderUpdateXml, renderProfileGetXml, renderTaskGetXml, renderTaskFilterXml, renderTaskUpdatesXml, renderTaskAddXml, renderTaskUpdateXml, renderTaskDeleteXml, renderTimelogListXml, renderTimelogAddXml, renderTimelogDeleteXml } from "@wrikekit/client/server";
 import { binaryHandler, documentHandler } from "../../runtime.js";
 const api = wrikeV2ServerApi;
 /**
@@ -327,7 +327,6 @@ export const commentUpdatesHandler = /* @__PURE__ */ documentHandler<t.CommentUp
  */
 export const contactsListHandler = /* @__PURE__ */ documentHandler<t.ContactsListArgs, t.ContactsListResult, 402, "reference">(api, {
   descriptor: contactsListMethod,
-  readArgs: readContactsListWireArgs,
   renderXml: renderContactsListXml,
   variants: [{ root: "contacts", required: ["list"] }],
   examples: {
@@ -571,7 +570,6 @@ export const folderUpdateHandler = /* @__PURE__ */ documentHandler<t.FolderUpdat
  */
 export const profileGetHandler = /* @__PURE__ */ documentHandler<t.ProfileGetArgs, t.ProfileGetResult, 402, "reference">(api, {
   descriptor: profileGetMethod,
-  readArgs: readProfileGetWireArgs,
   renderXml: renderProfileGetXml,
   variants: [{ root: "profile", required: ["uid"] }],
   examples: {
