@@ -25,6 +25,7 @@ const entries = [
   "packages/client/src/index.ts",
   "packages/client/src/v2/index.ts",
   "packages/client/src/server.ts",
+  "packages/client/src/v4/server.ts",
 ];
 const tests = ["packages/core/test-deno/oauth1_test.ts", "packages/client/test-deno/client_test.ts"];
 const isolatedTests = ["packages/core/test-deno/webcrypto_fallback_test.ts"];

@@ -56,7 +56,7 @@ describe("the v4 client against the default handlers", () => {
       expect(selected.data[0]!.title).toBe("Fixed");
       expect(selected.data[0]!.effortAllocation).toBeDefined();
     }
-    const titles: string[] = [];
+    const titles: (string | undefined)[] = [];
     for await (const task of wrike.tasks.list({ status: ["Active"] })) titles.push(task.title);
     expect(titles).toEqual(["Listed", "Listed"]); // the first page with a next token, then the last page without
   });
