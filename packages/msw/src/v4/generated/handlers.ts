@@ -93,14 +93,14 @@ const mock: RestMockApi = {
         "value": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "DateRange": {
-        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "equal": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
+        "start": { "type": { "name": "date", "kind": "scalar", "list": false } },
+        "equal": { "type": { "name": "date", "kind": "scalar", "list": false } },
+        "end": { "type": { "name": "date", "kind": "scalar", "list": false } }
       },
       "DateTimeRange": {
-        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "equal": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
+        "start": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
+        "equal": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
+        "end": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } }
       },
       "EffortAllocation": {
         "mode": { "type": { "name": "string", "kind": "scalar", "list": false } },
@@ -119,8 +119,8 @@ const mock: RestMockApi = {
         "ownerIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
         "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
         "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "startDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-        "endDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+        "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
+        "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
         "contractType": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "ProjectUpdate": {
@@ -128,8 +128,8 @@ const mock: RestMockApi = {
         "ownersRemove": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
         "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
         "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "startDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-        "endDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+        "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
+        "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
         "contractType": { "type": { "name": "string", "kind": "scalar", "list": false } }
       },
       "SpaceMember": {
@@ -140,13 +140,13 @@ const mock: RestMockApi = {
       "TaskDates": {
         "type": { "type": { "name": "string", "kind": "scalar", "list": false } },
         "duration": { "type": { "name": "double", "kind": "scalar", "list": false } },
-        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "due": { "type": { "name": "string", "kind": "scalar", "list": false } },
+        "start": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
+        "due": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
         "workOnWeekends": { "type": { "name": "boolean", "kind": "scalar", "list": false } }
       },
       "TimestampRange": {
-        "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-        "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
+        "start": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+        "end": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }
       },
       "UserProfile": {
         "accountId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
@@ -265,7 +265,7 @@ const approvalsListOperation: RestOperation = {
     "approvers": { "wireName": "approvers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "pendingApprovers": { "wireName": "pendingApprovers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "type": { "wireName": "type", "in": "query", "type": { "name": "ApprovalType", "kind": "enum", "list": false } },
-    "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
     "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
     "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
     "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
@@ -280,7 +280,7 @@ const approvalsCreateInFolderOperation: RestOperation = {
   "id": "POST /folders/{folderId}/approvals", "name": "approvals.createInFolder", "verb": "POST", "path": "/folders/{folderId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
     "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
@@ -296,7 +296,7 @@ const approvalsCreateInTaskOperation: RestOperation = {
   "id": "POST /tasks/{taskId}/approvals", "name": "approvals.createInTask", "verb": "POST", "path": "/tasks/{taskId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
     "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
@@ -312,7 +312,7 @@ const approvalsUpdateOperation: RestOperation = {
   "id": "PUT /approvals/{approvalId}", "name": "approvals.update", "verb": "PUT", "path": "/approvals/{approvalId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
     "approvalId": { "wireName": "approvalId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "addApprovers": { "wireName": "addApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "removeApprovers": { "wireName": "removeApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "addAttachments": { "wireName": "addAttachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
@@ -440,8 +440,8 @@ const bookingsGetOperation: RestOperation = {
 };
 const bookingsListOperation: RestOperation = {
   "id": "GET /bookings", "name": "bookings.list", "verb": "GET", "path": "/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
-    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
+    "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
     "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
@@ -450,8 +450,8 @@ const bookingsListOperation: RestOperation = {
 const bookingsListInFolderOperation: RestOperation = {
   "id": "GET /folders/{folderId}/bookings", "name": "bookings.listInFolder", "verb": "GET", "path": "/folders/{folderId}/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
     "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
+    "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
     "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
@@ -765,7 +765,7 @@ const folderBlueprintsLaunchAsyncOperation: RestOperation = {
     "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
     "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
   }
@@ -789,9 +789,9 @@ const foldersListOperation: RestOperation = {
     "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
     "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
     "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
   }
@@ -815,9 +815,9 @@ const foldersListInFolderOperation: RestOperation = {
     "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
     "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
     "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderTreeEntry" }
   }
@@ -859,9 +859,9 @@ const foldersListInSpaceOperation: RestOperation = {
     "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+    "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
     "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
     "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
   }
@@ -904,7 +904,7 @@ const foldersCopyOperation: RestOperation = {
     "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
     "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } },
     "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
@@ -924,7 +924,7 @@ const foldersCopyAsyncOperation: RestOperation = {
     "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
     "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
   }
@@ -1265,7 +1265,7 @@ const taskBlueprintsLaunchAsyncOperation: RestOperation = {
     "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
     "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
   }
@@ -1598,7 +1598,7 @@ const timelogsCreateInTaskOperation: RestOperation = {
     "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
     "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false }, "required": true },
-    "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
     "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
     "onBehalfOf": { "wireName": "onBehalfOf", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
@@ -1636,7 +1636,7 @@ const timelogsUpdateOperation: RestOperation = {
     "timelogId": { "wireName": "timelogId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
     "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } },
-    "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
     "fields": { "wireName": "fields", "in": "body", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "billingType"], "selects": "Timelog" }
@@ -1670,7 +1670,7 @@ const timesheetSubmissionRulesUpdateForWorkScheduleOperation: RestOperation = {
 };
 const timesheetsListOperation: RestOperation = {
   "id": "GET /timesheets", "name": "timesheets.list", "verb": "GET", "path": "/timesheets", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": {
-    "periodStartDate": { "wireName": "periodStartDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "periodStartDate": { "wireName": "periodStartDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
     "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
     "timeframes": { "wireName": "timeframes", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
@@ -1678,7 +1678,7 @@ const timesheetsListOperation: RestOperation = {
 };
 const timesheetsCreateOperation: RestOperation = {
   "id": "POST /timesheets", "name": "timesheets.create", "verb": "POST", "path": "/timesheets", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": {
-    "periodStartDate": { "wireName": "periodStartDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "periodStartDate": { "wireName": "periodStartDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "userId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
     "taskIds": { "wireName": "taskIds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
     "timeframe": { "wireName": "timeframe", "in": "body", "type": { "name": "TimesheetTimeframe", "kind": "enum", "list": false } }
@@ -1730,8 +1730,8 @@ const userScheduleExclusionsListOperation: RestOperation = {
 const userScheduleExclusionsCreateOperation: RestOperation = {
   "id": "POST /user_schedule_exclusions", "name": "userScheduleExclusions.create", "verb": "POST", "path": "/user_schedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
     "userId": { "wireName": "userId", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "required": true, "encoding": "json" },
-    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
-    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
     "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false }, "required": true }
   }
 };
@@ -1743,8 +1743,8 @@ const userScheduleExclusionsGetOperation: RestOperation = {
 const userScheduleExclusionsUpdateOperation: RestOperation = {
   "id": "PUT /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.update", "verb": "PUT", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
     "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false } }
   }
 };
@@ -1893,8 +1893,8 @@ const workScheduleExclusionsGetOperation: RestOperation = {
 const workScheduleExclusionsUpdateOperation: RestOperation = {
   "id": "PUT /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.update", "verb": "PUT", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
     "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
     "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false } }
   }
 };
@@ -1912,8 +1912,8 @@ const workScheduleExclusionsListInWorkScheduleOperation: RestOperation = {
 const workScheduleExclusionsCreateInWorkScheduleOperation: RestOperation = {
   "id": "POST /workschedules/{workscheduleId}/workschedule_exclusions", "name": "workScheduleExclusions.createInWorkSchedule", "verb": "POST", "path": "/workschedules/{workscheduleId}/workschedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
     "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
-    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+    "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
+    "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
     "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false }, "required": true }
   }
 };
@@ -2082,7 +2082,7 @@ export const accountUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.Accoun
 });
 /** The default Approval: an item generated from its model. */
 const approvalItem = {
-  "dueDate": "2026-11-02T09:15:00Z",
+  "dueDate": "2026-12-01",
   "description": "Description of the sample approval.",
   "finished": false,
   "updatedDate": "2026-11-02T09:15:00Z",
@@ -3338,8 +3338,8 @@ const folderItem = {
     ],
     "status": "sample status",
     "customStatusId": "IEAGKVLFE5BWP7FW",
-    "startDate": "2026-11-02T09:15:00Z",
-    "endDate": "2026-11-02T09:15:00Z",
+    "startDate": "2026-12-01",
+    "endDate": "2026-12-01",
     "createdDate": "2026-11-02T09:15:00Z",
     "completedDate": "2026-11-02T09:15:00Z",
     "contractType": "sample contract type"
@@ -4707,8 +4707,8 @@ export const timelogCategoriesListHandler = /* @__PURE__ */ restDocumentHandler<
 });
 /** The default TimelogLockPeriod: an item generated from its model. */
 const timelogLockPeriodItem = {
-  "start": "sample start",
-  "end": "sample end",
+  "start": "2026-12-01",
+  "end": "2026-12-01",
   "source": {
     "sample": true
   }
@@ -5033,7 +5033,7 @@ export const timesheetSubmissionRulesUpdateForWorkScheduleHandler = /* @__PURE__
 const timesheetItem = {
   "timesheetId": "IEAGKVLFH7G3O7FT",
   "accountId": "IEAGKVLFMVH4PUJS",
-  "periodStartDate": "2026-11-02T09:15:00Z",
+  "periodStartDate": "2026-12-01",
   "timeframe": "sample timeframe",
   "approval": {
     "sample": true
@@ -5044,7 +5044,7 @@ const timesheetItem = {
     }
   ],
   "userId": "IEAGKVLFC7OVIXAW",
-  "periodEndDate": "2026-11-02T09:15:00Z"
+  "periodEndDate": "2026-12-01"
 };
 /**
  * MSW handler of `GET /timesheets` (timesheets.list): Query Timesheets.
@@ -5152,9 +5152,9 @@ export const userScheduleCapacityChangesDeleteHandler = /* @__PURE__ */ restDocu
 });
 /** The default UserScheduleExclusion: an item generated from its model. */
 const userScheduleExclusionItem = {
-  "fromDate": "2026-11-02T09:15:00Z",
+  "fromDate": "2026-12-01",
   "isWorkDays": false,
-  "toDate": "2026-11-02T09:15:00Z",
+  "toDate": "2026-12-01",
   "exclusionType": "sample exclusion type",
   "id": "IEAGKVLFP5ERGYHU",
   "userId": "IEAGKVLFC7OVIXAW"
@@ -5570,9 +5570,9 @@ export const workScheduleCapacityChangesDeleteHandler = /* @__PURE__ */ restDocu
 });
 /** The default WorkScheduleExclusion: an item generated from its model. */
 const workScheduleExclusionItem = {
-  "fromDate": "2026-11-02T09:15:00Z",
+  "fromDate": "2026-12-01",
   "isWorkDays": false,
-  "toDate": "2026-11-02T09:15:00Z",
+  "toDate": "2026-12-01",
   "exclusionType": "sample exclusion type",
   "id": "IEAGKVLFJTJ7PXN7"
 };
