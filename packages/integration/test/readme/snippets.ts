@@ -13,7 +13,7 @@
  * Each snippet is a module of its own: the names it assumes (a token, the receiver of the block above) it
  * declares with `declare const`, as a reader's project would have them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,8 +32,8 @@ export interface Snippet {
   file: string;
 }
 
-/** Folders that hold no README of ours: dependencies, build output, scratch copies of snippets. */
-const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".git", ".turbo", ".readme-snippets"]);
+/** Folders that hold no README of ours: dependencies, build output, scratch space (as .gitignore lists them). */
+const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".git", ".turbo", "coverage", "tmp", ".readme-snippets"]);
 
 /** Every README.md under the repository root, as paths from it. */
 export function readmePaths(dir = repoRoot): string[] {
@@ -99,9 +99,7 @@ export function writeSnippets(outDir: string): Snippet[] {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, "package.json"), JSON.stringify({ type: "module" }));
   writeFileSync(join(outDir, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
-  const snippets = readmePaths()
-    .filter((readme) => existsSync(join(repoRoot, readme)))
-    .flatMap((readme) => extractSnippets(readme, readFileSync(join(repoRoot, readme), "utf8"), outDir));
+  const snippets = readmePaths().flatMap((readme) => extractSnippets(readme, readFileSync(join(repoRoot, readme), "utf8"), outDir));
   // `export {}` keeps a snippet without imports a module, so its names and top-level await stay its own.
   for (const s of snippets) writeFileSync(s.file, `${s.code}\nexport {};\n`);
   return snippets;

@@ -64,7 +64,7 @@ export const typesEmitter: Emitter = {
     // A task date (LocalDateTime) inside a model argument also takes a day, as Wrike does: `dates: { due: "2026-12-24" }`.
     const takesADay = new Set(ir.models.filter((model) => model.fields.some((f) => f.type.kind === "scalar" && f.type.name === "localDateTime")).map((model) => model.name));
     const modelArgumentType = (t: Method["args"][number]["type"]) => {
-      const type = argumentType(t);
+      const type = argumentType(t, ir.api.style);
       return t.kind === "model" && takesADay.has(t.name) ? type.replace(t.name, `ArgumentOf<${t.name}>`) : type;
     };
     if (ir.methods.some((m) => m.args.some((a) => a.type.kind === "model" && takesADay.has(a.type.name))))
@@ -82,7 +82,7 @@ export const typesEmitter: Emitter = {
         hasQuestionToken: !a.required,
         ...docs(a.description, a.default !== undefined && `Server default: ${String(a.default)}.`),
       }));
-      const alternatives = m.requireOneOf.map((group) => `(${group.map((n) => `{ ${n}: ${argumentType(m.args.find((a) => a.name === n)!.type)} }`).join(" | ")})`);
+      const alternatives = m.requireOneOf.map((group) => `(${group.map((n) => `{ ${n}: ${argumentType(m.args.find((a) => a.name === n)!.type, ir.api.style)} }`).join(" | ")})`);
       const argsDoc = docs(`Arguments of ${m.id}.`);
       if (alternatives.length === 0) file.addInterface({ isExported: true, name: names.argsType(m), properties, ...argsDoc });
       else {
