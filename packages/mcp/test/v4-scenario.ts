@@ -72,7 +72,7 @@ export async function runDefaultToolScenario(client: Client): Promise<ScenarioRe
   expect(ids(await call("comments_list_in_folder", { folderId }))).toContain(folderComment.id);
 
   // Time logged on the task, then corrected.
-  const timelog = await first("timelogs_create_in_task", { taskId, hours: 1.5, trackedDate: "2025-03-04T00:00:00Z", comment: "Outline" });
+  const timelog = await first("timelogs_create_in_task", { taskId, hours: 1.5, trackedDate: "2025-03-04", comment: "Outline" });
   const timelogId = String(timelog.id);
   await call("timelogs_update", { timelogId, hours: 2 });
   expect((await call("timelogs_list_in_task", { taskId })).data.find((t) => t.id === timelogId)?.hours).toBe(2);

@@ -71,20 +71,24 @@ function scalarResponseType(name: string): string {
   }
 }
 
-/** TypeScript type of an argument: lists are read-only, dates may be given as Date, uploads as any byte source. */
-export function argumentType(t: TypeRef): string {
-  const item = t.kind !== "scalar" ? t.name : scalarArgumentType(t.name);
+/**
+ * TypeScript type of an argument: lists are read-only, dates may be given as Date (and, in v2, as the
+ * V2Timestamp v2 answers with), uploads as any byte source.
+ */
+export function argumentType(t: TypeRef, style: "rpc" | "rest"): string {
+  const item = t.kind !== "scalar" ? t.name : scalarArgumentType(t.name, style);
   if (!t.list) return item;
   return item.includes("|") ? `ReadonlyArray<${item}>` : `readonly ${item}[]`;
 }
 
-function scalarArgumentType(name: ScalarType): string {
+function scalarArgumentType(name: ScalarType, style: "rpc" | "rest"): string {
+  const v2Timestamp = style === "rpc" ? " | V2Timestamp" : "";
   switch (name) {
     // A date argument takes its own form, a Date, and what the API returned (v2's timestamps among it).
     case "date":
-      return "DateOnly | V2Timestamp | Date";
+      return `DateOnly${v2Timestamp} | Date`;
     case "localDateTime":
-      return "LocalDateTime | V2Timestamp | Date";
+      return `LocalDateTime${v2Timestamp} | Date`;
     case "utcTimestamp":
       return "UtcTimestamp | Date";
     case "binary":

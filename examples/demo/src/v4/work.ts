@@ -3,7 +3,7 @@
  * subtasks, comments, a file, time, and 100 tasks in one batch. The emulator story runs them in a new
  * space; against real Wrike with --write they run inside the scratch folder, so they touch nothing else.
  */
-import type { CustomField, CustomFieldValue, Task, TasksCreateInFolderArgs, UtcTimestamp, WrikeClient } from "@wrikekit/client";
+import type { CustomField, CustomFieldValue, DateOnly, Task, TasksCreateInFolderArgs, WrikeClient } from "@wrikekit/client";
 import type { Counts } from "../counts.js";
 import type { Story } from "../story.js";
 
@@ -27,10 +27,8 @@ export interface Work {
 }
 
 const DAY_MS = 86_400_000;
-/** A day from today, as task dates take it (yyyy-MM-dd, the account's calendar). */
-const dayText = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-/** Midnight UTC of a day from today, as project dates and tracked dates take it. */
-const dayStamp = (offsetDays: number) => `${dayText(offsetDays)}T00:00:00Z` as UtcTimestamp;
+/** A day from today, as task dates, project dates and tracked dates take it (yyyy-MM-dd, the account's calendar). */
+const dayText = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10) as DateOnly;
 
 const describeDates = ({ dates }: Task) =>
   [dates?.type ?? "?", dates?.start && `start ${dates.start}`, dates?.due && `due ${dates.due}`, dates?.duration !== undefined && `${dates.duration / 60} h of work`, dates?.workOnWeekends && "weekends included"]
@@ -41,11 +39,11 @@ export async function buildProject(options: WorkOptions, parentFolderId: string)
   const { wrike, story, me, counts } = options;
 
   story.step("A project and its folders");
-  const [project] = (await wrike.folders.createInFolder({ folderId: parentFolderId, title: "Website relaunch", project: { status: "Green", ownerIds: [me], startDate: dayStamp(-7), endDate: dayStamp(30) } })).data;
+  const [project] = (await wrike.folders.createInFolder({ folderId: parentFolderId, title: "Website relaunch", project: { status: "Green", ownerIds: [me], startDate: dayText(-7), endDate: dayText(30) } })).data;
   const [design] = (await wrike.folders.createInFolder({ folderId: project!.id, title: "Design" })).data;
   const [build] = (await wrike.folders.createInFolder({ folderId: project!.id, title: "Build" })).data;
   counts.folders += 3;
-  story.fact(`project "${project!.title}" (${project!.project?.status}, ${project!.project?.startDate?.slice(0, 10)} to ${project!.project?.endDate?.slice(0, 10)}), owned by ${project!.project?.ownerIds?.join(", ")}`);
+  story.fact(`project "${project!.title}" (${project!.project?.status}, ${project!.project?.startDate} to ${project!.project?.endDate}), owned by ${project!.project?.ownerIds?.join(", ")}`);
   story.fact(`folders inside it: "${design!.title}", "${build!.title}"; the project now lists ${(await wrike.folders.get({ folderIds: [project!.id] })).data[0]!.childIds?.length ?? 0} children`);
 
   story.step("Tasks, one of each kind of dates");
@@ -94,7 +92,7 @@ export async function buildProject(options: WorkOptions, parentFolderId: string)
   const { data: categories } = await wrike.timelogCategories.list();
   const category = categories[0];
   for (const [days, hours] of [[-2, 2.5], [-1, 4]] as const) {
-    await wrike.timelogs.createInTask({ taskId: planned.id, hours, comment: "mock-ups", trackedDate: dayStamp(days), ...(category ? { categoryId: category.id } : {}) });
+    await wrike.timelogs.createInTask({ taskId: planned.id, hours, comment: "mock-ups", trackedDate: dayText(days), ...(category ? { categoryId: category.id } : {}) });
     counts.timelogs++;
   }
   const { data: logs } = await wrike.timelogs.listInTask({ taskId: planned.id });

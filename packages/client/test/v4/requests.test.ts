@@ -32,6 +32,8 @@ function sample(ir: Ir, a: Argument): { value: unknown; wire: string } {
         return { value: true, text: true };
       case "utcTimestamp":
         return { value: "2026-12-01T09:00:00Z", text: "2026-12-01T09:00:00Z" };
+      case "date":
+        return { value: "2026-12-01", text: "2026-12-01" };
       case "json":
         return { value: { any: [1, "two"] }, text: { any: [1, "two"] } };
       default:

@@ -189,20 +189,24 @@ export function renameAlias(obj: Record<string, unknown>, alias: string, canonic
 /** What XML sends instead of a canonical value: a scalar as text, an empty element as "", a list as a wrapper element. */
 export type FromXml = (value: unknown, expected: "integer" | "double" | "boolean" | "object" | "list", itemElement?: string) => unknown;
 
+/** An element with no content but XML whitespace (space, tab, line breaks). */
+const isBlank = (value: unknown): boolean => typeof value === "string" && /^[ \t\r\n]*$/.test(value);
+
 /**
  * The canonical form of an XML value, or undefined when it has none: numbers and booleans from their
- * text; an element with no children and no attributes (parsed as "") as an object whose fields are all
- * absent or as an empty list; a list's wrapper element, whose children are `itemElement`s (one child
- * parses as an object, several as an array), as the array of its items.
+ * text; an element with no children and no attributes as an object whose fields are all absent or as an
+ * empty list, also when it holds only whitespace (`<parents>\n  </parents>`, an indented empty list: the
+ * parser keeps text as it is, so a string field keeps such text); a list's wrapper element, whose
+ * children are `itemElement`s (one child parses as an object, several as an array), as the array of its items.
  */
 export const fromXml: FromXml = (value, expected, itemElement) => {
   if (expected === "list") {
-    if (value === "") return [];
+    if (isBlank(value)) return [];
     if (typeof value !== "object" || value === null || !(itemElement! in value)) return undefined;
     const inner = (value as Record<string, unknown>)[itemElement!];
     return Array.isArray(inner) ? inner : [inner];
   }
-  if (expected === "object") return value === "" ? {} : undefined;
+  if (expected === "object") return isBlank(value) ? {} : undefined;
   if (typeof value !== "string") return undefined;
   if (expected === "integer") return integerText(value);
   if (expected === "boolean") return value === "true" ? true : value === "false" ? false : undefined;

@@ -44,7 +44,8 @@ const SCALAR_TEXT: Readonly<Record<string, (text: string) => unknown>> = {
   double: (t) => (t.trim() !== "" && Number.isFinite(Number(t)) ? Number(t) : undefined),
   boolean: (t) => (t === "true" ? true : t === "false" ? false : undefined),
   date: (t) => (/^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined),
-  localDateTime: (t) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(t) ? t : undefined),
+  // Task dates: Wrike answers yyyy-MM-ddTHH:mm:ss and also takes a day.
+  localDateTime: (t) => (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/.test(t) ? t : undefined),
   utcTimestamp: (t) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) ? t : undefined),
 };
 
@@ -55,7 +56,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   double: "a number",
   boolean: "true or false",
   date: "a date yyyy-MM-dd",
-  localDateTime: "a date and time yyyy-MM-ddTHH:mm:ss",
+  localDateTime: "a date and time yyyy-MM-ddTHH:mm:ss or a day yyyy-MM-dd",
   utcTimestamp: "a UTC time yyyy-MM-ddTHH:mm:ssZ",
   json: "JSON text",
 };

@@ -72,7 +72,7 @@ describe("v4 over HTTP with plain fetch", () => {
     const download = await api("GET", `/attachments/${file!.id}/download`);
     expect(download.response.headers.get("content-type")).toBe("text/plain");
     expect(await download.response.text()).toBe("bytes over http");
-    await ok("POST", `/tasks/${task!.id}/timelogs`, { hours: 1, comment: "c", trackedDate: "2026-12-01T00:00:00Z" });
+    await ok("POST", `/tasks/${task!.id}/timelogs`, { hours: 1, comment: "c", trackedDate: "2026-12-01" });
     expect((await ok("GET", `/tasks/${task!.id}/timelogs`)).length).toBe(1);
     expect((await ok("GET", "/workflows"))[0]!.customStatuses.length).toBeGreaterThan(3);
     await ok("POST", `/tasks/${task!.id}/approvals`, { approvers: [SEED_CREDENTIALS.user.uid] });
@@ -141,7 +141,7 @@ describe("v4 over HTTP with the v4 client", () => {
     expect([...new Uint8Array(await new Response(download.body).arrayBuffer())]).toEqual([9, 8, 7]);
     const comment = await wrike.comments.createInTask({ taskId: task.id, text: "client comment" });
     expect(comment.data[0]!.text).toBe("client comment");
-    const log = await wrike.timelogs.createInTask({ taskId: task.id, hours: 2, comment: "c", trackedDate: "2026-12-01T00:00:00Z" });
+    const log = await wrike.timelogs.createInTask({ taskId: task.id, hours: 2, comment: "c", trackedDate: "2026-12-01" });
     expect(log.data[0]!.hours).toBe(2);
     const job = await wrike.batch.run({ operations: [{ method: "POST", url: `/folders/${folderId}/tasks`, params: { title: "via batch" } }] });
     expect((await wrike.waitForJob(job.data[0]!.id, { intervalMs: 1 })).status).toBe("Completed");
@@ -193,7 +193,7 @@ describe("v4 over HTTP with the v4 client", () => {
     await wrike.workflows.update({ workflowId: workflow.id, customStatus: { name: "Review", group: "Active" } });
     expect((await wrike.workflows.list()).data.find((w) => w.id === workflow.id)!.customStatuses!.map((c) => c.name)).toContain("Review");
     const [category] = (await wrike.timelogCategories.list()).data;
-    const log = (await wrike.timelogs.createInTask({ taskId: a.id, hours: 1, comment: "c", trackedDate: "2026-12-01T00:00:00Z", categoryId: category!.id })).data[0]!;
+    const log = (await wrike.timelogs.createInTask({ taskId: a.id, hours: 1, comment: "c", trackedDate: "2026-12-01", categoryId: category!.id })).data[0]!;
     await wrike.timelogs.update({ timelogId: log.id, hours: 3 });
     expect((await wrike.timelogs.listInFolder({ folderId: project.id })).data.map((l) => l.hours)).toEqual([3]);
     await wrike.timelogs.delete({ timelogId: log.id });

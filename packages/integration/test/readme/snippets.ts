@@ -1,41 +1,58 @@
 /**
- * The TypeScript snippets of the repository's READMEs (the root, spec/ and every package's), as files that
- * tsc can check and vitest can import. A snippet is a fenced block whose info string starts with `ts` or
- * `tsx`; `compile-only` after it (```ts compile-only) marks one that needs what a test cannot give it (a
- * browser, a real account, a test runner's hooks) and is type-checked but not run.
+ * The TypeScript snippets of every README.md in the repository (the root, spec/, tools/, examples/ and every
+ * package's), as files that tsc can check and vitest can import. This is the one README snippet mechanism.
+ *
+ * A snippet is a fenced block whose info string is `ts` or `tsx`, marked by what follows the language:
+ *   ```ts               compiled, and run against the in-process emulator (readme-snippets.test.ts)
+ *   ```ts compile-only  compiled only: it needs what a test cannot give it (a browser, a real account, a
+ *                       port of its own, a test runner's hooks, your database)
+ *   ```tsx              compiled only (JSX renders in a browser), against the DOM lib
+ * Any other language (```sh, ```json, ```text, ...) is not TypeScript and is not checked. A `ts` block with
+ * another mark is an error, so a typo cannot turn a check off.
+ *
+ * Each snippet is a module of its own: the names it assumes (a token, the receiver of the block above) it
+ * declares with `declare const`, as a reader's project would have them.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+export type SnippetMode = "run" | "compile-only";
 
 export interface Snippet {
   /** README path from the repository root, and the line of the snippet's first code line. */
   readme: string;
   line: number;
   lang: "ts" | "tsx";
-  runnable: boolean;
+  mode: SnippetMode;
   code: string;
   /** The file it is written to. */
   file: string;
 }
 
-/**
- * READMEs this test leaves out. msw, react and webhooks check their own snippets against their built package
- * (packages/{msw,react,webhooks}/test/readme.test.ts), with the preludes their browser and server snippets
- * need; mcp's README is configuration (JSON) and one TypeScript table example that does not yet declare what
- * it assumes. Folding the package checks into this one is open work.
- */
-export const PENDING_READMES = ["packages/mcp/README.md", "packages/webhooks/README.md", "packages/msw/README.md", "packages/react/README.md"];
+/** Folders that hold no README of ours: dependencies, build output, scratch space (as .gitignore lists them). */
+const SKIPPED_FOLDERS = new Set(["node_modules", "dist", ".git", ".turbo", "coverage", "tmp", ".readme-snippets"]);
 
-export function readmePaths(): string[] {
-  const packages = readdirSync(join(repoRoot, "packages")).map((name) => `packages/${name}/README.md`);
-  return ["README.md", "spec/README.md", ...packages].filter((path) => existsSync(join(repoRoot, path)) && !PENDING_READMES.includes(path));
+/** Every README.md under the repository root, as paths from it. */
+export function readmePaths(dir = repoRoot): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) found.push(...readmePaths(join(dir, entry.name)));
+    else if (entry.isFile() && entry.name === "README.md") found.push(relative(repoRoot, join(dir, entry.name)));
+  }
+  return found.sort();
 }
 
 /** An opening fence, possibly indented (a block inside a list item): its indentation, language and the rest. */
 const FENCE = /^( *)```(\S*)(.*)$/;
+
+function modeOf(readme: string, line: number, lang: "ts" | "tsx", mark: string): SnippetMode {
+  if (mark === "compile-only" || (mark === "" && lang === "tsx")) return "compile-only";
+  if (mark === "") return "run";
+  throw new Error(`${readme}:${line}: unknown snippet mark ${JSON.stringify(mark)} (a ts block is plain \`\`\`ts, or \`\`\`ts compile-only)`);
+}
 
 export function extractSnippets(readme: string, text: string, outDir: string): Snippet[] {
   const snippets: Snippet[] = [];
@@ -48,16 +65,16 @@ export function extractSnippets(readme: string, text: string, outDir: string): S
     if (end < 0) throw new Error(`${readme}:${i + 1}: a fenced block is not closed`);
     const lang = open[2];
     if (lang === "ts" || lang === "tsx") {
-      const name = `${readme.replace(/\/README\.md$|README\.md$/, "").replace(/\//g, "-") || "root"}-${i + 2}.${lang}`;
+      const name = `${readme.replace(/\/?README\.md$/, "").replace(/\//g, "-") || "root"}-${i + 2}.${lang}`;
       const code = lines.slice(i + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join("\n");
-      snippets.push({ readme, line: i + 2, lang, runnable: !/\bcompile-only\b/.test(open[3]!) && lang === "ts", code, file: join(outDir, name) });
+      snippets.push({ readme, line: i + 2, lang, mode: modeOf(readme, i + 1, lang, open[3]!.trim()), code, file: join(outDir, name) });
     }
     i = end;
   }
   return snippets;
 }
 
-/** Strict, with exactOptionalPropertyTypes: what the strictest consumer compiles with. */
+/** Strict, with exactOptionalPropertyTypes: what the strictest consumer compiles with; DOM for browser snippets. */
 const TSCONFIG = {
   compilerOptions: {
     target: "ES2022",
@@ -86,6 +103,16 @@ export function writeSnippets(outDir: string): Snippet[] {
   // `export {}` keeps a snippet without imports a module, so its names and top-level await stay its own.
   for (const s of snippets) writeFileSync(s.file, `${s.code}\nexport {};\n`);
   return snippets;
+}
+
+/** The names a snippet leaves to its reader (`declare const a: string, b: string;`, `declare function f()`). */
+export function declaredNames(code: string): string[] {
+  const names: string[] = [];
+  for (const [, kind, rest] of code.matchAll(/^declare (const|let|function) ([^;=]+)/gm)) {
+    if (kind === "function") names.push(/^\w+/.exec(rest!)![0]);
+    else for (const part of rest!.split(/,(?![^<({[]*[>)}\]])/)) names.push(part.trim().split(/[\s:]/)[0]!);
+  }
+  return names;
 }
 
 /** A tsc diagnostic line `file(line,col): error TS1234: text`, mapped back to its README line. */

@@ -1,7 +1,7 @@
 /** The v4 client against the v4 handlers under setupServer: a read, a write, a paged list, errors, and the emulator as backend. */
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { createWrikeClient, WrikeApiError, type Task } from "@wrikekit/client";
+import { createWrikeClient, WrikeApiError, type DateOnly, type LocalDateTime, type Task } from "@wrikekit/client";
 import { createEmulator } from "@wrikekit/emulator";
 import { createWrikeHandlers, tasksCreateInFolderHandler, tasksGetHandler, tasksListHandler, tasksUpdateHandler, tasksUpdateManyHandler } from "../../src/index.js";
 
@@ -26,12 +26,14 @@ describe("the v4 client against the default handlers", () => {
     server.use(
       tasksCreateInFolderHandler(({ args }) => {
         expectTypeOf(args.title).toEqualTypeOf<string>();
-        return { data: [{ title: args.title, parentIds: [args.folderId], dates: { type: "Planned", start: String(args.dates?.start) } }] };
+        // A task date argument takes a day too; the answer carries a date and time, as Wrike's does.
+        expectTypeOf(args.dates?.start).toEqualTypeOf<LocalDateTime | DateOnly | undefined>();
+        return { data: [{ title: args.title, parentIds: [args.folderId], dates: { type: "Planned", start: `${args.dates?.start?.slice(0, 10)}T09:00:00` as LocalDateTime } }] };
       }),
     );
     const created = await wrike.tasks.createInFolder({ folderId: "IEAGKVLFI4AAAAAB", title: "Review copy", dates: { start: "2026-12-02", due: "2026-12-03" } });
     // Merged over the default task: the override's fields, every other field of a complete task.
-    expect(created.data[0]).toMatchObject({ title: "Review copy", parentIds: ["IEAGKVLFI4AAAAAB"], dates: { start: "2026-12-02" }, accountId: "IEAGKVLF" });
+    expect(created.data[0]).toMatchObject({ title: "Review copy", parentIds: ["IEAGKVLFI4AAAAAB"], dates: { start: "2026-12-02T09:00:00" }, accountId: "IEAGKVLF" });
   });
 
   it("a missing required argument answers 400 parameter_required, naming it", async () => {

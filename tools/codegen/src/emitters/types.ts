@@ -61,14 +61,28 @@ export const typesEmitter: Emitter = {
         type: "[F[number]] extends [never] ? T : T & { [K in F[number] & keyof T]-?: Exclude<T[K], undefined> }",
         ...docs("A model with the optional fields a `fields` argument asked for made present: `Selected<Task, [\"description\"]>` has `description: string`."),
       });
+    // A task date (LocalDateTime) inside a model argument also takes a day, as Wrike does: `dates: { due: "2026-12-24" }`.
+    const takesADay = new Set(ir.models.filter((model) => model.fields.some((f) => f.type.kind === "scalar" && f.type.name === "localDateTime")).map((model) => model.name));
+    const modelArgumentType = (t: Method["args"][number]["type"]) => {
+      const type = argumentType(t, ir.api.style);
+      return t.kind === "model" && takesADay.has(t.name) ? type.replace(t.name, `ArgumentOf<${t.name}>`) : type;
+    };
+    if (ir.methods.some((m) => m.args.some((a) => a.type.kind === "model" && takesADay.has(a.type.name))))
+      file.addTypeAlias({
+        isExported: true,
+        name: "ArgumentOf",
+        typeParameters: [{ name: "T" }],
+        type: track("{ [K in keyof T]: NonNullable<T[K]> extends LocalDateTime ? T[K] | DateOnly : T[K] }"),
+        ...docs("A model given as an argument: its date-and-time fields (LocalDateTime, what Wrike answers) also take a day (DateOnly), which Wrike reads as that day."),
+      });
     for (const m of ir.methods) {
       const properties = m.args.map((a) => ({
         name: a.name,
-        type: track(nullable(argumentType(a.type), a.nullable)),
+        type: track(nullable(modelArgumentType(a.type), a.nullable)),
         hasQuestionToken: !a.required,
         ...docs(a.description, a.default !== undefined && `Server default: ${String(a.default)}.`),
       }));
-      const alternatives = m.requireOneOf.map((group) => `(${group.map((n) => `{ ${n}: ${argumentType(m.args.find((a) => a.name === n)!.type)} }`).join(" | ")})`);
+      const alternatives = m.requireOneOf.map((group) => `(${group.map((n) => `{ ${n}: ${argumentType(m.args.find((a) => a.name === n)!.type, ir.api.style)} }`).join(" | ")})`);
       const argsDoc = docs(`Arguments of ${m.id}.`);
       if (alternatives.length === 0) file.addInterface({ isExported: true, name: names.argsType(m), properties, ...argsDoc });
       else {

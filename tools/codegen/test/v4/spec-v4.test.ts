@@ -64,6 +64,26 @@ describe("spec/v4 examples and events", () => {
       }
     expect(ids.some((id) => id.length > 40 && /^[A-Za-z0-9\-_:.=]+$/.test(id))).toBe(true);
   });
+  it("give every date in the form of its field's date type", () => {
+    const FORMS: Record<string, RegExp> = { utcTimestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, localDateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, date: /^\d{4}-\d{2}-\d{2}$/ };
+    const wrong: string[] = [];
+    const check = (modelName: string, item: Record<string, unknown>, where: string) => {
+      for (const [key, value] of Object.entries(item)) {
+        const type = spec.api.models[modelName]?.fields[key]?.type;
+        if (type && FORMS[type] && !(typeof value === "string" && FORMS[type].test(value))) wrong.push(`${where}.${key} = ${JSON.stringify(value)} is no ${type}`);
+        if (type && spec.api.models[type] && typeof value === "object" && value !== null) check(type, value as Record<string, unknown>, `${where}.${key}`);
+      }
+    };
+    let dates = 0;
+    for (const { m } of withExamples)
+      for (const ex of m.examples) {
+        const model = "kind" in m.response ? m.response.data : "";
+        (JSON.parse(ex.text) as { data: Record<string, unknown>[] }).data.forEach((item, i) => check(model, item, `${m.id} data[${i}]`));
+        dates += (ex.text.match(/"\d{4}-\d{2}-\d{2}/g) ?? []).length;
+      }
+    expect(dates).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
   it("webhook events load with the common fields", () => {
     expect(Object.keys(spec.events!.commonFields)).toEqual(["webhookId", "eventAuthorId", "eventType", "lastUpdatedDate"]);
     expect(Object.keys(spec.events!.events)).toEqual(expect.arrayContaining(["TaskCreated", "CommentAdded", "AttachmentDeleted", "TimelogChanged", "ApprovalStatusChanged"]));
@@ -95,6 +115,11 @@ describe("the spec-vs-reference comparison fails on a difference", () => {
   it("a lost enum value", () => {
     const d = mutated((s) => void delete s.api.enums.TaskImportance!.values.Low);
     expect(d).toContain("GET /tasks: parameter importance has values [High, Normal], the reference [High, Low, Normal]");
+  });
+  it("a day typed as a timestamp", () => {
+    expect(mutated((s) => void (s.groups.find((g) => g.group === "timelogs")!.methods.createInTask!.args.trackedDate!.type = "utcTimestamp"))).toEqual([
+      "POST /tasks/{taskId}/timelogs: parameter trackedDate is a day (Format: yyyy-MM-dd), the spec types it utcTimestamp",
+    ]);
   });
   it("an operation the reference lacks, without a quirk", () => {
     expect(mutated((s) => void (tasks(s).list!.id = "GET /tasks2"))).toEqual(

@@ -48,7 +48,7 @@ export function encodeApprovalsListArgs(args: t.ApprovalsListArgs, ctx: EncodeCo
   v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx, "query");
   v = a.pendingApprovers; if (v !== undefined) e.jsonList("pendingApprovers", v, "pendingApprovers", e.opaqueId, ctx, "query");
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx, "query");
+  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
   v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
   v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
   v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
@@ -75,7 +75,7 @@ export function encodeApprovalsCreateInFolderArgs(args: t.ApprovalsCreateInFolde
   let v: unknown;
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx);
+  v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.date, ctx);
   v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx);
   v = a.attachments; if (v !== undefined) e.jsonList("attachments", v, "attachments", e.opaqueId, ctx);
   v = a.autoFinishOnApprove; if (v !== undefined) e.scalar("autoFinishOnApprove", v, "autoFinishOnApprove", e.string, ctx);
@@ -103,7 +103,7 @@ export function encodeApprovalsCreateInTaskArgs(args: t.ApprovalsCreateInTaskArg
   let v: unknown;
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx);
+  v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.date, ctx);
   v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx);
   v = a.attachments; if (v !== undefined) e.jsonList("attachments", v, "attachments", e.opaqueId, ctx);
   v = a.autoFinishOnApprove; if (v !== undefined) e.scalar("autoFinishOnApprove", v, "autoFinishOnApprove", e.string, ctx);
@@ -131,7 +131,7 @@ export function encodeApprovalsUpdateArgs(args: t.ApprovalsUpdateArgs, ctx: Enco
   let v: unknown;
   v = a.approvalId; if (v === undefined) e.missing("approvalId", ctx); else e.scalar("approvalId", v, "approvalId", e.opaqueId, ctx, "path");
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
-  v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.utcTimestamp, ctx);
+  v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.date, ctx);
   v = a.addApprovers; if (v !== undefined) e.jsonList("addApprovers", v, "addApprovers", e.opaqueId, ctx);
   v = a.removeApprovers; if (v !== undefined) e.jsonList("removeApprovers", v, "removeApprovers", e.opaqueId, ctx);
   v = a.addAttachments; if (v !== undefined) e.jsonList("addAttachments", v, "addAttachments", e.opaqueId, ctx);
@@ -379,8 +379,8 @@ export function encodeBookingsListArgs(args: t.BookingsListArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsListArgumentNames, ctx);
   let v: unknown;
-  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
-  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.utcTimestamp, ctx, "query");
+  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.date, ctx, "query");
+  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.date, ctx, "query");
   v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, "query");
   v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, "query");
   v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, "query");
@@ -395,8 +395,8 @@ export function encodeBookingsListInFolderArgs(args: t.BookingsListInFolderArgs,
   e.rejectUnknown(a, bookingsListInFolderArgumentNames, ctx);
   let v: unknown;
   v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
-  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.utcTimestamp, ctx, "query");
+  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.date, ctx, "query");
+  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.date, ctx, "query");
   v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, "query");
   v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, "query");
   v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, "query");
@@ -968,7 +968,7 @@ export function encodeFolderBlueprintsLaunchAsyncArgs(args: t.FolderBlueprintsLa
   v = a.copyResponsibles; if (v !== undefined) e.scalar("copyResponsibles", v, "copyResponsibles", e.boolean, ctx);
   v = a.copyCustomFields; if (v !== undefined) e.scalar("copyCustomFields", v, "copyCustomFields", e.boolean, ctx);
   v = a.copyAttachments; if (v !== undefined) e.scalar("copyAttachments", v, "copyAttachments", e.boolean, ctx);
-  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.utcTimestamp, ctx);
+  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.date, ctx);
   v = a.rescheduleMode; if (v !== undefined) e.scalar("rescheduleMode", v, "rescheduleMode", e.string, ctx);
   v = a.entryLimit; if (v !== undefined) e.scalar("entryLimit", v, "entryLimit", e.integer, ctx);
 }
@@ -998,9 +998,9 @@ export function encodeFoldersListArgs(args: t.FoldersListArgs, ctx: EncodeContex
   v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
   v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
   v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
-  v = a.endDate; if (v !== undefined) e.scalar("endDate", v, "endDate", e.utcTimestamp, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.scalar("completedDate", v, "completedDate", e.utcTimestamp, ctx, "query");
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
+  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, "query");
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
   v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
@@ -1030,9 +1030,9 @@ export function encodeFoldersListInFolderArgs(args: t.FoldersListInFolderArgs, c
   v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
   v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
   v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
-  v = a.endDate; if (v !== undefined) e.scalar("endDate", v, "endDate", e.utcTimestamp, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.scalar("completedDate", v, "completedDate", e.utcTimestamp, ctx, "query");
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
+  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, "query");
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
   v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
@@ -1086,9 +1086,9 @@ export function encodeFoldersListInSpaceArgs(args: t.FoldersListInSpaceArgs, ctx
   v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
   v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
   v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.utcTimestamp, ctx, "query");
-  v = a.endDate; if (v !== undefined) e.scalar("endDate", v, "endDate", e.utcTimestamp, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.scalar("completedDate", v, "completedDate", e.utcTimestamp, ctx, "query");
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
+  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, "query");
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
   v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
 }
@@ -1155,7 +1155,7 @@ export function encodeFoldersCopyArgs(args: t.FoldersCopyArgs, ctx: EncodeContex
   v = a.copyCustomStatuses; if (v !== undefined) e.scalar("copyCustomStatuses", v, "copyCustomStatuses", e.boolean, ctx);
   v = a.copyStatuses; if (v !== undefined) e.scalar("copyStatuses", v, "copyStatuses", e.boolean, ctx);
   v = a.copyParents; if (v !== undefined) e.scalar("copyParents", v, "copyParents", e.boolean, ctx);
-  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.utcTimestamp, ctx);
+  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.date, ctx);
   v = a.rescheduleMode; if (v !== undefined) e.scalar("rescheduleMode", v, "rescheduleMode", e.string, ctx);
   v = a.entryLimit; if (v !== undefined) e.scalar("entryLimit", v, "entryLimit", e.integer, ctx);
   v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx);
@@ -1181,7 +1181,7 @@ export function encodeFoldersCopyAsyncArgs(args: t.FoldersCopyAsyncArgs, ctx: En
   v = a.copyCustomStatuses; if (v !== undefined) e.scalar("copyCustomStatuses", v, "copyCustomStatuses", e.boolean, ctx);
   v = a.copyStatuses; if (v !== undefined) e.scalar("copyStatuses", v, "copyStatuses", e.boolean, ctx);
   v = a.copyParents; if (v !== undefined) e.scalar("copyParents", v, "copyParents", e.boolean, ctx);
-  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.utcTimestamp, ctx);
+  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.date, ctx);
   v = a.rescheduleMode; if (v !== undefined) e.scalar("rescheduleMode", v, "rescheduleMode", e.string, ctx);
   v = a.entryLimit; if (v !== undefined) e.scalar("entryLimit", v, "entryLimit", e.integer, ctx);
 }
@@ -1792,7 +1792,7 @@ export function encodeTaskBlueprintsLaunchAsyncArgs(args: t.TaskBlueprintsLaunch
   v = a.copyResponsibles; if (v !== undefined) e.scalar("copyResponsibles", v, "copyResponsibles", e.boolean, ctx);
   v = a.copyCustomFields; if (v !== undefined) e.scalar("copyCustomFields", v, "copyCustomFields", e.boolean, ctx);
   v = a.copyAttachments; if (v !== undefined) e.scalar("copyAttachments", v, "copyAttachments", e.boolean, ctx);
-  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.utcTimestamp, ctx);
+  v = a.rescheduleDate; if (v !== undefined) e.scalar("rescheduleDate", v, "rescheduleDate", e.date, ctx);
   v = a.rescheduleMode; if (v !== undefined) e.scalar("rescheduleMode", v, "rescheduleMode", e.string, ctx);
   v = a.entryLimit; if (v !== undefined) e.scalar("entryLimit", v, "entryLimit", e.integer, ctx);
 }
@@ -2259,7 +2259,7 @@ export function encodeTimelogsCreateInTaskArgs(args: t.TimelogsCreateInTaskArgs,
   v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
   v = a.comment; if (v === undefined) e.missing("comment", ctx); else e.scalar("comment", v, "comment", e.string, ctx);
   v = a.hours; if (v === undefined) e.missing("hours", ctx); else e.scalar("hours", v, "hours", e.double, ctx);
-  v = a.trackedDate; if (v === undefined) e.missing("trackedDate", ctx); else e.scalar("trackedDate", v, "trackedDate", e.utcTimestamp, ctx);
+  v = a.trackedDate; if (v === undefined) e.missing("trackedDate", ctx); else e.scalar("trackedDate", v, "trackedDate", e.date, ctx);
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx);
   v = a.categoryId; if (v !== undefined) e.scalar("categoryId", v, "categoryId", e.opaqueId, ctx);
   v = a.onBehalfOf; if (v !== undefined) e.scalar("onBehalfOf", v, "onBehalfOf", e.opaqueId, ctx);
@@ -2315,7 +2315,7 @@ export function encodeTimelogsUpdateArgs(args: t.TimelogsUpdateArgs, ctx: Encode
   v = a.timelogId; if (v === undefined) e.missing("timelogId", ctx); else e.scalar("timelogId", v, "timelogId", e.opaqueId, ctx, "path");
   v = a.comment; if (v !== undefined) e.scalar("comment", v, "comment", e.string, ctx);
   v = a.hours; if (v !== undefined) e.scalar("hours", v, "hours", e.double, ctx);
-  v = a.trackedDate; if (v !== undefined) e.scalar("trackedDate", v, "trackedDate", e.utcTimestamp, ctx);
+  v = a.trackedDate; if (v !== undefined) e.scalar("trackedDate", v, "trackedDate", e.date, ctx);
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx);
   v = a.categoryId; if (v !== undefined) e.scalar("categoryId", v, "categoryId", e.opaqueId, ctx);
   v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx);
@@ -2387,7 +2387,7 @@ export function encodeTimesheetsListArgs(args: t.TimesheetsListArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, timesheetsListArgumentNames, ctx);
   let v: unknown;
-  v = a.periodStartDate; if (v !== undefined) e.scalar("periodStartDate", v, "periodStartDate", e.utcTimestamp, ctx, "query");
+  v = a.periodStartDate; if (v !== undefined) e.jsonText("periodStartDate", v, "periodStartDate", false, e.object, ctx, "query");
   v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, "query");
   v = a.approvalStatuses; if (v !== undefined) e.scalar("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
   v = a.timeframes; if (v !== undefined) e.scalar("timeframes", v, "timeframes", e.string, ctx, "query");
@@ -2401,7 +2401,7 @@ export function encodeTimesheetsCreateArgs(args: t.TimesheetsCreateArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, timesheetsCreateArgumentNames, ctx);
   let v: unknown;
-  v = a.periodStartDate; if (v !== undefined) e.scalar("periodStartDate", v, "periodStartDate", e.utcTimestamp, ctx);
+  v = a.periodStartDate; if (v !== undefined) e.scalar("periodStartDate", v, "periodStartDate", e.date, ctx);
   v = a.userId; if (v !== undefined) e.scalar("userId", v, "userId", e.opaqueId, ctx);
   v = a.taskIds; if (v !== undefined) e.jsonList("taskIds", v, "taskIds", e.opaqueId, ctx);
   v = a.timeframe; if (v !== undefined) e.scalar("timeframe", v, "timeframe", e.string, ctx);
@@ -2501,8 +2501,8 @@ export function encodeUserScheduleExclusionsCreateArgs(args: t.UserScheduleExclu
   e.rejectUnknown(a, userScheduleExclusionsCreateArgumentNames, ctx);
   let v: unknown;
   v = a.userId; if (v === undefined) e.missing("userId", ctx); else e.jsonText("userId", v, "userId", false, e.json, ctx);
-  v = a.fromDate; if (v === undefined) e.missing("fromDate", ctx); else e.scalar("fromDate", v, "fromDate", e.utcTimestamp, ctx);
-  v = a.toDate; if (v === undefined) e.missing("toDate", ctx); else e.scalar("toDate", v, "toDate", e.utcTimestamp, ctx);
+  v = a.fromDate; if (v === undefined) e.missing("fromDate", ctx); else e.scalar("fromDate", v, "fromDate", e.date, ctx);
+  v = a.toDate; if (v === undefined) e.missing("toDate", ctx); else e.scalar("toDate", v, "toDate", e.date, ctx);
   v = a.exclusionType; if (v === undefined) e.missing("exclusionType", ctx); else e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
 }
 
@@ -2526,8 +2526,8 @@ export function encodeUserScheduleExclusionsUpdateArgs(args: t.UserScheduleExclu
   e.rejectUnknown(a, userScheduleExclusionsUpdateArgumentNames, ctx);
   let v: unknown;
   v = a.userScheduleExclusionId; if (v === undefined) e.missing("userScheduleExclusionId", ctx); else e.scalar("userScheduleExclusionId", v, "userScheduleExclusionId", e.opaqueId, ctx, "path");
-  v = a.fromDate; if (v !== undefined) e.scalar("fromDate", v, "fromDate", e.utcTimestamp, ctx);
-  v = a.toDate; if (v !== undefined) e.scalar("toDate", v, "toDate", e.utcTimestamp, ctx);
+  v = a.fromDate; if (v !== undefined) e.scalar("fromDate", v, "fromDate", e.date, ctx);
+  v = a.toDate; if (v !== undefined) e.scalar("toDate", v, "toDate", e.date, ctx);
   v = a.exclusionType; if (v !== undefined) e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
 }
 
@@ -2832,8 +2832,8 @@ export function encodeWorkScheduleExclusionsUpdateArgs(args: t.WorkScheduleExclu
   e.rejectUnknown(a, workScheduleExclusionsUpdateArgumentNames, ctx);
   let v: unknown;
   v = a.workscheduleExclusionId; if (v === undefined) e.missing("workscheduleExclusionId", ctx); else e.scalar("workscheduleExclusionId", v, "workscheduleExclusionId", e.opaqueId, ctx, "path");
-  v = a.fromDate; if (v !== undefined) e.scalar("fromDate", v, "fromDate", e.utcTimestamp, ctx);
-  v = a.toDate; if (v !== undefined) e.scalar("toDate", v, "toDate", e.utcTimestamp, ctx);
+  v = a.fromDate; if (v !== undefined) e.scalar("fromDate", v, "fromDate", e.date, ctx);
+  v = a.toDate; if (v !== undefined) e.scalar("toDate", v, "toDate", e.date, ctx);
   v = a.exclusionType; if (v !== undefined) e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
 }
 
@@ -2869,8 +2869,8 @@ export function encodeWorkScheduleExclusionsCreateInWorkScheduleArgs(args: t.Wor
   e.rejectUnknown(a, workScheduleExclusionsCreateInWorkScheduleArgumentNames, ctx);
   let v: unknown;
   v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
-  v = a.fromDate; if (v === undefined) e.missing("fromDate", ctx); else e.scalar("fromDate", v, "fromDate", e.utcTimestamp, ctx);
-  v = a.toDate; if (v === undefined) e.missing("toDate", ctx); else e.scalar("toDate", v, "toDate", e.utcTimestamp, ctx);
+  v = a.fromDate; if (v === undefined) e.missing("fromDate", ctx); else e.scalar("fromDate", v, "fromDate", e.date, ctx);
+  v = a.toDate; if (v === undefined) e.missing("toDate", ctx); else e.scalar("toDate", v, "toDate", e.date, ctx);
   v = a.exclusionType; if (v === undefined) e.missing("exclusionType", ctx); else e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
 }
 

@@ -84,7 +84,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "approvers": { "wireName": "approvers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "pendingApprovers": { "wireName": "pendingApprovers", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "type": { "wireName": "type", "in": "query", "type": { "name": "ApprovalType", "kind": "enum", "list": false } },
-      "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
       "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
@@ -99,7 +99,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     "id": "POST /folders/{folderId}/approvals", "name": "approvals.createInFolder", "verb": "POST", "path": "/folders/{folderId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
       "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
@@ -115,7 +115,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     "id": "POST /tasks/{taskId}/approvals", "name": "approvals.createInTask", "verb": "POST", "path": "/tasks/{taskId}/approvals", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
       "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "approvers": { "wireName": "approvers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "attachments": { "wireName": "attachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "autoFinishOnApprove": { "wireName": "autoFinishOnApprove", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
@@ -131,7 +131,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     "id": "PUT /approvals/{approvalId}", "name": "approvals.update", "verb": "PUT", "path": "/approvals/{approvalId}", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "approvals", "data": { "name": "Approval", "kind": "model", "list": false } }, "args": {
       "approvalId": { "wireName": "approvalId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "description": { "wireName": "description", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "dueDate": { "wireName": "dueDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "addApprovers": { "wireName": "addApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "removeApprovers": { "wireName": "removeApprovers", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "addAttachments": { "wireName": "addAttachments", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
@@ -259,8 +259,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   },
   "GET /bookings": {
     "id": "GET /bookings", "name": "bookings.list", "verb": "GET", "path": "/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
-      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
+      "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
       "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
@@ -269,8 +269,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "GET /folders/{folderId}/bookings": {
     "id": "GET /folders/{folderId}/bookings", "name": "bookings.listInFolder", "verb": "GET", "path": "/folders/{folderId}/bookings", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "bookings", "data": { "name": "Booking", "kind": "model", "list": false } }, "args": {
       "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
+      "finishDate": { "wireName": "finishDate", "in": "query", "type": { "name": "date", "kind": "scalar", "list": false } },
       "responsibleIds": { "wireName": "responsibleIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "responsiblePlaceholderIds": { "wireName": "responsiblePlaceholderIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "showDescendants": { "wireName": "showDescendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } }
@@ -584,7 +584,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
       "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
     }
@@ -608,9 +608,9 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+      "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+      "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
       "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
     }
@@ -634,9 +634,9 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+      "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+      "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
       "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderTreeEntry" }
     }
@@ -678,9 +678,9 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "owners": { "wireName": "owners", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "startDate": { "wireName": "startDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+      "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
+      "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
       "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
     }
@@ -723,7 +723,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
       "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } },
       "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
@@ -743,7 +743,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "copyCustomStatuses": { "wireName": "copyCustomStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyStatuses": { "wireName": "copyStatuses", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyParents": { "wireName": "copyParents", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
       "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
     }
@@ -1084,7 +1084,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "copyResponsibles": { "wireName": "copyResponsibles", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyCustomFields": { "wireName": "copyCustomFields", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "copyAttachments": { "wireName": "copyAttachments", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "rescheduleDate": { "wireName": "rescheduleDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "rescheduleMode": { "wireName": "rescheduleMode", "in": "body", "type": { "name": "RescheduleMode", "kind": "enum", "list": false } },
       "entryLimit": { "wireName": "entryLimit", "in": "body", "type": { "name": "integer", "kind": "scalar", "list": false } }
     }
@@ -1417,7 +1417,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
       "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false }, "required": true },
-      "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+      "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
       "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
       "onBehalfOf": { "wireName": "onBehalfOf", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
@@ -1455,7 +1455,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "timelogId": { "wireName": "timelogId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "comment": { "wireName": "comment", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "hours": { "wireName": "hours", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } },
-      "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "trackedDate": { "wireName": "trackedDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "plainText": { "wireName": "plainText", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "categoryId": { "wireName": "categoryId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "body", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "billingType"], "selects": "Timelog" }
@@ -1489,7 +1489,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   },
   "GET /timesheets": {
     "id": "GET /timesheets", "name": "timesheets.list", "verb": "GET", "path": "/timesheets", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": {
-      "periodStartDate": { "wireName": "periodStartDate", "in": "query", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "periodStartDate": { "wireName": "periodStartDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
       "userIds": { "wireName": "userIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "timeframes": { "wireName": "timeframes", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
@@ -1497,7 +1497,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   },
   "POST /timesheets": {
     "id": "POST /timesheets", "name": "timesheets.create", "verb": "POST", "path": "/timesheets", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "timesheets", "data": { "name": "Timesheet", "kind": "model", "list": false } }, "args": {
-      "periodStartDate": { "wireName": "periodStartDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "periodStartDate": { "wireName": "periodStartDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "userId": { "wireName": "userId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
       "taskIds": { "wireName": "taskIds", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "timeframe": { "wireName": "timeframe", "in": "body", "type": { "name": "TimesheetTimeframe", "kind": "enum", "list": false } }
@@ -1549,8 +1549,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "POST /user_schedule_exclusions": {
     "id": "POST /user_schedule_exclusions", "name": "userScheduleExclusions.create", "verb": "POST", "path": "/user_schedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
       "userId": { "wireName": "userId", "in": "body", "type": { "name": "json", "kind": "scalar", "list": false }, "required": true, "encoding": "json" },
-      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
-      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
+      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
       "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false }, "required": true }
     }
   },
@@ -1562,8 +1562,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "PUT /user_schedule_exclusions/{userScheduleExclusionId}": {
     "id": "PUT /user_schedule_exclusions/{userScheduleExclusionId}", "name": "userScheduleExclusions.update", "verb": "PUT", "path": "/user_schedule_exclusions/{userScheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "userScheduleExclusions", "data": { "name": "UserScheduleExclusion", "kind": "model", "list": false } }, "args": {
       "userScheduleExclusionId": { "wireName": "userScheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
+      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "UserScheduleExclusionType", "kind": "enum", "list": false } }
     }
   },
@@ -1712,8 +1712,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "PUT /workschedule_exclusions/{workscheduleExclusionId}": {
     "id": "PUT /workschedule_exclusions/{workscheduleExclusionId}", "name": "workScheduleExclusions.update", "verb": "PUT", "path": "/workschedule_exclusions/{workscheduleExclusionId}", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
       "workscheduleExclusionId": { "wireName": "workscheduleExclusionId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
+      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false } },
       "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false } }
     }
   },
@@ -1731,8 +1731,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "POST /workschedules/{workscheduleId}/workschedule_exclusions": {
     "id": "POST /workschedules/{workscheduleId}/workschedule_exclusions", "name": "workScheduleExclusions.createInWorkSchedule", "verb": "POST", "path": "/workschedules/{workscheduleId}/workschedule_exclusions", "kind": "write", "scopes": ["amReadWriteWorkSchedule"], "response": { "kind": "workScheduleExclusions", "data": { "name": "WorkScheduleExclusion", "kind": "model", "list": false } }, "args": {
       "workscheduleId": { "wireName": "workscheduleId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
-      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "utcTimestamp", "kind": "scalar", "list": false }, "required": true },
+      "fromDate": { "wireName": "fromDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
+      "toDate": { "wireName": "toDate", "in": "body", "type": { "name": "date", "kind": "scalar", "list": false }, "required": true },
       "exclusionType": { "wireName": "exclusionType", "in": "body", "type": { "name": "WorkScheduleExclusionType", "kind": "enum", "list": false }, "required": true }
     }
   },
@@ -1835,7 +1835,7 @@ export const wrikeV4Models: RestModels = {
     "data": { "type": { "name": "Account", "kind": "model", "list": true }, "required": true }
   },
   "Approval": {
-    "dueDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "dueDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "description": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "finished": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "updatedDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
@@ -2138,14 +2138,14 @@ export const wrikeV4Models: RestModels = {
     "data": { "type": { "name": "DataExportTable", "kind": "model", "list": true }, "required": true }
   },
   "DateRange": {
-    "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "equal": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
+    "start": { "type": { "name": "date", "kind": "scalar", "list": false } },
+    "equal": { "type": { "name": "date", "kind": "scalar", "list": false } },
+    "end": { "type": { "name": "date", "kind": "scalar", "list": false } }
   },
   "DateTimeRange": {
-    "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "equal": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
+    "start": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
+    "equal": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
+    "end": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } }
   },
   "Dependency": {
     "relationType": { "type": { "name": "string", "kind": "scalar", "list": false } },
@@ -2347,8 +2347,8 @@ export const wrikeV4Models: RestModels = {
     "ownerIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "customStatusId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
-    "startDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "endDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
+    "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "createdDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
     "completedDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
     "contractType": { "type": { "name": "string", "kind": "scalar", "list": false } }
@@ -2357,8 +2357,8 @@ export const wrikeV4Models: RestModels = {
     "ownerIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "startDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "endDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
+    "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "contractType": { "type": { "name": "string", "kind": "scalar", "list": false } }
   },
   "ProjectUpdate": {
@@ -2366,8 +2366,8 @@ export const wrikeV4Models: RestModels = {
     "ownersRemove": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "startDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "endDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
+    "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "contractType": { "type": { "name": "string", "kind": "scalar", "list": false } }
   },
   "RequestForm": {
@@ -2508,8 +2508,8 @@ export const wrikeV4Models: RestModels = {
   "TaskDates": {
     "type": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "duration": { "type": { "name": "double", "kind": "scalar", "list": false } },
-    "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "due": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "start": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
+    "due": { "type": { "name": "localDateTime", "kind": "scalar", "list": false } },
     "workOnWeekends": { "type": { "name": "boolean", "kind": "scalar", "list": false } }
   },
   "TaskEnvelope": {
@@ -2542,7 +2542,7 @@ export const wrikeV4Models: RestModels = {
     "createdDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
     "lockStatus": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
     "billingType": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "trackedDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "trackedDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "comment": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "taskId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
@@ -2564,8 +2564,8 @@ export const wrikeV4Models: RestModels = {
     "data": { "type": { "name": "Timelog", "kind": "model", "list": true }, "required": true }
   },
   "TimelogLockPeriod": {
-    "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "end": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "start": { "type": { "name": "date", "kind": "scalar", "list": false } },
+    "end": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "source": { "type": { "name": "json", "kind": "scalar", "list": false } }
   },
   "TimelogLockPeriodEnvelope": {
@@ -2581,12 +2581,12 @@ export const wrikeV4Models: RestModels = {
   "Timesheet": {
     "timesheetId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
     "accountId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
-    "periodStartDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "periodStartDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "timeframe": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "approval": { "type": { "name": "json", "kind": "scalar", "list": false } },
     "rows": { "type": { "name": "json", "kind": "scalar", "list": true } },
     "userId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
-    "periodEndDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }
+    "periodEndDate": { "type": { "name": "date", "kind": "scalar", "list": false } }
   },
   "TimesheetEnvelope": {
     "kind": { "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
@@ -2616,8 +2616,8 @@ export const wrikeV4Models: RestModels = {
     "data": { "type": { "name": "TimesheetSubmissionRule", "kind": "model", "list": true }, "required": true }
   },
   "TimestampRange": {
-    "start": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "end": { "type": { "name": "string", "kind": "scalar", "list": false } }
+    "start": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "end": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } }
   },
   "User": {
     "userTypeId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
@@ -2664,9 +2664,9 @@ export const wrikeV4Models: RestModels = {
     "data": { "type": { "name": "UserScheduleCapacityChange", "kind": "model", "list": true }, "required": true }
   },
   "UserScheduleExclusion": {
-    "fromDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "fromDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "isWorkDays": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
-    "toDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "toDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "exclusionType": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "id": { "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
     "userId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
@@ -2754,9 +2754,9 @@ export const wrikeV4Models: RestModels = {
     "data": { "type": { "name": "WorkSchedule", "kind": "model", "list": true }, "required": true }
   },
   "WorkScheduleExclusion": {
-    "fromDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "fromDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "isWorkDays": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
-    "toDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "toDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "exclusionType": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "id": { "type": { "name": "string", "kind": "scalar", "list": false }, "required": true }
   },

@@ -6,7 +6,7 @@
 import { callerId, requireFullUser, visibleFolder, visibleTask, type V4Call } from "./call.js";
 import { invalidParameter, notAllowed, notFound } from "./errors.js";
 import { newId, type ApprovalRecord } from "./state.js";
-import { parseUtcTimestamp } from "./time.js";
+import { parseDay } from "./time.js";
 import { requireUsers, union } from "./values.js";
 
 /** autoFinish flags travel as text ("true"/"false") in the spec. */
@@ -32,7 +32,7 @@ export function createApproval(call: V4Call, args: ApprovalCreateArgs): Approval
   const { state } = call;
   if (args.taskId !== undefined) visibleTask(call, args.taskId);
   if (args.folderId !== undefined) visibleFolder(call, args.folderId);
-  if (args.dueDate !== undefined) parseUtcTimestamp(args.dueDate, "dueDate");
+  if (args.dueDate !== undefined) parseDay(args.dueDate, "dueDate");
   const approvers = requireUsers(state, args.approvers, "approvers");
   if (approvers.length === 0) throw invalidParameter("approvers", "an approval needs at least one approver");
   for (const id of args.attachments ?? []) if (!state.attachments.has(id)) throw invalidParameter("attachments", `no attachment has the id ${JSON.stringify(id)}`);
@@ -85,7 +85,7 @@ export function updateApproval(call: V4Call, args: ApprovalUpdateArgs): Approval
   if (a.status !== "Pending") throw notAllowed(`Approval ${a.id} is ${a.status}; only a pending approval can change`);
   if (a.authorId !== callerId(call)) throw notAllowed("Only the author of an approval can change it");
   if (args.description !== undefined) a.description = args.description;
-  if (args.dueDate !== undefined) a.dueDate = (parseUtcTimestamp(args.dueDate, "dueDate"), args.dueDate);
+  if (args.dueDate !== undefined) a.dueDate = parseDay(args.dueDate, "dueDate");
   const approvers = union(a.decisions.map((d) => d.approverId), requireUsers(call.state, args.addApprovers, "addApprovers"), args.removeApprovers);
   if (approvers.length === 0) throw invalidParameter("removeApprovers", "an approval needs at least one approver");
   a.decisions = approvers.map((id) => a.decisions.find((d) => d.approverId === id) ?? { approverId: id, status: "Pending", comment: "", updatedAt: call.at });

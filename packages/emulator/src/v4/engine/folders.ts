@@ -9,7 +9,7 @@ import { callerId, canSeeFolder, requireFullUser, visibleFolder, writableFolder,
 import { invalidParameter, notFound } from "./errors.js";
 import { filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type FolderRecord, type ProjectRecord, type SpaceAccessType, type SpaceRecord, type V4State } from "./state.js";
-import { parseUtcTimestamp } from "./time.js";
+import { parseDay, parseUtcTimestamp } from "./time.js";
 import { mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { findCustomStatus, customStatusFor } from "./workflows.js";
 
@@ -103,9 +103,10 @@ function applyProject(call: V4Call, current: ProjectRecord | undefined, input: P
     project.customStatusId = customStatusFor(state, group).id;
   }
   project.completedAt = project.status === "Completed" ? (project.completedAt ?? call.at) : undefined;
-  if (input.startDate !== undefined) project.startDate = input.startDate;
-  if (input.endDate !== undefined) project.endDate = input.endDate;
-  if (project.startDate !== undefined && project.endDate !== undefined && parseUtcTimestamp(project.endDate, "project.endDate") < parseUtcTimestamp(project.startDate, "project.startDate")) {
+  if (input.startDate !== undefined) project.startDate = parseDay(input.startDate, "project.startDate");
+  if (input.endDate !== undefined) project.endDate = parseDay(input.endDate, "project.endDate");
+  // Days (yyyy-MM-dd) compare as text.
+  if (project.startDate !== undefined && project.endDate !== undefined && project.endDate < project.startDate) {
     throw invalidParameter("project", `endDate ${project.endDate} is before startDate ${project.startDate}`);
   }
   return project;

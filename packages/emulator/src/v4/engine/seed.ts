@@ -10,7 +10,7 @@ import type { V4Call } from "./call.js";
 import { createFolder, createSpace, newFolderNode } from "./folders.js";
 import { legacyKey } from "./ids-convert.js";
 import { createEmptyV4State, newId, type PersonRecord, type TaskDates, type TaskStatus, type V4State } from "./state.js";
-import { localDateTime, utcDay } from "./time.js";
+import { dayOf, localDateTime } from "./time.js";
 import { customStatusFor, newWorkflow } from "./workflows.js";
 
 /** The v4 roles of the v2 seed's users: the v2 Viewer is the v4 Collaborator. */
@@ -65,7 +65,7 @@ export function seedV4State(v2: State, at: number): V4State {
     folderId: space.id,
     title: "Launch v4",
     description: "Ship the v4 SDK",
-    project: { ownerIds: [owner], status: "Green", startDate: utcDay(at), endDate: utcDay(at + 30 * 86_400_000) },
+    project: { ownerIds: [owner], status: "Green", startDate: dayOf(at), endDate: dayOf(at + 30 * 86_400_000) },
   });
   return state;
 }

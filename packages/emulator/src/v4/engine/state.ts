@@ -3,6 +3,7 @@
  * account, two APIs), everything else is here. Times are epoch milliseconds (UTC); the API's date forms
  * are made when a record is rendered (view.ts).
  */
+import type { LocalDateTime } from "@wrikekit/client";
 import type { State } from "../../engine/state.js";
 import { formatId, type IdKind } from "./ids.js";
 import { OrderedStore } from "./ordered.js";
@@ -95,9 +96,9 @@ export interface TaskDates {
   /** Minutes; Planned tasks always, Backlog tasks optionally. */
   duration: number | undefined;
   /** yyyy-MM-ddTHH:mm:ss without a zone; Planned only. */
-  start: string | undefined;
+  start: LocalDateTime | undefined;
   /** Planned and Milestone. */
-  due: string | undefined;
+  due: LocalDateTime | undefined;
   workOnWeekends: boolean;
 }
 

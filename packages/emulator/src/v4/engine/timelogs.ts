@@ -3,7 +3,7 @@ import { callerId, visibleTask, type V4Call } from "./call.js";
 import { invalidParameter, notAllowed, notFound } from "./errors.js";
 import { filterScope, pageInIdOrder, type Page } from "./paging.js";
 import { newId, type TimelogRecord } from "./state.js";
-import { parseUtcTimestamp } from "./time.js";
+import { parseDay, parseUtcTimestamp } from "./time.js";
 import { descendantsOf } from "./folders.js";
 
 function checkHours(hours: number): number {
@@ -11,8 +11,6 @@ function checkHours(hours: number): number {
   return hours;
 }
 
-/** trackedDate arrives as a UTC timestamp (the spec's type); the log keeps its day. */
-const dayOf = (timestamp: string) => (parseUtcTimestamp(timestamp, "trackedDate"), timestamp.slice(0, 10));
 
 function checkCategory(call: V4Call, id: string | undefined): string | undefined {
   if (id !== undefined && !call.state.timelogCategories.has(id)) throw invalidParameter("categoryId", `no timelog category has the id ${JSON.stringify(id)}`);
@@ -28,7 +26,7 @@ export function createTimelog(call: V4Call, args: { taskId: string; comment: str
     userId: args.onBehalfOf ?? callerId(call),
     hours: checkHours(args.hours),
     comment: args.comment,
-    trackedDate: dayOf(args.trackedDate),
+    trackedDate: parseDay(args.trackedDate, "trackedDate"),
     categoryId: checkCategory(call, args.categoryId),
     createdAt: call.at,
     updatedAt: call.at,
@@ -57,7 +55,7 @@ export function updateTimelog(call: V4Call, args: { timelogId: string; comment?:
   const log = ownTimelog(call, args.timelogId);
   if (args.comment !== undefined) log.comment = args.comment;
   if (args.hours !== undefined) log.hours = checkHours(args.hours);
-  if (args.trackedDate !== undefined) log.trackedDate = dayOf(args.trackedDate);
+  if (args.trackedDate !== undefined) log.trackedDate = parseDay(args.trackedDate, "trackedDate");
   if (args.categoryId !== undefined) log.categoryId = checkCategory(call, args.categoryId);
   log.updatedAt = call.at;
   return log;

@@ -277,7 +277,7 @@ export function timelogView(call: V4Call, t: TimelogRecord): Doc {
       hours: t.hours,
       createdDate: utcTimestamp(t.createdAt),
       updatedDate: utcTimestamp(t.updatedAt),
-      trackedDate: `${t.trackedDate}T00:00:00Z`,
+      trackedDate: t.trackedDate,
       comment: t.comment,
       ...(t.categoryId === undefined ? {} : { categoryId: t.categoryId }),
     },

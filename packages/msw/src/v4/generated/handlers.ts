@@ -133,7 +133,7 @@ export const accountUpdateHandler = /* @__PURE__ */ restDocumentHandler<t.Accoun
 });
 /** The default Approval: an item generated from its model. */
 const approvalItem = {
-  "dueDate": "2026-11-02T09:15:00Z",
+  "dueDate": "2026-12-01",
   "description": "Description of the sample approval.",
   "finished": false,
   "updatedDate": "2026-11-02T09:15:00Z",
@@ -1389,8 +1389,8 @@ const folderItem = {
     ],
     "status": "sample status",
     "customStatusId": "IEAGKVLFE5BWP7FW",
-    "startDate": "2026-11-02T09:15:00Z",
-    "endDate": "2026-11-02T09:15:00Z",
+    "startDate": "2026-12-01",
+    "endDate": "2026-12-01",
     "createdDate": "2026-11-02T09:15:00Z",
     "completedDate": "2026-11-02T09:15:00Z",
     "contractType": "sample contract type"
@@ -2758,8 +2758,8 @@ export const timelogCategoriesListHandler = /* @__PURE__ */ restDocumentHandler<
 });
 /** The default TimelogLockPeriod: an item generated from its model. */
 const timelogLockPeriodItem = {
-  "start": "sample start",
-  "end": "sample end",
+  "start": "2026-12-01",
+  "end": "2026-12-01",
   "source": {
     "sample": true
   }
@@ -3084,7 +3084,7 @@ export const timesheetSubmissionRulesUpdateForWorkScheduleHandler = /* @__PURE__
 const timesheetItem = {
   "timesheetId": "IEAGKVLFH7G3O7FT",
   "accountId": "IEAGKVLFMVH4PUJS",
-  "periodStartDate": "2026-11-02T09:15:00Z",
+  "periodStartDate": "2026-12-01",
   "timeframe": "sample timeframe",
   "approval": {
     "sample": true
@@ -3095,7 +3095,7 @@ const timesheetItem = {
     }
   ],
   "userId": "IEAGKVLFC7OVIXAW",
-  "periodEndDate": "2026-11-02T09:15:00Z"
+  "periodEndDate": "2026-12-01"
 };
 /**
  * MSW handler of `GET /timesheets` (timesheets.list): Query Timesheets.
@@ -3203,9 +3203,9 @@ export const userScheduleCapacityChangesDeleteHandler = /* @__PURE__ */ restDocu
 });
 /** The default UserScheduleExclusion: an item generated from its model. */
 const userScheduleExclusionItem = {
-  "fromDate": "2026-11-02T09:15:00Z",
+  "fromDate": "2026-12-01",
   "isWorkDays": false,
-  "toDate": "2026-11-02T09:15:00Z",
+  "toDate": "2026-12-01",
   "exclusionType": "sample exclusion type",
   "id": "IEAGKVLFP5ERGYHU",
   "userId": "IEAGKVLFC7OVIXAW"
@@ -3621,9 +3621,9 @@ export const workScheduleCapacityChangesDeleteHandler = /* @__PURE__ */ restDocu
 });
 /** The default WorkScheduleExclusion: an item generated from its model. */
 const workScheduleExclusionItem = {
-  "fromDate": "2026-11-02T09:15:00Z",
+  "fromDate": "2026-12-01",
   "isWorkDays": false,
-  "toDate": "2026-11-02T09:15:00Z",
+  "toDate": "2026-12-01",
   "exclusionType": "sample exclusion type",
   "id": "IEAGKVLFJTJ7PXN7"
 };

@@ -3,7 +3,7 @@
 import * as d from "@wrikekit/core/runtime/decode";
 import type { DecodeContext } from "@wrikekit/core/runtime/decode";
 import type { WebhookSigningScheme } from "../../scheme.js";
-import type { UtcTimestamp } from "@wrikekit/core";
+import type { LocalDateTime, UtcTimestamp } from "@wrikekit/core";
 /** How Wrike signs webhook requests (api.yaml webhooks.signing, publiclyDescribedUnconfirmed): shared/reference/README.md (public descriptions, not confirmed from Wrike's primary page): with a secret, Wrike first sends a verification request carrying X-Hook-Secret and expects the answer's X-Hook-Secret to be HMAC-SHA256(secret, that value) in hex; every event request then carries X-Hook-Secret = HMAC-SHA256(secret, raw body) in hex. */
 export const wrikeWebhookScheme: WebhookSigningScheme = {
   header: "X-Hook-Secret",
@@ -30,9 +30,9 @@ export interface TaskDates {
   /** Duration in minutes. Duration is present in Planned tasks and is optional for Backlog tasks */
   duration?: number;
   /** Start date is present only in Planned tasks */
-  start?: string;
+  start?: LocalDateTime;
   /** Due date is present only in Planned and Milestone tasks */
-  due?: string;
+  due?: LocalDateTime;
   /** Weekends are included in task scheduling */
   workOnWeekends?: boolean;
 }

@@ -33,7 +33,7 @@ export type Schema = { [keyword: string]: unknown };
 export type SchemaOrRef = Schema | SchemaRef;
 
 const UTC_TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$";
-const LOCAL_DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$";
+const LOCAL_DATE_TIME = "^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2})?$";
 
 function scalarSchema(name: ScalarType, direction: Direction): Schema {
   switch (name) {
@@ -56,7 +56,8 @@ function scalarSchema(name: ScalarType, direction: Direction): Schema {
     case "utcTimestamp":
       return direction === "input" ? { type: "string", pattern: UTC_TIMESTAMP, description: "UTC, e.g. 2025-03-01T09:00:00Z" } : { type: "string" };
     case "localDateTime":
-      return direction === "input" ? { type: "string", pattern: LOCAL_DATE_TIME, description: "No zone, e.g. 2025-03-01T09:00:00" } : { type: "string" };
+      // A task date: Wrike also takes a day (yyyy-MM-dd) for it.
+      return direction === "input" ? { type: "string", pattern: LOCAL_DATE_TIME, description: "No zone, e.g. 2025-03-01T09:00:00, or a day, 2025-03-01" } : { type: "string" };
     default:
       return { type: "string" };
   }

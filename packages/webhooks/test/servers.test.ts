@@ -1,12 +1,10 @@
 /**
- * The README's receivers as written: each ```ts block that builds one is type-checked (tsc, against this
- * package's sources), and the same Express, Hono and Node http servers answer a handshake and a signed delivery.
+ * The README's receivers, running: the same Express, Hono and Node http servers answer a handshake and a
+ * signed delivery. (The README's blocks themselves are compiled by the repository's README snippet check,
+ * packages/integration/test/readme.)
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import express from "express";
 import { Hono } from "hono";
 import { afterEach, describe, expect, it } from "vitest";
@@ -15,47 +13,7 @@ import { toNodeListener } from "../src/node.js";
 import { handshakeRequest, isHandshakeAnswered, signWebhookRequest } from "../src/testing.js";
 import { SECRET, TASK_CREATED } from "./fixtures.js";
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const blocks = [...readFileSync(here("../README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const block = (marker: string) => {
-  const found = blocks.find((b) => b.includes(marker));
-  if (found === undefined) throw new Error(`README: no ts block with ${marker}`);
-  return found;
-};
-const RECEIVE = 'import { createWebhookReceiver } from "@wrikekit/webhooks";\nconst receive = createWebhookReceiver({ secret: "s", handler() {} });\n';
-
-describe("the README's receivers", () => {
-  it("type-check as written", () => {
-    const dir = here("./.readme-check/");
-    const snippets: Record<string, string> = {
-      "intro.ts": block("process.env.WRIKE_WEBHOOK_SECRET"),
-      "express.ts": RECEIVE + block('from "express"'),
-      "hono.ts": RECEIVE + block('from "hono"'),
-      "node.ts": RECEIVE + block('from "node:http"'),
-      "events.ts": "declare const secret: string;\n" + block("isKnownWebhookEvent(event)"),
-    };
-    mkdirSync(dir, { recursive: true });
-    try {
-      for (const [name, text] of Object.entries(snippets)) writeFileSync(`${dir}${name}`, `${text}\nexport {};\n`);
-      // The intro defines `receive` for the blocks after it: alone, it is an unused local.
-      writeFileSync(
-        `${dir}tsconfig.json`,
-        JSON.stringify({
-          extends: "../../../../tsconfig.base.json",
-          compilerOptions: { noEmit: true, composite: false, noUnusedLocals: false, types: ["node"], paths: { "@wrikekit/webhooks": ["../../src/index.ts"], "@wrikekit/webhooks/*": ["../../src/*.ts"] } },
-          include: ["*.ts"],
-        }),
-      );
-      const tsc = spawnSync(process.execPath, [here("../node_modules/typescript/bin/tsc"), "-p", `${dir}tsconfig.json`], { encoding: "utf8" });
-      expect(tsc.stdout + tsc.stderr).toBe("");
-      expect(tsc.status).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
-});
-
-describe("the same servers, running", () => {
+describe("the README's servers, running", () => {
   const servers: Server[] = [];
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
