@@ -72,13 +72,12 @@ function bundle(f) {
 
 function codegen(f, miss) {
   const rows = f.rows;
-  const perMethod = (r) => (r.ms !== undefined ? `${(r.ms / r.methods).toFixed(1)} ms/method` : `~${(r.predictedMs / r.methods).toFixed(0)} ms/method (fit)`);
-  return [
-    `### 6. Codegen: ${miss.name.replace(/^6\. codegen: /, "")} — ${miss.shown}`,
-    "",
-    `Measured: ${rows.map((r) => `${r.methods} methods ${perMethod(r)}`).join(", ")}; real spec: import ${formatTime(f.realSpec.withImport.median - f.realSpec.firstRun.median)} + first run ${formatTime(f.realSpec.firstRun.median)}. ` +
-      "Growing ms/method means per-declaration work proportional to the file (ts-morph re-parses a file on every SourceFile.add* call; tools/codegen/src/emit.ts builds each file once from recorded structures to avoid it): profile `node --cpu-prof bench/src/codegen-worker.mjs <root>` on a synthetic spec (bench/src/synthetic-spec.mjs).",
-  ].join("\n");
+  const perMethod = (r) => (r.ms !== undefined ? `${(r.ms / r.methods).toFixed(1)} ms/method` : `~${(r.predictedMs / r.methods).toFixed(0)} ms/method (extrapolated)`);
+  const measured = `Measured: ${rows.map((r) => `${r.label} (${r.methods} methods) ${perMethod(r)}`).join(", ")}; real specs: import ${formatTime(f.realSpec.withImport.median - f.realSpec.firstRun.median)} + first run ${formatTime(f.realSpec.firstRun.median)}.`;
+  const why = miss.name.includes("growth")
+    ? "Growing ms/method means per-declaration work proportional to the file (ts-morph re-parses a file on every SourceFile.add* call; tools/codegen/src/emit.ts builds each file once from recorded structures to avoid it): profile `node --cpu-prof bench/src/codegen-worker.mjs <root>` on a synthetic spec (bench/src/synthetic-spec.mjs)."
+    : "The cost is per generated file, not per method (ms/method falls as the spec grows): a CPU profile of the v4 run (`node --cpu-prof bench/src/codegen-worker.mjs . 1 v4`) is mostly ts-morph building each file (TypeScript parsing the text printed from the structures) and `formatText` (the language service's formatter, run on every file in tools/codegen/src/emit.ts `runEmitters`), then the YAML parse of the spec. What would reach 3 s: print the structures once without re-parsing and formatting them through the language service (e.g. TypeScript's printer, or emitting text that is already formatted), keeping the output byte-identical so `generate:check` shows no drift.";
+  return [`### 6. Codegen: ${miss.name.replace(/^6\. codegen: /, "")} — ${miss.shown}`, "", `${measured} ${why}`].join("\n");
 }
 
 export function diagnoses(figures, misses) {
