@@ -174,17 +174,17 @@ for (const n of only) {
     if (f.isolated) {
       md.push("### One process per contender (as an app with one client), sequential calls, medians of alternating runs", "");
       table(
-        ["contender", "CPU per call", "wall per call", "CPU × hand-written"],
+        ["contender", "CPU per call", "wall per call", "CPU × the raw call of its kind"],
         Object.entries(f.isolated).map(([mode, r]) => {
-          const base = mode.startsWith("bearer-") ? f.isolated["bearer-raw"] : mode.endsWith("-inproc") ? f.isolated["hand-inproc"] : f.isolated.hand;
+          const base = mode.startsWith("bearer-") ? f.isolated["bearer-raw"] : mode.startsWith("v4-") ? f.isolated["v4-raw"] : mode.endsWith("-inproc") ? f.isolated["hand-inproc"] : f.isolated.hand;
           return [r.label, `${r.cpuUs.toFixed(1)} µs`, `${r.wallUs.toFixed(0)} µs`, `${(r.cpuUs / base.cpuUs).toFixed(2)}x`];
         }),
       );
     }
-    if (f.extra) {
-      md.push(`### ${f.extra.title}`, "");
-      if (f.extra.results) statsTable(f.extra.results, f.extra.baseline);
-      for (const [name, message] of Object.entries(f.extra.failures ?? {})) md.push(`- ${name}: **fails** on this document: \`${message}\``);
+    for (const extra of [f.extra, ...(f.extras ?? [])].filter(Boolean)) {
+      md.push(`### ${extra.title}`, "");
+      if (extra.results) statsTable(extra.results, extra.baseline);
+      for (const [name, message] of Object.entries(extra.failures ?? {})) md.push(`- ${name}: **fails** on this document: \`${message}\``);
       md.push("");
     }
   } else if (n === 5) {
