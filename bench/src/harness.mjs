@@ -116,7 +116,8 @@ export async function compare(title, contenders, options = {}) {
  * each round (A B, B A, ...), each call timed on its own, so a burst of machine noise hits the calls on
  * both sides of it rather than one contender's whole round. A full GC (untimed) and one untimed call of
  * each precede every round. options: rounds, n (calls per contender per round), warmupRounds.
- * Returns the shape of compare(): per contender the median of its per-round ms per call, wall and CPU.
+ * Returns the shape of compare(): per contender the median of its per-round ms per call, wall and CPU,
+ * plus firstAfterGc, the median time of that untimed first call.
  */
 export async function alternate(title, contenders, options = {}) {
   const rounds = options.rounds ?? 30;
@@ -126,10 +127,15 @@ export async function alternate(title, contenders, options = {}) {
   if (!quiet) process.stdout.write(`  ${title}: warming up`);
   const perRound = new Map(contenders.map((c) => [c.name, []]));
   const cpuPerRound = new Map(contenders.map((c) => [c.name, []]));
+  const afterGc = new Map(contenders.map((c) => [c.name, []]));
   for (let r = 0; r < warmupRounds + rounds; r++) {
     if (r === warmupRounds && !quiet) process.stdout.write(", measuring");
     gc();
-    for (const c of contenders) await c.run(1);
+    for (const c of contenders) {
+      const t0 = performance.now();
+      await c.run(1);
+      if (r >= warmupRounds) afterGc.get(c.name).push(performance.now() - t0);
+    }
     const wall = contenders.map(() => 0);
     const cpu = contenders.map(() => 0);
     for (let i = 0; i < n; i++)
@@ -153,7 +159,14 @@ export async function alternate(title, contenders, options = {}) {
   const out = {};
   for (const c of contenders) {
     const samples = perRound.get(c.name);
-    out[c.name] = { ...stats(samples), n, rounds: samples, cpu: { median: stats(cpuPerRound.get(c.name)).median, rounds: cpuPerRound.get(c.name) } };
+    out[c.name] = {
+      ...stats(samples),
+      n,
+      rounds: samples,
+      cpu: { median: stats(cpuPerRound.get(c.name)).median, rounds: cpuPerRound.get(c.name) },
+      // The untimed call right after each round's full GC, for the record.
+      firstAfterGc: stats(afterGc.get(c.name)).median,
+    };
   }
   return out;
 }
