@@ -111,10 +111,27 @@ export async function compare(title, contenders, options = {}) {
   return out;
 }
 
+/** Fisher-Yates over 0..m-1 with a fixed-seed generator (xorshift32): the same orders in every run. */
+let orderSeed = 0x9e3779b9;
+function shuffledOrder(m) {
+  const order = Array.from({ length: m }, (_, i) => i);
+  for (let i = m - 1; i > 0; i--) {
+    orderSeed ^= orderSeed << 13;
+    orderSeed ^= orderSeed >>> 17;
+    orderSeed ^= orderSeed << 5;
+    const j = (orderSeed >>> 0) % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
 /**
  * For operations of a millisecond or more (loopback calls): the contenders take turns call by call within
- * each round (A B, B A, ...), each call timed on its own, so a burst of machine noise hits the calls on
- * both sides of it rather than one contender's whole round. A full GC (untimed) and one untimed call of
+ * each round, in a shuffled order for every turn, each call timed on its own, so a burst of machine noise
+ * hits the calls on both sides of it rather than one contender's whole round. The order is shuffled, not
+ * rotated: work a call leaves behind (timers, finalisers) runs during the next call, and with a rotation
+ * the same contender follows the same one almost every time (with four, the second follows the fourth
+ * three times in four), which billed one contender another's leftovers. A full GC (untimed) and one untimed call of
  * each precede every round. options: rounds, n (calls per contender per round), warmupRounds.
  * Returns the shape of compare(): per contender the median of its per-round ms per call, wall and CPU,
  * plus firstAfterGc, the median time of that untimed first call.
@@ -139,8 +156,7 @@ export async function alternate(title, contenders, options = {}) {
     const wall = contenders.map(() => 0);
     const cpu = contenders.map(() => 0);
     for (let i = 0; i < n; i++)
-      for (let k = 0; k < contenders.length; k++) {
-        const j = (i + k) % contenders.length;
+      for (const j of shuffledOrder(contenders.length)) {
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         sink = await contenders[j].run(1);
