@@ -18,8 +18,8 @@
  * Wrike API v4 (issue 10): the v4 client's tasks.get, bearer, a real GET /tasks/{id} answered with a
  * {kind, data} document, against raw fetch + JSON.parse of the same GET, in the same two ways.
  *
- * In one process the contenders take turns call by call (harness alternate()), each call timed on its
- * own, after an untimed call of each following the full GC. Rounds of batches sized by time (compare())
+ * In one process the contenders take turns call by call in a shuffled order (harness alternate()), each
+ * call timed on its own, after an untimed call of each following the full GC. Rounds of batches sized by time (compare())
  * showed 1.19x at 4f66e95 where one process per side showed 1.00x CPU: the first loopback fetch after a
  * full GC takes several times a steady one whoever makes it, and spread over the slower side's smaller
  * batch it billed that side more per call; and a noise burst during one side's round went to that side.
@@ -225,7 +225,7 @@ try {
       "Bearer rows: the same POST with `Authorization: Bearer`; the client keeps its default 60 s per-attempt timeout (a timer racing the answer: no signal reaches fetch unless the caller passes one), openapi-fetch and ky run with their defaults (ky: a 10 s timeout through an AbortSignal, retries for idempotent verbs only).",
       "Process-isolated rows: each contender alone in its own node process (as in an app with one client), 3 alternating runs, medians; CPU is the calling process's user + system time per call.",
       "v4 rows: GET /api/v4/tasks/{id} with `Authorization: Bearer`, answered with spec/v4's tasks.get example ({kind, data}); the v4 client builds the URL from the path slot, decodes and checks the task; raw fetch only JSON.parses. Issue 10 sets no number for it: the target is 4b's 1.05x.",
-      `Interleaved rows: the contenders take turns call by call (A B, B A, ...), each call timed on its own, 20 calls each per round, an untimed call of each after the full GC that starts a round. The run at 4f66e95 timed batches sized by time instead (1.19x against 1.00x CPU one process per side): the first loopback fetch after a full GC costs several steady calls whoever makes it (this run: raw fetch ${formatTime(bearerResults[RAW].firstAfterGc)} against ${formatTime(bearerResults[RAW].median)} steady, the client ${formatTime(bearerResults[BEARER].firstAfterGc)} against ${formatTime(bearerResults[BEARER].median)}), and spread over the slower side's smaller batch it billed that side more per call, and a noise burst during one side's batch went to that side alone.`,
+      `Interleaved rows: the contenders take turns call by call, in a shuffled order every turn, each call timed on its own, 20 calls each per round, an untimed call of each after the full GC that starts a round. The run at 4f66e95 timed batches sized by time instead (1.19x against 1.00x CPU one process per side): the first loopback fetch after a full GC costs several steady calls whoever makes it (this run: raw fetch ${formatTime(bearerResults[RAW].firstAfterGc)} against ${formatTime(bearerResults[RAW].median)} steady, the client ${formatTime(bearerResults[BEARER].firstAfterGc)} against ${formatTime(bearerResults[BEARER].median)}), and spread over the slower side's smaller batch it billed that side more per call, and a noise burst during one side's batch went to that side alone. The turns are shuffled, not rotated: a call's leftover work (timers, finalisers) runs during the next call, and a rotation put the same contender after the same other one almost every time.`,
     ],
   });
 } finally {
