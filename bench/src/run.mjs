@@ -245,8 +245,8 @@ if (Object.keys(failures).length > 0) {
  * The commit whose code the figures describe, and whether the measured code (packages, tools, spec, bench)
  * differed from it in the working tree: a figure is only current while that commit's code is.
  */
-const measuredPaths = ["packages", "tools", "spec", "bench/src"];
 function measuredCommit() {
+  const measuredPaths = ["packages", "tools", "spec", "bench/src"];
   const git = (...args) => execFileSync("git", args, { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" }).trim();
   try {
     const head = git("rev-parse", "HEAD");
