@@ -51,9 +51,21 @@ function perCall(f) {
     "",
     `Attribution, one contender per process (CPU per call): hand-written ${i.hand.cpuUs.toFixed(0)} µs; the same with the client's kind of 60 s timeout ${i["hand-timeout"].cpuUs.toFixed(0)} µs (${rel("hand-timeout")}); client ${i.client.cpuUs.toFixed(0)} µs (${rel("client")}); client with \`timeoutMs: 0\` ${i["client-timeout0"].cpuUs.toFixed(0)} µs (${rel("client-timeout0")}); with the rate limiter on ${i["client-limiter"].cpuUs.toFixed(0)} µs (${rel("client-limiter")}). Against an in-process fetch (own CPU only): hand-written ${i["hand-inproc"].cpuUs.toFixed(1)} µs, client ${i["client-inproc"].cpuUs.toFixed(1)} µs.`,
     "",
-    "So most of the gap is the per-attempt timeout, and it costs a hand-written call as much: passing any AbortSignal to undici's fetch makes it register abort listeners (and call `setMaxListeners`) per request. " +
-      `Against a hand-written call with the same timeout the client measures ${x(i.client.cpuUs / i["hand-timeout"].cpuUs)}, and without its timeout ${rel("client-timeout0")}. ` +
-      "What would reach the target as stated: either compare like with like (a baseline with the same timeout), or stop paying undici's signal cost on every call by default, e.g. \`timeoutMs\` left unset means no per-attempt signal and the transport only arms one when the caller asks for a timeout (\`packages/core/src/transport/exchange.ts\` \`attemptSignal\`, \`defaultTimeout\`), with the retry policy's \`maxTotalMs\` as the overall bound. That is a behaviour decision for the lead, not a bug.",
+    "A timeout handed to fetch as a signal costs a hand-written call the hand-timeout row's share (undici registers abort listeners for any signal it is given). " +
+      `The client's timeout with it on measures ${rel("client")}, and without it ${rel("client-timeout0")}. ` +
+      "The client's timeout is a timer racing the answer (packages/core/src/transport/attempt.ts `attemptTimer`), not a signal handed to fetch, so it does not pay undici's signal cost; what is left between the client and the hand-written call is the client's own CPU (the `-inproc` rows).",
+  ].join("\n");
+}
+
+function perCallV4(f) {
+  const r = f.ratios["v4 client / raw fetch (wall)"];
+  const cpu = f.ratios["v4 client / raw fetch (CPU of the calling process)"];
+  const i = f.isolated;
+  return [
+    `### 10. v4 per-call overhead: ${x(r.value)} raw fetch (IQR ${r.p25.toFixed(2)}–${r.p75.toFixed(2)}; CPU of the calling process ${x(cpu.value)})`,
+    "",
+    `One process per side (CPU per call): raw fetch ${i["v4-raw"].cpuUs.toFixed(0)} µs, the v4 client ${i["v4-client"].cpuUs.toFixed(0)} µs (${x(i["v4-client"].cpuUs / i["v4-raw"].cpuUs)}), with \`timeoutMs: 0\` ${i["v4-client-timeout0"].cpuUs.toFixed(0)} µs (${x(i["v4-client-timeout0"].cpuUs / i["v4-raw"].cpuUs)}). ` +
+      "The client's own work per call is building the URL from the path slot (packages/core/src/transport/exchange.ts `urlOf`), the retry wrapper, reading the body as a bounded stream (`readBody` in attempt.ts, raced against the attempt's timer) where raw fetch calls `text()`, and decoding the task (generated decoders): profile `node --cpu-prof` on a loop of `tasks.get` against an in-process fetch (per-call-worker.mjs's `-inproc` modes show the way).",
   ].join("\n");
 }
 
@@ -72,13 +84,12 @@ function bundle(f) {
 
 function codegen(f, miss) {
   const rows = f.rows;
-  const perMethod = (r) => (r.ms !== undefined ? `${(r.ms / r.methods).toFixed(1)} ms/method` : `~${(r.predictedMs / r.methods).toFixed(0)} ms/method (fit)`);
-  return [
-    `### 6. Codegen: ${miss.name.replace(/^6\. codegen: /, "")} — ${miss.shown}`,
-    "",
-    `Measured: ${rows.map((r) => `${r.methods} methods ${perMethod(r)}`).join(", ")}; real spec: import ${formatTime(f.realSpec.withImport.median - f.realSpec.firstRun.median)} + first run ${formatTime(f.realSpec.firstRun.median)}. ` +
-      "Growing ms/method means per-declaration work proportional to the file (ts-morph re-parses a file on every SourceFile.add* call; tools/codegen/src/emit.ts builds each file once from recorded structures to avoid it): profile `node --cpu-prof bench/src/codegen-worker.mjs <root>` on a synthetic spec (bench/src/synthetic-spec.mjs).",
-  ].join("\n");
+  const perMethod = (r) => (r.ms !== undefined ? `${(r.ms / r.methods).toFixed(1)} ms/method` : `~${(r.predictedMs / r.methods).toFixed(0)} ms/method (extrapolated)`);
+  const measured = `Measured: ${rows.map((r) => `${r.label} (${r.methods} methods) ${perMethod(r)}`).join(", ")}; real specs: import ${formatTime(f.realSpec.withImport.median - f.realSpec.firstRun.median)} + first run ${formatTime(f.realSpec.firstRun.median)}.`;
+  const why = miss.name.includes("growth")
+    ? "Growing ms/method means per-declaration work proportional to the file (ts-morph re-parses a file on every SourceFile.add* call; tools/codegen/src/emit.ts builds each file once from recorded structures to avoid it): profile `node --cpu-prof bench/src/codegen-worker.mjs <root>` on a synthetic spec (bench/src/synthetic-spec.mjs)."
+    : "The cost is per generated file, not per method (ms/method falls as the spec grows): a CPU profile of the v4 run (`node --cpu-prof bench/src/codegen-worker.mjs . 1 v4`) is mostly ts-morph building each file (TypeScript parsing the text printed from the structures) and `formatText` (the language service's formatter, run on every file in tools/codegen/src/emit.ts `runEmitters`), then the YAML parse of the spec. What would reach 3 s: print the structures once without re-parsing and formatting them through the language service (e.g. TypeScript's printer, or emitting text that is already formatted), keeping the output byte-identical so `generate:check` shows no drift.";
+  return [`### 6. Codegen: ${miss.name.replace(/^6\. codegen: /, "")} — ${miss.shown}`, "", `${measured} ${why}`].join("\n");
 }
 
 export function diagnoses(figures, misses) {
@@ -88,6 +99,7 @@ export function diagnoses(figures, misses) {
   if (missed("2.") && figures[2]) out.push(validation(figures[2]));
   if (missed("3.") && figures[3]) out.push(decoding(figures[3]));
   if (missed("4.") && figures[4]) out.push(perCall(figures[4]));
+  if (missed("10.") && figures[4]) out.push(perCallV4(figures[4]));
   if (missed("5.") && figures[5]) out.push(bundle(figures[5]));
   for (const m of misses.filter((t) => t.name.startsWith("6."))) if (figures[6]) out.push(codegen(figures[6], m));
   return out;

@@ -8,7 +8,8 @@
  * - Warm-up: calibration rounds find the batch size n giving about `roundMs` per round, then `warmupRounds`
  *   more rounds are run and thrown away.
  * - With --expose-gc, a full GC runs (untimed) before every timed round, so no contender pays for
- *   another's garbage.
+ *   another's garbage. (For loopback calls see alternate(): the first fetch after a full GC takes several
+ *   times a steady one, and spread over batches sized by time it billed the slower contender more.)
  * - Result per contender: median time per operation over `rounds` rounds, with min, max and the
  *   inter-quartile range. Ratios are taken between medians; the spread of a ratio is the IQR of the
  *   per-round ratios (rounds of two contenders that ran next to each other).
@@ -106,6 +107,82 @@ export async function compare(title, contenders, options = {}) {
   for (const c of contenders) {
     const samples = perRound.get(c.name);
     out[c.name] = { ...stats(samples), n: ns.get(c.name), rounds: samples, cpu: { median: stats(cpuPerRound.get(c.name)).median, rounds: cpuPerRound.get(c.name) } };
+  }
+  return out;
+}
+
+/** Fisher-Yates over 0..m-1 with a fixed-seed generator (xorshift32): the same orders in every run. */
+let orderSeed = 0x9e3779b9;
+function shuffledOrder(m) {
+  const order = Array.from({ length: m }, (_, i) => i);
+  for (let i = m - 1; i > 0; i--) {
+    orderSeed ^= orderSeed << 13;
+    orderSeed ^= orderSeed >>> 17;
+    orderSeed ^= orderSeed << 5;
+    const j = (orderSeed >>> 0) % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/**
+ * For operations of a millisecond or more (loopback calls): the contenders take turns call by call within
+ * each round, in a shuffled order for every turn, each call timed on its own, so a burst of machine noise
+ * hits the calls on both sides of it rather than one contender's whole round. The order is shuffled, not
+ * rotated: work a call leaves behind (timers, finalisers) runs during the next call, and with a rotation
+ * the same contender follows the same one almost every time (with four, the second follows the fourth
+ * three times in four), which billed one contender another's leftovers. A full GC (untimed) and one untimed call of
+ * each precede every round. options: rounds, n (calls per contender per round), warmupRounds.
+ * Returns the shape of compare(): per contender the median of its per-round ms per call, wall and CPU,
+ * plus firstAfterGc, the median time of that untimed first call.
+ */
+export async function alternate(title, contenders, options = {}) {
+  const rounds = options.rounds ?? 30;
+  const n = options.n ?? 20;
+  const warmupRounds = options.warmupRounds ?? 3;
+  const quiet = options.quiet ?? false;
+  if (!quiet) process.stdout.write(`  ${title}: warming up`);
+  const perRound = new Map(contenders.map((c) => [c.name, []]));
+  const cpuPerRound = new Map(contenders.map((c) => [c.name, []]));
+  const afterGc = new Map(contenders.map((c) => [c.name, []]));
+  for (let r = 0; r < warmupRounds + rounds; r++) {
+    if (r === warmupRounds && !quiet) process.stdout.write(", measuring");
+    gc();
+    for (const c of contenders) {
+      const t0 = performance.now();
+      await c.run(1);
+      if (r >= warmupRounds) afterGc.get(c.name).push(performance.now() - t0);
+    }
+    const wall = contenders.map(() => 0);
+    const cpu = contenders.map(() => 0);
+    for (let i = 0; i < n; i++)
+      for (const j of shuffledOrder(contenders.length)) {
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        sink = await contenders[j].run(1);
+        wall[j] += performance.now() - t0;
+        const used = process.cpuUsage(cpu0);
+        cpu[j] += (used.user + used.system) / 1000;
+      }
+    if (r < warmupRounds) continue;
+    contenders.forEach((c, j) => {
+      perRound.get(c.name).push(wall[j] / n);
+      cpuPerRound.get(c.name).push(cpu[j] / n);
+    });
+    if (!quiet && (r - warmupRounds) % 5 === 4) process.stdout.write(".");
+  }
+  if (!quiet) process.stdout.write(" done\n");
+  const out = {};
+  for (const c of contenders) {
+    const samples = perRound.get(c.name);
+    out[c.name] = {
+      ...stats(samples),
+      n,
+      rounds: samples,
+      cpu: { median: stats(cpuPerRound.get(c.name)).median, rounds: cpuPerRound.get(c.name) },
+      // The untimed call right after each round's full GC, for the record.
+      firstAfterGc: stats(afterGc.get(c.name)).median,
+    };
   }
   return out;
 }

@@ -11,9 +11,12 @@
  * rateLimit: false), client-timeout0 (timeoutMs: 0), client-limiter (the default rate limiter on, at 10^9
  * a minute so that it never waits); hand-inproc and client-inproc answer from an in-process fetch (a new
  * Response of the same body at once), which leaves only the two sides' own CPU. bearer-raw, bearer-client,
- * bearer-openapi-fetch and bearer-ky make the same call with a bearer token (no signature).
+ * bearer-openapi-fetch and bearer-ky make the same call with a bearer token (no signature). v4-raw,
+ * v4-client and v4-client-timeout0 make Wrike API v4's GET /tasks/{id} with a bearer token: raw fetch +
+ * JSON.parse, the v4 client's tasks.get (its 60 s per-attempt timeout on), and the same with timeoutMs: 0.
  */
 import { createWrikeClient } from "@wrikekit/client/v2";
+import { createWrikeClient as createWrikeV4Client } from "@wrikekit/client";
 import createOpenApiClient from "openapi-fetch";
 import ky from "ky";
 import { signRequestSync } from "@wrikekit/core/oauth1";
@@ -83,10 +86,27 @@ const bearerCalls = {
     return async () => (await api.post("api/json/v2/wrike.task.get", { body: new URLSearchParams([["id", "369812"]]) }).json()).task;
   },
 };
-const call = bearerCalls[mode]?.() ?? (client ? () => client.task.get({ id: 369812 }) : hand);
-if ((await call()).id !== 369812) throw new Error("unexpected answer");
+const V4_TASK_ID = "IEAGKVLFKQ7WMVOE";
+const v4Calls = {
+  "v4-raw": () => {
+    const v4Url = `${baseUrl}/api/v4/tasks/${V4_TASK_ID}`;
+    const headers = { accept: "application/json", authorization: token };
+    return async () => {
+      const response = await fetch(v4Url, { headers });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return JSON.parse(await response.text()).data[0];
+    };
+  },
+  "v4-client": (timeout = {}) => {
+    const wrike = createWrikeV4Client({ auth: { kind: "bearer", token: "PERMANENT-TOKEN" }, baseUrl, rateLimit: false, ...timeout });
+    return async () => (await wrike.tasks.get({ taskIds: [V4_TASK_ID] })).data[0];
+  },
+  "v4-client-timeout0": () => v4Calls["v4-client"]({ timeoutMs: 0 }),
+};
+const call = bearerCalls[mode]?.() ?? v4Calls[mode]?.() ?? (client ? () => client.task.get({ id: 369812 }) : hand);
+if ((await call()).id !== (mode.startsWith("v4-") ? V4_TASK_ID : 369812)) throw new Error("unexpected answer");
 
-for (let i = 0; i < Math.min(2000, calls); i++) await call();
+for (let i = 0; i < Math.min(400, calls); i++) await call();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 for (let i = 0; i < calls; i++) await call();

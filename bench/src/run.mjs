@@ -32,7 +32,7 @@ const FIGURES = {
 
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg === -1 ? Object.keys(FIGURES).map(Number) : process.argv[onlyArg + 1].split(",").map(Number);
-const complete = only.length === Object.keys(FIGURES).length && !quick;
+const everyFigure = only.length === Object.keys(FIGURES).length && !quick;
 const srcDir = fileURLToPath(new URL(".", import.meta.url));
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "wrikekit-bench-"));
@@ -73,20 +73,26 @@ async function runFigure(n) {
 const started = Date.now();
 const figures = {};
 const failures = {};
+const secondsOf = {};
 try {
   for (const n of only) {
     console.log("");
+    const figureStarted = Date.now();
     try {
       figures[n] = await runFigure(n);
     } catch (e) {
       failures[n] = e.message;
       console.error(`  ${e.message}`);
     }
+    secondsOf[n] = (Date.now() - figureStarted) / 1000;
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 const totalS = (Date.now() - started) / 1000;
+// A run in which a figure failed is not a full result: it never replaces RESULTS.md.
+const complete = everyFigure && Object.keys(failures).length === 0;
+const perFigure = only.map((n) => `${n}: ${secondsOf[n].toFixed(0)} s`).join(", ");
 
 // ---------------------------------------------------------------- summary
 const targets = Object.values(figures).flatMap((f) => f.targets);
@@ -100,7 +106,7 @@ const cpuModel = (() => {
 const machine = `node ${process.version}, ${cpuModel}, ${cpus().length} cores, ${process.platform}/${process.arch}`;
 const command = `pnpm bench${onlyArg === -1 ? "" : ` -- --only ${only.join(",")}`}${quick ? " (BENCH_QUICK=1)" : ""}`;
 
-console.log(`\nSummary (${machine}; ${totalS.toFixed(0)} s)`);
+console.log(`\nSummary (${machine}; ${totalS.toFixed(0)} s; per figure ${perFigure})`);
 const width = Math.max(...targets.map((t) => t.name.length), 10);
 for (const t of targets) console.log(`  ${t.pass ? "PASS" : "MISS"}  ${t.name.padEnd(width)}  ${t.shown}`);
 for (const [n, message] of Object.entries(failures)) console.log(`  FAIL  figure ${n}: ${message}`);
@@ -129,11 +135,11 @@ const statsTable = (results, baseline, relative = ratio) =>
   );
 
 md.push("# wrikekit benchmarks (issue #6)", "");
-md.push(`- Commit measured: ${measuredCommit()}`);
+md.push(`- Measured at commit ${measuredCommit()}`);
 md.push(`- Machine: ${machine}`);
 md.push(`- Date: ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}`);
 md.push(`- Command: \`${command}\` (from the repository root; builds the packages it measures first)`);
-md.push(`- Run time: ${totalS.toFixed(0)} s`);
+md.push(`- Run time: ${totalS.toFixed(0)} s (per figure ${perFigure})`);
 md.push("");
 md.push(
   "Method: the contenders of a figure run side by side in one node process (each figure in its own), interleaved round by round " +
@@ -149,7 +155,7 @@ table(
   ["target", "measured", "threshold", "result"],
   targets.map((t) => [t.name, t.shown, `${t.op === ">=" ? "≥" : "≤"} ${t.limit}${t.name.includes("bundle") ? " B" : t.name.includes("under 3 s") ? " ms" : "x"}`, t.pass ? "PASS" : "**MISS**"]),
 );
-for (const [n, message] of Object.entries(failures)) md.push(`- Figure ${n} did not run: ${message}`);
+for (const [n, message] of Object.entries(failures)) md.push(`- **FAIL: figure ${n} did not run** (${message}): its targets are missing from this table.`);
 
 for (const n of only) {
   const f = figures[n];
@@ -168,17 +174,17 @@ for (const n of only) {
     if (f.isolated) {
       md.push("### One process per contender (as an app with one client), sequential calls, medians of alternating runs", "");
       table(
-        ["contender", "CPU per call", "wall per call", "CPU × hand-written"],
+        ["contender", "CPU per call", "wall per call", "CPU × the raw call of its kind"],
         Object.entries(f.isolated).map(([mode, r]) => {
-          const base = mode.startsWith("bearer-") ? f.isolated["bearer-raw"] : mode.endsWith("-inproc") ? f.isolated["hand-inproc"] : f.isolated.hand;
+          const base = mode.startsWith("bearer-") ? f.isolated["bearer-raw"] : mode.startsWith("v4-") ? f.isolated["v4-raw"] : mode.endsWith("-inproc") ? f.isolated["hand-inproc"] : f.isolated.hand;
           return [r.label, `${r.cpuUs.toFixed(1)} µs`, `${r.wallUs.toFixed(0)} µs`, `${(r.cpuUs / base.cpuUs).toFixed(2)}x`];
         }),
       );
     }
-    if (f.extra) {
-      md.push(`### ${f.extra.title}`, "");
-      if (f.extra.results) statsTable(f.extra.results, f.extra.baseline);
-      for (const [name, message] of Object.entries(f.extra.failures ?? {})) md.push(`- ${name}: **fails** on this document: \`${message}\``);
+    for (const extra of [f.extra, ...(f.extras ?? [])].filter(Boolean)) {
+      md.push(`### ${extra.title}`, "");
+      if (extra.results) statsTable(extra.results, extra.baseline);
+      for (const [name, message] of Object.entries(extra.failures ?? {})) md.push(`- ${name}: **fails** on this document: \`${message}\``);
       md.push("");
     }
   } else if (n === 5) {
@@ -195,13 +201,13 @@ for (const n of only) {
       f.rows.map((r) => [
         r.label,
         r.methods.toLocaleString("en"),
-        r.ms !== undefined ? formatTime(r.ms) : `not run / stopped at ${r.stoppedAtMs / 1000} s; fit predicts ${formatTime(r.predictedMs)}`,
-        r.ms !== undefined ? (r.ms / r.methods).toFixed(1) : `~${(r.predictedMs / r.methods).toFixed(0)} (fit)`,
+        r.ms !== undefined ? formatTime(r.ms) : `not run or stopped (budget ${r.stoppedAtMs / 1000} s); extrapolated ${formatTime(r.predictedMs)}`,
+        r.ms !== undefined ? (r.ms / r.methods).toFixed(1) : `~${(r.predictedMs / r.methods).toFixed(0)} (extrapolated)`,
         r.bytes !== undefined ? `${(r.bytes / 1e6).toFixed(1)} MB` : "",
       ]),
     );
     md.push(
-      `Real spec: import of the code generator + first run **${formatTime(f.realSpec.withImport.median)}** (first run ${formatTime(f.realSpec.firstRun.median)}, JIT-warm runs ${formatTime(f.realSpec.warm.median)}; medians of ${f.realSpec.firstRun.n} fresh processes).`,
+      `Real specs (every API): import of the code generator + first run **${formatTime(f.realSpec.withImport.median)}** (first run ${formatTime(f.realSpec.firstRun.median)}, in a fresh process).`,
       "",
     );
   } else if (n === 9) {
@@ -230,18 +236,22 @@ if (other.length > 0) md.push("## Other findings (no target)", "", ...other, "")
 const file = join(benchDir, complete ? "RESULTS.md" : "RESULTS.partial.md");
 writeFileSync(file, md.join("\n"));
 console.log(`\nwrote ${file}`);
-if (Object.keys(failures).length > 0) process.exitCode = 1;
+if (Object.keys(failures).length > 0) {
+  console.error(`\npnpm bench FAILED: figure ${Object.keys(failures).join(", ")} did not run (see its output above)${everyFigure ? "; RESULTS.md was left as it was" : ""}.`);
+  process.exitCode = 1;
+}
 
 /**
  * The commit whose code the figures describe, and whether the measured code (packages, tools, spec, bench)
  * differed from it in the working tree: a figure is only current while that commit's code is.
  */
 function measuredCommit() {
+  const measuredPaths = ["packages", "tools", "spec", "bench/src"];
   const git = (...args) => execFileSync("git", args, { cwd: fileURLToPath(new URL("../..", import.meta.url)), encoding: "utf8" }).trim();
   try {
     const head = git("rev-parse", "HEAD");
-    const dirty = git("status", "--porcelain", "--", "packages", "tools", "spec", "bench", ":!bench/RESULTS.md") !== "";
-    return dirty ? `${head} plus uncommitted changes to measured code` : head;
+    const dirty = git("status", "--porcelain", "--", ...measuredPaths) !== "";
+    return dirty ? `${head} (dirty: uncommitted changes to ${measuredPaths.join(", ")})` : head;
   } catch {
     return "unknown (not a git checkout)";
   }

@@ -1,7 +1,8 @@
 /**
- * A loopback HTTP server for figure 4, run in its own process: answers every POST with one fixed
- * wrike.task.get JSON document (the reference example), keep-alive on. Prints its port, then serves
- * until its parent closes stdin (or it is killed).
+ * A loopback HTTP server for figure 4, run in its own process, keep-alive on: answers GET /api/v4/tasks/{id}
+ * with one fixed v4 {kind, data} document (spec/v4's tasks.get example) and every other request with one
+ * fixed wrike.task.get JSON document (the v2 reference example). Prints its port, then serves until its
+ * parent closes stdin (or it is killed).
  */
 import { createServer } from "node:http";
 
@@ -30,13 +31,43 @@ const body = JSON.stringify({
     successor: [],
   },
 });
-const headers = { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(body) };
+const V4_TASK_ID = "IEAGKVLFKQ7WMVOE";
+const v4Body = JSON.stringify({
+  kind: "tasks",
+  data: [
+    {
+      id: V4_TASK_ID,
+      accountId: "IEAGKVLF",
+      title: "Draft launch plan",
+      description: "Outline for the launch.",
+      briefDescription: "Outline for the launch.",
+      status: "Active",
+      importance: "High",
+      createdDate: "2026-11-02T09:15:00Z",
+      updatedDate: "2026-11-03T10:00:00Z",
+      dates: { type: "Planned", duration: 2400, start: "2026-12-01T09:00:00", due: "2026-12-05T17:00:00" },
+      scope: "WsTask",
+      customStatusId: "IEAGKVLFJMAAAAAA",
+      permalink: "https://www.wrike.com/open.htm?id=100001",
+      priority: "1e4e3c00",
+      parentIds: ["IEAGKVLFI4AAAAAB"],
+      responsibleIds: ["KUAAAAAB"],
+      authorIds: ["KUAAAAAA"],
+      customFields: [{ id: "IEAGKVLFJUAAAAAC", value: "42" }],
+      metadata: [{ key: "origin", value: "import" }],
+    },
+  ],
+});
+const answer = (text) => ({ text, headers: { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(text) } });
+const v2 = answer(body);
+const v4 = answer(v4Body);
 
 const server = createServer({ keepAlive: true, keepAliveTimeout: 120_000 }, (req, res) => {
+  const { text, headers } = req.method === "GET" && req.url === `/api/v4/tasks/${V4_TASK_ID}` ? v4 : v2;
   req.resume();
   req.on("end", () => {
     res.writeHead(200, headers);
-    res.end(body);
+    res.end(text);
   });
 });
 server.keepAliveTimeout = 120_000;
@@ -45,5 +76,5 @@ server.listen(0, "127.0.0.1", () => {
 });
 process.stdin.resume();
 process.stdin.on("end", () => process.exit(0));
-// A bound on its life, whatever happens to the parent.
-setTimeout(() => process.exit(0), 10 * 60_000).unref();
+// A bound on its life, whatever happens to the parent (figure 4 takes minutes, many more on a loaded machine).
+setTimeout(() => process.exit(0), 30 * 60_000).unref();

@@ -56,6 +56,18 @@ describe("response validation", () => {
     expect(v.message).toContain("Invalid response from wrike.task.get:\n  - task.id: expected an id (integer or numeric string within ±9007199254740991), got string \"abc\"");
   });
 
+  it("reports optional string fields of another type, after the ones that are strings or absent", async () => {
+    const body = JSON.stringify({ task: { id: 1, title: "fine", description: 5, authorUid: "u", dueDate: null, asyncKey: ["k"] } });
+    const error = await caught(clientAnswering(body).task.get({ id: 1 }));
+    expect((error as WrikeValidationError).issues).toEqual([
+      { path: "task.description", expected: "string", received: "number 5" },
+      { path: "task.dueDate", expected: "string", received: "null" },
+      { path: "task.asyncKey", expected: "string", received: expect.stringContaining("array") },
+    ]);
+    const task = await clientAnswering(JSON.stringify({ task: { id: 1, title: "fine", authorUid: "u" } })).task.get({ id: 1 });
+    expect(task).toEqual({ id: 1, title: "fine", authorUid: "u" });
+  });
+
   it("fails on a missing required field and passes unknown fields and unknown enum values", async () => {
     const missing = await caught(clientAnswering(JSON.stringify({ task: { title: "no id" } })).task.get({ id: 1 }));
     expect((missing as WrikeValidationError).issues).toEqual([{ path: "task.id", expected: "present (required field)", received: "nothing" }]);

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import OAuth from "oauth-1.0a";
@@ -7,6 +8,7 @@ import {
   baseStringUri,
   decodeFormComponent,
   encodeFormParameters,
+  generateNonce,
   normalizeParameters,
   OAuth1Error,
   parseAuthorizationHeader,
@@ -510,6 +512,26 @@ describe("inputs and secrets", () => {
     expect(nonce).toMatch(/^[0-9a-f]{32}$/);
     const timestamp = Number(signed.oauthParams.find(([name]) => name === "oauth_timestamp")![1]);
     expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(5);
+  });
+});
+
+describe("what the signer keeps between calls", () => {
+  it("signs each set of credentials with its own key and encoded parts when they alternate", () => {
+    const other: OAuth1Credentials = { consumerKey: "other key/1", consumerSecret: "other secret&", token: "t+2", tokenSecret: "ts 3" };
+    for (const credentials of [RFC_CREDENTIALS, other, RFC_CREDENTIALS, { ...other, token: "" }, other]) {
+      const signed = signRequestSync({ method: "POST", url: "https://x.example/a", bodyParams: [["k", "v (1)"]] }, credentials, { nonce: "n", timestamp: 1 });
+      const key = `${percentEncode(credentials.consumerSecret)}&${percentEncode(credentials.tokenSecret ?? "")}`;
+      expect(signed.signature).toBe(createHmac("sha1", key).update(signed.baseString).digest("base64"));
+      expect(signed.authorizationHeader).toContain(`oauth_consumer_key="${percentEncode(credentials.consumerKey)}"`);
+      expect(signed.baseString.includes("oauth_token")).toBe(credentials.token !== "");
+      if (credentials.token) expect(signed.baseString).toContain(`oauth_token%3D${encodeURIComponent(percentEncode(credentials.token))}`);
+    }
+  });
+
+  it("draws distinct 32-hex-character nonces across refills of its random pool", () => {
+    const nonces = Array.from({ length: 1000 }, () => generateNonce());
+    for (const nonce of nonces) expect(nonce).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(nonces).size).toBe(nonces.length);
   });
 });
 

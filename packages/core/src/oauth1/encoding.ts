@@ -8,9 +8,11 @@
  * (ALPHA DIGIT - . _ ~) unescaped, writes UTF-8 octets as upper-case `%XX`
  * and uses no `this` state: it is the 3.6 encoding (checked for every code
  * point in test/oauth1.test.ts). It encodes every string that is not already
- * all-unreserved; two fast paths skip it where its result is known without
- * calling it — all-unreserved strings (names, nonces, timestamps: unchanged)
- * and query components already in canonical 3.6 form (base-string.ts).
+ * all-unreserved; fast paths skip it where its result is known without
+ * calling it — all-unreserved strings (names, nonces, timestamps: unchanged),
+ * strings without `! * ' ( )` (its five replacements change nothing, so the
+ * result is encodeURIComponent's) and query components already in canonical
+ * 3.6 form (base-string.ts).
  *
  * Not used, because wrong or unsafe: `deParam`/`deParamUrl`/
  * `getParameterString`/`getBaseString` (no `+` as space, names not decoded,
@@ -25,6 +27,8 @@ import { OAuth1Error } from "./errors.js";
 const packagePercentEncode: (value: string) => string = OAuth.prototype.percentEncode;
 
 const UNRESERVED_ONLY = /^[A-Za-z0-9._~-]*$/;
+/** What encodeURIComponent leaves unescaped beyond RFC 3986's unreserved set. */
+const SUB_DELIMS_KEPT = /[!'()*]/;
 
 /**
  * RFC 5849 section 3.6 (RFC 3986) percent-encoding: UTF-8, every octet outside
@@ -39,7 +43,7 @@ export function percentEncode(value: string): string {
   }
   if (UNRESERVED_ONLY.test(value)) return value;
   try {
-    return packagePercentEncode(value);
+    return SUB_DELIMS_KEPT.test(value) ? packagePercentEncode(value) : encodeURIComponent(value);
   } catch {
     throw new OAuth1Error(
       "invalid_string",

@@ -21,7 +21,10 @@ interface NodeHmac {
   digest(encoding: "base64"): string;
 }
 interface NodeCryptoLike {
-  createHmac(algorithm: string, key: string): NodeHmac;
+  createHmac(algorithm: string, key: string | Uint8Array): NodeHmac;
+}
+interface BufferLike {
+  from(text: string, encoding: "utf8"): Uint8Array;
 }
 interface ProcessLike {
   getBuiltinModule?: (id: string) => unknown;
@@ -35,7 +38,18 @@ function lookUpNodeHmac(): HmacSha1Sync | null {
     const mod = proc?.getBuiltinModule?.("node:crypto") as Partial<NodeCryptoLike> | undefined;
     if (mod && typeof mod.createHmac === "function") {
       const crypto = mod as NodeCryptoLike;
-      return (key, text) => crypto.createHmac("sha1", key).update(text).digest("base64");
+      const buffer = (globalThis as { Buffer?: BufferLike }).Buffer;
+      if (typeof buffer?.from !== "function") return (key, text) => crypto.createHmac("sha1", key).update(text).digest("base64");
+      // The last key's UTF-8 bytes: a client signs with one key, and createHmac converts a string key on every call.
+      let lastKey: string | undefined;
+      let lastKeyBytes: Uint8Array | undefined;
+      return (key, text) => {
+        if (key !== lastKey) {
+          lastKeyBytes = buffer.from(key, "utf8");
+          lastKey = key;
+        }
+        return crypto.createHmac("sha1", lastKeyBytes!).update(text).digest("base64");
+      };
     }
   } catch {
     // not available in this runtime

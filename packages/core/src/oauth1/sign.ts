@@ -96,25 +96,25 @@ const STANDARD_PARAMS: ReadonlySet<string> = new Set([
 
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? "0" : "") + i.toString(16));
 const POOL_SIZE = 4096;
-let randomPool: Uint8Array<ArrayBuffer> | undefined;
-let randomPoolPos = POOL_SIZE;
+const NONCE_BYTES = 16;
+/** The hex form of POOL_SIZE random bytes, refilled when used up: a nonce is one slice of it, not 16 joins. */
+let hexPool = "";
+let hexPoolPos = 0;
 
 /** 32 lower-case hex characters (128 bits) from crypto.getRandomValues, drawn from a refilled pool. */
 export function generateNonce(): string {
-  if (randomPoolPos + 16 > POOL_SIZE || randomPool === undefined) {
+  if (hexPoolPos + 2 * NONCE_BYTES > hexPool.length) {
     const crypto = globalThis.crypto;
     if (!crypto || typeof crypto.getRandomValues !== "function") {
       throw new OAuth1Error("random_unavailable", "crypto.getRandomValues is not available; pass options.nonce");
     }
-    randomPool ??= new Uint8Array(POOL_SIZE);
-    crypto.getRandomValues(randomPool);
-    randomPoolPos = 0;
+    const bytes = crypto.getRandomValues(new Uint8Array(POOL_SIZE));
+    let hex = "";
+    for (let i = 0; i < POOL_SIZE; i++) hex += HEX[bytes[i]!]!;
+    hexPool = hex;
+    hexPoolPos = 0;
   }
-  const pool = randomPool;
-  let nonce = "";
-  for (let i = randomPoolPos, end = randomPoolPos + 16; i < end; i++) nonce += HEX[pool[i]!]!;
-  randomPoolPos += 16;
-  return nonce;
+  return hexPool.slice(hexPoolPos, (hexPoolPos += 2 * NONCE_BYTES));
 }
 
 const DIGITS_ONLY = /^[0-9]+$/;
@@ -146,6 +146,43 @@ function requireString(value: unknown, what: string, allowEmpty: boolean): strin
   return value;
 }
 
+/** The encoded forms of one set of credentials. Internal: holds the signing key, a secret. */
+interface CredentialParts {
+  consumerKey: string;
+  consumerSecret: string;
+  token: string;
+  tokenSecret: string;
+  /** 3.6-encoded (for the header) and encoded again (for the base string). */
+  consumerKeyEncoded: string;
+  consumerKeyTwice: string;
+  tokenEncoded: string;
+  tokenTwice: string;
+  signingKey: string;
+}
+
+/** The last credentials signed with: a client signs every call with the same ones, so their encoding is done once. */
+let lastParts: CredentialParts | undefined;
+
+function credentialParts(consumerKey: string, consumerSecret: string, token: string, tokenSecret: string): CredentialParts {
+  const last = lastParts;
+  if (last !== undefined && last.consumerKey === consumerKey && last.consumerSecret === consumerSecret && last.token === token && last.tokenSecret === tokenSecret) {
+    return last;
+  }
+  const consumerKeyEncoded = percentEncode(consumerKey);
+  const tokenEncoded = percentEncode(token);
+  return (lastParts = {
+    consumerKey,
+    consumerSecret,
+    token,
+    tokenSecret,
+    consumerKeyEncoded,
+    consumerKeyTwice: encodeAgain(consumerKeyEncoded),
+    tokenEncoded,
+    tokenTwice: encodeAgain(tokenEncoded),
+    signingKey: percentEncode(consumerSecret) + "&" + percentEncode(tokenSecret),
+  });
+}
+
 /** Everything computed before the HMAC. Internal: holds the signing key, a secret. */
 interface Prepared {
   signatureMethod: SignatureMethod;
@@ -171,6 +208,7 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
   const tokenSecret =
     credentials.tokenSecret === undefined ? "" : requireString(credentials.tokenSecret, "credentials.tokenSecret", true);
   const hmac = signatureMethod === "HMAC-SHA1";
+  const parts = credentialParts(consumerKey, consumerSecret, token, tokenSecret);
 
   // Protocol parameters: decoded (params), for the header (headerPrefix) and for the base string (collected).
   const params: string[] = [];
@@ -179,20 +217,25 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
   let name: string;
   let value: string;
   let encoded: string;
+  /** The encoded value encoded again, when known in advance. */
+  let twice: string | undefined;
 
   for (let step = 0; step < 8; step++) {
     // One protocol parameter per step, in the order of the RFC's examples; names are unreserved.
+    twice = undefined;
     switch (step) {
       case 0:
         name = "oauth_consumer_key";
         value = consumerKey;
-        encoded = percentEncode(value);
+        encoded = parts.consumerKeyEncoded;
+        twice = parts.consumerKeyTwice;
         break;
       case 1:
         if (token === "") continue;
         name = "oauth_token";
         value = token;
-        encoded = percentEncode(value);
+        encoded = parts.tokenEncoded;
+        twice = parts.tokenTwice;
         break;
       case 2:
         name = "oauth_signature_method";
@@ -241,7 +284,7 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
     headerPrefix += name + '="' + encoded + '", ';
     if (hmac) {
       collected.names.push(name);
-      collected.values.push(encoded === value ? value : encodeAgain(encoded));
+      collected.values.push(twice ?? (encoded === value ? value : encodeAgain(encoded)));
     }
   }
 
@@ -283,7 +326,7 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
     params,
     headerPrefix,
     baseString,
-    signingKey: percentEncode(consumerSecret) + "&" + percentEncode(tokenSecret),
+    signingKey: parts.signingKey,
   };
 }
 

@@ -97,9 +97,12 @@ export const boolean: Decoder<boolean> = (value, key, ctx) => {
 
 export const string: Decoder<string> = (value, key, ctx) => (typeof value === "string" ? value : fail(value, key, "string", ctx));
 
+/** The canonical case of an optional string field, which generated decoders check inline before calling optionalStrings. */
+export const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === "string";
+
 /**
- * Checks a model's optional string fields named in `keys` (most of its fields): one call and a list of
- * names instead of a check written out per field, which is what the decoders spend most bytes on.
+ * Reports the optional string fields named in `keys` that are not strings: one call and a list of names
+ * instead of a report written out per field, which is what the decoders spend most bytes on.
  */
 export function optionalStrings(o: Record<string, unknown>, keys: readonly string[], ctx: DecodeContext): void {
   for (const key of keys) {

@@ -9,7 +9,7 @@ export function decodeAccessRole(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AccessRole;
   ctx.path.push(key);
-  d.optionalStrings(o, ["description", "title"], ctx);
+  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalStrings(o, ["description", "title"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -33,7 +33,7 @@ export function decodeAccount(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Account;
   ctx.path.push(key);
-  d.optionalStrings(o, ["createdDate", "dateFormat", "firstDayOfWeek", "name", "recycleBinId", "rootFolderId", "joinedDate"], ctx);
+  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.firstDayOfWeek) && d.isOptionalString(o.name) && d.isOptionalString(o.recycleBinId) && d.isOptionalString(o.rootFolderId) && d.isOptionalString(o.joinedDate))) d.optionalStrings(o, ["createdDate", "dateFormat", "firstDayOfWeek", "name", "recycleBinId", "rootFolderId", "joinedDate"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
   v = o.workDays; if (v !== undefined) o.workDays = d.stringList(v, "workDays", ctx, "item");
@@ -61,7 +61,7 @@ export function decodeApproval(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Approval;
   ctx.path.push(key);
-  d.optionalStrings(o, ["dueDate", "description", "updatedDate", "authorId", "title", "type", "folderId", "finisherId", "taskId", "status"], ctx);
+  if (!(d.isOptionalString(o.dueDate) && d.isOptionalString(o.description) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.folderId) && d.isOptionalString(o.finisherId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.status))) d.optionalStrings(o, ["dueDate", "description", "updatedDate", "authorId", "title", "type", "folderId", "finisherId", "taskId", "status"], ctx);
   let v: unknown;
   v = o.finished; if (v !== undefined && typeof v !== "boolean") o.finished = d.boolean(v, "finished", ctx);
   v = o.autoFinishOnReject; if (v !== undefined && typeof v !== "boolean") o.autoFinishOnReject = d.boolean(v, "autoFinishOnReject", ctx);
@@ -78,7 +78,7 @@ export function decodeApprovalDecision(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ApprovalDecision;
   ctx.path.push(key);
-  d.optionalStrings(o, ["approverId", "comment", "status", "updatedDate"], ctx);
+  if (!(d.isOptionalString(o.approverId) && d.isOptionalString(o.comment) && d.isOptionalString(o.status) && d.isOptionalString(o.updatedDate))) d.optionalStrings(o, ["approverId", "comment", "status", "updatedDate"], ctx);
   ctx.path.pop();
   return o as unknown as t.ApprovalDecision;
 }
@@ -100,7 +100,7 @@ export function decodeApprovalPage(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ApprovalPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "approval", decodeApproval);
@@ -114,7 +114,7 @@ export function decodeAsset(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Asset;
   ctx.path.push(key);
-  d.optionalStrings(o, ["name"], ctx);
+  if (!(d.isOptionalString(o.name))) d.optionalStrings(o, ["name"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -138,7 +138,7 @@ export function decodeAsyncJob(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AsyncJob;
   ctx.path.push(key);
-  d.optionalStrings(o, ["errorMessage", "type", "status"], ctx);
+  if (!(d.isOptionalString(o.errorMessage) && d.isOptionalString(o.type) && d.isOptionalString(o.status))) d.optionalStrings(o, ["errorMessage", "type", "status"], ctx);
   let v: unknown;
   v = o.processedCount; if (v !== undefined && !Number.isSafeInteger(v)) o.processedCount = d.integer(v, "processedCount", ctx);
   v = o.progressPercent; if (v !== undefined && !Number.isSafeInteger(v)) o.progressPercent = d.integer(v, "progressPercent", ctx);
@@ -165,7 +165,7 @@ export function decodeAttachment(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Attachment;
   ctx.path.push(key);
-  d.optionalStrings(o, ["currentAttachmentId", "originVersionId", "previewUrl", "playlistUrl", "authorId", "type", "folderId", "url", "createdDate", "name", "commentId", "contentType", "taskId"], ctx);
+  if (!(d.isOptionalString(o.currentAttachmentId) && d.isOptionalString(o.originVersionId) && d.isOptionalString(o.previewUrl) && d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.folderId) && d.isOptionalString(o.url) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.name) && d.isOptionalString(o.commentId) && d.isOptionalString(o.contentType) && d.isOptionalString(o.taskId))) d.optionalStrings(o, ["currentAttachmentId", "originVersionId", "previewUrl", "playlistUrl", "authorId", "type", "folderId", "url", "createdDate", "name", "commentId", "contentType", "taskId"], ctx);
   let v: unknown;
   v = o.reviewIds; if (v !== undefined) o.reviewIds = d.stringList(v, "reviewIds", ctx, "item");
   v = o.version; if (v !== undefined && !Number.isFinite(v)) o.version = d.double(v, "version", ctx);
@@ -194,7 +194,7 @@ export function decodeAttachmentUrl(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AttachmentUrl;
   ctx.path.push(key);
-  d.optionalStrings(o, ["playlistUrl", "url"], ctx);
+  if (!(d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.url))) d.optionalStrings(o, ["playlistUrl", "url"], ctx);
   ctx.path.pop();
   return o as unknown as t.AttachmentUrl;
 }
@@ -216,7 +216,7 @@ export function decodeAuditLogEntry(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AuditLogEntry;
   ctx.path.push(key);
-  d.optionalStrings(o, ["ipAddress", "objectName", "userEmail", "operation", "userId", "objectId", "eventDate", "objectType"], ctx);
+  if (!(d.isOptionalString(o.ipAddress) && d.isOptionalString(o.objectName) && d.isOptionalString(o.userEmail) && d.isOptionalString(o.operation) && d.isOptionalString(o.userId) && d.isOptionalString(o.objectId) && d.isOptionalString(o.eventDate) && d.isOptionalString(o.objectType))) d.optionalStrings(o, ["ipAddress", "objectName", "userEmail", "operation", "userId", "objectId", "eventDate", "objectType"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -228,7 +228,7 @@ export function decodeAuditLogEntryPage(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AuditLogEntryPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "auditLogEntry", decodeAuditLogEntry);
@@ -242,7 +242,7 @@ export function decodeBooking(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Booking;
   ctx.path.push(key);
-  d.optionalStrings(o, ["responsiblePlaceholderId", "responsibleId", "title", "folderId"], ctx);
+  if (!(d.isOptionalString(o.responsiblePlaceholderId) && d.isOptionalString(o.responsibleId) && d.isOptionalString(o.title) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["responsiblePlaceholderId", "responsibleId", "title", "folderId"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -266,7 +266,7 @@ export function decodeCascadingFieldSetting(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CascadingFieldSetting;
   ctx.path.push(key);
-  d.optionalStrings(o, ["enabledBy", "enabledAt", "fieldId"], ctx);
+  if (!(d.isOptionalString(o.enabledBy) && d.isOptionalString(o.enabledAt) && d.isOptionalString(o.fieldId))) d.optionalStrings(o, ["enabledBy", "enabledAt", "fieldId"], ctx);
   let v: unknown;
   v = o.systemField; if (v !== undefined && typeof v !== "boolean") o.systemField = d.boolean(v, "systemField", ctx);
   ctx.path.pop();
@@ -290,7 +290,7 @@ export function decodeColor(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Color;
   ctx.path.push(key);
-  d.optionalStrings(o, ["name", "hex"], ctx);
+  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.hex))) d.optionalStrings(o, ["name", "hex"], ctx);
   ctx.path.pop();
   return o as unknown as t.Color;
 }
@@ -312,7 +312,7 @@ export function decodeComment(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Comment;
   ctx.path.push(key);
-  d.optionalStrings(o, ["createdDate", "text", "updatedDate", "authorId", "type", "emailSubject", "taskId", "folderId", "direction"], ctx);
+  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.text) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.emailSubject) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.direction))) d.optionalStrings(o, ["createdDate", "text", "updatedDate", "authorId", "type", "emailSubject", "taskId", "folderId", "direction"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -336,7 +336,7 @@ export function decodeContact(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Contact;
   ctx.path.push(key);
-  d.optionalStrings(o, ["lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "jobRoleId", "location", "workScheduleId", "primaryEmail"], ctx);
+  if (!(d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalString(o.phone) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.location) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.primaryEmail))) d.optionalStrings(o, ["lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "jobRoleId", "location", "workScheduleId", "primaryEmail"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
@@ -367,7 +367,7 @@ export function decodeContactHistory(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ContactHistory;
   ctx.path.push(key);
-  d.optionalStrings(o, ["billRate", "costRate"], ctx);
+  if (!(d.isOptionalString(o.billRate) && d.isOptionalString(o.costRate))) d.optionalStrings(o, ["billRate", "costRate"], ctx);
   let v: unknown;
   v = o.costRateHistory; if (v !== undefined) o.costRateHistory = d.list(v, "costRateHistory", ctx, "item", d.json);
   v = o.billRateHistory; if (v !== undefined) o.billRateHistory = d.list(v, "billRateHistory", ctx, "item", d.json);
@@ -393,7 +393,7 @@ export function decodeCreatedWorkItem(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CreatedWorkItem;
   ctx.path.push(key);
-  d.optionalStrings(o, ["relatedType"], ctx);
+  if (!(d.isOptionalString(o.relatedType))) d.optionalStrings(o, ["relatedType"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -417,7 +417,7 @@ export function decodeCustomField(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomField;
   ctx.path.push(key);
-  d.optionalStrings(o, ["id", "accountId", "title", "type", "archivedOn", "description", "spaceId", "archivedBy"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accountId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.archivedBy))) d.optionalStrings(o, ["id", "accountId", "title", "type", "archivedOn", "description", "spaceId", "archivedBy"], ctx);
   let v: unknown;
   v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx, "item");
   v = o.settings; if (v !== undefined) o.settings = decodeCustomFieldSettings(v, "settings", ctx);
@@ -443,7 +443,7 @@ export function decodeCustomFieldFilter(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomFieldFilter;
   ctx.path.push(key);
-  d.optionalStrings(o, ["id", "comparator", "value", "minValue", "maxValue"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.comparator) && d.isOptionalString(o.value) && d.isOptionalString(o.minValue) && d.isOptionalString(o.maxValue))) d.optionalStrings(o, ["id", "comparator", "value", "minValue", "maxValue"], ctx);
   let v: unknown;
   v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx, "item");
   ctx.path.pop();
@@ -455,7 +455,7 @@ export function decodeCustomFieldSettings(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomFieldSettings;
   ctx.path.push(key);
-  d.optionalStrings(o, ["inheritanceType", "currency", "aggregation"], ctx);
+  if (!(d.isOptionalString(o.inheritanceType) && d.isOptionalString(o.currency) && d.isOptionalString(o.aggregation))) d.optionalStrings(o, ["inheritanceType", "currency", "aggregation"], ctx);
   let v: unknown;
   v = o.decimalPlaces; if (v !== undefined && !Number.isFinite(v)) o.decimalPlaces = d.double(v, "decimalPlaces", ctx);
   v = o.useThousandsSeparator; if (v !== undefined && typeof v !== "boolean") o.useThousandsSeparator = d.boolean(v, "useThousandsSeparator", ctx);
@@ -471,7 +471,7 @@ export function decodeCustomFieldValue(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomFieldValue;
   ctx.path.push(key);
-  d.optionalStrings(o, ["id", "value"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.value))) d.optionalStrings(o, ["id", "value"], ctx);
   ctx.path.pop();
   return o as unknown as t.CustomFieldValue;
 }
@@ -481,7 +481,7 @@ export function decodeCustomItemType(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomItemType;
   ctx.path.push(key);
-  d.optionalStrings(o, ["spaceId", "relatedType", "archivedOn", "description", "title", "archivedBy"], ctx);
+  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.relatedType) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.archivedBy))) d.optionalStrings(o, ["spaceId", "relatedType", "archivedOn", "description", "title", "archivedBy"], ctx);
   let v: unknown;
   v = o.customFieldIds; if (v !== undefined) o.customFieldIds = d.stringList(v, "customFieldIds", ctx, "item");
   v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
@@ -507,7 +507,7 @@ export function decodeCustomStatus(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CustomStatus;
   ctx.path.push(key);
-  d.optionalStrings(o, ["id", "name", "color", "group"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.name) && d.isOptionalString(o.color) && d.isOptionalString(o.group))) d.optionalStrings(o, ["id", "name", "color", "group"], ctx);
   let v: unknown;
   v = o.standardName; if (v !== undefined && typeof v !== "boolean") o.standardName = d.boolean(v, "standardName", ctx);
   v = o.standard; if (v !== undefined && typeof v !== "boolean") o.standard = d.boolean(v, "standard", ctx);
@@ -521,7 +521,7 @@ export function decodeDataExport(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExport;
   ctx.path.push(key);
-  d.optionalStrings(o, ["completedDate", "status"], ctx);
+  if (!(d.isOptionalString(o.completedDate) && d.isOptionalString(o.status))) d.optionalStrings(o, ["completedDate", "status"], ctx);
   let v: unknown;
   v = o.resources; if (v !== undefined) o.resources = d.list(v, "resources", ctx, "dataExportResource", decodeDataExportResource);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -534,7 +534,7 @@ export function decodeDataExportColumn(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportColumn;
   ctx.path.push(key);
-  d.optionalStrings(o, ["id", "alias", "dataType"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.alias) && d.isOptionalString(o.dataType))) d.optionalStrings(o, ["id", "alias", "dataType"], ctx);
   let v: unknown;
   v = o.foreignKey; if (v !== undefined) o.foreignKey = decodeDataExportForeignKey(v, "foreignKey", ctx);
   ctx.path.pop();
@@ -558,7 +558,7 @@ export function decodeDataExportForeignKey(value: unknown, key: string | number,
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportForeignKey;
   ctx.path.push(key);
-  d.optionalStrings(o, ["tableId", "columnId"], ctx);
+  if (!(d.isOptionalString(o.tableId) && d.isOptionalString(o.columnId))) d.optionalStrings(o, ["tableId", "columnId"], ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportForeignKey;
 }
@@ -568,7 +568,7 @@ export function decodeDataExportResource(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportResource;
   ctx.path.push(key);
-  d.optionalStrings(o, ["name", "url"], ctx);
+  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.url))) d.optionalStrings(o, ["name", "url"], ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportResource;
 }
@@ -578,7 +578,7 @@ export function decodeDataExportTable(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DataExportTable;
   ctx.path.push(key);
-  d.optionalStrings(o, ["alias"], ctx);
+  if (!(d.isOptionalString(o.alias))) d.optionalStrings(o, ["alias"], ctx);
   let v: unknown;
   v = o.columns; if (v !== undefined) o.columns = d.list(v, "columns", ctx, "dataExportColumn", decodeDataExportColumn);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -603,7 +603,7 @@ export function decodeDateRange(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DateRange;
   ctx.path.push(key);
-  d.optionalStrings(o, ["start", "equal", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "equal", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.DateRange;
 }
@@ -613,7 +613,7 @@ export function decodeDateTimeRange(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DateTimeRange;
   ctx.path.push(key);
-  d.optionalStrings(o, ["start", "equal", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "equal", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.DateTimeRange;
 }
@@ -623,7 +623,7 @@ export function decodeDependency(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Dependency;
   ctx.path.push(key);
-  d.optionalStrings(o, ["relationType", "successorId", "predecessorId"], ctx);
+  if (!(d.isOptionalString(o.relationType) && d.isOptionalString(o.successorId) && d.isOptionalString(o.predecessorId))) d.optionalStrings(o, ["relationType", "successorId", "predecessorId"], ctx);
   let v: unknown;
   v = o.lagTime; if (v !== undefined && !Number.isFinite(v)) o.lagTime = d.double(v, "lagTime", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -648,7 +648,7 @@ export function decodeEffortAllocation(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.EffortAllocation;
   ctx.path.push(key);
-  d.optionalStrings(o, ["mode"], ctx);
+  if (!(d.isOptionalString(o.mode))) d.optionalStrings(o, ["mode"], ctx);
   let v: unknown;
   v = o.totalEffort; if (v !== undefined && !Number.isFinite(v)) o.totalEffort = d.double(v, "totalEffort", ctx);
   v = o.allocatedEffort; if (v !== undefined && !Number.isFinite(v)) o.allocatedEffort = d.double(v, "allocatedEffort", ctx);
@@ -661,7 +661,7 @@ export function decodeFolder(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Folder;
   ctx.path.push(key);
-  d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "contractType", "cascadingFields", "accessRoles", "attachmentCount", "briefDescription", "finance"], ctx);
+  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalString(o.contractType) && d.isOptionalString(o.cascadingFields) && d.isOptionalString(o.accessRoles) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "contractType", "cascadingFields", "accessRoles", "attachmentCount", "briefDescription", "finance"], ctx);
   let v: unknown;
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
   v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
@@ -677,7 +677,7 @@ export function decodeFolderBlueprint(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderBlueprint;
   ctx.path.push(key);
-  d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
+  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
   let v: unknown;
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
@@ -715,7 +715,7 @@ export function decodeFolderHistory(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderHistory;
   ctx.path.push(key);
-  d.optionalStrings(o, ["plannedCost", "plannedFees", "actualFees", "actualCost", "budget"], ctx);
+  if (!(d.isOptionalString(o.plannedCost) && d.isOptionalString(o.plannedFees) && d.isOptionalString(o.actualFees) && d.isOptionalString(o.actualCost) && d.isOptionalString(o.budget))) d.optionalStrings(o, ["plannedCost", "plannedFees", "actualFees", "actualCost", "budget"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -739,7 +739,7 @@ export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTreeEntry;
   ctx.path.push(key);
-  d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "metadata", "customFields", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "finance"], ctx);
+  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalString(o.metadata) && d.isOptionalString(o.customFields) && d.isOptionalString(o.contractType) && d.isOptionalString(o.description) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.hasAttachments) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "metadata", "customFields", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "finance"], ctx);
   let v: unknown;
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
   v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
@@ -756,7 +756,7 @@ export function decodeFolderTreeEntryPage(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTreeEntryPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "folderTreeEntry", decodeFolderTreeEntry);
@@ -770,7 +770,7 @@ export function decodeGroup(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Group;
   ctx.path.push(key);
-  d.optionalStrings(o, ["accountId", "avatarUrl", "title"], ctx);
+  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.title))) d.optionalStrings(o, ["accountId", "avatarUrl", "title"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
@@ -787,7 +787,7 @@ export function decodeGroupAvatar(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.GroupAvatar;
   ctx.path.push(key);
-  d.optionalStrings(o, ["letters", "color"], ctx);
+  if (!(d.isOptionalString(o.letters) && d.isOptionalString(o.color))) d.optionalStrings(o, ["letters", "color"], ctx);
   ctx.path.pop();
   return o as unknown as t.GroupAvatar;
 }
@@ -809,7 +809,7 @@ export function decodeGroupPage(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.GroupPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "group", decodeGroup);
@@ -823,7 +823,7 @@ export function decodeHourlyRate(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.HourlyRate;
   ctx.path.push(key);
-  d.optionalStrings(o, ["rateSubjectId", "rateSubjectType", "rateType", "contact", "rateSource"], ctx);
+  if (!(d.isOptionalString(o.rateSubjectId) && d.isOptionalString(o.rateSubjectType) && d.isOptionalString(o.rateType) && d.isOptionalString(o.contact) && d.isOptionalString(o.rateSource))) d.optionalStrings(o, ["rateSubjectId", "rateSubjectType", "rateType", "contact", "rateSource"], ctx);
   let v: unknown;
   v = o.rateValue; if (v !== undefined && !Number.isFinite(v)) o.rateValue = d.double(v, "rateValue", ctx);
   ctx.path.pop();
@@ -847,7 +847,7 @@ export function decodeIdPair(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.IdPair;
   ctx.path.push(key);
-  d.optionalStrings(o, ["apiV2Id"], ctx);
+  if (!(d.isOptionalString(o.apiV2Id))) d.optionalStrings(o, ["apiV2Id"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -871,7 +871,7 @@ export function decodeInvitation(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Invitation;
   ctx.path.push(key);
-  d.optionalStrings(o, ["userTypeId", "accountId", "firstName", "lastName", "inviterUserId", "role", "email", "status", "invitationDate", "resolvedDate"], ctx);
+  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.firstName) && d.isOptionalString(o.lastName) && d.isOptionalString(o.inviterUserId) && d.isOptionalString(o.role) && d.isOptionalString(o.email) && d.isOptionalString(o.status) && d.isOptionalString(o.invitationDate) && d.isOptionalString(o.resolvedDate))) d.optionalStrings(o, ["userTypeId", "accountId", "firstName", "lastName", "inviterUserId", "role", "email", "status", "invitationDate", "resolvedDate"], ctx);
   let v: unknown;
   v = o.external; if (v !== undefined && typeof v !== "boolean") o.external = d.boolean(v, "external", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -896,7 +896,7 @@ export function decodeJobrole(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Jobrole;
   ctx.path.push(key);
-  d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
+  if (!(d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
   let v: unknown;
   v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -909,7 +909,7 @@ export function decodeJobRole(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.JobRole;
   ctx.path.push(key);
-  d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
+  if (!(d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
   let v: unknown;
   v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -958,7 +958,7 @@ export function decodeMetadata(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Metadata;
   ctx.path.push(key);
-  d.optionalStrings(o, ["key"], ctx);
+  if (!(d.isOptionalString(o.key))) d.optionalStrings(o, ["key"], ctx);
   let v: unknown;
   v = o.value; if (v !== undefined && v !== null && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
@@ -970,7 +970,7 @@ export function decodePlaceholder(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Placeholder;
   ctx.path.push(key);
-  d.optionalStrings(o, ["avatarUrl", "jobRoleId", "shortTitle", "title"], ctx);
+  if (!(d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalStrings(o, ["avatarUrl", "jobRoleId", "shortTitle", "title"], ctx);
   let v: unknown;
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -995,7 +995,7 @@ export function decodeProject(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Project;
   ctx.path.push(key);
-  d.optionalStrings(o, ["authorId", "status", "customStatusId", "startDate", "endDate", "createdDate", "completedDate", "contractType"], ctx);
+  if (!(d.isOptionalString(o.authorId) && d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["authorId", "status", "customStatusId", "startDate", "endDate", "createdDate", "completedDate", "contractType"], ctx);
   let v: unknown;
   v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx, "item");
   ctx.path.pop();
@@ -1007,7 +1007,7 @@ export function decodeProjectCreate(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ProjectCreate;
   ctx.path.push(key);
-  d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
+  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
   let v: unknown;
   v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx, "item");
   ctx.path.pop();
@@ -1019,7 +1019,7 @@ export function decodeProjectUpdate(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.ProjectUpdate;
   ctx.path.push(key);
-  d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
+  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
   let v: unknown;
   v = o.ownersAdd; if (v !== undefined) o.ownersAdd = d.stringList(v, "ownersAdd", ctx, "item");
   v = o.ownersRemove; if (v !== undefined) o.ownersRemove = d.stringList(v, "ownersRemove", ctx, "item");
@@ -1032,7 +1032,7 @@ export function decodeRequestForm(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestForm;
   ctx.path.push(key);
-  d.optionalStrings(o, ["spaceId", "description", "title"], ctx);
+  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalStrings(o, ["spaceId", "description", "title"], ctx);
   let v: unknown;
   v = o.pages; if (v !== undefined) o.pages = d.list(v, "pages", ctx, "item", d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -1057,7 +1057,7 @@ export function decodeRequestFormPage(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestFormPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "requestForm", decodeRequestForm);
@@ -1071,7 +1071,7 @@ export function decodeRequestFormPrefillUrl(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestFormPrefillUrl;
   ctx.path.push(key);
-  d.optionalStrings(o, ["url"], ctx);
+  if (!(d.isOptionalString(o.url))) d.optionalStrings(o, ["url"], ctx);
   ctx.path.pop();
   return o as unknown as t.RequestFormPrefillUrl;
 }
@@ -1093,7 +1093,7 @@ export function decodeRequestFormSubmission(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RequestFormSubmission;
   ctx.path.push(key);
-  d.optionalStrings(o, ["formId", "projectId", "taskId"], ctx);
+  if (!(d.isOptionalString(o.formId) && d.isOptionalString(o.projectId) && d.isOptionalString(o.taskId))) d.optionalStrings(o, ["formId", "projectId", "taskId"], ctx);
   ctx.path.pop();
   return o as unknown as t.RequestFormSubmission;
 }
@@ -1115,7 +1115,7 @@ export function decodeRollup(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Rollup;
   ctx.path.push(key);
-  d.optionalStrings(o, ["itemId"], ctx);
+  if (!(d.isOptionalString(o.itemId))) d.optionalStrings(o, ["itemId"], ctx);
   let v: unknown;
   v = o.rollupSettings; if (v !== undefined) o.rollupSettings = d.list(v, "rollupSettings", ctx, "item", d.json);
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
@@ -1140,7 +1140,7 @@ export function decodeRollupPage(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.RollupPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "rollup", decodeRollup);
@@ -1154,7 +1154,7 @@ export function decodeSpace(value: unknown, key: string | number, ctx: DecodeCon
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Space;
   ctx.path.push(key);
-  d.optionalStrings(o, ["defaultTaskWorkflowId", "guestRoleId", "avatarUrl", "description", "title", "defaultProjectWorkflowId", "accessType", "workScheduleId", "suggestedTaskWorkflows", "suggestedProjectWorkflows"], ctx);
+  if (!(d.isOptionalString(o.defaultTaskWorkflowId) && d.isOptionalString(o.guestRoleId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.defaultProjectWorkflowId) && d.isOptionalString(o.accessType) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.suggestedTaskWorkflows) && d.isOptionalString(o.suggestedProjectWorkflows))) d.optionalStrings(o, ["defaultTaskWorkflowId", "guestRoleId", "avatarUrl", "description", "title", "defaultProjectWorkflowId", "accessType", "workScheduleId", "suggestedTaskWorkflows", "suggestedProjectWorkflows"], ctx);
   let v: unknown;
   v = o.suggestedProjectWorkflowIds; if (v !== undefined) o.suggestedProjectWorkflowIds = d.stringList(v, "suggestedProjectWorkflowIds", ctx, "item");
   v = o.suggestedTaskWorkflowIds; if (v !== undefined) o.suggestedTaskWorkflowIds = d.stringList(v, "suggestedTaskWorkflowIds", ctx, "item");
@@ -1182,7 +1182,7 @@ export function decodeSpaceMember(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.SpaceMember;
   ctx.path.push(key);
-  d.optionalStrings(o, ["id", "accessRoleId"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accessRoleId))) d.optionalStrings(o, ["id", "accessRoleId"], ctx);
   let v: unknown;
   v = o.isManager; if (v !== undefined && typeof v !== "boolean") o.isManager = d.boolean(v, "isManager", ctx);
   ctx.path.pop();
@@ -1194,7 +1194,7 @@ export function decodeSubscription(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Subscription;
   ctx.path.push(key);
-  d.optionalStrings(o, ["type"], ctx);
+  if (!(d.isOptionalString(o.type))) d.optionalStrings(o, ["type"], ctx);
   let v: unknown;
   v = o.suspended; if (v !== undefined && typeof v !== "boolean") o.suspended = d.boolean(v, "suspended", ctx);
   v = o.paid; if (v !== undefined && typeof v !== "boolean") o.paid = d.boolean(v, "paid", ctx);
@@ -1208,7 +1208,7 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Task;
   ctx.path.push(key);
-  d.optionalStrings(o, ["importance", "description", "updatedDate", "title", "billingType", "scope", "customItemTypeId", "priority", "completedDate", "accountId", "createdDate", "customStatusId", "workScheduleId", "permalink", "briefDescription", "status", "cascadingFields"], ctx);
+  if (!(d.isOptionalString(o.importance) && d.isOptionalString(o.description) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.title) && d.isOptionalString(o.billingType) && d.isOptionalString(o.scope) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.priority) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.accountId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.permalink) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.status) && d.isOptionalString(o.cascadingFields))) d.optionalStrings(o, ["importance", "description", "updatedDate", "title", "billingType", "scope", "customItemTypeId", "priority", "completedDate", "accountId", "createdDate", "customStatusId", "workScheduleId", "permalink", "briefDescription", "status", "cascadingFields"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "customFieldValue", decodeCustomFieldValue);
@@ -1239,7 +1239,7 @@ export function decodeTaskBlueprint(value: unknown, key: string | number, ctx: D
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskBlueprint;
   ctx.path.push(key);
-  d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
+  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
   let v: unknown;
   v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
@@ -1253,7 +1253,7 @@ export function decodeTaskBlueprintPage(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskBlueprintPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "taskBlueprint", decodeTaskBlueprint);
@@ -1267,7 +1267,7 @@ export function decodeTaskDates(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskDates;
   ctx.path.push(key);
-  d.optionalStrings(o, ["type", "start", "due"], ctx);
+  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.start) && d.isOptionalString(o.due))) d.optionalStrings(o, ["type", "start", "due"], ctx);
   let v: unknown;
   v = o.duration; if (v !== undefined && !Number.isFinite(v)) o.duration = d.double(v, "duration", ctx);
   v = o.workOnWeekends; if (v !== undefined && typeof v !== "boolean") o.workOnWeekends = d.boolean(v, "workOnWeekends", ctx);
@@ -1319,7 +1319,7 @@ export function decodeTaskPage(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "task", decodeTask);
@@ -1333,7 +1333,7 @@ export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Timelog;
   ctx.path.push(key);
-  d.optionalStrings(o, ["approvalStatus", "exportStatus", "updatedDate", "userId", "createdDate", "lockStatus", "billingType", "trackedDate", "comment", "taskId", "categoryId"], ctx);
+  if (!(d.isOptionalString(o.approvalStatus) && d.isOptionalString(o.exportStatus) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.lockStatus) && d.isOptionalString(o.billingType) && d.isOptionalString(o.trackedDate) && d.isOptionalString(o.comment) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId))) d.optionalStrings(o, ["approvalStatus", "exportStatus", "updatedDate", "userId", "createdDate", "lockStatus", "billingType", "trackedDate", "comment", "taskId", "categoryId"], ctx);
   let v: unknown;
   v = o.hours; if (v !== undefined && !Number.isFinite(v)) o.hours = d.double(v, "hours", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -1346,7 +1346,7 @@ export function decodeTimelogCategory(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogCategory;
   ctx.path.push(key);
-  d.optionalStrings(o, ["name"], ctx);
+  if (!(d.isOptionalString(o.name))) d.optionalStrings(o, ["name"], ctx);
   let v: unknown;
   v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -1384,7 +1384,7 @@ export function decodeTimelogLockPeriod(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogLockPeriod;
   ctx.path.push(key);
-  d.optionalStrings(o, ["start", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.TimelogLockPeriod;
 }
@@ -1406,7 +1406,7 @@ export function decodeTimelogPage(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogPage;
   ctx.path.push(key);
-  d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
   v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timelog", decodeTimelog);
@@ -1420,7 +1420,7 @@ export function decodeTimesheet(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Timesheet;
   ctx.path.push(key);
-  d.optionalStrings(o, ["timesheetId", "accountId", "periodStartDate", "timeframe", "userId", "periodEndDate"], ctx);
+  if (!(d.isOptionalString(o.timesheetId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.periodStartDate) && d.isOptionalString(o.timeframe) && d.isOptionalString(o.userId) && d.isOptionalString(o.periodEndDate))) d.optionalStrings(o, ["timesheetId", "accountId", "periodStartDate", "timeframe", "userId", "periodEndDate"], ctx);
   let v: unknown;
   v = o.rows; if (v !== undefined) o.rows = d.list(v, "rows", ctx, "item", d.json);
   ctx.path.pop();
@@ -1444,7 +1444,7 @@ export function decodeTimesheetRow(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimesheetRow;
   ctx.path.push(key);
-  d.optionalStrings(o, ["type", "taskId", "categoryId", "rowId"], ctx);
+  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId) && d.isOptionalString(o.rowId))) d.optionalStrings(o, ["type", "taskId", "categoryId", "rowId"], ctx);
   let v: unknown;
   v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx, "item");
   v = o.weeklyEntries; if (v !== undefined) o.weeklyEntries = d.list(v, "weeklyEntries", ctx, "item", d.json);
@@ -1469,7 +1469,7 @@ export function decodeTimesheetSubmissionRule(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimesheetSubmissionRule;
   ctx.path.push(key);
-  d.optionalStrings(o, ["trackExceptionsMode", "ruleType", "workScheduleId", "frequency"], ctx);
+  if (!(d.isOptionalString(o.trackExceptionsMode) && d.isOptionalString(o.ruleType) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.frequency))) d.optionalStrings(o, ["trackExceptionsMode", "ruleType", "workScheduleId", "frequency"], ctx);
   let v: unknown;
   v = o.enabled; if (v !== undefined && typeof v !== "boolean") o.enabled = d.boolean(v, "enabled", ctx);
   ctx.path.pop();
@@ -1493,7 +1493,7 @@ export function decodeTimestampRange(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimestampRange;
   ctx.path.push(key);
-  d.optionalStrings(o, ["start", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "end"], ctx);
   ctx.path.pop();
   return o as unknown as t.TimestampRange;
 }
@@ -1503,7 +1503,7 @@ export function decodeUser(value: unknown, key: string | number, ctx: DecodeCont
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.User;
   ctx.path.push(key);
-  d.optionalStrings(o, ["userTypeId", "lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "location", "primaryEmail"], ctx);
+  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalString(o.phone) && d.isOptionalString(o.location) && d.isOptionalString(o.primaryEmail))) d.optionalStrings(o, ["userTypeId", "lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "location", "primaryEmail"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
   v = o.profiles; if (v !== undefined) o.profiles = d.list(v, "profiles", ctx, "userProfile", decodeUserProfile);
@@ -1533,7 +1533,7 @@ export function decodeUserProfile(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserProfile;
   ctx.path.push(key);
-  d.optionalStrings(o, ["accountId", "email", "role"], ctx);
+  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.email) && d.isOptionalString(o.role))) d.optionalStrings(o, ["accountId", "email", "role"], ctx);
   let v: unknown;
   v = o.external; if (v !== undefined && typeof v !== "boolean") o.external = d.boolean(v, "external", ctx);
   v = o.admin; if (v !== undefined && typeof v !== "boolean") o.admin = d.boolean(v, "admin", ctx);
@@ -1547,7 +1547,7 @@ export function decodeUserScheduleCapacityChange(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserScheduleCapacityChange;
   ctx.path.push(key);
-  d.optionalStrings(o, ["finishDate", "userId", "startDate"], ctx);
+  if (!(d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.startDate))) d.optionalStrings(o, ["finishDate", "userId", "startDate"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
@@ -1572,7 +1572,7 @@ export function decodeUserScheduleExclusion(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserScheduleExclusion;
   ctx.path.push(key);
-  d.optionalStrings(o, ["fromDate", "toDate", "exclusionType", "userId"], ctx);
+  if (!(d.isOptionalString(o.fromDate) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType) && d.isOptionalString(o.userId))) d.optionalStrings(o, ["fromDate", "toDate", "exclusionType", "userId"], ctx);
   let v: unknown;
   v = o.isWorkDays; if (v !== undefined && typeof v !== "boolean") o.isWorkDays = d.boolean(v, "isWorkDays", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -1597,7 +1597,7 @@ export function decodeUserSchedulePartialExclusion(value: unknown, key: string |
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserSchedulePartialExclusion;
   ctx.path.push(key);
-  d.optionalStrings(o, ["exclusionType", "finishDate", "userId", "startDate"], ctx);
+  if (!(d.isOptionalString(o.exclusionType) && d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.startDate))) d.optionalStrings(o, ["exclusionType", "finishDate", "userId", "startDate"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
@@ -1622,7 +1622,7 @@ export function decodeUserType(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.UserType;
   ctx.path.push(key);
-  d.optionalStrings(o, ["description", "title"], ctx);
+  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalStrings(o, ["description", "title"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -1670,7 +1670,7 @@ export function decodeWebhook(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Webhook;
   ctx.path.push(key);
-  d.optionalStrings(o, ["accountId", "folderId", "spaceId", "hookUrl"], ctx);
+  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.hookUrl))) d.optionalStrings(o, ["accountId", "folderId", "spaceId", "hookUrl"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
@@ -1697,7 +1697,7 @@ export function decodeWorkflow(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Workflow;
   ctx.path.push(key);
-  d.optionalStrings(o, ["name", "description"], ctx);
+  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.description))) d.optionalStrings(o, ["name", "description"], ctx);
   let v: unknown;
   v = o.standard; if (v !== undefined && typeof v !== "boolean") o.standard = d.boolean(v, "standard", ctx);
   v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
@@ -1724,7 +1724,7 @@ export function decodeWorkSchedule(value: unknown, key: string | number, ctx: De
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkSchedule;
   ctx.path.push(key);
-  d.optionalStrings(o, ["scheduleType", "title"], ctx);
+  if (!(d.isOptionalString(o.scheduleType) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scheduleType", "title"], ctx);
   let v: unknown;
   v = o.workweek; if (v !== undefined) o.workweek = d.list(v, "workweek", ctx, "item", d.json);
   v = o.userIds; if (v !== undefined) o.userIds = d.stringList(v, "userIds", ctx, "item");
@@ -1738,7 +1738,7 @@ export function decodeWorkScheduleCapacityChange(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkScheduleCapacityChange;
   ctx.path.push(key);
-  d.optionalStrings(o, ["workScheduleId", "finishDate", "startDate"], ctx);
+  if (!(d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.finishDate) && d.isOptionalString(o.startDate))) d.optionalStrings(o, ["workScheduleId", "finishDate", "startDate"], ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
@@ -1775,7 +1775,7 @@ export function decodeWorkScheduleExclusion(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkScheduleExclusion;
   ctx.path.push(key);
-  d.optionalStrings(o, ["fromDate", "toDate", "exclusionType"], ctx);
+  if (!(d.isOptionalString(o.fromDate) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType))) d.optionalStrings(o, ["fromDate", "toDate", "exclusionType"], ctx);
   let v: unknown;
   v = o.isWorkDays; if (v !== undefined && typeof v !== "boolean") o.isWorkDays = d.boolean(v, "isWorkDays", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -1800,7 +1800,7 @@ export function decodeWorkWeek(value: unknown, key: string | number, ctx: Decode
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.WorkWeek;
   ctx.path.push(key);
-  d.optionalStrings(o, ["dayOfWeek"], ctx);
+  if (!(d.isOptionalString(o.dayOfWeek))) d.optionalStrings(o, ["dayOfWeek"], ctx);
   let v: unknown;
   v = o.isWorkDay; if (v !== undefined && typeof v !== "boolean") o.isWorkDay = d.boolean(v, "isWorkDay", ctx);
   ctx.path.pop();

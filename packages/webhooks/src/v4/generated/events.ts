@@ -556,7 +556,7 @@ export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskCreatedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -570,7 +570,7 @@ export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDeletedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -584,7 +584,7 @@ export function decodeTaskTitleChangedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskTitleChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -598,7 +598,7 @@ export function decodeTaskImportanceChangedEvent(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskImportanceChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -612,7 +612,7 @@ export function decodeTaskStatusChangedEvent(value: unknown, key: string | numbe
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskStatusChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value", "oldCustomStatusId", "customStatusId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value) && d.isOptionalString(o.oldCustomStatusId) && d.isOptionalString(o.customStatusId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value", "oldCustomStatusId", "customStatusId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -626,7 +626,7 @@ export function decodeTaskDatesChangedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDatesChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -642,7 +642,7 @@ export function decodeTaskParentsAddedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskParentsAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -657,7 +657,7 @@ export function decodeTaskParentsRemovedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskParentsRemovedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -672,7 +672,7 @@ export function decodeTaskResponsiblesAddedEvent(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskResponsiblesAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -687,7 +687,7 @@ export function decodeTaskResponsiblesRemovedEvent(value: unknown, key: string |
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskResponsiblesRemovedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -702,7 +702,7 @@ export function decodeTaskSharedsAddedEvent(value: unknown, key: string | number
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskSharedsAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -717,7 +717,7 @@ export function decodeTaskSharedsRemovedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskSharedsRemovedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -732,7 +732,7 @@ export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDescriptionChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -746,7 +746,7 @@ export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskCustomFieldChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -760,7 +760,7 @@ export function decodeFolderCreatedEvent(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderCreatedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -774,7 +774,7 @@ export function decodeFolderDeletedEvent(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderDeletedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -788,7 +788,7 @@ export function decodeFolderTitleChangedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderTitleChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -802,7 +802,7 @@ export function decodeFolderDescriptionChangedEvent(value: unknown, key: string 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderDescriptionChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -815,7 +815,7 @@ export function decodeFolderParentsAddedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderParentsAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -830,7 +830,7 @@ export function decodeFolderParentsRemovedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderParentsRemovedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -845,7 +845,7 @@ export function decodeFolderSharedsAddedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderSharedsAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -860,7 +860,7 @@ export function decodeFolderSharedsRemovedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderSharedsRemovedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -875,7 +875,7 @@ export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as FolderCustomFieldChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -889,7 +889,7 @@ export function decodeProjectDatesChangedEvent(value: unknown, key: string | num
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectDatesChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -903,7 +903,7 @@ export function decodeProjectOwnersAddedEvent(value: unknown, key: string | numb
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectOwnersAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -918,7 +918,7 @@ export function decodeProjectOwnersRemovedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectOwnersRemovedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -933,7 +933,7 @@ export function decodeProjectStatusChangedEvent(value: unknown, key: string | nu
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ProjectStatusChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -947,7 +947,7 @@ export function decodeAttachmentAddedEvent(value: unknown, key: string | number,
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as AttachmentAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -961,7 +961,7 @@ export function decodeAttachmentDeletedEvent(value: unknown, key: string | numbe
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as AttachmentDeletedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -975,7 +975,7 @@ export function decodeCommentAddedEvent(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as CommentAddedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -989,7 +989,7 @@ export function decodeCommentDeletedEvent(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as CommentDeletedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1003,7 +1003,7 @@ export function decodeTimelogChangedEvent(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TimelogChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "type"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.type))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "type"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1017,7 +1017,7 @@ export function decodeApprovalStatusChangedEvent(value: unknown, key: string | n
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as ApprovalStatusChangedEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "approvalId", "taskId", "folderId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.approvalId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "approvalId", "taskId", "folderId", "oldValue", "value"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1030,7 +1030,7 @@ export function decodeUnknownWebhookEvent(value: unknown, key: string | number, 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as UnknownWebhookEvent;
   ctx.path.push(key);
-  d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1064,7 +1064,7 @@ export function decodeTaskDates(value: unknown, key: string | number, ctx: Decod
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as TaskDates;
   ctx.path.push(key);
-  d.optionalStrings(o, ["type", "start", "due"], ctx);
+  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.start) && d.isOptionalString(o.due))) d.optionalStrings(o, ["type", "start", "due"], ctx);
   let v: unknown;
   v = o.duration; if (v !== undefined && !Number.isFinite(v)) o.duration = d.double(v, "duration", ctx);
   v = o.workOnWeekends; if (v !== undefined && typeof v !== "boolean") o.workOnWeekends = d.boolean(v, "workOnWeekends", ctx);
