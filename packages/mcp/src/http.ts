@@ -95,6 +95,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
       if (!res.headersSent) refuse(res, 500, "internal error");
     });
   });
+  // Node closes an idle keep-alive socket after 5 s, and a client that picks it from its pool just then sees
+  // "other side closed" on a POST it must not resend. MCP clients pause between calls (a model thinking),
+  // so idle sockets are kept a minute; headersTimeout must stay above keepAliveTimeout.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, host, () => resolve());
