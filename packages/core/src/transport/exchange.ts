@@ -21,9 +21,6 @@ import type { CallOptions, TransportOptions } from "./options.js";
  */
 export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
 
-/** What to do without XML support; both messages that need it say so. */
-export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
-
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -55,27 +52,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     let response: Response;
     let text: string;
     await authorizer?.prepare?.();
-    // The URL (the REST request contract): the format's path with `{method}` replaced by the method's path,
-    // each `{name}` in it by the path value (each comma-separated item percent-encoded), then the query. A
-    // placeholder without a value is an argument error, never sent literally. `where` (no query) names it in errors.
-    const where =
-      baseUrl() +
-      api.formats[format]!.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
-        const value = request.path[name];
-        if (!value) throw new WrikeValidationError({ method: id, direction: "arguments", issues: [{ path: name, expected: "present (a path argument)", received: "nothing" }] });
-        return value.split(",").map(encodeURIComponent).join(",");
-      });
+    // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
+    const { path, headers, body } = api.protocol.request(api, method, request, format);
+    const where = baseUrl() + path;
     const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
-    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
-    const headers: Record<string, string> = {};
-    for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
-    // A raw upload (its encoder names the content type), else a form body; GET and DELETE carry none. A
-    // POST or PUT without body arguments still sends an empty form (as v2 always has; servers read it as no arguments).
-    let body: BodyInit | undefined = request.body as BodyInit | undefined;
-    if (body === undefined && (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE"))) {
-      body = new URLSearchParams(request.pairs).toString();
-      headers["content-type"] ??= "application/x-www-form-urlencoded; charset=UTF-8";
-    }
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
@@ -131,13 +111,11 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     }
     const { ok, status } = response;
     const busy = status === 429 || status === 503;
-    const type = response.headers.get("content-type") ?? "";
-    const bodyFormat: ResponseFormat = type.includes("json") ? "json" : type.includes("xml") ? "xml" : format;
+    const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
     let document: unknown;
     if (!busy)
       try {
-        // XML only when the caller brought an XML parser (it is opt-in to keep bundles small).
-        document = bodyFormat === "json" ? JSON.parse(text) : xml ? xml.parse(text) : fail(`the response is XML, which needs XML support: ${XML_HINT}`);
+        document = api.protocol.parse(text, bodyFormat, xml);
       } catch (cause) {
         if (ok) throw new WrikeDecodeError({ message: `${id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
@@ -160,8 +138,4 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     request.check?.(result, id);
     return result;
   };
-}
-
-function fail(message: string): never {
-  throw new TypeError(message);
 }
