@@ -47,18 +47,18 @@ export function attemptTimer(ms: number): AttemptTimer {
  * no more than the bound is ever held, whatever the server sends.
  */
 export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal?: AbortSignal): Promise<string> {
-  const tooLarge = () => transportError(methodId, "too-large", `the answer is over maxResponseBytes (${maxBytes} B) and was not read`, { httpStatus: response.status });
   const reader = response.body?.getReader();
   if (!reader) return "";
   const decoder = new TextDecoder();
   let text = "";
-  let size = 0;
+  // A declared length over the bound is refused before a byte is read.
+  let size = Number(response.headers.get("content-length")) > maxBytes ? Infinity : 0;
   try {
-    if (Number(response.headers.get("content-length")) > maxBytes) throw tooLarge();
     for (;;) {
+      if (size > maxBytes) throw transportError(methodId, "too-large", `the answer is over maxResponseBytes (${maxBytes} B) and was not read`, { httpStatus: response.status });
       const { done, value } = await timer.race(reader.read());
       if (done) return text + decoder.decode();
-      if ((size += value.byteLength) > maxBytes) throw tooLarge();
+      size += value.byteLength;
       text += decoder.decode(value, { stream: true });
     }
   } catch (cause) {

@@ -96,9 +96,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         } catch {
           // An unreadable Location names nowhere.
         }
-        throw status === api.wrongHostStatus
-          ? transportError(id, "wrong-host", `HTTP ${status}, wrong data-centre host: use the \`host\` of the OAuth 2.0 token response`, { httpStatus: status, location })
-          : transportError(id, "redirect", `HTTP ${status || "redirect"} to ${location} refused: redirects are not followed; the call was not done`, { httpStatus: status || undefined, location });
+        const wrongHost = status === api.wrongHostStatus;
+        throw transportError(id, wrongHost ? "wrong-host" : "redirect", wrongHost ? `HTTP ${status}, wrong data-centre host: use the \`host\` of the OAuth 2.0 token response` : `HTTP ${status || "redirect"} to ${location} not followed; the call was not done`, { httpStatus: status || undefined, location });
       }
       if (response.ok) {
         if (!decode) return response;
@@ -127,7 +126,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         id,
         "http-status",
         // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
-        `${`HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method answers at this URL; check baseUrl (an origin such as https://www.wrike.com, without /api/...) and that the server speaks this API version" : ""}`,
+        `${`HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method here; baseUrl must be an origin (https://www.wrike.com, no /api/...) of a server of this API version" : ""}`,
         { httpStatus: status, retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined },
       );
     // XML support brings XML's conversions (xml is there: parsing refused XML without it).
