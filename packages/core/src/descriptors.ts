@@ -5,7 +5,6 @@
 import type { DecodeContext } from "./runtime/decode.js";
 import type { EncodeContext } from "./runtime/encode.js";
 import type { WrikeApiError } from "./errors.js";
-import type { XmlSupport } from "./transport/options.js";
 
 export type ResponseFormat = "json" | "xml";
 
@@ -33,7 +32,7 @@ export interface Protocol {
   /** The format an answer is in, from its Content-Type and the format asked for. */
   format(contentType: string, requested: ResponseFormat): ResponseFormat;
   /** Parses an answer's text in that format (XML needs the caller's XML support); throws when it is not one. */
-  parse(text: string, format: ResponseFormat, xml: XmlSupport | undefined): unknown;
+  parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown } | undefined): unknown;
 }
 
 export interface ApiDescriptor {
