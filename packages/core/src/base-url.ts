@@ -3,7 +3,7 @@
  * cross a network in clear; this one rule checks every URL a secret travels to: base URLs, OAuth 2.0
  * token, authorisation and redirect URIs, OAuth 1.0a flow endpoints.
  */
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
 /** Parses `text` as an absolute URL that is https, or http on loopback; `what` names it in errors. */
 export function secureUrl(text: string, what: string): URL {
@@ -13,8 +13,7 @@ export function secureUrl(text: string, what: string): URL {
   } catch {
     throw new TypeError(`${what} is not an absolute URL: ${JSON.stringify(text)}`);
   }
-  if (url.protocol === "https:") return url;
-  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return url;
+  if (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOST.test(url.hostname))) return url;
   throw new TypeError(`${what} must use https (plain http is allowed only for localhost): ${url.origin}${url.pathname === "/" ? "" : url.pathname}`);
 }
 
@@ -24,7 +23,7 @@ export function secureUrl(text: string, what: string): URL {
  * and answered 404.
  */
 export function checkBaseUrl(baseUrl: string): URL {
-  if (typeof baseUrl !== "string") throw new TypeError(`baseUrl must be a URL string such as "https://www.wrike.com", got ${typeof baseUrl}`);
+  // A value that is not a string is not an absolute URL either (secureUrl says so).
   const url = secureUrl(baseUrl, "baseUrl");
   const apiPath = /\/api\/(?:(?:json|xml)\/)?v\d+\/?$/.exec(url.pathname);
   if (apiPath) {
@@ -37,5 +36,5 @@ export function checkBaseUrl(baseUrl: string): URL {
 /** The origin of an API host (`app-eu.wrike.com`, as a token response names it): https, or http on loopback. */
 export function hostOrigin(host: string): string {
   if (!/^[\w.-]+(:\d+)?$/.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
-  return new URL(`${LOOPBACK_HOSTS.has(host.replace(/:\d+$/, "")) ? "http" : "https"}://${host}`).origin;
+  return new URL(`${LOOPBACK_HOST.test(host.replace(/:\d+$/, "")) ? "http" : "https"}://${host}`).origin;
 }

@@ -19,6 +19,22 @@ export interface ErrorEnvelope {
 /** Reads the API error in a parsed answer, or undefined when it holds none (transport/api-errors.ts has each API's). */
 export type ErrorReader = (api: ApiDescriptor, method: string, document: unknown, httpStatus: number, format: ResponseFormat) => WrikeApiError | undefined;
 
+/** What a protocol sends for one call: the path after the base URL (the query is added to it), headers and body. */
+export interface OutgoingRequest {
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: BodyInit;
+}
+
+/** How an API's calls travel (transport/protocols.ts has each API's: rpcProtocol, restProtocol). */
+export interface Protocol {
+  request(api: ApiDescriptor, method: MethodDescriptor<never, unknown>, request: EncodeContext, format: ResponseFormat): OutgoingRequest;
+  /** The format an answer is in, from its Content-Type and the format asked for. */
+  format(contentType: string, requested: ResponseFormat): ResponseFormat;
+  /** Parses an answer's text in that format (XML needs the caller's XML support); throws when it is not one. */
+  parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown } | undefined): unknown;
+}
+
 export interface ApiDescriptor {
   readonly name: string;
   readonly baseUrl: string;
@@ -27,6 +43,8 @@ export interface ApiDescriptor {
   readonly errorEnvelope: ErrorEnvelope;
   /** Reads an API error out of an answer (readStatusError or readCodedError from @wrikekit/core/runtime). */
   readonly readError: ErrorReader;
+  /** How its calls travel (rpcProtocol or restProtocol from @wrikekit/core/runtime). */
+  readonly protocol: Protocol;
   /**
    * Error name per code, e.g. 403 → MISSING_REQUIRED_PARAMETER: the name a body without one gets. v4
    * keys names by HTTP status and has several for some; list only statuses with exactly one (401 →

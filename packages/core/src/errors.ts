@@ -98,11 +98,9 @@ export class WrikeTransportError extends WrikeError {
   /** redirect: the origin the answer pointed to (never its path or query), when it named one. */
   declare readonly location: string | undefined;
   constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }) {
-    super(init.message, init.method, { cause: init.cause });
-    this.reason = init.reason;
-    this.httpStatus = init.httpStatus;
-    this.retryAfterMs = init.retryAfterMs;
-    this.location = init.location;
+    super(init.message, init.method, init);
+    // Every field of init is this error's field of the same name (message, method and cause included).
+    Object.assign(this, init);
   }
 }
 
@@ -111,8 +109,8 @@ export class WrikeDecodeError extends WrikeError {
   override name = "WrikeDecodeError";
   declare readonly format: "json" | "xml";
   constructor(init: { message: string; method: string; format: "json" | "xml"; cause?: unknown }) {
-    super(init.message, init.method, { cause: init.cause });
-    this.format = init.format;
+    super(init.message, init.method, init);
+    Object.assign(this, init);
   }
 }
 
@@ -126,8 +124,7 @@ export class WrikeValidationError extends WrikeError {
     const shown = init.issues.slice(0, 10).map((i) => `  - ${formatIssue(i)}`);
     if (init.issues.length > 10) shown.push(`  - ... and ${init.issues.length - 10} more`);
     super(`${what} ${init.method}:\n${shown.join("\n")}`, init.method);
-    this.direction = init.direction;
-    this.issues = init.issues;
+    Object.assign(this, init);
   }
 }
 
@@ -138,26 +135,18 @@ export class WrikeAsyncKeyMismatchError extends WrikeError {
   declare readonly received: string | undefined;
   constructor(init: { method: string; sent: string; received: string | undefined }) {
     super(`${init.method}: sent asyncKey ${JSON.stringify(init.sent)} but the response echoed ${init.received === undefined ? "none" : JSON.stringify(init.received)}`, init.method);
-    this.sent = init.sent;
-    this.received = init.received;
+    Object.assign(this, init);
   }
 }
 
 /** Describes a received value for an Issue without dumping large or nested data. */
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
+  if (value === undefined) return "nothing";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `Date ${value.toISOString()}`;
   if (Array.isArray(value)) return `array(${value.length})`;
-  switch (typeof value) {
-    case "string":
-      return value.length <= 40 ? `string ${JSON.stringify(value)}` : `string(${value.length} chars)`;
-    case "number":
-    case "boolean":
-    case "bigint":
-      return `${typeof value} ${String(value)}`;
-    case "undefined":
-      return "nothing";
-    default:
-      return typeof value;
-  }
+  const type = typeof value;
+  if (type === "string") return (value as string).length > 40 ? `string(${(value as string).length} chars)` : `string ${JSON.stringify(value)}`;
+  // Numbers, booleans and bigints show their value; objects, functions and symbols only their type.
+  return type === "number" || type === "boolean" || type === "bigint" ? `${type} ${String(value)}` : type;
 }

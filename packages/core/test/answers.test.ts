@@ -4,7 +4,7 @@
  * per-attempt timeout that races the answer instead of handing fetch a signal.
  */
 import { describe, expect, it } from "vitest";
-import { readCodedError, readStatusError } from "../src/runtime/index.js";
+import { readCodedError, readStatusError, restProtocol, rpcProtocol } from "../src/runtime/index.js";
 import { createManualClock, createRateLimiter, createRetryPolicy, createTransport, WrikeApiError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor } from "../src/index.js";
 
 /** A v4-like descriptor, built by hand as the generator will build it (no root, names per HTTP status). */
@@ -14,6 +14,7 @@ const v4: ApiDescriptor = {
   formats: { json: "/api/v4{method}" },
   errorEnvelope: { nameField: "error", messageField: "errorDescription" },
   readError: readStatusError,
+  protocol: restProtocol,
   errorCodes: { 401: "not_authorized", 500: "server_error" },
   wrongHostStatus: 300,
 };
@@ -23,6 +24,7 @@ const v2: ApiDescriptor = {
   formats: { json: "/api/json/v2/{method}" },
   errorEnvelope: { root: "error", codeField: "code", nameField: "name", messageField: "message" },
   readError: readCodedError,
+  protocol: rpcProtocol,
   errorCodes: { 406: "ACCESS_ERROR" },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readStatusError } from "../src/runtime/index.js";
+import { readStatusError, restProtocol } from "../src/runtime/index.js";
 import { createManualClock, createRateLimiter, createTransport, resolveClientOptions, systemClock, type ApiDescriptor, type Authorizer, type ManualClock, type MethodDescriptor } from "../src/index.js";
 
 describe("rate limiter", () => {
@@ -65,7 +65,7 @@ function busiestWindow(times: number[], windowMs: number): number {
   return most;
 }
 
-const api: ApiDescriptor = { name: "t", baseUrl: "https://api.example", formats: { json: "/api/v4{method}" }, errorEnvelope: { nameField: "error", messageField: "errorDescription" }, readError: readStatusError, errorCodes: {} };
+const api: ApiDescriptor = { name: "t", baseUrl: "https://api.example", formats: { json: "/api/v4{method}" }, errorEnvelope: { nameField: "error", messageField: "errorDescription" }, readError: readStatusError, protocol: restProtocol, errorCodes: {} };
 const get: MethodDescriptor<Record<string, never>, unknown> = { id: "GET /tasks", kind: "read", http: { method: "GET", path: "/tasks" }, encodeArgs: () => {}, decodeResult: (d) => d };
 
 describe("rate limiter through the transport: a slot is stamped when the request leaves", () => {

@@ -3,7 +3,7 @@
  * counts, exact waits, the typed error that surfaces, and writes that are never silently repeated.
  */
 import { describe, expect, it } from "vitest";
-import { readCodedError } from "../src/runtime/index.js";
+import { readCodedError, rpcProtocol } from "../src/runtime/index.js";
 import { createManualClock, createRetryPolicy, createTransport, oauth1Auth, WrikeDecodeError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor, type RetryEvent } from "../src/index.js";
 
 const api: ApiDescriptor = {
@@ -12,6 +12,7 @@ const api: ApiDescriptor = {
   formats: { json: "/api/json/v2/{method}" },
   errorEnvelope: { root: "error", codeField: "code", nameField: "name", messageField: "message" },
   readError: readCodedError,
+  protocol: rpcProtocol,
   errorCodes: { 402: "CREDENTIALS_ERROR" },
 };
 

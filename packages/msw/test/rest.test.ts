@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { setupServer } from "msw/node";
-import { readStatusError, wire, type WireContext } from "@wrikekit/core/runtime";
+import { readStatusError, restProtocol, wire, type WireContext } from "@wrikekit/core/runtime";
 import type { ApiDescriptor, MethodDescriptor } from "@wrikekit/core";
 import type { ServerApi } from "@wrikekit/core/server";
 import { documentHandler } from "../src/runtime.js";
@@ -15,6 +15,7 @@ const descriptor: ApiDescriptor = {
   formats: { json: "/api/v4{method}" },
   errorEnvelope: { nameField: "error", messageField: "errorDescription" },
   readError: readStatusError,
+  protocol: restProtocol,
   errorCodes: { 400: "invalid_request", 404: "resource_not_found" },
 };
 const api: ServerApi = {

@@ -125,7 +125,7 @@ export function object(value: unknown, key: string | number, ctx: DecodeContext)
  * `itemElement`s (one child parses as an object, several as an array, none as ""). With
  * `commaSeparated`, one string "1,2" is also accepted, as some reference examples send it.
  */
-function items(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated: boolean): unknown[] | undefined {
+function items(value: unknown, key: string, ctx: DecodeContext, itemElement: string | undefined, commaSeparated: boolean): unknown[] | undefined {
   if (Array.isArray(value)) return value;
   const wrapped = ctx.fromXml?.(value, "list", itemElement) as unknown[] | undefined;
   if (wrapped) return wrapped;
@@ -153,7 +153,7 @@ function fixItem<T>(a: unknown[], i: number, key: string, ctx: DecodeContext, de
 
 // Scalar lists get a loop each, checking the canonical case inline: the hot path of large documents.
 // A JSON array is checked where it is (items() only for XML wrappers and comma-separated strings).
-export function stringList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): string[] {
+export function stringList(value: unknown, key: string, ctx: DecodeContext, itemElement?: string, commaSeparated = false): string[] {
   const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as string[];
   for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") fixItem(a, i, key, ctx, string);
@@ -161,7 +161,7 @@ export function stringList(value: unknown, key: string, ctx: DecodeContext, item
 }
 
 /** Ids as numbers; short numeric strings (the usual wire form of parent and dependency ids) are read inline. */
-export function idList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): number[] {
+export function idList(value: unknown, key: string, ctx: DecodeContext, itemElement?: string, commaSeparated = false): number[] {
   const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as number[];
   for (let i = 0; i < a.length; i++) {
@@ -174,7 +174,7 @@ export function idList(value: unknown, key: string, ctx: DecodeContext, itemElem
   return a as number[];
 }
 
-export function integerList(value: unknown, key: string, ctx: DecodeContext, itemElement: string, commaSeparated = false): number[] {
+export function integerList(value: unknown, key: string, ctx: DecodeContext, itemElement?: string, commaSeparated = false): number[] {
   const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as number[];
   for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) fixItem(a, i, key, ctx, integer);

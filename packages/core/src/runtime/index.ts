@@ -13,5 +13,6 @@ export type { EncodeContext, ItemEncoder, WirePairs } from "./encode.js";
 export * as xml from "../xml/writer.js";
 export * as wire from "./wire.js";
 export type { WireContext, WireParser } from "./wire.js";
-export type { ApiDescriptor, ErrorReader, MethodDescriptor } from "../descriptors.js";
+export type { ApiDescriptor, ErrorReader, MethodDescriptor, OutgoingRequest, Protocol } from "../descriptors.js";
+export { restProtocol, rpcProtocol } from "../transport/protocols.js";
 export { readCodedError, readStatusError } from "../transport/api-errors.js";

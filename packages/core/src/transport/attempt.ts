@@ -6,7 +6,12 @@
 import { WrikeTransportError } from "../errors.js";
 
 /** Connection errors that prove the request never left: safe to retry even for writes. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/;
+
+/** A WrikeTransportError of method `methodId`, its message `text` after the method's name. */
+export function transportError(methodId: string, reason: WrikeTransportError["reason"], text: string, fields?: { httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }): WrikeTransportError {
+  return new WrikeTransportError({ message: `${methodId}: ${text}`, method: methodId, reason, ...fields });
+}
 
 export interface AttemptTimer {
   /** `promise`, or a TimeoutError once the attempt has run `ms`; the clock starts at the first race (as the request leaves). */
@@ -42,18 +47,18 @@ export function attemptTimer(ms: number): AttemptTimer {
  * no more than the bound is ever held, whatever the server sends.
  */
 export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal?: AbortSignal): Promise<string> {
-  const tooLarge = () => new WrikeTransportError({ message: `${methodId}: the answer is over maxResponseBytes (${maxBytes} B) and was not read`, method: methodId, reason: "too-large", httpStatus: response.status });
   const reader = response.body?.getReader();
   if (!reader) return "";
   const decoder = new TextDecoder();
   let text = "";
-  let size = 0;
+  // A declared length over the bound is refused before a byte is read.
+  let size = Number(response.headers.get("content-length")) > maxBytes ? Infinity : 0;
   try {
-    if (Number(response.headers.get("content-length")) > maxBytes) throw tooLarge();
     for (;;) {
+      if (size > maxBytes) throw transportError(methodId, "too-large", `the answer is over maxResponseBytes (${maxBytes} B) and was not read`, { httpStatus: response.status });
       const { done, value } = await timer.race(reader.read());
       if (done) return text + decoder.decode();
-      if ((size += value.byteLength) > maxBytes) throw tooLarge();
+      size += value.byteLength;
       text += decoder.decode(value, { stream: true });
     }
   } catch (cause) {
@@ -66,13 +71,12 @@ export function transportFailure(methodId: string, url: string, cause: unknown, 
   const where = url.split("?")[0];
   const name = (cause as { name?: string } | undefined)?.name;
   if (callerSignal?.aborted) return abortedError(methodId, cause);
-  if (name === "TimeoutError" || name === "AbortError") return new WrikeTransportError({ message: `${methodId}: timed out (${where})`, method: methodId, reason: "timeout", cause });
+  if (name === "TimeoutError" || name === "AbortError") return transportError(methodId, "timeout", `timed out (${where})`, { cause });
   const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
-  const reason = code !== undefined && NOT_SENT_CODES.has(code) ? "not-sent" : "network";
-  return new WrikeTransportError({ message: `${methodId}: network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, method: methodId, reason, cause });
+  return transportError(methodId, NOT_SENT_CODES.test(code!) ? "not-sent" : "network", `network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, { cause });
 }
 
 /** The call's own signal aborted: while waiting for the limiter or a back-off, or during the attempt. */
 export function abortedError(methodId: string, cause: unknown): WrikeTransportError {
-  return new WrikeTransportError({ message: `${methodId}: aborted`, method: methodId, reason: "aborted", cause });
+  return transportError(methodId, "aborted", "aborted", { cause });
 }

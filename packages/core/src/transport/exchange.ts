@@ -5,14 +5,14 @@
  * refreshed). Redirects are never followed, and a body is read only up to `maxResponseBytes`.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
-import { WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "../errors.js";
+import { WrikeDecodeError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { isBearer } from "../auth.js";
 import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { hostOrigin } from "../base-url.js";
-import { attemptTimer, readBody, transportFailure, type AttemptTimer } from "./attempt.js";
+import { attemptTimer, readBody, transportError, transportFailure } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -21,100 +21,20 @@ import type { CallOptions, TransportOptions } from "./options.js";
  */
 export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
 
-/** What to do without XML support; both messages that need it say so. */
-export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
-
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const defaultTimeout = options.timeoutMs ?? 60_000;
-  const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
-  const limiter = options.rateLimiter;
-  const pathTemplate = api.formats[format]!;
-
-  /** Parses a body in either format; XML only when the caller brought an XML parser (it is opt-in to keep bundles small). */
-  function parse(text: string, bodyFormat: ResponseFormat): unknown {
-    if (bodyFormat === "json") return JSON.parse(text);
-    if (!options.xml) throw new TypeError(`the response is XML, which needs XML support: ${XML_HINT}`);
-    return options.xml.parse(text);
-  }
-
-  const { auth } = options;
+  const { auth, xml, rateLimiter: limiter } = options;
   const authorizer = isBearer(auth) ? undefined : auth;
   const bearerHeader = isBearer(auth) ? `Bearer ${auth.token}` : undefined;
 
   function baseUrl(): string {
-    if (options.baseUrl !== undefined) return options.baseUrl.replace(/\/$/, "");
-    const host = options.host ?? authorizer?.host?.();
-    return host === undefined ? api.baseUrl.replace(/\/$/, "") : hostOrigin(host);
-  }
-
-  /**
-   * The URL of a call (the REST request contract): the format's path with `{method}` replaced by the method's
-   * path, each `{name}` in it by the encoded path value (each comma-separated item percent-encoded), and the
-   * query string. A placeholder without a value is an argument error, never sent literally.
-   */
-  function urlOf(method: MethodDescriptor<never, unknown>, request: EncodeContext): string {
-    const path = pathTemplate.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = request.path[name];
-      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (a path argument)", received: "nothing" }] });
-      return value.split(",").map(encodeURIComponent).join(",");
-    });
-    const query = request.query.length > 0 ? `?${new URLSearchParams(request.query)}` : "";
-    return `${baseUrl()}${path}${query}`;
-  }
-
-  /**
-   * Sends one request and returns its answer as it starts. Rejected credentials (HTTP 401: an expired
-   * OAuth 2.0 token) are sent once more when the authorizer refreshed them.
-   */
-  async function send(method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, timer: AttemptTimer, signal: AbortSignal | undefined, hooks: TransportHooks): Promise<[Response, string]> {
-    await authorizer?.prepare?.();
-    const url = urlOf(method, request);
-    const where = url.split("?")[0]!;
-    const verb = method.http.method;
-    const headers: Record<string, string> = {};
-    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
-    for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
-    // A raw upload (its encoder names the content type), else a form body; GET and DELETE carry none. A
-    // POST or PUT without body arguments still sends an empty form (as v2 always has; servers read it as no arguments).
-    let body: BodyInit | undefined = request.body as BodyInit | undefined;
-    if (body === undefined && (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE"))) {
-      body = new URLSearchParams(request.pairs).toString();
-      headers["content-type"] ??= "application/x-www-form-urlencoded; charset=UTF-8";
+    let base = options.baseUrl;
+    if (base === undefined) {
+      const host = options.host ?? authorizer?.host?.();
+      base = host === undefined ? api.baseUrl : hostOrigin(host);
     }
-    headers.accept = `application/${format}`;
-    // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
-    // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
-    // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
-    const init: RequestInit & { duplex: "half" } = { method: verb, headers, body, signal, redirect: "manual", duplex: "half" };
-    // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-    const authorize = () => authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] });
-    for (let resent = false; ; resent = true) {
-      let header = bearerHeader;
-      const ready = async () => (header ??= await authorize());
-      // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
-      // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
-      // waits for (a shared token refresh), and a signature never ages in the queue.
-      await (limiter ? limiter.admit(method.id, signal, hooks, ready) : ready());
-      headers.authorization = header!;
-      hooks.request?.({ method: method.id, url: where, attempt });
-      const started = Date.now();
-      const pending = fetchImpl(url, init);
-      let response: Response;
-      try {
-        response = await timer.race(pending);
-      } catch (cause) {
-        pending.then((late) => late.body?.cancel(), () => {});
-        throw transportFailure(method.id, url, cause, signal);
-      }
-      hooks.response?.({ method: method.id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
-      if (!resent && response.status === 401 && authorizer?.rejected && (await authorizer.rejected(header!))) {
-        await response.body?.cancel();
-        continue;
-      }
-      return [response, where];
-    }
+    return base.replace(/\/$/, "");
   }
 
   /**
@@ -125,76 +45,96 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
    * decoded.
    */
   return async (method, request, attempt, callOptions, hooks, decode) => {
-    const timer = attemptTimer(callOptions?.timeoutMs ?? defaultTimeout);
+    const { id } = method;
+    const verb = method.http.method;
+    const signal = callOptions?.signal;
+    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000);
     let response: Response;
-    let where: string;
     let text: string;
+    await authorizer?.prepare?.();
+    // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
+    const { path, headers, body } = api.protocol.request(api, method, request, format);
+    const where = baseUrl() + path;
+    const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
+    headers.accept = `application/${format}`;
+    // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
+    // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
+    // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
+    const init: RequestInit & { duplex: "half" } = { method: verb, headers, body, signal, redirect: "manual", duplex: "half" };
     try {
-      [response, where] = await send(method, request, attempt, timer, callOptions?.signal, hooks);
+      // Rejected credentials (HTTP 401: an expired OAuth 2.0 token) are sent once more when the authorizer refreshed them.
+      for (let resent = false; ; resent = true) {
+        let header = bearerHeader;
+        // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
+        const ready = async () => (header ??= await authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
+        // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
+        // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
+        // waits for (a shared token refresh), and a signature never ages in the queue.
+        await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
+        headers.authorization = header!;
+        hooks.request?.({ method: id, url: where, attempt });
+        const started = Date.now();
+        const pending = fetchImpl(url, init);
+        try {
+          response = await timer.race(pending);
+        } catch (cause) {
+          pending.then((late) => late.body?.cancel(), () => {});
+          throw transportFailure(id, url, cause, signal);
+        }
+        hooks.response?.({ method: id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
+        if (resent || response.status !== 401 || !(await authorizer?.rejected?.(header!))) break;
+        await response.body?.cancel();
+      }
       const { status } = response;
       if ((status > 299 && status < 400) || response.type === "opaqueredirect" || response.redirected) {
         await response.body?.cancel();
-        throw redirectError(method.id, response.url || baseUrl(), response, status === api.wrongHostStatus);
+        // Refused, not followed: the error names where it pointed (its origin only: a Location may carry a token).
+        const target = response.redirected ? response.url : response.headers.get("location");
+        let location: string | undefined;
+        try {
+          location = target ? new URL(target, response.url || baseUrl()).origin : undefined;
+        } catch {
+          // An unreadable Location names nowhere.
+        }
+        const wrongHost = status === api.wrongHostStatus;
+        throw transportError(id, wrongHost ? "wrong-host" : "redirect", wrongHost ? `HTTP ${status}, wrong data-centre host: use the \`host\` of the OAuth 2.0 token response` : `HTTP ${status || "redirect"} to ${location} not followed; the call was not done`, { httpStatus: status || undefined, location });
       }
       if (response.ok) {
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
-      const reading = readBody(method.id, response, timer, maxBytes, callOptions?.signal);
+      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20, signal);
       text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
       timer.done();
     }
     const { ok, status } = response;
     const busy = status === 429 || status === 503;
-    const type = response.headers.get("content-type") ?? "";
-    const bodyFormat: ResponseFormat = type.includes("json") ? "json" : type.includes("xml") ? "xml" : format;
+    const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
     let document: unknown;
     if (!busy)
       try {
-        document = parse(text, bodyFormat);
+        document = api.protocol.parse(text, bodyFormat, xml);
       } catch (cause) {
-        if (ok) throw new WrikeDecodeError({ message: `${method.id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: method.id, format: bodyFormat, cause });
+        if (ok) throw new WrikeDecodeError({ message: `${id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
       }
-    const error = api.readError(api, method.id, document, status, bodyFormat);
+    const error = api.readError(api, id, document, status, bodyFormat);
     if (error) throw error;
     if (!ok)
-      throw new WrikeTransportError({
+      throw transportError(
+        id,
+        "http-status",
         // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
-        message: `${`${method.id}: HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method answers at this URL; check baseUrl (an origin such as https://www.wrike.com, without /api/...) and that the server speaks this API version" : ""}`,
-        method: method.id,
-        reason: "http-status",
-        httpStatus: status,
-        retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined,
-      });
-    // XML support brings XML's conversions (options.xml is there: parse() refused XML without it).
-    const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? options.xml!.fromXml : undefined };
+        `${`HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method here; baseUrl must be an origin (https://www.wrike.com, no /api/...) of a server of this API version" : ""}`,
+        { httpStatus: status, retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined },
+      );
+    // XML support brings XML's conversions (xml is there: parsing refused XML without it).
+    const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? xml!.fromXml : undefined };
     const result = method.decodeResult!(document, ctx);
-    if (ctx.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "response", issues: ctx.issues });
+    if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
     // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
-    request.check?.(result, method.id);
+    request.check?.(result, id);
     return result;
   };
-}
-
-/** A redirect is refused, not followed: the error names where it pointed (its origin only: a Location may carry a token). */
-function redirectError(methodId: string, url: string, response: Response, wrongHost: boolean): WrikeTransportError {
-  const { status } = response;
-  const target = response.redirected ? response.url : response.headers.get("location");
-  let location: string | undefined;
-  try {
-    location = target ? new URL(target, url).origin : undefined;
-  } catch {
-    // An unreadable Location names nowhere.
-  }
-  return new WrikeTransportError({
-    message: wrongHost
-      ? `${methodId}: HTTP ${status}, wrong data-centre host: use the \`host\` of the OAuth 2.0 token response`
-      : `${methodId}: HTTP ${status || "redirect"} to ${location} refused: redirects are not followed; the call was not done`,
-    method: methodId,
-    reason: wrongHost ? "wrong-host" : "redirect",
-    httpStatus: status || undefined,
-    location,
-  });
 }

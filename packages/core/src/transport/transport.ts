@@ -7,7 +7,8 @@
 import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
 import { newEncodeContext } from "../runtime/encode.js";
-import { createExchange, XML_HINT } from "./exchange.js";
+import { createExchange } from "./exchange.js";
+import { XML_HINT } from "./protocols.js";
 import { checkBaseUrl, hostOrigin } from "../base-url.js";
 import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";

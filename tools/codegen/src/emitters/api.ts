@@ -13,7 +13,9 @@ export const apiEmitter: Emitter = {
     const envelope = api.errors.envelope;
     // Each API imports only the error reader it needs: v4's takes the code from the HTTP status.
     const reader = envelope.codeField === undefined ? "readStatusError" : "readCodedError";
-    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: [reader] });
+    // ... and only the protocol its calls travel by (rpc: form POSTs by method name; rest: verbs, paths, slots).
+    const protocol = ir.style === "rest" ? "restProtocol" : "rpcProtocol";
+    file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core/runtime", namedImports: [protocol, reader] });
     const descriptor = {
       name: api.name,
       baseUrl: api.baseUrl,
@@ -27,7 +29,7 @@ export const apiEmitter: Emitter = {
     file.addVariableStatement({
       declarationKind: VariableDeclarationKind.Const,
       isExported: true,
-      declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: Writers.object({ ...jsonFields(descriptor), readError: reader }) }],
+      declarations: [{ name: names.apiDescriptor(ir), type: "ApiDescriptor", initializer: Writers.object({ ...jsonFields(descriptor), readError: reader, protocol }) }],
       ...docs(api.title),
     });
     if (api.errors.statuses) {

@@ -34,15 +34,26 @@ function scalarCheck(t: TypeRef): { notCanonical: string; fix: (target: string, 
   }
 }
 
-/** The list decoder for a field: a specialised loop for common scalars, else the generic one with an item decoder. */
-function listDecode(f: Field, key: string): string {
-  const rest = `${JSON.stringify(f.xmlItem)}${f.acceptCommaSeparated ? ", true" : ""}`;
-  if (f.type.kind === "model") return `d.list(v, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, ${names.modelDecoder(f.type.name)}${f.acceptCommaSeparated ? ", true" : ""})`;
+/**
+ * The list decoder for a field: a specialised loop for common scalars, else the generic one with an item
+ * decoder. Item elements name XML's children, so an API without XML leaves them out.
+ */
+function listDecode(f: Field, key: string, xml: boolean): string {
+  const element = JSON.stringify(f.xmlItem);
+  const comma = f.acceptCommaSeparated ? ", true" : "";
+  if (f.type.kind === "model") return `d.list(v, ${key}, ctx, ${element}, ${names.modelDecoder(f.type.name)}${comma})`;
+  const specialised = scalarListDecoder(f);
+  if (specialised) return `${specialised}(v, ${key}, ctx${xml || comma ? `, ${element}` : ""}${comma})`;
+  return `d.list(v, ${key}, ctx, ${element}, d.${wireScalar(f.type)}${comma})`;
+}
+
+/** The specialised loop of a scalar list (d.stringList, d.idList, d.integerList), if it has one. */
+function scalarListDecoder(f: Field): string | undefined {
   const scalar = wireScalar(f.type);
-  if (STRING_LIKE.has(scalar)) return `d.stringList(v, ${key}, ctx, ${rest})`;
-  if (scalar === "id") return `d.idList(v, ${key}, ctx, ${rest})`;
-  if (scalar === "integer" || scalar === "long") return `d.integerList(v, ${key}, ctx, ${rest})`;
-  return `d.list(v, ${key}, ctx, ${JSON.stringify(f.xmlItem)}, d.${scalar}${f.acceptCommaSeparated ? ", true" : ""})`;
+  if (STRING_LIKE.has(scalar)) return "d.stringList";
+  if (scalar === "id") return "d.idList";
+  if (scalar === "integer" || scalar === "long") return "d.integerList";
+  return undefined;
 }
 
 /** Optional, non-nullable string-like scalars: checked together (optionalStringsStatement). */
@@ -50,7 +61,7 @@ function isOptionalString(f: Field): boolean {
   return !f.required && !f.nullable && !f.type.list && f.type.kind === "scalar" && f.type.name !== "json" && STRING_LIKE.has(wireScalar(f.type));
 }
 
-function fieldStatement(f: Field): string {
+function fieldStatement(f: Field, xml: boolean): string {
   const key = JSON.stringify(f.name);
   const target = `o.${f.name}`;
   const read = `v = ${target};`;
@@ -59,7 +70,7 @@ function fieldStatement(f: Field): string {
   // A nullable field may be null: that value needs no decoding.
   const present = f.nullable ? "v !== undefined && v !== null" : "v !== undefined";
   if (f.type.list || f.type.kind === "model") {
-    const assign = `${target} = ${f.type.list ? listDecode(f, key) : `${names.modelDecoder(f.type.name)}(v, ${key}, ctx)`};`;
+    const assign = `${target} = ${f.type.list ? listDecode(f, key, xml) : `${names.modelDecoder(f.type.name)}(v, ${key}, ctx)`};`;
     return f.required
       ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${present}) ${assign}`.replace(" else if (v !== undefined) ", " else ")
       : `${read} if (${present}) ${assign}`;
@@ -73,12 +84,13 @@ function fieldStatement(f: Field): string {
 
 /**
  * The decoder of one object type: checks each field and normalises it in place (aliases renamed first), returning
- * the object as `returnType`. Optional plain strings are checked in one call. Shared with the webhook-events
- * emitter, whose events are objects of fields too.
+ * the object as `returnType`. Optional plain strings are checked in one call (other kinds stay inline: a loop
+ * of keyed reads costs them more than it saves); `xml` says whether the API has XML answers, whose lists need
+ * their item elements. Shared with the webhook-events emitter, whose events are objects of fields too.
  */
-export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string): OptionalKind<FunctionDeclarationStructure> {
+export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string, xml: boolean): OptionalKind<FunctionDeclarationStructure> {
   const aliases = fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
-  const checks = fields.filter((f) => !isOptionalString(f)).map(fieldStatement).filter((statement) => statement !== "");
+  const checks = fields.filter((f) => !isOptionalString(f)).map((f) => fieldStatement(f, xml)).filter((statement) => statement !== "");
   return {
     isExported: true,
     name,
@@ -119,7 +131,8 @@ export const decodersEmitter: Emitter = {
   output: "packages/client/src/{api}/generated/decoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "decode", "d", "DecodeContext");
-    for (const model of ir.models) file.addFunction(modelDecoder(names.modelDecoder(model), `t.${model.name}`, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`));
+    const xml = ir.api.formats.xml !== undefined;
+    for (const model of ir.models) file.addFunction(modelDecoder(names.modelDecoder(model), `t.${model.name}`, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`, xml));
     for (const m of ir.methods) {
       if (m.binary) continue;
       const roots = m.variants.map((v) => v.root);

@@ -56,7 +56,7 @@ function emitScheme(ir: Ir, file: DeclarationSink): void {
   });
 }
 
-function emitEvents(events: WebhookEvents, file: DeclarationSink, track: (type: string) => string): void {
+function emitEvents(events: WebhookEvents, file: DeclarationSink, track: (type: string) => string, xml: boolean): void {
   const { discriminator } = events;
   const common = events.common.filter((f) => f.name !== discriminator);
   const discriminatorField = events.common.find((f) => f.name === discriminator);
@@ -85,8 +85,8 @@ function emitEvents(events: WebhookEvents, file: DeclarationSink, track: (type: 
   file.addTypeAlias({ isExported: true, name: "WebhookEventType", type: `KnownWebhookEvent[${JSON.stringify(discriminator)}]` });
 
   for (const type of events.types)
-    file.addFunction(modelDecoder(names.modelDecoder(eventTypeName(type.name)), eventTypeName(type.name), [...events.common, ...type.fields], `Checks one ${type.name} event in place; mismatches go to ctx.issues.`));
-  file.addFunction(modelDecoder(names.modelDecoder("UnknownWebhookEvent"), "UnknownWebhookEvent", events.common, "Checks the common fields of an event of a type the spec does not list; every other field is kept."));
+    file.addFunction(modelDecoder(names.modelDecoder(eventTypeName(type.name)), eventTypeName(type.name), [...events.common, ...type.fields], `Checks one ${type.name} event in place; mismatches go to ctx.issues.`, xml));
+  file.addFunction(modelDecoder(names.modelDecoder("UnknownWebhookEvent"), "UnknownWebhookEvent", events.common, "Checks the common fields of an event of a type the spec does not list; every other field is kept.", xml));
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
@@ -146,8 +146,10 @@ export const webhookEventsEmitter: Emitter = {
     for (const e of enums) addEnum(file, e);
     for (const model of models)
       file.addInterface({ isExported: true, name: model.name, ...docs(model.description), properties: model.fields.map((f) => fieldProperty(f, track(fieldType(f)))) });
-    emitEvents(events, file, track);
-    for (const model of models) file.addFunction(modelDecoder(names.modelDecoder(model), model.name, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`));
+    // Webhook deliveries are JSON whatever formats the API answers in.
+    const xml = false;
+    emitEvents(events, file, track, xml);
+    for (const model of models) file.addFunction(modelDecoder(names.modelDecoder(model), model.name, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`, xml));
     if (used.size > 0) file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: [...used].sort() });
   },
 };

@@ -36,7 +36,7 @@ export function decodeAccount(value: unknown, key: string | number, ctx: DecodeC
   if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.firstDayOfWeek) && d.isOptionalString(o.name) && d.isOptionalString(o.recycleBinId) && d.isOptionalString(o.rootFolderId) && d.isOptionalString(o.joinedDate))) d.optionalStrings(o, ["createdDate", "dateFormat", "firstDayOfWeek", "name", "recycleBinId", "rootFolderId", "joinedDate"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.workDays; if (v !== undefined) o.workDays = d.stringList(v, "workDays", ctx, "item");
+  v = o.workDays; if (v !== undefined) o.workDays = d.stringList(v, "workDays", ctx);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "customField", decodeCustomField);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.subscription; if (v !== undefined) o.subscription = decodeSubscription(v, "subscription", ctx);
@@ -67,7 +67,7 @@ export function decodeApproval(value: unknown, key: string | number, ctx: Decode
   v = o.autoFinishOnReject; if (v !== undefined && typeof v !== "boolean") o.autoFinishOnReject = d.boolean(v, "autoFinishOnReject", ctx);
   v = o.autoFinishOnApprove; if (v !== undefined && typeof v !== "boolean") o.autoFinishOnApprove = d.boolean(v, "autoFinishOnApprove", ctx);
   v = o.decisions; if (v !== undefined) o.decisions = d.list(v, "decisions", ctx, "approvalDecision", decodeApprovalDecision);
-  v = o.attachmentIds; if (v !== undefined) o.attachmentIds = d.stringList(v, "attachmentIds", ctx, "item");
+  v = o.attachmentIds; if (v !== undefined) o.attachmentIds = d.stringList(v, "attachmentIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Approval;
@@ -167,7 +167,7 @@ export function decodeAttachment(value: unknown, key: string | number, ctx: Deco
   ctx.path.push(key);
   if (!(d.isOptionalString(o.currentAttachmentId) && d.isOptionalString(o.originVersionId) && d.isOptionalString(o.previewUrl) && d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.folderId) && d.isOptionalString(o.url) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.name) && d.isOptionalString(o.commentId) && d.isOptionalString(o.contentType) && d.isOptionalString(o.taskId))) d.optionalStrings(o, ["currentAttachmentId", "originVersionId", "previewUrl", "playlistUrl", "authorId", "type", "folderId", "url", "createdDate", "name", "commentId", "contentType", "taskId"], ctx);
   let v: unknown;
-  v = o.reviewIds; if (v !== undefined) o.reviewIds = d.stringList(v, "reviewIds", ctx, "item");
+  v = o.reviewIds; if (v !== undefined) o.reviewIds = d.stringList(v, "reviewIds", ctx);
   v = o.version; if (v !== undefined && !Number.isFinite(v)) o.version = d.double(v, "version", ctx);
   v = o.size; if (v !== undefined && !Number.isSafeInteger(v)) o.size = d.integer(v, "size", ctx);
   v = o.width; if (v !== undefined && !Number.isFinite(v)) o.width = d.double(v, "width", ctx);
@@ -345,7 +345,7 @@ export function decodeContact(value: unknown, key: string | number, ctx: DecodeC
   v = o.me; if (v !== undefined && typeof v !== "boolean") o.me = d.boolean(v, "me", ctx);
   v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx, "item");
+  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Contact;
 }
@@ -419,7 +419,7 @@ export function decodeCustomField(value: unknown, key: string | number, ctx: Dec
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accountId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.archivedBy))) d.optionalStrings(o, ["id", "accountId", "title", "type", "archivedOn", "description", "spaceId", "archivedBy"], ctx);
   let v: unknown;
-  v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx, "item");
+  v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx);
   v = o.settings; if (v !== undefined) o.settings = decodeCustomFieldSettings(v, "settings", ctx);
   v = o.archived; if (v !== undefined && typeof v !== "boolean") o.archived = d.boolean(v, "archived", ctx);
   ctx.path.pop();
@@ -445,7 +445,7 @@ export function decodeCustomFieldFilter(value: unknown, key: string | number, ct
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.comparator) && d.isOptionalString(o.value) && d.isOptionalString(o.minValue) && d.isOptionalString(o.maxValue))) d.optionalStrings(o, ["id", "comparator", "value", "minValue", "maxValue"], ctx);
   let v: unknown;
-  v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx, "item");
+  v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomFieldFilter;
 }
@@ -459,9 +459,9 @@ export function decodeCustomFieldSettings(value: unknown, key: string | number, 
   let v: unknown;
   v = o.decimalPlaces; if (v !== undefined && !Number.isFinite(v)) o.decimalPlaces = d.double(v, "decimalPlaces", ctx);
   v = o.useThousandsSeparator; if (v !== undefined && typeof v !== "boolean") o.useThousandsSeparator = d.boolean(v, "useThousandsSeparator", ctx);
-  v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx, "item");
+  v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx);
   v = o.allowOtherValues; if (v !== undefined && typeof v !== "boolean") o.allowOtherValues = d.boolean(v, "allowOtherValues", ctx);
-  v = o.contacts; if (v !== undefined) o.contacts = d.stringList(v, "contacts", ctx, "item");
+  v = o.contacts; if (v !== undefined) o.contacts = d.stringList(v, "contacts", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomFieldSettings;
 }
@@ -483,7 +483,7 @@ export function decodeCustomItemType(value: unknown, key: string | number, ctx: 
   ctx.path.push(key);
   if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.relatedType) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.archivedBy))) d.optionalStrings(o, ["spaceId", "relatedType", "archivedOn", "description", "title", "archivedBy"], ctx);
   let v: unknown;
-  v = o.customFieldIds; if (v !== undefined) o.customFieldIds = d.stringList(v, "customFieldIds", ctx, "item");
+  v = o.customFieldIds; if (v !== undefined) o.customFieldIds = d.stringList(v, "customFieldIds", ctx);
   v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -663,11 +663,11 @@ export function decodeFolder(value: unknown, key: string | number, ctx: DecodeCo
   ctx.path.push(key);
   if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalString(o.contractType) && d.isOptionalString(o.cascadingFields) && d.isOptionalString(o.accessRoles) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "contractType", "cascadingFields", "accessRoles", "attachmentCount", "briefDescription", "finance"], ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
+  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
   v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.space; if (v !== undefined && typeof v !== "boolean") o.space = d.boolean(v, "space", ctx);
-  v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx, "item");
+  v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Folder;
 }
@@ -679,7 +679,7 @@ export function decodeFolderBlueprint(value: unknown, key: string | number, ctx:
   ctx.path.push(key);
   if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
+  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -741,12 +741,12 @@ export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx:
   ctx.path.push(key);
   if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalString(o.metadata) && d.isOptionalString(o.customFields) && d.isOptionalString(o.contractType) && d.isOptionalString(o.description) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.hasAttachments) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "metadata", "customFields", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "finance"], ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
+  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
   v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.space; if (v !== undefined && typeof v !== "boolean") o.space = d.boolean(v, "space", ctx);
-  v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx, "item");
-  v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx, "item");
+  v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx);
+  v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderTreeEntry;
 }
@@ -773,11 +773,11 @@ export function decodeGroup(value: unknown, key: string | number, ctx: DecodeCon
   if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.title))) d.optionalStrings(o, ["accountId", "avatarUrl", "title"], ctx);
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
-  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx, "item");
+  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
+  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx);
   v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx, "item");
+  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Group;
 }
@@ -997,7 +997,7 @@ export function decodeProject(value: unknown, key: string | number, ctx: DecodeC
   ctx.path.push(key);
   if (!(d.isOptionalString(o.authorId) && d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["authorId", "status", "customStatusId", "startDate", "endDate", "createdDate", "completedDate", "contractType"], ctx);
   let v: unknown;
-  v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx, "item");
+  v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Project;
 }
@@ -1009,7 +1009,7 @@ export function decodeProjectCreate(value: unknown, key: string | number, ctx: D
   ctx.path.push(key);
   if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
   let v: unknown;
-  v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx, "item");
+  v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx);
   ctx.path.pop();
   return o as unknown as t.ProjectCreate;
 }
@@ -1021,8 +1021,8 @@ export function decodeProjectUpdate(value: unknown, key: string | number, ctx: D
   ctx.path.push(key);
   if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
   let v: unknown;
-  v = o.ownersAdd; if (v !== undefined) o.ownersAdd = d.stringList(v, "ownersAdd", ctx, "item");
-  v = o.ownersRemove; if (v !== undefined) o.ownersRemove = d.stringList(v, "ownersRemove", ctx, "item");
+  v = o.ownersAdd; if (v !== undefined) o.ownersAdd = d.stringList(v, "ownersAdd", ctx);
+  v = o.ownersRemove; if (v !== undefined) o.ownersRemove = d.stringList(v, "ownersRemove", ctx);
   ctx.path.pop();
   return o as unknown as t.ProjectUpdate;
 }
@@ -1118,7 +1118,7 @@ export function decodeRollup(value: unknown, key: string | number, ctx: DecodeCo
   if (!(d.isOptionalString(o.itemId))) d.optionalStrings(o, ["itemId"], ctx);
   let v: unknown;
   v = o.rollupSettings; if (v !== undefined) o.rollupSettings = d.list(v, "rollupSettings", ctx, "item", d.json);
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
+  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Rollup;
 }
@@ -1156,8 +1156,8 @@ export function decodeSpace(value: unknown, key: string | number, ctx: DecodeCon
   ctx.path.push(key);
   if (!(d.isOptionalString(o.defaultTaskWorkflowId) && d.isOptionalString(o.guestRoleId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.defaultProjectWorkflowId) && d.isOptionalString(o.accessType) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.suggestedTaskWorkflows) && d.isOptionalString(o.suggestedProjectWorkflows))) d.optionalStrings(o, ["defaultTaskWorkflowId", "guestRoleId", "avatarUrl", "description", "title", "defaultProjectWorkflowId", "accessType", "workScheduleId", "suggestedTaskWorkflows", "suggestedProjectWorkflows"], ctx);
   let v: unknown;
-  v = o.suggestedProjectWorkflowIds; if (v !== undefined) o.suggestedProjectWorkflowIds = d.stringList(v, "suggestedProjectWorkflowIds", ctx, "item");
-  v = o.suggestedTaskWorkflowIds; if (v !== undefined) o.suggestedTaskWorkflowIds = d.stringList(v, "suggestedTaskWorkflowIds", ctx, "item");
+  v = o.suggestedProjectWorkflowIds; if (v !== undefined) o.suggestedProjectWorkflowIds = d.stringList(v, "suggestedProjectWorkflowIds", ctx);
+  v = o.suggestedTaskWorkflowIds; if (v !== undefined) o.suggestedTaskWorkflowIds = d.stringList(v, "suggestedTaskWorkflowIds", ctx);
   v = o.archived; if (v !== undefined && typeof v !== "boolean") o.archived = d.boolean(v, "archived", ctx);
   v = o.members; if (v !== undefined) o.members = d.list(v, "members", ctx, "spaceMember", decodeSpaceMember);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
@@ -1212,22 +1212,22 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
   let v: unknown;
   v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "customFieldValue", decodeCustomFieldValue);
-  v = o.followerIds; if (v !== undefined) o.followerIds = d.stringList(v, "followerIds", ctx, "item");
-  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx, "item");
-  v = o.responsiblePlaceholderIds; if (v !== undefined) o.responsiblePlaceholderIds = d.stringList(v, "responsiblePlaceholderIds", ctx, "item");
+  v = o.followerIds; if (v !== undefined) o.followerIds = d.stringList(v, "followerIds", ctx);
+  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx);
+  v = o.responsiblePlaceholderIds; if (v !== undefined) o.responsiblePlaceholderIds = d.stringList(v, "responsiblePlaceholderIds", ctx);
   v = o.followedByMe; if (v !== undefined && typeof v !== "boolean") o.followedByMe = d.boolean(v, "followedByMe", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.effortAllocation; if (v !== undefined) o.effortAllocation = decodeEffortAllocation(v, "effortAllocation", ctx);
   v = o.hasAttachments; if (v !== undefined && typeof v !== "boolean") o.hasAttachments = d.boolean(v, "hasAttachments", ctx);
-  v = o.subTaskIds; if (v !== undefined) o.subTaskIds = d.stringList(v, "subTaskIds", ctx, "item");
+  v = o.subTaskIds; if (v !== undefined) o.subTaskIds = d.stringList(v, "subTaskIds", ctx);
   v = o.recurrent; if (v !== undefined && typeof v !== "boolean") o.recurrent = d.boolean(v, "recurrent", ctx);
-  v = o.authorIds; if (v !== undefined) o.authorIds = d.stringList(v, "authorIds", ctx, "item");
-  v = o.responsibleIds; if (v !== undefined) o.responsibleIds = d.stringList(v, "responsibleIds", ctx, "item");
-  v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx, "item");
+  v = o.authorIds; if (v !== undefined) o.authorIds = d.stringList(v, "authorIds", ctx);
+  v = o.responsibleIds; if (v !== undefined) o.responsibleIds = d.stringList(v, "responsibleIds", ctx);
+  v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx);
   v = o.dates; if (v !== undefined) o.dates = decodeTaskDates(v, "dates", ctx);
-  v = o.superTaskIds; if (v !== undefined) o.superTaskIds = d.stringList(v, "superTaskIds", ctx, "item");
-  v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx, "item");
-  v = o.dependencyIds; if (v !== undefined) o.dependencyIds = d.stringList(v, "dependencyIds", ctx, "item");
+  v = o.superTaskIds; if (v !== undefined) o.superTaskIds = d.stringList(v, "superTaskIds", ctx);
+  v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx);
+  v = o.dependencyIds; if (v !== undefined) o.dependencyIds = d.stringList(v, "dependencyIds", ctx);
   v = o.cascadingFieldSettings; if (v !== undefined) o.cascadingFieldSettings = d.list(v, "cascadingFieldSettings", ctx, "item", d.json);
   v = o.attachmentCount; if (v !== undefined && !Number.isSafeInteger(v)) o.attachmentCount = d.integer(v, "attachmentCount", ctx);
   ctx.path.pop();
@@ -1241,7 +1241,7 @@ export function decodeTaskBlueprint(value: unknown, key: string | number, ctx: D
   ctx.path.push(key);
   if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx, "item");
+  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
   v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -1446,7 +1446,7 @@ export function decodeTimesheetRow(value: unknown, key: string | number, ctx: De
   ctx.path.push(key);
   if (!(d.isOptionalString(o.type) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId) && d.isOptionalString(o.rowId))) d.optionalStrings(o, ["type", "taskId", "categoryId", "rowId"], ctx);
   let v: unknown;
-  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx, "item");
+  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx);
   v = o.weeklyEntries; if (v !== undefined) o.weeklyEntries = d.list(v, "weeklyEntries", ctx, "item", d.json);
   ctx.path.pop();
   return o as unknown as t.TimesheetRow;
@@ -1511,7 +1511,7 @@ export function decodeUser(value: unknown, key: string | number, ctx: DecodeCont
   v = o.me; if (v !== undefined && typeof v !== "boolean") o.me = d.boolean(v, "me", ctx);
   v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx, "item");
+  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx);
   ctx.path.pop();
   return o as unknown as t.User;
 }
@@ -1674,7 +1674,7 @@ export function decodeWebhook(value: unknown, key: string | number, ctx: DecodeC
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.events; if (v !== undefined) o.events = d.stringList(v, "events", ctx, "item");
+  v = o.events; if (v !== undefined) o.events = d.stringList(v, "events", ctx);
   v = o.recursive; if (v !== undefined && typeof v !== "boolean") o.recursive = d.boolean(v, "recursive", ctx);
   ctx.path.pop();
   return o as unknown as t.Webhook;
@@ -1727,7 +1727,7 @@ export function decodeWorkSchedule(value: unknown, key: string | number, ctx: De
   if (!(d.isOptionalString(o.scheduleType) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scheduleType", "title"], ctx);
   let v: unknown;
   v = o.workweek; if (v !== undefined) o.workweek = d.list(v, "workweek", ctx, "item", d.json);
-  v = o.userIds; if (v !== undefined) o.userIds = d.stringList(v, "userIds", ctx, "item");
+  v = o.userIds; if (v !== undefined) o.userIds = d.stringList(v, "userIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkSchedule;

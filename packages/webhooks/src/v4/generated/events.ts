@@ -647,7 +647,7 @@ export function decodeTaskParentsAddedEvent(value: unknown, key: string | number
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx, "item");
+  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx);
   ctx.path.pop();
   return o as unknown as TaskParentsAddedEvent;
 }
@@ -662,7 +662,7 @@ export function decodeTaskParentsRemovedEvent(value: unknown, key: string | numb
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx, "item");
+  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx);
   ctx.path.pop();
   return o as unknown as TaskParentsRemovedEvent;
 }
@@ -677,7 +677,7 @@ export function decodeTaskResponsiblesAddedEvent(value: unknown, key: string | n
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedResponsibles; if (v !== undefined) o.addedResponsibles = d.stringList(v, "addedResponsibles", ctx, "item");
+  v = o.addedResponsibles; if (v !== undefined) o.addedResponsibles = d.stringList(v, "addedResponsibles", ctx);
   ctx.path.pop();
   return o as unknown as TaskResponsiblesAddedEvent;
 }
@@ -692,7 +692,7 @@ export function decodeTaskResponsiblesRemovedEvent(value: unknown, key: string |
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedResponsibles; if (v !== undefined) o.removedResponsibles = d.stringList(v, "removedResponsibles", ctx, "item");
+  v = o.removedResponsibles; if (v !== undefined) o.removedResponsibles = d.stringList(v, "removedResponsibles", ctx);
   ctx.path.pop();
   return o as unknown as TaskResponsiblesRemovedEvent;
 }
@@ -707,7 +707,7 @@ export function decodeTaskSharedsAddedEvent(value: unknown, key: string | number
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx, "item");
+  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx);
   ctx.path.pop();
   return o as unknown as TaskSharedsAddedEvent;
 }
@@ -722,7 +722,7 @@ export function decodeTaskSharedsRemovedEvent(value: unknown, key: string | numb
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx, "item");
+  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx);
   ctx.path.pop();
   return o as unknown as TaskSharedsRemovedEvent;
 }
@@ -820,7 +820,7 @@ export function decodeFolderParentsAddedEvent(value: unknown, key: string | numb
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx, "item");
+  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx);
   ctx.path.pop();
   return o as unknown as FolderParentsAddedEvent;
 }
@@ -835,7 +835,7 @@ export function decodeFolderParentsRemovedEvent(value: unknown, key: string | nu
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx, "item");
+  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx);
   ctx.path.pop();
   return o as unknown as FolderParentsRemovedEvent;
 }
@@ -850,7 +850,7 @@ export function decodeFolderSharedsAddedEvent(value: unknown, key: string | numb
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx, "item");
+  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx);
   ctx.path.pop();
   return o as unknown as FolderSharedsAddedEvent;
 }
@@ -865,7 +865,7 @@ export function decodeFolderSharedsRemovedEvent(value: unknown, key: string | nu
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx, "item");
+  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx);
   ctx.path.pop();
   return o as unknown as FolderSharedsRemovedEvent;
 }
@@ -908,7 +908,7 @@ export function decodeProjectOwnersAddedEvent(value: unknown, key: string | numb
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedOwners; if (v !== undefined) o.addedOwners = d.stringList(v, "addedOwners", ctx, "item");
+  v = o.addedOwners; if (v !== undefined) o.addedOwners = d.stringList(v, "addedOwners", ctx);
   ctx.path.pop();
   return o as unknown as ProjectOwnersAddedEvent;
 }
@@ -923,7 +923,7 @@ export function decodeProjectOwnersRemovedEvent(value: unknown, key: string | nu
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedOwners; if (v !== undefined) o.removedOwners = d.stringList(v, "removedOwners", ctx, "item");
+  v = o.removedOwners; if (v !== undefined) o.removedOwners = d.stringList(v, "removedOwners", ctx);
   ctx.path.pop();
   return o as unknown as ProjectOwnersRemovedEvent;
 }

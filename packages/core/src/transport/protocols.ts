@@ -1,0 +1,58 @@
+/**
+ * How each API's calls travel. Each API names its protocol in its generated descriptor (`protocol`), so a
+ * bundle carries only the one its API needs: v2 (rpc) posts every argument as a form to the method's URL in
+ * the format asked for and is answered JSON or XML; v4 (REST) fills the path's placeholders, sends argument
+ * headers, and a form or raw body only when there is one or the verb takes one, and is answered JSON.
+ */
+import type { Protocol } from "../descriptors.js";
+import { WrikeValidationError } from "../errors.js";
+
+/** What to do without XML support; both messages that need it say so. */
+export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
+
+const FORM = "application/x-www-form-urlencoded; charset=UTF-8";
+
+/** v2: every call a form POST to the format's path with `{method}` replaced by the method's name. */
+export const rpcProtocol: Protocol = {
+  request: (api, method, request, format) => ({
+    path: api.formats[format]!.replace("{method}", method.http.path),
+    headers: { "content-type": FORM },
+    body: new URLSearchParams(request.pairs).toString(),
+  }),
+  format: (contentType, requested) => (contentType.includes("json") ? "json" : contentType.includes("xml") ? "xml" : requested),
+  // XML only when the caller brought an XML parser (it is opt-in to keep bundles small).
+  parse(text, format, xml) {
+    if (format === "json") return JSON.parse(text);
+    if (!xml) throw new TypeError(`the response is XML, which needs XML support: ${XML_HINT}`);
+    return xml.parse(text);
+  },
+};
+
+/**
+ * v4 (the REST request contract): the format's path with `{method}` replaced by the method's path and each
+ * `{name}` in it by the encoded path value (each comma-separated item percent-encoded); a placeholder
+ * without a value is an argument error, never sent literally.
+ */
+export const restProtocol: Protocol = {
+  request(api, method, request, format) {
+    const verb = method.http.method;
+    const path = api.formats[format]!.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const value = request.path[name];
+      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (a path argument)", received: "nothing" }] });
+      return value.split(",").map(encodeURIComponent).join(",");
+    });
+    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
+    const headers: Record<string, string> = {};
+    for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
+    // A raw upload (its encoder names the content type), else a form body; GET and DELETE carry none. A
+    // POST or PUT without body arguments still sends an empty form (servers read it as no arguments).
+    let body: BodyInit | undefined = request.body as BodyInit | undefined;
+    if (body === undefined && (request.pairs.length > 0 || (verb !== "GET" && verb !== "DELETE"))) {
+      body = new URLSearchParams(request.pairs).toString();
+      headers["content-type"] ??= FORM;
+    }
+    return { path, headers, body };
+  },
+  format: () => "json",
+  parse: (text) => JSON.parse(text),
+};
