@@ -62,8 +62,9 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
     const init: RequestInit & { duplex: "half" } = { method: verb, headers, body, signal, redirect: "manual", duplex: "half" };
     try {
-      // Rejected credentials (HTTP 401: an expired OAuth 2.0 token) are sent once more when the authorizer refreshed them.
-      for (let resent = false; ; resent = true) {
+      // Rejected credentials (HTTP 401: an expired OAuth 2.0 token) are sent once more when the authorizer
+      // refreshed them, unless the body is a stream: it is read as it is sent and cannot go out again.
+      for (let mayResend = !(body instanceof ReadableStream); ; mayResend = false) {
         let header = bearerHeader;
         // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
         const ready = async () => (header ??= await authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
@@ -82,7 +83,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
           throw transportFailure(id, url, cause, signal);
         }
         hooks.response?.({ method: id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
-        if (resent || response.status !== 401 || !(await authorizer?.rejected?.(header!))) break;
+        if (!mayResend || response.status !== 401 || !(await authorizer?.rejected?.(header!))) break;
         await response.body?.cancel();
       }
       const { status } = response;

@@ -33,7 +33,8 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     method.encodeArgs((args ?? {}) as never, request);
     if (request.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: request.issues });
     const attempt = (n: number) => exchange(method, request, n, callOptions, hooks, decode);
-    return retry ? retry.run(method, callOptions?.signal, hooks, attempt) : attempt(1);
+    // A stream body (an upload from a stream) is read as it is sent and cannot be sent again: one attempt.
+    return retry && !(request.body instanceof ReadableStream) ? retry.run(method, callOptions?.signal, hooks, attempt) : attempt(1);
   }
 
   return {
