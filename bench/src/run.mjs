@@ -17,7 +17,8 @@ import { formatStat, formatTime, ratio, ratioOfSeparate } from "./harness.mjs";
 import { diagnoses, findings } from "./diagnoses.mjs";
 
 const FIGURES = {
-  1: "fig1-signing.mjs",
+  // Short figures whose ratios move between processes as much as between rounds: median of three.
+  1: { file: "fig1-signing.mjs", processes: 3 },
   // Run in three processes: the decoders' speed against ajv varies more between processes (JIT decisions)
   // than between rounds of one process.
   2: { file: "fig2-validation.mjs", processes: 3 },
@@ -26,7 +27,7 @@ const FIGURES = {
   5: "fig5-bundle.mjs",
   6: "fig6-codegen.mjs",
   7: "fig7-emulator.mjs",
-  8: "fig8-msw.mjs",
+  8: { file: "fig8-msw.mjs", processes: 3 },
   9: "fig9-mcp.mjs",
 };
 

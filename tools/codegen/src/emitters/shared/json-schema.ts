@@ -54,10 +54,11 @@ function scalarSchema(name: ScalarType, direction: Direction): Schema {
     case "date":
       return direction === "input" ? { type: "string", format: "date" } : { type: "string" };
     case "utcTimestamp":
-      return direction === "input" ? { type: "string", pattern: UTC_TIMESTAMP, description: "UTC, e.g. 2025-03-01T09:00:00Z" } : { type: "string" };
+      // The pattern's literal Z says UTC; no description, as this schema repeats in every tool's filters.
+      return direction === "input" ? { type: "string", pattern: UTC_TIMESTAMP } : { type: "string" };
     case "localDateTime":
       // A task date: Wrike also takes a day (yyyy-MM-dd) for it.
-      return direction === "input" ? { type: "string", pattern: LOCAL_DATE_TIME, description: "No zone, e.g. 2025-03-01T09:00:00, or a day, 2025-03-01" } : { type: "string" };
+      return direction === "input" ? { type: "string", pattern: LOCAL_DATE_TIME, description: "No zone: 2025-03-01T09:00:00 or 2025-03-01" } : { type: "string" };
     default:
       return { type: "string" };
   }
