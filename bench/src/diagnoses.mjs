@@ -65,18 +65,54 @@ function perCallV4(f) {
     `### 10. v4 per-call overhead: ${x(r.value)} raw fetch (IQR ${r.p25.toFixed(2)}–${r.p75.toFixed(2)}; CPU of the calling process ${x(cpu.value)})`,
     "",
     `One process per side (CPU per call): raw fetch ${i["v4-raw"].cpuUs.toFixed(0)} µs, the v4 client ${i["v4-client"].cpuUs.toFixed(0)} µs (${x(i["v4-client"].cpuUs / i["v4-raw"].cpuUs)}), with \`timeoutMs: 0\` ${i["v4-client-timeout0"].cpuUs.toFixed(0)} µs (${x(i["v4-client-timeout0"].cpuUs / i["v4-raw"].cpuUs)}). ` +
-      "The client's own work per call is building the URL from the path slot (packages/core/src/transport/exchange.ts `urlOf`), the retry wrapper, reading the body as a bounded stream (`readBody` in attempt.ts, raced against the attempt's timer) where raw fetch calls `text()`, and decoding the task (generated decoders): profile `node --cpu-prof` on a loop of `tasks.get` against an in-process fetch (per-call-worker.mjs's `-inproc` modes show the way).",
+      "The client's own work per call is building the request from the slots (`restProtocol.request` in packages/core/src/transport/protocols.ts), the retry wrapper, reading the body as a bounded stream (`readBody` in attempt.ts, raced against the attempt's timer) where raw fetch calls `text()`, and decoding the task (generated decoders): profile `node --cpu-prof` on a loop of `tasks.get` against an in-process fetch (per-call-worker.mjs's `-inproc` modes show the way).",
+  ].join("\n");
+}
+
+function perCallBearer(f) {
+  const r = f.ratios["bearer client / raw fetch (wall)"];
+  const cpu = f.ratios["bearer client / raw fetch (CPU of the calling process)"];
+  const i = f.isolated;
+  const [raw, client] = [i["bearer-raw"], i["bearer-client"]];
+  return [
+    `### 4b. Per-call overhead, bearer: ${x(r.value)} raw fetch (IQR ${r.p25.toFixed(2)}–${r.p75.toFixed(2)}; CPU of the calling process ${x(cpu.value)})`,
+    "",
+    `One process per side: raw fetch ${raw.cpuUs.toFixed(0)} µs CPU and ${raw.wallUs.toFixed(0)} µs wall per call, the client ${client.cpuUs.toFixed(0)} µs and ${client.wallUs.toFixed(0)} µs (${x(client.cpuUs / raw.cpuUs)} CPU, ${x(client.wallUs / raw.wallUs)} wall): alone, as an app with one client runs, the client costs what the process-isolated ratio says; the in-process ratio is what the two sides cost while they share one event loop, one keep-alive pool and one garbage collector. ` +
+      "Not yet profiled in-process; the client's work beyond raw fetch is encoding and checking the arguments, the retry wrapper, the bounded body reader (attempt.ts `readBody`, chunks gathered under `maxResponseBytes`, where raw fetch calls `text()`) and decoding the task. Next to try: `text()` when Content-Length is under the bound, and no retry closure for a call that does not fail.",
+  ].join("\n");
+}
+
+function msw(f, miss) {
+  const wall = f.ratios["generated / hand-written"];
+  const cpu = f.ratios["generated / hand-written (CPU)"];
+  return [
+    `### 8. MSW handlers: ${miss.shown}`,
+    "",
+    `In the process with the median ratio the generated handlers take ${x(wall.value)} the hand-written wall time (IQR ${wall.p25.toFixed(2)}–${wall.p75.toFixed(2)}) and ${x(cpu.value)} their CPU time (each process's ratio is in the heading). ` +
+      "Both sets have one handler per method in the same order, and the baseline is the faster hand-written set (string or RegExp paths), so MSW's matching costs both the same; per request the generated handler also reads the form body and checks the arguments (the missing-argument error) and applies the asyncKey echo, which hand-written handlers skip. " +
+      "Next to try: read the body only for methods with a required argument or an echo (the emitter knows which), and a longer figure (more rounds per process) to narrow the spread.",
+  ].join("\n");
+}
+
+function mcpList(f, miss) {
+  const [defaults, all] = f.sizes;
+  return [
+    `### 9. MCP: the default tool list is ${miss.shown}`,
+    "",
+    `The default set is the spec's assistant set (${defaults.tools} of ${all.tools} tools, marked \`assistant:\` in spec/v4/methods), and its tools are the API's richest: the task and folder lists carry every filter argument, each with Wrike's description and, for dates, a pattern. ` +
+      "Next to try: each model written once per tool (JSON Schema $defs and $ref) instead of inline in every argument that uses it, and enum descriptions that only repeat the enum's values left out.",
   ].join("\n");
 }
 
 function bundle(f) {
   const one = Object.values(f.bundles)[0];
+  const v2 = Object.entries(f.bundles).find(([name]) => name.startsWith("wrikekit: one method"))?.[1];
   const top = one.inputs
     .slice(0, 8)
     .map((i) => `${i.path} ${i.bytes} B`)
     .join(", ");
   return [
-    `### 5. Bundle: the one-method v4 bundle is ${kib(one.gzip)} min+gzip (target 5,000 B; v2 4,989 B)`,
+    `### 5. Bundle: the one-method v4 bundle is ${one.gzip} B min+gzip (target 5,000 B), the v2 one ${v2 ? `${v2.gzip} B` : "n/a"} (target 4,989 B)`,
     "",
     `Largest inputs (esbuild metafile, minified bytes): ${top}. Anything that is only needed by other auth kinds, other methods or XML should not be reachable from \`createTransport\` + one method: check that module-level objects stay side-effect free (\`/* @__PURE__ */\`) and that nothing imports a whole runtime namespace.`,
   ].join("\n");
@@ -99,9 +135,12 @@ export function diagnoses(figures, misses) {
   if (missed("2.") && figures[2]) out.push(validation(figures[2]));
   if (missed("3.") && figures[3]) out.push(decoding(figures[3]));
   if (missed("4.") && figures[4]) out.push(perCall(figures[4]));
+  if (missed("4b.") && figures[4]) out.push(perCallBearer(figures[4]));
   if (missed("10.") && figures[4]) out.push(perCallV4(figures[4]));
   if (missed("5.") && figures[5]) out.push(bundle(figures[5]));
   for (const m of misses.filter((t) => t.name.startsWith("6."))) if (figures[6]) out.push(codegen(figures[6], m));
+  if (missed("8.") && figures[8]) out.push(msw(figures[8], missed("8.")));
+  if (missed("9. mcp: default") && figures[9]) out.push(mcpList(figures[9], missed("9. mcp: default")));
   return out;
 }
 
