@@ -1,0 +1,112 @@
+/**
+ * Lays out generated TypeScript as TypeScript's formatter does for the code the emitters write (2-space
+ * indent, a space after `,` and `:` and inside `{ }`, none inside `( )` and `[ ]`, a multi-line `{ }` with its
+ * contents on their own lines, `;` after object type members), from tokens instead of a syntax tree: emitters hand over fragments such as JSON.stringify output
+ * or a nested writer's text, each indented from its own column 0, and this pass makes one file of them.
+ *
+ * Indentation follows brackets: a line is one step in from the line that opened its innermost `{`, `(` or
+ * `[`, and a closing bracket that starts a line sits on the opener's line indentation; a line that continues
+ * the expression of a line ending in `=>` or `=` is one step further in. Multi-line comments move with their
+ * first line. Blank lines and the text of literals and comments are kept.
+ */
+import { ts } from "ts-morph";
+import { isComment, tokenize, type Token } from "./tokens.js";
+import { terminateTypeMembers } from "./type-members.js";
+
+const K = ts.SyntaxKind;
+const indentUnit = "  ";
+
+const openers = new Set([K.OpenBraceToken, K.OpenParenToken, K.OpenBracketToken]);
+const closers = new Set([K.CloseBraceToken, K.CloseParenToken, K.CloseBracketToken]);
+/** A line ending in one of these is continued on the next one. */
+const continuesExpression = new Set([K.EqualsGreaterThanToken, K.EqualsToken]);
+
+export function layout(text: string): string {
+  const tokens = terminateTypeMembers(tokenize(text));
+  const partner = matchBrackets(tokens);
+  breakMultilineBraces(tokens, partner);
+  spaceTokens(tokens);
+  return indent(tokens, partner) + "\n";
+}
+
+/** For each bracket, the index of the one that closes (or opens) it. */
+function matchBrackets(tokens: readonly Token[]): Int32Array {
+  const partner = new Int32Array(tokens.length).fill(-1);
+  const open: number[] = [];
+  tokens.forEach((t, i) => {
+    if (openers.has(t.kind)) open.push(i);
+    else if (closers.has(t.kind)) {
+      const o = open.pop();
+      if (o === undefined) throw new Error(`layout: unmatched ${t.text} (token ${i}) in generated code`);
+      partner[o] = i;
+      partner[i] = o;
+    }
+  });
+  if (open.length > 0) throw new Error(`layout: unclosed ${tokens[open.at(-1)!]!.text} in generated code`);
+  return partner;
+}
+
+/** A `{ }` that spans lines gets its first and last contents on lines of their own (a comment after `{` stays). */
+function breakMultilineBraces(tokens: Token[], partner: Int32Array): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.kind !== K.OpenBraceToken) continue;
+    const close = partner[i]!;
+    if (close === i + 1 || !spansLines(tokens, i, close)) continue;
+    const first = tokens[i + 1]!;
+    if (first.newlines === 0 && first.kind !== K.SingleLineCommentTrivia) first.newlines = 1;
+    if (tokens[close]!.newlines === 0) tokens[close]!.newlines = 1;
+  }
+}
+
+function spansLines(tokens: readonly Token[], open: number, close: number): boolean {
+  for (let i = open + 1; i <= close; i++) if (tokens[i]!.newlines > 0) return true;
+  return false;
+}
+
+/**
+ * Spacing between tokens on one line: one space after `,` and `:` and inside a non-empty `{ }` where there
+ * was none; none inside `( )`, `[ ]` and an empty `{ }`, nor before `,` and `;`.
+ */
+function spaceTokens(tokens: Token[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.newlines > 0) continue;
+    const prev = tokens[i - 1]!.kind;
+    if (noSpaceAfter.has(prev) || noSpaceBefore.has(t.kind) || (prev === K.OpenBraceToken && t.kind === K.CloseBraceToken)) t.space = "";
+    else if (t.space === "" && (prev === K.CommaToken || prev === K.ColonToken || prev === K.OpenBraceToken || t.kind === K.CloseBraceToken)) t.space = " ";
+  }
+}
+
+const noSpaceAfter = new Set([K.OpenParenToken, K.OpenBracketToken]);
+const noSpaceBefore = new Set([K.CloseParenToken, K.CloseBracketToken, K.CommaToken, K.SemicolonToken]);
+
+function indent(tokens: readonly Token[], partner: Int32Array): string {
+  const out: string[] = [];
+  // Indentation (in steps) of the line that opened each bracket still open.
+  const openedAt: number[] = [];
+  let lineIndent = 0;
+  let previous: Token | undefined;
+  tokens.forEach((t, i) => {
+    if (t.newlines > 0 || previous === undefined) {
+      if (closers.has(t.kind)) lineIndent = openedAt[openedAt.length - 1]!;
+      else lineIndent = (openedAt.length > 0 ? openedAt[openedAt.length - 1]! + 1 : 0) + (continuesLine(previous, t) ? 1 : 0);
+      const lead = indentUnit.repeat(lineIndent);
+      out.push("\n".repeat(t.newlines), lead, t.kind === K.MultiLineCommentTrivia ? shiftComment(t.text, lead.length - t.space.length) : t.text);
+    } else out.push(t.space, t.text);
+    if (openers.has(t.kind)) openedAt.push(lineIndent);
+    else if (closers.has(t.kind) && partner[i]! >= 0) openedAt.pop();
+    if (!isComment(t.kind)) previous = t;
+  });
+  return out.join("");
+}
+
+/** Whether a line starting with `first` continues the statement of the line that ended with `previous`. */
+function continuesLine(previous: Token | undefined, first: Token): boolean {
+  return first.kind === K.SemicolonToken || (previous !== undefined && continuesExpression.has(previous.kind));
+}
+
+/** A multi-line comment's later lines moved by as many columns as its first line moved. */
+function shiftComment(text: string, columns: number): string {
+  if (columns === 0 || !text.includes("\n")) return text;
+  return text.replace(/\n([ \t]*)/g, (_, lead: string) => "\n" + " ".repeat(Math.max(0, lead.length + columns)));
+}
