@@ -29,7 +29,9 @@ export function layout(text: string): string {
   return indent(tokens, partner) + "\n";
 }
 
-/** For each bracket, the index of the one that closes (or opens) it. */
+const closerOf: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = { [K.OpenBraceToken]: K.CloseBraceToken, [K.OpenParenToken]: K.CloseParenToken, [K.OpenBracketToken]: K.CloseBracketToken };
+
+/** For each bracket, the index of the one that closes (or opens) it; an unbalanced one is an emitter's bug. */
 function matchBrackets(tokens: readonly Token[]): Int32Array {
   const partner = new Int32Array(tokens.length).fill(-1);
   const open: number[] = [];
@@ -37,13 +39,20 @@ function matchBrackets(tokens: readonly Token[]): Int32Array {
     if (openers.has(t.kind)) open.push(i);
     else if (closers.has(t.kind)) {
       const o = open.pop();
-      if (o === undefined) throw new Error(`layout: unmatched ${t.text} (token ${i}) in generated code`);
+      if (o === undefined || closerOf[tokens[o]!.kind] !== t.kind)
+        throw new Error(`layout: unmatched ${t.text} on line ${lineOf(tokens, i)} of the generated code${o === undefined ? "" : ` (it would close the ${tokens[o]!.text} of line ${lineOf(tokens, o)})`}`);
       partner[o] = i;
       partner[i] = o;
     }
   });
-  if (open.length > 0) throw new Error(`layout: unclosed ${tokens[open.at(-1)!]!.text} in generated code`);
+  if (open.length > 0) throw new Error(`layout: unclosed ${tokens[open.at(-1)!]!.text} on line ${lineOf(tokens, open.at(-1)!)} of the generated code`);
   return partner;
+}
+
+function lineOf(tokens: readonly Token[], index: number): number {
+  let line = 1;
+  for (let i = 0; i <= index; i++) line += tokens[i]!.newlines + (tokens[i]!.text.match(/\n/g)?.length ?? 0) * (i < index ? 1 : 0);
+  return line;
 }
 
 /** A `{ }` that spans lines gets its first and last contents on lines of their own (a comment after `{` stays). */
