@@ -10,7 +10,7 @@
  * first line. Blank lines and the text of literals and comments are kept.
  */
 import { ts } from "ts-morph";
-import { isComment, tokenize, type Token } from "./tokens.js";
+import { isComment, LayoutError, tokenize, type Token } from "./tokens.js";
 import { terminateTypeMembers } from "./type-members.js";
 
 const K = ts.SyntaxKind;
@@ -40,18 +40,19 @@ function matchBrackets(tokens: readonly Token[]): Int32Array {
     else if (closers.has(t.kind)) {
       const o = open.pop();
       if (o === undefined || closerOf[tokens[o]!.kind] !== t.kind)
-        throw new Error(`layout: unmatched ${t.text} on line ${lineOf(tokens, i)} of the generated code${o === undefined ? "" : ` (it would close the ${tokens[o]!.text} of line ${lineOf(tokens, o)})`}`);
+        throw new LayoutError(`unmatched ${t.text} on line ${lineOf(tokens, i)}${o === undefined ? "" : ` (it would close the ${tokens[o]!.text} of line ${lineOf(tokens, o)})`}`);
       partner[o] = i;
       partner[i] = o;
     }
   });
-  if (open.length > 0) throw new Error(`layout: unclosed ${tokens[open.at(-1)!]!.text} on line ${lineOf(tokens, open.at(-1)!)} of the generated code`);
+  if (open.length > 0) throw new LayoutError(`unclosed ${tokens[open.at(-1)!]!.text} on line ${lineOf(tokens, open.at(-1)!)}`);
   return partner;
 }
 
+/** The line a token starts on (for messages): line breaks before it, and inside the tokens before it. */
 function lineOf(tokens: readonly Token[], index: number): number {
-  let line = 1;
-  for (let i = 0; i <= index; i++) line += tokens[i]!.newlines + (tokens[i]!.text.match(/\n/g)?.length ?? 0) * (i < index ? 1 : 0);
+  let line = 1 + tokens[index]!.newlines;
+  for (let i = 0; i < index; i++) line += tokens[i]!.newlines + tokens[i]!.text.split("\n").length - 1;
   return line;
 }
 

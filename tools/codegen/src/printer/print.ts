@@ -8,6 +8,7 @@ import { layout } from "./layout.js";
 import { printStatements as printStructures } from "./structures.js";
 
 export { UnsupportedStructureError } from "./structures.js";
+export { LayoutError } from "./tokens.js";
 
 /** The formatted text of a file made of these statements (without the generated-file header). */
 export function printStatements(statements: readonly StatementStructures[]): string {

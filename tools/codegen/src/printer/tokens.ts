@@ -6,6 +6,14 @@
  */
 import { ts } from "ts-morph";
 
+/** Generated text the layout cannot read (an unbalanced bracket, an unterminated literal): an emitter's bug. */
+export class LayoutError extends Error {
+  constructor(problem: string) {
+    super(`layout: ${problem} of the generated code; the emitter that wrote it produced broken TypeScript`);
+    this.name = "LayoutError";
+  }
+}
+
 export interface Token {
   kind: ts.SyntaxKind;
   text: string;
@@ -53,6 +61,10 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Whitespace within a line (a carriage return counts: generated text breaks lines with \n). */
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 11 || c === 12;
 
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // For each open `{` or template `${`: whether its `}` resumes a template literal.
@@ -76,7 +88,7 @@ export function tokenize(text: string): Token[] {
       else if (c === 96) return { end: j + 1, head: false };
       else if (c === 36 && text.charCodeAt(j + 1) === 123) return { end: j + 2, head: true };
     }
-    throw new Error("layout: unterminated template literal in generated code");
+    throw new LayoutError(`unterminated template literal on line ${lineAt(text, i)}`);
   };
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -94,7 +106,7 @@ export function tokenize(text: string): Token[] {
       push(K.SingleLineCommentTrivia, end === -1 ? text.length : end);
     } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
       const end = text.indexOf("*/", i + 2);
-      if (end === -1) throw new Error("layout: unterminated comment in generated code");
+      if (end === -1) throw new LayoutError(`unterminated comment on line ${lineAt(text, i)}`);
       push(K.MultiLineCommentTrivia, end + 2);
     } else if (c === 34 || c === 39) {
       let j = i + 1;
@@ -129,14 +141,14 @@ export function tokenize(text: string): Token[] {
         else if (d === 91) inClass = true;
         else if (d === 93) inClass = false;
         else if (d === 47 && !inClass) break;
-        else if (d === 10) throw new Error("layout: unterminated regular expression in generated code");
+        else if (d === 10) throw new LayoutError(`unterminated regular expression on line ${lineAt(text, i)}`);
       }
       j++;
       while (j < text.length && isIdentifierPart(text.charCodeAt(j))) j++;
       push(K.RegularExpressionLiteral, j);
     } else {
       const length = punctuators.findIndex((map, n) => map.has(text.slice(i, i + 4 - n)));
-      if (length === -1) throw new Error(`layout: unexpected character ${JSON.stringify(text[i])} in generated code`);
+      if (length === -1) throw new LayoutError(`unexpected character ${JSON.stringify(text[i])} on line ${lineAt(text, i)}`);
       const symbol = text.slice(i, i + 4 - length);
       const kind = punctuators[length]!.get(symbol)!;
       if (kind === K.OpenBraceToken) braces.push(false);

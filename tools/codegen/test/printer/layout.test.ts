@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layout } from "../../src/printer/layout.js";
+import { LayoutError } from "../../src/printer/tokens.js";
 
 describe("layout: generated text laid out as TypeScript's formatter would", () => {
   it("spaces JSON.stringify output: after , and :, inside { }, not inside [ ] or an empty {}", () => {
@@ -49,8 +50,11 @@ describe("layout: generated text laid out as TypeScript's formatter would", () =
     expect(layout(`switch (x) {\ncase 1: { go() }\n}`)).toBe(`switch (x) {\n  case 1: { go() }\n}\n`);
   });
 
-  it("fails on unbalanced brackets instead of laying out a broken file", () => {
-    expect(() => layout(`const a = { b: [1, 2 };`)).toThrow("layout: unmatched } on line 1 of the generated code (it would close the [ of line 1)");
+  it("fails on broken generated code (unbalanced brackets, unterminated literals) instead of laying it out", () => {
+    expect(() => layout(`const a = { b: [1, 2 };`)).toThrow(LayoutError);
+    expect(() => layout(`const a = {\n  b: [1, 2\n};`)).toThrow("layout: unmatched } on line 3 (it would close the [ of line 2) of the generated code");
+    expect(() => layout(`const s = \`a\nb;\nconst b = (1;`)).toThrow("layout: unterminated template literal on line 1");
+    expect(() => layout(`/** doc\nconst a = (1;`)).toThrow("layout: unterminated comment on line 1");
     expect(() => layout(`const a = (1;`)).toThrow("layout: unclosed ( on line 1");
   });
 });
