@@ -54,6 +54,9 @@ const keywords = kindsByText(K.FirstKeyword, K.LastKeyword);
 const punctuation = kindsByText(K.FirstPunctuation, K.LastPunctuation);
 /** Punctuators by length, longest first. */
 const punctuators: ReadonlyMap<string, ts.SyntaxKind>[] = [4, 3, 2, 1].map((length) => new Map([...punctuation].filter(([text]) => text.length === length)));
+/** By character code, the kind of a one-character punctuator that starts no longer one (`{`, `,`, `;`, ...): most tokens. */
+const singles: ts.SyntaxKind[] = [];
+for (const [text, kind] of punctuation) if (text.length === 1 && ![...punctuation.keys()].some((t) => t.length > 1 && t.startsWith(text))) singles[text.charCodeAt(0)] = kind;
 
 const isIdentifierStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
 const isIdentifierPart = (c: number) => isIdentifierStart(c) || (c >= 48 && c <= 57);
@@ -146,6 +149,10 @@ export function tokenize(text: string): Token[] {
       j++;
       while (j < text.length && isIdentifierPart(text.charCodeAt(j))) j++;
       push(K.RegularExpressionLiteral, j);
+    } else if (singles[c] !== undefined) {
+      const kind = singles[c]!;
+      if (kind === K.OpenBraceToken) braces.push(false);
+      push(kind, i + 1);
     } else {
       const length = punctuators.findIndex((map, n) => map.has(text.slice(i, i + 4 - n)));
       if (length === -1) throw new LayoutError(`unexpected character ${JSON.stringify(text[i])} on line ${lineAt(text, i)}`);
