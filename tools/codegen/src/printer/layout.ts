@@ -26,7 +26,7 @@ export function layout(text: string): string {
   const partner = matchBrackets(tokens);
   breakMultilineBraces(tokens, partner);
   spaceTokens(tokens);
-  return indent(tokens, partner) + "\n";
+  return indent(tokens) + "\n";
 }
 
 const closerOf: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = { [K.OpenBraceToken]: K.CloseBraceToken, [K.OpenParenToken]: K.CloseParenToken, [K.OpenBracketToken]: K.CloseBracketToken };
@@ -90,24 +90,31 @@ function spaceTokens(tokens: Token[]): void {
 const noSpaceAfter = new Set([K.OpenParenToken, K.OpenBracketToken]);
 const noSpaceBefore = new Set([K.CloseParenToken, K.CloseBracketToken, K.CommaToken, K.SemicolonToken]);
 
-function indent(tokens: readonly Token[], partner: Int32Array): string {
+function indent(tokens: readonly Token[]): string {
   const out: string[] = [];
   // Indentation (in steps) of the line that opened each bracket still open.
   const openedAt: number[] = [];
   let lineIndent = 0;
   let previous: Token | undefined;
-  tokens.forEach((t, i) => {
-    if (t.newlines > 0 || previous === undefined) {
-      if (closers.has(t.kind)) lineIndent = openedAt[openedAt.length - 1]!;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const closes = closers.has(t.kind);
+    if (t.newlines > 0 || i === 0) {
+      if (closes) lineIndent = openedAt[openedAt.length - 1]!;
       else lineIndent = (openedAt.length > 0 ? openedAt[openedAt.length - 1]! + 1 : 0) + (continuesLine(previous, t) ? 1 : 0);
-      const lead = indentUnit.repeat(lineIndent);
-      out.push("\n".repeat(t.newlines), lead, t.kind === K.MultiLineCommentTrivia ? shiftComment(t.text, lead.length - t.space.length) : t.text);
+      const lead = indentation(lineIndent);
+      out.push(t.newlines === 1 ? "\n" : "\n".repeat(t.newlines), lead, t.kind === K.MultiLineCommentTrivia ? shiftComment(t.text, lead.length - t.space.length) : t.text);
     } else out.push(t.space, t.text);
-    if (openers.has(t.kind)) openedAt.push(lineIndent);
-    else if (closers.has(t.kind) && partner[i]! >= 0) openedAt.pop();
+    if (closes) openedAt.pop();
+    else if (openers.has(t.kind)) openedAt.push(lineIndent);
     if (!isComment(t.kind)) previous = t;
-  });
+  }
   return out.join("");
+}
+
+const indentations: string[] = [];
+function indentation(steps: number): string {
+  return (indentations[steps] ??= indentUnit.repeat(steps));
 }
 
 /** Whether a line starting with `first` continues the statement of the line that ended with `previous`. */

@@ -50,12 +50,12 @@ export function terminateTypeMembers(tokens: readonly Token[]): Token[] {
     if (isComment(t.kind)) return;
     const top = frames[frames.length - 1]!;
     const prev = tokens[last]?.kind;
-    const inTypePosition = top.type || annotation || (prev !== undefined && typeOperators.has(prev)) || (prev === K.EqualsToken && top.declaringType);
-    const inObjectType = typeLiterals.at(-1) === true;
+    const inTypePosition = () => top.type || annotation || (prev !== undefined && typeOperators.has(prev)) || (prev === K.EqualsToken && top.declaringType);
+    const inObjectType = typeLiterals[typeLiterals.length - 1] === true;
     if (inObjectType && t.newlines > 0 && t.kind !== K.CloseBraceToken && t.kind !== K.BarToken && t.kind !== K.AmpersandToken) endMember();
     switch (t.kind) {
       case K.OpenBraceToken: {
-        const isType = inTypePosition || top.declaringType;
+        const isType = inTypePosition() || top.declaringType;
         if (top.declaringType) top.declaringType = false;
         frames.push(frame(isType, !isType && prev !== undefined && beforeObjectLiteral.has(prev)));
         typeLiterals.push(isType && !opensMappedType(tokens, i));
@@ -63,7 +63,7 @@ export function terminateTypeMembers(tokens: readonly Token[]): Token[] {
       }
       case K.OpenParenToken:
       case K.OpenBracketToken:
-        frames.push(frame(inTypePosition));
+        frames.push(frame(inTypePosition()));
         typeLiterals.push(false);
         break;
       case K.CloseBraceToken:
