@@ -1,8 +1,10 @@
 /**
  * Lays out generated TypeScript as TypeScript's formatter does for the code the emitters write (2-space
- * indent, a space after `,` and `:` and inside `{ }`, none inside `( )` and `[ ]`, a multi-line `{ }` with its
- * contents on their own lines, `;` after object type members), from tokens instead of a syntax tree: emitters hand over fragments such as JSON.stringify output
- * or a nested writer's text, each indented from its own column 0, and this pass makes one file of them.
+ * indent, a space after `,` and `:` and inside `{ }`, none inside `( )` and `[ ]`, a multi-line `{ }` with
+ * its contents on their own lines, `;` after object type members), from tokens instead of a syntax tree:
+ * emitters hand over fragments such as JSON.stringify output or a nested writer's text, each indented from
+ * its own column 0, and this pass makes one file of them. test/printer checks the result against the
+ * formatter on every generated file.
  *
  * Indentation follows brackets: a line is one step in from the line that opened its innermost `{`, `(` or
  * `[`, and a closing bracket that starts a line sits on the opener's line indentation; a line that continues
