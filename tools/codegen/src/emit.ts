@@ -1,15 +1,13 @@
 /**
  * Runs the emitters. Each emitter owns one generated file and describes its declarations as ts-morph
- * structures; this module builds the file from them in one go and gives every file the same header and
- * formatting, so output is deterministic and reads the same.
+ * structures; this module prints the file from them in one go (printer/print.ts) and gives every file the
+ * same header and layout, so output is deterministic and reads the same.
  *
  * Why structures and not SourceFile.add*: each add* call re-parses the whole file, which makes a file of
- * K declarations cost O(K²); building the file once from all its structures keeps generation linear.
+ * K declarations cost O(K²); printing the file once from all its structures keeps generation linear.
  */
 import {
-  Project,
   StructureKind,
-  ts,
   type FunctionDeclarationStructure,
   type ImportDeclarationStructure,
   type InterfaceDeclarationStructure,
@@ -19,6 +17,7 @@ import {
   type VariableStatementStructure,
 } from "ts-morph";
 import type { Ir } from "./model.js";
+import { printStatements } from "./printer/print.js";
 
 /** What an emitter adds to its file: the same calls as a ts-morph SourceFile, recorded in order. */
 export interface DeclarationSink {
@@ -87,14 +86,10 @@ export function header(emitterName: string): string {
 
 /** Runs an API's emitters (default: all it lists) on its resolved spec. */
 export function runEmitters(ir: Ir, api: ApiTarget, emitters: readonly Emitter[] = api.emitters): GeneratedFile[] {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true } });
   return emitters.map((emitter) => {
     const recorded = recordingSink();
     emitter.emit(ir, recorded.sink, api);
-    const path = emitter.output.replaceAll("{api}", api.id);
-    const file = project.createSourceFile(`/${path}`, { statements: recorded.statements() }, { overwrite: true });
-    file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert, ensureNewLineAtEndOfFile: true });
-    return { path, text: header(emitter.name) + file.getFullText() };
+    return { path: emitter.output.replaceAll("{api}", api.id), text: header(emitter.name) + printStatements(recorded.statements()) };
   });
 }
 

@@ -5,10 +5,11 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { LineCounter, parseDocument, isNode } from "yaml";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { z } from "zod";
 import { apiFileSchema, eventsFileSchema, groupFileSchema, type ApiFile, type EventsFile, type GroupFile } from "./schema.js";
 import { checkReferences } from "./references.js";
+import { readYamlQuickly } from "./fast-yaml.js";
 import { SpecError, type ParsedFile, type SpecProblem } from "./problems.js";
 
 export { SpecError, formatPath, formatProblem, type SpecProblem } from "./problems.js";
@@ -24,15 +25,15 @@ export interface Spec {
 
 
 function parseYamlFile<S extends z.ZodType>(absPath: string, file: string, schema: S, problems: SpecProblem[]): ParsedFile<z.infer<S>> | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(absPath, "utf8"), { lineCounter, uniqueKeys: true });
-  const lineOf = (path: (string | number)[]) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
+  const source = readFileSync(absPath, "utf8");
+  // The quick reading serves a good file; a broken one is read again with `yaml` to say where it is broken.
+  const quick = readYamlQuickly(source);
+  const quickResult = quick && schema.safeParse(quick.value);
+  if (quickResult?.success) {
+    let lineOf: ParsedFile<unknown>["lineOf"] | undefined;
+    return { file, data: quickResult.data, lineOf: (path) => (lineOf ??= locate(source).lineOf)(path) };
+  }
+  const { doc, lineOf } = locate(source);
   if (doc.errors.length > 0) {
     // The first syntax error is the one to fix; those after it are usually its echoes.
     const err = doc.errors[0]!;
@@ -48,6 +49,20 @@ function parseYamlFile<S extends z.ZodType>(absPath: string, file: string, schem
     return undefined;
   }
   return { file, data: result.data, lineOf };
+}
+
+/** The file as a `yaml` Document, which knows the line of every node. */
+function locate(source: string): { doc: Document.Parsed; lineOf: ParsedFile<unknown>["lineOf"] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true });
+  const lineOf = (path: (string | number)[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return { doc, lineOf };
 }
 
 /** Loads and checks the spec in `specDir`; throws SpecError listing every problem found. */
