@@ -18,23 +18,28 @@ export function secureUrl(text: string, what: string): URL {
 }
 
 /**
- * A base URL is where the API's own paths start (`https://www.wrike.com`, a proxy's origin): the client adds
- * `/api/json/v2/...` or `/api/v4/...` itself, so a base URL that already ends in an API path would be doubled
- * and answered 404.
+ * The base URL the API's paths are added to, without a trailing slash: `baseUrl` (a proxy's origin and
+ * path), else https:// and `host` (an account's API host as a token response names it, `app-eu.wrike.com`;
+ * http on loopback), else undefined; both are checked when given. The base is https unless on loopback
+ * and ends before the API's path: the client adds `/api/json/v2/...` or `/api/v4/...` itself, so a base
+ * that already ends in it would be doubled and answered 404.
  */
-export function checkBaseUrl(baseUrl: string): URL {
-  // A value that is not a string is not an absolute URL either (secureUrl says so).
-  const url = secureUrl(baseUrl, "baseUrl");
-  const apiPath = /\/api\/(?:(?:json|xml)\/)?v\d+\/?$/.exec(url.pathname);
-  if (apiPath) {
-    const base = `${url.origin}${url.pathname.slice(0, apiPath.index)}`;
-    throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(base)}`);
+export function apiBase(baseUrl: string | undefined, host?: string): string | undefined {
+  if (host !== undefined) {
+    if (!/^[\w.-]+(:\d+)?$/.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
+    host = `${LOOPBACK_HOST.test(host.replace(/:\d+$/, "")) ? "http" : "https"}://${host}`;
   }
-  return url;
+  const base = baseUrl ?? host;
+  if (base === undefined) return undefined;
+  // A value that is not a string is not an absolute URL either (secureUrl says so).
+  const url = secureUrl(base, base === baseUrl ? "baseUrl" : "host");
+  const apiPath = /\/api\/(?:(?:json|xml)\/)?v\d+\/?$/.exec(url.pathname);
+  if (apiPath) throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(url.origin + url.pathname.slice(0, apiPath.index))}`);
+  return base.replace(/\/$/, "");
 }
 
-/** The origin of an API host (`app-eu.wrike.com`, as a token response names it): https, or http on loopback. */
-export function hostOrigin(host: string): string {
-  if (!/^[\w.-]+(:\d+)?$/.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
-  return new URL(`${LOOPBACK_HOST.test(host.replace(/:\d+$/, "")) ? "http" : "https"}://${host}`).origin;
+/** Checks a base URL as the transport does (https unless loopback, no API path of its own); returns it parsed. */
+export function checkBaseUrl(baseUrl: string): URL {
+  apiBase(baseUrl);
+  return new URL(baseUrl);
 }

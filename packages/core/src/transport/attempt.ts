@@ -3,14 +3,29 @@
  * size of the body it reads; and how a failure to get an answer is told apart (not sent, broken, timed
  * out, aborted).
  */
-import { WrikeTransportError } from "../errors.js";
+import { WrikeTransportError, type TransportFailure } from "../errors.js";
 
 /** Connection errors that prove the request never left: safe to retry even for writes. */
 const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/;
 
 /** A WrikeTransportError of method `methodId`, its message `text` after the method's name. */
-export function transportError(methodId: string, reason: WrikeTransportError["reason"], text: string, fields?: { httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }): WrikeTransportError {
+export function transportError(methodId: string, reason: TransportFailure, text: string, fields?: { httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }): WrikeTransportError {
   return new WrikeTransportError({ message: `${methodId}: ${text}`, method: methodId, reason, ...fields });
+}
+
+/**
+ * Why no answer came, `cause` being what a wait threw: the caller's signal aborted (while waiting for the
+ * limiter, a back-off or the answer), the attempt timed out, or the network failed calling `where` (the
+ * URL without its query); not-sent when the request provably never left.
+ */
+export function transportFailure(methodId: string, cause: unknown, callerSignal: AbortSignal | undefined, where?: string): WrikeTransportError {
+  const error = cause as { name?: string; message?: string; cause?: { code?: string } } | undefined;
+  const code = error?.cause?.code;
+  return callerSignal?.aborted
+    ? transportError(methodId, "aborted", "aborted", { cause })
+    : error?.name === "TimeoutError" || error?.name === "AbortError"
+      ? transportError(methodId, "timeout", `timed out (${where})`, { cause })
+      : transportError(methodId, NOT_SENT_CODES.test(code!) ? "not-sent" : "network", `network error calling ${where}: ${error?.message ?? String(cause)}${code ? ` (${code})` : ""}`, { cause });
 }
 
 export interface AttemptTimer {
@@ -44,9 +59,9 @@ export function attemptTimer(ms: number): AttemptTimer {
 
 /**
  * The body as text, read as a stream and refused as soon as it passes `maxBytes` (or declares more):
- * no more than the bound is ever held, whatever the server sends.
+ * no more than the bound is ever held, whatever the server sends. `where` names the request in errors.
  */
-export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal?: AbortSignal): Promise<string> {
+export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal: AbortSignal | undefined, where: string): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return "";
   const decoder = new TextDecoder();
@@ -63,20 +78,6 @@ export async function readBody(methodId: string, response: Response, timer: Atte
     }
   } catch (cause) {
     reader.cancel().catch(() => {});
-    throw cause instanceof WrikeTransportError ? cause : transportFailure(methodId, response.url, cause, callerSignal);
+    throw cause instanceof WrikeTransportError ? cause : transportFailure(methodId, cause, callerSignal, where);
   }
-}
-
-export function transportFailure(methodId: string, url: string, cause: unknown, callerSignal: AbortSignal | undefined): WrikeTransportError {
-  const where = url.split("?")[0];
-  const name = (cause as { name?: string } | undefined)?.name;
-  if (callerSignal?.aborted) return abortedError(methodId, cause);
-  if (name === "TimeoutError" || name === "AbortError") return transportError(methodId, "timeout", `timed out (${where})`, { cause });
-  const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
-  return transportError(methodId, NOT_SENT_CODES.test(code!) ? "not-sent" : "network", `network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, { cause });
-}
-
-/** The call's own signal aborted: while waiting for the limiter or a back-off, or during the attempt. */
-export function abortedError(methodId: string, cause: unknown): WrikeTransportError {
-  return transportError(methodId, "aborted", "aborted", { cause });
 }

@@ -8,8 +8,6 @@ import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
 import { newEncodeContext } from "../runtime/encode.js";
 import { createExchange } from "./exchange.js";
-import { XML_HINT } from "./protocols.js";
-import { checkBaseUrl, hostOrigin } from "../base-url.js";
 import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
@@ -18,13 +16,10 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
   if (auth?.kind === "bearer" ? !auth.token?.trim() : typeof auth?.authorize !== "function")
     throw new TypeError('createTransport: auth must be { kind: "bearer", token } with a token, or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a credentials)');
-  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
-  if (options.host !== undefined) hostOrigin(options.host);
-  const format = options.format ?? "json";
-  if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
-  if (format === "xml" && options.xml === undefined) throw new TypeError(`format "xml" needs XML support: ${XML_HINT}`);
+  const format = api.protocol.requested(api, options);
   const retry = options.retry;
   const hooks = options.hooks ?? {};
+  // Checks baseUrl and host.
   const exchange = createExchange(api, options, format);
 
   /** Checks and encodes the arguments once, then runs the attempts; async, so that bad arguments reject the returned promise instead of throwing at the call site. */
