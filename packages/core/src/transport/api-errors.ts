@@ -12,9 +12,8 @@ import { envelopeCode, WrikeApiError } from "../errors.js";
  */
 function readEnvelope(api: ApiDescriptor, method: string, document: unknown, httpStatus: number, codeOf?: (body: Record<string, unknown>, sentName: string | undefined, serverMessage: string) => number): WrikeApiError | undefined {
   const env = api.errorEnvelope;
-  if (typeof document !== "object" || document === null) return undefined;
-  const body = (env.root === undefined ? document : (document as Record<string, unknown>)[env.root]) as Record<string, unknown> | undefined;
-  if (typeof body !== "object" || body === null || !(env.messageField in body || env.nameField in body)) return undefined;
+  const body = (env.root === undefined ? document : (document as Record<string, unknown> | undefined)?.[env.root]) as Record<string, unknown> | null | undefined;
+  if (typeof body !== "object" || !body || !(env.messageField in body || env.nameField in body)) return undefined;
   const serverMessage = String(body[env.messageField] ?? "");
   const sentName = body[env.nameField] === undefined ? undefined : String(body[env.nameField]);
   const code = codeOf ? codeOf(body, sentName, serverMessage) : httpStatus;

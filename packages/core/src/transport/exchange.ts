@@ -16,13 +16,14 @@ import { attemptTimer, readBody, transportError, transportFailure } from "./atte
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
- * One attempt of a call: `decode` reads and decodes the answer within the attempt's timeout; without it the
- * answer is returned as soon as it starts (a successful status), for callers that read the body themselves.
+ * The attempts of a call, numbered from 1: `decode` reads and decodes the answer within the attempt's
+ * timeout; without it the answer is returned as soon as it starts (a successful status), for callers that
+ * read the body themselves.
  */
-export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
+export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, options: CallOptions | undefined, decode: boolean) => (attempt: number) => Promise<unknown>;
 
-/** Checks the options' baseUrl and host (a TypeError when either is wrong) and returns the attempt. */
-export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
+/** Checks the options' baseUrl and host (a TypeError when either is wrong) and returns the exchange. */
+export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, hooks: TransportHooks): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const { auth, xml, rateLimiter: limiter } = options;
@@ -38,7 +39,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
    * else a failed status is thrown by itself (429 and 503 whatever their body), and a successful answer is
    * decoded.
    */
-  return async (method, request, attempt, callOptions, hooks, decode) => {
+  return (method, request, callOptions, decode) => async (attempt) => {
     const { id } = method;
     const verb = method.http.method;
     const signal = callOptions?.signal;
@@ -66,14 +67,15 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       // waits for (a shared token refresh), and a signature never ages in the queue.
       await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
       headers.authorization = header!;
-      hooks.request?.({ method: id, url: where, attempt });
+      const event = { method: id, url: where, attempt };
+      hooks.request?.(event);
       const started = Date.now();
       const pending = fetchImpl(url, init);
       const answer = await timer.race(pending).catch((cause: unknown) => {
         pending.then((late) => late.body?.cancel(), () => {});
         throw transportFailure(id, cause, signal, where);
       });
-      hooks.response?.({ method: id, url: where, attempt, status: answer.status, durationMs: Date.now() - started });
+      hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
       return [answer, header!];
     }
 
@@ -122,7 +124,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         id,
         "http-status",
         // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
-        `${`HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method here; baseUrl must be an origin (https://www.wrike.com, no /api/...) of a server of this API version" : ""}`,
+        `${`HTTP ${status} ${response.statusText}`.trim()} (${where})${status === 404 ? ": no such API method; baseUrl must be the origin of a server of this API version" : ""}`,
         { httpStatus: status, retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined },
       );
     // XML support brings XML's conversions (xml is there: parsing refused XML without it).

@@ -20,14 +20,14 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const retry = options.retry;
   const hooks = options.hooks ?? {};
   // Checks baseUrl and host.
-  const exchange = createExchange(api, options, format);
+  const exchange = createExchange(api, options, format, hooks);
 
   /** Checks and encodes the arguments once, then runs the attempts; async, so that bad arguments reject the returned promise instead of throwing at the call site. */
   async function send(method: MethodDescriptor<never, unknown>, args: unknown, callOptions: CallOptions | undefined, decode: boolean): Promise<unknown> {
     const request = newEncodeContext();
     method.encodeArgs((args ?? {}) as never, request);
     if (request.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: request.issues });
-    const attempt = (n: number) => exchange(method, request, n, callOptions, hooks, decode);
+    const attempt = exchange(method, request, callOptions, decode);
     // A stream body (an upload from a stream) is read as it is sent and cannot be sent again: one attempt.
     return retry && !(request.body instanceof ReadableStream) ? retry.run(method, callOptions?.signal, hooks, attempt) : attempt(1);
   }
