@@ -20,8 +20,6 @@ export interface AuthorizeRequest {
 }
 
 export interface Authorizer {
-  /** Runs before the URL is built, so that `host()` is known (an OAuth 2.0 session loads its tokens). */
-  prepare?(): Promise<void>;
   /** The Authorization header of one request. */
   authorize(request: AuthorizeRequest): string | Promise<string>;
   /**
@@ -31,8 +29,11 @@ export interface Authorizer {
    * once more after refreshing a token the server rejected.
    */
   send?(send: () => Promise<[Response, string]>, resendable: boolean): Promise<Response>;
-  /** The account's API host, when the credentials name one (OAuth 2.0 token responses do). */
-  host?(): string | undefined;
+  /**
+   * The account's API host, when the credentials name one (OAuth 2.0 token responses do). Asked before
+   * each attempt's URL is built; an OAuth 2.0 session loads (or refreshes) its tokens to know it.
+   */
+  host?(): Promise<string | undefined> | string | undefined;
 }
 
 export type TransportAuth = BearerAuth | Authorizer;

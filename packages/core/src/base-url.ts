@@ -3,7 +3,7 @@
  * cross a network in clear; this one rule checks every URL a secret travels to: base URLs, OAuth 2.0
  * token, authorisation and redirect URIs, OAuth 1.0a flow endpoints.
  */
-const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /** Parses `text` as an absolute URL that is https, or http on loopback; `what` names it in errors. */
 export function secureUrl(text: string, what: string): URL {
@@ -27,15 +27,14 @@ export function secureUrl(text: string, what: string): URL {
 export function apiBase(baseUrl: string | undefined, host?: string): string | undefined {
   if (host !== undefined) {
     if (!/^[\w.-]+(:\d+)?$/.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
-    host = `${LOOPBACK_HOST.test(host.replace(/:\d+$/, "")) ? "http" : "https"}://${host}`;
+    host = `${LOOPBACK_HOST.test(host) ? "http" : "https"}://${host}`;
   }
-  const base = baseUrl ?? host;
-  if (base === undefined) return undefined;
+  if (baseUrl === undefined) return host;
   // A value that is not a string is not an absolute URL either (secureUrl says so).
-  const url = secureUrl(base, base === baseUrl ? "baseUrl" : "host");
+  const url = secureUrl(baseUrl, "baseUrl");
   const apiPath = /\/api\/(?:(?:json|xml)\/)?v\d+\/?$/.exec(url.pathname);
   if (apiPath) throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(url.origin + url.pathname.slice(0, apiPath.index))}`);
-  return base.replace(/\/$/, "");
+  return baseUrl.replace(/\/$/, "");
 }
 
 /** Checks a base URL as the transport does (https unless loopback, no API path of its own); returns it parsed. */

@@ -9,7 +9,6 @@ export interface OAuth2Auth {
 
 export function oauth2Auth(session: OAuth2Session): Authorizer {
   return {
-    prepare: async () => void (await session.accessToken()),
     authorize: async () => `Bearer ${await session.accessToken()}`,
     // Credentials rejected (HTTP 401: an expired token) are refreshed once for every call that saw the
     // same token rejected (single flight in the session), and the request is sent once more.
@@ -20,6 +19,6 @@ export function oauth2Auth(session: OAuth2Session): Authorizer {
       await session.refresh(header.replace(/^Bearer /, ""));
       return (await send())[0];
     },
-    host: () => session.host(),
+    host: async () => (await session.accessToken(), session.host()),
   };
 }

@@ -41,17 +41,11 @@ export interface AttemptTimer {
  */
 export function attemptTimer(ms: number): AttemptTimer {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let expired: unknown;
-  let reject: (reason: unknown) => void;
+  let expiry: Promise<never> | undefined;
   return {
     race: (promise) =>
       ms > 0
-        ? new Promise((resolve, fail) => {
-            timer ??= setTimeout(() => reject((expired = new DOMException(`no answer within ${ms} ms`, "TimeoutError"))), ms);
-            reject = fail;
-            if (expired) fail(expired);
-            promise.then(resolve, fail);
-          })
+        ? Promise.race([promise, (expiry ??= new Promise((_, reject) => (timer = setTimeout(() => reject(new DOMException(`no answer within ${ms} ms`, "TimeoutError")), ms))))])
         : promise,
     done: () => clearTimeout(timer),
   };

@@ -46,10 +46,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000);
     let response: Response;
     let text: string;
-    await authorizer.prepare?.();
+    const host = await authorizer.host?.();
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
     const { path, headers, body } = api.protocol.request(api, method, request, format);
-    const where = (base ?? apiBase(undefined, authorizer.host?.()) ?? api.baseUrl) + path;
+    const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
     const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
@@ -125,7 +125,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         "http-status",
         // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
         `${`HTTP ${status} ${response.statusText}`.trim()} (${where})${status === 404 ? ": no such API method; baseUrl must be the origin of a server of this API version" : ""}`,
-        { httpStatus: status, retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined },
+        // Only 429 and 503 are retried, and they honour it.
+        { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
       );
     // XML support brings XML's conversions (xml is there: parsing refused XML without it).
     const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? xml!.fromXml : undefined };
