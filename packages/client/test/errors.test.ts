@@ -53,7 +53,7 @@ describe("response validation", () => {
       { path: "task.parents[2]", expected: "an id (integer or numeric string within ±9007199254740991)", received: "boolean true" },
       { path: "task.status", expected: "integer within ±9007199254740991", received: 'string "done"' },
     ]);
-    expect(v.message).toContain("Invalid response from wrike.task.get:\n  - task.id: expected an id (integer or numeric string within ±9007199254740991), got string \"abc\"");
+    expect(v.message).toContain("wrike.task.get: invalid response:\n  - task.id: expected an id (integer or numeric string within ±9007199254740991), got string \"abc\"");
   });
 
   it("reports optional string fields of another type, after the ones that are strings or absent", async () => {
@@ -172,7 +172,7 @@ describe("arguments are checked before anything is sent", () => {
       { path: "startDate", expected: 'a date and time (yyyy-MM-ddTHH:mm:ss, a date as Wrike returned it, or a valid Date; for a whole day pass "2010-11-05T00:00:00")', received: 'string "2010-11-05"' },
       { path: "parents[1]", expected: "an id (non-negative integer)", received: "number -2" },
     ]);
-    expect(error.message).toMatch(/^Invalid arguments for wrike\.task\.add:/);
+    expect(error.message).toMatch(/^wrike\.task\.add: invalid arguments:/);
   });
 
   it("reports a missing required argument and a missing alternative", async () => {

@@ -121,7 +121,7 @@ export class WrikeValidationError extends WrikeError {
   constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
     const shown = init.issues.slice(0, 10).map((i) => `\n  - ${formatIssue(i)}`);
     if (init.issues.length > 10) shown.push(`\n  - ... and ${init.issues.length - 10} more`);
-    super({ message: `Invalid ${init.direction === "arguments" ? "arguments for" : "response from"} ${init.method}:${shown.join("")}`, ...init });
+    super({ message: `${init.method}: invalid ${init.direction}:${shown.join("")}`, ...init });
   }
 }
 
