@@ -7,14 +7,14 @@ const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /** Parses `text` as an absolute URL that is https, or http on loopback; `what` names it in errors. */
 export function secureUrl(text: string, what: string): URL {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(text);
   } catch {
-    throw new TypeError(`${what} is not an absolute URL: ${JSON.stringify(text)}`);
+    // Not a URL: named below as given.
   }
-  if (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOST.test(url.hostname))) return url;
-  throw new TypeError(`${what} must use https (plain http is allowed only for localhost): ${url.origin}${url.pathname === "/" ? "" : url.pathname}`);
+  if (url?.protocol === "https:" || (url?.protocol === "http:" && LOOPBACK_HOST.test(url.hostname))) return url;
+  throw new TypeError(`${what} must be an absolute https URL (http only for localhost): ${url ? url.origin + url.pathname : JSON.stringify(text)}`);
 }
 
 /**
