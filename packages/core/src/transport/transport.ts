@@ -15,7 +15,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   // Short, as every bundle carries it; createWrikeClient's options say more (client-options.ts).
   const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
   if (auth?.kind === "bearer" ? !auth.token?.trim() : typeof auth?.authorize !== "function")
-    throw new TypeError('createTransport: auth must be { kind: "bearer", token } with a token, or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a credentials)');
+    throw new TypeError('createTransport: auth must be { kind: "bearer", token } or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a)');
   const format = api.protocol.requested(api, options);
   const retry = options.retry;
   const hooks = options.hooks ?? {};
