@@ -5,8 +5,8 @@
  */
 import { WrikeTransportError, type TransportFailure } from "../errors.js";
 
-/** Connection errors that prove the request never left: safe to retry even for writes. */
-const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/;
+/** Connection errors that prove the request never left, safe to retry even for writes: ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH. */
+const NOT_SENT_CODES = /^e(connrefused|notfound|ai_again|(net|host)unreach)$/i;
 
 /** A WrikeTransportError of method `methodId`, its message `text` after the method's name. */
 export function transportError(methodId: string, reason: TransportFailure, text: string, fields?: { httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }): WrikeTransportError {
