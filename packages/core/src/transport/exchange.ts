@@ -7,7 +7,7 @@
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
 import { WrikeDecodeError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
-import { isBearer, type Authorizer } from "../auth.js";
+import type { Authorizer } from "../auth.js";
 import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
@@ -22,14 +22,11 @@ import type { CallOptions, TransportOptions } from "./options.js";
  */
 export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, options: CallOptions | undefined, decode: boolean) => (attempt: number) => Promise<unknown>;
 
-/** Checks the options' baseUrl and host (a TypeError when either is wrong) and returns the exchange. */
-export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, hooks: TransportHooks): Exchange {
+/** Checks the options' baseUrl and host (a TypeError when either is wrong) and returns the exchange; `options.auth` is `authorizer`. */
+export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, authorizer: Authorizer, hooks: TransportHooks): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { auth, xml, rateLimiter: limiter } = options;
-  const bearer = isBearer(auth) && `Bearer ${auth.token}`;
-  // A bearer token is an authorizer of one header.
-  const authorizer: Authorizer = bearer ? { authorize: () => bearer } : (auth as Authorizer);
+  const { xml, rateLimiter: limiter } = options;
   const base = apiBase(options.baseUrl, options.host);
 
   /**

@@ -14,13 +14,14 @@ import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
   // Short, as every bundle carries it; createWrikeClient's options say more (client-options.ts).
   const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
-  if (auth?.kind === "bearer" ? !auth.token?.trim() : typeof auth?.authorize !== "function")
-    throw new TypeError('createTransport: auth must be { kind: "bearer", token } or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a)');
+  // A bearer token is an authorizer of one header.
+  const authorizer = auth?.kind === "bearer" ? auth.token?.trim() && { authorize: () => `Bearer ${auth.token}` } : typeof auth?.authorize === "function" && (auth as Authorizer);
+  if (!authorizer) throw new TypeError('createTransport: auth must be { kind: "bearer", token } or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a)');
   const format = api.protocol.requested(api, options);
   const retry = options.retry;
   const hooks = options.hooks ?? {};
   // Checks baseUrl and host.
-  const exchange = createExchange(api, options, format, hooks);
+  const exchange = createExchange(api, options, format, authorizer, hooks);
 
   /** Checks and encodes the arguments once, then runs the attempts; async, so that bad arguments reject the returned promise instead of throwing at the call site. */
   async function send(method: MethodDescriptor<never, unknown>, args: unknown, callOptions: CallOptions | undefined, decode: boolean): Promise<unknown> {
