@@ -29,7 +29,11 @@ export function transportFailure(methodId: string, cause: unknown, callerSignal:
 }
 
 export interface AttemptTimer {
-  /** `promise`, or a TimeoutError once the attempt has run `ms`; the clock starts at the first race (as the request leaves). */
+  /**
+   * `promise`, or a TimeoutError once the attempt has run `ms` (the clock starts at the first race, as the
+   * request leaves); whatever a wait throws comes out as the attempt's `fail` names it. A Response that
+   * comes too late has its body cancelled.
+   */
   race<T>(promise: Promise<T>): Promise<T>;
   done(): void;
 }
@@ -37,25 +41,26 @@ export interface AttemptTimer {
 /**
  * One timer per attempt, cleared when it is over. It rejects the wait in progress rather than aborting
  * a signal: undici registers listeners and a finaliser for every signal it is given, which costs a
- * loopback call about a quarter of its CPU; a late answer's body is cancelled by whoever raced it.
+ * loopback call about a quarter of its CPU.
  */
-export function attemptTimer(ms: number): AttemptTimer {
+export function attemptTimer(ms: number, fail: (cause: unknown) => Error): AttemptTimer {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let expiry: Promise<never> | undefined;
   return {
     race: (promise) =>
-      ms > 0
-        ? Promise.race([promise, (expiry ??= new Promise((_, reject) => (timer = setTimeout(() => reject(new DOMException(`no answer within ${ms} ms`, "TimeoutError")), ms))))])
-        : promise,
+      (ms > 0 ? Promise.race([promise, (expiry ??= new Promise((_, reject) => (timer = setTimeout(() => reject(new DOMException(`no answer within ${ms} ms`, "TimeoutError")), ms))))]) : promise).catch((cause: unknown) => {
+        promise.then((late) => (late as Partial<Response> | undefined)?.body?.cancel(), () => {});
+        throw fail(cause);
+      }),
     done: () => clearTimeout(timer),
   };
 }
 
 /**
  * The body as text, read as a stream and refused as soon as it passes `maxBytes` (or declares more):
- * no more than the bound is ever held, whatever the server sends. `where` names the request in errors.
+ * no more than the bound is ever held, whatever the server sends.
  */
-export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal: AbortSignal | undefined, where: string): Promise<string> {
+export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return "";
   const decoder = new TextDecoder();
@@ -72,6 +77,6 @@ export async function readBody(methodId: string, response: Response, timer: Atte
     }
   } catch (cause) {
     reader.cancel().catch(() => {});
-    throw cause instanceof WrikeTransportError ? cause : transportFailure(methodId, cause, callerSignal, where);
+    throw cause;
   }
 }

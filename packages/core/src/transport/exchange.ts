@@ -40,13 +40,13 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const { id } = method;
     const verb = method.http.method;
     const signal = callOptions?.signal;
-    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000);
     let response: Response;
     let text: string;
     const host = await authorizer.host?.();
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
     const { path, headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
+    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
     const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
@@ -67,11 +67,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       const event = { method: id, url: where, attempt };
       hooks.request?.(event);
       const started = Date.now();
-      const pending = fetchImpl(url, init);
-      const answer = await timer.race(pending).catch((cause: unknown) => {
-        pending.then((late) => late.body?.cancel(), () => {});
-        throw transportFailure(id, cause, signal, where);
-      });
+      const answer = await timer.race(fetchImpl(url, init));
       hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
       return [answer, header!];
     }
@@ -98,7 +94,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
-      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20, signal, where);
+      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20);
       text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
       timer.done();
