@@ -53,7 +53,7 @@ describe("response validation", () => {
       { path: "task.parents[2]", expected: "an id (integer or numeric string within ±9007199254740991)", received: "boolean true" },
       { path: "task.status", expected: "integer within ±9007199254740991", received: 'string "done"' },
     ]);
-    expect(v.message).toContain("Invalid response from wrike.task.get:\n  - task.id: expected an id (integer or numeric string within ±9007199254740991), got string \"abc\"");
+    expect(v.message).toContain("wrike.task.get: invalid response:\n  - task.id: expected an id (integer or numeric string within ±9007199254740991), got string \"abc\"");
   });
 
   it("reports optional string fields of another type, after the ones that are strings or absent", async () => {
@@ -172,7 +172,7 @@ describe("arguments are checked before anything is sent", () => {
       { path: "startDate", expected: 'a date and time (yyyy-MM-ddTHH:mm:ss, a date as Wrike returned it, or a valid Date; for a whole day pass "2010-11-05T00:00:00")', received: 'string "2010-11-05"' },
       { path: "parents[1]", expected: "an id (non-negative integer)", received: "number -2" },
     ]);
-    expect(error.message).toMatch(/^Invalid arguments for wrike\.task\.add:/);
+    expect(error.message).toMatch(/^wrike\.task\.add: invalid arguments:/);
   });
 
   it("reports a missing required argument and a missing alternative", async () => {
@@ -189,7 +189,7 @@ describe("arguments are checked before anything is sent", () => {
 describe("transport settings", () => {
   it("refuses plain HTTP except on localhost", () => {
     const auth = { kind: "bearer" as const, token: "t" };
-    expect(() => createWrikeClient({ auth, baseUrl: "http://www.wrike.com" })).toThrow("baseUrl must use https (plain http is allowed only for localhost): http://www.wrike.com");
+    expect(() => createWrikeClient({ auth, baseUrl: "http://www.wrike.com" })).toThrow("baseUrl must be an absolute https URL (http only for localhost): http://www.wrike.com/");
     expect(() => createWrikeClient({ auth, baseUrl: "http://localhost:8080" })).not.toThrow();
     expect(() => createWrikeClient({ auth, baseUrl: "http://127.0.0.1:8080" })).not.toThrow();
   });

@@ -46,13 +46,13 @@ describe("auth mistakes say what to pass", () => {
     const fetch = vi.fn();
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "" }, fetch })).toThrow(/auth\.token is empty: pass a permanent token .* or an OAuth 2\.0 access token/);
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "   " }, fetch })).toThrow(/auth\.token is empty/);
-    expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token: "" } })).toThrow('createTransport: auth must be { kind: "bearer", token } with a token, or an Authorizer');
+    expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token: "" } })).toThrow('createTransport: auth must be { kind: "bearer", token } or an Authorizer');
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it("OAuth 1.0a credentials given to a bare transport are to be wrapped", () => {
     expect(() => createTransport(wrikeV2Api, { auth: { kind: "oauth1", consumerKey: "k", consumerSecret: "s", token: "t", tokenSecret: "ts" } as never })).toThrow(
-      "or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a credentials)",
+      "or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a)",
     );
     expect(() => createWrikeClient({ auth: { kind: "OAuth1" } as never })).toThrow('auth.kind "OAuth1" is not accepted here (kinds are lower-case: use "oauth1")');
   });
@@ -81,7 +81,7 @@ describe("a wrong baseUrl says what the base is", () => {
     const error = await caught(client.task.get({ id: 1 }));
     expect(error).toBeInstanceOf(WrikeTransportError);
     expect(error.message).toBe(
-      "wrike.task.get: HTTP 404 Not Found (https://proxy.example.com/wrong/api/json/v2/wrike.task.get): no API method here; baseUrl must be an origin (https://www.wrike.com, no /api/...) of a server of this API version",
+      "wrike.task.get: HTTP 404 Not Found (https://proxy.example.com/wrong/api/json/v2/wrike.task.get): no such API method; baseUrl must be the origin of a server of this API version",
     );
   });
 });

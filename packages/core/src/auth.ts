@@ -20,14 +20,20 @@ export interface AuthorizeRequest {
 }
 
 export interface Authorizer {
-  /** Runs before the URL is built, so that `host()` is known (an OAuth 2.0 session loads its tokens). */
-  prepare?(): Promise<void>;
   /** The Authorization header of one request. */
   authorize(request: AuthorizeRequest): string | Promise<string>;
-  /** The server refused the credentials of a request sent with `header`: resolve true to send it once more. */
-  rejected?(header: string): Promise<boolean>;
-  /** The account's API host, when the credentials name one (OAuth 2.0 token responses do). */
-  host?(): string | undefined;
+  /**
+   * Sends one attempt through `send`, which authorises the request (at the head of the rate limiter's line)
+   * and sends it, resolving to the answer and the header it carried; `resendable` is false when the body
+   * is a stream (it is read as it is sent). Without this member an attempt is sent once; OAuth 2.0 sends
+   * once more after refreshing a token the server rejected.
+   */
+  send?(send: () => Promise<[Response, string]>, resendable: boolean): Promise<Response>;
+  /**
+   * The account's API host, when the credentials name one (OAuth 2.0 token responses do). Asked before
+   * each attempt's URL is built; an OAuth 2.0 session loads (or refreshes) its tokens to know it.
+   */
+  host?(): Promise<string | undefined> | string | undefined;
 }
 
 export type TransportAuth = BearerAuth | Authorizer;

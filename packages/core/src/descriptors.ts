@@ -28,11 +28,15 @@ export interface OutgoingRequest {
 
 /** How an API's calls travel (transport/protocols.ts has each API's: rpcProtocol, restProtocol). */
 export interface Protocol {
+  /** The format calls ask for: the `format` option (default json), refused when the API has no such format or it needs XML support that was not given. */
+  requested(api: ApiDescriptor, options: { readonly format?: ResponseFormat; readonly xml?: object }): ResponseFormat;
   request(api: ApiDescriptor, method: MethodDescriptor<never, unknown>, request: EncodeContext, format: ResponseFormat): OutgoingRequest;
   /** The format an answer is in, from its Content-Type and the format asked for. */
   format(contentType: string, requested: ResponseFormat): ResponseFormat;
   /** Parses an answer's text in that format (XML needs the caller's XML support); throws when it is not one. */
   parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown } | undefined): unknown;
+  /** What the API's `wrongHostStatus` means and what to do about it, when it has one (v4). */
+  readonly wrongHost?: string;
 }
 
 export interface ApiDescriptor {

@@ -18,19 +18,28 @@ export function formatIssue(issue: Issue): string {
   return `${issue.path}: expected ${issue.expected}, got ${issue.received}`;
 }
 
-// Fields are `declare`d and assigned in the constructors, so that the compiled classes carry no field
-// declarations (bytes in every bundle). Each class names itself with a literal `name` field, never
-// `new.target.name`: minifiers rename classes, and `error.name === "WrikeDecodeError"` must hold in a
-// minified app too (test/minified-names.test.ts checks it through a minified bundle).
-export class WrikeError extends Error {
+/** What every WrikeError is made of; each class adds its own fields, and every field becomes the error's. */
+export interface WrikeErrorInit {
+  message: string;
+  /** The API method being called, when there is one. */
+  method?: string;
+  cause?: unknown;
+}
+
+// Fields are `declare`d and assigned from the init (Object.assign), so that the compiled classes carry no
+// field declarations or constructors of their own (bytes in every bundle). Each class names itself with a
+// literal `name` field, never `new.target.name`: minifiers rename classes, and `error.name ===
+// "WrikeDecodeError"` must hold in a minified app too (test/minified-names.test.ts checks it through a
+// minified bundle). `Init` types a subclass's constructor; it adds nothing to the instances.
+export class WrikeError<Init extends WrikeErrorInit = WrikeErrorInit> extends Error {
   override name = "WrikeError";
   /** The API method being called, e.g. wrike.task.add, when there is one. */
   declare readonly method: string | undefined;
   /** How many attempts the call made before this error (retries included). */
   attempts = 1;
-  constructor(message: string, method?: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.method = method;
+  constructor(init: Init) {
+    super(init.message, init);
+    Object.assign(this, init);
   }
 }
 
@@ -59,12 +68,8 @@ export class WrikeApiError<Name extends string = string, Code extends number = n
   declare readonly error: OpenName<Name>;
   declare readonly errorDescription: string;
   constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
-    super(`${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, init.method);
     // The generated client's entry narrows Name and Code to its API's (open) unions; the server sends them.
-    this.code = init.code as Code;
-    this.error = this.errorName = init.errorName as OpenName<Name>;
-    this.errorDescription = this.serverMessage = init.serverMessage;
-    this.status = this.httpStatus = init.httpStatus;
+    super({ message: `${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, ...init, error: init.errorName, errorDescription: init.serverMessage, status: init.httpStatus } as WrikeErrorInit);
   }
 }
 
@@ -83,6 +88,9 @@ export function envelopeCode(raw: unknown, field: string, envelope: { method: st
   });
 }
 
+/** WrikeTransportError's `reason`. */
+export type TransportFailure = "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
+
 /**
  * The request did not complete: the connection was refused (not-sent), broke or timed out after sending
  * (network, timeout), the caller aborted, or the server answered an HTTP status with no API error
@@ -90,28 +98,19 @@ export function envelopeCode(raw: unknown, field: string, envelope: { method: st
  * and never retried: a redirect (redirects are never followed: a write sent elsewhere is not done), v4's
  * HTTP 300 for an account on another data-centre host (wrong-host), and a body over the size bound.
  */
-export class WrikeTransportError extends WrikeError {
+export class WrikeTransportError extends WrikeError<{ message: string; method: string; reason: TransportFailure; httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }> {
   override name = "WrikeTransportError";
   declare readonly httpStatus: number | undefined;
-  declare readonly reason: "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
+  declare readonly reason: TransportFailure;
   declare readonly retryAfterMs: number | undefined;
   /** redirect: the origin the answer pointed to (never its path or query), when it named one. */
   declare readonly location: string | undefined;
-  constructor(init: { message: string; method: string; reason: WrikeTransportError["reason"]; httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }) {
-    super(init.message, init.method, init);
-    // Every field of init is this error's field of the same name (message, method and cause included).
-    Object.assign(this, init);
-  }
 }
 
 /** The response body could not be read as the JSON or XML it claimed to be, or had no known root. */
-export class WrikeDecodeError extends WrikeError {
+export class WrikeDecodeError extends WrikeError<{ message: string; method: string; format: "json" | "xml"; cause?: unknown }> {
   override name = "WrikeDecodeError";
   declare readonly format: "json" | "xml";
-  constructor(init: { message: string; method: string; format: "json" | "xml"; cause?: unknown }) {
-    super(init.message, init.method, init);
-    Object.assign(this, init);
-  }
 }
 
 /** Arguments (before sending) or a response (after decoding) do not match the spec. */
@@ -120,11 +119,9 @@ export class WrikeValidationError extends WrikeError {
   declare readonly direction: "arguments" | "response";
   declare readonly issues: readonly Issue[];
   constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
-    const what = init.direction === "arguments" ? "Invalid arguments for" : "Invalid response from";
-    const shown = init.issues.slice(0, 10).map((i) => `  - ${formatIssue(i)}`);
-    if (init.issues.length > 10) shown.push(`  - ... and ${init.issues.length - 10} more`);
-    super(`${what} ${init.method}:\n${shown.join("\n")}`, init.method);
-    Object.assign(this, init);
+    const shown = init.issues.slice(0, 10).map((i) => `\n  - ${formatIssue(i)}`);
+    if (init.issues.length > 10) shown.push(`\n  - ... and ${init.issues.length - 10} more`);
+    super({ message: `${init.method}: invalid ${init.direction}:${shown.join("")}`, ...init });
   }
 }
 
@@ -134,8 +131,7 @@ export class WrikeAsyncKeyMismatchError extends WrikeError {
   declare readonly sent: string;
   declare readonly received: string | undefined;
   constructor(init: { method: string; sent: string; received: string | undefined }) {
-    super(`${init.method}: sent asyncKey ${JSON.stringify(init.sent)} but the response echoed ${init.received === undefined ? "none" : JSON.stringify(init.received)}`, init.method);
-    Object.assign(this, init);
+    super({ message: `${init.method}: sent asyncKey ${JSON.stringify(init.sent)} but the response echoed ${init.received === undefined ? "none" : JSON.stringify(init.received)}`, ...init });
   }
 }
 

@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 
 const make = {
-  WrikeError: (C: any) => new C("failed", "wrike.task.get"),
+  WrikeError: (C: any) => new C({ message: "failed", method: "wrike.task.get" }),
   WrikeApiError: (C: any) => new C({ code: 404, errorName: "resource_not_found", serverMessage: "no task", method: "tasks.get", httpStatus: 404 }),
   WrikeTransportError: (C: any) => new C({ message: "reset", method: "tasks.get", reason: "network" }),
   WrikeDecodeError: (C: any) => new C({ message: "broken body", method: "tasks.get", format: "json" }),

@@ -88,7 +88,7 @@ describe("rate limiter through the transport: a slot is stamped when the request
     const clock = createManualClock();
     let refresh: Promise<void> | undefined;
     // Like an OAuth 2.0 session: the first call refreshes for 1 s, every other call waits for that refresh.
-    const authorizer: Authorizer = { prepare: () => (refresh ??= clock.sleep(1000)), authorize: () => "Bearer t" };
+    const authorizer: Authorizer = { host: () => (refresh ??= clock.sleep(1000)).then(() => undefined), authorize: () => "Bearer t" };
     const sent = await sendTimes(authorizer, clock);
     expect(sent).toHaveLength(20);
     expect(busiestWindow(sent, 2000)).toBe(10);

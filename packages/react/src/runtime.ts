@@ -59,7 +59,7 @@ export function methodKeys<Id extends string, A>(methodId: Id): MethodKeys<Id, A
 /** The error of a failed call, as a WrikeError: the toolkit's own as they are, anything else wrapped (cause kept). */
 export function asWrikeError(error: unknown, method: string): WrikeError {
   if (error instanceof WrikeError) return error;
-  return new WrikeError(`${method} failed: ${error instanceof Error ? error.message : String(error)}`, method, { cause: error });
+  return new WrikeError({ message: `${method} failed: ${error instanceof Error ? error.message : String(error)}`, method, cause: error });
 }
 
 const wrikeErrors =

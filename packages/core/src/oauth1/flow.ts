@@ -4,7 +4,7 @@
  * the spec (the client package passes the generated ones). Every endpoint must be HTTPS (loopback
  * excepted): with PLAINTEXT the consumer secret travels in the header. Redirects are not followed.
  */
-import { WrikeError } from "../errors.js";
+import { WrikeError, type WrikeErrorInit } from "../errors.js";
 import { secureUrl } from "../base-url.js";
 import { parseFormUrlEncoded } from "./encoding.js";
 import { signRequest, type SignatureMethod } from "./sign.js";
@@ -27,12 +27,11 @@ export interface OAuth1TokenPair {
 }
 
 /** A step of the flow failed; the message says which and the server's status, never a secret. */
-export class WrikeOAuth1FlowError extends WrikeError {
+export class WrikeOAuth1FlowError extends WrikeError<WrikeErrorInit & { httpStatus?: number }> {
   override name = "WrikeOAuth1FlowError";
-  readonly httpStatus: number | undefined;
+  declare readonly httpStatus: number | undefined;
   constructor(message: string, httpStatus?: number, cause?: unknown) {
-    super(message, "oauth1.flow", { cause });
-    this.httpStatus = httpStatus;
+    super({ message, method: "oauth1.flow", httpStatus, cause });
   }
 }
 

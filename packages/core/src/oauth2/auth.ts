@@ -9,10 +9,16 @@ export interface OAuth2Auth {
 
 export function oauth2Auth(session: OAuth2Session): Authorizer {
   return {
-    prepare: async () => void (await session.accessToken()),
     authorize: async () => `Bearer ${await session.accessToken()}`,
-    // Refreshes once for every call that saw the same token rejected (single flight in the session).
-    rejected: async (header) => (await session.refresh(header.replace(/^Bearer /, ""))) !== undefined,
-    host: () => session.host(),
+    // Credentials rejected (HTTP 401: an expired token) are refreshed once for every call that saw the
+    // same token rejected (single flight in the session), and the request is sent once more.
+    async send(send, resendable) {
+      const [response, header] = await send();
+      if (!resendable || response.status !== 401) return response;
+      await response.body?.cancel();
+      await session.refresh(header.replace(/^Bearer /, ""));
+      return (await send())[0];
+    },
+    host: async () => (await session.accessToken(), session.host()),
   };
 }

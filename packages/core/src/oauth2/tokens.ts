@@ -31,12 +31,10 @@ export interface TokenSet {
 /** The token endpoint refused or answered something unreadable. Carries the OAuth error code, never a token. */
 export class WrikeAuthError extends WrikeError {
   override name = "WrikeAuthError";
-  readonly error: string;
-  readonly httpStatus: number | undefined;
+  declare readonly error: string;
+  declare readonly httpStatus: number | undefined;
   constructor(init: { message: string; error: string; httpStatus?: number; cause?: unknown }) {
-    super(init.message, "oauth2.token", { cause: init.cause });
-    this.error = init.error;
-    this.httpStatus = init.httpStatus;
+    super({ ...init, method: "oauth2.token" });
   }
 }
 

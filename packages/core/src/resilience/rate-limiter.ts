@@ -5,7 +5,7 @@
  * runs at the head of the line, so however long it takes, the window counts real starts.
  */
 import type { TransportHooks } from "../hooks.js";
-import { abortedError } from "../transport/attempt.js";
+import { transportFailure } from "../transport/attempt.js";
 import type { Clock } from "./clock.js";
 
 export interface RateLimiterOptions {
@@ -79,7 +79,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     async admit(method, signal, hooks, ready) {
       const waitMs = await limiter.acquire(signal, ready, hooks.rateLimitWait && ((waitMs) => hooks.rateLimitWait!({ method, waitMs }))).catch((cause: unknown) => {
-        throw signal?.aborted ? abortedError(method, cause) : cause;
+        throw signal?.aborted ? transportFailure(method, cause, signal) : cause;
       });
       if (waitMs > 0) hooks.rateLimited?.({ method, source: "client", waitMs });
     },

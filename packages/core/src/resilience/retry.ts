@@ -17,7 +17,7 @@
  */
 import { WrikeDecodeError, WrikeError, WrikeTransportError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
-import { abortedError } from "../transport/attempt.js";
+import { transportFailure } from "../transport/attempt.js";
 import { systemClock, type Clock } from "./clock.js";
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 5; 1 disables retries. */
@@ -79,8 +79,9 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
           const { delayMs, reason } = next;
           if (reason === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
           hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as WrikeError });
+          // The sleep ends early only when the signal aborts: an "aborted" error.
           await clock.sleep(delayMs, signal).catch((cause: unknown) => {
-            throw abortedError(method.id, cause);
+            throw transportFailure(method.id, cause, signal);
           });
         }
       }
@@ -140,9 +141,8 @@ export function backoffDelay(retry: number, retryAfterMs: number | undefined, op
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: number): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const text = header?.trim();
+  // A date in the past is no wait; NaN (not a date) is no Retry-After.
+  const ms = !text ? NaN : /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  return ms < 0 ? 0 : Number.isNaN(ms) ? undefined : ms;
 }

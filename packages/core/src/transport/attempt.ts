@@ -3,18 +3,37 @@
  * size of the body it reads; and how a failure to get an answer is told apart (not sent, broken, timed
  * out, aborted).
  */
-import { WrikeTransportError } from "../errors.js";
+import { WrikeTransportError, type TransportFailure } from "../errors.js";
 
-/** Connection errors that prove the request never left: safe to retry even for writes. */
-const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH)$/;
+/** Connection errors that prove the request never left, safe to retry even for writes: ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ENETUNREACH, EHOSTUNREACH. */
+const NOT_SENT_CODES = /^e(connrefused|notfound|ai_again|(net|host)unreach)$/i;
 
 /** A WrikeTransportError of method `methodId`, its message `text` after the method's name. */
-export function transportError(methodId: string, reason: WrikeTransportError["reason"], text: string, fields?: { httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }): WrikeTransportError {
+export function transportError(methodId: string, reason: TransportFailure, text: string, fields?: { httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }): WrikeTransportError {
   return new WrikeTransportError({ message: `${methodId}: ${text}`, method: methodId, reason, ...fields });
 }
 
+/**
+ * Why no answer came, `cause` being what a wait threw: the caller's signal aborted (while waiting for the
+ * limiter, a back-off or the answer), the attempt timed out, or the network failed calling `where` (the
+ * URL without its query); not-sent when the request provably never left.
+ */
+export function transportFailure(methodId: string, cause: unknown, callerSignal: AbortSignal | undefined, where?: string): WrikeTransportError {
+  const error = cause as { name?: string; message?: string; cause?: { code?: string } } | undefined;
+  const code = error?.cause?.code;
+  return callerSignal?.aborted
+    ? transportError(methodId, "aborted", "aborted", { cause })
+    : error?.name === "TimeoutError" || error?.name === "AbortError"
+      ? transportError(methodId, "timeout", `timed out (${where})`, { cause })
+      : transportError(methodId, NOT_SENT_CODES.test(code!) ? "not-sent" : "network", `network error calling ${where}: ${error?.message ?? String(cause)}${code ? ` (${code})` : ""}`, { cause });
+}
+
 export interface AttemptTimer {
-  /** `promise`, or a TimeoutError once the attempt has run `ms`; the clock starts at the first race (as the request leaves). */
+  /**
+   * `promise`, or a TimeoutError once the attempt has run `ms` (the clock starts at the first race, as the
+   * request leaves); whatever a wait throws comes out as the attempt's `fail` names it. A Response that
+   * comes too late has its body cancelled.
+   */
   race<T>(promise: Promise<T>): Promise<T>;
   done(): void;
 }
@@ -22,22 +41,17 @@ export interface AttemptTimer {
 /**
  * One timer per attempt, cleared when it is over. It rejects the wait in progress rather than aborting
  * a signal: undici registers listeners and a finaliser for every signal it is given, which costs a
- * loopback call about a quarter of its CPU; a late answer's body is cancelled by whoever raced it.
+ * loopback call about a quarter of its CPU.
  */
-export function attemptTimer(ms: number): AttemptTimer {
+export function attemptTimer(ms: number, fail: (cause: unknown) => Error): AttemptTimer {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let expired: unknown;
-  let reject: (reason: unknown) => void;
+  let expiry: Promise<never> | undefined;
   return {
     race: (promise) =>
-      ms > 0
-        ? new Promise((resolve, fail) => {
-            timer ??= setTimeout(() => reject((expired = new DOMException(`no answer within ${ms} ms`, "TimeoutError"))), ms);
-            reject = fail;
-            if (expired) fail(expired);
-            promise.then(resolve, fail);
-          })
-        : promise,
+      (ms > 0 ? Promise.race([promise, (expiry ??= new Promise((_, reject) => (timer = setTimeout(() => reject(new DOMException(`no answer within ${ms} ms`, "TimeoutError")), ms))))]) : promise).catch((cause: unknown) => {
+        promise.then((late) => (late as Partial<Response> | undefined)?.body?.cancel(), () => {});
+        throw fail(cause);
+      }),
     done: () => clearTimeout(timer),
   };
 }
@@ -46,7 +60,7 @@ export function attemptTimer(ms: number): AttemptTimer {
  * The body as text, read as a stream and refused as soon as it passes `maxBytes` (or declares more):
  * no more than the bound is ever held, whatever the server sends.
  */
-export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number, callerSignal?: AbortSignal): Promise<string> {
+export async function readBody(methodId: string, response: Response, timer: AttemptTimer, maxBytes: number): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return "";
   const decoder = new TextDecoder();
@@ -55,7 +69,7 @@ export async function readBody(methodId: string, response: Response, timer: Atte
   let size = Number(response.headers.get("content-length")) > maxBytes ? Infinity : 0;
   try {
     for (;;) {
-      if (size > maxBytes) throw transportError(methodId, "too-large", `the answer is over maxResponseBytes (${maxBytes} B) and was not read`, { httpStatus: response.status });
+      if (size > maxBytes) throw transportError(methodId, "too-large", `the answer is over maxResponseBytes (${maxBytes} B)`, { httpStatus: response.status });
       const { done, value } = await timer.race(reader.read());
       if (done) return text + decoder.decode();
       size += value.byteLength;
@@ -63,20 +77,6 @@ export async function readBody(methodId: string, response: Response, timer: Atte
     }
   } catch (cause) {
     reader.cancel().catch(() => {});
-    throw cause instanceof WrikeTransportError ? cause : transportFailure(methodId, response.url, cause, callerSignal);
+    throw cause;
   }
-}
-
-export function transportFailure(methodId: string, url: string, cause: unknown, callerSignal: AbortSignal | undefined): WrikeTransportError {
-  const where = url.split("?")[0];
-  const name = (cause as { name?: string } | undefined)?.name;
-  if (callerSignal?.aborted) return abortedError(methodId, cause);
-  if (name === "TimeoutError" || name === "AbortError") return transportError(methodId, "timeout", `timed out (${where})`, { cause });
-  const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
-  return transportError(methodId, NOT_SENT_CODES.test(code!) ? "not-sent" : "network", `network error calling ${where}: ${(cause as Error)?.message ?? String(cause)}${code ? ` (${code})` : ""}`, { cause });
-}
-
-/** The call's own signal aborted: while waiting for the limiter or a back-off, or during the attempt. */
-export function abortedError(methodId: string, cause: unknown): WrikeTransportError {
-  return transportError(methodId, "aborted", "aborted", { cause });
 }

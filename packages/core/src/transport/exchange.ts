@@ -1,41 +1,33 @@
 /**
  * One attempt of one call: authorise, take a rate-limiter slot, send, read, decode. Failures come out as
- * typed errors that the retry policy (resilience/retry.ts) classifies; nothing here retries, except re-sending
- * once when the authorizer asks to after the server rejected its credentials (an OAuth 2.0 token
- * refreshed). Redirects are never followed, and a body is read only up to `maxResponseBytes`.
+ * typed errors that the retry policy (resilience/retry.ts) classifies; nothing here retries (an
+ * authorizer may send once more: OAuth 2.0 after refreshing a rejected token). Redirects are never
+ * followed, and a body is read only up to `maxResponseBytes`.
  */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
 import { WrikeDecodeError, WrikeValidationError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
-import { isBearer } from "../auth.js";
+import type { Authorizer } from "../auth.js";
 import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
-import { hostOrigin } from "../base-url.js";
+import { apiBase } from "../base-url.js";
 import { attemptTimer, readBody, transportError, transportFailure } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
- * One attempt of a call: `decode` reads and decodes the answer within the attempt's timeout; without it the
- * answer is returned as soon as it starts (a successful status), for callers that read the body themselves.
+ * The attempts of a call, numbered from 1: `decode` reads and decodes the answer within the attempt's
+ * timeout; without it the answer is returned as soon as it starts (a successful status), for callers that
+ * read the body themselves.
  */
-export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, attempt: number, options: CallOptions | undefined, hooks: TransportHooks, decode: boolean) => Promise<unknown>;
+export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, options: CallOptions | undefined, decode: boolean) => (attempt: number) => Promise<unknown>;
 
-export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat): Exchange {
+/** Checks the options' baseUrl and host (a TypeError when either is wrong) and returns the exchange; `options.auth` is `authorizer`. */
+export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, authorizer: Authorizer, hooks: TransportHooks): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { auth, xml, rateLimiter: limiter } = options;
-  const authorizer = isBearer(auth) ? undefined : auth;
-  const bearerHeader = isBearer(auth) ? `Bearer ${auth.token}` : undefined;
-
-  function baseUrl(): string {
-    let base = options.baseUrl;
-    if (base === undefined) {
-      const host = options.host ?? authorizer?.host?.();
-      base = host === undefined ? api.baseUrl : hostOrigin(host);
-    }
-    return base.replace(/\/$/, "");
-  }
+  const { xml, rateLimiter: limiter } = options;
+  const base = apiBase(options.baseUrl, options.host);
 
   /**
    * One attempt. A redirect is refused unread (never followed; v4's wrong-host 300 among them). Any other
@@ -44,67 +36,65 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
    * else a failed status is thrown by itself (429 and 503 whatever their body), and a successful answer is
    * decoded.
    */
-  return async (method, request, attempt, callOptions, hooks, decode) => {
+  return (method, request, callOptions, decode) => async (attempt) => {
     const { id } = method;
     const verb = method.http.method;
     const signal = callOptions?.signal;
-    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000);
     let response: Response;
     let text: string;
-    await authorizer?.prepare?.();
+    const host = await authorizer.host?.();
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
     const { path, headers, body } = api.protocol.request(api, method, request, format);
-    const where = baseUrl() + path;
+    const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
+    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
     const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
     // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
     const init: RequestInit & { duplex: "half" } = { method: verb, headers, body, signal, redirect: "manual", duplex: "half" };
+
+    /** Sends the request once, with the header it was authorised with. */
+    async function send(): Promise<[Response, string]> {
+      let header: string;
+      // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
+      const ready = async () => void (header = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
+      // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
+      // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
+      // waits for (a shared token refresh), and a signature never ages in the queue.
+      await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
+      headers.authorization = header!;
+      const event = { method: id, url: where, attempt };
+      hooks.request?.(event);
+      const started = Date.now();
+      const answer = await timer.race(fetchImpl(url, init));
+      hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
+      return [answer, header!];
+    }
+
     try {
-      // Rejected credentials (HTTP 401: an expired OAuth 2.0 token) are sent once more when the authorizer
-      // refreshed them, unless the body is a stream: it is read as it is sent and cannot go out again.
-      for (let mayResend = !(body instanceof ReadableStream); ; mayResend = false) {
-        let header = bearerHeader;
-        // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-        const ready = async () => (header ??= await authorizer!.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
-        // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
-        // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
-        // waits for (a shared token refresh), and a signature never ages in the queue.
-        await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
-        headers.authorization = header!;
-        hooks.request?.({ method: id, url: where, attempt });
-        const started = Date.now();
-        const pending = fetchImpl(url, init);
-        try {
-          response = await timer.race(pending);
-        } catch (cause) {
-          pending.then((late) => late.body?.cancel(), () => {});
-          throw transportFailure(id, url, cause, signal);
-        }
-        hooks.response?.({ method: id, url: where, attempt, status: response.status, durationMs: Date.now() - started });
-        if (!mayResend || response.status !== 401 || !(await authorizer?.rejected?.(header!))) break;
-        await response.body?.cancel();
-      }
+      // A stream body is read as it is sent and cannot go out again.
+      response = authorizer.send ? await authorizer.send(send, !(body instanceof ReadableStream)) : (await send())[0];
       const { status } = response;
-      if ((status > 299 && status < 400) || response.type === "opaqueredirect" || response.redirected) {
-        await response.body?.cancel();
+      // A browser's refused redirect (redirect: "manual") is opaque, with status 0.
+      if ((status > 299 && status < 400) || !status || response.redirected) {
+        response.body?.cancel();
         // Refused, not followed: the error names where it pointed (its origin only: a Location may carry a token).
         const target = response.redirected ? response.url : response.headers.get("location");
         let location: string | undefined;
         try {
-          location = target ? new URL(target, response.url || baseUrl()).origin : undefined;
+          location = target ? new URL(target, url).origin : undefined;
         } catch {
           // An unreadable Location names nowhere.
         }
         const wrongHost = status === api.wrongHostStatus;
-        throw transportError(id, wrongHost ? "wrong-host" : "redirect", wrongHost ? `HTTP ${status}, wrong data-centre host: use the \`host\` of the OAuth 2.0 token response` : `HTTP ${status || "redirect"} to ${location} not followed; the call was not done`, { httpStatus: status || undefined, location });
+        throw transportError(id, wrongHost ? "wrong-host" : "redirect", `HTTP ${status || "redirect"} ${wrongHost ? api.protocol.wrongHost : `to ${location} not followed; the call was not done`}`, { httpStatus: status || undefined, location });
       }
       if (response.ok) {
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
-      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20, signal);
+      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20);
       text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
       timer.done();
@@ -127,8 +117,9 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         id,
         "http-status",
         // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
-        `${`HTTP ${status} ${busy ? (status === 429 ? "Too Many Requests" : "Service Unavailable") : response.statusText}`.trim()} (${where})${status === 404 ? ": no API method here; baseUrl must be an origin (https://www.wrike.com, no /api/...) of a server of this API version" : ""}`,
-        { httpStatus: status, retryAfterMs: busy ? parseRetryAfter(response.headers.get("retry-after"), Date.now()) : undefined },
+        `${`HTTP ${status} ${response.statusText}`.trim()} (${where})${status === 404 ? ": no such API method; baseUrl must be the origin of a server of this API version" : ""}`,
+        // Only 429 and 503 are retried, and they honour it.
+        { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
       );
     // XML support brings XML's conversions (xml is there: parsing refused XML without it).
     const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? xml!.fromXml : undefined };

@@ -8,12 +8,17 @@ import type { Protocol } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
 
 /** What to do without XML support; both messages that need it say so. */
-export const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
+const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
 
 const FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 
 /** v2: every call a form POST to the format's path with `{method}` replaced by the method's name. */
 export const rpcProtocol: Protocol = {
+  requested(api, { format = "json", xml }) {
+    if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
+    if (format === "xml" && !xml) throw new TypeError(`format "xml" needs XML support: ${XML_HINT}`);
+    return format;
+  },
   request: (api, method, request, format) => ({
     path: api.formats[format]!.replace("{method}", method.http.path),
     headers: { "content-type": FORM },
@@ -31,14 +36,19 @@ export const rpcProtocol: Protocol = {
 /**
  * v4 (the REST request contract): the format's path with `{method}` replaced by the method's path and each
  * `{name}` in it by the encoded path value (each comma-separated item percent-encoded); a placeholder
- * without a value is an argument error, never sent literally.
+ * without a value is an argument error, never sent literally. Answers are JSON, whatever their Content-Type.
  */
 export const restProtocol: Protocol = {
+  requested(_, { format = "json" }) {
+    if (format !== "json") throw new TypeError(`format must be json (this API answers JSON only), not ${JSON.stringify(format)}`);
+    return format;
+  },
   request(api, method, request, format) {
     const verb = method.http.method;
     const path = api.formats[format]!.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
       const value = request.path[name];
-      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (a path argument)", received: "nothing" }] });
+      // An empty list of ids leaves its placeholder empty.
+      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (required argument)", received: "nothing" }] });
       return value.split(",").map(encodeURIComponent).join(",");
     });
     // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
@@ -55,4 +65,5 @@ export const restProtocol: Protocol = {
   },
   format: () => "json",
   parse: (text) => JSON.parse(text),
+  wrongHost: "(wrong data-centre host): use the `host` of the OAuth 2.0 token response",
 };

@@ -8,31 +8,27 @@ import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
 import { newEncodeContext } from "../runtime/encode.js";
 import { createExchange } from "./exchange.js";
-import { XML_HINT } from "./protocols.js";
-import { checkBaseUrl, hostOrigin } from "../base-url.js";
 import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
   // Short, as every bundle carries it; createWrikeClient's options say more (client-options.ts).
   const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
-  if (auth?.kind === "bearer" ? !auth.token?.trim() : typeof auth?.authorize !== "function")
-    throw new TypeError('createTransport: auth must be { kind: "bearer", token } with a token, or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a credentials)');
-  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
-  if (options.host !== undefined) hostOrigin(options.host);
-  const format = options.format ?? "json";
-  if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
-  if (format === "xml" && options.xml === undefined) throw new TypeError(`format "xml" needs XML support: ${XML_HINT}`);
+  // A bearer token is an authorizer of one header.
+  const authorizer = auth?.kind === "bearer" ? auth.token?.trim() && { authorize: () => `Bearer ${auth.token}` } : typeof auth?.authorize === "function" && (auth as Authorizer);
+  if (!authorizer) throw new TypeError('createTransport: auth must be { kind: "bearer", token } or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a)');
+  const format = api.protocol.requested(api, options);
   const retry = options.retry;
   const hooks = options.hooks ?? {};
-  const exchange = createExchange(api, options, format);
+  // Checks baseUrl and host.
+  const exchange = createExchange(api, options, format, authorizer, hooks);
 
   /** Checks and encodes the arguments once, then runs the attempts; async, so that bad arguments reject the returned promise instead of throwing at the call site. */
   async function send(method: MethodDescriptor<never, unknown>, args: unknown, callOptions: CallOptions | undefined, decode: boolean): Promise<unknown> {
     const request = newEncodeContext();
     method.encodeArgs((args ?? {}) as never, request);
     if (request.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: request.issues });
-    const attempt = (n: number) => exchange(method, request, n, callOptions, hooks, decode);
+    const attempt = exchange(method, request, callOptions, decode);
     // A stream body (an upload from a stream) is read as it is sent and cannot be sent again: one attempt.
     return retry && !(request.body instanceof ReadableStream) ? retry.run(method, callOptions?.signal, hooks, attempt) : attempt(1);
   }
