@@ -50,9 +50,9 @@ describe("auth mistakes say what to pass", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("OAuth 1.0a credentials given to a bare transport are to be wrapped", () => {
+  it("OAuth 1.0a credentials given to a bare transport are refused (it takes an Authorizer), a misspelt kind named", () => {
     expect(() => createTransport(wrikeV2Api, { auth: { kind: "oauth1", consumerKey: "k", consumerSecret: "s", token: "t", tokenSecret: "ts" } as never })).toThrow(
-      "or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a)",
+      'createTransport: auth must be { kind: "bearer", token } or an Authorizer',
     );
     expect(() => createWrikeClient({ auth: { kind: "OAuth1" } as never })).toThrow('auth.kind "OAuth1" is not accepted here (kinds are lower-case: use "oauth1")');
   });
@@ -74,6 +74,10 @@ describe("a wrong baseUrl says what the base is", () => {
       'baseUrl ends in the API path /api/json/v2, which the client adds itself: pass "https://www.wrike.com"',
     );
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "t" }, baseUrl: "http://localhost:8080/proxy/api/v4/" })).toThrow('pass "http://localhost:8080/proxy"');
+  });
+
+  it("a URL given as host names the host to pass and where a URL goes", () => {
+    expect(() => createWrikeClient({ auth: { kind: "bearer", token: "t" }, host: "https://app-eu.wrike.com" })).toThrow('host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): "https://app-eu.wrike.com"');
   });
 
   it("a 404 names the URL and what to check", async () => {

@@ -17,28 +17,44 @@ export function secureUrl(text: string, what: string): URL {
   throw new TypeError(`${what} must be an absolute https URL (http only for localhost): ${url ? url.origin + url.pathname : JSON.stringify(text)}`);
 }
 
+/** A host name with an optional port (what a token response's `host` is), not a URL. */
+const HOST_NAME = /^[\w.-]+(:\d+)?$/;
+/** The API's own path at the end of a base: `/api/json/v2`, `/api/xml/v2`, `/api/v4`. */
+const API_PATH = /\/api\/(?:\w+\/)?v\d+\/?$/;
+
 /**
  * The base URL the API's paths are added to, without a trailing slash: `baseUrl` (a proxy's origin and
  * path), else https:// and `host` (an account's API host as a token response names it, `app-eu.wrike.com`;
- * http on loopback), else undefined; both are checked when given. The base is https unless on loopback
- * and ends before the API's path: the client adds `/api/json/v2/...` or `/api/v4/...` itself, so a base
- * that already ends in it would be doubled and answered 404.
+ * http on loopback), else undefined. The transport's checks, short as every bundle carries them: what
+ * safety needs (https unless loopback, a host that is a host name) and a base that ends before the API's
+ * path (the client adds `/api/json/v2/...` or `/api/v4/...` itself; doubled, it would be answered 404).
+ * createWrikeClient says more first (checkBaseOptions).
  */
 export function apiBase(baseUrl: string | undefined, host?: string): string | undefined {
   if (host !== undefined) {
-    if (!/^[\w.-]+(:\d+)?$/.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
+    if (!HOST_NAME.test(host)) throw new TypeError(`host must be a host name: ${JSON.stringify(host)}`);
     host = `${LOOPBACK_HOST.test(host) ? "http" : "https"}://${host}`;
   }
   if (baseUrl === undefined) return host;
   // A value that is not a string is not an absolute URL either (secureUrl says so).
-  const url = secureUrl(baseUrl, "baseUrl");
-  const apiPath = /\/api\/(?:(?:json|xml)\/)?v\d+\/?$/.exec(url.pathname);
-  if (apiPath) throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(url.origin + url.pathname.slice(0, apiPath.index))}`);
+  if (API_PATH.test(secureUrl(baseUrl, "baseUrl").pathname)) throw new TypeError("baseUrl must not end in /api/...");
   return baseUrl.replace(/\/$/, "");
 }
 
-/** Checks a base URL as the transport does (https unless loopback, no API path of its own); returns it parsed. */
+/**
+ * createWrikeClient's checks of `baseUrl` and `host`, before the transport's: the same rules, with an
+ * example host and the base to pass instead of one that ends in the API path.
+ */
+export function checkBaseOptions(baseUrl: string | undefined, host?: string): void {
+  if (host !== undefined && !HOST_NAME.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
+  if (baseUrl === undefined) return;
+  const url = secureUrl(baseUrl, "baseUrl");
+  const apiPath = API_PATH.exec(url.pathname);
+  if (apiPath) throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(url.origin + url.pathname.slice(0, apiPath.index))}`);
+}
+
+/** Checks a base URL as createWrikeClient does (https unless loopback, no API path of its own); returns it parsed. */
 export function checkBaseUrl(baseUrl: string): URL {
-  apiBase(baseUrl);
+  checkBaseOptions(baseUrl);
   return new URL(baseUrl);
 }

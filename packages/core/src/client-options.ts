@@ -9,6 +9,7 @@ import { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
 import type { TransportOptions } from "./transport/options.js";
 import { LONG_LIMITER_WAIT_MS, type TransportHooks } from "./hooks.js";
 import type { ApiDescriptor } from "./descriptors.js";
+import { checkBaseOptions } from "./base-url.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
 import { createRetryPolicy, type RetryOptions } from "./resilience/retry.js";
@@ -53,10 +54,12 @@ export function resolveAuth(auth: Auth): TransportAuth {
 export function resolveClientOptions(clientOptions: ClientOptions, api?: Pick<ApiDescriptor, "rateLimit">): TransportOptions {
   if (typeof clientOptions !== "object" || clientOptions === null) throw new TypeError('createWrikeClient needs options with `auth`: createWrikeClient({ auth: { kind: "bearer", token } })');
   const { rateLimit, retry, clock = systemClock, ...options } = clientOptions;
+  const auth = resolveAuth(options.auth);
+  checkBaseOptions(options.baseUrl, options.host);
   return {
     ...options,
     hooks: rateLimit === false ? options.hooks : withLongWaitWarning(options.hooks),
-    auth: resolveAuth(options.auth),
+    auth,
     rateLimiter: rateLimit === false ? undefined : createRateLimiter({ ...limitPerWindow({ ...api?.rateLimit, ...rateLimit }), clock }),
     retry: retry === false ? undefined : createRetryPolicy({ ...retry, clock }),
   };

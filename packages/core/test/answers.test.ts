@@ -128,7 +128,14 @@ describe("the host option", () => {
   });
 
   it("is a host name, not a URL", () => {
-    expect(() => createTransport(v4, { auth: bearer, host: "https://app-eu.wrike.com" })).toThrow('host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): "https://app-eu.wrike.com"');
+    expect(() => createTransport(v4, { auth: bearer, host: "https://app-eu.wrike.com" })).toThrow('host must be a host name: "https://app-eu.wrike.com"');
+  });
+
+  it("createTransport refuses a baseUrl that ends in the API path, and plain http off loopback, for host too", () => {
+    expect(() => createTransport(v4, { auth: bearer, baseUrl: "https://www.wrike.com/api/v4/" })).toThrow("baseUrl must not end in /api/...");
+    expect(() => createTransport(v4, { auth: bearer, baseUrl: "https://proxy.example/wrike/api/json/v2" })).toThrow("baseUrl must not end in /api/...");
+    expect(() => createTransport(v4, { auth: bearer, baseUrl: "https://proxy.example/api/wrike" })).not.toThrow();
+    expect(() => createTransport(v4, { auth: bearer, baseUrl: "http://proxy.example" })).toThrow("baseUrl must be an absolute https URL");
   });
 });
 

@@ -12,11 +12,12 @@ import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
-  // Short, as every bundle carries it; createWrikeClient's options say more (client-options.ts).
+  // Short, as every bundle carries it; createWrikeClient's options say more (client-options.ts): the
+  // kinds it takes and how to wrap OAuth credentials for a bare transport (oauth1Auth, see TransportOptions.auth).
   const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
   // A bearer token is an authorizer of one header.
   const authorizer = auth?.kind === "bearer" ? auth.token?.trim() && { authorize: () => `Bearer ${auth.token}` } : typeof auth?.authorize === "function" && (auth as Authorizer);
-  if (!authorizer) throw new TypeError('createTransport: auth must be { kind: "bearer", token } or an Authorizer (oauth1Auth({ ... }) for OAuth 1.0a)');
+  if (!authorizer) throw new TypeError('createTransport: auth must be { kind: "bearer", token } or an Authorizer');
   const format = api.protocol.requested(api, options);
   const retry = options.retry;
   const hooks = options.hooks ?? {};
