@@ -112,7 +112,7 @@ describe("broken bodies and transport failures", () => {
   it("malformed JSON is a WrikeDecodeError", async () => {
     const error = await caught(clientAnswering('{"task": {"id": 1,').task.get({ id: 1 }));
     expect(error).toBeInstanceOf(WrikeDecodeError);
-    expect(error.message).toMatch(/^wrike\.task\.get: the response is not valid JSON/);
+    expect(error.message).toMatch(/^wrike\.task\.get: invalid JSON/);
   });
 
   it("truncated XML is a WrikeDecodeError", async () => {

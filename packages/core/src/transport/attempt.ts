@@ -69,7 +69,7 @@ export async function readBody(methodId: string, response: Response, timer: Atte
   let size = Number(response.headers.get("content-length")) > maxBytes ? Infinity : 0;
   try {
     for (;;) {
-      if (size > maxBytes) throw transportError(methodId, "too-large", `the answer is over maxResponseBytes (${maxBytes} B)`, { httpStatus: response.status });
+      if (size > maxBytes) throw transportError(methodId, "too-large", `answer over maxResponseBytes (${maxBytes} B)`, { httpStatus: response.status });
       const { done, value } = await timer.race(reader.read());
       if (done) return text + decoder.decode();
       size += value.byteLength;

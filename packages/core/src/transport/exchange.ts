@@ -88,7 +88,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
           // An unreadable Location names nowhere.
         }
         const wrongHost = status === api.wrongHostStatus;
-        throw transportError(id, wrongHost ? "wrong-host" : "redirect", `HTTP ${status || "redirect"} ${wrongHost ? api.protocol.wrongHost : `to ${location} not followed; the call was not done`}`, { httpStatus: status || undefined, location });
+        throw transportError(id, wrongHost ? "wrong-host" : "redirect", `HTTP ${status || "redirect"} ${wrongHost ? api.protocol.wrongHost : `to ${location} not followed, call not done`}`, { httpStatus: status || undefined, location });
       }
       if (response.ok) {
         if (!decode) return response;
@@ -107,7 +107,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       try {
         document = api.protocol.parse(text, bodyFormat, xml);
       } catch (cause) {
-        if (ok) throw new WrikeDecodeError({ message: `${id}: the response is not valid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
+        if (ok) throw new WrikeDecodeError({ message: `${id}: invalid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
       }
     const error = api.readError(api, id, document, status, bodyFormat);
@@ -117,7 +117,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         id,
         "http-status",
         // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
-        `${`HTTP ${status} ${response.statusText}`.trim()} (${where})${status === 404 ? ": no such API method; baseUrl must be the origin of a server of this API version" : ""}`,
+        `${`HTTP ${status} ${response.statusText}`.trim()} (${where})${status === 404 ? ": no such method; check baseUrl" : ""}`,
         // Only 429 and 503 are retried, and they honour it.
         { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
       );

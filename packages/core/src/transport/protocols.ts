@@ -65,5 +65,5 @@ export const restProtocol: Protocol = {
   },
   format: () => "json",
   parse: (text) => JSON.parse(text),
-  wrongHost: "(wrong data-centre host): use the `host` of the OAuth 2.0 token response",
+  wrongHost: "(wrong host): pass the account's `host`",
 };
