@@ -137,6 +137,10 @@ describe("the host option", () => {
     expect(() => createTransport(v4, { auth: bearer, baseUrl: "https://proxy.example/api/wrike" })).not.toThrow();
     expect(() => createTransport(v4, { auth: bearer, baseUrl: "http://proxy.example" })).toThrow("baseUrl must be an absolute https URL");
   });
+
+  it("a v4 transport answers JSON only: format xml is refused by name", () => {
+    expect(() => createTransport(v4, { auth: bearer, format: "xml" })).toThrow('format must be json, not "xml"');
+  });
 });
 
 /** A body of `total` bytes in 64 KiB chunks, produced only as it is read; counts what was pulled. */

@@ -39,8 +39,9 @@ export const rpcProtocol: Protocol = {
  * without a value is an argument error, never sent literally. Answers are JSON, whatever their Content-Type.
  */
 export const restProtocol: Protocol = {
+  // v4 answers JSON only.
   requested(_, { format = "json" }) {
-    if (format !== "json") throw new TypeError(`format must be json (this API answers JSON only), not ${JSON.stringify(format)}`);
+    if (format !== "json") throw new TypeError(`format must be json, not ${JSON.stringify(format)}`);
     return format;
   },
   request(api, method, request, format) {
