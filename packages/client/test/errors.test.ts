@@ -112,7 +112,7 @@ describe("broken bodies and transport failures", () => {
   it("malformed JSON is a WrikeDecodeError", async () => {
     const error = await caught(clientAnswering('{"task": {"id": 1,').task.get({ id: 1 }));
     expect(error).toBeInstanceOf(WrikeDecodeError);
-    expect(error.message).toMatch(/^wrike\.task\.get: invalid JSON/);
+    expect(error.message).toMatch(/^wrike\.task\.get: unreadable JSON/);
   });
 
   it("truncated XML is a WrikeDecodeError", async () => {
@@ -196,6 +196,6 @@ describe("transport settings", () => {
 
   it("asks for XML support when the format is XML", () => {
     const auth = { kind: "bearer" as const, token: "t" };
-    expect(() => createWrikeClient({ auth, format: "xml" })).toThrow('format "xml" needs XML support: pass `xml: xmlSupport` from "@wrikekit/client/xml"');
+    expect(() => createWrikeClient({ auth, format: "xml" })).toThrow('format "xml": pass `xml: xmlSupport` from "@wrikekit/client/xml"');
   });
 });

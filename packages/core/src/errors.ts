@@ -119,9 +119,9 @@ export class WrikeValidationError extends WrikeError {
   declare readonly direction: "arguments" | "response";
   declare readonly issues: readonly Issue[];
   constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
-    const shown = init.issues.slice(0, 10).map((i) => `\n  - ${formatIssue(i)}`);
-    if (init.issues.length > 10) shown.push(`\n  - ... and ${init.issues.length - 10} more`);
-    super({ message: `${init.method}: invalid ${init.direction}:${shown.join("")}`, ...init });
+    const { issues } = init;
+    const more = issues.length > 10 ? `\n  - ... and ${issues.length - 10} more` : "";
+    super({ message: `${init.method}: invalid ${init.direction}:${issues.slice(0, 10).map((i) => `\n  - ${formatIssue(i)}`).join("")}${more}`, ...init });
   }
 }
 

@@ -138,6 +138,13 @@ describe("the host option", () => {
     expect(() => createTransport(v4, { auth: bearer, baseUrl: "http://proxy.example" })).toThrow("baseUrl must be an absolute https URL");
   });
 
+  it("an XML answer without XML support is a decode error that says what to pass", async () => {
+    const server = answering(() => new Response("<response><task/></response>", { headers: { "content-type": "text/xml" } }));
+    const error = await caught(createTransport(v2, { auth: bearer, fetch: server.fetch }).call(method("POST", "read"), {}));
+    expect(error).toMatchObject({ name: "WrikeDecodeError", format: "xml" });
+    expect((error as Error).message).toBe('POST /tasks: unreadable XML (needs XML support: pass `xml: xmlSupport` from "@wrikekit/client/xml")');
+  });
+
   it("a v4 transport answers JSON only: format xml is refused by name", () => {
     expect(() => createTransport(v4, { auth: bearer, format: "xml" })).toThrow('format must be json, not "xml"');
   });

@@ -107,7 +107,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       try {
         document = api.protocol.parse(text, bodyFormat, xml);
       } catch (cause) {
-        if (ok) throw new WrikeDecodeError({ message: `${id}: invalid ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
+        if (ok) throw new WrikeDecodeError({ message: `${id}: unreadable ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
       }
     const error = api.readError(api, id, document, status, bodyFormat);

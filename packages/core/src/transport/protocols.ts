@@ -16,7 +16,7 @@ const FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 export const rpcProtocol: Protocol = {
   requested(api, { format = "json", xml }) {
     if (api.formats[format] === undefined) throw new TypeError(`format must be one of ${Object.keys(api.formats).join(", ")}`);
-    if (format === "xml" && !xml) throw new TypeError(`format "xml" needs XML support: ${XML_HINT}`);
+    if (format === "xml" && !xml) throw new TypeError(`format "xml": ${XML_HINT}`);
     return format;
   },
   request: (api, method, request, format) => ({
@@ -28,7 +28,7 @@ export const rpcProtocol: Protocol = {
   // XML only when the caller brought an XML parser (it is opt-in to keep bundles small).
   parse(text, format, xml) {
     if (format === "json") return JSON.parse(text);
-    if (!xml) throw new TypeError(`the response is XML, which needs XML support: ${XML_HINT}`);
+    if (!xml) throw new TypeError(`needs XML support: ${XML_HINT}`);
     return xml.parse(text);
   },
 };
