@@ -69,7 +69,7 @@ export class WrikeApiError<Name extends string = string, Code extends number = n
   declare readonly errorDescription: string;
   constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
     // The generated client's entry narrows Name and Code to its API's (open) unions; the server sends them.
-    super({ message: `${init.method} failed with ${init.code} ${init.errorName}: ${init.serverMessage}`, ...init, error: init.errorName, errorDescription: init.serverMessage, status: init.httpStatus } as WrikeErrorInit);
+    super({ message: `${init.method}: ${init.code} ${init.errorName}: ${init.serverMessage}`, ...init, error: init.errorName, errorDescription: init.serverMessage, status: init.httpStatus } as WrikeErrorInit);
   }
 }
 
@@ -79,8 +79,7 @@ export class WrikeApiError<Name extends string = string, Code extends number = n
  * the error keeps the envelope's name and message.
  */
 export function envelopeCode(raw: unknown, field: string, envelope: { method: string; format: "json" | "xml"; errorName: string; serverMessage: string }): number {
-  if (typeof raw === "number" && Number.isSafeInteger(raw)) return raw;
-  if (typeof raw === "string" && /^\d{1,15}$/.test(raw)) return Number(raw);
+  if (Number.isSafeInteger(raw) || (typeof raw === "string" && /^\d{1,15}$/.test(raw))) return Number(raw);
   throw new WrikeDecodeError({
     message: `${envelope.method}: the API error's ${field} is not an integer (got ${describeValue(raw)}; ${envelope.errorName}: ${envelope.serverMessage})`,
     method: envelope.method,

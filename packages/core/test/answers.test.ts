@@ -62,7 +62,7 @@ describe("the v4 error envelope", () => {
     const error = (await caught(transport.call(method("GET"), {}))) as WrikeApiError<V4ErrorName>;
     expect(error).toBeInstanceOf(WrikeApiError);
     expect(error).toMatchObject({ status: 404, error: "resource_not_found", errorDescription: "Task not found", code: 404, errorName: "resource_not_found", httpStatus: 404 });
-    expect(error.message).toBe("GET /tasks failed with 404 resource_not_found: Task not found");
+    expect(error.message).toBe("GET /tasks: 404 resource_not_found: Task not found");
     // The typed union narrows, and names the spec does not list still arrive.
     const name: V4ErrorName | (string & {}) = error.error;
     expect(name).toBe("resource_not_found");
