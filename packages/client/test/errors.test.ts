@@ -189,7 +189,7 @@ describe("arguments are checked before anything is sent", () => {
 describe("transport settings", () => {
   it("refuses plain HTTP except on localhost", () => {
     const auth = { kind: "bearer" as const, token: "t" };
-    expect(() => createWrikeClient({ auth, baseUrl: "http://www.wrike.com" })).toThrow("baseUrl must be an absolute https URL (http only for localhost): http://www.wrike.com/");
+    expect(() => createWrikeClient({ auth, baseUrl: "http://www.wrike.com" })).toThrow("baseUrl must be an https URL (http only for localhost): http://www.wrike.com/");
     expect(() => createWrikeClient({ auth, baseUrl: "http://localhost:8080" })).not.toThrow();
     expect(() => createWrikeClient({ auth, baseUrl: "http://127.0.0.1:8080" })).not.toThrow();
   });
