@@ -85,7 +85,7 @@ describe("a wrong baseUrl says what the base is", () => {
     const error = await caught(client.task.get({ id: 1 }));
     expect(error).toBeInstanceOf(WrikeTransportError);
     expect(error.message).toBe(
-      "wrike.task.get: HTTP 404 Not Found (https://proxy.example.com/wrong/api/json/v2/wrike.task.get): no such method; check baseUrl",
+      "wrike.task.get: HTTP 404 (https://proxy.example.com/wrong/api/json/v2/wrike.task.get): no such method; check baseUrl",
     );
   });
 });

@@ -117,7 +117,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         id,
         "http-status",
         // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
-        `${`HTTP ${status} ${response.statusText}`.trim()} (${where})${status === 404 ? ": no such method; check baseUrl" : ""}`,
+        `HTTP ${status} (${where})${status === 404 ? ": no such method; check baseUrl" : ""}`,
         // Only 429 and 503 are retried, and they honour it.
         { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
       );
