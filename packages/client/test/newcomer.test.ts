@@ -97,7 +97,7 @@ describe("failures that were retried say so", () => {
     const error = await caught(client.task.get({ id: 1 }));
     expect(error).toBeInstanceOf(WrikeTransportError);
     expect((error as WrikeTransportError).attempts).toBe(5);
-    expect(error.message).toMatch(/^wrike\.task\.get: network error calling https:\/\/www\.wrike\.com\/api\/json\/v2\/wrike\.task\.get: fetch failed \(ECONNREFUSED\) \(gave up after 5 attempts over \d+\.\d s; `retry: \{ maxAttempts, maxTotalMs \}` or `retry: false` changes this\)$/);
+    expect(error.message).toMatch(/^wrike\.task\.get: network error \(https:\/\/www\.wrike\.com\/api\/json\/v2\/wrike\.task\.get\): fetch failed \(ECONNREFUSED\) \(gave up after 5 attempts over \d+\.\d s; `retry: \{ maxAttempts, maxTotalMs \}` or `retry: false` changes this\)$/);
   });
 });
 

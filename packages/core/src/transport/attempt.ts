@@ -25,7 +25,7 @@ export function transportFailure(methodId: string, cause: unknown, callerSignal:
     ? transportError(methodId, "aborted", "aborted", { cause })
     : error?.name === "TimeoutError" || error?.name === "AbortError"
       ? transportError(methodId, "timeout", `timed out (${where})`, { cause })
-      : transportError(methodId, NOT_SENT_CODES.test(code!) ? "not-sent" : "network", `network error calling ${where}: ${error?.message ?? String(cause)}${code ? ` (${code})` : ""}`, { cause });
+      : transportError(methodId, NOT_SENT_CODES.test(code!) ? "not-sent" : "network", `network error (${where}): ${error?.message ?? String(cause)}${code ? ` (${code})` : ""}`, { cause });
 }
 
 export interface AttemptTimer {
