@@ -46,13 +46,13 @@ describe("auth mistakes say what to pass", () => {
     const fetch = vi.fn();
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "" }, fetch })).toThrow(/auth\.token is empty: pass a permanent token .* or an OAuth 2\.0 access token/);
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "   " }, fetch })).toThrow(/auth\.token is empty/);
-    expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token: "" } })).toThrow('createTransport: auth must be { kind: "bearer", token } or an Authorizer');
+    expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token: "" } })).toThrow('auth must be { kind: "bearer", token } or an Authorizer');
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it("OAuth 1.0a credentials given to a bare transport are refused (it takes an Authorizer), a misspelt kind named", () => {
     expect(() => createTransport(wrikeV2Api, { auth: { kind: "oauth1", consumerKey: "k", consumerSecret: "s", token: "t", tokenSecret: "ts" } as never })).toThrow(
-      'createTransport: auth must be { kind: "bearer", token } or an Authorizer',
+      'auth must be { kind: "bearer", token } or an Authorizer',
     );
     expect(() => createWrikeClient({ auth: { kind: "OAuth1" } as never })).toThrow('auth.kind "OAuth1" is not accepted here (kinds are lower-case: use "oauth1")');
   });

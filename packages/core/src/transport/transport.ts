@@ -17,7 +17,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
   // A bearer token is an authorizer of one header.
   const authorizer = auth?.kind === "bearer" ? auth.token?.trim() && { authorize: () => `Bearer ${auth.token}` } : typeof auth?.authorize === "function" && (auth as Authorizer);
-  if (!authorizer) throw new TypeError('createTransport: auth must be { kind: "bearer", token } or an Authorizer');
+  if (!authorizer) throw new TypeError('auth must be { kind: "bearer", token } or an Authorizer');
   const format = api.protocol.requested(api, options);
   const retry = options.retry;
   const hooks = options.hooks ?? {};
