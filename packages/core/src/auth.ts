@@ -47,7 +47,7 @@ const AUTH_KINDS = ["bearer", "oauth1", "oauth2"] as const;
 /**
  * Refuses `auth` values that would fail later with an unhelpful message (a missing option, a misspelt kind,
  * an empty token) and says what to pass instead. `kinds` lists the literal kinds the caller accepts
- * (createTransport: bearer only; createWrikeClient: all three). Never quotes a token.
+ * (createWrikeClient: all three; createTransport checks its own, shorter). Never quotes a token.
  */
 export function checkAuth(auth: unknown, kinds: readonly string[], where: string): void {
   const accepted = kinds.map((kind) => `{ kind: "${kind}", ... }`).join(", ");
