@@ -553,10 +553,10 @@ export type WebhookEventType = KnownWebhookEvent["eventType"];
 
 /** Checks one TaskCreated event in place; mismatches go to ctx.issues. */
 export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskCreatedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskCreatedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -567,10 +567,10 @@ export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx
 
 /** Checks one TaskDeleted event in place; mismatches go to ctx.issues. */
 export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDeletedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -581,10 +581,10 @@ export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx
 
 /** Checks one TaskTitleChanged event in place; mismatches go to ctx.issues. */
 export function decodeTaskTitleChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskTitleChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskTitleChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -595,10 +595,10 @@ export function decodeTaskTitleChangedEvent(value: unknown, key: string | number
 
 /** Checks one TaskImportanceChanged event in place; mismatches go to ctx.issues. */
 export function decodeTaskImportanceChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskImportanceChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskImportanceChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -609,10 +609,10 @@ export function decodeTaskImportanceChangedEvent(value: unknown, key: string | n
 
 /** Checks one TaskStatusChanged event in place; mismatches go to ctx.issues. */
 export function decodeTaskStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskStatusChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskStatusChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value) && d.isOptionalString(o.oldCustomStatusId) && d.isOptionalString(o.customStatusId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value", "oldCustomStatusId", "customStatusId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value) && d.isOptionalString(o.oldCustomStatusId) && d.isOptionalString(o.customStatusId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string, oldCustomStatusId: d.string, customStatusId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -623,116 +623,116 @@ export function decodeTaskStatusChangedEvent(value: unknown, key: string | numbe
 
 /** Checks one TaskDatesChanged event in place; mismatches go to ctx.issues. */
 export function decodeTaskDatesChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDatesChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskDatesChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.oldValue; if (v !== undefined) o.oldValue = decodeTaskDates(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined) o.value = decodeTaskDates(v, "value", ctx);
+  v = o.oldValue; if (v !== undefined) decodeTaskDates(v, "oldValue", ctx);
+  v = o.value; if (v !== undefined) decodeTaskDates(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as TaskDatesChangedEvent;
 }
 
 /** Checks one TaskParentsAdded event in place; mismatches go to ctx.issues. */
 export function decodeTaskParentsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskParentsAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskParentsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx);
+  d.checkStringList(o.addedParents, "addedParents", ctx);
   ctx.path.pop();
   return o as unknown as TaskParentsAddedEvent;
 }
 
 /** Checks one TaskParentsRemoved event in place; mismatches go to ctx.issues. */
 export function decodeTaskParentsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskParentsRemovedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskParentsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx);
+  d.checkStringList(o.removedParents, "removedParents", ctx);
   ctx.path.pop();
   return o as unknown as TaskParentsRemovedEvent;
 }
 
 /** Checks one TaskResponsiblesAdded event in place; mismatches go to ctx.issues. */
 export function decodeTaskResponsiblesAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskResponsiblesAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedResponsibles; if (v !== undefined) o.addedResponsibles = d.stringList(v, "addedResponsibles", ctx);
+  d.checkStringList(o.addedResponsibles, "addedResponsibles", ctx);
   ctx.path.pop();
   return o as unknown as TaskResponsiblesAddedEvent;
 }
 
 /** Checks one TaskResponsiblesRemoved event in place; mismatches go to ctx.issues. */
 export function decodeTaskResponsiblesRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesRemovedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskResponsiblesRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedResponsibles; if (v !== undefined) o.removedResponsibles = d.stringList(v, "removedResponsibles", ctx);
+  d.checkStringList(o.removedResponsibles, "removedResponsibles", ctx);
   ctx.path.pop();
   return o as unknown as TaskResponsiblesRemovedEvent;
 }
 
 /** Checks one TaskSharedsAdded event in place; mismatches go to ctx.issues. */
 export function decodeTaskSharedsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskSharedsAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskSharedsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx);
+  d.checkStringList(o.addedShareds, "addedShareds", ctx);
   ctx.path.pop();
   return o as unknown as TaskSharedsAddedEvent;
 }
 
 /** Checks one TaskSharedsRemoved event in place; mismatches go to ctx.issues. */
 export function decodeTaskSharedsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskSharedsRemovedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskSharedsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx);
+  d.checkStringList(o.removedShareds, "removedShareds", ctx);
   ctx.path.pop();
   return o as unknown as TaskSharedsRemovedEvent;
 }
 
 /** Checks one TaskDescriptionChanged event in place; mismatches go to ctx.issues. */
 export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDescriptionChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskDescriptionChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -743,10 +743,10 @@ export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | 
 
 /** Checks one TaskCustomFieldChanged event in place; mismatches go to ctx.issues. */
 export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskCustomFieldChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskCustomFieldChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, customFieldId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -757,10 +757,10 @@ export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | 
 
 /** Checks one FolderCreated event in place; mismatches go to ctx.issues. */
 export function decodeFolderCreatedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderCreatedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderCreatedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -771,10 +771,10 @@ export function decodeFolderCreatedEvent(value: unknown, key: string | number, c
 
 /** Checks one FolderDeleted event in place; mismatches go to ctx.issues. */
 export function decodeFolderDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderDeletedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -785,10 +785,10 @@ export function decodeFolderDeletedEvent(value: unknown, key: string | number, c
 
 /** Checks one FolderTitleChanged event in place; mismatches go to ctx.issues. */
 export function decodeFolderTitleChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderTitleChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderTitleChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -799,10 +799,10 @@ export function decodeFolderTitleChangedEvent(value: unknown, key: string | numb
 
 /** Checks one FolderDescriptionChanged event in place; mismatches go to ctx.issues. */
 export function decodeFolderDescriptionChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderDescriptionChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderDescriptionChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -812,70 +812,70 @@ export function decodeFolderDescriptionChangedEvent(value: unknown, key: string 
 
 /** Checks one FolderParentsAdded event in place; mismatches go to ctx.issues. */
 export function decodeFolderParentsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderParentsAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderParentsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx);
+  d.checkStringList(o.addedParents, "addedParents", ctx);
   ctx.path.pop();
   return o as unknown as FolderParentsAddedEvent;
 }
 
 /** Checks one FolderParentsRemoved event in place; mismatches go to ctx.issues. */
 export function decodeFolderParentsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderParentsRemovedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderParentsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx);
+  d.checkStringList(o.removedParents, "removedParents", ctx);
   ctx.path.pop();
   return o as unknown as FolderParentsRemovedEvent;
 }
 
 /** Checks one FolderSharedsAdded event in place; mismatches go to ctx.issues. */
 export function decodeFolderSharedsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderSharedsAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderSharedsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx);
+  d.checkStringList(o.addedShareds, "addedShareds", ctx);
   ctx.path.pop();
   return o as unknown as FolderSharedsAddedEvent;
 }
 
 /** Checks one FolderSharedsRemoved event in place; mismatches go to ctx.issues. */
 export function decodeFolderSharedsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderSharedsRemovedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderSharedsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx);
+  d.checkStringList(o.removedShareds, "removedShareds", ctx);
   ctx.path.pop();
   return o as unknown as FolderSharedsRemovedEvent;
 }
 
 /** Checks one FolderCustomFieldChanged event in place; mismatches go to ctx.issues. */
 export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderCustomFieldChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as FolderCustomFieldChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, customFieldId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -886,10 +886,10 @@ export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string 
 
 /** Checks one ProjectDatesChanged event in place; mismatches go to ctx.issues. */
 export function decodeProjectDatesChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectDatesChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as ProjectDatesChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -900,40 +900,40 @@ export function decodeProjectDatesChangedEvent(value: unknown, key: string | num
 
 /** Checks one ProjectOwnersAdded event in place; mismatches go to ctx.issues. */
 export function decodeProjectOwnersAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as ProjectOwnersAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedOwners; if (v !== undefined) o.addedOwners = d.stringList(v, "addedOwners", ctx);
+  d.checkStringList(o.addedOwners, "addedOwners", ctx);
   ctx.path.pop();
   return o as unknown as ProjectOwnersAddedEvent;
 }
 
 /** Checks one ProjectOwnersRemoved event in place; mismatches go to ctx.issues. */
 export function decodeProjectOwnersRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersRemovedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as ProjectOwnersRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedOwners; if (v !== undefined) o.removedOwners = d.stringList(v, "removedOwners", ctx);
+  d.checkStringList(o.removedOwners, "removedOwners", ctx);
   ctx.path.pop();
   return o as unknown as ProjectOwnersRemovedEvent;
 }
 
 /** Checks one ProjectStatusChanged event in place; mismatches go to ctx.issues. */
 export function decodeProjectStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectStatusChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as ProjectStatusChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -944,10 +944,10 @@ export function decodeProjectStatusChangedEvent(value: unknown, key: string | nu
 
 /** Checks one AttachmentAdded event in place; mismatches go to ctx.issues. */
 export function decodeAttachmentAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): AttachmentAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as AttachmentAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -958,10 +958,10 @@ export function decodeAttachmentAddedEvent(value: unknown, key: string | number,
 
 /** Checks one AttachmentDeleted event in place; mismatches go to ctx.issues. */
 export function decodeAttachmentDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): AttachmentDeletedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as AttachmentDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -972,10 +972,10 @@ export function decodeAttachmentDeletedEvent(value: unknown, key: string | numbe
 
 /** Checks one CommentAdded event in place; mismatches go to ctx.issues. */
 export function decodeCommentAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): CommentAddedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as CommentAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -986,10 +986,10 @@ export function decodeCommentAddedEvent(value: unknown, key: string | number, ct
 
 /** Checks one CommentDeleted event in place; mismatches go to ctx.issues. */
 export function decodeCommentDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): CommentDeletedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as CommentDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1000,10 +1000,10 @@ export function decodeCommentDeletedEvent(value: unknown, key: string | number, 
 
 /** Checks one TimelogChanged event in place; mismatches go to ctx.issues. */
 export function decodeTimelogChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TimelogChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TimelogChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.type))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "type"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.type))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, type: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1014,10 +1014,10 @@ export function decodeTimelogChangedEvent(value: unknown, key: string | number, 
 
 /** Checks one ApprovalStatusChanged event in place; mismatches go to ctx.issues. */
 export function decodeApprovalStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ApprovalStatusChangedEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as ApprovalStatusChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.approvalId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "approvalId", "taskId", "folderId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.approvalId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, approvalId: d.string, taskId: d.string, folderId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1027,10 +1027,10 @@ export function decodeApprovalStatusChangedEvent(value: unknown, key: string | n
 
 /** Checks the common fields of an event of a type the spec does not list; every other field is kept. */
 export function decodeUnknownWebhookEvent(value: unknown, key: string | number, ctx: DecodeContext): UnknownWebhookEvent {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as UnknownWebhookEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1061,13 +1061,10 @@ export function decodeWrikeWebhookEvent(value: unknown, key: string | number, ct
 
 /** Checks one TaskDates and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskDates(value: unknown, key: string | number, ctx: DecodeContext): TaskDates {
-  const o = d.object(value, key, ctx);
+  const o = d.checkObject(value, key, ctx);
   if (o === undefined) return value as TaskDates;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.start) && d.isOptionalString(o.due))) d.optionalStrings(o, ["type", "start", "due"], ctx);
-  let v: unknown;
-  v = o.duration; if (v !== undefined && !Number.isFinite(v)) o.duration = d.double(v, "duration", ctx);
-  v = o.workOnWeekends; if (v !== undefined && typeof v !== "boolean") o.workOnWeekends = d.boolean(v, "workOnWeekends", ctx);
+  if (!(d.isOptionalString(o.type) && d.isOptionalDouble(o.duration) && d.isOptionalString(o.start) && d.isOptionalString(o.due) && d.isOptionalBoolean(o.workOnWeekends))) d.optionalScalars(o, { type: d.string, duration: d.checkDouble, start: d.string, due: d.string, workOnWeekends: d.checkBoolean }, ctx);
   ctx.path.pop();
   return o as unknown as TaskDates;
 }
