@@ -94,11 +94,11 @@ export const checkBoolean: Decoder<boolean> = (value, key, ctx) => (typeof value
 
 export const string: Decoder<string> = (value, key, ctx) => (typeof value === "string" ? value : fail(value, key, "string", ctx));
 
-/** The object a model decoder works on; reports and returns undefined when it is not one. */
-export function checkObject(value: unknown, key: string | number, ctx: DecodeContext): Record<string, unknown> | undefined {
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+/** Whether a model decoder's value is an object (reported when not), for decoders that work on the value itself. */
+export function checkObject(value: unknown, key: string | number, ctx: DecodeContext): value is Record<string, unknown> {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) return true;
   fail(value, key, "object", ctx);
-  return undefined;
+  return false;
 }
 
 // The canonical cases of optional scalar fields, which generated decoders check inline, all fields of an

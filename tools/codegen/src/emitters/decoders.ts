@@ -145,15 +145,15 @@ export function modelDecoder(name: string, returnType: string, fields: readonly 
     isExported: true,
     name,
     ...docs(description),
+    // Without XML the object is the value itself (checked, never replaced by an empty element's {}).
     parameters: [
-      { name: "value", type: "unknown" },
+      { name: xml ? "value" : "o", type: "unknown" },
       { name: "key", type: "string | number" },
       { name: "ctx", type: "DecodeContext" },
     ],
     returnType,
     statements: [
-      `const o = d.${xml ? "object" : "checkObject"}(value, key, ctx);`,
-      `if (o === undefined) return value as ${returnType};`,
+      ...(xml ? ["const o = d.object(value, key, ctx);", `if (o === undefined) return value as ${returnType};`] : [`if (!d.checkObject(o, key, ctx)) return o as ${returnType};`]),
       "ctx.path.push(key);",
       ...aliases,
       ...optionalScalarsStatement(fields.filter((f) => isGroupedScalar(f, mode)), mode),

@@ -5,9 +5,8 @@ import type { DecodeContext } from "@wrikekit/core/runtime/decode";
 import type * as t from "./types.js";
 
 /** Checks one AccessRole and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccessRole(value: unknown, key: string | number, ctx: DecodeContext): t.AccessRole {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AccessRole;
+export function decodeAccessRole(o: unknown, key: string | number, ctx: DecodeContext): t.AccessRole {
+  if (!d.checkObject(o, key, ctx)) return o as t.AccessRole;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { description: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -17,9 +16,8 @@ export function decodeAccessRole(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one AccessRoleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccessRoleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AccessRoleEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AccessRoleEnvelope;
+export function decodeAccessRoleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AccessRoleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AccessRoleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -29,9 +27,8 @@ export function decodeAccessRoleEnvelope(value: unknown, key: string | number, c
 }
 
 /** Checks one Account and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccount(value: unknown, key: string | number, ctx: DecodeContext): t.Account {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Account;
+export function decodeAccount(o: unknown, key: string | number, ctx: DecodeContext): t.Account {
+  if (!d.checkObject(o, key, ctx)) return o as t.Account;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.firstDayOfWeek) && d.isOptionalString(o.name) && d.isOptionalString(o.recycleBinId) && d.isOptionalString(o.rootFolderId) && d.isOptionalString(o.joinedDate))) d.optionalScalars(o, { createdDate: d.string, dateFormat: d.string, firstDayOfWeek: d.string, name: d.string, recycleBinId: d.string, rootFolderId: d.string, joinedDate: d.string }, ctx);
   let v: unknown;
@@ -45,9 +42,8 @@ export function decodeAccount(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one AccountEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccountEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AccountEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AccountEnvelope;
+export function decodeAccountEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AccountEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AccountEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -57,9 +53,8 @@ export function decodeAccountEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one Approval and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApproval(value: unknown, key: string | number, ctx: DecodeContext): t.Approval {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Approval;
+export function decodeApproval(o: unknown, key: string | number, ctx: DecodeContext): t.Approval {
+  if (!d.checkObject(o, key, ctx)) return o as t.Approval;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.dueDate) && d.isOptionalString(o.description) && d.isOptionalBoolean(o.finished) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalBoolean(o.autoFinishOnReject) && d.isOptionalString(o.folderId) && d.isOptionalString(o.finisherId) && d.isOptionalBoolean(o.autoFinishOnApprove) && d.isOptionalString(o.taskId) && d.isOptionalString(o.status))) d.optionalScalars(o, { dueDate: d.string, description: d.string, finished: d.checkBoolean, updatedDate: d.string, authorId: d.string, title: d.string, type: d.string, autoFinishOnReject: d.checkBoolean, folderId: d.string, finisherId: d.string, autoFinishOnApprove: d.checkBoolean, taskId: d.string, status: d.string }, ctx);
   let v: unknown;
@@ -71,9 +66,8 @@ export function decodeApproval(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one ApprovalDecision and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApprovalDecision(value: unknown, key: string | number, ctx: DecodeContext): t.ApprovalDecision {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ApprovalDecision;
+export function decodeApprovalDecision(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalDecision {
+  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalDecision;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.approverId) && d.isOptionalString(o.comment) && d.isOptionalString(o.status) && d.isOptionalString(o.updatedDate))) d.optionalScalars(o, { approverId: d.string, comment: d.string, status: d.string, updatedDate: d.string }, ctx);
   ctx.path.pop();
@@ -81,9 +75,8 @@ export function decodeApprovalDecision(value: unknown, key: string | number, ctx
 }
 
 /** Checks one ApprovalEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApprovalEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ApprovalEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ApprovalEnvelope;
+export function decodeApprovalEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -93,9 +86,8 @@ export function decodeApprovalEnvelope(value: unknown, key: string | number, ctx
 }
 
 /** Checks one ApprovalPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApprovalPage(value: unknown, key: string | number, ctx: DecodeContext): t.ApprovalPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ApprovalPage;
+export function decodeApprovalPage(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -106,9 +98,8 @@ export function decodeApprovalPage(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one Asset and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAsset(value: unknown, key: string | number, ctx: DecodeContext): t.Asset {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Asset;
+export function decodeAsset(o: unknown, key: string | number, ctx: DecodeContext): t.Asset {
+  if (!d.checkObject(o, key, ctx)) return o as t.Asset;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.name))) d.optionalScalars(o, { name: d.string }, ctx);
   let v: unknown;
@@ -118,9 +109,8 @@ export function decodeAsset(value: unknown, key: string | number, ctx: DecodeCon
 }
 
 /** Checks one AssetEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAssetEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AssetEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AssetEnvelope;
+export function decodeAssetEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AssetEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AssetEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -130,9 +120,8 @@ export function decodeAssetEnvelope(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one AsyncJob and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAsyncJob(value: unknown, key: string | number, ctx: DecodeContext): t.AsyncJob {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AsyncJob;
+export function decodeAsyncJob(o: unknown, key: string | number, ctx: DecodeContext): t.AsyncJob {
+  if (!d.checkObject(o, key, ctx)) return o as t.AsyncJob;
   ctx.path.push(key);
   if (!(d.isOptionalInteger(o.processedCount) && d.isOptionalString(o.errorMessage) && d.isOptionalInteger(o.progressPercent) && d.isOptionalInteger(o.totalCount) && d.isOptionalString(o.type) && d.isOptionalString(o.status))) d.optionalScalars(o, { processedCount: d.checkInteger, errorMessage: d.string, progressPercent: d.checkInteger, totalCount: d.checkInteger, type: d.string, status: d.string }, ctx);
   let v: unknown;
@@ -142,9 +131,8 @@ export function decodeAsyncJob(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one AsyncJobEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAsyncJobEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AsyncJobEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AsyncJobEnvelope;
+export function decodeAsyncJobEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AsyncJobEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AsyncJobEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -154,9 +142,8 @@ export function decodeAsyncJobEnvelope(value: unknown, key: string | number, ctx
 }
 
 /** Checks one Attachment and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachment(value: unknown, key: string | number, ctx: DecodeContext): t.Attachment {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Attachment;
+export function decodeAttachment(o: unknown, key: string | number, ctx: DecodeContext): t.Attachment {
+  if (!d.checkObject(o, key, ctx)) return o as t.Attachment;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.currentAttachmentId) && d.isOptionalString(o.originVersionId) && d.isOptionalString(o.previewUrl) && d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalDouble(o.version) && d.isOptionalString(o.folderId) && d.isOptionalString(o.url) && d.isOptionalString(o.createdDate) && d.isOptionalInteger(o.size) && d.isOptionalString(o.name) && d.isOptionalDouble(o.width) && d.isOptionalString(o.commentId) && d.isOptionalString(o.contentType) && d.isOptionalString(o.taskId) && d.isOptionalDouble(o.height))) d.optionalScalars(o, { currentAttachmentId: d.string, originVersionId: d.string, previewUrl: d.string, playlistUrl: d.string, authorId: d.string, type: d.string, version: d.checkDouble, folderId: d.string, url: d.string, createdDate: d.string, size: d.checkInteger, name: d.string, width: d.checkDouble, commentId: d.string, contentType: d.string, taskId: d.string, height: d.checkDouble }, ctx);
   let v: unknown;
@@ -167,9 +154,8 @@ export function decodeAttachment(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one AttachmentEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachmentEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AttachmentEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AttachmentEnvelope;
+export function decodeAttachmentEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -179,9 +165,8 @@ export function decodeAttachmentEnvelope(value: unknown, key: string | number, c
 }
 
 /** Checks one AttachmentUrl and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachmentUrl(value: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrl {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AttachmentUrl;
+export function decodeAttachmentUrl(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrl {
+  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentUrl;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.url))) d.optionalScalars(o, { playlistUrl: d.string, url: d.string }, ctx);
   ctx.path.pop();
@@ -189,9 +174,8 @@ export function decodeAttachmentUrl(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one AttachmentUrlEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachmentUrlEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrlEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AttachmentUrlEnvelope;
+export function decodeAttachmentUrlEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrlEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentUrlEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -201,9 +185,8 @@ export function decodeAttachmentUrlEnvelope(value: unknown, key: string | number
 }
 
 /** Checks one AuditLogEntry and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAuditLogEntry(value: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntry {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AuditLogEntry;
+export function decodeAuditLogEntry(o: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntry {
+  if (!d.checkObject(o, key, ctx)) return o as t.AuditLogEntry;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.ipAddress) && d.isOptionalString(o.objectName) && d.isOptionalString(o.userEmail) && d.isOptionalString(o.operation) && d.isOptionalString(o.userId) && d.isOptionalString(o.objectId) && d.isOptionalString(o.eventDate) && d.isOptionalString(o.objectType))) d.optionalScalars(o, { ipAddress: d.string, objectName: d.string, userEmail: d.string, operation: d.string, userId: d.string, objectId: d.string, eventDate: d.string, objectType: d.string }, ctx);
   let v: unknown;
@@ -213,9 +196,8 @@ export function decodeAuditLogEntry(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one AuditLogEntryPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAuditLogEntryPage(value: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntryPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.AuditLogEntryPage;
+export function decodeAuditLogEntryPage(o: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntryPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.AuditLogEntryPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -226,9 +208,8 @@ export function decodeAuditLogEntryPage(value: unknown, key: string | number, ct
 }
 
 /** Checks one Booking and normalises it in place; mismatches go to ctx.issues. */
-export function decodeBooking(value: unknown, key: string | number, ctx: DecodeContext): t.Booking {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Booking;
+export function decodeBooking(o: unknown, key: string | number, ctx: DecodeContext): t.Booking {
+  if (!d.checkObject(o, key, ctx)) return o as t.Booking;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.responsiblePlaceholderId) && d.isOptionalString(o.responsibleId) && d.isOptionalString(o.title) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { responsiblePlaceholderId: d.string, responsibleId: d.string, title: d.string, folderId: d.string }, ctx);
   let v: unknown;
@@ -238,9 +219,8 @@ export function decodeBooking(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one BookingEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeBookingEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.BookingEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.BookingEnvelope;
+export function decodeBookingEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.BookingEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.BookingEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -250,9 +230,8 @@ export function decodeBookingEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one CascadingFieldSetting and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCascadingFieldSetting(value: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSetting {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CascadingFieldSetting;
+export function decodeCascadingFieldSetting(o: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSetting {
+  if (!d.checkObject(o, key, ctx)) return o as t.CascadingFieldSetting;
   ctx.path.push(key);
   if (!(d.isOptionalBoolean(o.systemField) && d.isOptionalString(o.enabledBy) && d.isOptionalString(o.enabledAt) && d.isOptionalString(o.fieldId))) d.optionalScalars(o, { systemField: d.checkBoolean, enabledBy: d.string, enabledAt: d.string, fieldId: d.string }, ctx);
   ctx.path.pop();
@@ -260,9 +239,8 @@ export function decodeCascadingFieldSetting(value: unknown, key: string | number
 }
 
 /** Checks one CascadingFieldSettingEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCascadingFieldSettingEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSettingEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CascadingFieldSettingEnvelope;
+export function decodeCascadingFieldSettingEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSettingEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CascadingFieldSettingEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -272,9 +250,8 @@ export function decodeCascadingFieldSettingEnvelope(value: unknown, key: string 
 }
 
 /** Checks one Color and normalises it in place; mismatches go to ctx.issues. */
-export function decodeColor(value: unknown, key: string | number, ctx: DecodeContext): t.Color {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Color;
+export function decodeColor(o: unknown, key: string | number, ctx: DecodeContext): t.Color {
+  if (!d.checkObject(o, key, ctx)) return o as t.Color;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.name) && d.isOptionalString(o.hex))) d.optionalScalars(o, { name: d.string, hex: d.string }, ctx);
   ctx.path.pop();
@@ -282,9 +259,8 @@ export function decodeColor(value: unknown, key: string | number, ctx: DecodeCon
 }
 
 /** Checks one ColorEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeColorEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ColorEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ColorEnvelope;
+export function decodeColorEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ColorEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ColorEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -294,9 +270,8 @@ export function decodeColorEnvelope(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one Comment and normalises it in place; mismatches go to ctx.issues. */
-export function decodeComment(value: unknown, key: string | number, ctx: DecodeContext): t.Comment {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Comment;
+export function decodeComment(o: unknown, key: string | number, ctx: DecodeContext): t.Comment {
+  if (!d.checkObject(o, key, ctx)) return o as t.Comment;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.text) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.emailSubject) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.direction))) d.optionalScalars(o, { createdDate: d.string, text: d.string, updatedDate: d.string, authorId: d.string, type: d.string, emailSubject: d.string, taskId: d.string, folderId: d.string, direction: d.string }, ctx);
   let v: unknown;
@@ -306,9 +281,8 @@ export function decodeComment(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one CommentEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCommentEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CommentEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CommentEnvelope;
+export function decodeCommentEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CommentEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CommentEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -318,9 +292,8 @@ export function decodeCommentEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one Contact and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContact(value: unknown, key: string | number, ctx: DecodeContext): t.Contact {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Contact;
+export function decodeContact(o: unknown, key: string | number, ctx: DecodeContext): t.Contact {
+  if (!d.checkObject(o, key, ctx)) return o as t.Contact;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.phone) && d.isOptionalBoolean(o.me) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.location) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.primaryEmail))) d.optionalScalars(o, { lastName: d.string, avatarUrl: d.string, timezone: d.string, companyName: d.string, type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, me: d.checkBoolean, myTeam: d.checkBoolean, jobRoleId: d.string, location: d.string, workScheduleId: d.string, primaryEmail: d.string }, ctx);
   let v: unknown;
@@ -334,9 +307,8 @@ export function decodeContact(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one ContactEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContactEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ContactEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ContactEnvelope;
+export function decodeContactEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ContactEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ContactEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -346,9 +318,8 @@ export function decodeContactEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one ContactHistory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContactHistory(value: unknown, key: string | number, ctx: DecodeContext): t.ContactHistory {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ContactHistory;
+export function decodeContactHistory(o: unknown, key: string | number, ctx: DecodeContext): t.ContactHistory {
+  if (!d.checkObject(o, key, ctx)) return o as t.ContactHistory;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.billRate) && d.isOptionalString(o.costRate))) d.optionalScalars(o, { billRate: d.string, costRate: d.string }, ctx);
   let v: unknown;
@@ -360,9 +331,8 @@ export function decodeContactHistory(value: unknown, key: string | number, ctx: 
 }
 
 /** Checks one ContactHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContactHistoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ContactHistoryEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ContactHistoryEnvelope;
+export function decodeContactHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ContactHistoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ContactHistoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -372,9 +342,8 @@ export function decodeContactHistoryEnvelope(value: unknown, key: string | numbe
 }
 
 /** Checks one CreatedWorkItem and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCreatedWorkItem(value: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItem {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CreatedWorkItem;
+export function decodeCreatedWorkItem(o: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItem {
+  if (!d.checkObject(o, key, ctx)) return o as t.CreatedWorkItem;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.relatedType))) d.optionalScalars(o, { relatedType: d.string }, ctx);
   let v: unknown;
@@ -384,9 +353,8 @@ export function decodeCreatedWorkItem(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one CreatedWorkItemEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCreatedWorkItemEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItemEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CreatedWorkItemEnvelope;
+export function decodeCreatedWorkItemEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItemEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CreatedWorkItemEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -396,9 +364,8 @@ export function decodeCreatedWorkItemEnvelope(value: unknown, key: string | numb
 }
 
 /** Checks one CustomField and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomField(value: unknown, key: string | number, ctx: DecodeContext): t.CustomField {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomField;
+export function decodeCustomField(o: unknown, key: string | number, ctx: DecodeContext): t.CustomField {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomField;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accountId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.spaceId) && d.isOptionalBoolean(o.archived) && d.isOptionalString(o.archivedBy))) d.optionalScalars(o, { id: d.string, accountId: d.string, title: d.string, type: d.string, archivedOn: d.string, description: d.string, spaceId: d.string, archived: d.checkBoolean, archivedBy: d.string }, ctx);
   let v: unknown;
@@ -409,9 +376,8 @@ export function decodeCustomField(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one CustomFieldEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldEnvelope;
+export function decodeCustomFieldEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -421,9 +387,8 @@ export function decodeCustomFieldEnvelope(value: unknown, key: string | number, 
 }
 
 /** Checks one CustomFieldFilter and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldFilter(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldFilter {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldFilter;
+export function decodeCustomFieldFilter(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldFilter {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldFilter;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.comparator) && d.isOptionalString(o.value) && d.isOptionalString(o.minValue) && d.isOptionalString(o.maxValue))) d.optionalScalars(o, { id: d.string, comparator: d.string, value: d.string, minValue: d.string, maxValue: d.string }, ctx);
   d.checkStringList(o.values, "values", ctx);
@@ -432,9 +397,8 @@ export function decodeCustomFieldFilter(value: unknown, key: string | number, ct
 }
 
 /** Checks one CustomFieldSettings and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldSettings(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldSettings {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldSettings;
+export function decodeCustomFieldSettings(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldSettings {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldSettings;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.inheritanceType) && d.isOptionalDouble(o.decimalPlaces) && d.isOptionalBoolean(o.useThousandsSeparator) && d.isOptionalString(o.currency) && d.isOptionalString(o.aggregation) && d.isOptionalBoolean(o.allowOtherValues))) d.optionalScalars(o, { inheritanceType: d.string, decimalPlaces: d.checkDouble, useThousandsSeparator: d.checkBoolean, currency: d.string, aggregation: d.string, allowOtherValues: d.checkBoolean }, ctx);
   d.checkStringList(o.values, "values", ctx);
@@ -444,9 +408,8 @@ export function decodeCustomFieldSettings(value: unknown, key: string | number, 
 }
 
 /** Checks one CustomFieldValue and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldValue(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldValue {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldValue;
+export function decodeCustomFieldValue(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldValue {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldValue;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.value))) d.optionalScalars(o, { id: d.string, value: d.string }, ctx);
   ctx.path.pop();
@@ -454,9 +417,8 @@ export function decodeCustomFieldValue(value: unknown, key: string | number, ctx
 }
 
 /** Checks one CustomItemType and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomItemType(value: unknown, key: string | number, ctx: DecodeContext): t.CustomItemType {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomItemType;
+export function decodeCustomItemType(o: unknown, key: string | number, ctx: DecodeContext): t.CustomItemType {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomItemType;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.relatedType) && d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.archivedBy))) d.optionalScalars(o, { spaceId: d.string, relatedType: d.string, isDeleted: d.checkBoolean, archivedOn: d.string, description: d.string, title: d.string, archivedBy: d.string }, ctx);
   let v: unknown;
@@ -467,9 +429,8 @@ export function decodeCustomItemType(value: unknown, key: string | number, ctx: 
 }
 
 /** Checks one CustomItemTypeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomItemTypeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CustomItemTypeEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomItemTypeEnvelope;
+export function decodeCustomItemTypeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CustomItemTypeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomItemTypeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -479,9 +440,8 @@ export function decodeCustomItemTypeEnvelope(value: unknown, key: string | numbe
 }
 
 /** Checks one CustomStatus and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomStatus(value: unknown, key: string | number, ctx: DecodeContext): t.CustomStatus {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.CustomStatus;
+export function decodeCustomStatus(o: unknown, key: string | number, ctx: DecodeContext): t.CustomStatus {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomStatus;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.name) && d.isOptionalBoolean(o.standardName) && d.isOptionalString(o.color) && d.isOptionalBoolean(o.standard) && d.isOptionalString(o.group) && d.isOptionalBoolean(o.hidden))) d.optionalScalars(o, { id: d.string, name: d.string, standardName: d.checkBoolean, color: d.string, standard: d.checkBoolean, group: d.string, hidden: d.checkBoolean }, ctx);
   ctx.path.pop();
@@ -489,9 +449,8 @@ export function decodeCustomStatus(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one DataExport and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExport(value: unknown, key: string | number, ctx: DecodeContext): t.DataExport {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DataExport;
+export function decodeDataExport(o: unknown, key: string | number, ctx: DecodeContext): t.DataExport {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExport;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.completedDate) && d.isOptionalString(o.status))) d.optionalScalars(o, { completedDate: d.string, status: d.string }, ctx);
   let v: unknown;
@@ -502,9 +461,8 @@ export function decodeDataExport(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one DataExportColumn and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportColumn(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportColumn {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DataExportColumn;
+export function decodeDataExportColumn(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportColumn {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportColumn;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.alias) && d.isOptionalString(o.dataType))) d.optionalScalars(o, { id: d.string, alias: d.string, dataType: d.string }, ctx);
   let v: unknown;
@@ -514,9 +472,8 @@ export function decodeDataExportColumn(value: unknown, key: string | number, ctx
 }
 
 /** Checks one DataExportEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DataExportEnvelope;
+export function decodeDataExportEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -526,9 +483,8 @@ export function decodeDataExportEnvelope(value: unknown, key: string | number, c
 }
 
 /** Checks one DataExportForeignKey and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportForeignKey(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportForeignKey {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DataExportForeignKey;
+export function decodeDataExportForeignKey(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportForeignKey {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportForeignKey;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.tableId) && d.isOptionalString(o.columnId))) d.optionalScalars(o, { tableId: d.string, columnId: d.string }, ctx);
   ctx.path.pop();
@@ -536,9 +492,8 @@ export function decodeDataExportForeignKey(value: unknown, key: string | number,
 }
 
 /** Checks one DataExportResource and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportResource(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportResource {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DataExportResource;
+export function decodeDataExportResource(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportResource {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportResource;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.name) && d.isOptionalString(o.url))) d.optionalScalars(o, { name: d.string, url: d.string }, ctx);
   ctx.path.pop();
@@ -546,9 +501,8 @@ export function decodeDataExportResource(value: unknown, key: string | number, c
 }
 
 /** Checks one DataExportTable and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportTable(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportTable {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DataExportTable;
+export function decodeDataExportTable(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportTable {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportTable;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.alias))) d.optionalScalars(o, { alias: d.string }, ctx);
   let v: unknown;
@@ -559,9 +513,8 @@ export function decodeDataExportTable(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one DataExportTableEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportTableEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportTableEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DataExportTableEnvelope;
+export function decodeDataExportTableEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportTableEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportTableEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -571,9 +524,8 @@ export function decodeDataExportTableEnvelope(value: unknown, key: string | numb
 }
 
 /** Checks one DateRange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDateRange(value: unknown, key: string | number, ctx: DecodeContext): t.DateRange {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DateRange;
+export function decodeDateRange(o: unknown, key: string | number, ctx: DecodeContext): t.DateRange {
+  if (!d.checkObject(o, key, ctx)) return o as t.DateRange;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, equal: d.string, end: d.string }, ctx);
   ctx.path.pop();
@@ -581,9 +533,8 @@ export function decodeDateRange(value: unknown, key: string | number, ctx: Decod
 }
 
 /** Checks one DateTimeRange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDateTimeRange(value: unknown, key: string | number, ctx: DecodeContext): t.DateTimeRange {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DateTimeRange;
+export function decodeDateTimeRange(o: unknown, key: string | number, ctx: DecodeContext): t.DateTimeRange {
+  if (!d.checkObject(o, key, ctx)) return o as t.DateTimeRange;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, equal: d.string, end: d.string }, ctx);
   ctx.path.pop();
@@ -591,9 +542,8 @@ export function decodeDateTimeRange(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one Dependency and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDependency(value: unknown, key: string | number, ctx: DecodeContext): t.Dependency {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Dependency;
+export function decodeDependency(o: unknown, key: string | number, ctx: DecodeContext): t.Dependency {
+  if (!d.checkObject(o, key, ctx)) return o as t.Dependency;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.relationType) && d.isOptionalString(o.successorId) && d.isOptionalDouble(o.lagTime) && d.isOptionalString(o.predecessorId))) d.optionalScalars(o, { relationType: d.string, successorId: d.string, lagTime: d.checkDouble, predecessorId: d.string }, ctx);
   let v: unknown;
@@ -603,9 +553,8 @@ export function decodeDependency(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one DependencyEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDependencyEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.DependencyEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.DependencyEnvelope;
+export function decodeDependencyEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DependencyEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.DependencyEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -615,9 +564,8 @@ export function decodeDependencyEnvelope(value: unknown, key: string | number, c
 }
 
 /** Checks one EffortAllocation and normalises it in place; mismatches go to ctx.issues. */
-export function decodeEffortAllocation(value: unknown, key: string | number, ctx: DecodeContext): t.EffortAllocation {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.EffortAllocation;
+export function decodeEffortAllocation(o: unknown, key: string | number, ctx: DecodeContext): t.EffortAllocation {
+  if (!d.checkObject(o, key, ctx)) return o as t.EffortAllocation;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.mode) && d.isOptionalDouble(o.totalEffort) && d.isOptionalDouble(o.allocatedEffort))) d.optionalScalars(o, { mode: d.string, totalEffort: d.checkDouble, allocatedEffort: d.checkDouble }, ctx);
   ctx.path.pop();
@@ -625,9 +573,8 @@ export function decodeEffortAllocation(value: unknown, key: string | number, ctx
 }
 
 /** Checks one Folder and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolder(value: unknown, key: string | number, ctx: DecodeContext): t.Folder {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Folder;
+export function decodeFolder(o: unknown, key: string | number, ctx: DecodeContext): t.Folder {
+  if (!d.checkObject(o, key, ctx)) return o as t.Folder;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.space) && d.isOptionalString(o.contractType) && d.isOptionalString(o.cascadingFields) && d.isOptionalString(o.accessRoles) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalScalars(o, { color: d.string, customItemTypeId: d.string, scope: d.string, title: d.string, space: d.checkBoolean, contractType: d.string, cascadingFields: d.string, accessRoles: d.string, attachmentCount: d.string, briefDescription: d.string, finance: d.string }, ctx);
   let v: unknown;
@@ -640,9 +587,8 @@ export function decodeFolder(value: unknown, key: string | number, ctx: DecodeCo
 }
 
 /** Checks one FolderBlueprint and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderBlueprint(value: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprint {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.FolderBlueprint;
+export function decodeFolderBlueprint(o: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprint {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderBlueprint;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalScalars(o, { scope: d.string, permalink: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -654,9 +600,8 @@ export function decodeFolderBlueprint(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one FolderBlueprintEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderBlueprintEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprintEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.FolderBlueprintEnvelope;
+export function decodeFolderBlueprintEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprintEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderBlueprintEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -666,9 +611,8 @@ export function decodeFolderBlueprintEnvelope(value: unknown, key: string | numb
 }
 
 /** Checks one FolderEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.FolderEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.FolderEnvelope;
+export function decodeFolderEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -678,9 +622,8 @@ export function decodeFolderEnvelope(value: unknown, key: string | number, ctx: 
 }
 
 /** Checks one FolderHistory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderHistory(value: unknown, key: string | number, ctx: DecodeContext): t.FolderHistory {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.FolderHistory;
+export function decodeFolderHistory(o: unknown, key: string | number, ctx: DecodeContext): t.FolderHistory {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderHistory;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.plannedCost) && d.isOptionalString(o.plannedFees) && d.isOptionalString(o.actualFees) && d.isOptionalString(o.actualCost) && d.isOptionalString(o.budget))) d.optionalScalars(o, { plannedCost: d.string, plannedFees: d.string, actualFees: d.string, actualCost: d.string, budget: d.string }, ctx);
   let v: unknown;
@@ -690,9 +633,8 @@ export function decodeFolderHistory(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one FolderHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderHistoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.FolderHistoryEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.FolderHistoryEnvelope;
+export function decodeFolderHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderHistoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderHistoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -702,9 +644,8 @@ export function decodeFolderHistoryEnvelope(value: unknown, key: string | number
 }
 
 /** Checks one FolderTreeEntry and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntry {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.FolderTreeEntry;
+export function decodeFolderTreeEntry(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntry {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderTreeEntry;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.space) && d.isOptionalString(o.metadata) && d.isOptionalString(o.customFields) && d.isOptionalString(o.contractType) && d.isOptionalString(o.description) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.hasAttachments) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalScalars(o, { color: d.string, customItemTypeId: d.string, scope: d.string, title: d.string, space: d.checkBoolean, metadata: d.string, customFields: d.string, contractType: d.string, description: d.string, attachmentCount: d.string, hasAttachments: d.string, briefDescription: d.string, finance: d.string }, ctx);
   let v: unknown;
@@ -718,9 +659,8 @@ export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one FolderTreeEntryPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderTreeEntryPage(value: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntryPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.FolderTreeEntryPage;
+export function decodeFolderTreeEntryPage(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntryPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderTreeEntryPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -731,9 +671,8 @@ export function decodeFolderTreeEntryPage(value: unknown, key: string | number, 
 }
 
 /** Checks one Group and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroup(value: unknown, key: string | number, ctx: DecodeContext): t.Group {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Group;
+export function decodeGroup(o: unknown, key: string | number, ctx: DecodeContext): t.Group {
+  if (!d.checkObject(o, key, ctx)) return o as t.Group;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.avatarUrl) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.title))) d.optionalScalars(o, { accountId: d.string, avatarUrl: d.string, myTeam: d.checkBoolean, title: d.string }, ctx);
   let v: unknown;
@@ -747,9 +686,8 @@ export function decodeGroup(value: unknown, key: string | number, ctx: DecodeCon
 }
 
 /** Checks one GroupAvatar and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroupAvatar(value: unknown, key: string | number, ctx: DecodeContext): t.GroupAvatar {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.GroupAvatar;
+export function decodeGroupAvatar(o: unknown, key: string | number, ctx: DecodeContext): t.GroupAvatar {
+  if (!d.checkObject(o, key, ctx)) return o as t.GroupAvatar;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.letters) && d.isOptionalString(o.color))) d.optionalScalars(o, { letters: d.string, color: d.string }, ctx);
   ctx.path.pop();
@@ -757,9 +695,8 @@ export function decodeGroupAvatar(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one GroupEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroupEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.GroupEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.GroupEnvelope;
+export function decodeGroupEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.GroupEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.GroupEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -769,9 +706,8 @@ export function decodeGroupEnvelope(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one GroupPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroupPage(value: unknown, key: string | number, ctx: DecodeContext): t.GroupPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.GroupPage;
+export function decodeGroupPage(o: unknown, key: string | number, ctx: DecodeContext): t.GroupPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.GroupPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -782,9 +718,8 @@ export function decodeGroupPage(value: unknown, key: string | number, ctx: Decod
 }
 
 /** Checks one HourlyRate and normalises it in place; mismatches go to ctx.issues. */
-export function decodeHourlyRate(value: unknown, key: string | number, ctx: DecodeContext): t.HourlyRate {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.HourlyRate;
+export function decodeHourlyRate(o: unknown, key: string | number, ctx: DecodeContext): t.HourlyRate {
+  if (!d.checkObject(o, key, ctx)) return o as t.HourlyRate;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.rateSubjectId) && d.isOptionalString(o.rateSubjectType) && d.isOptionalDouble(o.rateValue) && d.isOptionalString(o.rateType) && d.isOptionalString(o.contact) && d.isOptionalString(o.rateSource))) d.optionalScalars(o, { rateSubjectId: d.string, rateSubjectType: d.string, rateValue: d.checkDouble, rateType: d.string, contact: d.string, rateSource: d.string }, ctx);
   ctx.path.pop();
@@ -792,9 +727,8 @@ export function decodeHourlyRate(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one HourlyRateEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeHourlyRateEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.HourlyRateEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.HourlyRateEnvelope;
+export function decodeHourlyRateEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.HourlyRateEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.HourlyRateEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -804,9 +738,8 @@ export function decodeHourlyRateEnvelope(value: unknown, key: string | number, c
 }
 
 /** Checks one IdPair and normalises it in place; mismatches go to ctx.issues. */
-export function decodeIdPair(value: unknown, key: string | number, ctx: DecodeContext): t.IdPair {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.IdPair;
+export function decodeIdPair(o: unknown, key: string | number, ctx: DecodeContext): t.IdPair {
+  if (!d.checkObject(o, key, ctx)) return o as t.IdPair;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.apiV2Id))) d.optionalScalars(o, { apiV2Id: d.string }, ctx);
   let v: unknown;
@@ -816,9 +749,8 @@ export function decodeIdPair(value: unknown, key: string | number, ctx: DecodeCo
 }
 
 /** Checks one IdPairEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeIdPairEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.IdPairEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.IdPairEnvelope;
+export function decodeIdPairEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.IdPairEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.IdPairEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -828,9 +760,8 @@ export function decodeIdPairEnvelope(value: unknown, key: string | number, ctx: 
 }
 
 /** Checks one Invitation and normalises it in place; mismatches go to ctx.issues. */
-export function decodeInvitation(value: unknown, key: string | number, ctx: DecodeContext): t.Invitation {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Invitation;
+export function decodeInvitation(o: unknown, key: string | number, ctx: DecodeContext): t.Invitation {
+  if (!d.checkObject(o, key, ctx)) return o as t.Invitation;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.firstName) && d.isOptionalString(o.lastName) && d.isOptionalBoolean(o.external) && d.isOptionalString(o.inviterUserId) && d.isOptionalString(o.role) && d.isOptionalString(o.email) && d.isOptionalString(o.status) && d.isOptionalString(o.invitationDate) && d.isOptionalString(o.resolvedDate))) d.optionalScalars(o, { userTypeId: d.string, accountId: d.string, firstName: d.string, lastName: d.string, external: d.checkBoolean, inviterUserId: d.string, role: d.string, email: d.string, status: d.string, invitationDate: d.string, resolvedDate: d.string }, ctx);
   let v: unknown;
@@ -840,9 +771,8 @@ export function decodeInvitation(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one InvitationEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeInvitationEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.InvitationEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.InvitationEnvelope;
+export function decodeInvitationEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.InvitationEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.InvitationEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -852,9 +782,8 @@ export function decodeInvitationEnvelope(value: unknown, key: string | number, c
 }
 
 /** Checks one Jobrole and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobrole(value: unknown, key: string | number, ctx: DecodeContext): t.Jobrole {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Jobrole;
+export function decodeJobrole(o: unknown, key: string | number, ctx: DecodeContext): t.Jobrole {
+  if (!d.checkObject(o, key, ctx)) return o as t.Jobrole;
   ctx.path.push(key);
   if (!(d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { isDeleted: d.checkBoolean, avatarUrl: d.string, shortTitle: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -864,9 +793,8 @@ export function decodeJobrole(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one JobRole and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobRole(value: unknown, key: string | number, ctx: DecodeContext): t.JobRole {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.JobRole;
+export function decodeJobRole(o: unknown, key: string | number, ctx: DecodeContext): t.JobRole {
+  if (!d.checkObject(o, key, ctx)) return o as t.JobRole;
   ctx.path.push(key);
   if (!(d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { isDeleted: d.checkBoolean, avatarUrl: d.string, shortTitle: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -876,9 +804,8 @@ export function decodeJobRole(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one JobroleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobroleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.JobroleEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.JobroleEnvelope;
+export function decodeJobroleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JobroleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.JobroleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -888,9 +815,8 @@ export function decodeJobroleEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one JobRoleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobRoleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.JobRoleEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.JobRoleEnvelope;
+export function decodeJobRoleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JobRoleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.JobRoleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -900,9 +826,8 @@ export function decodeJobRoleEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one JsonEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJsonEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.JsonEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.JsonEnvelope;
+export function decodeJsonEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JsonEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.JsonEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -912,9 +837,8 @@ export function decodeJsonEnvelope(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one Metadata and normalises it in place; mismatches go to ctx.issues. */
-export function decodeMetadata(value: unknown, key: string | number, ctx: DecodeContext): t.Metadata {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Metadata;
+export function decodeMetadata(o: unknown, key: string | number, ctx: DecodeContext): t.Metadata {
+  if (!d.checkObject(o, key, ctx)) return o as t.Metadata;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.key))) d.optionalScalars(o, { key: d.string }, ctx);
   let v: unknown;
@@ -924,9 +848,8 @@ export function decodeMetadata(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one Placeholder and normalises it in place; mismatches go to ctx.issues. */
-export function decodePlaceholder(value: unknown, key: string | number, ctx: DecodeContext): t.Placeholder {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Placeholder;
+export function decodePlaceholder(o: unknown, key: string | number, ctx: DecodeContext): t.Placeholder {
+  if (!d.checkObject(o, key, ctx)) return o as t.Placeholder;
   ctx.path.push(key);
   if (!(d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { deleted: d.checkBoolean, avatarUrl: d.string, jobRoleId: d.string, shortTitle: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -936,9 +859,8 @@ export function decodePlaceholder(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one PlaceholderEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodePlaceholderEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.PlaceholderEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.PlaceholderEnvelope;
+export function decodePlaceholderEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.PlaceholderEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.PlaceholderEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -948,9 +870,8 @@ export function decodePlaceholderEnvelope(value: unknown, key: string | number, 
 }
 
 /** Checks one Project and normalises it in place; mismatches go to ctx.issues. */
-export function decodeProject(value: unknown, key: string | number, ctx: DecodeContext): t.Project {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Project;
+export function decodeProject(o: unknown, key: string | number, ctx: DecodeContext): t.Project {
+  if (!d.checkObject(o, key, ctx)) return o as t.Project;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.authorId) && d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { authorId: d.string, status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, createdDate: d.string, completedDate: d.string, contractType: d.string }, ctx);
   d.checkStringList(o.ownerIds, "ownerIds", ctx);
@@ -959,9 +880,8 @@ export function decodeProject(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one ProjectCreate and normalises it in place; mismatches go to ctx.issues. */
-export function decodeProjectCreate(value: unknown, key: string | number, ctx: DecodeContext): t.ProjectCreate {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ProjectCreate;
+export function decodeProjectCreate(o: unknown, key: string | number, ctx: DecodeContext): t.ProjectCreate {
+  if (!d.checkObject(o, key, ctx)) return o as t.ProjectCreate;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string }, ctx);
   d.checkStringList(o.ownerIds, "ownerIds", ctx);
@@ -970,9 +890,8 @@ export function decodeProjectCreate(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one ProjectUpdate and normalises it in place; mismatches go to ctx.issues. */
-export function decodeProjectUpdate(value: unknown, key: string | number, ctx: DecodeContext): t.ProjectUpdate {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.ProjectUpdate;
+export function decodeProjectUpdate(o: unknown, key: string | number, ctx: DecodeContext): t.ProjectUpdate {
+  if (!d.checkObject(o, key, ctx)) return o as t.ProjectUpdate;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string }, ctx);
   d.checkStringList(o.ownersAdd, "ownersAdd", ctx);
@@ -982,9 +901,8 @@ export function decodeProjectUpdate(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one RequestForm and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestForm(value: unknown, key: string | number, ctx: DecodeContext): t.RequestForm {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RequestForm;
+export function decodeRequestForm(o: unknown, key: string | number, ctx: DecodeContext): t.RequestForm {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestForm;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { spaceId: d.string, description: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -995,9 +913,8 @@ export function decodeRequestForm(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one RequestFormEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormEnvelope;
+export function decodeRequestFormEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1007,9 +924,8 @@ export function decodeRequestFormEnvelope(value: unknown, key: string | number, 
 }
 
 /** Checks one RequestFormPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormPage(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormPage;
+export function decodeRequestFormPage(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -1020,9 +936,8 @@ export function decodeRequestFormPage(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one RequestFormPrefillUrl and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormPrefillUrl(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrl {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormPrefillUrl;
+export function decodeRequestFormPrefillUrl(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrl {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPrefillUrl;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.url))) d.optionalScalars(o, { url: d.string }, ctx);
   ctx.path.pop();
@@ -1030,9 +945,8 @@ export function decodeRequestFormPrefillUrl(value: unknown, key: string | number
 }
 
 /** Checks one RequestFormPrefillUrlEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormPrefillUrlEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrlEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormPrefillUrlEnvelope;
+export function decodeRequestFormPrefillUrlEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrlEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPrefillUrlEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1042,9 +956,8 @@ export function decodeRequestFormPrefillUrlEnvelope(value: unknown, key: string 
 }
 
 /** Checks one RequestFormSubmission and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormSubmission(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmission {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormSubmission;
+export function decodeRequestFormSubmission(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmission {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormSubmission;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.formId) && d.isOptionalString(o.projectId) && d.isOptionalString(o.taskId))) d.optionalScalars(o, { formId: d.string, projectId: d.string, taskId: d.string }, ctx);
   ctx.path.pop();
@@ -1052,9 +965,8 @@ export function decodeRequestFormSubmission(value: unknown, key: string | number
 }
 
 /** Checks one RequestFormSubmissionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormSubmissionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmissionEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormSubmissionEnvelope;
+export function decodeRequestFormSubmissionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmissionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormSubmissionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1064,9 +976,8 @@ export function decodeRequestFormSubmissionEnvelope(value: unknown, key: string 
 }
 
 /** Checks one Rollup and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRollup(value: unknown, key: string | number, ctx: DecodeContext): t.Rollup {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Rollup;
+export function decodeRollup(o: unknown, key: string | number, ctx: DecodeContext): t.Rollup {
+  if (!d.checkObject(o, key, ctx)) return o as t.Rollup;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.itemId))) d.optionalScalars(o, { itemId: d.string }, ctx);
   d.checkList(o.rollupSettings, "rollupSettings", ctx, d.json);
@@ -1076,9 +987,8 @@ export function decodeRollup(value: unknown, key: string | number, ctx: DecodeCo
 }
 
 /** Checks one RollupEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRollupEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RollupEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RollupEnvelope;
+export function decodeRollupEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RollupEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RollupEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1088,9 +998,8 @@ export function decodeRollupEnvelope(value: unknown, key: string | number, ctx: 
 }
 
 /** Checks one RollupPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRollupPage(value: unknown, key: string | number, ctx: DecodeContext): t.RollupPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.RollupPage;
+export function decodeRollupPage(o: unknown, key: string | number, ctx: DecodeContext): t.RollupPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.RollupPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -1101,9 +1010,8 @@ export function decodeRollupPage(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one Space and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSpace(value: unknown, key: string | number, ctx: DecodeContext): t.Space {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Space;
+export function decodeSpace(o: unknown, key: string | number, ctx: DecodeContext): t.Space {
+  if (!d.checkObject(o, key, ctx)) return o as t.Space;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.defaultTaskWorkflowId) && d.isOptionalString(o.guestRoleId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.defaultProjectWorkflowId) && d.isOptionalString(o.accessType) && d.isOptionalBoolean(o.archived) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.suggestedTaskWorkflows) && d.isOptionalString(o.suggestedProjectWorkflows))) d.optionalScalars(o, { defaultTaskWorkflowId: d.string, guestRoleId: d.string, avatarUrl: d.string, description: d.string, title: d.string, defaultProjectWorkflowId: d.string, accessType: d.string, archived: d.checkBoolean, workScheduleId: d.string, suggestedTaskWorkflows: d.string, suggestedProjectWorkflows: d.string }, ctx);
   let v: unknown;
@@ -1116,9 +1024,8 @@ export function decodeSpace(value: unknown, key: string | number, ctx: DecodeCon
 }
 
 /** Checks one SpaceEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSpaceEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.SpaceEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.SpaceEnvelope;
+export function decodeSpaceEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.SpaceEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.SpaceEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1128,9 +1035,8 @@ export function decodeSpaceEnvelope(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one SpaceMember and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSpaceMember(value: unknown, key: string | number, ctx: DecodeContext): t.SpaceMember {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.SpaceMember;
+export function decodeSpaceMember(o: unknown, key: string | number, ctx: DecodeContext): t.SpaceMember {
+  if (!d.checkObject(o, key, ctx)) return o as t.SpaceMember;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accessRoleId) && d.isOptionalBoolean(o.isManager))) d.optionalScalars(o, { id: d.string, accessRoleId: d.string, isManager: d.checkBoolean }, ctx);
   ctx.path.pop();
@@ -1138,9 +1044,8 @@ export function decodeSpaceMember(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one Subscription and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSubscription(value: unknown, key: string | number, ctx: DecodeContext): t.Subscription {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Subscription;
+export function decodeSubscription(o: unknown, key: string | number, ctx: DecodeContext): t.Subscription {
+  if (!d.checkObject(o, key, ctx)) return o as t.Subscription;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.type) && d.isOptionalBoolean(o.suspended) && d.isOptionalBoolean(o.paid) && d.isOptionalDouble(o.userLimit))) d.optionalScalars(o, { type: d.string, suspended: d.checkBoolean, paid: d.checkBoolean, userLimit: d.checkDouble }, ctx);
   ctx.path.pop();
@@ -1148,9 +1053,8 @@ export function decodeSubscription(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one Task and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTask(value: unknown, key: string | number, ctx: DecodeContext): t.Task {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Task;
+export function decodeTask(o: unknown, key: string | number, ctx: DecodeContext): t.Task {
+  if (!d.checkObject(o, key, ctx)) return o as t.Task;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.importance) && d.isOptionalString(o.description) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.followedByMe) && d.isOptionalString(o.billingType) && d.isOptionalString(o.scope) && d.isOptionalBoolean(o.hasAttachments) && d.isOptionalBoolean(o.recurrent) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.priority) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.accountId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.customStatusId) && d.isOptionalInteger(o.attachmentCount) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.permalink) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.status) && d.isOptionalString(o.cascadingFields))) d.optionalScalars(o, { importance: d.string, description: d.string, updatedDate: d.string, title: d.string, followedByMe: d.checkBoolean, billingType: d.string, scope: d.string, hasAttachments: d.checkBoolean, recurrent: d.checkBoolean, customItemTypeId: d.string, priority: d.string, completedDate: d.string, accountId: d.string, createdDate: d.string, customStatusId: d.string, attachmentCount: d.checkInteger, workScheduleId: d.string, permalink: d.string, briefDescription: d.string, status: d.string, cascadingFields: d.string }, ctx);
   let v: unknown;
@@ -1175,9 +1079,8 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
 }
 
 /** Checks one TaskBlueprint and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskBlueprint(value: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprint {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TaskBlueprint;
+export function decodeTaskBlueprint(o: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprint {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskBlueprint;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalScalars(o, { scope: d.string, permalink: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -1189,9 +1092,8 @@ export function decodeTaskBlueprint(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one TaskBlueprintPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskBlueprintPage(value: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprintPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TaskBlueprintPage;
+export function decodeTaskBlueprintPage(o: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprintPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskBlueprintPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -1202,9 +1104,8 @@ export function decodeTaskBlueprintPage(value: unknown, key: string | number, ct
 }
 
 /** Checks one TaskDates and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskDates(value: unknown, key: string | number, ctx: DecodeContext): t.TaskDates {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TaskDates;
+export function decodeTaskDates(o: unknown, key: string | number, ctx: DecodeContext): t.TaskDates {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskDates;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.type) && d.isOptionalDouble(o.duration) && d.isOptionalString(o.start) && d.isOptionalString(o.due) && d.isOptionalBoolean(o.workOnWeekends))) d.optionalScalars(o, { type: d.string, duration: d.checkDouble, start: d.string, due: d.string, workOnWeekends: d.checkBoolean }, ctx);
   ctx.path.pop();
@@ -1212,9 +1113,8 @@ export function decodeTaskDates(value: unknown, key: string | number, ctx: Decod
 }
 
 /** Checks one TaskEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TaskEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TaskEnvelope;
+export function decodeTaskEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TaskEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1224,9 +1124,8 @@ export function decodeTaskEnvelope(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one TaskHistory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskHistory(value: unknown, key: string | number, ctx: DecodeContext): t.TaskHistory {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TaskHistory;
+export function decodeTaskHistory(o: unknown, key: string | number, ctx: DecodeContext): t.TaskHistory {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskHistory;
   ctx.path.push(key);
   let v: unknown;
   d.checkList(o.plannedCost, "plannedCost", ctx, d.json);
@@ -1239,9 +1138,8 @@ export function decodeTaskHistory(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one TaskHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskHistoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TaskHistoryEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TaskHistoryEnvelope;
+export function decodeTaskHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TaskHistoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskHistoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1251,9 +1149,8 @@ export function decodeTaskHistoryEnvelope(value: unknown, key: string | number, 
 }
 
 /** Checks one TaskPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskPage(value: unknown, key: string | number, ctx: DecodeContext): t.TaskPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TaskPage;
+export function decodeTaskPage(o: unknown, key: string | number, ctx: DecodeContext): t.TaskPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -1264,9 +1161,8 @@ export function decodeTaskPage(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one Timelog and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeContext): t.Timelog {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Timelog;
+export function decodeTimelog(o: unknown, key: string | number, ctx: DecodeContext): t.Timelog {
+  if (!d.checkObject(o, key, ctx)) return o as t.Timelog;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.approvalStatus) && d.isOptionalDouble(o.hours) && d.isOptionalString(o.exportStatus) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.lockStatus) && d.isOptionalString(o.billingType) && d.isOptionalString(o.trackedDate) && d.isOptionalString(o.comment) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId))) d.optionalScalars(o, { approvalStatus: d.string, hours: d.checkDouble, exportStatus: d.string, updatedDate: d.string, userId: d.string, createdDate: d.string, lockStatus: d.string, billingType: d.string, trackedDate: d.string, comment: d.string, taskId: d.string, categoryId: d.string }, ctx);
   let v: unknown;
@@ -1276,9 +1172,8 @@ export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one TimelogCategory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogCategory(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategory {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimelogCategory;
+export function decodeTimelogCategory(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategory {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogCategory;
   ctx.path.push(key);
   if (!(d.isOptionalBoolean(o.hidden) && d.isOptionalString(o.name) && d.isOptionalDouble(o.order))) d.optionalScalars(o, { hidden: d.checkBoolean, name: d.string, order: d.checkDouble }, ctx);
   let v: unknown;
@@ -1288,9 +1183,8 @@ export function decodeTimelogCategory(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one TimelogCategoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogCategoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategoryEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimelogCategoryEnvelope;
+export function decodeTimelogCategoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogCategoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1300,9 +1194,8 @@ export function decodeTimelogCategoryEnvelope(value: unknown, key: string | numb
 }
 
 /** Checks one TimelogEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimelogEnvelope;
+export function decodeTimelogEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1312,9 +1205,8 @@ export function decodeTimelogEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one TimelogLockPeriod and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogLockPeriod(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriod {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimelogLockPeriod;
+export function decodeTimelogLockPeriod(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriod {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogLockPeriod;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, end: d.string }, ctx);
   ctx.path.pop();
@@ -1322,9 +1214,8 @@ export function decodeTimelogLockPeriod(value: unknown, key: string | number, ct
 }
 
 /** Checks one TimelogLockPeriodEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogLockPeriodEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriodEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimelogLockPeriodEnvelope;
+export function decodeTimelogLockPeriodEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriodEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogLockPeriodEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1334,9 +1225,8 @@ export function decodeTimelogLockPeriodEnvelope(value: unknown, key: string | nu
 }
 
 /** Checks one TimelogPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogPage(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogPage {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimelogPage;
+export function decodeTimelogPage(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogPage;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
@@ -1347,9 +1237,8 @@ export function decodeTimelogPage(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one Timesheet and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheet(value: unknown, key: string | number, ctx: DecodeContext): t.Timesheet {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Timesheet;
+export function decodeTimesheet(o: unknown, key: string | number, ctx: DecodeContext): t.Timesheet {
+  if (!d.checkObject(o, key, ctx)) return o as t.Timesheet;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.timesheetId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.periodStartDate) && d.isOptionalString(o.timeframe) && d.isOptionalString(o.userId) && d.isOptionalString(o.periodEndDate))) d.optionalScalars(o, { timesheetId: d.string, accountId: d.string, periodStartDate: d.string, timeframe: d.string, userId: d.string, periodEndDate: d.string }, ctx);
   d.checkList(o.rows, "rows", ctx, d.json);
@@ -1358,9 +1247,8 @@ export function decodeTimesheet(value: unknown, key: string | number, ctx: Decod
 }
 
 /** Checks one TimesheetEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetEnvelope;
+export function decodeTimesheetEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1370,9 +1258,8 @@ export function decodeTimesheetEnvelope(value: unknown, key: string | number, ct
 }
 
 /** Checks one TimesheetRow and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetRow(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRow {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetRow;
+export function decodeTimesheetRow(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRow {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetRow;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.type) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId) && d.isOptionalString(o.rowId))) d.optionalScalars(o, { type: d.string, taskId: d.string, categoryId: d.string, rowId: d.string }, ctx);
   d.checkStringList(o.parentIds, "parentIds", ctx);
@@ -1382,9 +1269,8 @@ export function decodeTimesheetRow(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one TimesheetRowEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetRowEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRowEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetRowEnvelope;
+export function decodeTimesheetRowEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRowEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetRowEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1394,9 +1280,8 @@ export function decodeTimesheetRowEnvelope(value: unknown, key: string | number,
 }
 
 /** Checks one TimesheetSubmissionRule and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetSubmissionRule(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRule {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetSubmissionRule;
+export function decodeTimesheetSubmissionRule(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRule {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetSubmissionRule;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.trackExceptionsMode) && d.isOptionalString(o.ruleType) && d.isOptionalString(o.workScheduleId) && d.isOptionalBoolean(o.enabled) && d.isOptionalString(o.frequency))) d.optionalScalars(o, { trackExceptionsMode: d.string, ruleType: d.string, workScheduleId: d.string, enabled: d.checkBoolean, frequency: d.string }, ctx);
   ctx.path.pop();
@@ -1404,9 +1289,8 @@ export function decodeTimesheetSubmissionRule(value: unknown, key: string | numb
 }
 
 /** Checks one TimesheetSubmissionRuleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetSubmissionRuleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRuleEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetSubmissionRuleEnvelope;
+export function decodeTimesheetSubmissionRuleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRuleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetSubmissionRuleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1416,9 +1300,8 @@ export function decodeTimesheetSubmissionRuleEnvelope(value: unknown, key: strin
 }
 
 /** Checks one TimestampRange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimestampRange(value: unknown, key: string | number, ctx: DecodeContext): t.TimestampRange {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.TimestampRange;
+export function decodeTimestampRange(o: unknown, key: string | number, ctx: DecodeContext): t.TimestampRange {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimestampRange;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, end: d.string }, ctx);
   ctx.path.pop();
@@ -1426,9 +1309,8 @@ export function decodeTimestampRange(value: unknown, key: string | number, ctx: 
 }
 
 /** Checks one User and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUser(value: unknown, key: string | number, ctx: DecodeContext): t.User {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.User;
+export function decodeUser(o: unknown, key: string | number, ctx: DecodeContext): t.User {
+  if (!d.checkObject(o, key, ctx)) return o as t.User;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.phone) && d.isOptionalBoolean(o.me) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.location) && d.isOptionalString(o.primaryEmail))) d.optionalScalars(o, { userTypeId: d.string, lastName: d.string, avatarUrl: d.string, timezone: d.string, companyName: d.string, type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, me: d.checkBoolean, myTeam: d.checkBoolean, location: d.string, primaryEmail: d.string }, ctx);
   let v: unknown;
@@ -1441,9 +1323,8 @@ export function decodeUser(value: unknown, key: string | number, ctx: DecodeCont
 }
 
 /** Checks one UserEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserEnvelope;
+export function decodeUserEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1453,9 +1334,8 @@ export function decodeUserEnvelope(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one UserProfile and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserProfile(value: unknown, key: string | number, ctx: DecodeContext): t.UserProfile {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserProfile;
+export function decodeUserProfile(o: unknown, key: string | number, ctx: DecodeContext): t.UserProfile {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserProfile;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.email) && d.isOptionalString(o.role) && d.isOptionalBoolean(o.external) && d.isOptionalBoolean(o.admin) && d.isOptionalBoolean(o.owner))) d.optionalScalars(o, { accountId: d.string, email: d.string, role: d.string, external: d.checkBoolean, admin: d.checkBoolean, owner: d.checkBoolean }, ctx);
   ctx.path.pop();
@@ -1463,9 +1343,8 @@ export function decodeUserProfile(value: unknown, key: string | number, ctx: Dec
 }
 
 /** Checks one UserScheduleCapacityChange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleCapacityChange(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChange {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleCapacityChange;
+export function decodeUserScheduleCapacityChange(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChange {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleCapacityChange;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { finishDate: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
   let v: unknown;
@@ -1475,9 +1354,8 @@ export function decodeUserScheduleCapacityChange(value: unknown, key: string | n
 }
 
 /** Checks one UserScheduleCapacityChangeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleCapacityChangeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChangeEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleCapacityChangeEnvelope;
+export function decodeUserScheduleCapacityChangeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChangeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleCapacityChangeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1487,9 +1365,8 @@ export function decodeUserScheduleCapacityChangeEnvelope(value: unknown, key: st
 }
 
 /** Checks one UserScheduleExclusion and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleExclusion(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusion {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleExclusion;
+export function decodeUserScheduleExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusion {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleExclusion;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.fromDate) && d.isOptionalBoolean(o.isWorkDays) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType) && d.isOptionalString(o.userId))) d.optionalScalars(o, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string, userId: d.string }, ctx);
   let v: unknown;
@@ -1499,9 +1376,8 @@ export function decodeUserScheduleExclusion(value: unknown, key: string | number
 }
 
 /** Checks one UserScheduleExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleExclusionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusionEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleExclusionEnvelope;
+export function decodeUserScheduleExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleExclusionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1511,9 +1387,8 @@ export function decodeUserScheduleExclusionEnvelope(value: unknown, key: string 
 }
 
 /** Checks one UserSchedulePartialExclusion and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserSchedulePartialExclusion(value: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusion {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserSchedulePartialExclusion;
+export function decodeUserSchedulePartialExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusion {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserSchedulePartialExclusion;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.exclusionType) && d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { exclusionType: d.string, finishDate: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
   let v: unknown;
@@ -1523,9 +1398,8 @@ export function decodeUserSchedulePartialExclusion(value: unknown, key: string |
 }
 
 /** Checks one UserSchedulePartialExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserSchedulePartialExclusionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusionEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserSchedulePartialExclusionEnvelope;
+export function decodeUserSchedulePartialExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserSchedulePartialExclusionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1535,9 +1409,8 @@ export function decodeUserSchedulePartialExclusionEnvelope(value: unknown, key: 
 }
 
 /** Checks one UserType and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserType(value: unknown, key: string | number, ctx: DecodeContext): t.UserType {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserType;
+export function decodeUserType(o: unknown, key: string | number, ctx: DecodeContext): t.UserType {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserType;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { description: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -1547,9 +1420,8 @@ export function decodeUserType(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one UserTypeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserTypeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserTypeEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.UserTypeEnvelope;
+export function decodeUserTypeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserTypeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserTypeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1559,9 +1431,8 @@ export function decodeUserTypeEnvelope(value: unknown, key: string | number, ctx
 }
 
 /** Checks one Version and normalises it in place; mismatches go to ctx.issues. */
-export function decodeVersion(value: unknown, key: string | number, ctx: DecodeContext): t.Version {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Version;
+export function decodeVersion(o: unknown, key: string | number, ctx: DecodeContext): t.Version {
+  if (!d.checkObject(o, key, ctx)) return o as t.Version;
   ctx.path.push(key);
   if (!(d.isOptionalDouble(o.major) && d.isOptionalDouble(o.minor))) d.optionalScalars(o, { major: d.checkDouble, minor: d.checkDouble }, ctx);
   ctx.path.pop();
@@ -1569,9 +1440,8 @@ export function decodeVersion(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one VersionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeVersionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.VersionEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.VersionEnvelope;
+export function decodeVersionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.VersionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.VersionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1581,9 +1451,8 @@ export function decodeVersionEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one Webhook and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWebhook(value: unknown, key: string | number, ctx: DecodeContext): t.Webhook {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Webhook;
+export function decodeWebhook(o: unknown, key: string | number, ctx: DecodeContext): t.Webhook {
+  if (!d.checkObject(o, key, ctx)) return o as t.Webhook;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.hookUrl) && d.isOptionalString(o.status) && d.isOptionalBoolean(o.recursive))) d.optionalScalars(o, { accountId: d.string, folderId: d.string, spaceId: d.string, hookUrl: d.string, status: d.string, recursive: d.checkBoolean }, ctx);
   let v: unknown;
@@ -1594,9 +1463,8 @@ export function decodeWebhook(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one WebhookEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWebhookEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WebhookEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WebhookEnvelope;
+export function decodeWebhookEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WebhookEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WebhookEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1606,9 +1474,8 @@ export function decodeWebhookEnvelope(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one Workflow and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkflow(value: unknown, key: string | number, ctx: DecodeContext): t.Workflow {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.Workflow;
+export function decodeWorkflow(o: unknown, key: string | number, ctx: DecodeContext): t.Workflow {
+  if (!d.checkObject(o, key, ctx)) return o as t.Workflow;
   ctx.path.push(key);
   if (!(d.isOptionalBoolean(o.standard) && d.isOptionalBoolean(o.hidden) && d.isOptionalString(o.name) && d.isOptionalString(o.description))) d.optionalScalars(o, { standard: d.checkBoolean, hidden: d.checkBoolean, name: d.string, description: d.string }, ctx);
   let v: unknown;
@@ -1619,9 +1486,8 @@ export function decodeWorkflow(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one WorkflowEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkflowEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkflowEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkflowEnvelope;
+export function decodeWorkflowEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkflowEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkflowEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1631,9 +1497,8 @@ export function decodeWorkflowEnvelope(value: unknown, key: string | number, ctx
 }
 
 /** Checks one WorkSchedule and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkSchedule(value: unknown, key: string | number, ctx: DecodeContext): t.WorkSchedule {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkSchedule;
+export function decodeWorkSchedule(o: unknown, key: string | number, ctx: DecodeContext): t.WorkSchedule {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkSchedule;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.scheduleType) && d.isOptionalString(o.title))) d.optionalScalars(o, { scheduleType: d.string, title: d.string }, ctx);
   let v: unknown;
@@ -1645,9 +1510,8 @@ export function decodeWorkSchedule(value: unknown, key: string | number, ctx: De
 }
 
 /** Checks one WorkScheduleCapacityChange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleCapacityChange(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChange {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleCapacityChange;
+export function decodeWorkScheduleCapacityChange(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChange {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleCapacityChange;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.finishDate) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { workScheduleId: d.string, finishDate: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
   let v: unknown;
@@ -1657,9 +1521,8 @@ export function decodeWorkScheduleCapacityChange(value: unknown, key: string | n
 }
 
 /** Checks one WorkScheduleCapacityChangeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleCapacityChangeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChangeEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleCapacityChangeEnvelope;
+export function decodeWorkScheduleCapacityChangeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChangeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleCapacityChangeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1669,9 +1532,8 @@ export function decodeWorkScheduleCapacityChangeEnvelope(value: unknown, key: st
 }
 
 /** Checks one WorkScheduleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleEnvelope;
+export function decodeWorkScheduleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1681,9 +1543,8 @@ export function decodeWorkScheduleEnvelope(value: unknown, key: string | number,
 }
 
 /** Checks one WorkScheduleExclusion and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleExclusion(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusion {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleExclusion;
+export function decodeWorkScheduleExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusion {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleExclusion;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.fromDate) && d.isOptionalBoolean(o.isWorkDays) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType))) d.optionalScalars(o, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string }, ctx);
   let v: unknown;
@@ -1693,9 +1554,8 @@ export function decodeWorkScheduleExclusion(value: unknown, key: string | number
 }
 
 /** Checks one WorkScheduleExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleExclusionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusionEnvelope {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleExclusionEnvelope;
+export function decodeWorkScheduleExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleExclusionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
@@ -1705,9 +1565,8 @@ export function decodeWorkScheduleExclusionEnvelope(value: unknown, key: string 
 }
 
 /** Checks one WorkWeek and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkWeek(value: unknown, key: string | number, ctx: DecodeContext): t.WorkWeek {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as t.WorkWeek;
+export function decodeWorkWeek(o: unknown, key: string | number, ctx: DecodeContext): t.WorkWeek {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkWeek;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.dayOfWeek) && d.isOptionalBoolean(o.isWorkDay))) d.optionalScalars(o, { dayOfWeek: d.string, isWorkDay: d.checkBoolean }, ctx);
   ctx.path.pop();

@@ -552,9 +552,8 @@ export type WrikeWebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 export type WebhookEventType = KnownWebhookEvent["eventType"];
 
 /** Checks one TaskCreated event in place; mismatches go to ctx.issues. */
-export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskCreatedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskCreatedEvent;
+export function decodeTaskCreatedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskCreatedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskCreatedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -566,9 +565,8 @@ export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx
 }
 
 /** Checks one TaskDeleted event in place; mismatches go to ctx.issues. */
-export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDeletedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskDeletedEvent;
+export function decodeTaskDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDeletedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -580,9 +578,8 @@ export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx
 }
 
 /** Checks one TaskTitleChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskTitleChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskTitleChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskTitleChangedEvent;
+export function decodeTaskTitleChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskTitleChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskTitleChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
@@ -594,9 +591,8 @@ export function decodeTaskTitleChangedEvent(value: unknown, key: string | number
 }
 
 /** Checks one TaskImportanceChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskImportanceChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskImportanceChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskImportanceChangedEvent;
+export function decodeTaskImportanceChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskImportanceChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskImportanceChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
@@ -608,9 +604,8 @@ export function decodeTaskImportanceChangedEvent(value: unknown, key: string | n
 }
 
 /** Checks one TaskStatusChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskStatusChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskStatusChangedEvent;
+export function decodeTaskStatusChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskStatusChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskStatusChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value) && d.isOptionalString(o.oldCustomStatusId) && d.isOptionalString(o.customStatusId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string, oldCustomStatusId: d.string, customStatusId: d.string }, ctx);
   let v: unknown;
@@ -622,9 +617,8 @@ export function decodeTaskStatusChangedEvent(value: unknown, key: string | numbe
 }
 
 /** Checks one TaskDatesChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskDatesChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDatesChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskDatesChangedEvent;
+export function decodeTaskDatesChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskDatesChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDatesChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -638,9 +632,8 @@ export function decodeTaskDatesChangedEvent(value: unknown, key: string | number
 }
 
 /** Checks one TaskParentsAdded event in place; mismatches go to ctx.issues. */
-export function decodeTaskParentsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskParentsAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskParentsAddedEvent;
+export function decodeTaskParentsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskParentsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskParentsAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -653,9 +646,8 @@ export function decodeTaskParentsAddedEvent(value: unknown, key: string | number
 }
 
 /** Checks one TaskParentsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeTaskParentsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskParentsRemovedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskParentsRemovedEvent;
+export function decodeTaskParentsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskParentsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskParentsRemovedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -668,9 +660,8 @@ export function decodeTaskParentsRemovedEvent(value: unknown, key: string | numb
 }
 
 /** Checks one TaskResponsiblesAdded event in place; mismatches go to ctx.issues. */
-export function decodeTaskResponsiblesAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskResponsiblesAddedEvent;
+export function decodeTaskResponsiblesAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskResponsiblesAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -683,9 +674,8 @@ export function decodeTaskResponsiblesAddedEvent(value: unknown, key: string | n
 }
 
 /** Checks one TaskResponsiblesRemoved event in place; mismatches go to ctx.issues. */
-export function decodeTaskResponsiblesRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesRemovedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskResponsiblesRemovedEvent;
+export function decodeTaskResponsiblesRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskResponsiblesRemovedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -698,9 +688,8 @@ export function decodeTaskResponsiblesRemovedEvent(value: unknown, key: string |
 }
 
 /** Checks one TaskSharedsAdded event in place; mismatches go to ctx.issues. */
-export function decodeTaskSharedsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskSharedsAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskSharedsAddedEvent;
+export function decodeTaskSharedsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskSharedsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskSharedsAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -713,9 +702,8 @@ export function decodeTaskSharedsAddedEvent(value: unknown, key: string | number
 }
 
 /** Checks one TaskSharedsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeTaskSharedsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskSharedsRemovedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskSharedsRemovedEvent;
+export function decodeTaskSharedsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskSharedsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskSharedsRemovedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -728,9 +716,8 @@ export function decodeTaskSharedsRemovedEvent(value: unknown, key: string | numb
 }
 
 /** Checks one TaskDescriptionChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDescriptionChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskDescriptionChangedEvent;
+export function decodeTaskDescriptionChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskDescriptionChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDescriptionChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -742,9 +729,8 @@ export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | 
 }
 
 /** Checks one TaskCustomFieldChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskCustomFieldChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskCustomFieldChangedEvent;
+export function decodeTaskCustomFieldChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskCustomFieldChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskCustomFieldChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, customFieldId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
@@ -756,9 +742,8 @@ export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | 
 }
 
 /** Checks one FolderCreated event in place; mismatches go to ctx.issues. */
-export function decodeFolderCreatedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderCreatedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderCreatedEvent;
+export function decodeFolderCreatedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderCreatedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderCreatedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -770,9 +755,8 @@ export function decodeFolderCreatedEvent(value: unknown, key: string | number, c
 }
 
 /** Checks one FolderDeleted event in place; mismatches go to ctx.issues. */
-export function decodeFolderDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderDeletedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderDeletedEvent;
+export function decodeFolderDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderDeletedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -784,9 +768,8 @@ export function decodeFolderDeletedEvent(value: unknown, key: string | number, c
 }
 
 /** Checks one FolderTitleChanged event in place; mismatches go to ctx.issues. */
-export function decodeFolderTitleChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderTitleChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderTitleChangedEvent;
+export function decodeFolderTitleChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderTitleChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderTitleChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
@@ -798,9 +781,8 @@ export function decodeFolderTitleChangedEvent(value: unknown, key: string | numb
 }
 
 /** Checks one FolderDescriptionChanged event in place; mismatches go to ctx.issues. */
-export function decodeFolderDescriptionChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderDescriptionChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderDescriptionChangedEvent;
+export function decodeFolderDescriptionChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderDescriptionChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderDescriptionChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, folderId: d.string }, ctx);
   let v: unknown;
@@ -811,9 +793,8 @@ export function decodeFolderDescriptionChangedEvent(value: unknown, key: string 
 }
 
 /** Checks one FolderParentsAdded event in place; mismatches go to ctx.issues. */
-export function decodeFolderParentsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderParentsAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderParentsAddedEvent;
+export function decodeFolderParentsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderParentsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderParentsAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -826,9 +807,8 @@ export function decodeFolderParentsAddedEvent(value: unknown, key: string | numb
 }
 
 /** Checks one FolderParentsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeFolderParentsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderParentsRemovedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderParentsRemovedEvent;
+export function decodeFolderParentsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderParentsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderParentsRemovedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -841,9 +821,8 @@ export function decodeFolderParentsRemovedEvent(value: unknown, key: string | nu
 }
 
 /** Checks one FolderSharedsAdded event in place; mismatches go to ctx.issues. */
-export function decodeFolderSharedsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderSharedsAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderSharedsAddedEvent;
+export function decodeFolderSharedsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderSharedsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderSharedsAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -856,9 +835,8 @@ export function decodeFolderSharedsAddedEvent(value: unknown, key: string | numb
 }
 
 /** Checks one FolderSharedsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeFolderSharedsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderSharedsRemovedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderSharedsRemovedEvent;
+export function decodeFolderSharedsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderSharedsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderSharedsRemovedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -871,9 +849,8 @@ export function decodeFolderSharedsRemovedEvent(value: unknown, key: string | nu
 }
 
 /** Checks one FolderCustomFieldChanged event in place; mismatches go to ctx.issues. */
-export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderCustomFieldChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as FolderCustomFieldChangedEvent;
+export function decodeFolderCustomFieldChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderCustomFieldChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderCustomFieldChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, customFieldId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
@@ -885,9 +862,8 @@ export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string 
 }
 
 /** Checks one ProjectDatesChanged event in place; mismatches go to ctx.issues. */
-export function decodeProjectDatesChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectDatesChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as ProjectDatesChangedEvent;
+export function decodeProjectDatesChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectDatesChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectDatesChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -899,9 +875,8 @@ export function decodeProjectDatesChangedEvent(value: unknown, key: string | num
 }
 
 /** Checks one ProjectOwnersAdded event in place; mismatches go to ctx.issues. */
-export function decodeProjectOwnersAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as ProjectOwnersAddedEvent;
+export function decodeProjectOwnersAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectOwnersAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -914,9 +889,8 @@ export function decodeProjectOwnersAddedEvent(value: unknown, key: string | numb
 }
 
 /** Checks one ProjectOwnersRemoved event in place; mismatches go to ctx.issues. */
-export function decodeProjectOwnersRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersRemovedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as ProjectOwnersRemovedEvent;
+export function decodeProjectOwnersRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectOwnersRemovedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -929,9 +903,8 @@ export function decodeProjectOwnersRemovedEvent(value: unknown, key: string | nu
 }
 
 /** Checks one ProjectStatusChanged event in place; mismatches go to ctx.issues. */
-export function decodeProjectStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectStatusChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as ProjectStatusChangedEvent;
+export function decodeProjectStatusChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectStatusChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectStatusChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
@@ -943,9 +916,8 @@ export function decodeProjectStatusChangedEvent(value: unknown, key: string | nu
 }
 
 /** Checks one AttachmentAdded event in place; mismatches go to ctx.issues. */
-export function decodeAttachmentAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): AttachmentAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as AttachmentAddedEvent;
+export function decodeAttachmentAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): AttachmentAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as AttachmentAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
@@ -957,9 +929,8 @@ export function decodeAttachmentAddedEvent(value: unknown, key: string | number,
 }
 
 /** Checks one AttachmentDeleted event in place; mismatches go to ctx.issues. */
-export function decodeAttachmentDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): AttachmentDeletedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as AttachmentDeletedEvent;
+export function decodeAttachmentDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): AttachmentDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as AttachmentDeletedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
@@ -971,9 +942,8 @@ export function decodeAttachmentDeletedEvent(value: unknown, key: string | numbe
 }
 
 /** Checks one CommentAdded event in place; mismatches go to ctx.issues. */
-export function decodeCommentAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): CommentAddedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as CommentAddedEvent;
+export function decodeCommentAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): CommentAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as CommentAddedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
@@ -985,9 +955,8 @@ export function decodeCommentAddedEvent(value: unknown, key: string | number, ct
 }
 
 /** Checks one CommentDeleted event in place; mismatches go to ctx.issues. */
-export function decodeCommentDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): CommentDeletedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as CommentDeletedEvent;
+export function decodeCommentDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): CommentDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as CommentDeletedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
@@ -999,9 +968,8 @@ export function decodeCommentDeletedEvent(value: unknown, key: string | number, 
 }
 
 /** Checks one TimelogChanged event in place; mismatches go to ctx.issues. */
-export function decodeTimelogChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TimelogChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TimelogChangedEvent;
+export function decodeTimelogChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TimelogChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TimelogChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.type))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, type: d.string }, ctx);
   let v: unknown;
@@ -1013,9 +981,8 @@ export function decodeTimelogChangedEvent(value: unknown, key: string | number, 
 }
 
 /** Checks one ApprovalStatusChanged event in place; mismatches go to ctx.issues. */
-export function decodeApprovalStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ApprovalStatusChangedEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as ApprovalStatusChangedEvent;
+export function decodeApprovalStatusChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): ApprovalStatusChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ApprovalStatusChangedEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.approvalId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, approvalId: d.string, taskId: d.string, folderId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
@@ -1026,9 +993,8 @@ export function decodeApprovalStatusChangedEvent(value: unknown, key: string | n
 }
 
 /** Checks the common fields of an event of a type the spec does not list; every other field is kept. */
-export function decodeUnknownWebhookEvent(value: unknown, key: string | number, ctx: DecodeContext): UnknownWebhookEvent {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as UnknownWebhookEvent;
+export function decodeUnknownWebhookEvent(o: unknown, key: string | number, ctx: DecodeContext): UnknownWebhookEvent {
+  if (!d.checkObject(o, key, ctx)) return o as UnknownWebhookEvent;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
@@ -1060,9 +1026,8 @@ export function decodeWrikeWebhookEvent(value: unknown, key: string | number, ct
 }
 
 /** Checks one TaskDates and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskDates(value: unknown, key: string | number, ctx: DecodeContext): TaskDates {
-  const o = d.checkObject(value, key, ctx);
-  if (o === undefined) return value as TaskDates;
+export function decodeTaskDates(o: unknown, key: string | number, ctx: DecodeContext): TaskDates {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDates;
   ctx.path.push(key);
   if (!(d.isOptionalString(o.type) && d.isOptionalDouble(o.duration) && d.isOptionalString(o.start) && d.isOptionalString(o.due) && d.isOptionalBoolean(o.workOnWeekends))) d.optionalScalars(o, { type: d.string, duration: d.checkDouble, start: d.string, due: d.string, workOnWeekends: d.checkBoolean }, ctx);
   ctx.path.pop();
