@@ -143,7 +143,8 @@ export function checkList(value: unknown, key: string, ctx: DecodeContext, decod
 /** A list-of-strings field of an API without XML: absent, or an array of strings. */
 export function checkStringList(value: unknown, key: string, ctx: DecodeContext): void {
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") fixItem(value, i, key, ctx, string);
+    // The item's path written out (key[i]): the same text as pushing key, without fixItem in JSON-only bundles.
+    for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") fail(value[i], `${key}[${i}]`, "string", ctx);
   } else if (value !== undefined) fail(value, key, "list", ctx);
 }
 
