@@ -121,12 +121,8 @@ export function optionalScalars(o: Record<string, unknown>, checks: Readonly<Rec
   }
 }
 
-/** Converts or reports item `i` of a list through the slow path. */
-function fixItem<T>(a: unknown[], i: number, key: string, ctx: DecodeContext, decodeItem: Decoder<T>): void {
-  ctx.path.push(key);
-  a[i] = decodeItem(a[i], i, ctx);
-  ctx.path.pop();
-}
+// A scalar list's item is reported at key `${key}[${i}]`: the same path text as pushing key then i, and
+// nothing to undo on the slow path.
 
 // Each list decoder has its loop written out, the canonical case checked inline: the hot path of large
 // documents (a shared loop helper, one call deeper, measured slower).
@@ -143,7 +139,6 @@ export function checkList(value: unknown, key: string, ctx: DecodeContext, decod
 /** A list-of-strings field of an API without XML: absent, or an array of strings. */
 export function checkStringList(value: unknown, key: string, ctx: DecodeContext): void {
   if (Array.isArray(value)) {
-    // The item's path written out (key[i]): the same text as pushing key, without fixItem in JSON-only bundles.
     for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") fail(value[i], `${key}[${i}]`, "string", ctx);
   } else if (value !== undefined) fail(value, key, "list", ctx);
 }
@@ -203,7 +198,7 @@ export function list<T>(value: unknown, key: string, ctx: DecodeContext, itemEle
 export function stringList(value: unknown, key: string, ctx: DecodeContext, itemElement?: string, commaSeparated = false): string[] {
   const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as string[];
-  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") fixItem(a, i, key, ctx, string);
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") fail(a[i], `${key}[${i}]`, "string", ctx);
   return a as string[];
 }
 
@@ -216,7 +211,7 @@ export function idList(value: unknown, key: string, ctx: DecodeContext, itemElem
     if (typeof item === "number" && Number.isSafeInteger(item)) continue;
     const n = typeof item === "string" ? shortDigits(item) : -1;
     if (n >= 0) a[i] = n;
-    else fixItem(a, i, key, ctx, id);
+    else a[i] = id(item, `${key}[${i}]`, ctx);
   }
   return a as number[];
 }
@@ -224,7 +219,7 @@ export function idList(value: unknown, key: string, ctx: DecodeContext, itemElem
 export function integerList(value: unknown, key: string, ctx: DecodeContext, itemElement?: string, commaSeparated = false): number[] {
   const a = Array.isArray(value) ? value : items(value, key, ctx, itemElement, commaSeparated);
   if (a === undefined) return value as number[];
-  for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) fixItem(a, i, key, ctx, integer);
+  for (let i = 0; i < a.length; i++) if (!Number.isSafeInteger(a[i])) a[i] = integer(a[i], `${key}[${i}]`, ctx);
   return a as number[];
 }
 
