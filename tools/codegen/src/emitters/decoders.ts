@@ -192,10 +192,9 @@ export const decodersEmitter: Emitter = {
         roots[0] === undefined
           ? [`return ${names.modelDecoder(m.variants[0]!.model)}(document, "", ctx);`]
           : [
-              "const doc = document as Record<string, unknown> | null;",
-              "if (typeof doc === \"object\" && doc !== null) {",
-              ...m.variants.map((v) => `if (doc.${v.root} !== undefined) return ${names.modelDecoder(v.model)}(doc.${v.root}, ${JSON.stringify(v.root)}, ctx);`),
-              "}",
+              // Any value but null and undefined reads as a record here: a primitive or an array has no root key either.
+              "const doc = document as Record<string, unknown> | null | undefined;",
+              ...m.variants.map((v) => `if (doc?.${v.root} !== undefined) return ${names.modelDecoder(v.model)}(doc.${v.root}, ${JSON.stringify(v.root)}, ctx);`),
               `return d.unknownRoot(document, ${JSON.stringify(roots)}, ctx) as never;`,
             ];
       file.addFunction({

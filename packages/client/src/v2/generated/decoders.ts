@@ -345,231 +345,162 @@ export function decodeTimelogList(value: unknown, key: string | number, ctx: Dec
 
 /** Decodes the document answered by wrike.attachment.list, choosing the variant by its root key. */
 export function decodeAttachmentListResult(document: unknown, ctx: DecodeContext): t.AttachmentListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.attachments !== undefined) return decodeAttachmentList(doc.attachments, "attachments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.attachments !== undefined) return decodeAttachmentList(doc.attachments, "attachments", ctx);
   return d.unknownRoot(document, ["attachments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.attachment.history, choosing the variant by its root key. */
 export function decodeAttachmentHistoryResult(document: unknown, ctx: DecodeContext): t.AttachmentHistoryResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.attachments !== undefined) return decodeAttachmentHistory(doc.attachments, "attachments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.attachments !== undefined) return decodeAttachmentHistory(doc.attachments, "attachments", ctx);
   return d.unknownRoot(document, ["attachments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.add, choosing the variant by its root key. */
 export function decodeCommentAddResult(document: unknown, ctx: DecodeContext): t.CommentAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
   return d.unknownRoot(document, ["comment"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.delete, choosing the variant by its root key. */
 export function decodeCommentDeleteResult(document: unknown, ctx: DecodeContext): t.CommentDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comments !== undefined) return decodeDeletedCommentList(doc.comments, "comments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comments !== undefined) return decodeDeletedCommentList(doc.comments, "comments", ctx);
   return d.unknownRoot(document, ["comments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.update, choosing the variant by its root key. */
 export function decodeCommentUpdateResult(document: unknown, ctx: DecodeContext): t.CommentUpdateResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
   return d.unknownRoot(document, ["comment"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.list, choosing the variant by its root key. */
 export function decodeCommentListResult(document: unknown, ctx: DecodeContext): t.CommentListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comments !== undefined) return decodeCommentList(doc.comments, "comments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comments !== undefined) return decodeCommentList(doc.comments, "comments", ctx);
   return d.unknownRoot(document, ["comments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.updates, choosing the variant by its root key. */
 export function decodeCommentUpdatesResult(document: unknown, ctx: DecodeContext): t.CommentUpdatesResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.commentsUpdates !== undefined) return decodeCommentUpdates(doc.commentsUpdates, "commentsUpdates", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.commentsUpdates !== undefined) return decodeCommentUpdates(doc.commentsUpdates, "commentsUpdates", ctx);
   return d.unknownRoot(document, ["commentsUpdates"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.contacts.list, choosing the variant by its root key. */
 export function decodeContactsListResult(document: unknown, ctx: DecodeContext): t.ContactsListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.contacts !== undefined) return decodeContactList(doc.contacts, "contacts", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.contacts !== undefined) return decodeContactList(doc.contacts, "contacts", ctx);
   return d.unknownRoot(document, ["contacts"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.tree, choosing the variant by its root key. */
 export function decodeFolderTreeResult(document: unknown, ctx: DecodeContext): t.FolderTreeResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.foldersTree !== undefined) return decodeFolderTree(doc.foldersTree, "foldersTree", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.foldersTree !== undefined) return decodeFolderTree(doc.foldersTree, "foldersTree", ctx);
   return d.unknownRoot(document, ["foldersTree"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.get, choosing the variant by its root key. */
 export function decodeFolderGetResult(document: unknown, ctx: DecodeContext): t.FolderGetResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
   return d.unknownRoot(document, ["folder"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.add, choosing the variant by its root key. */
 export function decodeFolderAddResult(document: unknown, ctx: DecodeContext): t.FolderAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
   return d.unknownRoot(document, ["folder"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.delete, choosing the variant by its root key. */
 export function decodeFolderDeleteResult(document: unknown, ctx: DecodeContext): t.FolderDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folders !== undefined) return decodeDeletedFolderList(doc.folders, "folders", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folders !== undefined) return decodeDeletedFolderList(doc.folders, "folders", ctx);
   return d.unknownRoot(document, ["folders"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.update, choosing the variant by its root key. */
 export function decodeFolderUpdateResult(document: unknown, ctx: DecodeContext): t.FolderUpdateResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
   return d.unknownRoot(document, ["folder"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.profile.get, choosing the variant by its root key. */
 export function decodeProfileGetResult(document: unknown, ctx: DecodeContext): t.ProfileGetResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.profile !== undefined) return decodeProfile(doc.profile, "profile", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.profile !== undefined) return decodeProfile(doc.profile, "profile", ctx);
   return d.unknownRoot(document, ["profile"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.get, choosing the variant by its root key. */
 export function decodeTaskGetResult(document: unknown, ctx: DecodeContext): t.TaskGetResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.task !== undefined) return decodeTask(doc.task, "task", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.task !== undefined) return decodeTask(doc.task, "task", ctx);
   return d.unknownRoot(document, ["task"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.filter, choosing the variant by its root key. */
 export function decodeTaskFilterResult(document: unknown, ctx: DecodeContext): t.TaskFilterResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.filteredList !== undefined) return decodeTaskFilterList(doc.filteredList, "filteredList", ctx);
-    if (doc.filteredListCount !== undefined) return decodeTaskFilterCount(doc.filteredListCount, "filteredListCount", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.filteredList !== undefined) return decodeTaskFilterList(doc.filteredList, "filteredList", ctx);
+  if (doc?.filteredListCount !== undefined) return decodeTaskFilterCount(doc.filteredListCount, "filteredListCount", ctx);
   return d.unknownRoot(document, ["filteredList", "filteredListCount"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.updates, choosing the variant by its root key. */
 export function decodeTaskUpdatesResult(document: unknown, ctx: DecodeContext): t.TaskUpdatesResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.taskUpdates !== undefined) return decodeTaskUpdates(doc.taskUpdates, "taskUpdates", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.taskUpdates !== undefined) return decodeTaskUpdates(doc.taskUpdates, "taskUpdates", ctx);
   return d.unknownRoot(document, ["taskUpdates"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.add, choosing the variant by its root key. */
 export function decodeTaskAddResult(document: unknown, ctx: DecodeContext): t.TaskAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.task !== undefined) return decodeTask(doc.task, "task", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.task !== undefined) return decodeTask(doc.task, "task", ctx);
   return d.unknownRoot(document, ["task"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.update, choosing the variant by its root key. */
 export function decodeTaskUpdateResult(document: unknown, ctx: DecodeContext): t.TaskUpdateResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.task !== undefined) return decodeTask(doc.task, "task", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.task !== undefined) return decodeTask(doc.task, "task", ctx);
   return d.unknownRoot(document, ["task"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.delete, choosing the variant by its root key. */
 export function decodeTaskDeleteResult(document: unknown, ctx: DecodeContext): t.TaskDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.tasks !== undefined) return decodeDeletedTaskList(doc.tasks, "tasks", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.tasks !== undefined) return decodeDeletedTaskList(doc.tasks, "tasks", ctx);
   return d.unknownRoot(document, ["tasks"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.timelog.list, choosing the variant by its root key. */
 export function decodeTimelogListResult(document: unknown, ctx: DecodeContext): t.TimelogListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.timelogs !== undefined) return decodeTimelogList(doc.timelogs, "timelogs", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.timelogs !== undefined) return decodeTimelogList(doc.timelogs, "timelogs", ctx);
   return d.unknownRoot(document, ["timelogs"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.timelog.add, choosing the variant by its root key. */
 export function decodeTimelogAddResult(document: unknown, ctx: DecodeContext): t.TimelogAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.timelog !== undefined) return decodeTimelog(doc.timelog, "timelog", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.timelog !== undefined) return decodeTimelog(doc.timelog, "timelog", ctx);
   return d.unknownRoot(document, ["timelog"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.timelog.delete, choosing the variant by its root key. */
 export function decodeTimelogDeleteResult(document: unknown, ctx: DecodeContext): t.TimelogDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.timelogs !== undefined) return decodeDeletedTimelogList(doc.timelogs, "timelogs", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.timelogs !== undefined) return decodeDeletedTimelogList(doc.timelogs, "timelogs", ctx);
   return d.unknownRoot(document, ["timelogs"], ctx) as never;
 }
