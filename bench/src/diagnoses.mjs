@@ -103,21 +103,20 @@ function mcpList(f, miss) {
     `### 9. MCP: the default tool list is ${miss.shown}`,
     "",
     `The default set is the spec's assistant set (${defaults.tools} of ${all.tools} tools, marked \`assistant:\` in spec/v4/methods), and its tools are the API's richest: the task and folder lists carry every filter argument, each with Wrike's description and, for dates, a pattern. ` +
-      "Next to try: each model written once per tool (JSON Schema $defs and $ref) instead of inline in every argument that uses it, and enum descriptions that only repeat the enum's values left out.",
+      "Enum items that only repeat their value are already left out; models are inline in every argument that uses them because several MCP clients cannot resolve JSON Schema $defs/$ref. Next to try: fewer default tools, or shorter descriptions for the list filters.",
   ].join("\n");
 }
 
 function bundle(f) {
-  const one = Object.values(f.bundles)[0];
+  const v4 = Object.values(f.bundles)[0];
   const v2 = Object.entries(f.bundles).find(([name]) => name.startsWith("wrikekit: one method"))?.[1];
-  const top = one.inputs
-    .slice(0, 8)
-    .map((i) => `${i.path} ${i.bytes} B`)
-    .join(", ");
+  const costs = (b) => (b.marginalGzip ?? []).slice(0, 8).map((m) => `${m.path.replace(/^packages\//, "").replace(/\/dist\//, "/")} ${m.gzipSaved} B`).join(", ");
   return [
-    `### 5. Bundle: the one-method v4 bundle is ${one.gzip} B min+gzip (target 5,000 B), the v2 one ${v2 ? `${v2.gzip} B` : "n/a"} (target 4,989 B)`,
+    `### 5. Bundle: the one-method v4 bundle is ${v4.gzip} B min+gzip (target 5,000 B), the v2 one ${v2 ? `${v2.gzip} B` : "n/a"} (target 4,989 B)`,
     "",
-    `Largest inputs (esbuild metafile, minified bytes): ${top}. Anything that is only needed by other auth kinds, other methods or XML should not be reachable from \`createTransport\` + one method: check that module-level objects stay side-effect free (\`/* @__PURE__ */\`) and that nothing imports a whole runtime namespace.`,
+    `What each input costs the gzip figure (the bundle's gzip minus the same bundle's without that module): v4 ${costs(v4)}; v2 ${v2 ? costs(v2) : "n/a"}. ` +
+      "The core's modules (exchange, attempt, errors, base-url, protocols, transport) are the behaviour every call has: the bounded body reader, refused redirects and v4's wrong-host 300, the https rule for base URLs and hosts, the per-attempt timeout, typed errors whose messages name the method, the field and the fix; the generated decoders check every field of the answer. " +
+      "What would get under the targets is leaving some of that behaviour out of a bare transport (each is a few hundred bytes at most: see the commits of the size work, `git log --grep='core size'`), not compression of the same code.",
   ].join("\n");
 }
 
@@ -127,7 +126,8 @@ function codegen(f, miss) {
   const measured = `Measured: ${rows.map((r) => `${r.label} (${r.methods} methods) ${perMethod(r)}`).join(", ")}; real specs: import ${formatTime(f.realSpec.withImport.median - f.realSpec.firstRun.median)} + first run ${formatTime(f.realSpec.firstRun.median)}.`;
   const why = miss.name.includes("growth")
     ? "Growing ms/method means per-declaration work proportional to the file (ts-morph re-parses a file on every SourceFile.add* call; tools/codegen/src/emit.ts builds each file once from recorded structures to avoid it): profile `node --cpu-prof bench/src/codegen-worker.mjs <root>` on a synthetic spec (bench/src/synthetic-spec.mjs)."
-    : "The cost is per generated file, not per method (ms/method falls as the spec grows): a CPU profile of the v4 run (`node --cpu-prof bench/src/codegen-worker.mjs . 1 v4`) is mostly ts-morph building each file (TypeScript parsing the text printed from the structures) and `formatText` (the language service's formatter, run on every file in tools/codegen/src/emit.ts `runEmitters`), then the YAML parse of the spec. What would reach 3 s: print the structures once without re-parsing and formatting them through the language service (e.g. TypeScript's printer, or emitting text that is already formatted), keeping the output byte-identical so `generate:check` shows no drift.";
+    : "Profile the first run with `node --cpu-prof bench/src/codegen-worker.mjs . 1 v4`: files are printed from the emitters' structures by tools/codegen/src/printer/ (no re-parse, no language-service formatter), so what is left is the import of ts-morph and TypeScript (the emitters import two values from ts-morph), the layout pass, the spec's YAML and zod checks, and the emitters themselves.";
+
   return [`### 6. Codegen: ${miss.name.replace(/^6\. codegen: /, "")} — ${miss.shown}`, "", `${measured} ${why}`].join("\n");
 }
 
