@@ -127,7 +127,6 @@ function codegen(f, miss) {
   const why = miss.name.includes("growth")
     ? "Growing ms/method means per-declaration work proportional to the file (ts-morph re-parses a file on every SourceFile.add* call; tools/codegen/src/emit.ts builds each file once from recorded structures to avoid it): profile `node --cpu-prof bench/src/codegen-worker.mjs <root>` on a synthetic spec (bench/src/synthetic-spec.mjs)."
     : "Profile the first run with `node --cpu-prof bench/src/codegen-worker.mjs . 1 v4`: files are printed from the emitters' structures by tools/codegen/src/printer/ (no re-parse, no language-service formatter), so what is left is the import of ts-morph and TypeScript (the emitters import two values from ts-morph), the layout pass, the spec's YAML and zod checks, and the emitters themselves.";
-
   return [`### 6. Codegen: ${miss.name.replace(/^6\. codegen: /, "")} — ${miss.shown}`, "", `${measured} ${why}`].join("\n");
 }
 
