@@ -85,12 +85,15 @@ function perCallBearer(f) {
 function msw(f, miss) {
   const wall = f.ratios["generated / hand-written"];
   const cpu = f.ratios["generated / hand-written (CPU)"];
+  const reading = f.ratios["hand-written reading the body / hand-written"];
+  const rest = f.ratios["generated / hand-written reading the body"];
   return [
     `### 8. MSW handlers: ${miss.shown}`,
     "",
     `In the process with the median ratio the generated handlers take ${x(wall.value)} the hand-written wall time (IQR ${wall.p25.toFixed(2)}–${wall.p75.toFixed(2)}) and ${x(cpu.value)} their CPU time (each process's ratio is in the heading). ` +
       "Both sets have one handler per method in the same order, and the baseline is the faster hand-written set (string or RegExp paths), so MSW's matching costs both the same; per request the generated handler also reads the form body and checks the arguments (the missing-argument error) and applies the asyncKey echo, which hand-written handlers skip. " +
-      "Next to try: read the body only for methods with a required argument or an echo (the emitter knows which), and a longer figure (more rounds per process) to narrow the spread.",
+      `Reading the body alone (the hand-written set calling request.text() first) is ${x(reading.value)} the hand-written time, and the generated handlers are ${x(rest.value)} that set's: the rest of their work (parsing, checking, the echo) is within the noise. ` +
+      "A v2 answer that carries asyncKey echoes the request's, so such a method's body is read whether or not an argument is required (spec/v2: nearly every method with arguments); what is left is the cost of reading a fetch body through undici's streams, tee'd by MSW's request clone.",
   ].join("\n");
 }
 
@@ -100,21 +103,20 @@ function mcpList(f, miss) {
     `### 9. MCP: the default tool list is ${miss.shown}`,
     "",
     `The default set is the spec's assistant set (${defaults.tools} of ${all.tools} tools, marked \`assistant:\` in spec/v4/methods), and its tools are the API's richest: the task and folder lists carry every filter argument, each with Wrike's description and, for dates, a pattern. ` +
-      "Next to try: each model written once per tool (JSON Schema $defs and $ref) instead of inline in every argument that uses it, and enum descriptions that only repeat the enum's values left out.",
+      "Enum items that only repeat their value are already left out; models are inline in every argument that uses them because several MCP clients cannot resolve JSON Schema $defs/$ref. Next to try: fewer default tools, or shorter descriptions for the list filters.",
   ].join("\n");
 }
 
 function bundle(f) {
-  const one = Object.values(f.bundles)[0];
+  const v4 = Object.values(f.bundles)[0];
   const v2 = Object.entries(f.bundles).find(([name]) => name.startsWith("wrikekit: one method"))?.[1];
-  const top = one.inputs
-    .slice(0, 8)
-    .map((i) => `${i.path} ${i.bytes} B`)
-    .join(", ");
+  const costs = (b) => (b.marginalGzip ?? []).slice(0, 8).map((m) => `${m.path.replace(/^packages\//, "").replace(/\/dist\//, "/")} ${m.gzipSaved} B`).join(", ");
   return [
-    `### 5. Bundle: the one-method v4 bundle is ${one.gzip} B min+gzip (target 5,000 B), the v2 one ${v2 ? `${v2.gzip} B` : "n/a"} (target 4,989 B)`,
+    `### 5. Bundle: the one-method v4 bundle is ${v4.gzip} B min+gzip (target 5,000 B), the v2 one ${v2 ? `${v2.gzip} B` : "n/a"} (target 4,989 B)`,
     "",
-    `Largest inputs (esbuild metafile, minified bytes): ${top}. Anything that is only needed by other auth kinds, other methods or XML should not be reachable from \`createTransport\` + one method: check that module-level objects stay side-effect free (\`/* @__PURE__ */\`) and that nothing imports a whole runtime namespace.`,
+    `What each input costs the gzip figure (the bundle's gzip minus the same bundle's without that module): v4 ${costs(v4)}; v2 ${v2 ? costs(v2) : "n/a"}. ` +
+      "The core's modules (exchange, attempt, errors, base-url, protocols, transport) are the behaviour every call has: the bounded body reader, refused redirects and v4's wrong-host 300, the https rule for base URLs and hosts, the per-attempt timeout, typed errors whose messages name the method, the field and the fix; the generated decoders check every field of the answer. " +
+      "What would get under the targets is leaving some of that behaviour out of a bare transport (each is a few hundred bytes at most: see the commits of the size work, `git log --grep='core size'`), not compression of the same code.",
   ].join("\n");
 }
 
@@ -124,7 +126,7 @@ function codegen(f, miss) {
   const measured = `Measured: ${rows.map((r) => `${r.label} (${r.methods} methods) ${perMethod(r)}`).join(", ")}; real specs: import ${formatTime(f.realSpec.withImport.median - f.realSpec.firstRun.median)} + first run ${formatTime(f.realSpec.firstRun.median)}.`;
   const why = miss.name.includes("growth")
     ? "Growing ms/method means per-declaration work proportional to the file (ts-morph re-parses a file on every SourceFile.add* call; tools/codegen/src/emit.ts builds each file once from recorded structures to avoid it): profile `node --cpu-prof bench/src/codegen-worker.mjs <root>` on a synthetic spec (bench/src/synthetic-spec.mjs)."
-    : "The cost is per generated file, not per method (ms/method falls as the spec grows): a CPU profile of the v4 run (`node --cpu-prof bench/src/codegen-worker.mjs . 1 v4`) is mostly ts-morph building each file (TypeScript parsing the text printed from the structures) and `formatText` (the language service's formatter, run on every file in tools/codegen/src/emit.ts `runEmitters`), then the YAML parse of the spec. What would reach 3 s: print the structures once without re-parsing and formatting them through the language service (e.g. TypeScript's printer, or emitting text that is already formatted), keeping the output byte-identical so `generate:check` shows no drift.";
+    : "Profile the first run with `node --cpu-prof bench/src/codegen-worker.mjs . 1 v4`: files are printed from the emitters' structures by tools/codegen/src/printer/ (no re-parse, no language-service formatter), so what is left is the import of ts-morph and TypeScript (the emitters import two values from ts-morph), the layout pass, the spec's YAML and zod checks, and the emitters themselves.";
   return [`### 6. Codegen: ${miss.name.replace(/^6\. codegen: /, "")} — ${miss.shown}`, "", `${measured} ${why}`].join("\n");
 }
 

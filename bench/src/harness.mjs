@@ -132,7 +132,9 @@ function shuffledOrder(m) {
  * rotated: work a call leaves behind (timers, finalisers) runs during the next call, and with a rotation
  * the same contender follows the same one almost every time (with four, the second follows the fourth
  * three times in four), which billed one contender another's leftovers. A full GC (untimed) and one untimed call of
- * each precede every round. options: rounds, n (calls per contender per round), warmupRounds.
+ * each precede every round. A contender's optional `before()` runs untimed before each of its calls (e.g. to
+ * install its own MSW handlers when contenders share one server). options: rounds, n (calls per contender
+ * per round), warmupRounds.
  * Returns the shape of compare(): per contender the median of its per-round ms per call, wall and CPU,
  * plus firstAfterGc, the median time of that untimed first call.
  */
@@ -149,6 +151,7 @@ export async function alternate(title, contenders, options = {}) {
     if (r === warmupRounds && !quiet) process.stdout.write(", measuring");
     gc();
     for (const c of contenders) {
+      await c.before?.();
       const t0 = performance.now();
       await c.run(1);
       if (r >= warmupRounds) afterGc.get(c.name).push(performance.now() - t0);
@@ -157,6 +160,7 @@ export async function alternate(title, contenders, options = {}) {
     const cpu = contenders.map(() => 0);
     for (let i = 0; i < n; i++)
       for (const j of shuffledOrder(contenders.length)) {
+        await contenders[j].before?.();
         const cpu0 = process.cpuUsage();
         const t0 = performance.now();
         sink = await contenders[j].run(1);

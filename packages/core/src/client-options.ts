@@ -8,7 +8,6 @@ import { oauth1Auth, type OAuth1Auth } from "./oauth1/auth.js";
 import { oauth2Auth, type OAuth2Auth } from "./oauth2/auth.js";
 import type { TransportOptions } from "./transport/options.js";
 import { LONG_LIMITER_WAIT_MS, type TransportHooks } from "./hooks.js";
-import type { ApiDescriptor } from "./descriptors.js";
 import { checkBaseOptions } from "./base-url.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
@@ -50,8 +49,12 @@ export function resolveAuth(auth: Auth): TransportAuth {
   return auth as Authorizer;
 }
 
-/** `api` (the generated descriptor) brings the API's own rate-limit budget, when it declares one. */
-export function resolveClientOptions(clientOptions: ClientOptions, api?: Pick<ApiDescriptor, "rateLimit">): TransportOptions {
+/** The API's own client-side budget (generated createWrikeClient passes its spec's; v4: 400 a minute, counted per second). Default 100 a minute. */
+export interface ApiBudget {
+  readonly rateLimit?: { readonly requestsPerMinute: number; readonly perSecond?: boolean };
+}
+
+export function resolveClientOptions(clientOptions: ClientOptions, api?: ApiBudget): TransportOptions {
   if (typeof clientOptions !== "object" || clientOptions === null) throw new TypeError('createWrikeClient needs options with `auth`: createWrikeClient({ auth: { kind: "bearer", token } })');
   const { rateLimit, retry, clock = systemClock, ...options } = clientOptions;
   const auth = resolveAuth(options.auth);

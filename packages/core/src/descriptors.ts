@@ -57,8 +57,6 @@ export interface ApiDescriptor {
   readonly errorCodes: Readonly<Record<number, string>>;
   /** The HTTP status that means "this account lives on another data-centre host" (v4: 300). */
   readonly wrongHostStatus?: number;
-  /** The client-side budget createWrikeClient starts from (v4: 400 a minute, counted per second). Default 100 a minute. */
-  readonly rateLimit?: { readonly requestsPerMinute: number; readonly perSecond?: boolean };
   /** The spec's echo rule, if any: a request carrying this argument gets it back unchanged in the result's field of the same name (v2: asyncKey). */
   readonly echo?: string;
 }

@@ -27,6 +27,7 @@ import {
   type SignatureMethod,
   type VerifyOAuth1Options,
 } from "../src/oauth1/index.js";
+import { percentEncodeTwice } from "../src/oauth1/encoding.js";
 
 // RFC 5849 section 3.1 / 3.4.1 example.
 const RFC_REQUEST: OAuth1RequestToSign = {
@@ -337,6 +338,19 @@ describe("percentEncode", () => {
       expect((error as OAuth1Error).code).toBe("invalid_string");
       expect(String(error)).not.toContain("secret-");
     }
+  });
+
+  it("percentEncodeTwice is percentEncode encoded again, for every BMP code point, sampled astral ones and strings", () => {
+    const twice = (ch: string) => reference(ch).replace(/%/g, "%25");
+    const bad: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x10000 ? 1 : 97) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (percentEncodeTwice(ch) !== twice(ch)) bad.push(cp);
+    }
+    expect(bad).toEqual([]);
+    for (const value of ["", "Az09-._~", "a b+c*d!e'f(g)h/i?j=k&l%m", "Numbers & charts (Q3)!", "日本😀*"]) expect(percentEncodeTwice(value)).toBe(twice(value));
+    expect(() => percentEncodeTwice("secret-\ud800")).toThrow(OAuth1Error);
   });
 });
 

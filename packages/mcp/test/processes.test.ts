@@ -41,7 +41,7 @@ describe("Streamable HTTP", () => {
   beforeAll(async () => {
     server = await startHttpBin(["--table", TABLE, "--base-url", api.baseUrl, "--tools", "all"], { PATH: process.env.PATH ?? "" });
     url = server.url;
-  });
+  }, 60_000); // a child process's start: seconds alone, more on a loaded machine
   afterAll(() => server.stop());
 
   const connect = async (token: string) => {

@@ -55,14 +55,15 @@ describe("stdio, no account", () => {
     } finally {
       await all.client.close();
     }
-  });
+    // Two child processes each load the emulator and the 206-tool table: seconds alone, far more on a loaded machine.
+  }, 90_000);
 });
 
 describe("Streamable HTTP, --offline", () => {
   let server: Awaited<ReturnType<typeof startHttpBin>>;
   beforeAll(async () => {
     server = await startHttpBin(["--offline", "--tools", "all", "--allow-delete"], ENV);
-  });
+  }, 60_000);
   afterAll(() => server.stop());
 
   it("serves every tool without a token; every default tool works and a delete lands", async () => {

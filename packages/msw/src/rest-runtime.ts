@@ -83,7 +83,10 @@ export type EnvelopeOverride<R> = R extends Primitive
   : { [K in keyof R]?: (K extends "data" ? (R[K] extends readonly (infer I)[] ? readonly DeepPartial<I>[] : DeepPartial<R[K]>) : DeepPartial<R[K]>) | undefined };
 
 export interface RestDocumentHandlerFactory<Args, Result, Errors extends ErrorNames> {
-  /** Answers the default document, or `override` merged over it (a resolver's value too). */
+  /**
+   * Answers the default document, or `override` merged over it (a resolver's value too). A value is copied
+   * when the handler is made: changing it afterwards changes nothing (give a resolver for an answer that changes).
+   */
   (override?: EnvelopeOverride<Result> | RestResolver<Args, Result, EnvelopeOverride<Result>>, options?: RestDocumentHandlerOptions & { merge?: true }): HttpHandler;
   /** Answers exactly `override` (or what the resolver returns): nothing of the default is kept. */
   (override: ResultValue<Result> | RestResolver<Args, Result, ResultValue<Result>>, options: RestDocumentHandlerOptions & { merge: false }): HttpHandler;
@@ -239,7 +242,9 @@ export function restDocumentHandler<Args, Result, Errors extends ErrorNames>(moc
     if (!merge && override === undefined) throw new TypeError(`${id}: merge: false answers the override alone, so give one`);
     const respond = (body: string) => new Response(body, { status: 200, headers: { "content-type": JSON_TYPE } });
     if (typeof override !== "function") {
-      // A fixed answer depends only on the request's shape (fields asked, page token): rendered once per shape.
+      // A fixed answer depends only on the request's shape (fields asked, page token): rendered once per shape,
+      // from the value as it was when the handler was made (a change made to it later is not seen).
+      const supplied = structuredClone(override);
       const rendered = new Map<string, string>();
       return handler(mock, untyped, options, async (r) => {
         const read = await readArguments<Record<string, unknown>>(mock, data.operation, r, options, true);
@@ -247,8 +252,7 @@ export function restDocumentHandler<Args, Result, Errors extends ErrorNames>(moc
         const shape = defaultShape(untyped, read.args);
         let body = rendered.get(shape.key);
         if (body === undefined) {
-          const supplied = structuredClone(override);
-          body = JSON.stringify(merge ? mergeEnvelope(mock, defaultFor(mock, untyped, shape), supplied) : supplied);
+          body = JSON.stringify(merge ? mergeEnvelope(mock, defaultFor(mock, untyped, shape), structuredClone(supplied)) : supplied);
           rendered.set(shape.key, body);
         }
         return respond(body);

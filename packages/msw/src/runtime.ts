@@ -92,7 +92,10 @@ export type DocumentOverride<Args, Result, Value> = Value | Resolver<Args, Resul
 
 /** Makes a method answer; see the generated factories (`taskAddHandler`, ...) for each method's documentation. */
 export interface DocumentHandlerFactory<Args, Result, Code extends number, ExampleName extends string> {
-  /** Answers the example, or `override` deep-merged over it (a resolver's value too). */
+  /**
+   * Answers the example, or `override` deep-merged over it (a resolver's value too). A value is copied when
+   * the handler is made: changing it afterwards changes nothing (give a resolver for an answer that changes).
+   */
   (override?: DocumentOverride<Args, Result, DeepPartial<Result>>, options?: DocumentHandlerOptions<ExampleName> & { merge?: true }): HttpHandler;
   /** Answers exactly `override` (or what the resolver returns): nothing of the example is kept. */
   (override: DocumentOverride<Args, Result, ResultValue<Result>>, options: DocumentHandlerOptions<ExampleName> & { merge: false }): HttpHandler;
@@ -227,13 +230,16 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
 
     if (typeof override !== "function") {
       // A fixed answer (the example, or a value over it) is the same for every request: built once, and its
-      // rendering kept per format; only an echoed argument makes a request's answer its own.
+      // rendering kept per format; only an echoed argument makes a request's answer its own. The value is
+      // copied now, so that the handler answers it as it was when the handler was made, whenever the first
+      // request comes (a change made to it later is not seen: a resolver answers what is current).
+      const supplied = structuredClone(override);
       let fixed: ReturnType<typeof answerOf> | undefined;
       const rendered = new Map<ResponseFormat, { body: string; contentType: string }>();
       return handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
         const read = await readArguments(api, data, r, options, true);
         if (read instanceof Response) return read;
-        fixed ??= answerOf(exampleNow(), structuredClone(override));
+        fixed ??= answerOf(exampleNow(), supplied);
         if (fixed.echoes && echoedValue(api.descriptor, read.args) !== undefined) return respond(fixed, read.args, r.format);
         let cached = rendered.get(r.format);
         if (cached === undefined) {

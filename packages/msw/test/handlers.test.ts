@@ -193,6 +193,15 @@ describe("overrides", () => {
     expect((await json.folder.get({ id: 1 })).title).toBe("spool! true");
   });
 
+  it("answers a value as it was when the handler was made, before and after the first request", async () => {
+    const before = { title: "as made" };
+    server.use(folderGetHandler(before));
+    before.title = "changed before the first request";
+    expect((await json.folder.get({ id: 1 })).title).toBe("as made");
+    before.title = "changed after it";
+    expect((await xml.folder.get({ id: 1 })).title).toBe("as made");
+  });
+
   it("a method without arguments never reads the request's body; one with arguments reads it (without a copy)", async () => {
     const bodyRead: Record<string, boolean> = {};
     const listener = ({ request }: { request: Request }) => void (bodyRead[new URL(request.url).pathname.split("/").pop()!] = request.bodyUsed);

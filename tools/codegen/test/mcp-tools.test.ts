@@ -31,6 +31,19 @@ describe("mcp-tools emitter", () => {
     expect(withoutValueList("* `A`")).toBeUndefined();
   });
 
+  it("drops enum items that say their value again with a few filler words, and keeps those that explain it", () => {
+    expect(withoutValueList("Sort order * `Asc` - Ascending sort order * `Desc` - Descending sort order")).toBe("Sort order");
+    expect(withoutValueList("Sort field * `StartFinishInterval` - Sort by start-finish interval * `Title` - Lexicographic sorting by title")).toBe("Sort field");
+    const explained = "Contact type * `Group` - Group of users, usable in sharing requests only * `Robot` - Robot user for automated operations";
+    expect(withoutValueList(explained)).toBe(explained);
+    expect(withoutValueList("Type * `Numeric` - Comparable field")).toBe("Type * `Numeric` - Comparable field");
+  });
+
+  it("describes the page cursor as the runtime takes it, not as the API's token", () => {
+    const [file] = runEmitters(fixture, target);
+    expect(file!.text).toContain(`"nextPageToken": { "type": "string", "description": "The nextPageToken of the previous answer, for the next page; the other arguments unchanged." }`);
+  });
+
   it("refuses a model that refers to itself, naming the path", () => {
     const looped: Ir = structuredClone(fixture);
     looped.models.find((m) => m.name === "Task")!.fields.push({ name: "parent", type: { kind: "model", name: "Task", list: false }, xmlItem: "task", required: false });

@@ -3,7 +3,7 @@
  * parameter normalisation. Request normalisation is done here, not by the
  * `oauth-1.0a` package (see encoding.ts for why).
  */
-import { decodeFormComponent, forEachRawFormPair, percentEncode } from "./encoding.js";
+import { decodeFormComponent, forEachRawFormPair, percentEncode, percentEncodeTwice } from "./encoding.js";
 import { OAuth1Error } from "./errors.js";
 
 /** A decoded [name, value] parameter. */
@@ -34,8 +34,8 @@ export function encodeAgain(encoded: string): string {
 
 /** @internal Adds a decoded parameter. */
 export function addDecodedParam(params: BaseStringParams, name: string, value: string): void {
-  params.names.push(encodeAgain(percentEncode(name)));
-  params.values.push(encodeAgain(percentEncode(value)));
+  params.names.push(percentEncodeTwice(name));
+  params.values.push(percentEncodeTwice(value));
 }
 
 /**

@@ -45,11 +45,47 @@ export function percentEncode(value: string): string {
   try {
     return SUB_DELIMS_KEPT.test(value) ? packagePercentEncode(value) : encodeURIComponent(value);
   } catch {
-    throw new OAuth1Error(
-      "invalid_string",
-      "a parameter, secret or method contains a lone UTF-16 surrogate and cannot be UTF-8 percent-encoded",
-    );
+    throw loneSurrogate();
   }
+}
+
+const loneSurrogate = () =>
+  new OAuth1Error("invalid_string", "a parameter, secret or method contains a lone UTF-16 surrogate and cannot be UTF-8 percent-encoded");
+
+/** By character code: what encodeURIComponent leaves that percentEncode and then the second encoding change, encoded twice. */
+const TWICE: ReadonlyArray<string | undefined> = /* @__PURE__ */ (() => {
+  const table: Array<string | undefined> = new Array(128).fill(undefined);
+  table[0x25] = "%25";
+  for (const c of "!'()*") table[c.charCodeAt(0)] = "%25" + c.charCodeAt(0).toString(16).toUpperCase();
+  return table;
+})();
+
+/**
+ * @internal percentEncode(value) encoded again ("%" -> "%25"), as a parameter stands in the signature base
+ * string (3.4.1.1 step 5), in one pass over encodeURIComponent's output instead of the package's five
+ * replacements and a second encodeURIComponent. Throws as percentEncode does.
+ */
+export function percentEncodeTwice(value: string): string {
+  if (typeof value !== "string") {
+    throw new OAuth1Error("invalid_argument", "percentEncode expects a string");
+  }
+  if (UNRESERVED_ONLY.test(value)) return value;
+  let once: string;
+  try {
+    once = encodeURIComponent(value);
+  } catch {
+    throw loneSurrogate();
+  }
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < once.length; i++) {
+    const twice = TWICE[once.charCodeAt(i)];
+    if (twice !== undefined) {
+      out += once.slice(from, i) + twice;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? once : out + once.slice(from);
 }
 
 const utf8Encoder = /* @__PURE__ */ new TextEncoder();

@@ -20,8 +20,11 @@ interface NodeHmac {
   update(data: string): NodeHmac;
   digest(encoding: "base64"): string;
 }
+/** A KeyObject, opaque here. */
+type NodeSecretKey = object;
 interface NodeCryptoLike {
-  createHmac(algorithm: string, key: string | Uint8Array): NodeHmac;
+  createHmac(algorithm: string, key: string | Uint8Array | NodeSecretKey): NodeHmac;
+  createSecretKey?(key: Uint8Array): NodeSecretKey;
 }
 interface BufferLike {
   from(text: string, encoding: "utf8"): Uint8Array;
@@ -40,15 +43,20 @@ function lookUpNodeHmac(): HmacSha1Sync | null {
       const crypto = mod as NodeCryptoLike;
       const buffer = (globalThis as { Buffer?: BufferLike }).Buffer;
       if (typeof buffer?.from !== "function") return (key, text) => crypto.createHmac("sha1", key).update(text).digest("base64");
-      // The last key's UTF-8 bytes: a client signs with one key, and createHmac converts a string key on every call.
+      // The last key, made ready once: a client signs every call with one key, and createHmac prepares a
+      // string key (UTF-8 bytes, then a key handle) on every call. A KeyObject skips both; bytes skip the first.
+      const ready =
+        typeof crypto.createSecretKey === "function"
+          ? (key: string) => crypto.createSecretKey!(buffer.from(key, "utf8"))
+          : (key: string) => buffer.from(key, "utf8");
       let lastKey: string | undefined;
-      let lastKeyBytes: Uint8Array | undefined;
+      let lastReady: Uint8Array | NodeSecretKey | undefined;
       return (key, text) => {
         if (key !== lastKey) {
-          lastKeyBytes = buffer.from(key, "utf8");
+          lastReady = ready(key);
           lastKey = key;
         }
-        return crypto.createHmac("sha1", lastKeyBytes!).update(text).digest("base64");
+        return crypto.createHmac("sha1", lastReady!).update(text).digest("base64");
       };
     }
   } catch {

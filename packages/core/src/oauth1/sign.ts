@@ -186,8 +186,8 @@ function credentialParts(consumerKey: string, consumerSecret: string, token: str
 /** Everything computed before the HMAC. Internal: holds the signing key, a secret. */
 interface Prepared {
   signatureMethod: SignatureMethod;
-  /** Decoded protocol parameters, signature excluded: name, value, name, value, ... */
-  params: string[];
+  /** Decoded protocol parameters in the order sent, signature excluded; `finish` appends it. */
+  oauthParams: Array<[string, string]>;
   /** `OAuth realm="...", name="value", ` with every parameter but the signature. */
   headerPrefix: string;
   baseString: string;
@@ -210,8 +210,8 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
   const hmac = signatureMethod === "HMAC-SHA1";
   const parts = credentialParts(consumerKey, consumerSecret, token, tokenSecret);
 
-  // Protocol parameters: decoded (params), for the header (headerPrefix) and for the base string (collected).
-  const params: string[] = [];
+  // Protocol parameters: decoded (oauthParams), for the header (headerPrefix) and for the base string (collected).
+  const oauthParams: Array<[string, string]> = [];
   const collected: BaseStringParams = { names: [], values: [] };
   let headerPrefix = opts.realm === undefined ? "OAuth " : "OAuth " + formatRealm(opts.realm) + ", ";
   let name: string;
@@ -280,7 +280,7 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
         encoded = percentEncode(value);
         break;
     }
-    params.push(name, value);
+    oauthParams.push([name, value]);
     headerPrefix += name + '="' + encoded + '", ';
     if (hmac) {
       collected.names.push(name);
@@ -293,14 +293,14 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
     for (let i = 0; i < extras.length; i++) {
       const extra = extras[i]!;
       const extraName = requireString(extra[0], "an extraOAuthParams name", false);
-      if (!extraName.startsWith("oauth_") || STANDARD_PARAMS.has(extraName) || params.some((p, j) => j % 2 === 0 && p === extraName)) {
+      if (!extraName.startsWith("oauth_") || STANDARD_PARAMS.has(extraName) || oauthParams.some((p) => p[0] === extraName)) {
         throw new OAuth1Error(
           "invalid_argument",
           "extraOAuthParams names must start with oauth_, be unique and not be a parameter set by the signer (" + extraName + ")",
         );
       }
       const extraValue = requireString(extra[1], "an extraOAuthParams value", true);
-      params.push(extraName, extraValue);
+      oauthParams.push([extraName, extraValue]);
       headerPrefix += percentEncode(extraName) + '="' + percentEncode(extraValue) + '", ';
       if (hmac) addDecodedParam(collected, extraName, extraValue);
     }
@@ -323,7 +323,7 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
 
   return {
     signatureMethod,
-    params,
+    oauthParams,
     headerPrefix,
     baseString,
     signingKey: parts.signingKey,
@@ -333,11 +333,8 @@ function prepare(request: OAuth1RequestToSign, credentials: OAuth1Credentials, o
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function finish(prepared: Prepared, signature: string, knownBase64: boolean): SignedOAuth1Request {
-  const { params } = prepared;
-  const count = params.length >> 1;
-  const oauthParams: Array<[string, string]> = new Array(count + 1);
-  for (let i = 0; i < count; i++) oauthParams[i] = [params[2 * i]!, params[2 * i + 1]!];
-  oauthParams[count] = ["oauth_signature", signature];
+  const { oauthParams } = prepared; // this call's own array
+  oauthParams.push(["oauth_signature", signature]);
   // encodeURIComponent is RFC 3986-exact on base64 (no ! ' ( ) * in it) and cheaper than percentEncode.
   const encodedSignature = knownBase64 || BASE64.test(signature) ? encodeURIComponent(signature) : percentEncode(signature);
   return {

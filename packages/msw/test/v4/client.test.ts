@@ -63,6 +63,15 @@ describe("the v4 client against the default handlers", () => {
     expect(titles).toEqual(["Listed", "Listed"]); // the first page with a next token, then the last page without
   });
 
+  it("a fixed override answers as it was when the handler was made, in every request shape", async () => {
+    const override = { data: [{ title: "as made" }] };
+    server.use(tasksGetHandler(override));
+    override.data[0]!.title = "changed before the first request";
+    expect((await wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"] })).data[0]!.title).toBe("as made");
+    override.data[0]!.title = "changed after it";
+    expect((await wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"], fields: ["effortAllocation"] })).data[0]!.title).toBe("as made");
+  });
+
   it("a paged list from a resolver: every page re-sends the filters with the token", async () => {
     const seen: { status: unknown; token: unknown }[] = [];
     server.use(

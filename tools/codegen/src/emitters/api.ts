@@ -23,7 +23,6 @@ export const apiEmitter: Emitter = {
       errorEnvelope: { root: envelope.root, codeField: envelope.codeField, nameField: envelope.nameField, messageField: envelope.messageField },
       errorCodes: errorNameByCode(api),
       wrongHostStatus: api.errors.wrongHostStatus,
-      rateLimit: { requestsPerMinute: api.rateLimit.requestsPerMinute, perSecond: api.rateLimit.countedPerSecond },
       echo: api.echo?.field,
     };
     file.addVariableStatement({

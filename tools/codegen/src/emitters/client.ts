@@ -77,7 +77,7 @@ function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void 
     parameters: [{ name: "options", type: "ClientOptions" }],
     returnType: target.names.clientType,
     statements: (w) => {
-      w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, ${apiConst}));`);
+      w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, ${clientBudget(ir)}));`);
       w.writeLine("// Each member calls its standalone function; withResponse runs the same call capturing the answer's status and headers.");
       w.writeLine("const bind = (fn: (transport: WrikeTransport, args: never, options?: CallOptions) => unknown) =>");
       w.writeLine("  Object.assign((args: never, options?: CallOptions) => fn(transport, args ?? ({} as never), options), {");
@@ -161,7 +161,7 @@ export const clientEmitter: Emitter = {
       parameters: [{ name: "options", type: "ClientOptions" }],
       returnType: target.names.clientType,
       statements: (w) => {
-        w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, ${apiConst}));`);
+        w.writeLine(`const transport = createTransport(${apiConst}, resolveClientOptions(options, ${clientBudget(ir)}));`);
         w.write("return ").block(() => {
           w.writeLine("transport,");
           for (const g of ir.groups) {
@@ -182,3 +182,9 @@ export const clientEmitter: Emitter = {
     });
   },
 };
+
+/** The API's default client-side budget (spec rateLimit), which createWrikeClient's limiter starts from; kept out of the descriptor, which bare transports bundle. */
+function clientBudget(ir: Ir): string {
+  const { requestsPerMinute, countedPerSecond } = ir.api.rateLimit;
+  return `{ rateLimit: ${JSON.stringify({ requestsPerMinute, perSecond: countedPerSecond })} }`;
+}

@@ -13,22 +13,54 @@ import { importRuntime } from "./shared/runtime-codecs.js";
 const STRING_LIKE = new Set(["string", "uid", "timestamp", "date", "localDateTime", "opaqueId", "utcTimestamp"]);
 
 /**
- * How a scalar field is checked: `canonical` tests, inline, that the value needs nothing (most values);
- * only the others go through the runtime, which converts them (assigning back) or records the mismatch.
+ * How the decoders of an API treat its documents. With XML, values may arrive in other forms (every scalar as
+ * text, lists as wrapper elements) and the runtime converts them, so each decoded value is assigned back.
+ * Without XML (JSON-only APIs, v4), values arrive canonical: only ids (numeric strings to numbers) and
+ * comma-separated lists convert, and everything else is only checked (d.check*), in place, with no XML code.
  */
-function scalarCheck(t: TypeRef): { notCanonical: string; fix: (target: string, key: string) => string } {
+interface Mode {
+  readonly xml: boolean;
+}
+
+/**
+ * Whether decoding field `f` may give a new value, which the decoder assigns back: XML's forms, a
+ * comma-separated list, a numeric-string id. Strings never convert, and list items convert in place.
+ */
+function assigns(f: Field, mode: Mode): boolean {
+  if (f.type.list) return mode.xml || f.acceptCommaSeparated === true;
+  if (f.type.kind === "model") return mode.xml;
+  const scalar = wireScalar(f.type);
+  return scalar === "id" || (mode.xml && !STRING_LIKE.has(scalar) && scalar !== "json");
+}
+
+/** The runtime decoder of one scalar type (converting with XML; without, its d.check* twin). */
+function scalarDecoder(t: TypeRef, mode: Mode): string {
   const scalar = wireScalar(t);
-  if (STRING_LIKE.has(scalar)) return { notCanonical: 'typeof v !== "string"', fix: (_, key) => `d.string(v, ${key}, ctx);` };
-  const convert = (fn: string) => (target: string, key: string) => `${target} = d.${fn}(v, ${key}, ctx);`;
+  if (STRING_LIKE.has(scalar)) return "d.string";
+  if (scalar === "json" || scalar === "id") return `d.${scalar}`;
+  if (scalar === "integer" || scalar === "long") return mode.xml ? "d.integer" : "d.checkInteger";
+  if (mode.xml) return `d.${scalar}`;
+  if (scalar === "double") return "d.checkDouble";
+  if (scalar === "boolean") return "d.checkBoolean";
+  throw new Error(`no decoder for scalar type ${scalar}`);
+}
+
+/**
+ * How a scalar field is checked: `notCanonical` tests, inline, that the value needs something (most values
+ * do not); only those go through the runtime, which converts them or records the mismatch.
+ */
+function notCanonical(t: TypeRef): string {
+  const scalar = wireScalar(t);
+  if (STRING_LIKE.has(scalar)) return 'typeof v !== "string"';
   switch (scalar) {
     case "id":
     case "integer":
     case "long":
-      return { notCanonical: "!Number.isSafeInteger(v)", fix: convert(scalar === "id" ? "id" : "integer") };
+      return "!Number.isSafeInteger(v)";
     case "double":
-      return { notCanonical: "!Number.isFinite(v)", fix: convert("double") };
+      return "!Number.isFinite(v)";
     case "boolean":
-      return { notCanonical: 'typeof v !== "boolean"', fix: convert("boolean") };
+      return 'typeof v !== "boolean"';
     default:
       throw new Error(`no decoder for scalar type ${scalar}`);
   }
@@ -38,13 +70,19 @@ function scalarCheck(t: TypeRef): { notCanonical: string; fix: (target: string, 
  * The list decoder for a field: a specialised loop for common scalars, else the generic one with an item
  * decoder. Item elements name XML's children, so an API without XML leaves them out.
  */
-function listDecode(f: Field, key: string, xml: boolean): string {
+function listDecode(f: Field, value: string, key: string, mode: Mode): string {
   const element = JSON.stringify(f.xmlItem);
   const comma = f.acceptCommaSeparated ? ", true" : "";
-  if (f.type.kind === "model") return `d.list(v, ${key}, ctx, ${element}, ${names.modelDecoder(f.type.name)}${comma})`;
-  const specialised = scalarListDecoder(f);
-  if (specialised) return `${specialised}(v, ${key}, ctx${xml || comma ? `, ${element}` : ""}${comma})`;
-  return `d.list(v, ${key}, ctx, ${element}, d.${wireScalar(f.type)}${comma})`;
+  const itemDecoder = f.type.kind === "model" ? names.modelDecoder(f.type.name) : scalarDecoder(f.type, mode);
+  const specialised = f.type.kind === "model" ? undefined : scalarListDecoder(f);
+  if (checksOnly(f, mode)) return specialised === "d.stringList" ? `d.checkStringList(${value}, ${key}, ctx)` : `d.checkList(${value}, ${key}, ctx, ${itemDecoder})`;
+  if (specialised) return `${specialised}(${value}, ${key}, ctx${mode.xml || comma ? `, ${element}` : ""}${comma})`;
+  return `d.list(${value}, ${key}, ctx, ${mode.xml ? element : "undefined"}, ${itemDecoder}${comma})`;
+}
+
+/** A list that only needs checking (d.checkList, d.checkStringList): nothing converts, not even its items (ids do). */
+function checksOnly(f: Field, mode: Mode): boolean {
+  return f.type.list && !assigns(f, mode) && (f.type.kind === "model" || wireScalar(f.type) !== "id");
 }
 
 /** The specialised loop of a scalar list (d.stringList, d.idList, d.integerList), if it has one. */
@@ -56,12 +94,20 @@ function scalarListDecoder(f: Field): string | undefined {
   return undefined;
 }
 
-/** Optional, non-nullable string-like scalars: checked together (optionalStringsStatement). */
-function isOptionalString(f: Field): boolean {
-  return !f.required && !f.nullable && !f.type.list && f.type.kind === "scalar" && f.type.name !== "json" && STRING_LIKE.has(wireScalar(f.type));
+/** The inline test of an optional scalar's canonical case (true when absent), by its type. */
+const OPTIONAL_CANONICAL: Record<string, string> = { string: "d.isOptionalString", boolean: "d.isOptionalBoolean", integer: "d.isOptionalInteger", long: "d.isOptionalInteger", double: "d.isOptionalDouble" };
+
+/**
+ * Optional, non-nullable scalars that only need checking: checked together (optionalScalarsStatement). With
+ * XML only strings qualify (XML sends every other scalar as text, to convert).
+ */
+function isGroupedScalar(f: Field, mode: Mode): boolean {
+  if (f.required || f.nullable || f.type.list || f.type.kind === "model") return false;
+  const scalar = wireScalar(f.type);
+  return STRING_LIKE.has(scalar) || (!mode.xml && OPTIONAL_CANONICAL[scalar] !== undefined);
 }
 
-function fieldStatement(f: Field, xml: boolean): string {
+function fieldStatement(f: Field, mode: Mode): string {
   const key = JSON.stringify(f.name);
   const target = `o.${f.name}`;
   const read = `v = ${target};`;
@@ -69,45 +115,50 @@ function fieldStatement(f: Field, xml: boolean): string {
   if (f.type.kind === "scalar" && f.type.name === "json" && !f.type.list) return f.required ? `${read} if (v === undefined) d.missing(${key}, ctx);` : "";
   // A nullable field may be null: that value needs no decoding.
   const present = f.nullable ? "v !== undefined && v !== null" : "v !== undefined";
+  const assign = (call: string) => (assigns(f, mode) ? `${target} = ${call};` : `${call};`);
+  // The check* loops take an absent list themselves.
+  if (checksOnly(f, mode) && !f.required && !f.nullable) return `${listDecode(f, target, key, mode)};`;
   if (f.type.list || f.type.kind === "model") {
-    const assign = `${target} = ${f.type.list ? listDecode(f, key, xml) : `${names.modelDecoder(f.type.name)}(v, ${key}, ctx)`};`;
+    const write = assign(f.type.list ? listDecode(f, "v", key, mode) : `${names.modelDecoder(f.type.name)}(v, ${key}, ctx)`);
     return f.required
-      ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${present}) ${assign}`.replace(" else if (v !== undefined) ", " else ")
-      : `${read} if (${present}) ${assign}`;
+      ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${present}) ${write}`.replace(" else if (v !== undefined) ", " else ")
+      : `${read} if (${present}) ${write}`;
   }
-  const check = scalarCheck(f.type);
+  const fix = assign(`${scalarDecoder(f.type, mode)}(v, ${key}, ctx)`);
   const nullOk = f.nullable ? "v !== null && " : "";
   return f.required
-    ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${nullOk}${check.notCanonical}) ${check.fix(target, key)}`
-    : `${read} if (${present} && ${check.notCanonical}) ${check.fix(target, key)}`;
+    ? `${read} if (v === undefined) d.missing(${key}, ctx); else if (${nullOk}${notCanonical(f.type)}) ${fix}`
+    : `${read} if (${present} && ${notCanonical(f.type)}) ${fix}`;
 }
 
 /**
  * The decoder of one object type: checks each field and normalises it in place (aliases renamed first), returning
- * the object as `returnType`. Optional plain strings are checked in one call (other kinds stay inline: a loop
- * of keyed reads costs them more than it saves); `xml` says whether the API has XML answers, whose lists need
- * their item elements. Shared with the webhook-events emitter, whose events are objects of fields too.
+ * the object as `returnType`. Optional scalars that only need checking are checked in one condition (other
+ * kinds stay inline: a loop of keyed reads costs them more than it saves); `xml` says whether the API has XML
+ * answers (see Mode). Shared with the webhook-events emitter, whose events are objects of fields too.
  */
 export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string, xml: boolean): OptionalKind<FunctionDeclarationStructure> {
+  const mode: Mode = { xml };
   const aliases = fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
-  const checks = fields.filter((f) => !isOptionalString(f)).map((f) => fieldStatement(f, xml)).filter((statement) => statement !== "");
+  const checks = fields.filter((f) => !isGroupedScalar(f, mode)).map((f) => fieldStatement(f, mode)).filter((statement) => statement !== "");
   return {
     isExported: true,
     name,
     ...docs(description),
+    // Without XML the object is the value itself (checked, never replaced by an empty element's {}).
     parameters: [
-      { name: "value", type: "unknown" },
+      { name: xml ? "value" : "o", type: "unknown" },
       { name: "key", type: "string | number" },
       { name: "ctx", type: "DecodeContext" },
     ],
     returnType,
     statements: [
-      "const o = d.object(value, key, ctx);",
-      `if (o === undefined) return value as ${returnType};`,
+      ...(xml ? ["const o = d.object(value, key, ctx);", `if (o === undefined) return value as ${returnType};`] : [`if (!d.checkObject(o, key, ctx)) return o as ${returnType};`]),
       "ctx.path.push(key);",
       ...aliases,
-      ...optionalStringsStatement(fields),
-      ...(checks.length > 0 ? ["let v: unknown;", ...checks] : []),
+      ...optionalScalarsStatement(fields.filter((f) => isGroupedScalar(f, mode)), mode),
+      ...(checks.some((statement) => statement.startsWith("v = ")) ? ["let v: unknown;"] : []),
+      ...checks,
       "ctx.path.pop();",
       `return o as unknown as ${returnType};`,
     ],
@@ -115,15 +166,16 @@ export function modelDecoder(name: string, returnType: string, fields: readonly 
 }
 
 /**
- * The optional strings: read by name inline (the canonical case, each load monomorphic), and only when one of
- * them is not a string, reported by d.optionalStrings from the list of names (keyed loads there cost about
- * ten times a named one on every object, which made this check most of a large document's decoding).
+ * The grouped optional scalars: read by name inline (the canonical case, each load monomorphic), and only
+ * when one of them is not canonical, reported by d.optionalScalars from a table of names and checks (keyed
+ * loads there cost about ten times a named one on every object, which made this check most of a large
+ * document's decoding).
  */
-function optionalStringsStatement(fields: readonly Field[]): string[] {
-  const keys = fields.filter(isOptionalString).map((f) => f.name);
-  if (keys.length === 0) return [];
-  const canonical = keys.map((k) => `d.isOptionalString(o.${k})`).join(" && ");
-  return [`if (!(${canonical})) d.optionalStrings(o, ${JSON.stringify(keys)}, ctx);`];
+function optionalScalarsStatement(fields: readonly Field[], mode: Mode): string[] {
+  if (fields.length === 0) return [];
+  const canonical = fields.map((f) => `${OPTIONAL_CANONICAL[STRING_LIKE.has(wireScalar(f.type)) ? "string" : wireScalar(f.type)]}(o.${f.name})`).join(" && ");
+  const table = fields.map((f) => `${f.name}: ${scalarDecoder(f.type, mode)}`).join(", ");
+  return [`if (!(${canonical})) d.optionalScalars(o, { ${table} }, ctx);`];
 }
 
 export const decodersEmitter: Emitter = {
@@ -140,10 +192,9 @@ export const decodersEmitter: Emitter = {
         roots[0] === undefined
           ? [`return ${names.modelDecoder(m.variants[0]!.model)}(document, "", ctx);`]
           : [
-              "const doc = document as Record<string, unknown> | null;",
-              "if (typeof doc === \"object\" && doc !== null) {",
-              ...m.variants.map((v) => `if (doc.${v.root} !== undefined) return ${names.modelDecoder(v.model)}(doc.${v.root}, ${JSON.stringify(v.root)}, ctx);`),
-              "}",
+              // Any value but null and undefined reads as a record here: a primitive or an array has no root key either.
+              "const doc = document as Record<string, unknown> | null | undefined;",
+              ...m.variants.map((v) => `if (doc?.${v.root} !== undefined) return ${names.modelDecoder(v.model)}(doc.${v.root}, ${JSON.stringify(v.root)}, ctx);`),
               `return d.unknownRoot(document, ${JSON.stringify(roots)}, ctx) as never;`,
             ];
       file.addFunction({

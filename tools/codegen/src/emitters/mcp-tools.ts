@@ -28,14 +28,18 @@ function toolDescription(ir: Ir, m: Method): string {
   return [`${sentence(own)}.`, poll && `Starts a job: follow it with ${toolName(poll)}.`, `(${m.id})`].filter(Boolean).join(" ");
 }
 
-function argumentDescription(a: Argument): string | undefined {
+function argumentDescription(m: Method, a: Argument): string | undefined {
   if (a.type.name === "binary") return `${sentence(a.description ?? "The file's bytes")}: base64 text (RFC 4648, standard alphabet).`;
+  // The runtime pages with its own cursor (packages/mcp/src/cursor.ts), which the reference's words on the API's token do not describe.
+  if (m.paging?.kind === "pageToken" && a.name === m.paging.tokenArg) return `The ${m.paging.nextTokenField} of the previous answer, for the next page; the other arguments unchanged.`;
+  // The runtime takes the list as is; how the API wants it sent (JSON text) is not the assistant's concern.
+  if (m.selects?.arg === a.name) return `Optional ${m.selects.model} fields to include in the answer.`;
   return a.type.kind === "enum" ? withoutValueList(a.description) : a.description;
 }
 
-function argumentSchema(ir: Ir, a: Argument): SchemaOrRef {
+function argumentSchema(ir: Ir, m: Method, a: Argument): SchemaOrRef {
   const schema = typeSchema(ir, a.type, "input", a.values);
-  const description = argumentDescription(a);
+  const description = argumentDescription(m, a);
   return described(a.nullable ? orNull(schema) : schema, description);
 }
 
@@ -43,7 +47,7 @@ function inputSchema(ir: Ir, m: Method): Schema {
   const required = m.args.filter((a) => a.required).map((a) => a.name);
   return {
     type: "object",
-    properties: Object.fromEntries(m.args.map((a) => [a.name, argumentSchema(ir, a)])),
+    properties: Object.fromEntries(m.args.map((a) => [a.name, argumentSchema(ir, m, a)])),
     ...(required.length > 0 ? { required } : {}),
     additionalProperties: false,
   };

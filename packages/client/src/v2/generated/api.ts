@@ -9,7 +9,6 @@ export const wrikeV2Api: ApiDescriptor = {
   formats: { "json": "/api/json/v2/{method}", "xml": "/api/xml/v2/{method}" },
   errorEnvelope: { "root": "error", "codeField": "code", "nameField": "name", "messageField": "message" },
   errorCodes: { "402": "CREDENTIALS_ERROR", "403": "MISSING_REQUIRED_PARAMETER", "405": "LIMITATION_ERROR", "406": "ACCESS_ERROR", "407": "APPLICATION_ERROR" },
-  rateLimit: { "requestsPerMinute": 100 },
   echo: "asyncKey",
   readError: readCodedError,
   protocol: rpcProtocol

@@ -313,7 +313,7 @@ export interface WrikeClient {
 
 /** Creates a client for the Wrike API v2 (method style). */
 export function createWrikeClient(options: ClientOptions): WrikeClient {
-  const transport = createTransport(wrikeV2Api, resolveClientOptions(options, wrikeV2Api));
+  const transport = createTransport(wrikeV2Api, resolveClientOptions(options, { rateLimit: { "requestsPerMinute": 100 } }));
   return {
     transport,
     attachment: {

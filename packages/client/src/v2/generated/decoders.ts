@@ -9,7 +9,7 @@ export function decodeAttachment(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Attachment;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.fileName) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.contentType) && d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["fileName", "authorUid", "createdDate", "contentType", "asyncKey"], ctx);
+  if (!(d.isOptionalString(o.fileName) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.contentType) && d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { fileName: d.string, authorUid: d.string, createdDate: d.string, contentType: d.string, asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.taskId; if (v !== undefined && !Number.isSafeInteger(v)) o.taskId = d.id(v, "taskId", ctx);
@@ -25,7 +25,7 @@ export function decodeAttachmentHistory(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AttachmentHistory;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "attachment", decodeAttachment);
   ctx.path.pop();
@@ -37,7 +37,7 @@ export function decodeAttachmentList(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.AttachmentList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "task", decodeTaskAttachments);
   ctx.path.pop();
@@ -49,7 +49,7 @@ export function decodeComment(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Comment;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.text) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.deletedDate) && d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["text", "authorUid", "createdDate", "deletedDate", "asyncKey"], ctx);
+  if (!(d.isOptionalString(o.text) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.deletedDate) && d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { text: d.string, authorUid: d.string, createdDate: d.string, deletedDate: d.string, asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.taskId; if (v !== undefined && !Number.isSafeInteger(v)) o.taskId = d.id(v, "taskId", ctx);
@@ -64,7 +64,7 @@ export function decodeCommentList(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CommentList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "comment", decodeComment);
   ctx.path.pop();
@@ -76,7 +76,7 @@ export function decodeCommentUpdates(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.CommentUpdates;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.newComments; if (v === undefined) d.missing("newComments", ctx); else o.newComments = d.list(v, "newComments", ctx, "comment", decodeComment);
@@ -91,7 +91,7 @@ export function decodeContact(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Contact;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.firstName) && d.isOptionalString(o.lastName) && d.isOptionalString(o.email))) d.optionalStrings(o, ["firstName", "lastName", "email"], ctx);
+  if (!(d.isOptionalString(o.firstName) && d.isOptionalString(o.lastName) && d.isOptionalString(o.email))) d.optionalScalars(o, { firstName: d.string, lastName: d.string, email: d.string }, ctx);
   let v: unknown;
   v = o.uid; if (v === undefined) d.missing("uid", ctx); else if (typeof v !== "string") d.string(v, "uid", ctx);
   ctx.path.pop();
@@ -114,7 +114,7 @@ export function decodeDeletedCommentList(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedCommentList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "comment", decodeComment);
   ctx.path.pop();
@@ -127,7 +127,7 @@ export function decodeDeletedFolder(value: unknown, key: string | number, ctx: D
   if (o === undefined) return value as t.DeletedFolder;
   ctx.path.push(key);
   d.renameAlias(o, "deletedEllements", "deletedElements");
-  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["title", "asyncKey"], ctx);
+  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { title: d.string, asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
@@ -141,7 +141,7 @@ export function decodeDeletedFolderList(value: unknown, key: string | number, ct
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedFolderList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "folder", decodeDeletedFolder);
   ctx.path.pop();
@@ -153,7 +153,7 @@ export function decodeDeletedTask(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedTask;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["title", "asyncKey"], ctx);
+  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { title: d.string, asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
@@ -166,7 +166,7 @@ export function decodeDeletedTaskList(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedTaskList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "task", decodeDeletedTask);
   ctx.path.pop();
@@ -178,7 +178,7 @@ export function decodeDeletedTimelogList(value: unknown, key: string | number, c
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.DeletedTimelogList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "timelog", decodeTimelog);
   ctx.path.pop();
@@ -190,7 +190,7 @@ export function decodeFolder(value: unknown, key: string | number, ctx: DecodeCo
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Folder;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.description) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.whoChanged) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["title", "description", "authorUid", "createdDate", "whoChanged", "lastUpdatedDate", "asyncKey"], ctx);
+  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.description) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.whoChanged) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { title: d.string, description: d.string, authorUid: d.string, createdDate: d.string, whoChanged: d.string, lastUpdatedDate: d.string, asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.attachmentsCount; if (v !== undefined && !Number.isSafeInteger(v)) o.attachmentsCount = d.integer(v, "attachmentsCount", ctx);
@@ -207,7 +207,7 @@ export function decodeFolderTree(value: unknown, key: string | number, ctx: Deco
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTree;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.folders; if (v === undefined) d.missing("folders", ctx); else o.folders = d.list(v, "folders", ctx, "folder", decodeFolderTreeEntry);
   ctx.path.pop();
@@ -219,7 +219,7 @@ export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.FolderTreeEntry;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.fullPath) && d.isOptionalString(o.minimalPath))) d.optionalStrings(o, ["title", "fullPath", "minimalPath"], ctx);
+  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.fullPath) && d.isOptionalString(o.minimalPath))) d.optionalScalars(o, { title: d.string, fullPath: d.string, minimalPath: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.parentId; if (v !== undefined && !Number.isSafeInteger(v)) o.parentId = d.id(v, "parentId", ctx);
@@ -232,7 +232,7 @@ export function decodeProfile(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Profile;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.lastName) && d.isOptionalString(o.firstName) && d.isOptionalString(o.primaryEmail) && d.isOptionalString(o.organization) && d.isOptionalString(o.workingDays) && d.isOptionalString(o.weekendDays) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.timezoneName) && d.isOptionalString(o.language) && d.isOptionalString(o.license))) d.optionalStrings(o, ["lastName", "firstName", "primaryEmail", "organization", "workingDays", "weekendDays", "dateFormat", "timezoneName", "language", "license"], ctx);
+  if (!(d.isOptionalString(o.lastName) && d.isOptionalString(o.firstName) && d.isOptionalString(o.primaryEmail) && d.isOptionalString(o.organization) && d.isOptionalString(o.workingDays) && d.isOptionalString(o.weekendDays) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.timezoneName) && d.isOptionalString(o.language) && d.isOptionalString(o.license))) d.optionalScalars(o, { lastName: d.string, firstName: d.string, primaryEmail: d.string, organization: d.string, workingDays: d.string, weekendDays: d.string, dateFormat: d.string, timezoneName: d.string, language: d.string, license: d.string }, ctx);
   let v: unknown;
   v = o.uid; if (v === undefined) d.missing("uid", ctx); else if (typeof v !== "string") d.string(v, "uid", ctx);
   v = o.timezoneOffset; if (v !== undefined && !Number.isSafeInteger(v)) o.timezoneOffset = d.integer(v, "timezoneOffset", ctx);
@@ -246,7 +246,7 @@ export function decodeTask(value: unknown, key: string | number, ctx: DecodeCont
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Task;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.description) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.whoChanged) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.startDate) && d.isOptionalString(o.dueDate) && d.isOptionalString(o.duration) && d.isOptionalString(o.type) && d.isOptionalString(o.recurenceTemplate) && d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["title", "description", "authorUid", "createdDate", "whoChanged", "lastUpdatedDate", "startDate", "dueDate", "duration", "type", "recurenceTemplate", "asyncKey"], ctx);
+  if (!(d.isOptionalString(o.title) && d.isOptionalString(o.description) && d.isOptionalString(o.authorUid) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.whoChanged) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.startDate) && d.isOptionalString(o.dueDate) && d.isOptionalString(o.duration) && d.isOptionalString(o.type) && d.isOptionalString(o.recurenceTemplate) && d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { title: d.string, description: d.string, authorUid: d.string, createdDate: d.string, whoChanged: d.string, lastUpdatedDate: d.string, startDate: d.string, dueDate: d.string, duration: d.string, type: d.string, recurenceTemplate: d.string, asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.attachmentsCount; if (v !== undefined && !Number.isSafeInteger(v)) o.attachmentsCount = d.integer(v, "attachmentsCount", ctx);
@@ -280,7 +280,7 @@ export function decodeTaskFilterCount(value: unknown, key: string | number, ctx:
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskFilterCount;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.count; if (v === undefined) d.missing("count", ctx); else if (!Number.isSafeInteger(v)) o.count = d.integer(v, "count", ctx);
@@ -293,7 +293,7 @@ export function decodeTaskFilterList(value: unknown, key: string | number, ctx: 
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskFilterList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "task", decodeTask);
@@ -306,7 +306,7 @@ export function decodeTaskUpdates(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TaskUpdates;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.tLast; if (v === undefined) d.missing("tLast", ctx); else if (!Number.isSafeInteger(v)) o.tLast = d.integer(v, "tLast", ctx);
   v = o.newTasks; if (v === undefined) d.missing("newTasks", ctx); else o.newTasks = d.list(v, "newTasks", ctx, "task", decodeTask);
@@ -321,7 +321,7 @@ export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeC
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.Timelog;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.userUid) && d.isOptionalString(o.date) && d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["userUid", "date", "asyncKey"], ctx);
+  if (!(d.isOptionalString(o.userUid) && d.isOptionalString(o.date) && d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { userUid: d.string, date: d.string, asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (!Number.isSafeInteger(v)) o.id = d.id(v, "id", ctx);
   v = o.taskId; if (v !== undefined && !Number.isSafeInteger(v)) o.taskId = d.id(v, "taskId", ctx);
@@ -336,7 +336,7 @@ export function decodeTimelogList(value: unknown, key: string | number, ctx: Dec
   const o = d.object(value, key, ctx);
   if (o === undefined) return value as t.TimelogList;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.asyncKey))) d.optionalStrings(o, ["asyncKey"], ctx);
+  if (!(d.isOptionalString(o.asyncKey))) d.optionalScalars(o, { asyncKey: d.string }, ctx);
   let v: unknown;
   v = o.list; if (v === undefined) d.missing("list", ctx); else o.list = d.list(v, "list", ctx, "timelog", decodeTimelog);
   ctx.path.pop();
@@ -345,231 +345,162 @@ export function decodeTimelogList(value: unknown, key: string | number, ctx: Dec
 
 /** Decodes the document answered by wrike.attachment.list, choosing the variant by its root key. */
 export function decodeAttachmentListResult(document: unknown, ctx: DecodeContext): t.AttachmentListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.attachments !== undefined) return decodeAttachmentList(doc.attachments, "attachments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.attachments !== undefined) return decodeAttachmentList(doc.attachments, "attachments", ctx);
   return d.unknownRoot(document, ["attachments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.attachment.history, choosing the variant by its root key. */
 export function decodeAttachmentHistoryResult(document: unknown, ctx: DecodeContext): t.AttachmentHistoryResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.attachments !== undefined) return decodeAttachmentHistory(doc.attachments, "attachments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.attachments !== undefined) return decodeAttachmentHistory(doc.attachments, "attachments", ctx);
   return d.unknownRoot(document, ["attachments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.add, choosing the variant by its root key. */
 export function decodeCommentAddResult(document: unknown, ctx: DecodeContext): t.CommentAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
   return d.unknownRoot(document, ["comment"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.delete, choosing the variant by its root key. */
 export function decodeCommentDeleteResult(document: unknown, ctx: DecodeContext): t.CommentDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comments !== undefined) return decodeDeletedCommentList(doc.comments, "comments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comments !== undefined) return decodeDeletedCommentList(doc.comments, "comments", ctx);
   return d.unknownRoot(document, ["comments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.update, choosing the variant by its root key. */
 export function decodeCommentUpdateResult(document: unknown, ctx: DecodeContext): t.CommentUpdateResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comment !== undefined) return decodeComment(doc.comment, "comment", ctx);
   return d.unknownRoot(document, ["comment"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.list, choosing the variant by its root key. */
 export function decodeCommentListResult(document: unknown, ctx: DecodeContext): t.CommentListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.comments !== undefined) return decodeCommentList(doc.comments, "comments", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.comments !== undefined) return decodeCommentList(doc.comments, "comments", ctx);
   return d.unknownRoot(document, ["comments"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.comment.updates, choosing the variant by its root key. */
 export function decodeCommentUpdatesResult(document: unknown, ctx: DecodeContext): t.CommentUpdatesResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.commentsUpdates !== undefined) return decodeCommentUpdates(doc.commentsUpdates, "commentsUpdates", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.commentsUpdates !== undefined) return decodeCommentUpdates(doc.commentsUpdates, "commentsUpdates", ctx);
   return d.unknownRoot(document, ["commentsUpdates"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.contacts.list, choosing the variant by its root key. */
 export function decodeContactsListResult(document: unknown, ctx: DecodeContext): t.ContactsListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.contacts !== undefined) return decodeContactList(doc.contacts, "contacts", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.contacts !== undefined) return decodeContactList(doc.contacts, "contacts", ctx);
   return d.unknownRoot(document, ["contacts"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.tree, choosing the variant by its root key. */
 export function decodeFolderTreeResult(document: unknown, ctx: DecodeContext): t.FolderTreeResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.foldersTree !== undefined) return decodeFolderTree(doc.foldersTree, "foldersTree", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.foldersTree !== undefined) return decodeFolderTree(doc.foldersTree, "foldersTree", ctx);
   return d.unknownRoot(document, ["foldersTree"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.get, choosing the variant by its root key. */
 export function decodeFolderGetResult(document: unknown, ctx: DecodeContext): t.FolderGetResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
   return d.unknownRoot(document, ["folder"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.add, choosing the variant by its root key. */
 export function decodeFolderAddResult(document: unknown, ctx: DecodeContext): t.FolderAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
   return d.unknownRoot(document, ["folder"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.delete, choosing the variant by its root key. */
 export function decodeFolderDeleteResult(document: unknown, ctx: DecodeContext): t.FolderDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folders !== undefined) return decodeDeletedFolderList(doc.folders, "folders", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folders !== undefined) return decodeDeletedFolderList(doc.folders, "folders", ctx);
   return d.unknownRoot(document, ["folders"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.folder.update, choosing the variant by its root key. */
 export function decodeFolderUpdateResult(document: unknown, ctx: DecodeContext): t.FolderUpdateResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.folder !== undefined) return decodeFolder(doc.folder, "folder", ctx);
   return d.unknownRoot(document, ["folder"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.profile.get, choosing the variant by its root key. */
 export function decodeProfileGetResult(document: unknown, ctx: DecodeContext): t.ProfileGetResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.profile !== undefined) return decodeProfile(doc.profile, "profile", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.profile !== undefined) return decodeProfile(doc.profile, "profile", ctx);
   return d.unknownRoot(document, ["profile"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.get, choosing the variant by its root key. */
 export function decodeTaskGetResult(document: unknown, ctx: DecodeContext): t.TaskGetResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.task !== undefined) return decodeTask(doc.task, "task", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.task !== undefined) return decodeTask(doc.task, "task", ctx);
   return d.unknownRoot(document, ["task"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.filter, choosing the variant by its root key. */
 export function decodeTaskFilterResult(document: unknown, ctx: DecodeContext): t.TaskFilterResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.filteredList !== undefined) return decodeTaskFilterList(doc.filteredList, "filteredList", ctx);
-    if (doc.filteredListCount !== undefined) return decodeTaskFilterCount(doc.filteredListCount, "filteredListCount", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.filteredList !== undefined) return decodeTaskFilterList(doc.filteredList, "filteredList", ctx);
+  if (doc?.filteredListCount !== undefined) return decodeTaskFilterCount(doc.filteredListCount, "filteredListCount", ctx);
   return d.unknownRoot(document, ["filteredList", "filteredListCount"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.updates, choosing the variant by its root key. */
 export function decodeTaskUpdatesResult(document: unknown, ctx: DecodeContext): t.TaskUpdatesResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.taskUpdates !== undefined) return decodeTaskUpdates(doc.taskUpdates, "taskUpdates", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.taskUpdates !== undefined) return decodeTaskUpdates(doc.taskUpdates, "taskUpdates", ctx);
   return d.unknownRoot(document, ["taskUpdates"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.add, choosing the variant by its root key. */
 export function decodeTaskAddResult(document: unknown, ctx: DecodeContext): t.TaskAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.task !== undefined) return decodeTask(doc.task, "task", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.task !== undefined) return decodeTask(doc.task, "task", ctx);
   return d.unknownRoot(document, ["task"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.update, choosing the variant by its root key. */
 export function decodeTaskUpdateResult(document: unknown, ctx: DecodeContext): t.TaskUpdateResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.task !== undefined) return decodeTask(doc.task, "task", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.task !== undefined) return decodeTask(doc.task, "task", ctx);
   return d.unknownRoot(document, ["task"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.task.delete, choosing the variant by its root key. */
 export function decodeTaskDeleteResult(document: unknown, ctx: DecodeContext): t.TaskDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.tasks !== undefined) return decodeDeletedTaskList(doc.tasks, "tasks", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.tasks !== undefined) return decodeDeletedTaskList(doc.tasks, "tasks", ctx);
   return d.unknownRoot(document, ["tasks"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.timelog.list, choosing the variant by its root key. */
 export function decodeTimelogListResult(document: unknown, ctx: DecodeContext): t.TimelogListResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.timelogs !== undefined) return decodeTimelogList(doc.timelogs, "timelogs", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.timelogs !== undefined) return decodeTimelogList(doc.timelogs, "timelogs", ctx);
   return d.unknownRoot(document, ["timelogs"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.timelog.add, choosing the variant by its root key. */
 export function decodeTimelogAddResult(document: unknown, ctx: DecodeContext): t.TimelogAddResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.timelog !== undefined) return decodeTimelog(doc.timelog, "timelog", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.timelog !== undefined) return decodeTimelog(doc.timelog, "timelog", ctx);
   return d.unknownRoot(document, ["timelog"], ctx) as never;
 }
 
 /** Decodes the document answered by wrike.timelog.delete, choosing the variant by its root key. */
 export function decodeTimelogDeleteResult(document: unknown, ctx: DecodeContext): t.TimelogDeleteResult {
-  const doc = document as Record<string, unknown> | null;
-  if (typeof doc === "object" && doc !== null) {
-    if (doc.timelogs !== undefined) return decodeDeletedTimelogList(doc.timelogs, "timelogs", ctx);
-  }
-
+  const doc = document as Record<string, unknown> | null | undefined;
+  if (doc?.timelogs !== undefined) return decodeDeletedTimelogList(doc.timelogs, "timelogs", ctx);
   return d.unknownRoot(document, ["timelogs"], ctx) as never;
 }

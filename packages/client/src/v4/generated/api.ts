@@ -10,7 +10,6 @@ export const wrikeV4Api: ApiDescriptor = {
   errorEnvelope: { "nameField": "error", "messageField": "errorDescription" },
   errorCodes: { "401": "not_authorized", "429": "rate_limit_exceeded", "500": "server_error" },
   wrongHostStatus: 300,
-  rateLimit: { "requestsPerMinute": 400, "perSecond": true },
   readError: readStatusError,
   protocol: restProtocol
 };

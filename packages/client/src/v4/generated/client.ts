@@ -3021,7 +3021,7 @@ export interface WrikeClient {
 
 /** Creates a client for the Wrike API v4 (REST). */
 export function createWrikeClient(options: ClientOptions): WrikeClient {
-  const transport = createTransport(wrikeV4Api, resolveClientOptions(options, wrikeV4Api));
+  const transport = createTransport(wrikeV4Api, resolveClientOptions(options, { rateLimit: { "requestsPerMinute": 400, "perSecond": true } }));
   // Each member calls its standalone function; withResponse runs the same call capturing the answer's status and headers.
   const bind = (fn: (transport: WrikeTransport, args: never, options?: CallOptions) => unknown) =>
     Object.assign((args: never, options?: CallOptions) => fn(transport, args ?? ({} as never), options), {

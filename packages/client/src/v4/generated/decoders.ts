@@ -5,11 +5,10 @@ import type { DecodeContext } from "@wrikekit/core/runtime/decode";
 import type * as t from "./types.js";
 
 /** Checks one AccessRole and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccessRole(value: unknown, key: string | number, ctx: DecodeContext): t.AccessRole {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AccessRole;
+export function decodeAccessRole(o: unknown, key: string | number, ctx: DecodeContext): t.AccessRole {
+  if (!d.checkObject(o, key, ctx)) return o as t.AccessRole;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalStrings(o, ["description", "title"], ctx);
+  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { description: d.string, title: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -17,104 +16,92 @@ export function decodeAccessRole(value: unknown, key: string | number, ctx: Deco
 }
 
 /** Checks one AccessRoleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccessRoleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AccessRoleEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AccessRoleEnvelope;
+export function decodeAccessRoleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AccessRoleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AccessRoleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "accessRole", decodeAccessRole);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAccessRole);
   ctx.path.pop();
   return o as unknown as t.AccessRoleEnvelope;
 }
 
 /** Checks one Account and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccount(value: unknown, key: string | number, ctx: DecodeContext): t.Account {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Account;
+export function decodeAccount(o: unknown, key: string | number, ctx: DecodeContext): t.Account {
+  if (!d.checkObject(o, key, ctx)) return o as t.Account;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.firstDayOfWeek) && d.isOptionalString(o.name) && d.isOptionalString(o.recycleBinId) && d.isOptionalString(o.rootFolderId) && d.isOptionalString(o.joinedDate))) d.optionalStrings(o, ["createdDate", "dateFormat", "firstDayOfWeek", "name", "recycleBinId", "rootFolderId", "joinedDate"], ctx);
+  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.firstDayOfWeek) && d.isOptionalString(o.name) && d.isOptionalString(o.recycleBinId) && d.isOptionalString(o.rootFolderId) && d.isOptionalString(o.joinedDate))) d.optionalScalars(o, { createdDate: d.string, dateFormat: d.string, firstDayOfWeek: d.string, name: d.string, recycleBinId: d.string, rootFolderId: d.string, joinedDate: d.string }, ctx);
   let v: unknown;
-  v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.workDays; if (v !== undefined) o.workDays = d.stringList(v, "workDays", ctx);
-  v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "customField", decodeCustomField);
+  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
+  d.checkStringList(o.workDays, "workDays", ctx);
+  d.checkList(o.customFields, "customFields", ctx, decodeCustomField);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.subscription; if (v !== undefined) o.subscription = decodeSubscription(v, "subscription", ctx);
+  v = o.subscription; if (v !== undefined) decodeSubscription(v, "subscription", ctx);
   ctx.path.pop();
   return o as unknown as t.Account;
 }
 
 /** Checks one AccountEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAccountEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AccountEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AccountEnvelope;
+export function decodeAccountEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AccountEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AccountEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "account", decodeAccount);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAccount);
   ctx.path.pop();
   return o as unknown as t.AccountEnvelope;
 }
 
 /** Checks one Approval and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApproval(value: unknown, key: string | number, ctx: DecodeContext): t.Approval {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Approval;
+export function decodeApproval(o: unknown, key: string | number, ctx: DecodeContext): t.Approval {
+  if (!d.checkObject(o, key, ctx)) return o as t.Approval;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.dueDate) && d.isOptionalString(o.description) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.folderId) && d.isOptionalString(o.finisherId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.status))) d.optionalStrings(o, ["dueDate", "description", "updatedDate", "authorId", "title", "type", "folderId", "finisherId", "taskId", "status"], ctx);
+  if (!(d.isOptionalString(o.dueDate) && d.isOptionalString(o.description) && d.isOptionalBoolean(o.finished) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalBoolean(o.autoFinishOnReject) && d.isOptionalString(o.folderId) && d.isOptionalString(o.finisherId) && d.isOptionalBoolean(o.autoFinishOnApprove) && d.isOptionalString(o.taskId) && d.isOptionalString(o.status))) d.optionalScalars(o, { dueDate: d.string, description: d.string, finished: d.checkBoolean, updatedDate: d.string, authorId: d.string, title: d.string, type: d.string, autoFinishOnReject: d.checkBoolean, folderId: d.string, finisherId: d.string, autoFinishOnApprove: d.checkBoolean, taskId: d.string, status: d.string }, ctx);
   let v: unknown;
-  v = o.finished; if (v !== undefined && typeof v !== "boolean") o.finished = d.boolean(v, "finished", ctx);
-  v = o.autoFinishOnReject; if (v !== undefined && typeof v !== "boolean") o.autoFinishOnReject = d.boolean(v, "autoFinishOnReject", ctx);
-  v = o.autoFinishOnApprove; if (v !== undefined && typeof v !== "boolean") o.autoFinishOnApprove = d.boolean(v, "autoFinishOnApprove", ctx);
-  v = o.decisions; if (v !== undefined) o.decisions = d.list(v, "decisions", ctx, "approvalDecision", decodeApprovalDecision);
-  v = o.attachmentIds; if (v !== undefined) o.attachmentIds = d.stringList(v, "attachmentIds", ctx);
+  d.checkList(o.decisions, "decisions", ctx, decodeApprovalDecision);
+  d.checkStringList(o.attachmentIds, "attachmentIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Approval;
 }
 
 /** Checks one ApprovalDecision and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApprovalDecision(value: unknown, key: string | number, ctx: DecodeContext): t.ApprovalDecision {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ApprovalDecision;
+export function decodeApprovalDecision(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalDecision {
+  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalDecision;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.approverId) && d.isOptionalString(o.comment) && d.isOptionalString(o.status) && d.isOptionalString(o.updatedDate))) d.optionalStrings(o, ["approverId", "comment", "status", "updatedDate"], ctx);
+  if (!(d.isOptionalString(o.approverId) && d.isOptionalString(o.comment) && d.isOptionalString(o.status) && d.isOptionalString(o.updatedDate))) d.optionalScalars(o, { approverId: d.string, comment: d.string, status: d.string, updatedDate: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.ApprovalDecision;
 }
 
 /** Checks one ApprovalEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApprovalEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ApprovalEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ApprovalEnvelope;
+export function decodeApprovalEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "approval", decodeApproval);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeApproval);
   ctx.path.pop();
   return o as unknown as t.ApprovalEnvelope;
 }
 
 /** Checks one ApprovalPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeApprovalPage(value: unknown, key: string | number, ctx: DecodeContext): t.ApprovalPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ApprovalPage;
+export function decodeApprovalPage(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "approval", decodeApproval);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeApproval);
   ctx.path.pop();
   return o as unknown as t.ApprovalPage;
 }
 
 /** Checks one Asset and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAsset(value: unknown, key: string | number, ctx: DecodeContext): t.Asset {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Asset;
+export function decodeAsset(o: unknown, key: string | number, ctx: DecodeContext): t.Asset {
+  if (!d.checkObject(o, key, ctx)) return o as t.Asset;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.name))) d.optionalStrings(o, ["name"], ctx);
+  if (!(d.isOptionalString(o.name))) d.optionalScalars(o, { name: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -122,101 +109,86 @@ export function decodeAsset(value: unknown, key: string | number, ctx: DecodeCon
 }
 
 /** Checks one AssetEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAssetEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AssetEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AssetEnvelope;
+export function decodeAssetEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AssetEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AssetEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "asset", decodeAsset);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAsset);
   ctx.path.pop();
   return o as unknown as t.AssetEnvelope;
 }
 
 /** Checks one AsyncJob and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAsyncJob(value: unknown, key: string | number, ctx: DecodeContext): t.AsyncJob {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AsyncJob;
+export function decodeAsyncJob(o: unknown, key: string | number, ctx: DecodeContext): t.AsyncJob {
+  if (!d.checkObject(o, key, ctx)) return o as t.AsyncJob;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.errorMessage) && d.isOptionalString(o.type) && d.isOptionalString(o.status))) d.optionalStrings(o, ["errorMessage", "type", "status"], ctx);
+  if (!(d.isOptionalInteger(o.processedCount) && d.isOptionalString(o.errorMessage) && d.isOptionalInteger(o.progressPercent) && d.isOptionalInteger(o.totalCount) && d.isOptionalString(o.type) && d.isOptionalString(o.status))) d.optionalScalars(o, { processedCount: d.checkInteger, errorMessage: d.string, progressPercent: d.checkInteger, totalCount: d.checkInteger, type: d.string, status: d.string }, ctx);
   let v: unknown;
-  v = o.processedCount; if (v !== undefined && !Number.isSafeInteger(v)) o.processedCount = d.integer(v, "processedCount", ctx);
-  v = o.progressPercent; if (v !== undefined && !Number.isSafeInteger(v)) o.progressPercent = d.integer(v, "progressPercent", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.totalCount; if (v !== undefined && !Number.isSafeInteger(v)) o.totalCount = d.integer(v, "totalCount", ctx);
   ctx.path.pop();
   return o as unknown as t.AsyncJob;
 }
 
 /** Checks one AsyncJobEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAsyncJobEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AsyncJobEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AsyncJobEnvelope;
+export function decodeAsyncJobEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AsyncJobEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AsyncJobEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "asyncJob", decodeAsyncJob);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAsyncJob);
   ctx.path.pop();
   return o as unknown as t.AsyncJobEnvelope;
 }
 
 /** Checks one Attachment and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachment(value: unknown, key: string | number, ctx: DecodeContext): t.Attachment {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Attachment;
+export function decodeAttachment(o: unknown, key: string | number, ctx: DecodeContext): t.Attachment {
+  if (!d.checkObject(o, key, ctx)) return o as t.Attachment;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.currentAttachmentId) && d.isOptionalString(o.originVersionId) && d.isOptionalString(o.previewUrl) && d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.folderId) && d.isOptionalString(o.url) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.name) && d.isOptionalString(o.commentId) && d.isOptionalString(o.contentType) && d.isOptionalString(o.taskId))) d.optionalStrings(o, ["currentAttachmentId", "originVersionId", "previewUrl", "playlistUrl", "authorId", "type", "folderId", "url", "createdDate", "name", "commentId", "contentType", "taskId"], ctx);
+  if (!(d.isOptionalString(o.currentAttachmentId) && d.isOptionalString(o.originVersionId) && d.isOptionalString(o.previewUrl) && d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalDouble(o.version) && d.isOptionalString(o.folderId) && d.isOptionalString(o.url) && d.isOptionalString(o.createdDate) && d.isOptionalInteger(o.size) && d.isOptionalString(o.name) && d.isOptionalDouble(o.width) && d.isOptionalString(o.commentId) && d.isOptionalString(o.contentType) && d.isOptionalString(o.taskId) && d.isOptionalDouble(o.height))) d.optionalScalars(o, { currentAttachmentId: d.string, originVersionId: d.string, previewUrl: d.string, playlistUrl: d.string, authorId: d.string, type: d.string, version: d.checkDouble, folderId: d.string, url: d.string, createdDate: d.string, size: d.checkInteger, name: d.string, width: d.checkDouble, commentId: d.string, contentType: d.string, taskId: d.string, height: d.checkDouble }, ctx);
   let v: unknown;
-  v = o.reviewIds; if (v !== undefined) o.reviewIds = d.stringList(v, "reviewIds", ctx);
-  v = o.version; if (v !== undefined && !Number.isFinite(v)) o.version = d.double(v, "version", ctx);
-  v = o.size; if (v !== undefined && !Number.isSafeInteger(v)) o.size = d.integer(v, "size", ctx);
-  v = o.width; if (v !== undefined && !Number.isFinite(v)) o.width = d.double(v, "width", ctx);
+  d.checkStringList(o.reviewIds, "reviewIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.height; if (v !== undefined && !Number.isFinite(v)) o.height = d.double(v, "height", ctx);
   ctx.path.pop();
   return o as unknown as t.Attachment;
 }
 
 /** Checks one AttachmentEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachmentEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AttachmentEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AttachmentEnvelope;
+export function decodeAttachmentEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "attachment", decodeAttachment);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAttachment);
   ctx.path.pop();
   return o as unknown as t.AttachmentEnvelope;
 }
 
 /** Checks one AttachmentUrl and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachmentUrl(value: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrl {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AttachmentUrl;
+export function decodeAttachmentUrl(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrl {
+  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentUrl;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.url))) d.optionalStrings(o, ["playlistUrl", "url"], ctx);
+  if (!(d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.url))) d.optionalScalars(o, { playlistUrl: d.string, url: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.AttachmentUrl;
 }
 
 /** Checks one AttachmentUrlEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAttachmentUrlEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrlEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AttachmentUrlEnvelope;
+export function decodeAttachmentUrlEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrlEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentUrlEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "attachmentUrl", decodeAttachmentUrl);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAttachmentUrl);
   ctx.path.pop();
   return o as unknown as t.AttachmentUrlEnvelope;
 }
 
 /** Checks one AuditLogEntry and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAuditLogEntry(value: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntry {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AuditLogEntry;
+export function decodeAuditLogEntry(o: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntry {
+  if (!d.checkObject(o, key, ctx)) return o as t.AuditLogEntry;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.ipAddress) && d.isOptionalString(o.objectName) && d.isOptionalString(o.userEmail) && d.isOptionalString(o.operation) && d.isOptionalString(o.userId) && d.isOptionalString(o.objectId) && d.isOptionalString(o.eventDate) && d.isOptionalString(o.objectType))) d.optionalStrings(o, ["ipAddress", "objectName", "userEmail", "operation", "userId", "objectId", "eventDate", "objectType"], ctx);
+  if (!(d.isOptionalString(o.ipAddress) && d.isOptionalString(o.objectName) && d.isOptionalString(o.userEmail) && d.isOptionalString(o.operation) && d.isOptionalString(o.userId) && d.isOptionalString(o.objectId) && d.isOptionalString(o.eventDate) && d.isOptionalString(o.objectType))) d.optionalScalars(o, { ipAddress: d.string, objectName: d.string, userEmail: d.string, operation: d.string, userId: d.string, objectId: d.string, eventDate: d.string, objectType: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -224,25 +196,22 @@ export function decodeAuditLogEntry(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one AuditLogEntryPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeAuditLogEntryPage(value: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntryPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.AuditLogEntryPage;
+export function decodeAuditLogEntryPage(o: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntryPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.AuditLogEntryPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "auditLogEntry", decodeAuditLogEntry);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAuditLogEntry);
   ctx.path.pop();
   return o as unknown as t.AuditLogEntryPage;
 }
 
 /** Checks one Booking and normalises it in place; mismatches go to ctx.issues. */
-export function decodeBooking(value: unknown, key: string | number, ctx: DecodeContext): t.Booking {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Booking;
+export function decodeBooking(o: unknown, key: string | number, ctx: DecodeContext): t.Booking {
+  if (!d.checkObject(o, key, ctx)) return o as t.Booking;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.responsiblePlaceholderId) && d.isOptionalString(o.responsibleId) && d.isOptionalString(o.title) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["responsiblePlaceholderId", "responsibleId", "title", "folderId"], ctx);
+  if (!(d.isOptionalString(o.responsiblePlaceholderId) && d.isOptionalString(o.responsibleId) && d.isOptionalString(o.title) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { responsiblePlaceholderId: d.string, responsibleId: d.string, title: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -250,69 +219,61 @@ export function decodeBooking(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one BookingEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeBookingEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.BookingEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.BookingEnvelope;
+export function decodeBookingEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.BookingEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.BookingEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "booking", decodeBooking);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeBooking);
   ctx.path.pop();
   return o as unknown as t.BookingEnvelope;
 }
 
 /** Checks one CascadingFieldSetting and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCascadingFieldSetting(value: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSetting {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CascadingFieldSetting;
+export function decodeCascadingFieldSetting(o: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSetting {
+  if (!d.checkObject(o, key, ctx)) return o as t.CascadingFieldSetting;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.enabledBy) && d.isOptionalString(o.enabledAt) && d.isOptionalString(o.fieldId))) d.optionalStrings(o, ["enabledBy", "enabledAt", "fieldId"], ctx);
-  let v: unknown;
-  v = o.systemField; if (v !== undefined && typeof v !== "boolean") o.systemField = d.boolean(v, "systemField", ctx);
+  if (!(d.isOptionalBoolean(o.systemField) && d.isOptionalString(o.enabledBy) && d.isOptionalString(o.enabledAt) && d.isOptionalString(o.fieldId))) d.optionalScalars(o, { systemField: d.checkBoolean, enabledBy: d.string, enabledAt: d.string, fieldId: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.CascadingFieldSetting;
 }
 
 /** Checks one CascadingFieldSettingEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCascadingFieldSettingEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSettingEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CascadingFieldSettingEnvelope;
+export function decodeCascadingFieldSettingEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSettingEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CascadingFieldSettingEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "cascadingFieldSetting", decodeCascadingFieldSetting);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCascadingFieldSetting);
   ctx.path.pop();
   return o as unknown as t.CascadingFieldSettingEnvelope;
 }
 
 /** Checks one Color and normalises it in place; mismatches go to ctx.issues. */
-export function decodeColor(value: unknown, key: string | number, ctx: DecodeContext): t.Color {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Color;
+export function decodeColor(o: unknown, key: string | number, ctx: DecodeContext): t.Color {
+  if (!d.checkObject(o, key, ctx)) return o as t.Color;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.hex))) d.optionalStrings(o, ["name", "hex"], ctx);
+  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.hex))) d.optionalScalars(o, { name: d.string, hex: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.Color;
 }
 
 /** Checks one ColorEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeColorEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ColorEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ColorEnvelope;
+export function decodeColorEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ColorEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ColorEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "color", decodeColor);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeColor);
   ctx.path.pop();
   return o as unknown as t.ColorEnvelope;
 }
 
 /** Checks one Comment and normalises it in place; mismatches go to ctx.issues. */
-export function decodeComment(value: unknown, key: string | number, ctx: DecodeContext): t.Comment {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Comment;
+export function decodeComment(o: unknown, key: string | number, ctx: DecodeContext): t.Comment {
+  if (!d.checkObject(o, key, ctx)) return o as t.Comment;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.text) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.emailSubject) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.direction))) d.optionalStrings(o, ["createdDate", "text", "updatedDate", "authorId", "type", "emailSubject", "taskId", "folderId", "direction"], ctx);
+  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.text) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.emailSubject) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.direction))) d.optionalScalars(o, { createdDate: d.string, text: d.string, updatedDate: d.string, authorId: d.string, type: d.string, emailSubject: d.string, taskId: d.string, folderId: d.string, direction: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -320,80 +281,71 @@ export function decodeComment(value: unknown, key: string | number, ctx: DecodeC
 }
 
 /** Checks one CommentEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCommentEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CommentEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CommentEnvelope;
+export function decodeCommentEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CommentEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CommentEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "comment", decodeComment);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeComment);
   ctx.path.pop();
   return o as unknown as t.CommentEnvelope;
 }
 
 /** Checks one Contact and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContact(value: unknown, key: string | number, ctx: DecodeContext): t.Contact {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Contact;
+export function decodeContact(o: unknown, key: string | number, ctx: DecodeContext): t.Contact {
+  if (!d.checkObject(o, key, ctx)) return o as t.Contact;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalString(o.phone) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.location) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.primaryEmail))) d.optionalStrings(o, ["lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "jobRoleId", "location", "workScheduleId", "primaryEmail"], ctx);
+  if (!(d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.phone) && d.isOptionalBoolean(o.me) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.location) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.primaryEmail))) d.optionalScalars(o, { lastName: d.string, avatarUrl: d.string, timezone: d.string, companyName: d.string, type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, me: d.checkBoolean, myTeam: d.checkBoolean, jobRoleId: d.string, location: d.string, workScheduleId: d.string, primaryEmail: d.string }, ctx);
   let v: unknown;
-  v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
-  v = o.profiles; if (v !== undefined) o.profiles = d.list(v, "profiles", ctx, "userProfile", decodeUserProfile);
-  v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.me; if (v !== undefined && typeof v !== "boolean") o.me = d.boolean(v, "me", ctx);
-  v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
+  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
+  d.checkList(o.customFields, "customFields", ctx, d.json);
+  d.checkList(o.profiles, "profiles", ctx, decodeUserProfile);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx);
+  d.checkStringList(o.memberIds, "memberIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Contact;
 }
 
 /** Checks one ContactEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContactEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ContactEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ContactEnvelope;
+export function decodeContactEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ContactEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ContactEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "contact", decodeContact);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeContact);
   ctx.path.pop();
   return o as unknown as t.ContactEnvelope;
 }
 
 /** Checks one ContactHistory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContactHistory(value: unknown, key: string | number, ctx: DecodeContext): t.ContactHistory {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ContactHistory;
+export function decodeContactHistory(o: unknown, key: string | number, ctx: DecodeContext): t.ContactHistory {
+  if (!d.checkObject(o, key, ctx)) return o as t.ContactHistory;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.billRate) && d.isOptionalString(o.costRate))) d.optionalStrings(o, ["billRate", "costRate"], ctx);
+  if (!(d.isOptionalString(o.billRate) && d.isOptionalString(o.costRate))) d.optionalScalars(o, { billRate: d.string, costRate: d.string }, ctx);
   let v: unknown;
-  v = o.costRateHistory; if (v !== undefined) o.costRateHistory = d.list(v, "costRateHistory", ctx, "item", d.json);
-  v = o.billRateHistory; if (v !== undefined) o.billRateHistory = d.list(v, "billRateHistory", ctx, "item", d.json);
+  d.checkList(o.costRateHistory, "costRateHistory", ctx, d.json);
+  d.checkList(o.billRateHistory, "billRateHistory", ctx, d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.ContactHistory;
 }
 
 /** Checks one ContactHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeContactHistoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.ContactHistoryEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ContactHistoryEnvelope;
+export function decodeContactHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ContactHistoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.ContactHistoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "contactHistory", decodeContactHistory);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeContactHistory);
   ctx.path.pop();
   return o as unknown as t.ContactHistoryEnvelope;
 }
 
 /** Checks one CreatedWorkItem and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCreatedWorkItem(value: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItem {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CreatedWorkItem;
+export function decodeCreatedWorkItem(o: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItem {
+  if (!d.checkObject(o, key, ctx)) return o as t.CreatedWorkItem;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.relatedType))) d.optionalStrings(o, ["relatedType"], ctx);
+  if (!(d.isOptionalString(o.relatedType))) d.optionalScalars(o, { relatedType: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -401,321 +353,279 @@ export function decodeCreatedWorkItem(value: unknown, key: string | number, ctx:
 }
 
 /** Checks one CreatedWorkItemEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCreatedWorkItemEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItemEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CreatedWorkItemEnvelope;
+export function decodeCreatedWorkItemEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItemEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CreatedWorkItemEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "createdWorkItem", decodeCreatedWorkItem);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCreatedWorkItem);
   ctx.path.pop();
   return o as unknown as t.CreatedWorkItemEnvelope;
 }
 
 /** Checks one CustomField and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomField(value: unknown, key: string | number, ctx: DecodeContext): t.CustomField {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomField;
+export function decodeCustomField(o: unknown, key: string | number, ctx: DecodeContext): t.CustomField {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomField;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accountId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.archivedBy))) d.optionalStrings(o, ["id", "accountId", "title", "type", "archivedOn", "description", "spaceId", "archivedBy"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accountId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.spaceId) && d.isOptionalBoolean(o.archived) && d.isOptionalString(o.archivedBy))) d.optionalScalars(o, { id: d.string, accountId: d.string, title: d.string, type: d.string, archivedOn: d.string, description: d.string, spaceId: d.string, archived: d.checkBoolean, archivedBy: d.string }, ctx);
   let v: unknown;
-  v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx);
-  v = o.settings; if (v !== undefined) o.settings = decodeCustomFieldSettings(v, "settings", ctx);
-  v = o.archived; if (v !== undefined && typeof v !== "boolean") o.archived = d.boolean(v, "archived", ctx);
+  d.checkStringList(o.sharedIds, "sharedIds", ctx);
+  v = o.settings; if (v !== undefined) decodeCustomFieldSettings(v, "settings", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomField;
 }
 
 /** Checks one CustomFieldEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldEnvelope;
+export function decodeCustomFieldEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "customField", decodeCustomField);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCustomField);
   ctx.path.pop();
   return o as unknown as t.CustomFieldEnvelope;
 }
 
 /** Checks one CustomFieldFilter and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldFilter(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldFilter {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldFilter;
+export function decodeCustomFieldFilter(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldFilter {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldFilter;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.comparator) && d.isOptionalString(o.value) && d.isOptionalString(o.minValue) && d.isOptionalString(o.maxValue))) d.optionalStrings(o, ["id", "comparator", "value", "minValue", "maxValue"], ctx);
-  let v: unknown;
-  v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.comparator) && d.isOptionalString(o.value) && d.isOptionalString(o.minValue) && d.isOptionalString(o.maxValue))) d.optionalScalars(o, { id: d.string, comparator: d.string, value: d.string, minValue: d.string, maxValue: d.string }, ctx);
+  d.checkStringList(o.values, "values", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomFieldFilter;
 }
 
 /** Checks one CustomFieldSettings and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldSettings(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldSettings {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldSettings;
+export function decodeCustomFieldSettings(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldSettings {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldSettings;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.inheritanceType) && d.isOptionalString(o.currency) && d.isOptionalString(o.aggregation))) d.optionalStrings(o, ["inheritanceType", "currency", "aggregation"], ctx);
-  let v: unknown;
-  v = o.decimalPlaces; if (v !== undefined && !Number.isFinite(v)) o.decimalPlaces = d.double(v, "decimalPlaces", ctx);
-  v = o.useThousandsSeparator; if (v !== undefined && typeof v !== "boolean") o.useThousandsSeparator = d.boolean(v, "useThousandsSeparator", ctx);
-  v = o.values; if (v !== undefined) o.values = d.stringList(v, "values", ctx);
-  v = o.allowOtherValues; if (v !== undefined && typeof v !== "boolean") o.allowOtherValues = d.boolean(v, "allowOtherValues", ctx);
-  v = o.contacts; if (v !== undefined) o.contacts = d.stringList(v, "contacts", ctx);
+  if (!(d.isOptionalString(o.inheritanceType) && d.isOptionalDouble(o.decimalPlaces) && d.isOptionalBoolean(o.useThousandsSeparator) && d.isOptionalString(o.currency) && d.isOptionalString(o.aggregation) && d.isOptionalBoolean(o.allowOtherValues))) d.optionalScalars(o, { inheritanceType: d.string, decimalPlaces: d.checkDouble, useThousandsSeparator: d.checkBoolean, currency: d.string, aggregation: d.string, allowOtherValues: d.checkBoolean }, ctx);
+  d.checkStringList(o.values, "values", ctx);
+  d.checkStringList(o.contacts, "contacts", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomFieldSettings;
 }
 
 /** Checks one CustomFieldValue and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomFieldValue(value: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldValue {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomFieldValue;
+export function decodeCustomFieldValue(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldValue {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldValue;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.value))) d.optionalStrings(o, ["id", "value"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.value))) d.optionalScalars(o, { id: d.string, value: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.CustomFieldValue;
 }
 
 /** Checks one CustomItemType and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomItemType(value: unknown, key: string | number, ctx: DecodeContext): t.CustomItemType {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomItemType;
+export function decodeCustomItemType(o: unknown, key: string | number, ctx: DecodeContext): t.CustomItemType {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomItemType;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.relatedType) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.archivedBy))) d.optionalStrings(o, ["spaceId", "relatedType", "archivedOn", "description", "title", "archivedBy"], ctx);
+  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.relatedType) && d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.archivedBy))) d.optionalScalars(o, { spaceId: d.string, relatedType: d.string, isDeleted: d.checkBoolean, archivedOn: d.string, description: d.string, title: d.string, archivedBy: d.string }, ctx);
   let v: unknown;
-  v = o.customFieldIds; if (v !== undefined) o.customFieldIds = d.stringList(v, "customFieldIds", ctx);
-  v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
+  d.checkStringList(o.customFieldIds, "customFieldIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.CustomItemType;
 }
 
 /** Checks one CustomItemTypeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomItemTypeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.CustomItemTypeEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomItemTypeEnvelope;
+export function decodeCustomItemTypeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CustomItemTypeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomItemTypeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "customItemType", decodeCustomItemType);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCustomItemType);
   ctx.path.pop();
   return o as unknown as t.CustomItemTypeEnvelope;
 }
 
 /** Checks one CustomStatus and normalises it in place; mismatches go to ctx.issues. */
-export function decodeCustomStatus(value: unknown, key: string | number, ctx: DecodeContext): t.CustomStatus {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.CustomStatus;
+export function decodeCustomStatus(o: unknown, key: string | number, ctx: DecodeContext): t.CustomStatus {
+  if (!d.checkObject(o, key, ctx)) return o as t.CustomStatus;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.name) && d.isOptionalString(o.color) && d.isOptionalString(o.group))) d.optionalStrings(o, ["id", "name", "color", "group"], ctx);
-  let v: unknown;
-  v = o.standardName; if (v !== undefined && typeof v !== "boolean") o.standardName = d.boolean(v, "standardName", ctx);
-  v = o.standard; if (v !== undefined && typeof v !== "boolean") o.standard = d.boolean(v, "standard", ctx);
-  v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.name) && d.isOptionalBoolean(o.standardName) && d.isOptionalString(o.color) && d.isOptionalBoolean(o.standard) && d.isOptionalString(o.group) && d.isOptionalBoolean(o.hidden))) d.optionalScalars(o, { id: d.string, name: d.string, standardName: d.checkBoolean, color: d.string, standard: d.checkBoolean, group: d.string, hidden: d.checkBoolean }, ctx);
   ctx.path.pop();
   return o as unknown as t.CustomStatus;
 }
 
 /** Checks one DataExport and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExport(value: unknown, key: string | number, ctx: DecodeContext): t.DataExport {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DataExport;
+export function decodeDataExport(o: unknown, key: string | number, ctx: DecodeContext): t.DataExport {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExport;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.completedDate) && d.isOptionalString(o.status))) d.optionalStrings(o, ["completedDate", "status"], ctx);
+  if (!(d.isOptionalString(o.completedDate) && d.isOptionalString(o.status))) d.optionalScalars(o, { completedDate: d.string, status: d.string }, ctx);
   let v: unknown;
-  v = o.resources; if (v !== undefined) o.resources = d.list(v, "resources", ctx, "dataExportResource", decodeDataExportResource);
+  d.checkList(o.resources, "resources", ctx, decodeDataExportResource);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.DataExport;
 }
 
 /** Checks one DataExportColumn and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportColumn(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportColumn {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DataExportColumn;
+export function decodeDataExportColumn(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportColumn {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportColumn;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.alias) && d.isOptionalString(o.dataType))) d.optionalStrings(o, ["id", "alias", "dataType"], ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.alias) && d.isOptionalString(o.dataType))) d.optionalScalars(o, { id: d.string, alias: d.string, dataType: d.string }, ctx);
   let v: unknown;
-  v = o.foreignKey; if (v !== undefined) o.foreignKey = decodeDataExportForeignKey(v, "foreignKey", ctx);
+  v = o.foreignKey; if (v !== undefined) decodeDataExportForeignKey(v, "foreignKey", ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportColumn;
 }
 
 /** Checks one DataExportEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DataExportEnvelope;
+export function decodeDataExportEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "dataExport", decodeDataExport);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeDataExport);
   ctx.path.pop();
   return o as unknown as t.DataExportEnvelope;
 }
 
 /** Checks one DataExportForeignKey and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportForeignKey(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportForeignKey {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DataExportForeignKey;
+export function decodeDataExportForeignKey(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportForeignKey {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportForeignKey;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.tableId) && d.isOptionalString(o.columnId))) d.optionalStrings(o, ["tableId", "columnId"], ctx);
+  if (!(d.isOptionalString(o.tableId) && d.isOptionalString(o.columnId))) d.optionalScalars(o, { tableId: d.string, columnId: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportForeignKey;
 }
 
 /** Checks one DataExportResource and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportResource(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportResource {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DataExportResource;
+export function decodeDataExportResource(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportResource {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportResource;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.url))) d.optionalStrings(o, ["name", "url"], ctx);
+  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.url))) d.optionalScalars(o, { name: d.string, url: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportResource;
 }
 
 /** Checks one DataExportTable and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportTable(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportTable {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DataExportTable;
+export function decodeDataExportTable(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportTable {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportTable;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.alias))) d.optionalStrings(o, ["alias"], ctx);
+  if (!(d.isOptionalString(o.alias))) d.optionalScalars(o, { alias: d.string }, ctx);
   let v: unknown;
-  v = o.columns; if (v !== undefined) o.columns = d.list(v, "columns", ctx, "dataExportColumn", decodeDataExportColumn);
+  d.checkList(o.columns, "columns", ctx, decodeDataExportColumn);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.DataExportTable;
 }
 
 /** Checks one DataExportTableEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDataExportTableEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.DataExportTableEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DataExportTableEnvelope;
+export function decodeDataExportTableEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportTableEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.DataExportTableEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "dataExportTable", decodeDataExportTable);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeDataExportTable);
   ctx.path.pop();
   return o as unknown as t.DataExportTableEnvelope;
 }
 
 /** Checks one DateRange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDateRange(value: unknown, key: string | number, ctx: DecodeContext): t.DateRange {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DateRange;
+export function decodeDateRange(o: unknown, key: string | number, ctx: DecodeContext): t.DateRange {
+  if (!d.checkObject(o, key, ctx)) return o as t.DateRange;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "equal", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, equal: d.string, end: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.DateRange;
 }
 
 /** Checks one DateTimeRange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDateTimeRange(value: unknown, key: string | number, ctx: DecodeContext): t.DateTimeRange {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DateTimeRange;
+export function decodeDateTimeRange(o: unknown, key: string | number, ctx: DecodeContext): t.DateTimeRange {
+  if (!d.checkObject(o, key, ctx)) return o as t.DateTimeRange;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "equal", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, equal: d.string, end: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.DateTimeRange;
 }
 
 /** Checks one Dependency and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDependency(value: unknown, key: string | number, ctx: DecodeContext): t.Dependency {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Dependency;
+export function decodeDependency(o: unknown, key: string | number, ctx: DecodeContext): t.Dependency {
+  if (!d.checkObject(o, key, ctx)) return o as t.Dependency;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.relationType) && d.isOptionalString(o.successorId) && d.isOptionalString(o.predecessorId))) d.optionalStrings(o, ["relationType", "successorId", "predecessorId"], ctx);
+  if (!(d.isOptionalString(o.relationType) && d.isOptionalString(o.successorId) && d.isOptionalDouble(o.lagTime) && d.isOptionalString(o.predecessorId))) d.optionalScalars(o, { relationType: d.string, successorId: d.string, lagTime: d.checkDouble, predecessorId: d.string }, ctx);
   let v: unknown;
-  v = o.lagTime; if (v !== undefined && !Number.isFinite(v)) o.lagTime = d.double(v, "lagTime", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Dependency;
 }
 
 /** Checks one DependencyEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeDependencyEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.DependencyEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.DependencyEnvelope;
+export function decodeDependencyEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DependencyEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.DependencyEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "dependency", decodeDependency);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeDependency);
   ctx.path.pop();
   return o as unknown as t.DependencyEnvelope;
 }
 
 /** Checks one EffortAllocation and normalises it in place; mismatches go to ctx.issues. */
-export function decodeEffortAllocation(value: unknown, key: string | number, ctx: DecodeContext): t.EffortAllocation {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.EffortAllocation;
+export function decodeEffortAllocation(o: unknown, key: string | number, ctx: DecodeContext): t.EffortAllocation {
+  if (!d.checkObject(o, key, ctx)) return o as t.EffortAllocation;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.mode))) d.optionalStrings(o, ["mode"], ctx);
-  let v: unknown;
-  v = o.totalEffort; if (v !== undefined && !Number.isFinite(v)) o.totalEffort = d.double(v, "totalEffort", ctx);
-  v = o.allocatedEffort; if (v !== undefined && !Number.isFinite(v)) o.allocatedEffort = d.double(v, "allocatedEffort", ctx);
+  if (!(d.isOptionalString(o.mode) && d.isOptionalDouble(o.totalEffort) && d.isOptionalDouble(o.allocatedEffort))) d.optionalScalars(o, { mode: d.string, totalEffort: d.checkDouble, allocatedEffort: d.checkDouble }, ctx);
   ctx.path.pop();
   return o as unknown as t.EffortAllocation;
 }
 
 /** Checks one Folder and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolder(value: unknown, key: string | number, ctx: DecodeContext): t.Folder {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Folder;
+export function decodeFolder(o: unknown, key: string | number, ctx: DecodeContext): t.Folder {
+  if (!d.checkObject(o, key, ctx)) return o as t.Folder;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalString(o.contractType) && d.isOptionalString(o.cascadingFields) && d.isOptionalString(o.accessRoles) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "contractType", "cascadingFields", "accessRoles", "attachmentCount", "briefDescription", "finance"], ctx);
+  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.space) && d.isOptionalString(o.contractType) && d.isOptionalString(o.cascadingFields) && d.isOptionalString(o.accessRoles) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalScalars(o, { color: d.string, customItemTypeId: d.string, scope: d.string, title: d.string, space: d.checkBoolean, contractType: d.string, cascadingFields: d.string, accessRoles: d.string, attachmentCount: d.string, briefDescription: d.string, finance: d.string }, ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
-  v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
+  d.checkStringList(o.childIds, "childIds", ctx);
+  v = o.project; if (v !== undefined) decodeProject(v, "project", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.space; if (v !== undefined && typeof v !== "boolean") o.space = d.boolean(v, "space", ctx);
-  v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx);
+  d.checkStringList(o.customColumnIds, "customColumnIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Folder;
 }
 
 /** Checks one FolderBlueprint and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderBlueprint(value: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprint {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.FolderBlueprint;
+export function decodeFolderBlueprint(o: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprint {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderBlueprint;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
+  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalScalars(o, { scope: d.string, permalink: d.string, title: d.string }, ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
-  v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
+  d.checkStringList(o.childIds, "childIds", ctx);
+  d.checkList(o.customFields, "customFields", ctx, d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderBlueprint;
 }
 
 /** Checks one FolderBlueprintEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderBlueprintEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprintEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.FolderBlueprintEnvelope;
+export function decodeFolderBlueprintEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprintEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderBlueprintEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "folderBlueprint", decodeFolderBlueprint);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolderBlueprint);
   ctx.path.pop();
   return o as unknown as t.FolderBlueprintEnvelope;
 }
 
 /** Checks one FolderEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.FolderEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.FolderEnvelope;
+export function decodeFolderEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "folder", decodeFolder);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolder);
   ctx.path.pop();
   return o as unknown as t.FolderEnvelope;
 }
 
 /** Checks one FolderHistory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderHistory(value: unknown, key: string | number, ctx: DecodeContext): t.FolderHistory {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.FolderHistory;
+export function decodeFolderHistory(o: unknown, key: string | number, ctx: DecodeContext): t.FolderHistory {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderHistory;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.plannedCost) && d.isOptionalString(o.plannedFees) && d.isOptionalString(o.actualFees) && d.isOptionalString(o.actualCost) && d.isOptionalString(o.budget))) d.optionalStrings(o, ["plannedCost", "plannedFees", "actualFees", "actualCost", "budget"], ctx);
+  if (!(d.isOptionalString(o.plannedCost) && d.isOptionalString(o.plannedFees) && d.isOptionalString(o.actualFees) && d.isOptionalString(o.actualCost) && d.isOptionalString(o.budget))) d.optionalScalars(o, { plannedCost: d.string, plannedFees: d.string, actualFees: d.string, actualCost: d.string, budget: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -723,131 +633,115 @@ export function decodeFolderHistory(value: unknown, key: string | number, ctx: D
 }
 
 /** Checks one FolderHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderHistoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.FolderHistoryEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.FolderHistoryEnvelope;
+export function decodeFolderHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderHistoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderHistoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "folderHistory", decodeFolderHistory);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolderHistory);
   ctx.path.pop();
   return o as unknown as t.FolderHistoryEnvelope;
 }
 
 /** Checks one FolderTreeEntry and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderTreeEntry(value: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntry {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.FolderTreeEntry;
+export function decodeFolderTreeEntry(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntry {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderTreeEntry;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalString(o.metadata) && d.isOptionalString(o.customFields) && d.isOptionalString(o.contractType) && d.isOptionalString(o.description) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.hasAttachments) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalStrings(o, ["color", "customItemTypeId", "scope", "title", "metadata", "customFields", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "finance"], ctx);
+  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.space) && d.isOptionalString(o.metadata) && d.isOptionalString(o.customFields) && d.isOptionalString(o.contractType) && d.isOptionalString(o.description) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.hasAttachments) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalScalars(o, { color: d.string, customItemTypeId: d.string, scope: d.string, title: d.string, space: d.checkBoolean, metadata: d.string, customFields: d.string, contractType: d.string, description: d.string, attachmentCount: d.string, hasAttachments: d.string, briefDescription: d.string, finance: d.string }, ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
-  v = o.project; if (v !== undefined) o.project = decodeProject(v, "project", ctx);
+  d.checkStringList(o.childIds, "childIds", ctx);
+  v = o.project; if (v !== undefined) decodeProject(v, "project", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.space; if (v !== undefined && typeof v !== "boolean") o.space = d.boolean(v, "space", ctx);
-  v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx);
-  v = o.customColumnIds; if (v !== undefined) o.customColumnIds = d.stringList(v, "customColumnIds", ctx);
+  d.checkStringList(o.superParentIds, "superParentIds", ctx);
+  d.checkStringList(o.customColumnIds, "customColumnIds", ctx);
   ctx.path.pop();
   return o as unknown as t.FolderTreeEntry;
 }
 
 /** Checks one FolderTreeEntryPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeFolderTreeEntryPage(value: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntryPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.FolderTreeEntryPage;
+export function decodeFolderTreeEntryPage(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntryPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.FolderTreeEntryPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "folderTreeEntry", decodeFolderTreeEntry);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolderTreeEntry);
   ctx.path.pop();
   return o as unknown as t.FolderTreeEntryPage;
 }
 
 /** Checks one Group and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroup(value: unknown, key: string | number, ctx: DecodeContext): t.Group {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Group;
+export function decodeGroup(o: unknown, key: string | number, ctx: DecodeContext): t.Group {
+  if (!d.checkObject(o, key, ctx)) return o as t.Group;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.title))) d.optionalStrings(o, ["accountId", "avatarUrl", "title"], ctx);
+  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.avatarUrl) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.title))) d.optionalScalars(o, { accountId: d.string, avatarUrl: d.string, myTeam: d.checkBoolean, title: d.string }, ctx);
   let v: unknown;
-  v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
-  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx);
-  v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
+  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
+  d.checkStringList(o.childIds, "childIds", ctx);
+  d.checkStringList(o.parentIds, "parentIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx);
+  d.checkStringList(o.memberIds, "memberIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Group;
 }
 
 /** Checks one GroupAvatar and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroupAvatar(value: unknown, key: string | number, ctx: DecodeContext): t.GroupAvatar {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.GroupAvatar;
+export function decodeGroupAvatar(o: unknown, key: string | number, ctx: DecodeContext): t.GroupAvatar {
+  if (!d.checkObject(o, key, ctx)) return o as t.GroupAvatar;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.letters) && d.isOptionalString(o.color))) d.optionalStrings(o, ["letters", "color"], ctx);
+  if (!(d.isOptionalString(o.letters) && d.isOptionalString(o.color))) d.optionalScalars(o, { letters: d.string, color: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.GroupAvatar;
 }
 
 /** Checks one GroupEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroupEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.GroupEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.GroupEnvelope;
+export function decodeGroupEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.GroupEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.GroupEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "group", decodeGroup);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeGroup);
   ctx.path.pop();
   return o as unknown as t.GroupEnvelope;
 }
 
 /** Checks one GroupPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeGroupPage(value: unknown, key: string | number, ctx: DecodeContext): t.GroupPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.GroupPage;
+export function decodeGroupPage(o: unknown, key: string | number, ctx: DecodeContext): t.GroupPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.GroupPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "group", decodeGroup);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeGroup);
   ctx.path.pop();
   return o as unknown as t.GroupPage;
 }
 
 /** Checks one HourlyRate and normalises it in place; mismatches go to ctx.issues. */
-export function decodeHourlyRate(value: unknown, key: string | number, ctx: DecodeContext): t.HourlyRate {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.HourlyRate;
+export function decodeHourlyRate(o: unknown, key: string | number, ctx: DecodeContext): t.HourlyRate {
+  if (!d.checkObject(o, key, ctx)) return o as t.HourlyRate;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.rateSubjectId) && d.isOptionalString(o.rateSubjectType) && d.isOptionalString(o.rateType) && d.isOptionalString(o.contact) && d.isOptionalString(o.rateSource))) d.optionalStrings(o, ["rateSubjectId", "rateSubjectType", "rateType", "contact", "rateSource"], ctx);
-  let v: unknown;
-  v = o.rateValue; if (v !== undefined && !Number.isFinite(v)) o.rateValue = d.double(v, "rateValue", ctx);
+  if (!(d.isOptionalString(o.rateSubjectId) && d.isOptionalString(o.rateSubjectType) && d.isOptionalDouble(o.rateValue) && d.isOptionalString(o.rateType) && d.isOptionalString(o.contact) && d.isOptionalString(o.rateSource))) d.optionalScalars(o, { rateSubjectId: d.string, rateSubjectType: d.string, rateValue: d.checkDouble, rateType: d.string, contact: d.string, rateSource: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.HourlyRate;
 }
 
 /** Checks one HourlyRateEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeHourlyRateEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.HourlyRateEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.HourlyRateEnvelope;
+export function decodeHourlyRateEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.HourlyRateEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.HourlyRateEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "hourlyRate", decodeHourlyRate);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeHourlyRate);
   ctx.path.pop();
   return o as unknown as t.HourlyRateEnvelope;
 }
 
 /** Checks one IdPair and normalises it in place; mismatches go to ctx.issues. */
-export function decodeIdPair(value: unknown, key: string | number, ctx: DecodeContext): t.IdPair {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.IdPair;
+export function decodeIdPair(o: unknown, key: string | number, ctx: DecodeContext): t.IdPair {
+  if (!d.checkObject(o, key, ctx)) return o as t.IdPair;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.apiV2Id))) d.optionalStrings(o, ["apiV2Id"], ctx);
+  if (!(d.isOptionalString(o.apiV2Id))) d.optionalScalars(o, { apiV2Id: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -855,110 +749,98 @@ export function decodeIdPair(value: unknown, key: string | number, ctx: DecodeCo
 }
 
 /** Checks one IdPairEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeIdPairEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.IdPairEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.IdPairEnvelope;
+export function decodeIdPairEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.IdPairEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.IdPairEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "idPair", decodeIdPair);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeIdPair);
   ctx.path.pop();
   return o as unknown as t.IdPairEnvelope;
 }
 
 /** Checks one Invitation and normalises it in place; mismatches go to ctx.issues. */
-export function decodeInvitation(value: unknown, key: string | number, ctx: DecodeContext): t.Invitation {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Invitation;
+export function decodeInvitation(o: unknown, key: string | number, ctx: DecodeContext): t.Invitation {
+  if (!d.checkObject(o, key, ctx)) return o as t.Invitation;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.firstName) && d.isOptionalString(o.lastName) && d.isOptionalString(o.inviterUserId) && d.isOptionalString(o.role) && d.isOptionalString(o.email) && d.isOptionalString(o.status) && d.isOptionalString(o.invitationDate) && d.isOptionalString(o.resolvedDate))) d.optionalStrings(o, ["userTypeId", "accountId", "firstName", "lastName", "inviterUserId", "role", "email", "status", "invitationDate", "resolvedDate"], ctx);
+  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.firstName) && d.isOptionalString(o.lastName) && d.isOptionalBoolean(o.external) && d.isOptionalString(o.inviterUserId) && d.isOptionalString(o.role) && d.isOptionalString(o.email) && d.isOptionalString(o.status) && d.isOptionalString(o.invitationDate) && d.isOptionalString(o.resolvedDate))) d.optionalScalars(o, { userTypeId: d.string, accountId: d.string, firstName: d.string, lastName: d.string, external: d.checkBoolean, inviterUserId: d.string, role: d.string, email: d.string, status: d.string, invitationDate: d.string, resolvedDate: d.string }, ctx);
   let v: unknown;
-  v = o.external; if (v !== undefined && typeof v !== "boolean") o.external = d.boolean(v, "external", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Invitation;
 }
 
 /** Checks one InvitationEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeInvitationEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.InvitationEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.InvitationEnvelope;
+export function decodeInvitationEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.InvitationEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.InvitationEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "invitation", decodeInvitation);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeInvitation);
   ctx.path.pop();
   return o as unknown as t.InvitationEnvelope;
 }
 
 /** Checks one Jobrole and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobrole(value: unknown, key: string | number, ctx: DecodeContext): t.Jobrole {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Jobrole;
+export function decodeJobrole(o: unknown, key: string | number, ctx: DecodeContext): t.Jobrole {
+  if (!d.checkObject(o, key, ctx)) return o as t.Jobrole;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
+  if (!(d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { isDeleted: d.checkBoolean, avatarUrl: d.string, shortTitle: d.string, title: d.string }, ctx);
   let v: unknown;
-  v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Jobrole;
 }
 
 /** Checks one JobRole and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobRole(value: unknown, key: string | number, ctx: DecodeContext): t.JobRole {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.JobRole;
+export function decodeJobRole(o: unknown, key: string | number, ctx: DecodeContext): t.JobRole {
+  if (!d.checkObject(o, key, ctx)) return o as t.JobRole;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalStrings(o, ["avatarUrl", "shortTitle", "title"], ctx);
+  if (!(d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { isDeleted: d.checkBoolean, avatarUrl: d.string, shortTitle: d.string, title: d.string }, ctx);
   let v: unknown;
-  v = o.isDeleted; if (v !== undefined && typeof v !== "boolean") o.isDeleted = d.boolean(v, "isDeleted", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.JobRole;
 }
 
 /** Checks one JobroleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobroleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.JobroleEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.JobroleEnvelope;
+export function decodeJobroleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JobroleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.JobroleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "jobrole", decodeJobrole);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeJobrole);
   ctx.path.pop();
   return o as unknown as t.JobroleEnvelope;
 }
 
 /** Checks one JobRoleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJobRoleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.JobRoleEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.JobRoleEnvelope;
+export function decodeJobRoleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JobRoleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.JobRoleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "jobRole", decodeJobRole);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeJobRole);
   ctx.path.pop();
   return o as unknown as t.JobRoleEnvelope;
 }
 
 /** Checks one JsonEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeJsonEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.JsonEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.JsonEnvelope;
+export function decodeJsonEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JsonEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.JsonEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "item", d.json);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, d.json);
   ctx.path.pop();
   return o as unknown as t.JsonEnvelope;
 }
 
 /** Checks one Metadata and normalises it in place; mismatches go to ctx.issues. */
-export function decodeMetadata(value: unknown, key: string | number, ctx: DecodeContext): t.Metadata {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Metadata;
+export function decodeMetadata(o: unknown, key: string | number, ctx: DecodeContext): t.Metadata {
+  if (!d.checkObject(o, key, ctx)) return o as t.Metadata;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.key))) d.optionalStrings(o, ["key"], ctx);
+  if (!(d.isOptionalString(o.key))) d.optionalScalars(o, { key: d.string }, ctx);
   let v: unknown;
   v = o.value; if (v !== undefined && v !== null && typeof v !== "string") d.string(v, "value", ctx);
   ctx.path.pop();
@@ -966,663 +848,571 @@ export function decodeMetadata(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one Placeholder and normalises it in place; mismatches go to ctx.issues. */
-export function decodePlaceholder(value: unknown, key: string | number, ctx: DecodeContext): t.Placeholder {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Placeholder;
+export function decodePlaceholder(o: unknown, key: string | number, ctx: DecodeContext): t.Placeholder {
+  if (!d.checkObject(o, key, ctx)) return o as t.Placeholder;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalStrings(o, ["avatarUrl", "jobRoleId", "shortTitle", "title"], ctx);
+  if (!(d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { deleted: d.checkBoolean, avatarUrl: d.string, jobRoleId: d.string, shortTitle: d.string, title: d.string }, ctx);
   let v: unknown;
-  v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Placeholder;
 }
 
 /** Checks one PlaceholderEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodePlaceholderEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.PlaceholderEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.PlaceholderEnvelope;
+export function decodePlaceholderEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.PlaceholderEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.PlaceholderEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "placeholder", decodePlaceholder);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodePlaceholder);
   ctx.path.pop();
   return o as unknown as t.PlaceholderEnvelope;
 }
 
 /** Checks one Project and normalises it in place; mismatches go to ctx.issues. */
-export function decodeProject(value: unknown, key: string | number, ctx: DecodeContext): t.Project {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Project;
+export function decodeProject(o: unknown, key: string | number, ctx: DecodeContext): t.Project {
+  if (!d.checkObject(o, key, ctx)) return o as t.Project;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.authorId) && d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["authorId", "status", "customStatusId", "startDate", "endDate", "createdDate", "completedDate", "contractType"], ctx);
-  let v: unknown;
-  v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx);
+  if (!(d.isOptionalString(o.authorId) && d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { authorId: d.string, status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, createdDate: d.string, completedDate: d.string, contractType: d.string }, ctx);
+  d.checkStringList(o.ownerIds, "ownerIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Project;
 }
 
 /** Checks one ProjectCreate and normalises it in place; mismatches go to ctx.issues. */
-export function decodeProjectCreate(value: unknown, key: string | number, ctx: DecodeContext): t.ProjectCreate {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ProjectCreate;
+export function decodeProjectCreate(o: unknown, key: string | number, ctx: DecodeContext): t.ProjectCreate {
+  if (!d.checkObject(o, key, ctx)) return o as t.ProjectCreate;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
-  let v: unknown;
-  v = o.ownerIds; if (v !== undefined) o.ownerIds = d.stringList(v, "ownerIds", ctx);
+  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string }, ctx);
+  d.checkStringList(o.ownerIds, "ownerIds", ctx);
   ctx.path.pop();
   return o as unknown as t.ProjectCreate;
 }
 
 /** Checks one ProjectUpdate and normalises it in place; mismatches go to ctx.issues. */
-export function decodeProjectUpdate(value: unknown, key: string | number, ctx: DecodeContext): t.ProjectUpdate {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.ProjectUpdate;
+export function decodeProjectUpdate(o: unknown, key: string | number, ctx: DecodeContext): t.ProjectUpdate {
+  if (!d.checkObject(o, key, ctx)) return o as t.ProjectUpdate;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalStrings(o, ["status", "customStatusId", "startDate", "endDate", "contractType"], ctx);
-  let v: unknown;
-  v = o.ownersAdd; if (v !== undefined) o.ownersAdd = d.stringList(v, "ownersAdd", ctx);
-  v = o.ownersRemove; if (v !== undefined) o.ownersRemove = d.stringList(v, "ownersRemove", ctx);
+  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string }, ctx);
+  d.checkStringList(o.ownersAdd, "ownersAdd", ctx);
+  d.checkStringList(o.ownersRemove, "ownersRemove", ctx);
   ctx.path.pop();
   return o as unknown as t.ProjectUpdate;
 }
 
 /** Checks one RequestForm and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestForm(value: unknown, key: string | number, ctx: DecodeContext): t.RequestForm {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RequestForm;
+export function decodeRequestForm(o: unknown, key: string | number, ctx: DecodeContext): t.RequestForm {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestForm;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalStrings(o, ["spaceId", "description", "title"], ctx);
+  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { spaceId: d.string, description: d.string, title: d.string }, ctx);
   let v: unknown;
-  v = o.pages; if (v !== undefined) o.pages = d.list(v, "pages", ctx, "item", d.json);
+  d.checkList(o.pages, "pages", ctx, d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.RequestForm;
 }
 
 /** Checks one RequestFormEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormEnvelope;
+export function decodeRequestFormEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "requestForm", decodeRequestForm);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestForm);
   ctx.path.pop();
   return o as unknown as t.RequestFormEnvelope;
 }
 
 /** Checks one RequestFormPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormPage(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormPage;
+export function decodeRequestFormPage(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "requestForm", decodeRequestForm);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestForm);
   ctx.path.pop();
   return o as unknown as t.RequestFormPage;
 }
 
 /** Checks one RequestFormPrefillUrl and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormPrefillUrl(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrl {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormPrefillUrl;
+export function decodeRequestFormPrefillUrl(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrl {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPrefillUrl;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.url))) d.optionalStrings(o, ["url"], ctx);
+  if (!(d.isOptionalString(o.url))) d.optionalScalars(o, { url: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.RequestFormPrefillUrl;
 }
 
 /** Checks one RequestFormPrefillUrlEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormPrefillUrlEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrlEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormPrefillUrlEnvelope;
+export function decodeRequestFormPrefillUrlEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrlEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPrefillUrlEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "requestFormPrefillUrl", decodeRequestFormPrefillUrl);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestFormPrefillUrl);
   ctx.path.pop();
   return o as unknown as t.RequestFormPrefillUrlEnvelope;
 }
 
 /** Checks one RequestFormSubmission and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormSubmission(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmission {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormSubmission;
+export function decodeRequestFormSubmission(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmission {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormSubmission;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.formId) && d.isOptionalString(o.projectId) && d.isOptionalString(o.taskId))) d.optionalStrings(o, ["formId", "projectId", "taskId"], ctx);
+  if (!(d.isOptionalString(o.formId) && d.isOptionalString(o.projectId) && d.isOptionalString(o.taskId))) d.optionalScalars(o, { formId: d.string, projectId: d.string, taskId: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.RequestFormSubmission;
 }
 
 /** Checks one RequestFormSubmissionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRequestFormSubmissionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmissionEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RequestFormSubmissionEnvelope;
+export function decodeRequestFormSubmissionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmissionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormSubmissionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "requestFormSubmission", decodeRequestFormSubmission);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestFormSubmission);
   ctx.path.pop();
   return o as unknown as t.RequestFormSubmissionEnvelope;
 }
 
 /** Checks one Rollup and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRollup(value: unknown, key: string | number, ctx: DecodeContext): t.Rollup {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Rollup;
+export function decodeRollup(o: unknown, key: string | number, ctx: DecodeContext): t.Rollup {
+  if (!d.checkObject(o, key, ctx)) return o as t.Rollup;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.itemId))) d.optionalStrings(o, ["itemId"], ctx);
-  let v: unknown;
-  v = o.rollupSettings; if (v !== undefined) o.rollupSettings = d.list(v, "rollupSettings", ctx, "item", d.json);
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
+  if (!(d.isOptionalString(o.itemId))) d.optionalScalars(o, { itemId: d.string }, ctx);
+  d.checkList(o.rollupSettings, "rollupSettings", ctx, d.json);
+  d.checkStringList(o.childIds, "childIds", ctx);
   ctx.path.pop();
   return o as unknown as t.Rollup;
 }
 
 /** Checks one RollupEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRollupEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.RollupEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RollupEnvelope;
+export function decodeRollupEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RollupEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.RollupEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "rollup", decodeRollup);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRollup);
   ctx.path.pop();
   return o as unknown as t.RollupEnvelope;
 }
 
 /** Checks one RollupPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeRollupPage(value: unknown, key: string | number, ctx: DecodeContext): t.RollupPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.RollupPage;
+export function decodeRollupPage(o: unknown, key: string | number, ctx: DecodeContext): t.RollupPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.RollupPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "rollup", decodeRollup);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRollup);
   ctx.path.pop();
   return o as unknown as t.RollupPage;
 }
 
 /** Checks one Space and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSpace(value: unknown, key: string | number, ctx: DecodeContext): t.Space {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Space;
+export function decodeSpace(o: unknown, key: string | number, ctx: DecodeContext): t.Space {
+  if (!d.checkObject(o, key, ctx)) return o as t.Space;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.defaultTaskWorkflowId) && d.isOptionalString(o.guestRoleId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.defaultProjectWorkflowId) && d.isOptionalString(o.accessType) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.suggestedTaskWorkflows) && d.isOptionalString(o.suggestedProjectWorkflows))) d.optionalStrings(o, ["defaultTaskWorkflowId", "guestRoleId", "avatarUrl", "description", "title", "defaultProjectWorkflowId", "accessType", "workScheduleId", "suggestedTaskWorkflows", "suggestedProjectWorkflows"], ctx);
+  if (!(d.isOptionalString(o.defaultTaskWorkflowId) && d.isOptionalString(o.guestRoleId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.defaultProjectWorkflowId) && d.isOptionalString(o.accessType) && d.isOptionalBoolean(o.archived) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.suggestedTaskWorkflows) && d.isOptionalString(o.suggestedProjectWorkflows))) d.optionalScalars(o, { defaultTaskWorkflowId: d.string, guestRoleId: d.string, avatarUrl: d.string, description: d.string, title: d.string, defaultProjectWorkflowId: d.string, accessType: d.string, archived: d.checkBoolean, workScheduleId: d.string, suggestedTaskWorkflows: d.string, suggestedProjectWorkflows: d.string }, ctx);
   let v: unknown;
-  v = o.suggestedProjectWorkflowIds; if (v !== undefined) o.suggestedProjectWorkflowIds = d.stringList(v, "suggestedProjectWorkflowIds", ctx);
-  v = o.suggestedTaskWorkflowIds; if (v !== undefined) o.suggestedTaskWorkflowIds = d.stringList(v, "suggestedTaskWorkflowIds", ctx);
-  v = o.archived; if (v !== undefined && typeof v !== "boolean") o.archived = d.boolean(v, "archived", ctx);
-  v = o.members; if (v !== undefined) o.members = d.list(v, "members", ctx, "spaceMember", decodeSpaceMember);
+  d.checkStringList(o.suggestedProjectWorkflowIds, "suggestedProjectWorkflowIds", ctx);
+  d.checkStringList(o.suggestedTaskWorkflowIds, "suggestedTaskWorkflowIds", ctx);
+  d.checkList(o.members, "members", ctx, decodeSpaceMember);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Space;
 }
 
 /** Checks one SpaceEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSpaceEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.SpaceEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.SpaceEnvelope;
+export function decodeSpaceEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.SpaceEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.SpaceEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "space", decodeSpace);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeSpace);
   ctx.path.pop();
   return o as unknown as t.SpaceEnvelope;
 }
 
 /** Checks one SpaceMember and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSpaceMember(value: unknown, key: string | number, ctx: DecodeContext): t.SpaceMember {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.SpaceMember;
+export function decodeSpaceMember(o: unknown, key: string | number, ctx: DecodeContext): t.SpaceMember {
+  if (!d.checkObject(o, key, ctx)) return o as t.SpaceMember;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accessRoleId))) d.optionalStrings(o, ["id", "accessRoleId"], ctx);
-  let v: unknown;
-  v = o.isManager; if (v !== undefined && typeof v !== "boolean") o.isManager = d.boolean(v, "isManager", ctx);
+  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accessRoleId) && d.isOptionalBoolean(o.isManager))) d.optionalScalars(o, { id: d.string, accessRoleId: d.string, isManager: d.checkBoolean }, ctx);
   ctx.path.pop();
   return o as unknown as t.SpaceMember;
 }
 
 /** Checks one Subscription and normalises it in place; mismatches go to ctx.issues. */
-export function decodeSubscription(value: unknown, key: string | number, ctx: DecodeContext): t.Subscription {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Subscription;
+export function decodeSubscription(o: unknown, key: string | number, ctx: DecodeContext): t.Subscription {
+  if (!d.checkObject(o, key, ctx)) return o as t.Subscription;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.type))) d.optionalStrings(o, ["type"], ctx);
-  let v: unknown;
-  v = o.suspended; if (v !== undefined && typeof v !== "boolean") o.suspended = d.boolean(v, "suspended", ctx);
-  v = o.paid; if (v !== undefined && typeof v !== "boolean") o.paid = d.boolean(v, "paid", ctx);
-  v = o.userLimit; if (v !== undefined && !Number.isFinite(v)) o.userLimit = d.double(v, "userLimit", ctx);
+  if (!(d.isOptionalString(o.type) && d.isOptionalBoolean(o.suspended) && d.isOptionalBoolean(o.paid) && d.isOptionalDouble(o.userLimit))) d.optionalScalars(o, { type: d.string, suspended: d.checkBoolean, paid: d.checkBoolean, userLimit: d.checkDouble }, ctx);
   ctx.path.pop();
   return o as unknown as t.Subscription;
 }
 
 /** Checks one Task and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTask(value: unknown, key: string | number, ctx: DecodeContext): t.Task {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Task;
+export function decodeTask(o: unknown, key: string | number, ctx: DecodeContext): t.Task {
+  if (!d.checkObject(o, key, ctx)) return o as t.Task;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.importance) && d.isOptionalString(o.description) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.title) && d.isOptionalString(o.billingType) && d.isOptionalString(o.scope) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.priority) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.accountId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.permalink) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.status) && d.isOptionalString(o.cascadingFields))) d.optionalStrings(o, ["importance", "description", "updatedDate", "title", "billingType", "scope", "customItemTypeId", "priority", "completedDate", "accountId", "createdDate", "customStatusId", "workScheduleId", "permalink", "briefDescription", "status", "cascadingFields"], ctx);
+  if (!(d.isOptionalString(o.importance) && d.isOptionalString(o.description) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.followedByMe) && d.isOptionalString(o.billingType) && d.isOptionalString(o.scope) && d.isOptionalBoolean(o.hasAttachments) && d.isOptionalBoolean(o.recurrent) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.priority) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.accountId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.customStatusId) && d.isOptionalInteger(o.attachmentCount) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.permalink) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.status) && d.isOptionalString(o.cascadingFields))) d.optionalScalars(o, { importance: d.string, description: d.string, updatedDate: d.string, title: d.string, followedByMe: d.checkBoolean, billingType: d.string, scope: d.string, hasAttachments: d.checkBoolean, recurrent: d.checkBoolean, customItemTypeId: d.string, priority: d.string, completedDate: d.string, accountId: d.string, createdDate: d.string, customStatusId: d.string, attachmentCount: d.checkInteger, workScheduleId: d.string, permalink: d.string, briefDescription: d.string, status: d.string, cascadingFields: d.string }, ctx);
   let v: unknown;
-  v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "customFieldValue", decodeCustomFieldValue);
-  v = o.followerIds; if (v !== undefined) o.followerIds = d.stringList(v, "followerIds", ctx);
-  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx);
-  v = o.responsiblePlaceholderIds; if (v !== undefined) o.responsiblePlaceholderIds = d.stringList(v, "responsiblePlaceholderIds", ctx);
-  v = o.followedByMe; if (v !== undefined && typeof v !== "boolean") o.followedByMe = d.boolean(v, "followedByMe", ctx);
+  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
+  d.checkList(o.customFields, "customFields", ctx, decodeCustomFieldValue);
+  d.checkStringList(o.followerIds, "followerIds", ctx);
+  d.checkStringList(o.parentIds, "parentIds", ctx);
+  d.checkStringList(o.responsiblePlaceholderIds, "responsiblePlaceholderIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.effortAllocation; if (v !== undefined) o.effortAllocation = decodeEffortAllocation(v, "effortAllocation", ctx);
-  v = o.hasAttachments; if (v !== undefined && typeof v !== "boolean") o.hasAttachments = d.boolean(v, "hasAttachments", ctx);
-  v = o.subTaskIds; if (v !== undefined) o.subTaskIds = d.stringList(v, "subTaskIds", ctx);
-  v = o.recurrent; if (v !== undefined && typeof v !== "boolean") o.recurrent = d.boolean(v, "recurrent", ctx);
-  v = o.authorIds; if (v !== undefined) o.authorIds = d.stringList(v, "authorIds", ctx);
-  v = o.responsibleIds; if (v !== undefined) o.responsibleIds = d.stringList(v, "responsibleIds", ctx);
-  v = o.sharedIds; if (v !== undefined) o.sharedIds = d.stringList(v, "sharedIds", ctx);
-  v = o.dates; if (v !== undefined) o.dates = decodeTaskDates(v, "dates", ctx);
-  v = o.superTaskIds; if (v !== undefined) o.superTaskIds = d.stringList(v, "superTaskIds", ctx);
-  v = o.superParentIds; if (v !== undefined) o.superParentIds = d.stringList(v, "superParentIds", ctx);
-  v = o.dependencyIds; if (v !== undefined) o.dependencyIds = d.stringList(v, "dependencyIds", ctx);
-  v = o.cascadingFieldSettings; if (v !== undefined) o.cascadingFieldSettings = d.list(v, "cascadingFieldSettings", ctx, "item", d.json);
-  v = o.attachmentCount; if (v !== undefined && !Number.isSafeInteger(v)) o.attachmentCount = d.integer(v, "attachmentCount", ctx);
+  v = o.effortAllocation; if (v !== undefined) decodeEffortAllocation(v, "effortAllocation", ctx);
+  d.checkStringList(o.subTaskIds, "subTaskIds", ctx);
+  d.checkStringList(o.authorIds, "authorIds", ctx);
+  d.checkStringList(o.responsibleIds, "responsibleIds", ctx);
+  d.checkStringList(o.sharedIds, "sharedIds", ctx);
+  v = o.dates; if (v !== undefined) decodeTaskDates(v, "dates", ctx);
+  d.checkStringList(o.superTaskIds, "superTaskIds", ctx);
+  d.checkStringList(o.superParentIds, "superParentIds", ctx);
+  d.checkStringList(o.dependencyIds, "dependencyIds", ctx);
+  d.checkList(o.cascadingFieldSettings, "cascadingFieldSettings", ctx, d.json);
   ctx.path.pop();
   return o as unknown as t.Task;
 }
 
 /** Checks one TaskBlueprint and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskBlueprint(value: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprint {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TaskBlueprint;
+export function decodeTaskBlueprint(o: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprint {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskBlueprint;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scope", "permalink", "title"], ctx);
+  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalScalars(o, { scope: d.string, permalink: d.string, title: d.string }, ctx);
   let v: unknown;
-  v = o.childIds; if (v !== undefined) o.childIds = d.stringList(v, "childIds", ctx);
-  v = o.customFields; if (v !== undefined) o.customFields = d.list(v, "customFields", ctx, "item", d.json);
+  d.checkStringList(o.childIds, "childIds", ctx);
+  d.checkList(o.customFields, "customFields", ctx, d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.TaskBlueprint;
 }
 
 /** Checks one TaskBlueprintPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskBlueprintPage(value: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprintPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TaskBlueprintPage;
+export function decodeTaskBlueprintPage(o: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprintPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskBlueprintPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "taskBlueprint", decodeTaskBlueprint);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTaskBlueprint);
   ctx.path.pop();
   return o as unknown as t.TaskBlueprintPage;
 }
 
 /** Checks one TaskDates and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskDates(value: unknown, key: string | number, ctx: DecodeContext): t.TaskDates {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TaskDates;
+export function decodeTaskDates(o: unknown, key: string | number, ctx: DecodeContext): t.TaskDates {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskDates;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.start) && d.isOptionalString(o.due))) d.optionalStrings(o, ["type", "start", "due"], ctx);
-  let v: unknown;
-  v = o.duration; if (v !== undefined && !Number.isFinite(v)) o.duration = d.double(v, "duration", ctx);
-  v = o.workOnWeekends; if (v !== undefined && typeof v !== "boolean") o.workOnWeekends = d.boolean(v, "workOnWeekends", ctx);
+  if (!(d.isOptionalString(o.type) && d.isOptionalDouble(o.duration) && d.isOptionalString(o.start) && d.isOptionalString(o.due) && d.isOptionalBoolean(o.workOnWeekends))) d.optionalScalars(o, { type: d.string, duration: d.checkDouble, start: d.string, due: d.string, workOnWeekends: d.checkBoolean }, ctx);
   ctx.path.pop();
   return o as unknown as t.TaskDates;
 }
 
 /** Checks one TaskEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TaskEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TaskEnvelope;
+export function decodeTaskEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TaskEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "task", decodeTask);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTask);
   ctx.path.pop();
   return o as unknown as t.TaskEnvelope;
 }
 
 /** Checks one TaskHistory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskHistory(value: unknown, key: string | number, ctx: DecodeContext): t.TaskHistory {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TaskHistory;
+export function decodeTaskHistory(o: unknown, key: string | number, ctx: DecodeContext): t.TaskHistory {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskHistory;
   ctx.path.push(key);
   let v: unknown;
-  v = o.plannedCost; if (v !== undefined) o.plannedCost = d.list(v, "plannedCost", ctx, "item", d.json);
-  v = o.plannedFees; if (v !== undefined) o.plannedFees = d.list(v, "plannedFees", ctx, "item", d.json);
+  d.checkList(o.plannedCost, "plannedCost", ctx, d.json);
+  d.checkList(o.plannedFees, "plannedFees", ctx, d.json);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.actualFees; if (v !== undefined) o.actualFees = d.list(v, "actualFees", ctx, "item", d.json);
-  v = o.actualCost; if (v !== undefined) o.actualCost = d.list(v, "actualCost", ctx, "item", d.json);
+  d.checkList(o.actualFees, "actualFees", ctx, d.json);
+  d.checkList(o.actualCost, "actualCost", ctx, d.json);
   ctx.path.pop();
   return o as unknown as t.TaskHistory;
 }
 
 /** Checks one TaskHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskHistoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TaskHistoryEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TaskHistoryEnvelope;
+export function decodeTaskHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TaskHistoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskHistoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "taskHistory", decodeTaskHistory);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTaskHistory);
   ctx.path.pop();
   return o as unknown as t.TaskHistoryEnvelope;
 }
 
 /** Checks one TaskPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskPage(value: unknown, key: string | number, ctx: DecodeContext): t.TaskPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TaskPage;
+export function decodeTaskPage(o: unknown, key: string | number, ctx: DecodeContext): t.TaskPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.TaskPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "task", decodeTask);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTask);
   ctx.path.pop();
   return o as unknown as t.TaskPage;
 }
 
 /** Checks one Timelog and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelog(value: unknown, key: string | number, ctx: DecodeContext): t.Timelog {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Timelog;
+export function decodeTimelog(o: unknown, key: string | number, ctx: DecodeContext): t.Timelog {
+  if (!d.checkObject(o, key, ctx)) return o as t.Timelog;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.approvalStatus) && d.isOptionalString(o.exportStatus) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.lockStatus) && d.isOptionalString(o.billingType) && d.isOptionalString(o.trackedDate) && d.isOptionalString(o.comment) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId))) d.optionalStrings(o, ["approvalStatus", "exportStatus", "updatedDate", "userId", "createdDate", "lockStatus", "billingType", "trackedDate", "comment", "taskId", "categoryId"], ctx);
+  if (!(d.isOptionalString(o.approvalStatus) && d.isOptionalDouble(o.hours) && d.isOptionalString(o.exportStatus) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.lockStatus) && d.isOptionalString(o.billingType) && d.isOptionalString(o.trackedDate) && d.isOptionalString(o.comment) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId))) d.optionalScalars(o, { approvalStatus: d.string, hours: d.checkDouble, exportStatus: d.string, updatedDate: d.string, userId: d.string, createdDate: d.string, lockStatus: d.string, billingType: d.string, trackedDate: d.string, comment: d.string, taskId: d.string, categoryId: d.string }, ctx);
   let v: unknown;
-  v = o.hours; if (v !== undefined && !Number.isFinite(v)) o.hours = d.double(v, "hours", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Timelog;
 }
 
 /** Checks one TimelogCategory and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogCategory(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategory {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimelogCategory;
+export function decodeTimelogCategory(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategory {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogCategory;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.name))) d.optionalStrings(o, ["name"], ctx);
+  if (!(d.isOptionalBoolean(o.hidden) && d.isOptionalString(o.name) && d.isOptionalDouble(o.order))) d.optionalScalars(o, { hidden: d.checkBoolean, name: d.string, order: d.checkDouble }, ctx);
   let v: unknown;
-  v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.order; if (v !== undefined && !Number.isFinite(v)) o.order = d.double(v, "order", ctx);
   ctx.path.pop();
   return o as unknown as t.TimelogCategory;
 }
 
 /** Checks one TimelogCategoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogCategoryEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategoryEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimelogCategoryEnvelope;
+export function decodeTimelogCategoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategoryEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogCategoryEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timelogCategory", decodeTimelogCategory);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelogCategory);
   ctx.path.pop();
   return o as unknown as t.TimelogCategoryEnvelope;
 }
 
 /** Checks one TimelogEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimelogEnvelope;
+export function decodeTimelogEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timelog", decodeTimelog);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelog);
   ctx.path.pop();
   return o as unknown as t.TimelogEnvelope;
 }
 
 /** Checks one TimelogLockPeriod and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogLockPeriod(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriod {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimelogLockPeriod;
+export function decodeTimelogLockPeriod(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriod {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogLockPeriod;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, end: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.TimelogLockPeriod;
 }
 
 /** Checks one TimelogLockPeriodEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogLockPeriodEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriodEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimelogLockPeriodEnvelope;
+export function decodeTimelogLockPeriodEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriodEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogLockPeriodEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timelogLockPeriod", decodeTimelogLockPeriod);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelogLockPeriod);
   ctx.path.pop();
   return o as unknown as t.TimelogLockPeriodEnvelope;
 }
 
 /** Checks one TimelogPage and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimelogPage(value: unknown, key: string | number, ctx: DecodeContext): t.TimelogPage {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimelogPage;
+export function decodeTimelogPage(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogPage {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimelogPage;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken))) d.optionalStrings(o, ["nextPageToken"], ctx);
+  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timelog", decodeTimelog);
-  v = o.responseSize; if (v !== undefined && !Number.isSafeInteger(v)) o.responseSize = d.integer(v, "responseSize", ctx);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelog);
   ctx.path.pop();
   return o as unknown as t.TimelogPage;
 }
 
 /** Checks one Timesheet and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheet(value: unknown, key: string | number, ctx: DecodeContext): t.Timesheet {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Timesheet;
+export function decodeTimesheet(o: unknown, key: string | number, ctx: DecodeContext): t.Timesheet {
+  if (!d.checkObject(o, key, ctx)) return o as t.Timesheet;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.timesheetId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.periodStartDate) && d.isOptionalString(o.timeframe) && d.isOptionalString(o.userId) && d.isOptionalString(o.periodEndDate))) d.optionalStrings(o, ["timesheetId", "accountId", "periodStartDate", "timeframe", "userId", "periodEndDate"], ctx);
-  let v: unknown;
-  v = o.rows; if (v !== undefined) o.rows = d.list(v, "rows", ctx, "item", d.json);
+  if (!(d.isOptionalString(o.timesheetId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.periodStartDate) && d.isOptionalString(o.timeframe) && d.isOptionalString(o.userId) && d.isOptionalString(o.periodEndDate))) d.optionalScalars(o, { timesheetId: d.string, accountId: d.string, periodStartDate: d.string, timeframe: d.string, userId: d.string, periodEndDate: d.string }, ctx);
+  d.checkList(o.rows, "rows", ctx, d.json);
   ctx.path.pop();
   return o as unknown as t.Timesheet;
 }
 
 /** Checks one TimesheetEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetEnvelope;
+export function decodeTimesheetEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timesheet", decodeTimesheet);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimesheet);
   ctx.path.pop();
   return o as unknown as t.TimesheetEnvelope;
 }
 
 /** Checks one TimesheetRow and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetRow(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRow {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetRow;
+export function decodeTimesheetRow(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRow {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetRow;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId) && d.isOptionalString(o.rowId))) d.optionalStrings(o, ["type", "taskId", "categoryId", "rowId"], ctx);
-  let v: unknown;
-  v = o.parentIds; if (v !== undefined) o.parentIds = d.stringList(v, "parentIds", ctx);
-  v = o.weeklyEntries; if (v !== undefined) o.weeklyEntries = d.list(v, "weeklyEntries", ctx, "item", d.json);
+  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId) && d.isOptionalString(o.rowId))) d.optionalScalars(o, { type: d.string, taskId: d.string, categoryId: d.string, rowId: d.string }, ctx);
+  d.checkStringList(o.parentIds, "parentIds", ctx);
+  d.checkList(o.weeklyEntries, "weeklyEntries", ctx, d.json);
   ctx.path.pop();
   return o as unknown as t.TimesheetRow;
 }
 
 /** Checks one TimesheetRowEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetRowEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRowEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetRowEnvelope;
+export function decodeTimesheetRowEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRowEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetRowEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timesheetRow", decodeTimesheetRow);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimesheetRow);
   ctx.path.pop();
   return o as unknown as t.TimesheetRowEnvelope;
 }
 
 /** Checks one TimesheetSubmissionRule and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetSubmissionRule(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRule {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetSubmissionRule;
+export function decodeTimesheetSubmissionRule(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRule {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetSubmissionRule;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.trackExceptionsMode) && d.isOptionalString(o.ruleType) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.frequency))) d.optionalStrings(o, ["trackExceptionsMode", "ruleType", "workScheduleId", "frequency"], ctx);
-  let v: unknown;
-  v = o.enabled; if (v !== undefined && typeof v !== "boolean") o.enabled = d.boolean(v, "enabled", ctx);
+  if (!(d.isOptionalString(o.trackExceptionsMode) && d.isOptionalString(o.ruleType) && d.isOptionalString(o.workScheduleId) && d.isOptionalBoolean(o.enabled) && d.isOptionalString(o.frequency))) d.optionalScalars(o, { trackExceptionsMode: d.string, ruleType: d.string, workScheduleId: d.string, enabled: d.checkBoolean, frequency: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.TimesheetSubmissionRule;
 }
 
 /** Checks one TimesheetSubmissionRuleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimesheetSubmissionRuleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRuleEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimesheetSubmissionRuleEnvelope;
+export function decodeTimesheetSubmissionRuleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRuleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetSubmissionRuleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "timesheetSubmissionRule", decodeTimesheetSubmissionRule);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimesheetSubmissionRule);
   ctx.path.pop();
   return o as unknown as t.TimesheetSubmissionRuleEnvelope;
 }
 
 /** Checks one TimestampRange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTimestampRange(value: unknown, key: string | number, ctx: DecodeContext): t.TimestampRange {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.TimestampRange;
+export function decodeTimestampRange(o: unknown, key: string | number, ctx: DecodeContext): t.TimestampRange {
+  if (!d.checkObject(o, key, ctx)) return o as t.TimestampRange;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalStrings(o, ["start", "end"], ctx);
+  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, end: d.string }, ctx);
   ctx.path.pop();
   return o as unknown as t.TimestampRange;
 }
 
 /** Checks one User and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUser(value: unknown, key: string | number, ctx: DecodeContext): t.User {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.User;
+export function decodeUser(o: unknown, key: string | number, ctx: DecodeContext): t.User {
+  if (!d.checkObject(o, key, ctx)) return o as t.User;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalString(o.phone) && d.isOptionalString(o.location) && d.isOptionalString(o.primaryEmail))) d.optionalStrings(o, ["userTypeId", "lastName", "avatarUrl", "timezone", "companyName", "type", "locale", "title", "firstName", "phone", "location", "primaryEmail"], ctx);
+  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.phone) && d.isOptionalBoolean(o.me) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.location) && d.isOptionalString(o.primaryEmail))) d.optionalScalars(o, { userTypeId: d.string, lastName: d.string, avatarUrl: d.string, timezone: d.string, companyName: d.string, type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, me: d.checkBoolean, myTeam: d.checkBoolean, location: d.string, primaryEmail: d.string }, ctx);
   let v: unknown;
-  v = o.metadata; if (v !== undefined) o.metadata = d.list(v, "metadata", ctx, "metadata", decodeMetadata);
-  v = o.profiles; if (v !== undefined) o.profiles = d.list(v, "profiles", ctx, "userProfile", decodeUserProfile);
-  v = o.deleted; if (v !== undefined && typeof v !== "boolean") o.deleted = d.boolean(v, "deleted", ctx);
-  v = o.me; if (v !== undefined && typeof v !== "boolean") o.me = d.boolean(v, "me", ctx);
-  v = o.myTeam; if (v !== undefined && typeof v !== "boolean") o.myTeam = d.boolean(v, "myTeam", ctx);
+  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
+  d.checkList(o.profiles, "profiles", ctx, decodeUserProfile);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.memberIds; if (v !== undefined) o.memberIds = d.stringList(v, "memberIds", ctx);
+  d.checkStringList(o.memberIds, "memberIds", ctx);
   ctx.path.pop();
   return o as unknown as t.User;
 }
 
 /** Checks one UserEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserEnvelope;
+export function decodeUserEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "user", decodeUser);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUser);
   ctx.path.pop();
   return o as unknown as t.UserEnvelope;
 }
 
 /** Checks one UserProfile and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserProfile(value: unknown, key: string | number, ctx: DecodeContext): t.UserProfile {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserProfile;
+export function decodeUserProfile(o: unknown, key: string | number, ctx: DecodeContext): t.UserProfile {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserProfile;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.email) && d.isOptionalString(o.role))) d.optionalStrings(o, ["accountId", "email", "role"], ctx);
-  let v: unknown;
-  v = o.external; if (v !== undefined && typeof v !== "boolean") o.external = d.boolean(v, "external", ctx);
-  v = o.admin; if (v !== undefined && typeof v !== "boolean") o.admin = d.boolean(v, "admin", ctx);
-  v = o.owner; if (v !== undefined && typeof v !== "boolean") o.owner = d.boolean(v, "owner", ctx);
+  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.email) && d.isOptionalString(o.role) && d.isOptionalBoolean(o.external) && d.isOptionalBoolean(o.admin) && d.isOptionalBoolean(o.owner))) d.optionalScalars(o, { accountId: d.string, email: d.string, role: d.string, external: d.checkBoolean, admin: d.checkBoolean, owner: d.checkBoolean }, ctx);
   ctx.path.pop();
   return o as unknown as t.UserProfile;
 }
 
 /** Checks one UserScheduleCapacityChange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleCapacityChange(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChange {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleCapacityChange;
+export function decodeUserScheduleCapacityChange(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChange {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleCapacityChange;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.startDate))) d.optionalStrings(o, ["finishDate", "userId", "startDate"], ctx);
+  if (!(d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { finishDate: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
   ctx.path.pop();
   return o as unknown as t.UserScheduleCapacityChange;
 }
 
 /** Checks one UserScheduleCapacityChangeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleCapacityChangeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChangeEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleCapacityChangeEnvelope;
+export function decodeUserScheduleCapacityChangeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChangeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleCapacityChangeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "userScheduleCapacityChange", decodeUserScheduleCapacityChange);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserScheduleCapacityChange);
   ctx.path.pop();
   return o as unknown as t.UserScheduleCapacityChangeEnvelope;
 }
 
 /** Checks one UserScheduleExclusion and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleExclusion(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusion {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleExclusion;
+export function decodeUserScheduleExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusion {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleExclusion;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.fromDate) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType) && d.isOptionalString(o.userId))) d.optionalStrings(o, ["fromDate", "toDate", "exclusionType", "userId"], ctx);
+  if (!(d.isOptionalString(o.fromDate) && d.isOptionalBoolean(o.isWorkDays) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType) && d.isOptionalString(o.userId))) d.optionalScalars(o, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string, userId: d.string }, ctx);
   let v: unknown;
-  v = o.isWorkDays; if (v !== undefined && typeof v !== "boolean") o.isWorkDays = d.boolean(v, "isWorkDays", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.UserScheduleExclusion;
 }
 
 /** Checks one UserScheduleExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserScheduleExclusionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusionEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserScheduleExclusionEnvelope;
+export function decodeUserScheduleExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleExclusionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "userScheduleExclusion", decodeUserScheduleExclusion);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserScheduleExclusion);
   ctx.path.pop();
   return o as unknown as t.UserScheduleExclusionEnvelope;
 }
 
 /** Checks one UserSchedulePartialExclusion and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserSchedulePartialExclusion(value: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusion {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserSchedulePartialExclusion;
+export function decodeUserSchedulePartialExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusion {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserSchedulePartialExclusion;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.exclusionType) && d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.startDate))) d.optionalStrings(o, ["exclusionType", "finishDate", "userId", "startDate"], ctx);
+  if (!(d.isOptionalString(o.exclusionType) && d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { exclusionType: d.string, finishDate: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
   ctx.path.pop();
   return o as unknown as t.UserSchedulePartialExclusion;
 }
 
 /** Checks one UserSchedulePartialExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserSchedulePartialExclusionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusionEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserSchedulePartialExclusionEnvelope;
+export function decodeUserSchedulePartialExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserSchedulePartialExclusionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "userSchedulePartialExclusion", decodeUserSchedulePartialExclusion);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserSchedulePartialExclusion);
   ctx.path.pop();
   return o as unknown as t.UserSchedulePartialExclusionEnvelope;
 }
 
 /** Checks one UserType and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserType(value: unknown, key: string | number, ctx: DecodeContext): t.UserType {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserType;
+export function decodeUserType(o: unknown, key: string | number, ctx: DecodeContext): t.UserType {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserType;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalStrings(o, ["description", "title"], ctx);
+  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { description: d.string, title: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
@@ -1630,179 +1420,155 @@ export function decodeUserType(value: unknown, key: string | number, ctx: Decode
 }
 
 /** Checks one UserTypeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeUserTypeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.UserTypeEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.UserTypeEnvelope;
+export function decodeUserTypeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserTypeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.UserTypeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "userType", decodeUserType);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserType);
   ctx.path.pop();
   return o as unknown as t.UserTypeEnvelope;
 }
 
 /** Checks one Version and normalises it in place; mismatches go to ctx.issues. */
-export function decodeVersion(value: unknown, key: string | number, ctx: DecodeContext): t.Version {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Version;
+export function decodeVersion(o: unknown, key: string | number, ctx: DecodeContext): t.Version {
+  if (!d.checkObject(o, key, ctx)) return o as t.Version;
   ctx.path.push(key);
-  let v: unknown;
-  v = o.major; if (v !== undefined && !Number.isFinite(v)) o.major = d.double(v, "major", ctx);
-  v = o.minor; if (v !== undefined && !Number.isFinite(v)) o.minor = d.double(v, "minor", ctx);
+  if (!(d.isOptionalDouble(o.major) && d.isOptionalDouble(o.minor))) d.optionalScalars(o, { major: d.checkDouble, minor: d.checkDouble }, ctx);
   ctx.path.pop();
   return o as unknown as t.Version;
 }
 
 /** Checks one VersionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeVersionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.VersionEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.VersionEnvelope;
+export function decodeVersionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.VersionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.VersionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "version", decodeVersion);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeVersion);
   ctx.path.pop();
   return o as unknown as t.VersionEnvelope;
 }
 
 /** Checks one Webhook and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWebhook(value: unknown, key: string | number, ctx: DecodeContext): t.Webhook {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Webhook;
+export function decodeWebhook(o: unknown, key: string | number, ctx: DecodeContext): t.Webhook {
+  if (!d.checkObject(o, key, ctx)) return o as t.Webhook;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.hookUrl))) d.optionalStrings(o, ["accountId", "folderId", "spaceId", "hookUrl"], ctx);
+  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.hookUrl) && d.isOptionalString(o.status) && d.isOptionalBoolean(o.recursive))) d.optionalScalars(o, { accountId: d.string, folderId: d.string, spaceId: d.string, hookUrl: d.string, status: d.string, recursive: d.checkBoolean }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.status; if (v !== undefined && typeof v !== "string") d.string(v, "status", ctx);
-  v = o.events; if (v !== undefined) o.events = d.stringList(v, "events", ctx);
-  v = o.recursive; if (v !== undefined && typeof v !== "boolean") o.recursive = d.boolean(v, "recursive", ctx);
+  d.checkStringList(o.events, "events", ctx);
   ctx.path.pop();
   return o as unknown as t.Webhook;
 }
 
 /** Checks one WebhookEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWebhookEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WebhookEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WebhookEnvelope;
+export function decodeWebhookEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WebhookEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WebhookEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "webhook", decodeWebhook);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWebhook);
   ctx.path.pop();
   return o as unknown as t.WebhookEnvelope;
 }
 
 /** Checks one Workflow and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkflow(value: unknown, key: string | number, ctx: DecodeContext): t.Workflow {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.Workflow;
+export function decodeWorkflow(o: unknown, key: string | number, ctx: DecodeContext): t.Workflow {
+  if (!d.checkObject(o, key, ctx)) return o as t.Workflow;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.description))) d.optionalStrings(o, ["name", "description"], ctx);
+  if (!(d.isOptionalBoolean(o.standard) && d.isOptionalBoolean(o.hidden) && d.isOptionalString(o.name) && d.isOptionalString(o.description))) d.optionalScalars(o, { standard: d.checkBoolean, hidden: d.checkBoolean, name: d.string, description: d.string }, ctx);
   let v: unknown;
-  v = o.standard; if (v !== undefined && typeof v !== "boolean") o.standard = d.boolean(v, "standard", ctx);
-  v = o.hidden; if (v !== undefined && typeof v !== "boolean") o.hidden = d.boolean(v, "hidden", ctx);
-  v = o.customStatuses; if (v !== undefined) o.customStatuses = d.list(v, "customStatuses", ctx, "customStatus", decodeCustomStatus);
+  d.checkList(o.customStatuses, "customStatuses", ctx, decodeCustomStatus);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.Workflow;
 }
 
 /** Checks one WorkflowEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkflowEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkflowEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkflowEnvelope;
+export function decodeWorkflowEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkflowEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkflowEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "workflow", decodeWorkflow);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkflow);
   ctx.path.pop();
   return o as unknown as t.WorkflowEnvelope;
 }
 
 /** Checks one WorkSchedule and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkSchedule(value: unknown, key: string | number, ctx: DecodeContext): t.WorkSchedule {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkSchedule;
+export function decodeWorkSchedule(o: unknown, key: string | number, ctx: DecodeContext): t.WorkSchedule {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkSchedule;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.scheduleType) && d.isOptionalString(o.title))) d.optionalStrings(o, ["scheduleType", "title"], ctx);
+  if (!(d.isOptionalString(o.scheduleType) && d.isOptionalString(o.title))) d.optionalScalars(o, { scheduleType: d.string, title: d.string }, ctx);
   let v: unknown;
-  v = o.workweek; if (v !== undefined) o.workweek = d.list(v, "workweek", ctx, "item", d.json);
-  v = o.userIds; if (v !== undefined) o.userIds = d.stringList(v, "userIds", ctx);
+  d.checkList(o.workweek, "workweek", ctx, d.json);
+  d.checkStringList(o.userIds, "userIds", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkSchedule;
 }
 
 /** Checks one WorkScheduleCapacityChange and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleCapacityChange(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChange {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleCapacityChange;
+export function decodeWorkScheduleCapacityChange(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChange {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleCapacityChange;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.finishDate) && d.isOptionalString(o.startDate))) d.optionalStrings(o, ["workScheduleId", "finishDate", "startDate"], ctx);
+  if (!(d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.finishDate) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { workScheduleId: d.string, finishDate: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
   let v: unknown;
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.capacityMinutes; if (v !== undefined && !Number.isSafeInteger(v)) o.capacityMinutes = d.integer(v, "capacityMinutes", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkScheduleCapacityChange;
 }
 
 /** Checks one WorkScheduleCapacityChangeEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleCapacityChangeEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChangeEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleCapacityChangeEnvelope;
+export function decodeWorkScheduleCapacityChangeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChangeEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleCapacityChangeEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "workScheduleCapacityChange", decodeWorkScheduleCapacityChange);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkScheduleCapacityChange);
   ctx.path.pop();
   return o as unknown as t.WorkScheduleCapacityChangeEnvelope;
 }
 
 /** Checks one WorkScheduleEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleEnvelope;
+export function decodeWorkScheduleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "workSchedule", decodeWorkSchedule);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkSchedule);
   ctx.path.pop();
   return o as unknown as t.WorkScheduleEnvelope;
 }
 
 /** Checks one WorkScheduleExclusion and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleExclusion(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusion {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleExclusion;
+export function decodeWorkScheduleExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusion {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleExclusion;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.fromDate) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType))) d.optionalStrings(o, ["fromDate", "toDate", "exclusionType"], ctx);
+  if (!(d.isOptionalString(o.fromDate) && d.isOptionalBoolean(o.isWorkDays) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType))) d.optionalScalars(o, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string }, ctx);
   let v: unknown;
-  v = o.isWorkDays; if (v !== undefined && typeof v !== "boolean") o.isWorkDays = d.boolean(v, "isWorkDays", ctx);
   v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
   ctx.path.pop();
   return o as unknown as t.WorkScheduleExclusion;
 }
 
 /** Checks one WorkScheduleExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkScheduleExclusionEnvelope(value: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusionEnvelope {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkScheduleExclusionEnvelope;
+export function decodeWorkScheduleExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusionEnvelope {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleExclusionEnvelope;
   ctx.path.push(key);
   let v: unknown;
   v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else o.data = d.list(v, "data", ctx, "workScheduleExclusion", decodeWorkScheduleExclusion);
+  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkScheduleExclusion);
   ctx.path.pop();
   return o as unknown as t.WorkScheduleExclusionEnvelope;
 }
 
 /** Checks one WorkWeek and normalises it in place; mismatches go to ctx.issues. */
-export function decodeWorkWeek(value: unknown, key: string | number, ctx: DecodeContext): t.WorkWeek {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as t.WorkWeek;
+export function decodeWorkWeek(o: unknown, key: string | number, ctx: DecodeContext): t.WorkWeek {
+  if (!d.checkObject(o, key, ctx)) return o as t.WorkWeek;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.dayOfWeek))) d.optionalStrings(o, ["dayOfWeek"], ctx);
-  let v: unknown;
-  v = o.isWorkDay; if (v !== undefined && typeof v !== "boolean") o.isWorkDay = d.boolean(v, "isWorkDay", ctx);
+  if (!(d.isOptionalString(o.dayOfWeek) && d.isOptionalBoolean(o.isWorkDay))) d.optionalScalars(o, { dayOfWeek: d.string, isWorkDay: d.checkBoolean }, ctx);
   ctx.path.pop();
   return o as unknown as t.WorkWeek;
 }

@@ -552,11 +552,10 @@ export type WrikeWebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 export type WebhookEventType = KnownWebhookEvent["eventType"];
 
 /** Checks one TaskCreated event in place; mismatches go to ctx.issues. */
-export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskCreatedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskCreatedEvent;
+export function decodeTaskCreatedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskCreatedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskCreatedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -566,11 +565,10 @@ export function decodeTaskCreatedEvent(value: unknown, key: string | number, ctx
 }
 
 /** Checks one TaskDeleted event in place; mismatches go to ctx.issues. */
-export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDeletedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskDeletedEvent;
+export function decodeTaskDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -580,11 +578,10 @@ export function decodeTaskDeletedEvent(value: unknown, key: string | number, ctx
 }
 
 /** Checks one TaskTitleChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskTitleChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskTitleChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskTitleChangedEvent;
+export function decodeTaskTitleChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskTitleChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskTitleChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -594,11 +591,10 @@ export function decodeTaskTitleChangedEvent(value: unknown, key: string | number
 }
 
 /** Checks one TaskImportanceChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskImportanceChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskImportanceChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskImportanceChangedEvent;
+export function decodeTaskImportanceChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskImportanceChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskImportanceChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -608,11 +604,10 @@ export function decodeTaskImportanceChangedEvent(value: unknown, key: string | n
 }
 
 /** Checks one TaskStatusChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskStatusChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskStatusChangedEvent;
+export function decodeTaskStatusChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskStatusChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskStatusChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value) && d.isOptionalString(o.oldCustomStatusId) && d.isOptionalString(o.customStatusId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value", "oldCustomStatusId", "customStatusId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value) && d.isOptionalString(o.oldCustomStatusId) && d.isOptionalString(o.customStatusId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string, oldCustomStatusId: d.string, customStatusId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -622,117 +617,109 @@ export function decodeTaskStatusChangedEvent(value: unknown, key: string | numbe
 }
 
 /** Checks one TaskDatesChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskDatesChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDatesChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskDatesChangedEvent;
+export function decodeTaskDatesChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskDatesChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDatesChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.oldValue; if (v !== undefined) o.oldValue = decodeTaskDates(v, "oldValue", ctx);
-  v = o.value; if (v !== undefined) o.value = decodeTaskDates(v, "value", ctx);
+  v = o.oldValue; if (v !== undefined) decodeTaskDates(v, "oldValue", ctx);
+  v = o.value; if (v !== undefined) decodeTaskDates(v, "value", ctx);
   ctx.path.pop();
   return o as unknown as TaskDatesChangedEvent;
 }
 
 /** Checks one TaskParentsAdded event in place; mismatches go to ctx.issues. */
-export function decodeTaskParentsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskParentsAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskParentsAddedEvent;
+export function decodeTaskParentsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskParentsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskParentsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx);
+  d.checkStringList(o.addedParents, "addedParents", ctx);
   ctx.path.pop();
   return o as unknown as TaskParentsAddedEvent;
 }
 
 /** Checks one TaskParentsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeTaskParentsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskParentsRemovedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskParentsRemovedEvent;
+export function decodeTaskParentsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskParentsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskParentsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx);
+  d.checkStringList(o.removedParents, "removedParents", ctx);
   ctx.path.pop();
   return o as unknown as TaskParentsRemovedEvent;
 }
 
 /** Checks one TaskResponsiblesAdded event in place; mismatches go to ctx.issues. */
-export function decodeTaskResponsiblesAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskResponsiblesAddedEvent;
+export function decodeTaskResponsiblesAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskResponsiblesAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedResponsibles; if (v !== undefined) o.addedResponsibles = d.stringList(v, "addedResponsibles", ctx);
+  d.checkStringList(o.addedResponsibles, "addedResponsibles", ctx);
   ctx.path.pop();
   return o as unknown as TaskResponsiblesAddedEvent;
 }
 
 /** Checks one TaskResponsiblesRemoved event in place; mismatches go to ctx.issues. */
-export function decodeTaskResponsiblesRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesRemovedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskResponsiblesRemovedEvent;
+export function decodeTaskResponsiblesRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskResponsiblesRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskResponsiblesRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedResponsibles; if (v !== undefined) o.removedResponsibles = d.stringList(v, "removedResponsibles", ctx);
+  d.checkStringList(o.removedResponsibles, "removedResponsibles", ctx);
   ctx.path.pop();
   return o as unknown as TaskResponsiblesRemovedEvent;
 }
 
 /** Checks one TaskSharedsAdded event in place; mismatches go to ctx.issues. */
-export function decodeTaskSharedsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskSharedsAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskSharedsAddedEvent;
+export function decodeTaskSharedsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskSharedsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskSharedsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx);
+  d.checkStringList(o.addedShareds, "addedShareds", ctx);
   ctx.path.pop();
   return o as unknown as TaskSharedsAddedEvent;
 }
 
 /** Checks one TaskSharedsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeTaskSharedsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskSharedsRemovedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskSharedsRemovedEvent;
+export function decodeTaskSharedsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskSharedsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskSharedsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.taskId; if (v === undefined) d.missing("taskId", ctx); else if (typeof v !== "string") d.string(v, "taskId", ctx);
-  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx);
+  d.checkStringList(o.removedShareds, "removedShareds", ctx);
   ctx.path.pop();
   return o as unknown as TaskSharedsRemovedEvent;
 }
 
 /** Checks one TaskDescriptionChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskDescriptionChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskDescriptionChangedEvent;
+export function decodeTaskDescriptionChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskDescriptionChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDescriptionChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -742,11 +729,10 @@ export function decodeTaskDescriptionChangedEvent(value: unknown, key: string | 
 }
 
 /** Checks one TaskCustomFieldChanged event in place; mismatches go to ctx.issues. */
-export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TaskCustomFieldChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskCustomFieldChangedEvent;
+export function decodeTaskCustomFieldChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TaskCustomFieldChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TaskCustomFieldChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, customFieldId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -756,11 +742,10 @@ export function decodeTaskCustomFieldChangedEvent(value: unknown, key: string | 
 }
 
 /** Checks one FolderCreated event in place; mismatches go to ctx.issues. */
-export function decodeFolderCreatedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderCreatedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderCreatedEvent;
+export function decodeFolderCreatedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderCreatedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderCreatedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -770,11 +755,10 @@ export function decodeFolderCreatedEvent(value: unknown, key: string | number, c
 }
 
 /** Checks one FolderDeleted event in place; mismatches go to ctx.issues. */
-export function decodeFolderDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderDeletedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderDeletedEvent;
+export function decodeFolderDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -784,11 +768,10 @@ export function decodeFolderDeletedEvent(value: unknown, key: string | number, c
 }
 
 /** Checks one FolderTitleChanged event in place; mismatches go to ctx.issues. */
-export function decodeFolderTitleChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderTitleChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderTitleChangedEvent;
+export function decodeFolderTitleChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderTitleChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderTitleChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -798,11 +781,10 @@ export function decodeFolderTitleChangedEvent(value: unknown, key: string | numb
 }
 
 /** Checks one FolderDescriptionChanged event in place; mismatches go to ctx.issues. */
-export function decodeFolderDescriptionChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderDescriptionChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderDescriptionChangedEvent;
+export function decodeFolderDescriptionChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderDescriptionChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderDescriptionChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -811,71 +793,66 @@ export function decodeFolderDescriptionChangedEvent(value: unknown, key: string 
 }
 
 /** Checks one FolderParentsAdded event in place; mismatches go to ctx.issues. */
-export function decodeFolderParentsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderParentsAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderParentsAddedEvent;
+export function decodeFolderParentsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderParentsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderParentsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedParents; if (v !== undefined) o.addedParents = d.stringList(v, "addedParents", ctx);
+  d.checkStringList(o.addedParents, "addedParents", ctx);
   ctx.path.pop();
   return o as unknown as FolderParentsAddedEvent;
 }
 
 /** Checks one FolderParentsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeFolderParentsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderParentsRemovedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderParentsRemovedEvent;
+export function decodeFolderParentsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderParentsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderParentsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedParents; if (v !== undefined) o.removedParents = d.stringList(v, "removedParents", ctx);
+  d.checkStringList(o.removedParents, "removedParents", ctx);
   ctx.path.pop();
   return o as unknown as FolderParentsRemovedEvent;
 }
 
 /** Checks one FolderSharedsAdded event in place; mismatches go to ctx.issues. */
-export function decodeFolderSharedsAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderSharedsAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderSharedsAddedEvent;
+export function decodeFolderSharedsAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderSharedsAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderSharedsAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedShareds; if (v !== undefined) o.addedShareds = d.stringList(v, "addedShareds", ctx);
+  d.checkStringList(o.addedShareds, "addedShareds", ctx);
   ctx.path.pop();
   return o as unknown as FolderSharedsAddedEvent;
 }
 
 /** Checks one FolderSharedsRemoved event in place; mismatches go to ctx.issues. */
-export function decodeFolderSharedsRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderSharedsRemovedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderSharedsRemovedEvent;
+export function decodeFolderSharedsRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderSharedsRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderSharedsRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedShareds; if (v !== undefined) o.removedShareds = d.stringList(v, "removedShareds", ctx);
+  d.checkStringList(o.removedShareds, "removedShareds", ctx);
   ctx.path.pop();
   return o as unknown as FolderSharedsRemovedEvent;
 }
 
 /** Checks one FolderCustomFieldChanged event in place; mismatches go to ctx.issues. */
-export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): FolderCustomFieldChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as FolderCustomFieldChangedEvent;
+export function decodeFolderCustomFieldChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): FolderCustomFieldChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as FolderCustomFieldChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "customFieldId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.customFieldId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, customFieldId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -885,11 +862,10 @@ export function decodeFolderCustomFieldChangedEvent(value: unknown, key: string 
 }
 
 /** Checks one ProjectDatesChanged event in place; mismatches go to ctx.issues. */
-export function decodeProjectDatesChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectDatesChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as ProjectDatesChangedEvent;
+export function decodeProjectDatesChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectDatesChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectDatesChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -899,41 +875,38 @@ export function decodeProjectDatesChangedEvent(value: unknown, key: string | num
 }
 
 /** Checks one ProjectOwnersAdded event in place; mismatches go to ctx.issues. */
-export function decodeProjectOwnersAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as ProjectOwnersAddedEvent;
+export function decodeProjectOwnersAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectOwnersAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.addedOwners; if (v !== undefined) o.addedOwners = d.stringList(v, "addedOwners", ctx);
+  d.checkStringList(o.addedOwners, "addedOwners", ctx);
   ctx.path.pop();
   return o as unknown as ProjectOwnersAddedEvent;
 }
 
 /** Checks one ProjectOwnersRemoved event in place; mismatches go to ctx.issues. */
-export function decodeProjectOwnersRemovedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersRemovedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as ProjectOwnersRemovedEvent;
+export function decodeProjectOwnersRemovedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectOwnersRemovedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectOwnersRemovedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
   v = o.folderId; if (v === undefined) d.missing("folderId", ctx); else if (typeof v !== "string") d.string(v, "folderId", ctx);
-  v = o.removedOwners; if (v !== undefined) o.removedOwners = d.stringList(v, "removedOwners", ctx);
+  d.checkStringList(o.removedOwners, "removedOwners", ctx);
   ctx.path.pop();
   return o as unknown as ProjectOwnersRemovedEvent;
 }
 
 /** Checks one ProjectStatusChanged event in place; mismatches go to ctx.issues. */
-export function decodeProjectStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ProjectStatusChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as ProjectStatusChangedEvent;
+export function decodeProjectStatusChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): ProjectStatusChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ProjectStatusChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -943,11 +916,10 @@ export function decodeProjectStatusChangedEvent(value: unknown, key: string | nu
 }
 
 /** Checks one AttachmentAdded event in place; mismatches go to ctx.issues. */
-export function decodeAttachmentAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): AttachmentAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as AttachmentAddedEvent;
+export function decodeAttachmentAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): AttachmentAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as AttachmentAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -957,11 +929,10 @@ export function decodeAttachmentAddedEvent(value: unknown, key: string | number,
 }
 
 /** Checks one AttachmentDeleted event in place; mismatches go to ctx.issues. */
-export function decodeAttachmentDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): AttachmentDeletedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as AttachmentDeletedEvent;
+export function decodeAttachmentDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): AttachmentDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as AttachmentDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -971,11 +942,10 @@ export function decodeAttachmentDeletedEvent(value: unknown, key: string | numbe
 }
 
 /** Checks one CommentAdded event in place; mismatches go to ctx.issues. */
-export function decodeCommentAddedEvent(value: unknown, key: string | number, ctx: DecodeContext): CommentAddedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as CommentAddedEvent;
+export function decodeCommentAddedEvent(o: unknown, key: string | number, ctx: DecodeContext): CommentAddedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as CommentAddedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -985,11 +955,10 @@ export function decodeCommentAddedEvent(value: unknown, key: string | number, ct
 }
 
 /** Checks one CommentDeleted event in place; mismatches go to ctx.issues. */
-export function decodeCommentDeletedEvent(value: unknown, key: string | number, ctx: DecodeContext): CommentDeletedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as CommentDeletedEvent;
+export function decodeCommentDeletedEvent(o: unknown, key: string | number, ctx: DecodeContext): CommentDeletedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as CommentDeletedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "folderId"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, folderId: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -999,11 +968,10 @@ export function decodeCommentDeletedEvent(value: unknown, key: string | number, 
 }
 
 /** Checks one TimelogChanged event in place; mismatches go to ctx.issues. */
-export function decodeTimelogChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): TimelogChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TimelogChangedEvent;
+export function decodeTimelogChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): TimelogChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as TimelogChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.type))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "taskId", "type"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.taskId) && d.isOptionalString(o.type))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, taskId: d.string, type: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1013,11 +981,10 @@ export function decodeTimelogChangedEvent(value: unknown, key: string | number, 
 }
 
 /** Checks one ApprovalStatusChanged event in place; mismatches go to ctx.issues. */
-export function decodeApprovalStatusChangedEvent(value: unknown, key: string | number, ctx: DecodeContext): ApprovalStatusChangedEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as ApprovalStatusChangedEvent;
+export function decodeApprovalStatusChangedEvent(o: unknown, key: string | number, ctx: DecodeContext): ApprovalStatusChangedEvent {
+  if (!d.checkObject(o, key, ctx)) return o as ApprovalStatusChangedEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.approvalId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate", "approvalId", "taskId", "folderId", "oldValue", "value"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate) && d.isOptionalString(o.approvalId) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.oldValue) && d.isOptionalString(o.value))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string, approvalId: d.string, taskId: d.string, folderId: d.string, oldValue: d.string, value: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1026,11 +993,10 @@ export function decodeApprovalStatusChangedEvent(value: unknown, key: string | n
 }
 
 /** Checks the common fields of an event of a type the spec does not list; every other field is kept. */
-export function decodeUnknownWebhookEvent(value: unknown, key: string | number, ctx: DecodeContext): UnknownWebhookEvent {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as UnknownWebhookEvent;
+export function decodeUnknownWebhookEvent(o: unknown, key: string | number, ctx: DecodeContext): UnknownWebhookEvent {
+  if (!d.checkObject(o, key, ctx)) return o as UnknownWebhookEvent;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalStrings(o, ["eventAuthorId", "lastUpdatedDate"], ctx);
+  if (!(d.isOptionalString(o.eventAuthorId) && d.isOptionalString(o.lastUpdatedDate))) d.optionalScalars(o, { eventAuthorId: d.string, lastUpdatedDate: d.string }, ctx);
   let v: unknown;
   v = o.webhookId; if (v === undefined) d.missing("webhookId", ctx); else if (typeof v !== "string") d.string(v, "webhookId", ctx);
   v = o.eventType; if (v === undefined) d.missing("eventType", ctx); else if (typeof v !== "string") d.string(v, "eventType", ctx);
@@ -1060,14 +1026,10 @@ export function decodeWrikeWebhookEvent(value: unknown, key: string | number, ct
 }
 
 /** Checks one TaskDates and normalises it in place; mismatches go to ctx.issues. */
-export function decodeTaskDates(value: unknown, key: string | number, ctx: DecodeContext): TaskDates {
-  const o = d.object(value, key, ctx);
-  if (o === undefined) return value as TaskDates;
+export function decodeTaskDates(o: unknown, key: string | number, ctx: DecodeContext): TaskDates {
+  if (!d.checkObject(o, key, ctx)) return o as TaskDates;
   ctx.path.push(key);
-  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.start) && d.isOptionalString(o.due))) d.optionalStrings(o, ["type", "start", "due"], ctx);
-  let v: unknown;
-  v = o.duration; if (v !== undefined && !Number.isFinite(v)) o.duration = d.double(v, "duration", ctx);
-  v = o.workOnWeekends; if (v !== undefined && typeof v !== "boolean") o.workOnWeekends = d.boolean(v, "workOnWeekends", ctx);
+  if (!(d.isOptionalString(o.type) && d.isOptionalDouble(o.duration) && d.isOptionalString(o.start) && d.isOptionalString(o.due) && d.isOptionalBoolean(o.workOnWeekends))) d.optionalScalars(o, { type: d.string, duration: d.checkDouble, start: d.string, due: d.string, workOnWeekends: d.checkBoolean }, ctx);
   ctx.path.pop();
   return o as unknown as TaskDates;
 }

@@ -57,8 +57,8 @@ function scalarSchema(name: ScalarType, direction: Direction): Schema {
       // The pattern's literal Z says UTC; no description, as this schema repeats in every tool's filters.
       return direction === "input" ? { type: "string", pattern: UTC_TIMESTAMP } : { type: "string" };
     case "localDateTime":
-      // A task date: Wrike also takes a day (yyyy-MM-dd) for it.
-      return direction === "input" ? { type: "string", pattern: LOCAL_DATE_TIME, description: "No zone: 2025-03-01T09:00:00 or 2025-03-01" } : { type: "string" };
+      // A task date, or a day (yyyy-MM-dd): the pattern, with no zone in it, says both; no description, as for UTC.
+      return direction === "input" ? { type: "string", pattern: LOCAL_DATE_TIME } : { type: "string" };
     default:
       return { type: "string" };
   }
@@ -90,21 +90,35 @@ export function orNull(schema: SchemaOrRef): SchemaOrRef {
 /** The key under which a schema holds a model's constant to spread into itself (printed as `...constant`). */
 const SPREAD = "...";
 
-/** A description joined onto a schema; the schema's own (a date's example) comes last. */
+/** A description joined onto a schema (the schemas of types carry none of their own). */
 export function described(schema: SchemaOrRef, description: string | undefined): SchemaOrRef {
   if (description === undefined || description === "") return schema;
   if (schema instanceof SchemaRef) return { [SPREAD]: schema, description };
-  return { ...schema, description: typeof schema.description === "string" ? `${description} (${schema.description})` : description };
+  return { ...schema, description };
+}
+
+/** The words of a name or text, lower case, camelCase split (StartFinishInterval: start, finish, interval). */
+const wordsOf = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+/** At most this many words besides the value's own: "Sort by status" for Status, "Ascending sort order" for Asc. */
+const FILLER_WORDS = 3;
+
+/** An enum item's text that only says its value again, give or take a few filler words. */
+function repeatsValue(value: string, text: string): boolean {
+  const own = wordsOf(value);
+  const words = wordsOf(text);
+  const others = words.filter((w) => !own.some((o) => w.startsWith(o)));
+  return others.length < words.length && others.length <= FILLER_WORDS;
 }
 
 /**
  * A reference description without its list of enum values (`* \`Active\` - Active * \`Deferred\``) when the
- * schema's `enum` lists them: items whose text only repeats the value go, items that explain it stay.
+ * schema's `enum` lists them: items whose text only repeats the value (with a few filler words: "Sort by
+ * status") go, items that explain it stay.
  */
 export function withoutValueList(description: string | undefined): string | undefined {
-  const words = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
   const kept = description?.replace(/\s*\*\s*`([^`]+)`(?:\s*-\s*([^*]*?))?(?=\s*\*\s*`|\s*$)/g, (item, value: string, text: string | undefined) =>
-    text === undefined || words(text) === words(value) ? "" : item,
+    text === undefined || repeatsValue(value, text) ? "" : item,
   );
   return kept?.trim() || undefined;
 }
