@@ -5,6 +5,7 @@
 import type { DecodeContext } from "./runtime/decode.js";
 import type { EncodeContext } from "./runtime/encode.js";
 import type { WrikeApiError } from "./errors.js";
+import type { XmlSupport } from "./transport/options.js";
 
 export type ResponseFormat = "json" | "xml";
 
@@ -33,8 +34,11 @@ export interface Protocol {
   request(api: ApiDescriptor, method: MethodDescriptor<never, unknown>, request: EncodeContext, format: ResponseFormat): OutgoingRequest;
   /** The format an answer is in, from its Content-Type and the format asked for. */
   format(contentType: string, requested: ResponseFormat): ResponseFormat;
-  /** Parses an answer's text in that format (XML needs the caller's XML support); throws when it is not one. */
-  parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown } | undefined): unknown;
+  /**
+   * Parses an answer's text in that format (XML needs the caller's XML support, whose conversions it sets
+   * on `ctx`, the context the document is decoded in); throws when it is not one.
+   */
+  parse(text: string, format: ResponseFormat, xml: XmlSupport | undefined, ctx: DecodeContext): unknown;
   /** What the API's `wrongHostStatus` means and what to do about it, when it has one (v4). */
   readonly wrongHost?: string;
 }

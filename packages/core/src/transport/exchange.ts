@@ -26,7 +26,7 @@ export type Exchange = (method: MethodDescriptor<never, unknown>, request: Encod
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, authorizer: Authorizer, hooks: TransportHooks): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { xml, rateLimiter: limiter } = options;
+  const limiter = options.rateLimiter;
   const base = apiBase(options.baseUrl, options.host);
 
   /**
@@ -102,10 +102,12 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const { ok, status } = response;
     const busy = status === 429 || status === 503;
     const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
+    // The protocol's parse gives the context XML's conversions when the answer is XML.
+    const ctx: DecodeContext = { issues: [], path: [] };
     let document: unknown;
     if (!busy)
       try {
-        document = api.protocol.parse(text, bodyFormat, xml);
+        document = api.protocol.parse(text, bodyFormat, options.xml, ctx);
       } catch (cause) {
         if (ok) throw new WrikeDecodeError({ message: `${id}: unreadable ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
@@ -121,8 +123,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         // Only 429 and 503 are retried, and they honour it.
         { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
       );
-    // XML support brings XML's conversions (xml is there: parsing refused XML without it).
-    const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? xml!.fromXml : undefined };
     const result = method.decodeResult!(document, ctx);
     if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
     // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).

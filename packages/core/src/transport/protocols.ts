@@ -25,10 +25,11 @@ export const rpcProtocol: Protocol = {
     body: new URLSearchParams(request.pairs).toString(),
   }),
   format: (contentType, requested) => (contentType.includes("json") ? "json" : contentType.includes("xml") ? "xml" : requested),
-  // XML only when the caller brought an XML parser (it is opt-in to keep bundles small).
-  parse(text, format, xml) {
+  // XML only when the caller brought XML support (it is opt-in to keep bundles small), with its conversions for the decoders.
+  parse(text, format, xml, ctx) {
     if (format === "json") return JSON.parse(text);
     if (!xml) throw new TypeError(`needs XML support: ${XML_HINT}`);
+    ctx.fromXml = xml.fromXml;
     return xml.parse(text);
   },
 };
