@@ -10,7 +10,7 @@ import type { XmlSupport } from "./transport/options.js";
 export type ResponseFormat = "json" | "xml";
 
 export interface ErrorEnvelope {
-  /** Root key of the error document; absent when its fields sit at the top level. */
+  /** Root key of the error document (readCodedError, v2); absent when its fields sit at the top level (readStatusError, v4). */
   readonly root?: string;
   readonly codeField?: string;
   readonly nameField: string;
@@ -20,9 +20,10 @@ export interface ErrorEnvelope {
 /** Reads the API error in a parsed answer, or undefined when it holds none (transport/api-errors.ts has each API's). */
 export type ErrorReader = (api: ApiDescriptor, method: string, document: unknown, httpStatus: number, format: ResponseFormat) => WrikeApiError | undefined;
 
-/** What a protocol sends for one call: the path after the base URL (the query is added to it), headers and body. */
+/** What a protocol sends for one call: the path after the base URL, the query after it (with its `?`, when there is one), headers and body. */
 export interface OutgoingRequest {
   readonly path: string;
+  readonly query?: string;
   readonly headers: Record<string, string>;
   readonly body?: BodyInit;
 }

@@ -44,10 +44,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     let text: string;
     const host = await authorizer.host?.();
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
-    const { path, headers, body } = api.protocol.request(api, method, request, format);
+    const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
     const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
-    const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
+    const url = where + query;
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is

@@ -48,7 +48,7 @@ export const restProtocol: Protocol = {
   request(api, method, request, format) {
     const verb = method.http.method;
     const path = api.formats[format]!.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = request.path[name];
+      const value = new Map(request.path).get(name);
       // An empty list of ids leaves its placeholder empty.
       if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (required argument)", received: "nothing" }] });
       return value.split(",").map(encodeURIComponent).join(",");
@@ -63,7 +63,7 @@ export const restProtocol: Protocol = {
       body = new URLSearchParams(request.pairs).toString();
       headers["content-type"] ??= FORM;
     }
-    return { path, headers, body };
+    return { path, query: request.query.length > 0 ? `?${new URLSearchParams(request.query)}` : "", headers, body };
   },
   format: () => "json",
   parse: (text) => JSON.parse(text),
