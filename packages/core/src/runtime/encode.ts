@@ -34,6 +34,8 @@ export interface EncodeContext {
   readonly headers: WirePairs;
   /** The raw body of an upload (`encoding: raw`). */
   body?: RawBody;
+  /** Set when that body is a stream: read as it is sent, it cannot go out again (one attempt, no resend). */
+  streamed?: boolean;
   /** What the arguments ask of the decoded answer (see `echoed`): throws when the answer does not do it. */
   check?: (result: unknown, methodId: string) => void;
 }
@@ -200,6 +202,7 @@ export function raw(value: unknown, path: string, ctx: EncodeContext): void {
   if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array || value instanceof ReadableStream) ctx.body = value;
   else if (isAsyncIterable(value)) ctx.body = streamOf(value);
   else return reject(value, path, "file contents: a Blob, a Uint8Array, an ArrayBuffer, a ReadableStream or a Node Readable", ctx);
+  ctx.streamed = ctx.body instanceof ReadableStream;
   // First among the headers, so that a content-type argument header replaces it.
   ctx.headers.unshift(["content-type", "application/octet-stream"]);
 }

@@ -74,7 +74,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
     try {
       // A stream body is read as it is sent and cannot go out again.
-      response = authorizer.send ? await authorizer.send(send, !(body instanceof ReadableStream)) : (await send())[0];
+      response = authorizer.send ? await authorizer.send(send, !request.streamed) : (await send())[0];
       const { status } = response;
       // A browser's refused redirect (redirect: "manual") is opaque, with status 0.
       if ((status > 299 && status < 400) || !status || response.redirected) {
