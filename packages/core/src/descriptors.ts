@@ -20,7 +20,7 @@ export interface ErrorEnvelope {
 /** Reads the API error in a parsed answer, or undefined when it holds none (transport/api-errors.ts has each API's). */
 export type ErrorReader = (api: ApiDescriptor, method: string, document: unknown, httpStatus: number, format: ResponseFormat) => WrikeApiError | undefined;
 
-/** What a protocol sends for one call: the path after the base URL, the query after it (with its `?`, when there is one), headers and body. */
+/** What a protocol sends for one call: the path after the base URL, the query after it (with its `?`, when there is one), headers (accept among them) and body. */
 export interface OutgoingRequest {
   readonly path: string;
   readonly query?: string;

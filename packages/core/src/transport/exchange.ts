@@ -48,7 +48,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
     const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
     const url = where + query;
-    headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
     // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.

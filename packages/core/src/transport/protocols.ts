@@ -21,7 +21,7 @@ export const rpcProtocol: Protocol = {
   },
   request: (api, method, request, format) => ({
     path: api.formats[format]!.replace("{method}", method.http.path),
-    headers: { "content-type": FORM },
+    headers: { "content-type": FORM, accept: `application/${format}` },
     body: new URLSearchParams(request.pairs).toString(),
   }),
   format: (contentType, requested) => (contentType.includes("json") ? "json" : contentType.includes("xml") ? "xml" : requested),
@@ -53,9 +53,10 @@ export const restProtocol: Protocol = {
       if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (required argument)", received: "nothing" }] });
       return value.split(",").map(encodeURIComponent).join(",");
     });
-    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
+    // Argument headers (X-File-Name) first, so that none of them can replace the accept, the content type or the authorization.
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
+    headers.accept = `application/${format}`;
     // A raw upload (its encoder names the content type), else a form body; GET and DELETE carry none. A
     // POST or PUT without body arguments still sends an empty form (servers read it as no arguments).
     let body: BodyInit | undefined = request.body as BodyInit | undefined;
