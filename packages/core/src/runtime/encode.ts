@@ -21,7 +21,7 @@ export type RawBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Arra
 export type UploadBody = RawBody | AsyncIterable<Uint8Array>;
 
 /**
- * What the encoders build, slot by slot (see the REST request contract): the exchange turns it into the URL,
+ * What the encoders build, slot by slot (see the REST request contract): the API's protocol turns it into the URL,
  * the query string, the headers and the body.
  */
 export interface EncodeContext {
