@@ -2,10 +2,9 @@
  * The shapes the generator fills in: one ApiDescriptor for the API, one MethodDescriptor per method.
  * They are plain data plus the generated encode/decode functions; the transport needs nothing else.
  */
-import type { DecodeContext } from "./runtime/decode.js";
+import type { DecodeContext, FromXml } from "./runtime/decode.js";
 import type { EncodeContext } from "./runtime/encode.js";
 import type { WrikeApiError } from "./errors.js";
-import type { XmlSupport } from "./transport/options.js";
 
 export type ResponseFormat = "json" | "xml";
 
@@ -39,7 +38,7 @@ export interface Protocol {
    * Parses an answer's text in that format (XML needs the caller's XML support, whose conversions it sets
    * on `ctx`, the context the document is decoded in); throws when it is not one.
    */
-  parse(text: string, format: ResponseFormat, xml: XmlSupport | undefined, ctx: DecodeContext): unknown;
+  parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown; fromXml: FromXml } | undefined, ctx: DecodeContext): unknown;
   /** What the API's `wrongHostStatus` means and what to do about it, when it has one (v4). */
   readonly wrongHost?: string;
 }
