@@ -26,7 +26,7 @@ export type Exchange = (method: MethodDescriptor<never, unknown>, request: Encod
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, authorizer: Authorizer, hooks: TransportHooks): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { xml, rateLimiter: limiter } = options;
+  const limiter = options.rateLimiter;
   const base = apiBase(options.baseUrl, options.host);
 
   /**
@@ -44,11 +44,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     let text: string;
     const host = await authorizer.host?.();
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
-    const { path, headers, body } = api.protocol.request(api, method, request, format);
+    const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
     const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
-    const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
-    headers.accept = `application/${format}`;
+    const url = where + query;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
     // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
@@ -74,7 +73,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
     try {
       // A stream body is read as it is sent and cannot go out again.
-      response = authorizer.send ? await authorizer.send(send, !(body instanceof ReadableStream)) : (await send())[0];
+      response = authorizer.send ? await authorizer.send(send, !request.streamed) : (await send())[0];
       const { status } = response;
       // A browser's refused redirect (redirect: "manual") is opaque, with status 0.
       if ((status > 299 && status < 400) || !status || response.redirected) {
@@ -102,10 +101,12 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const { ok, status } = response;
     const busy = status === 429 || status === 503;
     const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
+    // The protocol's parse gives the context XML's conversions when the answer is XML.
+    const ctx: DecodeContext = { issues: [], path: [] };
     let document: unknown;
     if (!busy)
       try {
-        document = api.protocol.parse(text, bodyFormat, xml);
+        document = api.protocol.parse(text, bodyFormat, options.xml, ctx);
       } catch (cause) {
         if (ok) throw new WrikeDecodeError({ message: `${id}: unreadable ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
@@ -121,8 +122,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         // Only 429 and 503 are retried, and they honour it.
         { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
       );
-    // XML support brings XML's conversions (xml is there: parsing refused XML without it).
-    const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? xml!.fromXml : undefined };
     const result = method.decodeResult!(document, ctx);
     if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
     // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
