@@ -48,7 +48,7 @@ export const restProtocol: Protocol = {
   request(api, method, request, format) {
     const verb = method.http.method;
     const path = api.formats[format]!.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = new Map(request.path).get(name);
+      const value = request.path.find(([wireName]) => wireName === name)?.[1];
       // An empty list of ids leaves its placeholder empty.
       if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (required argument)", received: "nothing" }] });
       return value.split(",").map(encodeURIComponent).join(",");
