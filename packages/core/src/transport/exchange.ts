@@ -12,7 +12,7 @@ import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { apiBase } from "../base-url.js";
-import { attemptTimer, readBody, transportError, transportFailure } from "./attempt.js";
+import { attemptTimer, transportError, transportFailure } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -46,7 +46,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
     const { path, headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
-    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
+    const timer = attemptTimer(id, callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
     const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
@@ -94,7 +94,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
-      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20);
+      const reading = timer.read(response, options.maxResponseBytes ?? 16 * 2 ** 20);
       text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
       timer.done();
