@@ -47,7 +47,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const { path, headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
     const timer = attemptTimer(id, callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
-    const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
+    const url = request.query.length ? `${where}?${new URLSearchParams(request.query)}` : where;
     headers.accept = `application/${format}`;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
@@ -56,20 +56,18 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
     /** Sends the request once, with the header it was authorised with. */
     async function send(): Promise<[Response, string]> {
-      let header: string;
       // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-      const ready = async () => void (header = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
+      const ready = async () => void (headers.authorization = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
       // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
       // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
       // waits for (a shared token refresh), and a signature never ages in the queue.
       await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
-      headers.authorization = header!;
       const event = { method: id, url: where, attempt };
       hooks.request?.(event);
       const started = Date.now();
       const answer = await timer.race(fetchImpl(url, init));
       hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
-      return [answer, header!];
+      return [answer, headers.authorization!];
     }
 
     try {
