@@ -42,7 +42,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const signal = callOptions?.signal;
     let response: Response;
     let text: string;
-    const host = await authorizer.host?.();
+    // Only an authorizer that names a host is waited for (an await costs a tick).
+    const host = authorizer.host && (await authorizer.host());
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
     const { path, headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
