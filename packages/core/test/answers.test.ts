@@ -1,7 +1,7 @@
 /**
  * What the exchange does with an answer before it is decoded: the v4 error envelope, redirects (never
  * followed; v4's HTTP 300 for the wrong data-centre host), the bound on what it reads, and the
- * per-attempt timeout that races the answer instead of handing fetch a signal.
+ * per-attempt timeout that interrupts the wait in progress instead of handing fetch a signal.
  */
 import { describe, expect, it } from "vitest";
 import { readCodedError, readStatusError, restProtocol, rpcProtocol } from "../src/runtime/index.js";
