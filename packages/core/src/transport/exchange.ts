@@ -12,7 +12,7 @@ import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { apiBase } from "../base-url.js";
-import { attemptTimer, readBody, transportError, transportFailure } from "./attempt.js";
+import { attemptTimer, transportError, transportFailure } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -42,11 +42,12 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const signal = callOptions?.signal;
     let response: Response;
     let text: string;
-    const host = await authorizer.host?.();
+    // Only an authorizer that names a host is waited for (an await costs a tick).
+    const host = authorizer.host && (await authorizer.host());
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
     const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
-    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
+    const timer = attemptTimer(id, callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
     const url = where + query;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
@@ -55,20 +56,18 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
     /** Sends the request once, with the header it was authorised with. */
     async function send(): Promise<[Response, string]> {
-      let header: string;
       // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-      const ready = async () => void (header = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
+      const ready = async () => void (headers.authorization = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
       // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
       // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
       // waits for (a shared token refresh), and a signature never ages in the queue.
       await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
-      headers.authorization = header!;
       const event = { method: id, url: where, attempt };
       hooks.request?.(event);
       const started = Date.now();
       const answer = await timer.race(fetchImpl(url, init));
       hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
-      return [answer, header!];
+      return [answer, headers.authorization!];
     }
 
     try {
@@ -93,7 +92,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
-      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20);
+      const reading = timer.read(response, options.maxResponseBytes ?? 16 * 2 ** 20);
       text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
       timer.done();
