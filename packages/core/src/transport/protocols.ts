@@ -39,6 +39,9 @@ export const rpcProtocol: Protocol = {
  * `{name}` in it by the encoded path value (each comma-separated item percent-encoded); a placeholder
  * without a value is an argument error, never sent literally. Answers are JSON, whatever their Content-Type.
  */
+/** Per method (v4 answers one format), its path split into literals and placeholder names. */
+const pathParts = new WeakMap<object, string[]>();
+
 export const restProtocol: Protocol = {
   // v4 answers JSON only.
   requested(_, { format = "json" }) {
@@ -47,12 +50,16 @@ export const restProtocol: Protocol = {
   },
   request(api, method, request, format) {
     const verb = method.http.method;
-    const path = api.formats[format]!.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = request.path.find(([wireName]) => wireName === name)?.[1];
+    let parts = pathParts.get(method);
+    if (!parts) pathParts.set(method, (parts = api.formats[format]!.replace("{method}", method.http.path).split(/\{([^}]+)\}/)));
+    let path = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const value = request.path.find(([wireName]) => wireName === parts[i])?.[1];
       // An empty list of ids leaves its placeholder empty.
-      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (required argument)", received: "nothing" }] });
-      return value.split(",").map(encodeURIComponent).join(",");
-    });
+      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: parts[i]!, expected: "present (required argument)", received: "nothing" }] });
+      // Each comma-separated item percent-encoded, the commas between them kept.
+      path += encodeURIComponent(value).replace(/%2C/g, ",") + parts[i + 1];
+    }
     // Argument headers (X-File-Name) first, so that none of them can replace the accept, the content type or the authorization.
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
