@@ -53,7 +53,7 @@ function perCall(f) {
     "",
     "A timeout handed to fetch as a signal costs a hand-written call the hand-timeout row's share (undici registers abort listeners for any signal it is given). " +
       `The client's timeout with it on measures ${rel("client")}, and without it ${rel("client-timeout0")}. ` +
-      "The client's timeout is a timer racing the answer (packages/core/src/transport/attempt.ts `attemptTimer`), not a signal handed to fetch, so it does not pay undici's signal cost; what is left between the client and the hand-written call is the client's own CPU (the `-inproc` rows).",
+      "The client's timeout is a timer that rejects the wait for the answer or cancels the body being read (packages/core/src/transport/attempt.ts `attemptTimer`), not a signal handed to fetch, so it does not pay undici's signal cost; what is left between the client and the hand-written call is the client's own CPU (the `-inproc` rows).",
   ].join("\n");
 }
 
@@ -65,8 +65,8 @@ function perCallV4(f) {
     `### 10. v4 per-call overhead: ${x(r.value)} raw fetch (IQR ${r.p25.toFixed(2)}–${r.p75.toFixed(2)}; CPU of the calling process ${x(cpu.value)})`,
     "",
     `One process per side (CPU per call): raw fetch ${i["v4-raw"].cpuUs.toFixed(0)} µs, the v4 client ${i["v4-client"].cpuUs.toFixed(0)} µs (${x(i["v4-client"].cpuUs / i["v4-raw"].cpuUs)}), with \`timeoutMs: 0\` ${i["v4-client-timeout0"].cpuUs.toFixed(0)} µs (${x(i["v4-client-timeout0"].cpuUs / i["v4-raw"].cpuUs)}). ` +
-      "The client's own work per call is building the request from the slots (`restProtocol.request` in packages/core/src/transport/protocols.ts), the retry wrapper, the per-attempt timer racing the answer and each body read (attempt.ts `attemptTimer`; the `timeoutMs: 0` row is the client without it), reading the body as a bounded stream, and decoding the task. " +
-      "Checked apart over loopback, raw fetch with the client's request options (redirect \"manual\", duplex \"half\") or with its stream reader instead of `text()` costs what plain raw fetch costs, so the gap is the client's own CPU per call, a few tens of µs. What would get there: a timeout cheaper than a setTimeout and a race per wait (one shared deadline clock), then fewer closures per attempt; profile with `node --cpu-prof` on a loop of `tasks.get` against an in-process fetch.",
+      "The client's own work per call is building the request from the slots (`restProtocol.request` in packages/core/src/transport/protocols.ts), the retry wrapper, the per-attempt timer (attempt.ts `attemptTimer`: one setTimeout that rejects the wait for the answer or cancels the body being read; the `timeoutMs: 0` row is the client without it), reading the body as a bounded stream (decoded once at the end by a shared decoder), and decoding the task. " +
+      "Checked apart over loopback, raw fetch with the client's request options (redirect \"manual\", duplex \"half\") or with its stream reader instead of `text()` costs what plain raw fetch costs, so the gap is the client's own CPU per call, a few tens of µs. What would get there: less of the client's own CPU per call; a profile (`node --cpu-prof`) of a loop of `tasks.get` against an in-process fetch shows where it goes, building the request (`restProtocol.request`) first.",
   ].join("\n");
 }
 
@@ -79,7 +79,7 @@ function perCallBearer(f) {
     `### 4b. Per-call overhead, bearer: ${x(r.value)} raw fetch (IQR ${r.p25.toFixed(2)}–${r.p75.toFixed(2)}; CPU of the calling process ${x(cpu.value)})`,
     "",
     `One process per side: raw fetch ${raw.cpuUs.toFixed(0)} µs CPU and ${raw.wallUs.toFixed(0)} µs wall per call, the client ${client.cpuUs.toFixed(0)} µs and ${client.wallUs.toFixed(0)} µs (${x(client.cpuUs / raw.cpuUs)} CPU, ${x(client.wallUs / raw.wallUs)} wall): alone, as an app with one client runs, the client costs what the process-isolated ratio says; the in-process ratio is what the two sides cost while they share one event loop, one keep-alive pool and one garbage collector. ` +
-      "The client's work beyond raw fetch is encoding and checking the arguments, the retry wrapper, the per-attempt timer and its races, the bounded body reader and decoding the task. The reader and the request options alone cost raw fetch nothing measurable over loopback, so what would get there is less of the client's own CPU per call: the timer first (see figure 10's `timeoutMs: 0` row), then the retry closure for a call that does not fail.",
+      "The client's work beyond raw fetch is encoding and checking the arguments, the retry wrapper, the per-attempt timer, the bounded body reader and decoding the task. The reader and the request options alone cost raw fetch nothing measurable over loopback, so what would get there is less of the client's own CPU per call (figure 10's `timeoutMs: 0` row shows the timer's share of it), such as the retry closure for a call that does not fail.",
   ].join("\n");
 }
 

@@ -2,14 +2,14 @@
  * The shapes the generator fills in: one ApiDescriptor for the API, one MethodDescriptor per method.
  * They are plain data plus the generated encode/decode functions; the transport needs nothing else.
  */
-import type { DecodeContext } from "./runtime/decode.js";
+import type { DecodeContext, FromXml } from "./runtime/decode.js";
 import type { EncodeContext } from "./runtime/encode.js";
 import type { WrikeApiError } from "./errors.js";
 
 export type ResponseFormat = "json" | "xml";
 
 export interface ErrorEnvelope {
-  /** Root key of the error document; absent when its fields sit at the top level. */
+  /** Root key of the error document (readCodedError, v2); absent when its fields sit at the top level (readStatusError, v4). */
   readonly root?: string;
   readonly codeField?: string;
   readonly nameField: string;
@@ -19,9 +19,10 @@ export interface ErrorEnvelope {
 /** Reads the API error in a parsed answer, or undefined when it holds none (transport/api-errors.ts has each API's). */
 export type ErrorReader = (api: ApiDescriptor, method: string, document: unknown, httpStatus: number, format: ResponseFormat) => WrikeApiError | undefined;
 
-/** What a protocol sends for one call: the path after the base URL (the query is added to it), headers and body. */
+/** What a protocol sends for one call: the path after the base URL, the query after it (with its `?`, when there is one), headers (accept among them) and body. */
 export interface OutgoingRequest {
   readonly path: string;
+  readonly query?: string;
   readonly headers: Record<string, string>;
   readonly body?: BodyInit;
 }
@@ -33,8 +34,11 @@ export interface Protocol {
   request(api: ApiDescriptor, method: MethodDescriptor<never, unknown>, request: EncodeContext, format: ResponseFormat): OutgoingRequest;
   /** The format an answer is in, from its Content-Type and the format asked for. */
   format(contentType: string, requested: ResponseFormat): ResponseFormat;
-  /** Parses an answer's text in that format (XML needs the caller's XML support); throws when it is not one. */
-  parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown } | undefined): unknown;
+  /**
+   * Parses an answer's text in that format (XML needs the caller's XML support, whose conversions it sets
+   * on `ctx`, the context the document is decoded in); throws when it is not one.
+   */
+  parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown; fromXml: FromXml } | undefined, ctx: DecodeContext): unknown;
   /** What the API's `wrongHostStatus` means and what to do about it, when it has one (v4). */
   readonly wrongHost?: string;
 }

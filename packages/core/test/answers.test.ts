@@ -1,7 +1,7 @@
 /**
  * What the exchange does with an answer before it is decoded: the v4 error envelope, redirects (never
  * followed; v4's HTTP 300 for the wrong data-centre host), the bound on what it reads, and the
- * per-attempt timeout that races the answer instead of handing fetch a signal.
+ * per-attempt timeout that interrupts the wait in progress instead of handing fetch a signal.
  */
 import { describe, expect, it } from "vitest";
 import { readCodedError, readStatusError, restProtocol, rpcProtocol } from "../src/runtime/index.js";
@@ -238,10 +238,61 @@ describe("the per-attempt timeout", () => {
     expect(await aborted).toMatchObject({ reason: "aborted" });
   });
 
-  it("a body that stalls is cut at the timeout", async () => {
-    const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"kind"')) });
+  it("a body that stalls is cut at the timeout, and cancelled", async () => {
+    let cancelled = false;
+    const stalled = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('{"kind"')), cancel: () => void (cancelled = true) });
     const error = await caught(createTransport(v4, { auth: bearer, fetch: answering(() => new Response(stalled)).fetch, timeoutMs: 20 }).call(method("GET"), {}));
     expect(error).toMatchObject({ reason: "timeout" });
+    expect((error as Error).message).toBe("GET /tasks: timed out (https://www.wrike.com/api/v4/tasks)");
+    expect(cancelled).toBe(true);
+  });
+
+  it("bounds the attempt, not each wait: headers and body that each come within the timeout but not together are cut", async () => {
+    const slowly = () => new Promise((r) => setTimeout(r, 30));
+    const body = new ReadableStream<Uint8Array>({ pull: async (c) => (await slowly(), c.enqueue(new TextEncoder().encode(" "))) }, { highWaterMark: 0 });
+    const fetch = (async () => (await slowly(), new Response(body))) as unknown as typeof globalThis.fetch;
+    expect(await caught(createTransport(v4, { auth: bearer, fetch, timeoutMs: 50 }).call(method("GET"), {}))).toMatchObject({ reason: "timeout" });
+  });
+
+  it("an authorizer that sends again after the attempt ran out gets the timeout at once, and the late answer is cancelled", async () => {
+    const first = streamedBody(1000);
+    const answers = [new Response(first.body, { status: 401 }), Response.json({ kind: "tasks", data: [] })];
+    const server = answering(() => answers.shift()!);
+    const resend = {
+      authorize: () => "Bearer T",
+      async send(send: () => Promise<[Response, string]>) {
+        await send();
+        await new Promise((r) => setTimeout(r, 40)); // a token refresh longer than the timeout
+        return (await send())[0];
+      },
+    };
+    expect(await caught(createTransport(v4, { auth: resend, fetch: server.fetch, timeoutMs: 20 }).call(method("GET"), {}))).toMatchObject({ reason: "timeout" });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(first.cancelled()).toBe(true);
+  });
+
+  it("a body that breaks, or that the caller's signal aborts, is a typed error, not the stream's", async () => {
+    const broken = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(new TextEncoder().encode("{")), c.error(new TypeError("other side closed"))) });
+    const error = await caught(createTransport(v4, { auth: bearer, fetch: answering(() => new Response(broken)).fetch }).call(method("GET"), {}));
+    expect(error).toBeInstanceOf(WrikeTransportError);
+    expect(error).toMatchObject({ reason: "network" });
+    expect((error as Error).message).toContain("other side closed");
+
+    // Like the platform fetch, whose body errors when the signal it was given aborts.
+    const controller = new AbortController();
+    const fetch = ((_url: string, init: RequestInit) => {
+      const body = new ReadableStream<Uint8Array>({ start: (c) => init.signal!.addEventListener("abort", () => c.error(init.signal!.reason)) });
+      return Promise.resolve(new Response(body));
+    }) as unknown as typeof globalThis.fetch;
+    const aborted = caught(createTransport(v4, { auth: bearer, fetch }).call(method("GET"), {}, { signal: controller.signal }));
+    await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    expect(await aborted).toMatchObject({ reason: "aborted" });
+  });
+
+  it("timeoutMs: 0 sets no timer: a slow answer is waited for", async () => {
+    const fetch = (() => new Promise<Response>((r) => setTimeout(() => r(Response.json({ kind: "tasks", data: [] })), 30))) as unknown as typeof globalThis.fetch;
+    expect(await createTransport(v4, { auth: bearer, fetch, timeoutMs: 0 }).call(method("GET"), {})).toEqual({ kind: "tasks", data: [] });
   });
 
   it("starts when the request leaves, not while it waits for the rate limiter", async () => {

@@ -213,7 +213,7 @@ describe("the retry table holds for v4's verbs: by the method's kind (GET reads;
     id: `${verb} /tasks/{taskId}`,
     kind: verb === "GET" ? "read" : "write",
     http: { method: verb, path: "/tasks/{taskId}" },
-    encodeArgs: (_args, ctx) => void (ctx.path.taskId = "IEAAAAAQKQAAAAAB"),
+    encodeArgs: (_args, ctx) => void (ctx.path.push(["taskId", "IEAAAAAQKQAAAAAB"])),
     decodeResult: (doc) => (doc as { ok: unknown }).ok,
   });
   const json = (body: string) => new Response(body, { headers: { "content-type": "application/json" } });

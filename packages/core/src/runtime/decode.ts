@@ -16,7 +16,7 @@ export interface DecodeContext {
    * Set when the document came from XML (every scalar arrived as a string, lists as wrapper elements):
    * converts those forms. Only XML support brings it, so JSON-only bundles leave XML's conversions out.
    */
-  readonly fromXml?: FromXml;
+  fromXml?: FromXml;
   /** Keys from the root to the value being decoded. */
   readonly path: (string | number)[];
 }

@@ -8,8 +8,11 @@ import { v2TimestampParts } from "../dates.js";
 /** Wire pairs in the order they are sent: [name, value] before percent-encoding. */
 export type WirePairs = Array<[string, string]>;
 
-/** Where an argument travels (the spec's `in`): REST APIs use all four, rpc-style v2 only the body. */
-export type Slot = "body" | "query" | "path" | "header";
+/**
+ * Where an argument travels (the spec's `in`): one of the context's pair lists, `ctx.pairs` (the form body,
+ * the default), `ctx.query`, `ctx.path` or `ctx.headers`. REST APIs use all four, rpc-style v2 only the body.
+ */
+export type Slot = WirePairs;
 
 /** A raw request body (uploads): the file's bytes as they are sent. */
 export type RawBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>;
@@ -18,19 +21,21 @@ export type RawBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Arra
 export type UploadBody = RawBody | AsyncIterable<Uint8Array>;
 
 /**
- * What the encoders build, slot by slot (see the REST request contract): the exchange turns it into the URL,
+ * What the encoders build, slot by slot (see the REST request contract): the API's protocol turns it into the URL,
  * the query string, the headers and the body.
  */
 export interface EncodeContext {
   readonly issues: Issue[];
   /** Form body pairs: every v2 argument, v4 arguments `in: body`. */
   readonly pairs: WirePairs;
-  /** Path parameter wire name → its text before percent-encoding (a list: its items joined with ","). */
-  readonly path: Record<string, string>;
+  /** Path parameters: wire name and text before percent-encoding (a list: its items joined with ","). */
+  readonly path: WirePairs;
   readonly query: WirePairs;
   readonly headers: WirePairs;
   /** The raw body of an upload (`encoding: raw`). */
   body?: RawBody;
+  /** Set when that body is a stream: read as it is sent, it cannot go out again (one attempt, no resend). */
+  streamed?: boolean;
   /** What the arguments ask of the decoded answer (see `echoed`): throws when the answer does not do it. */
   check?: (result: unknown, methodId: string) => void;
 }
@@ -104,21 +109,15 @@ export function matching(encode: ItemEncoder, pattern: RegExp): ItemEncoder {
   };
 }
 
-/** Writes one wire value into its slot (default: the form body, as every v2 argument). */
-function put(wireName: string, text: string, ctx: EncodeContext, slot: Slot): void {
-  if (slot === "path") ctx.path[wireName] = text;
-  else (slot === "body" ? ctx.pairs : slot === "query" ? ctx.query : ctx.headers).push([wireName, text]);
-}
-
-/** Encodes one scalar argument into its slot. */
-export function scalar(wireName: string, value: unknown, path: string, encode: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+/** Encodes one scalar argument into its slot (default: the form body, as every v2 argument). */
+export function scalar(wireName: string, value: unknown, path: string, encode: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
   const text = encode(value, path, ctx);
-  if (text !== undefined) put(wireName, text, ctx, slot);
+  if (text !== undefined) slot.push([wireName, text]);
 }
 
 /** A nullable argument given as null: sent as the JSON text `null`, which removes the value (v4 metadata, custom fields). */
-export function nullValue(wireName: string, ctx: EncodeContext, slot: Slot = "body"): void {
-  put(wireName, "null", ctx, slot);
+export function nullValue(wireName: string, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
+  slot.push([wireName, "null"]);
 }
 
 /**
@@ -140,24 +139,24 @@ function itemTexts(value: unknown, path: string, encodeItem: ItemEncoder, ctx: E
 // One function per list encoding, so that a bundle carries only the encodings its methods use.
 
 /** A list argument sent as its items joined by commas. */
-export function commaList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+export function commaList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
   const texts = itemTexts(value, path, encodeItem, ctx, true);
-  if (texts) put(wireName, texts.join(","), ctx, slot);
+  if (texts) slot.push([wireName, texts.join(",")]);
 }
 
 /** A list argument sent as one pair per item. */
-export function repeatList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
-  for (const text of itemTexts(value, path, encodeItem, ctx, false) ?? []) put(wireName, text, ctx, slot);
+export function repeatList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
+  for (const text of itemTexts(value, path, encodeItem, ctx, false) ?? []) slot.push([wireName, text]);
 }
 
 /** A list argument sent as a JSON array: strings (ids, enum values, dates given as Date) as JSON strings, numbers and booleans as they are. */
-export function jsonList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+export function jsonList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
   const texts = itemTexts(value, path, encodeItem, ctx, false);
-  if (texts) put(wireName, JSON.stringify((value as unknown[]).map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i]))), ctx, slot);
+  if (texts) slot.push([wireName, JSON.stringify((value as unknown[]).map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i])))]);
 }
 
 /** Encodes a list argument in the named encoding (for callers that choose it at run time; generated encoders call the function of their encoding). */
-export function list(wireName: string, value: unknown, path: string, encoding: "comma" | "json" | "repeat", encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = "body"): void {
+export function list(wireName: string, value: unknown, path: string, encoding: "comma" | "json" | "repeat", encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
   (encoding === "comma" ? commaList : encoding === "json" ? jsonList : repeatList)(wireName, value, path, encodeItem, ctx, slot);
 }
 
@@ -166,10 +165,10 @@ export function list(wireName: string, value: unknown, path: string, encoding: "
  * item checked by `checkItem` (which returns it, or undefined after recording why not),
  * the whole list or value sent as one JSON text.
  */
-export function jsonText(wireName: string, value: unknown, path: string, isList: boolean, checkItem: ItemChecker, ctx: EncodeContext, slot: Slot = "body"): void {
+export function jsonText(wireName: string, value: unknown, path: string, isList: boolean, checkItem: ItemChecker, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
   if (!isList) {
     const checked = checkItem(value, path, ctx);
-    if (checked !== undefined) put(wireName, JSON.stringify(checked), ctx, slot);
+    if (checked !== undefined) slot.push([wireName, JSON.stringify(checked)]);
     return;
   }
   if (!Array.isArray(value)) {
@@ -178,7 +177,7 @@ export function jsonText(wireName: string, value: unknown, path: string, isList:
   }
   const before = ctx.issues.length;
   const items = value.map((item, i) => checkItem(item, `${path}[${i}]`, ctx));
-  if (ctx.issues.length === before) put(wireName, JSON.stringify(items), ctx, slot);
+  if (ctx.issues.length === before) slot.push([wireName, JSON.stringify(items)]);
 }
 
 /** Checks one item of a JSON-text argument and returns what JSON.stringify should write. */
@@ -203,6 +202,7 @@ export function raw(value: unknown, path: string, ctx: EncodeContext): void {
   if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array || value instanceof ReadableStream) ctx.body = value;
   else if (isAsyncIterable(value)) ctx.body = streamOf(value);
   else return reject(value, path, "file contents: a Blob, a Uint8Array, an ArrayBuffer, a ReadableStream or a Node Readable", ctx);
+  ctx.streamed = ctx.body instanceof ReadableStream;
   // First among the headers, so that a content-type argument header replaces it.
   ctx.headers.unshift(["content-type", "application/octet-stream"]);
 }
@@ -262,7 +262,7 @@ export function requireOneOf(args: Record<string, unknown>, names: readonly stri
 }
 
 export function newEncodeContext(): EncodeContext {
-  return { issues: [], pairs: [], path: {}, query: [], headers: [] };
+  return { issues: [], pairs: [], path: [], query: [], headers: [] };
 }
 
 /** A v4 id: opaque text, never checked with a pattern (up to 256 characters since 2025-07). */

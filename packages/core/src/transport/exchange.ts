@@ -12,7 +12,7 @@ import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { apiBase } from "../base-url.js";
-import { attemptTimer, readBody, transportError, transportFailure } from "./attempt.js";
+import { attemptTimer, transportError, transportFailure } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -26,7 +26,7 @@ export type Exchange = (method: MethodDescriptor<never, unknown>, request: Encod
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, authorizer: Authorizer, hooks: TransportHooks): Exchange {
   // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const { xml, rateLimiter: limiter } = options;
+  const limiter = options.rateLimiter;
   const base = apiBase(options.baseUrl, options.host);
 
   /**
@@ -42,13 +42,13 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const signal = callOptions?.signal;
     let response: Response;
     let text: string;
-    const host = await authorizer.host?.();
+    // Only an authorizer that names a host is waited for (an await costs a tick).
+    const host = authorizer.host && (await authorizer.host());
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
-    const { path, headers, body } = api.protocol.request(api, method, request, format);
+    const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
-    const timer = attemptTimer(callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
-    const url = request.query.length > 0 ? `${where}?${new URLSearchParams(request.query)}` : where;
-    headers.accept = `application/${format}`;
+    const timer = attemptTimer(id, callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
+    const url = where + query;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
     // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
@@ -56,25 +56,23 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 
     /** Sends the request once, with the header it was authorised with. */
     async function send(): Promise<[Response, string]> {
-      let header: string;
       // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-      const ready = async () => void (header = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
+      const ready = async () => void (headers.authorization = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
       // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
       // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
       // waits for (a shared token refresh), and a signature never ages in the queue.
       await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
-      headers.authorization = header!;
       const event = { method: id, url: where, attempt };
       hooks.request?.(event);
       const started = Date.now();
       const answer = await timer.race(fetchImpl(url, init));
       hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
-      return [answer, header!];
+      return [answer, headers.authorization!];
     }
 
     try {
       // A stream body is read as it is sent and cannot go out again.
-      response = authorizer.send ? await authorizer.send(send, !(body instanceof ReadableStream)) : (await send())[0];
+      response = authorizer.send ? await authorizer.send(send, !request.streamed) : (await send())[0];
       const { status } = response;
       // A browser's refused redirect (redirect: "manual") is opaque, with status 0.
       if ((status > 299 && status < 400) || !status || response.redirected) {
@@ -94,7 +92,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
-      const reading = readBody(id, response, timer, options.maxResponseBytes ?? 16 * 2 ** 20);
+      const reading = timer.read(response, options.maxResponseBytes ?? 16 * 2 ** 20);
       text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
       timer.done();
@@ -102,10 +100,12 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const { ok, status } = response;
     const busy = status === 429 || status === 503;
     const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
+    // The protocol's parse gives the context XML's conversions when the answer is XML.
+    const ctx: DecodeContext = { issues: [], path: [] };
     let document: unknown;
     if (!busy)
       try {
-        document = api.protocol.parse(text, bodyFormat, xml);
+        document = api.protocol.parse(text, bodyFormat, options.xml, ctx);
       } catch (cause) {
         if (ok) throw new WrikeDecodeError({ message: `${id}: unreadable ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
         // A failed status without a document: the bare HTTP status is all there is.
@@ -121,8 +121,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         // Only 429 and 503 are retried, and they honour it.
         { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
       );
-    // XML support brings XML's conversions (xml is there: parsing refused XML without it).
-    const ctx: DecodeContext = { issues: [], path: [], fromXml: bodyFormat === "xml" ? xml!.fromXml : undefined };
     const result = method.decodeResult!(document, ctx);
     if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
     // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).

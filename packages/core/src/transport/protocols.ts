@@ -21,14 +21,15 @@ export const rpcProtocol: Protocol = {
   },
   request: (api, method, request, format) => ({
     path: api.formats[format]!.replace("{method}", method.http.path),
-    headers: { "content-type": FORM },
+    headers: { "content-type": FORM, accept: `application/${format}` },
     body: new URLSearchParams(request.pairs).toString(),
   }),
   format: (contentType, requested) => (contentType.includes("json") ? "json" : contentType.includes("xml") ? "xml" : requested),
-  // XML only when the caller brought an XML parser (it is opt-in to keep bundles small).
-  parse(text, format, xml) {
+  // XML only when the caller brought XML support (it is opt-in to keep bundles small), with its conversions for the decoders.
+  parse(text, format, xml, ctx) {
     if (format === "json") return JSON.parse(text);
     if (!xml) throw new TypeError(`needs XML support: ${XML_HINT}`);
+    ctx.fromXml = xml.fromXml;
     return xml.parse(text);
   },
 };
@@ -47,14 +48,15 @@ export const restProtocol: Protocol = {
   request(api, method, request, format) {
     const verb = method.http.method;
     const path = api.formats[format]!.replace("{method}", method.http.path).replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = request.path[name];
+      const value = request.path.find(([wireName]) => wireName === name)?.[1];
       // An empty list of ids leaves its placeholder empty.
       if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: name, expected: "present (required argument)", received: "nothing" }] });
       return value.split(",").map(encodeURIComponent).join(",");
     });
-    // Argument headers (X-File-Name) first, so that none of them can replace the content type or the authorization.
+    // Argument headers (X-File-Name) first, so that none of them can replace the accept, the content type or the authorization.
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name.toLowerCase()] = value;
+    headers.accept = `application/${format}`;
     // A raw upload (its encoder names the content type), else a form body; GET and DELETE carry none. A
     // POST or PUT without body arguments still sends an empty form (servers read it as no arguments).
     let body: BodyInit | undefined = request.body as BodyInit | undefined;
@@ -62,7 +64,7 @@ export const restProtocol: Protocol = {
       body = new URLSearchParams(request.pairs).toString();
       headers["content-type"] ??= FORM;
     }
-    return { path, headers, body };
+    return { path, query: request.query.length > 0 ? `?${new URLSearchParams(request.query)}` : "", headers, body };
   },
   format: () => "json",
   parse: (text) => JSON.parse(text),

@@ -31,7 +31,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     if (request.issues.length > 0) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: request.issues });
     const attempt = exchange(method, request, callOptions, decode);
     // A stream body (an upload from a stream) is read as it is sent and cannot be sent again: one attempt.
-    return retry && !(request.body instanceof ReadableStream) ? retry.run(method, callOptions?.signal, hooks, attempt) : attempt(1);
+    return retry && !request.streamed ? retry.run(method, callOptions?.signal, hooks, attempt) : attempt(1);
   }
 
   return {

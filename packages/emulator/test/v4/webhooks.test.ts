@@ -19,8 +19,11 @@ afterEach(async () => {
   await Promise.all(stops.splice(0).map((stop) => stop()));
 });
 
-/** Quick retries, so that a test sees back-off and suspension in milliseconds. */
-const TIMING = { initialBackoffMs: 20, maxAttempts: 3, timeoutMs: 2000 };
+/**
+ * Quick retries, so that a test sees back-off and suspension in milliseconds; a delivery's timeout long enough
+ * that a loaded machine (CI, parallel test files) never turns a slow answer into a retry the test did not ask for.
+ */
+const TIMING = { initialBackoffMs: 20, maxAttempts: 3, timeoutMs: 15_000 };
 
 async function emulator(): Promise<{ server: EmulatorServer; wrike: WrikeClient; folderId: string }> {
   const server = await startEmulatorServer({ v4RateLimit: false, webhooks: TIMING });

@@ -8,14 +8,16 @@ import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
 import { argumentCodecs, importRuntime } from "./shared/runtime-codecs.js";
 
-/**
- * The call that writes one argument into its slot (the REST request contract): the slot is passed only
- * when it is not the form body, so rpc-style (v2) encoders read as before.
- */
+/** The slot argument of an encoder call: the context's pair list for the argument's `in`, none for the form body (the default, so rpc-style v2 encoders pass none). */
+function slotOf(a: Argument): string {
+  return a.in === "body" ? "" : `, ctx.${a.in === "header" ? "headers" : a.in}`;
+}
+
+/** The call that writes one argument into its slot (the REST request contract). */
 function encodeCall(a: Argument, encoderFor: (a: Argument) => string): string {
   const key = JSON.stringify(a.name);
   const wire = JSON.stringify(a.wireName);
-  const slot = a.in === "body" ? "" : `, ${JSON.stringify(a.in)}`;
+  const slot = slotOf(a);
   if (a.encoding === "raw") return `e.raw(v, ${key}, ctx);`;
   // Objects (spec models) and untyped JSON travel as JSON text, a list of them as one JSON array.
   const isJson = a.type.kind === "model" || (a.type.kind === "scalar" && a.type.name === "json");
@@ -26,7 +28,7 @@ function encodeCall(a: Argument, encoderFor: (a: Argument) => string): string {
 
 function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {
   const key = JSON.stringify(a.name);
-  const write = a.nullable ? `if (v === null) e.nullValue(${JSON.stringify(a.wireName)}, ctx${a.in === "body" ? "" : `, ${JSON.stringify(a.in)}`}); else ${encodeCall(a, encoderFor)}` : encodeCall(a, encoderFor);
+  const write = a.nullable ? `if (v === null) e.nullValue(${JSON.stringify(a.wireName)}, ctx${slotOf(a)}); else ${encodeCall(a, encoderFor)}` : encodeCall(a, encoderFor);
   return a.required ? `v = a.${a.name}; if (v === undefined) e.missing(${key}, ctx); else ${write}` : `v = a.${a.name}; if (v !== undefined) ${write}`;
 }
 

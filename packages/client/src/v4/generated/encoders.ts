@@ -20,8 +20,8 @@ export function encodeAccountGetArgs(args: t.AccountGetArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, accountGetArgumentNames, ctx);
   let v: unknown;
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const accountUpdateArgumentNames = /* @__PURE__ */ new Set(["metadata"]);
@@ -43,15 +43,15 @@ export function encodeApprovalsListArgs(args: t.ApprovalsListArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsListArgumentNames, ctx);
   let v: unknown;
-  v = a.statuses; if (v !== undefined) e.scalar("statuses", v, "statuses", e.string, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx, "query");
-  v = a.pendingApprovers; if (v !== undefined) e.jsonList("pendingApprovers", v, "pendingApprovers", e.opaqueId, ctx, "query");
-  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
+  v = a.statuses; if (v !== undefined) e.scalar("statuses", v, "statuses", e.string, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx, ctx.query);
+  v = a.pendingApprovers; if (v !== undefined) e.jsonList("pendingApprovers", v, "pendingApprovers", e.opaqueId, ctx, ctx.query);
+  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, ctx.query);
+  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
 }
 
 const approvalsListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId"]);
@@ -62,7 +62,7 @@ export function encodeApprovalsListInFolderArgs(args: t.ApprovalsListInFolderArg
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
 }
 
 const approvalsCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "description", "dueDate", "approvers", "attachments", "autoFinishOnApprove", "autoFinishOnReject"]);
@@ -73,7 +73,7 @@ export function encodeApprovalsCreateInFolderArgs(args: t.ApprovalsCreateInFolde
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.date, ctx);
   v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx);
@@ -90,7 +90,7 @@ export function encodeApprovalsListInTaskArgs(args: t.ApprovalsListInTaskArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsListInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
 }
 
 const approvalsCreateInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "description", "dueDate", "approvers", "attachments", "autoFinishOnApprove", "autoFinishOnReject"]);
@@ -101,7 +101,7 @@ export function encodeApprovalsCreateInTaskArgs(args: t.ApprovalsCreateInTaskArg
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsCreateInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.date, ctx);
   v = a.approvers; if (v !== undefined) e.jsonList("approvers", v, "approvers", e.opaqueId, ctx);
@@ -118,7 +118,7 @@ export function encodeApprovalsGetArgs(args: t.ApprovalsGetArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.approvalIds; if (v === undefined) e.missing("approvalIds", ctx); else e.commaList("approvalIds", v, "approvalIds", e.opaqueId, ctx, "path");
+  v = a.approvalIds; if (v === undefined) e.missing("approvalIds", ctx); else e.commaList("approvalIds", v, "approvalIds", e.opaqueId, ctx, ctx.path);
 }
 
 const approvalsUpdateArgumentNames = /* @__PURE__ */ new Set(["approvalId", "description", "dueDate", "addApprovers", "removeApprovers", "addAttachments", "removeAttachments", "autoFinishOnApprove", "autoFinishOnReject"]);
@@ -129,7 +129,7 @@ export function encodeApprovalsUpdateArgs(args: t.ApprovalsUpdateArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.approvalId; if (v === undefined) e.missing("approvalId", ctx); else e.scalar("approvalId", v, "approvalId", e.opaqueId, ctx, "path");
+  v = a.approvalId; if (v === undefined) e.missing("approvalId", ctx); else e.scalar("approvalId", v, "approvalId", e.opaqueId, ctx, ctx.path);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.dueDate; if (v !== undefined) e.scalar("dueDate", v, "dueDate", e.date, ctx);
   v = a.addApprovers; if (v !== undefined) e.jsonList("addApprovers", v, "addApprovers", e.opaqueId, ctx);
@@ -148,7 +148,7 @@ export function encodeApprovalsCancelArgs(args: t.ApprovalsCancelArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, approvalsCancelArgumentNames, ctx);
   let v: unknown;
-  v = a.approvalId; if (v === undefined) e.missing("approvalId", ctx); else e.scalar("approvalId", v, "approvalId", e.opaqueId, ctx, "path");
+  v = a.approvalId; if (v === undefined) e.missing("approvalId", ctx); else e.scalar("approvalId", v, "approvalId", e.opaqueId, ctx, ctx.path);
 }
 
 const assetsCreateArgumentNames = /* @__PURE__ */ new Set(["name"]);
@@ -170,7 +170,7 @@ export function encodeAssetsUpdateArgs(args: t.AssetsUpdateArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, assetsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.assetId; if (v === undefined) e.missing("assetId", ctx); else e.scalar("assetId", v, "assetId", e.opaqueId, ctx, "path");
+  v = a.assetId; if (v === undefined) e.missing("assetId", ctx); else e.scalar("assetId", v, "assetId", e.opaqueId, ctx, ctx.path);
   v = a.name; if (v !== undefined) e.scalar("name", v, "name", e.string, ctx);
 }
 
@@ -182,7 +182,7 @@ export function encodeAssetsDeleteArgs(args: t.AssetsDeleteArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, assetsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.assetId; if (v === undefined) e.missing("assetId", ctx); else e.scalar("assetId", v, "assetId", e.opaqueId, ctx, "path");
+  v = a.assetId; if (v === undefined) e.missing("assetId", ctx); else e.scalar("assetId", v, "assetId", e.opaqueId, ctx, ctx.path);
 }
 
 const asyncJobsGetArgumentNames = /* @__PURE__ */ new Set(["asyncJobId"]);
@@ -193,7 +193,7 @@ export function encodeAsyncJobsGetArgs(args: t.AsyncJobsGetArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, asyncJobsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.asyncJobId; if (v === undefined) e.missing("asyncJobId", ctx); else e.scalar("asyncJobId", v, "asyncJobId", e.opaqueId, ctx, "path");
+  v = a.asyncJobId; if (v === undefined) e.missing("asyncJobId", ctx); else e.scalar("asyncJobId", v, "asyncJobId", e.opaqueId, ctx, ctx.path);
 }
 
 const attachmentsListArgumentNames = /* @__PURE__ */ new Set(["versions", "createdDate", "withUrls"]);
@@ -204,9 +204,9 @@ export function encodeAttachmentsListArgs(args: t.AttachmentsListArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsListArgumentNames, ctx);
   let v: unknown;
-  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, "query");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.withUrls; if (v !== undefined) e.scalar("withUrls", v, "withUrls", e.boolean, ctx, "query");
+  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, ctx.query);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.withUrls; if (v !== undefined) e.scalar("withUrls", v, "withUrls", e.boolean, ctx, ctx.query);
 }
 
 const attachmentsListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "versions", "createdDate", "withUrls"]);
@@ -217,10 +217,10 @@ export function encodeAttachmentsListInFolderArgs(args: t.AttachmentsListInFolde
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, "query");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.withUrls; if (v !== undefined) e.scalar("withUrls", v, "withUrls", e.boolean, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, ctx.query);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.withUrls; if (v !== undefined) e.scalar("withUrls", v, "withUrls", e.boolean, ctx, ctx.query);
 }
 
 const attachmentsCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "file", "fileName"]);
@@ -231,9 +231,9 @@ export function encodeAttachmentsCreateInFolderArgs(args: t.AttachmentsCreateInF
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.file; if (v === undefined) e.missing("file", ctx); else e.raw(v, "file", ctx);
-  v = a.fileName; if (v === undefined) e.missing("fileName", ctx); else e.scalar("X-File-Name", v, "fileName", e.header, ctx, "header");
+  v = a.fileName; if (v === undefined) e.missing("fileName", ctx); else e.scalar("X-File-Name", v, "fileName", e.header, ctx, ctx.headers);
 }
 
 const attachmentsListInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "versions", "createdDate", "withUrls"]);
@@ -244,10 +244,10 @@ export function encodeAttachmentsListInTaskArgs(args: t.AttachmentsListInTaskArg
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsListInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
-  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, "query");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.withUrls; if (v !== undefined) e.scalar("withUrls", v, "withUrls", e.boolean, ctx, "query");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
+  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, ctx.query);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.withUrls; if (v !== undefined) e.scalar("withUrls", v, "withUrls", e.boolean, ctx, ctx.query);
 }
 
 const attachmentsCreateInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "file", "fileName"]);
@@ -258,9 +258,9 @@ export function encodeAttachmentsCreateInTaskArgs(args: t.AttachmentsCreateInTas
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsCreateInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.file; if (v === undefined) e.missing("file", ctx); else e.raw(v, "file", ctx);
-  v = a.fileName; if (v === undefined) e.missing("fileName", ctx); else e.scalar("X-File-Name", v, "fileName", e.header, ctx, "header");
+  v = a.fileName; if (v === undefined) e.missing("fileName", ctx); else e.scalar("X-File-Name", v, "fileName", e.header, ctx, ctx.headers);
 }
 
 const attachmentsGetArgumentNames = /* @__PURE__ */ new Set(["attachmentIds", "versions"]);
@@ -271,8 +271,8 @@ export function encodeAttachmentsGetArgs(args: t.AttachmentsGetArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.attachmentIds; if (v === undefined) e.missing("attachmentIds", ctx); else e.commaList("attachmentIds", v, "attachmentIds", e.opaqueId, ctx, "path");
-  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, "query");
+  v = a.attachmentIds; if (v === undefined) e.missing("attachmentIds", ctx); else e.commaList("attachmentIds", v, "attachmentIds", e.opaqueId, ctx, ctx.path);
+  v = a.versions; if (v !== undefined) e.scalar("versions", v, "versions", e.boolean, ctx, ctx.query);
 }
 
 const attachmentsDownloadArgumentNames = /* @__PURE__ */ new Set(["attachmentId"]);
@@ -283,7 +283,7 @@ export function encodeAttachmentsDownloadArgs(args: t.AttachmentsDownloadArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsDownloadArgumentNames, ctx);
   let v: unknown;
-  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, "path");
+  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, ctx.path);
 }
 
 const attachmentsPreviewArgumentNames = /* @__PURE__ */ new Set(["attachmentId", "size"]);
@@ -294,8 +294,8 @@ export function encodeAttachmentsPreviewArgs(args: t.AttachmentsPreviewArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsPreviewArgumentNames, ctx);
   let v: unknown;
-  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, "path");
-  v = a.size; if (v !== undefined) e.scalar("size", v, "size", e.string, ctx, "query");
+  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, ctx.path);
+  v = a.size; if (v !== undefined) e.scalar("size", v, "size", e.string, ctx, ctx.query);
 }
 
 const attachmentsGetUrlArgumentNames = /* @__PURE__ */ new Set(["attachmentId"]);
@@ -306,7 +306,7 @@ export function encodeAttachmentsGetUrlArgs(args: t.AttachmentsGetUrlArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsGetUrlArgumentNames, ctx);
   let v: unknown;
-  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, "path");
+  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, ctx.path);
 }
 
 const attachmentsUpdateArgumentNames = /* @__PURE__ */ new Set(["attachmentId", "url"]);
@@ -317,7 +317,7 @@ export function encodeAttachmentsUpdateArgs(args: t.AttachmentsUpdateArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, "path");
+  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, ctx.path);
   v = a.url; if (v !== undefined) e.scalar("url", v, "url", e.string, ctx);
 }
 
@@ -329,7 +329,7 @@ export function encodeAttachmentsDeleteArgs(args: t.AttachmentsDeleteArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, attachmentsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, "path");
+  v = a.attachmentId; if (v === undefined) e.missing("attachmentId", ctx); else e.scalar("attachmentId", v, "attachmentId", e.opaqueId, ctx, ctx.path);
 }
 
 const auditLogListArgumentNames = /* @__PURE__ */ new Set(["eventDate", "operations", "pageSize", "nextPageToken", "objectType", "objectIds", "users"]);
@@ -340,13 +340,13 @@ export function encodeAuditLogListArgs(args: t.AuditLogListArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, auditLogListArgumentNames, ctx);
   let v: unknown;
-  v = a.eventDate; if (v !== undefined) e.jsonText("eventDate", v, "eventDate", false, e.object, ctx, "query");
-  v = a.operations; if (v !== undefined) e.jsonList("operations", v, "operations", e.string, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.objectType; if (v !== undefined) e.scalar("objectType", v, "objectType", e.string, ctx, "query");
-  v = a.objectIds; if (v !== undefined) e.jsonList("objectIds", v, "objectIds", e.opaqueId, ctx, "query");
-  v = a.users; if (v !== undefined) e.jsonList("users", v, "users", e.opaqueId, ctx, "query");
+  v = a.eventDate; if (v !== undefined) e.jsonText("eventDate", v, "eventDate", false, e.object, ctx, ctx.query);
+  v = a.operations; if (v !== undefined) e.jsonList("operations", v, "operations", e.string, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.objectType; if (v !== undefined) e.scalar("objectType", v, "objectType", e.string, ctx, ctx.query);
+  v = a.objectIds; if (v !== undefined) e.jsonList("objectIds", v, "objectIds", e.opaqueId, ctx, ctx.query);
+  v = a.users; if (v !== undefined) e.jsonList("users", v, "users", e.opaqueId, ctx, ctx.query);
 }
 
 const batchRunArgumentNames = /* @__PURE__ */ new Set(["operations"]);
@@ -368,7 +368,7 @@ export function encodeBookingsGetArgs(args: t.BookingsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.bookingIds; if (v === undefined) e.missing("bookingIds", ctx); else e.commaList("bookingIds", v, "bookingIds", e.opaqueId, ctx, "path");
+  v = a.bookingIds; if (v === undefined) e.missing("bookingIds", ctx); else e.commaList("bookingIds", v, "bookingIds", e.opaqueId, ctx, ctx.path);
 }
 
 const bookingsListArgumentNames = /* @__PURE__ */ new Set(["startDate", "finishDate", "responsibleIds", "responsiblePlaceholderIds", "showDescendants"]);
@@ -379,11 +379,11 @@ export function encodeBookingsListArgs(args: t.BookingsListArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsListArgumentNames, ctx);
   let v: unknown;
-  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.date, ctx, "query");
-  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.date, ctx, "query");
-  v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, "query");
-  v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, "query");
+  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.date, ctx, ctx.query);
+  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.date, ctx, ctx.query);
+  v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, ctx.query);
+  v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, ctx.query);
+  v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, ctx.query);
 }
 
 const bookingsListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "startDate", "finishDate", "responsibleIds", "responsiblePlaceholderIds", "showDescendants"]);
@@ -394,12 +394,12 @@ export function encodeBookingsListInFolderArgs(args: t.BookingsListInFolderArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.date, ctx, "query");
-  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.date, ctx, "query");
-  v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, "query");
-  v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.startDate; if (v !== undefined) e.scalar("startDate", v, "startDate", e.date, ctx, ctx.query);
+  v = a.finishDate; if (v !== undefined) e.scalar("finishDate", v, "finishDate", e.date, ctx, ctx.query);
+  v = a.responsibleIds; if (v !== undefined) e.jsonList("responsibleIds", v, "responsibleIds", e.opaqueId, ctx, ctx.query);
+  v = a.responsiblePlaceholderIds; if (v !== undefined) e.jsonList("responsiblePlaceholderIds", v, "responsiblePlaceholderIds", e.opaqueId, ctx, ctx.query);
+  v = a.showDescendants; if (v !== undefined) e.scalar("showDescendants", v, "showDescendants", e.boolean, ctx, ctx.query);
 }
 
 const bookingsCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "bookingDates", "responsibleId", "responsiblePlaceholderId", "effortAllocation"]);
@@ -410,7 +410,7 @@ export function encodeBookingsCreateInFolderArgs(args: t.BookingsCreateInFolderA
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.bookingDates; if (v !== undefined) e.jsonText("bookingDates", v, "bookingDates", false, e.json, ctx);
   v = a.responsibleId; if (v !== undefined) e.scalar("responsibleId", v, "responsibleId", e.opaqueId, ctx);
   v = a.responsiblePlaceholderId; if (v !== undefined) e.scalar("responsiblePlaceholderId", v, "responsiblePlaceholderId", e.opaqueId, ctx);
@@ -425,7 +425,7 @@ export function encodeBookingsUpdateArgs(args: t.BookingsUpdateArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.bookingId; if (v === undefined) e.missing("bookingId", ctx); else e.scalar("bookingId", v, "bookingId", e.opaqueId, ctx, "path");
+  v = a.bookingId; if (v === undefined) e.missing("bookingId", ctx); else e.scalar("bookingId", v, "bookingId", e.opaqueId, ctx, ctx.path);
   v = a.bookingDates; if (v !== undefined) e.jsonText("bookingDates", v, "bookingDates", false, e.json, ctx);
   v = a.responsibleId; if (v !== undefined) e.scalar("responsibleId", v, "responsibleId", e.opaqueId, ctx);
   v = a.responsiblePlaceholderId; if (v !== undefined) e.scalar("responsiblePlaceholderId", v, "responsiblePlaceholderId", e.opaqueId, ctx);
@@ -440,7 +440,7 @@ export function encodeBookingsDeleteArgs(args: t.BookingsDeleteArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, bookingsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.bookingId; if (v === undefined) e.missing("bookingId", ctx); else e.scalar("bookingId", v, "bookingId", e.opaqueId, ctx, "path");
+  v = a.bookingId; if (v === undefined) e.missing("bookingId", ctx); else e.scalar("bookingId", v, "bookingId", e.opaqueId, ctx, ctx.path);
 }
 
 const cascadingFieldsTriggerForFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "fieldId"]);
@@ -451,7 +451,7 @@ export function encodeCascadingFieldsTriggerForFolderArgs(args: t.CascadingField
   if (a === undefined) return;
   e.rejectUnknown(a, cascadingFieldsTriggerForFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.fieldId; if (v !== undefined) e.scalar("fieldId", v, "fieldId", e.opaqueId, ctx);
 }
 
@@ -463,8 +463,8 @@ export function encodeCascadingFieldsDeleteForFolderArgs(args: t.CascadingFields
   if (a === undefined) return;
   e.rejectUnknown(a, cascadingFieldsDeleteForFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.fieldId; if (v !== undefined) e.scalar("fieldId", v, "fieldId", e.opaqueId, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.fieldId; if (v !== undefined) e.scalar("fieldId", v, "fieldId", e.opaqueId, ctx, ctx.query);
 }
 
 const cascadingFieldsTriggerForTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "fieldId"]);
@@ -475,7 +475,7 @@ export function encodeCascadingFieldsTriggerForTaskArgs(args: t.CascadingFieldsT
   if (a === undefined) return;
   e.rejectUnknown(a, cascadingFieldsTriggerForTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.fieldId; if (v !== undefined) e.scalar("fieldId", v, "fieldId", e.opaqueId, ctx);
 }
 
@@ -487,8 +487,8 @@ export function encodeCascadingFieldsDeleteForTaskArgs(args: t.CascadingFieldsDe
   if (a === undefined) return;
   e.rejectUnknown(a, cascadingFieldsDeleteForTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
-  v = a.fieldId; if (v !== undefined) e.scalar("fieldId", v, "fieldId", e.opaqueId, ctx, "query");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
+  v = a.fieldId; if (v !== undefined) e.scalar("fieldId", v, "fieldId", e.opaqueId, ctx, ctx.query);
 }
 
 const colorsListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -508,12 +508,12 @@ export function encodeCommentsListArgs(args: t.CommentsListArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, commentsListArgumentNames, ctx);
   let v: unknown;
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.createdDate; if (v !== undefined) e.scalar("createdDate", v, "createdDate", e.utcTimestamp, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.createdDate; if (v !== undefined) e.scalar("createdDate", v, "createdDate", e.utcTimestamp, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const commentsListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "plainText", "types", "fields"]);
@@ -524,10 +524,10 @@ export function encodeCommentsListInFolderArgs(args: t.CommentsListInFolderArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, commentsListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const commentsCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "text", "plainText"]);
@@ -538,7 +538,7 @@ export function encodeCommentsCreateInFolderArgs(args: t.CommentsCreateInFolderA
   if (a === undefined) return;
   e.rejectUnknown(a, commentsCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.text; if (v === undefined) e.missing("text", ctx); else e.scalar("text", v, "text", e.string, ctx);
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx);
 }
@@ -551,10 +551,10 @@ export function encodeCommentsListInTaskArgs(args: t.CommentsListInTaskArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, commentsListInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const commentsCreateInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "text", "plainText"]);
@@ -565,7 +565,7 @@ export function encodeCommentsCreateInTaskArgs(args: t.CommentsCreateInTaskArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, commentsCreateInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.text; if (v === undefined) e.missing("text", ctx); else e.scalar("text", v, "text", e.string, ctx);
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx);
 }
@@ -578,10 +578,10 @@ export function encodeCommentsGetArgs(args: t.CommentsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, commentsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.commentIds; if (v === undefined) e.missing("commentIds", ctx); else e.commaList("commentIds", v, "commentIds", e.opaqueId, ctx, "path");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.commentIds; if (v === undefined) e.missing("commentIds", ctx); else e.commaList("commentIds", v, "commentIds", e.opaqueId, ctx, ctx.path);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const commentsUpdateArgumentNames = /* @__PURE__ */ new Set(["commentId", "text", "plainText"]);
@@ -592,7 +592,7 @@ export function encodeCommentsUpdateArgs(args: t.CommentsUpdateArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, commentsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.commentId; if (v === undefined) e.missing("commentId", ctx); else e.scalar("commentId", v, "commentId", e.opaqueId, ctx, "path");
+  v = a.commentId; if (v === undefined) e.missing("commentId", ctx); else e.scalar("commentId", v, "commentId", e.opaqueId, ctx, ctx.path);
   v = a.text; if (v === undefined) e.missing("text", ctx); else e.scalar("text", v, "text", e.string, ctx);
   v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx);
 }
@@ -605,7 +605,7 @@ export function encodeCommentsDeleteArgs(args: t.CommentsDeleteArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, commentsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.commentId; if (v === undefined) e.missing("commentId", ctx); else e.scalar("commentId", v, "commentId", e.opaqueId, ctx, "path");
+  v = a.commentId; if (v === undefined) e.missing("commentId", ctx); else e.scalar("commentId", v, "commentId", e.opaqueId, ctx, ctx.path);
 }
 
 const contactsListArgumentNames = /* @__PURE__ */ new Set(["me", "metadata", "deleted", "customFields", "emails", "active", "name", "types", "fields"]);
@@ -616,15 +616,15 @@ export function encodeContactsListArgs(args: t.ContactsListArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, contactsListArgumentNames, ctx);
   let v: unknown;
-  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.emails; if (v !== undefined) e.jsonList("emails", v, "emails", e.string, ctx, "query");
-  v = a.active; if (v !== undefined) e.scalar("active", v, "active", e.boolean, ctx, "query");
-  v = a.name; if (v !== undefined) e.scalar("name", v, "name", e.string, ctx, "query");
-  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, ctx.query);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, ctx.query);
+  v = a.emails; if (v !== undefined) e.jsonList("emails", v, "emails", e.string, ctx, ctx.query);
+  v = a.active; if (v !== undefined) e.scalar("active", v, "active", e.boolean, ctx, ctx.query);
+  v = a.name; if (v !== undefined) e.scalar("name", v, "name", e.string, ctx, ctx.query);
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const contactsGetArgumentNames = /* @__PURE__ */ new Set(["contactIds", "metadata", "types", "fields"]);
@@ -635,10 +635,10 @@ export function encodeContactsGetArgs(args: t.ContactsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, contactsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, ctx.path);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const contactsHistoryArgumentNames = /* @__PURE__ */ new Set(["contactIds", "updatedDate", "fields"]);
@@ -649,9 +649,9 @@ export function encodeContactsHistoryArgs(args: t.ContactsHistoryArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, contactsHistoryArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
-  v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, ctx.path);
+  v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const contactsUpdateArgumentNames = /* @__PURE__ */ new Set(["contactId", "metadata", "currentBillRate", "currentCostRate", "jobRoleId", "customFields", "fields"]);
@@ -662,7 +662,7 @@ export function encodeContactsUpdateArgs(args: t.ContactsUpdateArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, contactsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.contactId; if (v === undefined) e.missing("contactId", ctx); else e.scalar("contactId", v, "contactId", e.opaqueId, ctx, "path");
+  v = a.contactId; if (v === undefined) e.missing("contactId", ctx); else e.scalar("contactId", v, "contactId", e.opaqueId, ctx, ctx.path);
   v = a.metadata; if (v !== undefined) if (v === null) e.nullValue("metadata", ctx); else e.jsonText("metadata", v, "metadata", true, e.object, ctx);
   v = a.currentBillRate; if (v !== undefined) e.scalar("currentBillRate", v, "currentBillRate", e.string, ctx);
   v = a.currentCostRate; if (v !== undefined) e.scalar("currentCostRate", v, "currentCostRate", e.string, ctx);
@@ -679,11 +679,11 @@ export function encodeCustomFieldsListArgs(args: t.CustomFieldsListArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, customFieldsListArgumentNames, ctx);
   let v: unknown;
-  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, "query");
-  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, "query");
-  v = a.inheritanceTypes; if (v !== undefined) e.jsonList("inheritanceTypes", v, "inheritanceTypes", e.string, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, ctx.query);
+  v = a.types; if (v !== undefined) e.jsonList("types", v, "types", e.string, ctx, ctx.query);
+  v = a.inheritanceTypes; if (v !== undefined) e.jsonList("inheritanceTypes", v, "inheritanceTypes", e.string, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const customFieldsCreateArgumentNames = /* @__PURE__ */ new Set(["title", "type", "spaceId", "sharing", "shareds", "settings", "description"]);
@@ -711,9 +711,9 @@ export function encodeCustomFieldsGetArgs(args: t.CustomFieldsGetArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, customFieldsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.customfieldIds; if (v === undefined) e.missing("customfieldIds", ctx); else e.commaList("customfieldIds", v, "customfieldIds", e.opaqueId, ctx, "path");
-  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.customfieldIds; if (v === undefined) e.missing("customfieldIds", ctx); else e.commaList("customfieldIds", v, "customfieldIds", e.opaqueId, ctx, ctx.path);
+  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const customFieldsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "applicableEntityTypes", "fields"]);
@@ -724,9 +724,9 @@ export function encodeCustomFieldsListInSpaceArgs(args: t.CustomFieldsListInSpac
   if (a === undefined) return;
   e.rejectUnknown(a, customFieldsListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.applicableEntityTypes; if (v !== undefined) e.jsonList("applicableEntityTypes", v, "applicableEntityTypes", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const customFieldsUpdateArgumentNames = /* @__PURE__ */ new Set(["customfieldId", "title", "type", "changeScope", "spaceId", "sharing", "addShareds", "removeShareds", "settings", "addMirrors", "removeMirrors", "description"]);
@@ -737,7 +737,7 @@ export function encodeCustomFieldsUpdateArgs(args: t.CustomFieldsUpdateArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, customFieldsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.customfieldId; if (v === undefined) e.missing("customfieldId", ctx); else e.scalar("customfieldId", v, "customfieldId", e.opaqueId, ctx, "path");
+  v = a.customfieldId; if (v === undefined) e.missing("customfieldId", ctx); else e.scalar("customfieldId", v, "customfieldId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx);
   v = a.changeScope; if (v !== undefined) e.scalar("changeScope", v, "changeScope", e.string, ctx);
@@ -759,11 +759,11 @@ export function encodeCustomItemTypesListArgs(args: t.CustomItemTypesListArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, customItemTypesListArgumentNames, ctx);
   let v: unknown;
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, "query");
-  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, ctx.query);
+  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const customItemTypesListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "title", "limit", "withDeleted", "type", "fields"]);
@@ -774,12 +774,12 @@ export function encodeCustomItemTypesListInSpaceArgs(args: t.CustomItemTypesList
   if (a === undefined) return;
   e.rejectUnknown(a, customItemTypesListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, "query");
-  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, ctx.query);
+  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const customItemTypesGetArgumentNames = /* @__PURE__ */ new Set(["customItemTypeIds", "withDeleted", "fields"]);
@@ -790,9 +790,9 @@ export function encodeCustomItemTypesGetArgs(args: t.CustomItemTypesGetArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, customItemTypesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.customItemTypeIds; if (v === undefined) e.missing("customItemTypeIds", ctx); else e.commaList("customItemTypeIds", v, "customItemTypeIds", e.opaqueId, ctx, "path");
-  v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.customItemTypeIds; if (v === undefined) e.missing("customItemTypeIds", ctx); else e.commaList("customItemTypeIds", v, "customItemTypeIds", e.opaqueId, ctx, ctx.path);
+  v = a.withDeleted; if (v !== undefined) e.scalar("withDeleted", v, "withDeleted", e.boolean, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const customItemTypesInstantiateArgumentNames = /* @__PURE__ */ new Set(["customItemTypeId", "superTaskId", "parentId", "title"]);
@@ -803,7 +803,7 @@ export function encodeCustomItemTypesInstantiateArgs(args: t.CustomItemTypesInst
   if (a === undefined) return;
   e.rejectUnknown(a, customItemTypesInstantiateArgumentNames, ctx);
   let v: unknown;
-  v = a.customItemTypeId; if (v === undefined) e.missing("customItemTypeId", ctx); else e.scalar("customItemTypeId", v, "customItemTypeId", e.opaqueId, ctx, "path");
+  v = a.customItemTypeId; if (v === undefined) e.missing("customItemTypeId", ctx); else e.scalar("customItemTypeId", v, "customItemTypeId", e.opaqueId, ctx, ctx.path);
   v = a.superTaskId; if (v !== undefined) e.scalar("superTaskId", v, "superTaskId", e.opaqueId, ctx);
   v = a.parentId; if (v !== undefined) e.scalar("parentId", v, "parentId", e.opaqueId, ctx);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
@@ -835,7 +835,7 @@ export function encodeDataExportsGetArgs(args: t.DataExportsGetArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, dataExportsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.dataExportId; if (v === undefined) e.missing("dataExportId", ctx); else e.scalar("dataExportId", v, "dataExportId", e.opaqueId, ctx, "path");
+  v = a.dataExportId; if (v === undefined) e.missing("dataExportId", ctx); else e.scalar("dataExportId", v, "dataExportId", e.opaqueId, ctx, ctx.path);
 }
 
 const dataExportsSchemaArgumentNames = /* @__PURE__ */ new Set(["version"]);
@@ -846,7 +846,7 @@ export function encodeDataExportsSchemaArgs(args: t.DataExportsSchemaArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, dataExportsSchemaArgumentNames, ctx);
   let v: unknown;
-  v = a.version; if (v !== undefined) e.scalar("version", v, "version", e.string, ctx, "query");
+  v = a.version; if (v !== undefined) e.scalar("version", v, "version", e.string, ctx, ctx.query);
 }
 
 const dependenciesListInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId"]);
@@ -857,7 +857,7 @@ export function encodeDependenciesListInTaskArgs(args: t.DependenciesListInTaskA
   if (a === undefined) return;
   e.rejectUnknown(a, dependenciesListInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
 }
 
 const dependenciesCreateInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "predecessorId", "successorId", "relationType", "lagTime"]);
@@ -868,7 +868,7 @@ export function encodeDependenciesCreateInTaskArgs(args: t.DependenciesCreateInT
   if (a === undefined) return;
   e.rejectUnknown(a, dependenciesCreateInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.predecessorId; if (v === undefined) e.missing("predecessorId", ctx); else e.scalar("predecessorId", v, "predecessorId", e.opaqueId, ctx);
   v = a.successorId; if (v === undefined) e.missing("successorId", ctx); else e.scalar("successorId", v, "successorId", e.opaqueId, ctx);
   v = a.relationType; if (v === undefined) e.missing("relationType", ctx); else e.scalar("relationType", v, "relationType", e.string, ctx);
@@ -883,7 +883,7 @@ export function encodeDependenciesGetArgs(args: t.DependenciesGetArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, dependenciesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.dependencyIds; if (v === undefined) e.missing("dependencyIds", ctx); else e.commaList("dependencyIds", v, "dependencyIds", e.opaqueId, ctx, "path");
+  v = a.dependencyIds; if (v === undefined) e.missing("dependencyIds", ctx); else e.commaList("dependencyIds", v, "dependencyIds", e.opaqueId, ctx, ctx.path);
 }
 
 const dependenciesUpdateArgumentNames = /* @__PURE__ */ new Set(["dependencyId", "relationType", "lagTime"]);
@@ -894,7 +894,7 @@ export function encodeDependenciesUpdateArgs(args: t.DependenciesUpdateArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, dependenciesUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.dependencyId; if (v === undefined) e.missing("dependencyId", ctx); else e.scalar("dependencyId", v, "dependencyId", e.opaqueId, ctx, "path");
+  v = a.dependencyId; if (v === undefined) e.missing("dependencyId", ctx); else e.scalar("dependencyId", v, "dependencyId", e.opaqueId, ctx, ctx.path);
   v = a.relationType; if (v === undefined) e.missing("relationType", ctx); else e.scalar("relationType", v, "relationType", e.string, ctx);
   v = a.lagTime; if (v !== undefined) e.scalar("lagTime", v, "lagTime", e.double, ctx);
 }
@@ -907,7 +907,7 @@ export function encodeDependenciesDeleteArgs(args: t.DependenciesDeleteArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, dependenciesDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.dependencyId; if (v === undefined) e.missing("dependencyId", ctx); else e.scalar("dependencyId", v, "dependencyId", e.opaqueId, ctx, "path");
+  v = a.dependencyId; if (v === undefined) e.missing("dependencyId", ctx); else e.scalar("dependencyId", v, "dependencyId", e.opaqueId, ctx, ctx.path);
 }
 
 const ediscoverySearchArgumentNames = /* @__PURE__ */ new Set(["scopes", "terms", "targetUserId", "timeout"]);
@@ -932,10 +932,10 @@ export function encodeFolderBlueprintsListArgs(args: t.FolderBlueprintsListArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, folderBlueprintsListArgumentNames, ctx);
   let v: unknown;
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const folderBlueprintsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "permalink", "fields"]);
@@ -946,9 +946,9 @@ export function encodeFolderBlueprintsListInSpaceArgs(args: t.FolderBlueprintsLi
   if (a === undefined) return;
   e.rejectUnknown(a, folderBlueprintsListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const folderBlueprintsLaunchAsyncArgumentNames = /* @__PURE__ */ new Set(["folderBlueprintId", "parent", "title", "titlePrefix", "copyDescriptions", "notifyResponsibles", "copyResponsibles", "copyCustomFields", "copyAttachments", "rescheduleDate", "rescheduleMode", "entryLimit"]);
@@ -959,7 +959,7 @@ export function encodeFolderBlueprintsLaunchAsyncArgs(args: t.FolderBlueprintsLa
   if (a === undefined) return;
   e.rejectUnknown(a, folderBlueprintsLaunchAsyncArgumentNames, ctx);
   let v: unknown;
-  v = a.folderBlueprintId; if (v === undefined) e.missing("folderBlueprintId", ctx); else e.scalar("folderBlueprintId", v, "folderBlueprintId", e.opaqueId, ctx, "path");
+  v = a.folderBlueprintId; if (v === undefined) e.missing("folderBlueprintId", ctx); else e.scalar("folderBlueprintId", v, "folderBlueprintId", e.opaqueId, ctx, ctx.path);
   v = a.parent; if (v !== undefined) e.scalar("parent", v, "parent", e.opaqueId, ctx);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.titlePrefix; if (v !== undefined) e.scalar("titlePrefix", v, "titlePrefix", e.string, ctx);
@@ -981,28 +981,28 @@ export function encodeFoldersListArgs(args: t.FoldersListArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, foldersListArgumentNames, ctx);
   let v: unknown;
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.project; if (v !== undefined) e.scalar("project", v, "project", e.boolean, ctx, "query");
-  v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, "query");
-  v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
-  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
-  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
-  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.project; if (v !== undefined) e.scalar("project", v, "project", e.boolean, ctx, ctx.query);
+  v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, ctx.query);
+  v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, ctx.query);
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, ctx.query);
+  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, ctx.query);
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, ctx.query);
+  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, ctx.query);
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const foldersListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "permalink", "descendants", "metadata", "customField", "customFields", "updatedDate", "withInvitations", "project", "contractTypes", "plainTextCustomFields", "customItemTypes", "pageSize", "nextPageToken", "customStatuses", "authors", "owners", "startDate", "endDate", "completedDate", "title", "fields"]);
@@ -1013,28 +1013,28 @@ export function encodeFoldersListInFolderArgs(args: t.FoldersListInFolderArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, foldersListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.project; if (v !== undefined) e.scalar("project", v, "project", e.boolean, ctx, "query");
-  v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
-  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
-  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
-  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.project; if (v !== undefined) e.scalar("project", v, "project", e.boolean, ctx, ctx.query);
+  v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, ctx.query);
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, ctx.query);
+  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, ctx.query);
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, ctx.query);
+  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, ctx.query);
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const foldersCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "title", "description", "shareds", "metadata", "customFields", "customColumns", "project", "userAccessRoles", "withInvitations", "customItemTypeId", "plainTextCustomFields", "fields"]);
@@ -1045,7 +1045,7 @@ export function encodeFoldersCreateInFolderArgs(args: t.FoldersCreateInFolderArg
   if (a === undefined) return;
   e.rejectUnknown(a, foldersCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.shareds; if (v !== undefined) e.jsonList("shareds", v, "shareds", e.opaqueId, ctx);
@@ -1068,29 +1068,29 @@ export function encodeFoldersListInSpaceArgs(args: t.FoldersListInSpaceArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, foldersListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.project; if (v !== undefined) e.scalar("project", v, "project", e.boolean, ctx, "query");
-  v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, "query");
-  v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
-  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
-  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
-  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.project; if (v !== undefined) e.scalar("project", v, "project", e.boolean, ctx, ctx.query);
+  v = a.deleted; if (v !== undefined) e.scalar("deleted", v, "deleted", e.boolean, ctx, ctx.query);
+  v = a.contractTypes; if (v !== undefined) e.scalar("contractTypes", v, "contractTypes", e.string, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, ctx.query);
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, ctx.query);
+  v = a.owners; if (v !== undefined) e.jsonList("owners", v, "owners", e.opaqueId, ctx, ctx.query);
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, ctx.query);
+  v = a.endDate; if (v !== undefined) e.jsonText("endDate", v, "endDate", false, e.object, ctx, ctx.query);
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const foldersHistoryArgumentNames = /* @__PURE__ */ new Set(["folderIds", "updatedDate", "fields"]);
@@ -1101,9 +1101,9 @@ export function encodeFoldersHistoryArgs(args: t.FoldersHistoryArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, foldersHistoryArgumentNames, ctx);
   let v: unknown;
-  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, "path");
-  v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, ctx.path);
+  v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const foldersGetArgumentNames = /* @__PURE__ */ new Set(["folderIds", "withInvitations", "plainTextCustomFields", "fields"]);
@@ -1114,10 +1114,10 @@ export function encodeFoldersGetArgs(args: t.FoldersGetArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, foldersGetArgumentNames, ctx);
   let v: unknown;
-  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, "path");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, ctx.path);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const foldersUpdateManyArgumentNames = /* @__PURE__ */ new Set(["folderIds", "customFields", "convertToCustomItemType", "project", "fields"]);
@@ -1128,7 +1128,7 @@ export function encodeFoldersUpdateManyArgs(args: t.FoldersUpdateManyArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, foldersUpdateManyArgumentNames, ctx);
   let v: unknown;
-  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, "path");
+  v = a.folderIds; if (v === undefined) e.missing("folderIds", ctx); else e.commaList("folderIds", v, "folderIds", e.opaqueId, ctx, ctx.path);
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
   v = a.convertToCustomItemType; if (v !== undefined) e.scalar("convertToCustomItemType", v, "convertToCustomItemType", e.opaqueId, ctx);
   v = a.project; if (v !== undefined) e.jsonText("project", v, "project", false, e.object, ctx);
@@ -1143,7 +1143,7 @@ export function encodeFoldersCopyArgs(args: t.FoldersCopyArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, foldersCopyArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.parent; if (v === undefined) e.missing("parent", ctx); else e.scalar("parent", v, "parent", e.opaqueId, ctx);
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.titlePrefix; if (v !== undefined) e.scalar("titlePrefix", v, "titlePrefix", e.string, ctx);
@@ -1169,7 +1169,7 @@ export function encodeFoldersCopyAsyncArgs(args: t.FoldersCopyAsyncArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, foldersCopyAsyncArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.parent; if (v === undefined) e.missing("parent", ctx); else e.scalar("parent", v, "parent", e.opaqueId, ctx);
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.titlePrefix; if (v !== undefined) e.scalar("titlePrefix", v, "titlePrefix", e.string, ctx);
@@ -1194,7 +1194,7 @@ export function encodeFoldersUpdateArgs(args: t.FoldersUpdateArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, foldersUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.addParents; if (v !== undefined) e.jsonList("addParents", v, "addParents", e.opaqueId, ctx);
@@ -1223,7 +1223,7 @@ export function encodeFoldersDeleteArgs(args: t.FoldersDeleteArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, foldersDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
 }
 
 const foldersRemoveTeamMembersArgumentNames = /* @__PURE__ */ new Set(["folderId", "rateSubjects"]);
@@ -1234,8 +1234,8 @@ export function encodeFoldersRemoveTeamMembersArgs(args: t.FoldersRemoveTeamMemb
   if (a === undefined) return;
   e.rejectUnknown(a, foldersRemoveTeamMembersArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.rateSubjects; if (v !== undefined) e.jsonText("rateSubjects", v, "rateSubjects", true, e.json, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.rateSubjects; if (v !== undefined) e.jsonText("rateSubjects", v, "rateSubjects", true, e.json, ctx, ctx.query);
 }
 
 const groupsGetArgumentNames = /* @__PURE__ */ new Set(["groupId", "fields"]);
@@ -1246,8 +1246,8 @@ export function encodeGroupsGetArgs(args: t.GroupsGetArgs, ctx: EncodeContext): 
   if (a === undefined) return;
   e.rejectUnknown(a, groupsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, "path");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, ctx.path);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const groupsUpdateArgumentNames = /* @__PURE__ */ new Set(["groupId", "title", "addMembers", "removeMembers", "addInvitations", "removeInvitations", "parent", "avatar", "metadata"]);
@@ -1258,7 +1258,7 @@ export function encodeGroupsUpdateArgs(args: t.GroupsUpdateArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, groupsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, "path");
+  v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.addMembers; if (v !== undefined) e.jsonList("addMembers", v, "addMembers", e.opaqueId, ctx);
   v = a.removeMembers; if (v !== undefined) e.jsonList("removeMembers", v, "removeMembers", e.opaqueId, ctx);
@@ -1277,8 +1277,8 @@ export function encodeGroupsDeleteArgs(args: t.GroupsDeleteArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, groupsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, "path");
-  v = a.test; if (v !== undefined) e.scalar("test", v, "test", e.boolean, ctx, "query");
+  v = a.groupId; if (v === undefined) e.missing("groupId", ctx); else e.scalar("groupId", v, "groupId", e.opaqueId, ctx, ctx.path);
+  v = a.test; if (v !== undefined) e.scalar("test", v, "test", e.boolean, ctx, ctx.query);
 }
 
 const groupsListArgumentNames = /* @__PURE__ */ new Set(["metadata", "pageSize", "pageToken", "fields"]);
@@ -1289,10 +1289,10 @@ export function encodeGroupsListArgs(args: t.GroupsListArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, groupsListArgumentNames, ctx);
   let v: unknown;
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.pageToken; if (v !== undefined) e.scalar("pageToken", v, "pageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.pageToken; if (v !== undefined) e.scalar("pageToken", v, "pageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const groupsCreateArgumentNames = /* @__PURE__ */ new Set(["title", "members", "parent", "avatar", "metadata"]);
@@ -1329,7 +1329,7 @@ export function encodeHourlyRatesGetForContactsArgs(args: t.HourlyRatesGetForCon
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesGetForContactsArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, ctx.path);
 }
 
 const hourlyRatesGetForFolderArgumentNames = /* @__PURE__ */ new Set(["folderId"]);
@@ -1340,7 +1340,7 @@ export function encodeHourlyRatesGetForFolderArgs(args: t.HourlyRatesGetForFolde
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesGetForFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
 }
 
 const hourlyRatesUpdateForFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "rates", "enableCalculations"]);
@@ -1351,7 +1351,7 @@ export function encodeHourlyRatesUpdateForFolderArgs(args: t.HourlyRatesUpdateFo
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesUpdateForFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.rates; if (v !== undefined) e.jsonText("rates", v, "rates", true, e.json, ctx);
   v = a.enableCalculations; if (v !== undefined) e.scalar("enableCalculations", v, "enableCalculations", e.boolean, ctx);
 }
@@ -1364,7 +1364,7 @@ export function encodeHourlyRatesGetForPlaceholdersArgs(args: t.HourlyRatesGetFo
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesGetForPlaceholdersArgumentNames, ctx);
   let v: unknown;
-  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.commaList("placeholderIds", v, "placeholderIds", e.opaqueId, ctx, "path");
+  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.commaList("placeholderIds", v, "placeholderIds", e.opaqueId, ctx, ctx.path);
 }
 
 const hourlyRatesUpdateArgumentNames = /* @__PURE__ */ new Set(["rates"]);
@@ -1386,7 +1386,7 @@ export function encodeHourlyRatesProvisionArgs(args: t.HourlyRatesProvisionArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, hourlyRatesProvisionArgumentNames, ctx);
   let v: unknown;
-  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, "path");
+  v = a.contactIds; if (v === undefined) e.missing("contactIds", ctx); else e.commaList("contactIds", v, "contactIds", e.opaqueId, ctx, ctx.path);
   v = a.userRates; if (v !== undefined) e.jsonText("userRates", v, "userRates", true, e.json, ctx);
 }
 
@@ -1398,8 +1398,8 @@ export function encodeIdsConvertArgs(args: t.IdsConvertArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, idsConvertArgumentNames, ctx);
   let v: unknown;
-  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.ids; if (v !== undefined) e.jsonList("ids", v, "ids", e.string, ctx, "query");
+  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, ctx.query);
+  v = a.ids; if (v !== undefined) e.jsonList("ids", v, "ids", e.string, ctx, ctx.query);
 }
 
 const invitationsListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -1437,7 +1437,7 @@ export function encodeInvitationsUpdateArgs(args: t.InvitationsUpdateArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, invitationsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.invitationId; if (v === undefined) e.missing("invitationId", ctx); else e.scalar("invitationId", v, "invitationId", e.opaqueId, ctx, "path");
+  v = a.invitationId; if (v === undefined) e.missing("invitationId", ctx); else e.scalar("invitationId", v, "invitationId", e.opaqueId, ctx, ctx.path);
   v = a.resend; if (v !== undefined) e.scalar("resend", v, "resend", e.boolean, ctx);
   v = a.role; if (v !== undefined) e.scalar("role", v, "role", e.string, ctx);
   v = a.external; if (v !== undefined) e.scalar("external", v, "external", e.boolean, ctx);
@@ -1452,7 +1452,7 @@ export function encodeInvitationsDeleteArgs(args: t.InvitationsDeleteArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, invitationsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.invitationId; if (v === undefined) e.missing("invitationId", ctx); else e.scalar("invitationId", v, "invitationId", e.opaqueId, ctx, "path");
+  v = a.invitationId; if (v === undefined) e.missing("invitationId", ctx); else e.scalar("invitationId", v, "invitationId", e.opaqueId, ctx, ctx.path);
 }
 
 const jobRolesListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -1485,7 +1485,7 @@ export function encodeJobRolesGetArgs(args: t.JobRolesGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, jobRolesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.jobroleIds; if (v === undefined) e.missing("jobroleIds", ctx); else e.commaList("jobroleIds", v, "jobroleIds", e.opaqueId, ctx, "path");
+  v = a.jobroleIds; if (v === undefined) e.missing("jobroleIds", ctx); else e.commaList("jobroleIds", v, "jobroleIds", e.opaqueId, ctx, ctx.path);
 }
 
 const jobRolesUpdateArgumentNames = /* @__PURE__ */ new Set(["jobroleId", "title", "shortTitle", "avatarColor"]);
@@ -1496,7 +1496,7 @@ export function encodeJobRolesUpdateArgs(args: t.JobRolesUpdateArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, jobRolesUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.jobroleId; if (v === undefined) e.missing("jobroleId", ctx); else e.scalar("jobroleId", v, "jobroleId", e.opaqueId, ctx, "path");
+  v = a.jobroleId; if (v === undefined) e.missing("jobroleId", ctx); else e.scalar("jobroleId", v, "jobroleId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.shortTitle; if (v !== undefined) e.scalar("shortTitle", v, "shortTitle", e.string, ctx);
   v = a.avatarColor; if (v !== undefined) e.scalar("avatarColor", v, "avatarColor", e.string, ctx);
@@ -1510,7 +1510,7 @@ export function encodeJobRolesDeleteArgs(args: t.JobRolesDeleteArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, jobRolesDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.jobroleId; if (v === undefined) e.missing("jobroleId", ctx); else e.scalar("jobroleId", v, "jobroleId", e.opaqueId, ctx, "path");
+  v = a.jobroleId; if (v === undefined) e.missing("jobroleId", ctx); else e.scalar("jobroleId", v, "jobroleId", e.opaqueId, ctx, ctx.path);
 }
 
 const placeholdersListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -1530,7 +1530,7 @@ export function encodePlaceholdersGetArgs(args: t.PlaceholdersGetArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, placeholdersGetArgumentNames, ctx);
   let v: unknown;
-  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.commaList("placeholderIds", v, "placeholderIds", e.opaqueId, ctx, "path");
+  v = a.placeholderIds; if (v === undefined) e.missing("placeholderIds", ctx); else e.commaList("placeholderIds", v, "placeholderIds", e.opaqueId, ctx, ctx.path);
 }
 
 const requestFormsPrefillUrlArgumentNames = /* @__PURE__ */ new Set(["requestFormId", "formFields"]);
@@ -1541,7 +1541,7 @@ export function encodeRequestFormsPrefillUrlArgs(args: t.RequestFormsPrefillUrlA
   if (a === undefined) return;
   e.rejectUnknown(a, requestFormsPrefillUrlArgumentNames, ctx);
   let v: unknown;
-  v = a.requestFormId; if (v === undefined) e.missing("requestFormId", ctx); else e.scalar("requestFormId", v, "requestFormId", e.opaqueId, ctx, "path");
+  v = a.requestFormId; if (v === undefined) e.missing("requestFormId", ctx); else e.scalar("requestFormId", v, "requestFormId", e.opaqueId, ctx, ctx.path);
   v = a.formFields; if (v !== undefined) e.jsonText("formFields", v, "formFields", true, e.json, ctx);
 }
 
@@ -1553,7 +1553,7 @@ export function encodeRequestFormsSubmitArgs(args: t.RequestFormsSubmitArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, requestFormsSubmitArgumentNames, ctx);
   let v: unknown;
-  v = a.requestFormId; if (v === undefined) e.missing("requestFormId", ctx); else e.scalar("requestFormId", v, "requestFormId", e.opaqueId, ctx, "path");
+  v = a.requestFormId; if (v === undefined) e.missing("requestFormId", ctx); else e.scalar("requestFormId", v, "requestFormId", e.opaqueId, ctx, ctx.path);
   v = a.formFields; if (v !== undefined) e.jsonText("formFields", v, "formFields", true, e.json, ctx);
 }
 
@@ -1565,11 +1565,11 @@ export function encodeRequestFormsListArgs(args: t.RequestFormsListArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, requestFormsListArgumentNames, ctx);
   let v: unknown;
-  v = a.plainTextDescription; if (v !== undefined) e.scalar("plainTextDescription", v, "plainTextDescription", e.boolean, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.plainTextDescription; if (v !== undefined) e.scalar("plainTextDescription", v, "plainTextDescription", e.boolean, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const requestFormsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "plainTextDescription", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -1580,12 +1580,12 @@ export function encodeRequestFormsListInSpaceArgs(args: t.RequestFormsListInSpac
   if (a === undefined) return;
   e.rejectUnknown(a, requestFormsListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.plainTextDescription; if (v !== undefined) e.scalar("plainTextDescription", v, "plainTextDescription", e.boolean, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.plainTextDescription; if (v !== undefined) e.scalar("plainTextDescription", v, "plainTextDescription", e.boolean, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const requestFormsGetArgumentNames = /* @__PURE__ */ new Set(["requestFormId", "plainTextDescription", "fields"]);
@@ -1596,9 +1596,9 @@ export function encodeRequestFormsGetArgs(args: t.RequestFormsGetArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, requestFormsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.requestFormId; if (v === undefined) e.missing("requestFormId", ctx); else e.scalar("requestFormId", v, "requestFormId", e.opaqueId, ctx, "path");
-  v = a.plainTextDescription; if (v !== undefined) e.scalar("plainTextDescription", v, "plainTextDescription", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.requestFormId; if (v === undefined) e.missing("requestFormId", ctx); else e.scalar("requestFormId", v, "requestFormId", e.opaqueId, ctx, ctx.path);
+  v = a.plainTextDescription; if (v !== undefined) e.scalar("plainTextDescription", v, "plainTextDescription", e.boolean, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const rollupsGetForFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "descendants", "filter", "pageSize", "nextPageToken"]);
@@ -1609,11 +1609,11 @@ export function encodeRollupsGetForFolderArgs(args: t.RollupsGetForFolderArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, rollupsGetForFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.filter; if (v !== undefined) e.jsonText("filter", v, "filter", false, e.json, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.filter; if (v !== undefined) e.jsonText("filter", v, "filter", false, e.json, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
 }
 
 const rollupsUpdateForFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "rollups"]);
@@ -1624,7 +1624,7 @@ export function encodeRollupsUpdateForFolderArgs(args: t.RollupsUpdateForFolderA
   if (a === undefined) return;
   e.rejectUnknown(a, rollupsUpdateForFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.rollups; if (v !== undefined) e.jsonText("rollups", v, "rollups", true, e.json, ctx);
 }
 
@@ -1636,8 +1636,8 @@ export function encodeRollupsGetForTaskArgs(args: t.RollupsGetForTaskArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, rollupsGetForTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
-  v = a.filter; if (v !== undefined) e.jsonText("filter", v, "filter", false, e.json, ctx, "query");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
+  v = a.filter; if (v !== undefined) e.jsonText("filter", v, "filter", false, e.json, ctx, ctx.query);
 }
 
 const rollupsUpdateForTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "rollups"]);
@@ -1648,7 +1648,7 @@ export function encodeRollupsUpdateForTaskArgs(args: t.RollupsUpdateForTaskArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, rollupsUpdateForTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.rollups; if (v !== undefined) e.jsonText("rollups", v, "rollups", true, e.json, ctx);
 }
 
@@ -1660,12 +1660,12 @@ export function encodeSpacesListArgs(args: t.SpacesListArgs, ctx: EncodeContext)
   if (a === undefined) return;
   e.rejectUnknown(a, spacesListArgumentNames, ctx);
   let v: unknown;
-  v = a.withArchived; if (v !== undefined) e.scalar("withArchived", v, "withArchived", e.boolean, ctx, "query");
-  v = a.userIsMember; if (v !== undefined) e.scalar("userIsMember", v, "userIsMember", e.boolean, ctx, "query");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.accessTypes; if (v !== undefined) e.jsonList("accessTypes", v, "accessTypes", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.withArchived; if (v !== undefined) e.scalar("withArchived", v, "withArchived", e.boolean, ctx, ctx.query);
+  v = a.userIsMember; if (v !== undefined) e.scalar("userIsMember", v, "userIsMember", e.boolean, ctx, ctx.query);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.accessTypes; if (v !== undefined) e.jsonList("accessTypes", v, "accessTypes", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const spacesCreateArgumentNames = /* @__PURE__ */ new Set(["accessType", "title", "description", "members", "guestRoleId", "defaultProjectWorkflowId", "suggestedProjectWorkflows", "defaultTaskWorkflowId", "suggestedTaskWorkflows", "withInvitations", "workScheduleId", "fields"]);
@@ -1698,9 +1698,9 @@ export function encodeSpacesGetArgs(args: t.SpacesGetArgs, ctx: EncodeContext): 
   if (a === undefined) return;
   e.rejectUnknown(a, spacesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const spacesUpdateArgumentNames = /* @__PURE__ */ new Set(["spaceId", "accessType", "title", "description", "membersAdd", "membersUpdate", "membersRemove", "guestRoleId", "defaultProjectWorkflowId", "suggestedProjectWorkflowsAdd", "suggestedProjectWorkflowsRemove", "defaultTaskWorkflowId", "suggestedTaskWorkflowsAdd", "suggestedTaskWorkflowsRemove", "withInvitations", "workScheduleId", "fields"]);
@@ -1711,7 +1711,7 @@ export function encodeSpacesUpdateArgs(args: t.SpacesUpdateArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, spacesUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
   v = a.accessType; if (v !== undefined) e.scalar("accessType", v, "accessType", e.string, ctx);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
@@ -1738,7 +1738,7 @@ export function encodeSpacesDeleteArgs(args: t.SpacesDeleteArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, spacesDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
 }
 
 const taskBlueprintsListArgumentNames = /* @__PURE__ */ new Set(["permalink", "title", "limit", "pageSize", "nextPageToken", "customFields", "fields"]);
@@ -1749,13 +1749,13 @@ export function encodeTaskBlueprintsListArgs(args: t.TaskBlueprintsListArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, taskBlueprintsListArgumentNames, ctx);
   let v: unknown;
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.scalar("customFields", v, "customFields", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const taskBlueprintsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "permalink", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -1766,12 +1766,12 @@ export function encodeTaskBlueprintsListInSpaceArgs(args: t.TaskBlueprintsListIn
   if (a === undefined) return;
   e.rejectUnknown(a, taskBlueprintsListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const taskBlueprintsLaunchAsyncArgumentNames = /* @__PURE__ */ new Set(["taskBlueprintId", "superTaskId", "parentId", "title", "titlePrefix", "copyDescriptions", "notifyResponsibles", "copyResponsibles", "copyCustomFields", "copyAttachments", "rescheduleDate", "rescheduleMode", "entryLimit"]);
@@ -1782,7 +1782,7 @@ export function encodeTaskBlueprintsLaunchAsyncArgs(args: t.TaskBlueprintsLaunch
   if (a === undefined) return;
   e.rejectUnknown(a, taskBlueprintsLaunchAsyncArgumentNames, ctx);
   let v: unknown;
-  v = a.taskBlueprintId; if (v === undefined) e.missing("taskBlueprintId", ctx); else e.scalar("taskBlueprintId", v, "taskBlueprintId", e.opaqueId, ctx, "path");
+  v = a.taskBlueprintId; if (v === undefined) e.missing("taskBlueprintId", ctx); else e.scalar("taskBlueprintId", v, "taskBlueprintId", e.opaqueId, ctx, ctx.path);
   v = a.superTaskId; if (v !== undefined) e.scalar("superTaskId", v, "superTaskId", e.opaqueId, ctx);
   v = a.parentId; if (v !== undefined) e.scalar("parentId", v, "parentId", e.opaqueId, ctx);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
@@ -1805,36 +1805,36 @@ export function encodeTasksListArgs(args: t.TasksListArgs, ctx: EncodeContext): 
   if (a === undefined) return;
   e.rejectUnknown(a, tasksListArgumentNames, ctx);
   let v: unknown;
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, "query");
-  v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
-  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
-  v = a.scheduledDate; if (v !== undefined) e.jsonText("scheduledDate", v, "scheduledDate", false, e.object, ctx, "query");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
-  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, "query");
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.sortField; if (v !== undefined) e.scalar("sortField", v, "sortField", e.string, ctx, "query");
-  v = a.sortOrder; if (v !== undefined) e.scalar("sortOrder", v, "sortOrder", e.string, ctx, "query");
-  v = a.subTasks; if (v !== undefined) e.scalar("subTasks", v, "subTasks", e.boolean, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, ctx.query);
+  v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, ctx.query);
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, ctx.query);
+  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, ctx.query);
+  v = a.scheduledDate; if (v !== undefined) e.jsonText("scheduledDate", v, "scheduledDate", false, e.object, ctx, ctx.query);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, ctx.query);
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, ctx.query);
+  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, ctx.query);
+  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, ctx.query);
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.sortField; if (v !== undefined) e.scalar("sortField", v, "sortField", e.string, ctx, ctx.query);
+  v = a.sortOrder; if (v !== undefined) e.scalar("sortOrder", v, "sortOrder", e.string, ctx, ctx.query);
+  v = a.subTasks; if (v !== undefined) e.scalar("subTasks", v, "subTasks", e.boolean, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, ctx.query);
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, ctx.query);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const tasksListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "descendants", "title", "status", "importance", "startDate", "dueDate", "scheduledDate", "createdDate", "updatedDate", "completedDate", "authors", "responsibles", "responsiblePlaceholders", "permalink", "type", "limit", "sortField", "sortOrder", "subTasks", "pageSize", "nextPageToken", "metadata", "customField", "customFields", "customStatuses", "withInvitations", "billingTypes", "plainTextCustomFields", "customItemTypes", "fields"]);
@@ -1845,37 +1845,37 @@ export function encodeTasksListInFolderArgs(args: t.TasksListInFolderArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, tasksListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, "query");
-  v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
-  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
-  v = a.scheduledDate; if (v !== undefined) e.jsonText("scheduledDate", v, "scheduledDate", false, e.object, ctx, "query");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
-  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, "query");
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.sortField; if (v !== undefined) e.scalar("sortField", v, "sortField", e.string, ctx, "query");
-  v = a.sortOrder; if (v !== undefined) e.scalar("sortOrder", v, "sortOrder", e.string, ctx, "query");
-  v = a.subTasks; if (v !== undefined) e.scalar("subTasks", v, "subTasks", e.boolean, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, ctx.query);
+  v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, ctx.query);
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, ctx.query);
+  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, ctx.query);
+  v = a.scheduledDate; if (v !== undefined) e.jsonText("scheduledDate", v, "scheduledDate", false, e.object, ctx, ctx.query);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, ctx.query);
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, ctx.query);
+  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, ctx.query);
+  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, ctx.query);
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.sortField; if (v !== undefined) e.scalar("sortField", v, "sortField", e.string, ctx, ctx.query);
+  v = a.sortOrder; if (v !== undefined) e.scalar("sortOrder", v, "sortOrder", e.string, ctx, ctx.query);
+  v = a.subTasks; if (v !== undefined) e.scalar("subTasks", v, "subTasks", e.boolean, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, ctx.query);
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, ctx.query);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const tasksCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "title", "description", "status", "importance", "dates", "shareds", "parents", "responsibles", "responsiblePlaceholders", "followers", "follow", "priorityBefore", "priorityAfter", "superTasks", "metadata", "customFields", "customStatus", "effortAllocation", "billingType", "withInvitations", "customItemTypeId", "plainTextCustomFields", "workScheduleId", "fields"]);
@@ -1886,7 +1886,7 @@ export function encodeTasksCreateInFolderArgs(args: t.TasksCreateInFolderArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, tasksCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v === undefined) e.missing("title", ctx); else e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.status; if (v !== undefined) e.scalar("status", v, "status", e.string, ctx);
@@ -1921,37 +1921,37 @@ export function encodeTasksListInSpaceArgs(args: t.TasksListInSpaceArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, tasksListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, "query");
-  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, "query");
-  v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, "query");
-  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, "query");
-  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, "query");
-  v = a.scheduledDate; if (v !== undefined) e.jsonText("scheduledDate", v, "scheduledDate", false, e.object, ctx, "query");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, "query");
-  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, "query");
-  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, "query");
-  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, "query");
-  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, "query");
-  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.sortField; if (v !== undefined) e.scalar("sortField", v, "sortField", e.string, ctx, "query");
-  v = a.sortOrder; if (v !== undefined) e.scalar("sortOrder", v, "sortOrder", e.string, ctx, "query");
-  v = a.subTasks; if (v !== undefined) e.scalar("subTasks", v, "subTasks", e.boolean, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, "query");
-  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, "query");
-  v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, "query");
-  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, "query");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx, ctx.query);
+  v = a.status; if (v !== undefined) e.jsonList("status", v, "status", e.string, ctx, ctx.query);
+  v = a.importance; if (v !== undefined) e.scalar("importance", v, "importance", e.string, ctx, ctx.query);
+  v = a.startDate; if (v !== undefined) e.jsonText("startDate", v, "startDate", false, e.object, ctx, ctx.query);
+  v = a.dueDate; if (v !== undefined) e.jsonText("dueDate", v, "dueDate", false, e.object, ctx, ctx.query);
+  v = a.scheduledDate; if (v !== undefined) e.jsonText("scheduledDate", v, "scheduledDate", false, e.object, ctx, ctx.query);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.completedDate; if (v !== undefined) e.jsonText("completedDate", v, "completedDate", false, e.object, ctx, ctx.query);
+  v = a.authors; if (v !== undefined) e.jsonList("authors", v, "authors", e.opaqueId, ctx, ctx.query);
+  v = a.responsibles; if (v !== undefined) e.jsonList("responsibles", v, "responsibles", e.opaqueId, ctx, ctx.query);
+  v = a.responsiblePlaceholders; if (v !== undefined) e.jsonList("responsiblePlaceholders", v, "responsiblePlaceholders", e.opaqueId, ctx, ctx.query);
+  v = a.permalink; if (v !== undefined) e.scalar("permalink", v, "permalink", e.string, ctx, ctx.query);
+  v = a.type; if (v !== undefined) e.scalar("type", v, "type", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.sortField; if (v !== undefined) e.scalar("sortField", v, "sortField", e.string, ctx, ctx.query);
+  v = a.sortOrder; if (v !== undefined) e.scalar("sortOrder", v, "sortOrder", e.string, ctx, ctx.query);
+  v = a.subTasks; if (v !== undefined) e.scalar("subTasks", v, "subTasks", e.boolean, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.metadata; if (v !== undefined) e.jsonText("metadata", v, "metadata", false, e.object, ctx, ctx.query);
+  v = a.customField; if (v !== undefined) e.jsonText("customField", v, "customField", false, e.object, ctx, ctx.query);
+  v = a.customFields; if (v !== undefined) e.jsonText("customFields", v, "customFields", true, e.object, ctx, ctx.query);
+  v = a.customStatuses; if (v !== undefined) e.jsonList("customStatuses", v, "customStatuses", e.opaqueId, ctx, ctx.query);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.scalar("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.customItemTypes; if (v !== undefined) e.jsonList("customItemTypes", v, "customItemTypes", e.opaqueId, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const tasksGetArgumentNames = /* @__PURE__ */ new Set(["taskIds", "withInvitations", "plainTextCustomFields", "fields"]);
@@ -1962,10 +1962,10 @@ export function encodeTasksGetArgs(args: t.TasksGetArgs, ctx: EncodeContext): vo
   if (a === undefined) return;
   e.rejectUnknown(a, tasksGetArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, "path");
-  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, "query");
-  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, ctx.path);
+  v = a.withInvitations; if (v !== undefined) e.scalar("withInvitations", v, "withInvitations", e.boolean, ctx, ctx.query);
+  v = a.plainTextCustomFields; if (v !== undefined) e.scalar("plainTextCustomFields", v, "plainTextCustomFields", e.boolean, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const tasksUpdateManyArgumentNames = /* @__PURE__ */ new Set(["taskIds", "customFields", "effortAllocation", "setResponsibleAllocation", "convertToCustomItemType", "addParents", "removeParents", "addResponsibles", "removeResponsibles", "addResponsiblePlaceholders", "removeResponsiblePlaceholders", "customStatus"]);
@@ -1976,7 +1976,7 @@ export function encodeTasksUpdateManyArgs(args: t.TasksUpdateManyArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, tasksUpdateManyArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, "path");
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, ctx.path);
   v = a.customFields; if (v !== undefined) if (v === null) e.nullValue("customFields", ctx); else e.jsonText("customFields", v, "customFields", true, e.object, ctx);
   v = a.effortAllocation; if (v !== undefined) e.jsonText("effortAllocation", v, "effortAllocation", false, e.object, ctx);
   v = a.setResponsibleAllocation; if (v !== undefined) e.jsonText("setResponsibleAllocation", v, "setResponsibleAllocation", true, e.json, ctx);
@@ -1998,9 +1998,9 @@ export function encodeTasksHistoryArgs(args: t.TasksHistoryArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, tasksHistoryArgumentNames, ctx);
   let v: unknown;
-  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, "path");
-  v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.taskIds; if (v === undefined) e.missing("taskIds", ctx); else e.commaList("taskIds", v, "taskIds", e.opaqueId, ctx, ctx.path);
+  v = a.updatedDate; if (v !== undefined) e.scalar("updatedDate", v, "updatedDate", e.utcTimestamp, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const tasksUpdateArgumentNames = /* @__PURE__ */ new Set(["taskId", "title", "description", "status", "importance", "dates", "addParents", "removeParents", "addShareds", "removeShareds", "addResponsibles", "removeResponsibles", "addResponsiblePlaceholders", "removeResponsiblePlaceholders", "addFollowers", "follow", "priorityBefore", "priorityAfter", "addSuperTasks", "removeSuperTasks", "metadata", "customFields", "customStatus", "restore", "effortAllocation", "setResponsibleAllocation", "billingType", "withInvitations", "convertToCustomItemType", "plainTextCustomFields", "workScheduleId", "fields"]);
@@ -2011,7 +2011,7 @@ export function encodeTasksUpdateArgs(args: t.TasksUpdateArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, tasksUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.status; if (v !== undefined) e.scalar("status", v, "status", e.string, ctx);
@@ -2053,7 +2053,7 @@ export function encodeTasksDeleteArgs(args: t.TasksDeleteArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, tasksDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
 }
 
 const timelogCategoriesListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -2073,8 +2073,8 @@ export function encodeTimelogLockPeriodsListInFolderArgs(args: t.TimelogLockPeri
   if (a === undefined) return;
   e.rejectUnknown(a, timelogLockPeriodsListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, ctx.query);
 }
 
 const timelogLockPeriodsCreateInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "period"]);
@@ -2085,7 +2085,7 @@ export function encodeTimelogLockPeriodsCreateInFolderArgs(args: t.TimelogLockPe
   if (a === undefined) return;
   e.rejectUnknown(a, timelogLockPeriodsCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx);
 }
 
@@ -2097,8 +2097,8 @@ export function encodeTimelogLockPeriodsDeleteForFolderArgs(args: t.TimelogLockP
   if (a === undefined) return;
   e.rejectUnknown(a, timelogLockPeriodsDeleteForFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, ctx.query);
 }
 
 const timelogLockPeriodsListInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "period"]);
@@ -2109,8 +2109,8 @@ export function encodeTimelogLockPeriodsListInTaskArgs(args: t.TimelogLockPeriod
   if (a === undefined) return;
   e.rejectUnknown(a, timelogLockPeriodsListInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
-  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, "query");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
+  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, ctx.query);
 }
 
 const timelogLockPeriodsListInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "period"]);
@@ -2121,8 +2121,8 @@ export function encodeTimelogLockPeriodsListInSpaceArgs(args: t.TimelogLockPerio
   if (a === undefined) return;
   e.rejectUnknown(a, timelogLockPeriodsListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, ctx.query);
 }
 
 const timelogLockPeriodsCreateInSpaceArgumentNames = /* @__PURE__ */ new Set(["spaceId", "period"]);
@@ -2133,7 +2133,7 @@ export function encodeTimelogLockPeriodsCreateInSpaceArgs(args: t.TimelogLockPer
   if (a === undefined) return;
   e.rejectUnknown(a, timelogLockPeriodsCreateInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
   v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx);
 }
 
@@ -2145,8 +2145,8 @@ export function encodeTimelogLockPeriodsDeleteForSpaceArgs(args: t.TimelogLockPe
   if (a === undefined) return;
   e.rejectUnknown(a, timelogLockPeriodsDeleteForSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.period; if (v !== undefined) e.jsonText("period", v, "period", false, e.json, ctx, ctx.query);
 }
 
 const timelogsListArgumentNames = /* @__PURE__ */ new Set(["createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2157,20 +2157,20 @@ export function encodeTimelogsListArgs(args: t.TimelogsListArgs, ctx: EncodeCont
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsListArgumentNames, ctx);
   let v: unknown;
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, "query");
-  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, ctx.query);
+  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, ctx.query);
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const timelogsListInContactArgumentNames = /* @__PURE__ */ new Set(["contactId", "createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2181,21 +2181,21 @@ export function encodeTimelogsListInContactArgs(args: t.TimelogsListInContactArg
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsListInContactArgumentNames, ctx);
   let v: unknown;
-  v = a.contactId; if (v === undefined) e.missing("contactId", ctx); else e.scalar("contactId", v, "contactId", e.opaqueId, ctx, "path");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, "query");
-  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.contactId; if (v === undefined) e.missing("contactId", ctx); else e.scalar("contactId", v, "contactId", e.opaqueId, ctx, ctx.path);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, ctx.query);
+  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, ctx.query);
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const timelogsListInFolderArgumentNames = /* @__PURE__ */ new Set(["folderId", "createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2206,21 +2206,21 @@ export function encodeTimelogsListInFolderArgs(args: t.TimelogsListInFolderArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsListInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, "query");
-  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, ctx.query);
+  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, ctx.query);
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const timelogsListInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "createdDate", "updatedDate", "trackedDate", "me", "descendants", "plainText", "timelogCategories", "exportStatuses", "billingTypes", "approvalStatuses", "limit", "pageSize", "nextPageToken", "fields"]);
@@ -2231,21 +2231,21 @@ export function encodeTimelogsListInTaskArgs(args: t.TimelogsListInTaskArgs, ctx
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsListInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, "query");
-  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, ctx.query);
+  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, ctx.query);
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const timelogsCreateInTaskArgumentNames = /* @__PURE__ */ new Set(["taskId", "comment", "hours", "trackedDate", "plainText", "categoryId", "onBehalfOf", "fields"]);
@@ -2256,7 +2256,7 @@ export function encodeTimelogsCreateInTaskArgs(args: t.TimelogsCreateInTaskArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsCreateInTaskArgumentNames, ctx);
   let v: unknown;
-  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, "path");
+  v = a.taskId; if (v === undefined) e.missing("taskId", ctx); else e.scalar("taskId", v, "taskId", e.opaqueId, ctx, ctx.path);
   v = a.comment; if (v === undefined) e.missing("comment", ctx); else e.scalar("comment", v, "comment", e.string, ctx);
   v = a.hours; if (v === undefined) e.missing("hours", ctx); else e.scalar("hours", v, "hours", e.double, ctx);
   v = a.trackedDate; if (v === undefined) e.missing("trackedDate", ctx); else e.scalar("trackedDate", v, "trackedDate", e.date, ctx);
@@ -2274,21 +2274,21 @@ export function encodeTimelogsListInCategoryArgs(args: t.TimelogsListInCategoryA
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsListInCategoryArgumentNames, ctx);
   let v: unknown;
-  v = a.timelogCategoryId; if (v === undefined) e.missing("timelogCategoryId", ctx); else e.scalar("timelogCategoryId", v, "timelogCategoryId", e.opaqueId, ctx, "path");
-  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, "query");
-  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, "query");
-  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, "query");
-  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, "query");
-  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, "query");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, "query");
-  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, "query");
-  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
-  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, "query");
-  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, "query");
-  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.timelogCategoryId; if (v === undefined) e.missing("timelogCategoryId", ctx); else e.scalar("timelogCategoryId", v, "timelogCategoryId", e.opaqueId, ctx, ctx.path);
+  v = a.createdDate; if (v !== undefined) e.jsonText("createdDate", v, "createdDate", false, e.object, ctx, ctx.query);
+  v = a.updatedDate; if (v !== undefined) e.jsonText("updatedDate", v, "updatedDate", false, e.object, ctx, ctx.query);
+  v = a.trackedDate; if (v !== undefined) e.jsonText("trackedDate", v, "trackedDate", false, e.object, ctx, ctx.query);
+  v = a.me; if (v !== undefined) e.scalar("me", v, "me", e.boolean, ctx, ctx.query);
+  v = a.descendants; if (v !== undefined) e.scalar("descendants", v, "descendants", e.boolean, ctx, ctx.query);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.timelogCategories; if (v !== undefined) e.jsonList("timelogCategories", v, "timelogCategories", e.opaqueId, ctx, ctx.query);
+  v = a.exportStatuses; if (v !== undefined) e.jsonList("exportStatuses", v, "exportStatuses", e.string, ctx, ctx.query);
+  v = a.billingTypes; if (v !== undefined) e.jsonList("billingTypes", v, "billingTypes", e.string, ctx, ctx.query);
+  v = a.approvalStatuses; if (v !== undefined) e.jsonList("approvalStatuses", v, "approvalStatuses", e.string, ctx, ctx.query);
+  v = a.limit; if (v !== undefined) e.scalar("limit", v, "limit", e.integer, ctx, ctx.query);
+  v = a.pageSize; if (v !== undefined) e.scalar("pageSize", v, "pageSize", e.integer, ctx, ctx.query);
+  v = a.nextPageToken; if (v !== undefined) e.scalar("nextPageToken", v, "nextPageToken", e.string, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const timelogsGetArgumentNames = /* @__PURE__ */ new Set(["timelogIds", "plainText", "fields"]);
@@ -2299,9 +2299,9 @@ export function encodeTimelogsGetArgs(args: t.TimelogsGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.timelogIds; if (v === undefined) e.missing("timelogIds", ctx); else e.commaList("timelogIds", v, "timelogIds", e.opaqueId, ctx, "path");
-  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, "query");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.timelogIds; if (v === undefined) e.missing("timelogIds", ctx); else e.commaList("timelogIds", v, "timelogIds", e.opaqueId, ctx, ctx.path);
+  v = a.plainText; if (v !== undefined) e.scalar("plainText", v, "plainText", e.boolean, ctx, ctx.query);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const timelogsUpdateArgumentNames = /* @__PURE__ */ new Set(["timelogId", "comment", "hours", "trackedDate", "plainText", "categoryId", "fields"]);
@@ -2312,7 +2312,7 @@ export function encodeTimelogsUpdateArgs(args: t.TimelogsUpdateArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.timelogId; if (v === undefined) e.missing("timelogId", ctx); else e.scalar("timelogId", v, "timelogId", e.opaqueId, ctx, "path");
+  v = a.timelogId; if (v === undefined) e.missing("timelogId", ctx); else e.scalar("timelogId", v, "timelogId", e.opaqueId, ctx, ctx.path);
   v = a.comment; if (v !== undefined) e.scalar("comment", v, "comment", e.string, ctx);
   v = a.hours; if (v !== undefined) e.scalar("hours", v, "hours", e.double, ctx);
   v = a.trackedDate; if (v !== undefined) e.scalar("trackedDate", v, "trackedDate", e.date, ctx);
@@ -2329,7 +2329,7 @@ export function encodeTimelogsDeleteArgs(args: t.TimelogsDeleteArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, timelogsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.timelogId; if (v === undefined) e.missing("timelogId", ctx); else e.scalar("timelogId", v, "timelogId", e.opaqueId, ctx, "path");
+  v = a.timelogId; if (v === undefined) e.missing("timelogId", ctx); else e.scalar("timelogId", v, "timelogId", e.opaqueId, ctx, ctx.path);
 }
 
 const timesheetRowsUpdateArgumentNames = /* @__PURE__ */ new Set(["timesheetRowId", "categoryId"]);
@@ -2340,7 +2340,7 @@ export function encodeTimesheetRowsUpdateArgs(args: t.TimesheetRowsUpdateArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, timesheetRowsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.timesheetRowId; if (v === undefined) e.missing("timesheetRowId", ctx); else e.scalar("timesheetRowId", v, "timesheetRowId", e.opaqueId, ctx, "path");
+  v = a.timesheetRowId; if (v === undefined) e.missing("timesheetRowId", ctx); else e.scalar("timesheetRowId", v, "timesheetRowId", e.opaqueId, ctx, ctx.path);
   v = a.categoryId; if (v !== undefined) e.scalar("categoryId", v, "categoryId", e.opaqueId, ctx);
 }
 
@@ -2361,7 +2361,7 @@ export function encodeTimesheetSubmissionRulesGetForWorkScheduleArgs(args: t.Tim
   if (a === undefined) return;
   e.rejectUnknown(a, timesheetSubmissionRulesGetForWorkScheduleArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
 }
 
 const timesheetSubmissionRulesUpdateForWorkScheduleArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "enabled", "ruleType", "frequency", "trackExceptionsMode"]);
@@ -2372,7 +2372,7 @@ export function encodeTimesheetSubmissionRulesUpdateForWorkScheduleArgs(args: t.
   if (a === undefined) return;
   e.rejectUnknown(a, timesheetSubmissionRulesUpdateForWorkScheduleArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
   v = a.enabled; if (v !== undefined) e.scalar("enabled", v, "enabled", e.boolean, ctx);
   v = a.ruleType; if (v !== undefined) e.scalar("ruleType", v, "ruleType", e.string, ctx);
   v = a.frequency; if (v !== undefined) e.scalar("frequency", v, "frequency", e.string, ctx);
@@ -2387,10 +2387,10 @@ export function encodeTimesheetsListArgs(args: t.TimesheetsListArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, timesheetsListArgumentNames, ctx);
   let v: unknown;
-  v = a.periodStartDate; if (v !== undefined) e.jsonText("periodStartDate", v, "periodStartDate", false, e.object, ctx, "query");
-  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, "query");
-  v = a.approvalStatuses; if (v !== undefined) e.scalar("approvalStatuses", v, "approvalStatuses", e.string, ctx, "query");
-  v = a.timeframes; if (v !== undefined) e.scalar("timeframes", v, "timeframes", e.string, ctx, "query");
+  v = a.periodStartDate; if (v !== undefined) e.jsonText("periodStartDate", v, "periodStartDate", false, e.object, ctx, ctx.query);
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, ctx.query);
+  v = a.approvalStatuses; if (v !== undefined) e.scalar("approvalStatuses", v, "approvalStatuses", e.string, ctx, ctx.query);
+  v = a.timeframes; if (v !== undefined) e.scalar("timeframes", v, "timeframes", e.string, ctx, ctx.query);
 }
 
 const timesheetsCreateArgumentNames = /* @__PURE__ */ new Set(["periodStartDate", "userId", "taskIds", "timeframe"]);
@@ -2415,7 +2415,7 @@ export function encodeTimesheetsUpdateArgs(args: t.TimesheetsUpdateArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, timesheetsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.timesheetId; if (v === undefined) e.missing("timesheetId", ctx); else e.scalar("timesheetId", v, "timesheetId", e.opaqueId, ctx, "path");
+  v = a.timesheetId; if (v === undefined) e.missing("timesheetId", ctx); else e.scalar("timesheetId", v, "timesheetId", e.opaqueId, ctx, ctx.path);
   v = a.approvalStatus; if (v !== undefined) e.scalar("approvalStatus", v, "approvalStatus", e.string, ctx);
 }
 
@@ -2427,8 +2427,8 @@ export function encodeUserScheduleCapacityChangesListArgs(args: t.UserScheduleCa
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleCapacityChangesListArgumentNames, ctx);
   let v: unknown;
-  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, "query");
-  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, "query");
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, ctx.query);
+  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, ctx.query);
 }
 
 const userScheduleCapacityChangesGetArgumentNames = /* @__PURE__ */ new Set(["userScheduleCapacityChangeIds"]);
@@ -2439,7 +2439,7 @@ export function encodeUserScheduleCapacityChangesGetArgs(args: t.UserScheduleCap
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleCapacityChangesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.userScheduleCapacityChangeIds; if (v === undefined) e.missing("userScheduleCapacityChangeIds", ctx); else e.commaList("userScheduleCapacityChangeIds", v, "userScheduleCapacityChangeIds", e.opaqueId, ctx, "path");
+  v = a.userScheduleCapacityChangeIds; if (v === undefined) e.missing("userScheduleCapacityChangeIds", ctx); else e.commaList("userScheduleCapacityChangeIds", v, "userScheduleCapacityChangeIds", e.opaqueId, ctx, ctx.path);
 }
 
 const userScheduleCapacityChangesCreateInUserArgumentNames = /* @__PURE__ */ new Set(["userId", "bodyUserId", "dateRange", "capacityMinutes"]);
@@ -2450,7 +2450,7 @@ export function encodeUserScheduleCapacityChangesCreateInUserArgs(args: t.UserSc
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleCapacityChangesCreateInUserArgumentNames, ctx);
   let v: unknown;
-  v = a.userId; if (v === undefined) e.missing("userId", ctx); else e.scalar("userId", v, "userId", e.opaqueId, ctx, "path");
+  v = a.userId; if (v === undefined) e.missing("userId", ctx); else e.scalar("userId", v, "userId", e.opaqueId, ctx, ctx.path);
   v = a.bodyUserId; if (v !== undefined) e.scalar("userId", v, "bodyUserId", e.opaqueId, ctx);
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx);
   v = a.capacityMinutes; if (v !== undefined) e.scalar("capacityMinutes", v, "capacityMinutes", e.integer, ctx);
@@ -2464,7 +2464,7 @@ export function encodeUserScheduleCapacityChangesUpdateArgs(args: t.UserSchedule
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleCapacityChangesUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.userScheduleCapacityChangeId; if (v === undefined) e.missing("userScheduleCapacityChangeId", ctx); else e.scalar("userScheduleCapacityChangeId", v, "userScheduleCapacityChangeId", e.opaqueId, ctx, "path");
+  v = a.userScheduleCapacityChangeId; if (v === undefined) e.missing("userScheduleCapacityChangeId", ctx); else e.scalar("userScheduleCapacityChangeId", v, "userScheduleCapacityChangeId", e.opaqueId, ctx, ctx.path);
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx);
   v = a.capacityMinutes; if (v !== undefined) e.scalar("capacityMinutes", v, "capacityMinutes", e.integer, ctx);
 }
@@ -2477,7 +2477,7 @@ export function encodeUserScheduleCapacityChangesDeleteArgs(args: t.UserSchedule
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleCapacityChangesDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.userScheduleCapacityChangeId; if (v === undefined) e.missing("userScheduleCapacityChangeId", ctx); else e.scalar("userScheduleCapacityChangeId", v, "userScheduleCapacityChangeId", e.opaqueId, ctx, "path");
+  v = a.userScheduleCapacityChangeId; if (v === undefined) e.missing("userScheduleCapacityChangeId", ctx); else e.scalar("userScheduleCapacityChangeId", v, "userScheduleCapacityChangeId", e.opaqueId, ctx, ctx.path);
 }
 
 const userScheduleExclusionsListArgumentNames = /* @__PURE__ */ new Set(["dateRange", "userIds"]);
@@ -2488,8 +2488,8 @@ export function encodeUserScheduleExclusionsListArgs(args: t.UserScheduleExclusi
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleExclusionsListArgumentNames, ctx);
   let v: unknown;
-  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.object, ctx, "query");
-  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.string, ctx, "query");
+  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.object, ctx, ctx.query);
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.string, ctx, ctx.query);
 }
 
 const userScheduleExclusionsCreateArgumentNames = /* @__PURE__ */ new Set(["userId", "fromDate", "toDate", "exclusionType"]);
@@ -2514,7 +2514,7 @@ export function encodeUserScheduleExclusionsGetArgs(args: t.UserScheduleExclusio
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleExclusionsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.userScheduleExclusionId; if (v === undefined) e.missing("userScheduleExclusionId", ctx); else e.scalar("userScheduleExclusionId", v, "userScheduleExclusionId", e.opaqueId, ctx, "path");
+  v = a.userScheduleExclusionId; if (v === undefined) e.missing("userScheduleExclusionId", ctx); else e.scalar("userScheduleExclusionId", v, "userScheduleExclusionId", e.opaqueId, ctx, ctx.path);
 }
 
 const userScheduleExclusionsUpdateArgumentNames = /* @__PURE__ */ new Set(["userScheduleExclusionId", "fromDate", "toDate", "exclusionType"]);
@@ -2525,7 +2525,7 @@ export function encodeUserScheduleExclusionsUpdateArgs(args: t.UserScheduleExclu
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleExclusionsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.userScheduleExclusionId; if (v === undefined) e.missing("userScheduleExclusionId", ctx); else e.scalar("userScheduleExclusionId", v, "userScheduleExclusionId", e.opaqueId, ctx, "path");
+  v = a.userScheduleExclusionId; if (v === undefined) e.missing("userScheduleExclusionId", ctx); else e.scalar("userScheduleExclusionId", v, "userScheduleExclusionId", e.opaqueId, ctx, ctx.path);
   v = a.fromDate; if (v !== undefined) e.scalar("fromDate", v, "fromDate", e.date, ctx);
   v = a.toDate; if (v !== undefined) e.scalar("toDate", v, "toDate", e.date, ctx);
   v = a.exclusionType; if (v !== undefined) e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
@@ -2539,7 +2539,7 @@ export function encodeUserScheduleExclusionsDeleteArgs(args: t.UserScheduleExclu
   if (a === undefined) return;
   e.rejectUnknown(a, userScheduleExclusionsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.userScheduleExclusionId; if (v === undefined) e.missing("userScheduleExclusionId", ctx); else e.scalar("userScheduleExclusionId", v, "userScheduleExclusionId", e.opaqueId, ctx, "path");
+  v = a.userScheduleExclusionId; if (v === undefined) e.missing("userScheduleExclusionId", ctx); else e.scalar("userScheduleExclusionId", v, "userScheduleExclusionId", e.opaqueId, ctx, ctx.path);
 }
 
 const userSchedulePartialExclusionsListArgumentNames = /* @__PURE__ */ new Set(["userIds", "dateRange"]);
@@ -2550,8 +2550,8 @@ export function encodeUserSchedulePartialExclusionsListArgs(args: t.UserSchedule
   if (a === undefined) return;
   e.rejectUnknown(a, userSchedulePartialExclusionsListArgumentNames, ctx);
   let v: unknown;
-  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, "query");
-  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, "query");
+  v = a.userIds; if (v !== undefined) e.jsonList("userIds", v, "userIds", e.opaqueId, ctx, ctx.query);
+  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, ctx.query);
 }
 
 const userSchedulePartialExclusionsCreateArgumentNames = /* @__PURE__ */ new Set(["userId", "dateRange", "exclusionType", "capacityMinutes"]);
@@ -2576,7 +2576,7 @@ export function encodeUserSchedulePartialExclusionsGetArgs(args: t.UserScheduleP
   if (a === undefined) return;
   e.rejectUnknown(a, userSchedulePartialExclusionsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.userSchedulePartialExclusionIds; if (v === undefined) e.missing("userSchedulePartialExclusionIds", ctx); else e.commaList("userSchedulePartialExclusionIds", v, "userSchedulePartialExclusionIds", e.opaqueId, ctx, "path");
+  v = a.userSchedulePartialExclusionIds; if (v === undefined) e.missing("userSchedulePartialExclusionIds", ctx); else e.commaList("userSchedulePartialExclusionIds", v, "userSchedulePartialExclusionIds", e.opaqueId, ctx, ctx.path);
 }
 
 const userSchedulePartialExclusionsUpdateArgumentNames = /* @__PURE__ */ new Set(["userSchedulePartialExclusionId", "dateRange", "exclusionType", "capacityMinutes"]);
@@ -2587,7 +2587,7 @@ export function encodeUserSchedulePartialExclusionsUpdateArgs(args: t.UserSchedu
   if (a === undefined) return;
   e.rejectUnknown(a, userSchedulePartialExclusionsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.userSchedulePartialExclusionId; if (v === undefined) e.missing("userSchedulePartialExclusionId", ctx); else e.scalar("userSchedulePartialExclusionId", v, "userSchedulePartialExclusionId", e.opaqueId, ctx, "path");
+  v = a.userSchedulePartialExclusionId; if (v === undefined) e.missing("userSchedulePartialExclusionId", ctx); else e.scalar("userSchedulePartialExclusionId", v, "userSchedulePartialExclusionId", e.opaqueId, ctx, ctx.path);
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx);
   v = a.exclusionType; if (v !== undefined) e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
   v = a.capacityMinutes; if (v !== undefined) e.scalar("capacityMinutes", v, "capacityMinutes", e.integer, ctx);
@@ -2601,7 +2601,7 @@ export function encodeUserSchedulePartialExclusionsDeleteArgs(args: t.UserSchedu
   if (a === undefined) return;
   e.rejectUnknown(a, userSchedulePartialExclusionsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.userSchedulePartialExclusionId; if (v === undefined) e.missing("userSchedulePartialExclusionId", ctx); else e.scalar("userSchedulePartialExclusionId", v, "userSchedulePartialExclusionId", e.opaqueId, ctx, "path");
+  v = a.userSchedulePartialExclusionId; if (v === undefined) e.missing("userSchedulePartialExclusionId", ctx); else e.scalar("userSchedulePartialExclusionId", v, "userSchedulePartialExclusionId", e.opaqueId, ctx, ctx.path);
 }
 
 const userTypesListArgumentNames = /* @__PURE__ */ new Set([]);
@@ -2621,7 +2621,7 @@ export function encodeUsersGetArgs(args: t.UsersGetArgs, ctx: EncodeContext): vo
   if (a === undefined) return;
   e.rejectUnknown(a, usersGetArgumentNames, ctx);
   let v: unknown;
-  v = a.userId; if (v === undefined) e.missing("userId", ctx); else e.scalar("userId", v, "userId", e.opaqueId, ctx, "path");
+  v = a.userId; if (v === undefined) e.missing("userId", ctx); else e.scalar("userId", v, "userId", e.opaqueId, ctx, ctx.path);
 }
 
 const usersUpdateArgumentNames = /* @__PURE__ */ new Set(["userId", "profile", "userTypeId", "active"]);
@@ -2632,7 +2632,7 @@ export function encodeUsersUpdateArgs(args: t.UsersUpdateArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, usersUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.userId; if (v === undefined) e.missing("userId", ctx); else e.scalar("userId", v, "userId", e.opaqueId, ctx, "path");
+  v = a.userId; if (v === undefined) e.missing("userId", ctx); else e.scalar("userId", v, "userId", e.opaqueId, ctx, ctx.path);
   v = a.profile; if (v === undefined) e.missing("profile", ctx); else e.jsonText("profile", v, "profile", false, e.object, ctx);
   v = a.userTypeId; if (v !== undefined) e.scalar("userTypeId", v, "userTypeId", e.opaqueId, ctx);
   v = a.active; if (v !== undefined) e.scalar("active", v, "active", e.boolean, ctx);
@@ -2646,7 +2646,7 @@ export function encodeUsersUpdateManyArgs(args: t.UsersUpdateManyArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, usersUpdateManyArgumentNames, ctx);
   let v: unknown;
-  v = a.userIds; if (v === undefined) e.missing("userIds", ctx); else e.commaList("userIds", v, "userIds", e.opaqueId, ctx, "path");
+  v = a.userIds; if (v === undefined) e.missing("userIds", ctx); else e.commaList("userIds", v, "userIds", e.opaqueId, ctx, ctx.path);
   v = a.active; if (v !== undefined) e.scalar("active", v, "active", e.boolean, ctx);
 }
 
@@ -2667,7 +2667,7 @@ export function encodeWebhooksCreateInFolderArgs(args: t.WebhooksCreateInFolderA
   if (a === undefined) return;
   e.rejectUnknown(a, webhooksCreateInFolderArgumentNames, ctx);
   let v: unknown;
-  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, "path");
+  v = a.folderId; if (v === undefined) e.missing("folderId", ctx); else e.scalar("folderId", v, "folderId", e.opaqueId, ctx, ctx.path);
   v = a.hookUrl; if (v !== undefined) e.scalar("hookUrl", v, "hookUrl", e.string, ctx);
   v = a.secret; if (v !== undefined) e.scalar("secret", v, "secret", e.string, ctx);
   v = a.events; if (v !== undefined) e.scalar("events", v, "events", e.string, ctx);
@@ -2684,7 +2684,7 @@ export function encodeWebhooksCreateInSpaceArgs(args: t.WebhooksCreateInSpaceArg
   if (a === undefined) return;
   e.rejectUnknown(a, webhooksCreateInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
   v = a.hookUrl; if (v !== undefined) e.scalar("hookUrl", v, "hookUrl", e.string, ctx);
   v = a.secret; if (v !== undefined) e.scalar("secret", v, "secret", e.string, ctx);
   v = a.events; if (v !== undefined) e.scalar("events", v, "events", e.string, ctx);
@@ -2726,7 +2726,7 @@ export function encodeWebhooksGetArgs(args: t.WebhooksGetArgs, ctx: EncodeContex
   if (a === undefined) return;
   e.rejectUnknown(a, webhooksGetArgumentNames, ctx);
   let v: unknown;
-  v = a.webhookIds; if (v === undefined) e.missing("webhookIds", ctx); else e.commaList("webhookIds", v, "webhookIds", e.opaqueId, ctx, "path");
+  v = a.webhookIds; if (v === undefined) e.missing("webhookIds", ctx); else e.commaList("webhookIds", v, "webhookIds", e.opaqueId, ctx, ctx.path);
 }
 
 const webhooksUpdateArgumentNames = /* @__PURE__ */ new Set(["webhookId", "status"]);
@@ -2737,7 +2737,7 @@ export function encodeWebhooksUpdateArgs(args: t.WebhooksUpdateArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, webhooksUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.webhookId; if (v === undefined) e.missing("webhookId", ctx); else e.scalar("webhookId", v, "webhookId", e.opaqueId, ctx, "path");
+  v = a.webhookId; if (v === undefined) e.missing("webhookId", ctx); else e.scalar("webhookId", v, "webhookId", e.opaqueId, ctx, ctx.path);
   v = a.status; if (v !== undefined) e.scalar("status", v, "status", e.string, ctx);
 }
 
@@ -2749,7 +2749,7 @@ export function encodeWebhooksDeleteArgs(args: t.WebhooksDeleteArgs, ctx: Encode
   if (a === undefined) return;
   e.rejectUnknown(a, webhooksDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.webhookId; if (v === undefined) e.missing("webhookId", ctx); else e.scalar("webhookId", v, "webhookId", e.opaqueId, ctx, "path");
+  v = a.webhookId; if (v === undefined) e.missing("webhookId", ctx); else e.scalar("webhookId", v, "webhookId", e.opaqueId, ctx, ctx.path);
 }
 
 const workScheduleCapacityChangesGetArgumentNames = /* @__PURE__ */ new Set(["workscheduleCapacityChangeIds"]);
@@ -2760,7 +2760,7 @@ export function encodeWorkScheduleCapacityChangesGetArgs(args: t.WorkScheduleCap
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleCapacityChangesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleCapacityChangeIds; if (v === undefined) e.missing("workscheduleCapacityChangeIds", ctx); else e.commaList("workscheduleCapacityChangeIds", v, "workscheduleCapacityChangeIds", e.opaqueId, ctx, "path");
+  v = a.workscheduleCapacityChangeIds; if (v === undefined) e.missing("workscheduleCapacityChangeIds", ctx); else e.commaList("workscheduleCapacityChangeIds", v, "workscheduleCapacityChangeIds", e.opaqueId, ctx, ctx.path);
 }
 
 const workScheduleCapacityChangesListInWorkScheduleArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "dateRange"]);
@@ -2771,8 +2771,8 @@ export function encodeWorkScheduleCapacityChangesListInWorkScheduleArgs(args: t.
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleCapacityChangesListInWorkScheduleArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
-  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, "query");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
+  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx, ctx.query);
 }
 
 const workScheduleCapacityChangesCreateInWorkScheduleArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "dateRange", "capacityMinutes"]);
@@ -2783,7 +2783,7 @@ export function encodeWorkScheduleCapacityChangesCreateInWorkScheduleArgs(args: 
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleCapacityChangesCreateInWorkScheduleArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx);
   v = a.capacityMinutes; if (v !== undefined) e.scalar("capacityMinutes", v, "capacityMinutes", e.integer, ctx);
 }
@@ -2796,7 +2796,7 @@ export function encodeWorkScheduleCapacityChangesUpdateArgs(args: t.WorkSchedule
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleCapacityChangesUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleCapacityChangeId; if (v === undefined) e.missing("workscheduleCapacityChangeId", ctx); else e.scalar("workscheduleCapacityChangeId", v, "workscheduleCapacityChangeId", e.opaqueId, ctx, "path");
+  v = a.workscheduleCapacityChangeId; if (v === undefined) e.missing("workscheduleCapacityChangeId", ctx); else e.scalar("workscheduleCapacityChangeId", v, "workscheduleCapacityChangeId", e.opaqueId, ctx, ctx.path);
   v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.json, ctx);
   v = a.capacityMinutes; if (v !== undefined) e.scalar("capacityMinutes", v, "capacityMinutes", e.integer, ctx);
 }
@@ -2809,7 +2809,7 @@ export function encodeWorkScheduleCapacityChangesDeleteArgs(args: t.WorkSchedule
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleCapacityChangesDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleCapacityChangeId; if (v === undefined) e.missing("workscheduleCapacityChangeId", ctx); else e.scalar("workscheduleCapacityChangeId", v, "workscheduleCapacityChangeId", e.opaqueId, ctx, "path");
+  v = a.workscheduleCapacityChangeId; if (v === undefined) e.missing("workscheduleCapacityChangeId", ctx); else e.scalar("workscheduleCapacityChangeId", v, "workscheduleCapacityChangeId", e.opaqueId, ctx, ctx.path);
 }
 
 const workScheduleExclusionsGetArgumentNames = /* @__PURE__ */ new Set(["workscheduleExclusionId"]);
@@ -2820,7 +2820,7 @@ export function encodeWorkScheduleExclusionsGetArgs(args: t.WorkScheduleExclusio
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleExclusionsGetArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleExclusionId; if (v === undefined) e.missing("workscheduleExclusionId", ctx); else e.scalar("workscheduleExclusionId", v, "workscheduleExclusionId", e.opaqueId, ctx, "path");
+  v = a.workscheduleExclusionId; if (v === undefined) e.missing("workscheduleExclusionId", ctx); else e.scalar("workscheduleExclusionId", v, "workscheduleExclusionId", e.opaqueId, ctx, ctx.path);
 }
 
 const workScheduleExclusionsUpdateArgumentNames = /* @__PURE__ */ new Set(["workscheduleExclusionId", "fromDate", "toDate", "exclusionType"]);
@@ -2831,7 +2831,7 @@ export function encodeWorkScheduleExclusionsUpdateArgs(args: t.WorkScheduleExclu
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleExclusionsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleExclusionId; if (v === undefined) e.missing("workscheduleExclusionId", ctx); else e.scalar("workscheduleExclusionId", v, "workscheduleExclusionId", e.opaqueId, ctx, "path");
+  v = a.workscheduleExclusionId; if (v === undefined) e.missing("workscheduleExclusionId", ctx); else e.scalar("workscheduleExclusionId", v, "workscheduleExclusionId", e.opaqueId, ctx, ctx.path);
   v = a.fromDate; if (v !== undefined) e.scalar("fromDate", v, "fromDate", e.date, ctx);
   v = a.toDate; if (v !== undefined) e.scalar("toDate", v, "toDate", e.date, ctx);
   v = a.exclusionType; if (v !== undefined) e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
@@ -2845,7 +2845,7 @@ export function encodeWorkScheduleExclusionsDeleteArgs(args: t.WorkScheduleExclu
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleExclusionsDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleExclusionId; if (v === undefined) e.missing("workscheduleExclusionId", ctx); else e.scalar("workscheduleExclusionId", v, "workscheduleExclusionId", e.opaqueId, ctx, "path");
+  v = a.workscheduleExclusionId; if (v === undefined) e.missing("workscheduleExclusionId", ctx); else e.scalar("workscheduleExclusionId", v, "workscheduleExclusionId", e.opaqueId, ctx, ctx.path);
 }
 
 const workScheduleExclusionsListInWorkScheduleArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "dateRange"]);
@@ -2856,8 +2856,8 @@ export function encodeWorkScheduleExclusionsListInWorkScheduleArgs(args: t.WorkS
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleExclusionsListInWorkScheduleArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
-  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.object, ctx, "query");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
+  v = a.dateRange; if (v !== undefined) e.jsonText("dateRange", v, "dateRange", false, e.object, ctx, ctx.query);
 }
 
 const workScheduleExclusionsCreateInWorkScheduleArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "fromDate", "toDate", "exclusionType"]);
@@ -2868,7 +2868,7 @@ export function encodeWorkScheduleExclusionsCreateInWorkScheduleArgs(args: t.Wor
   if (a === undefined) return;
   e.rejectUnknown(a, workScheduleExclusionsCreateInWorkScheduleArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
   v = a.fromDate; if (v === undefined) e.missing("fromDate", ctx); else e.scalar("fromDate", v, "fromDate", e.date, ctx);
   v = a.toDate; if (v === undefined) e.missing("toDate", ctx); else e.scalar("toDate", v, "toDate", e.date, ctx);
   v = a.exclusionType; if (v === undefined) e.missing("exclusionType", ctx); else e.scalar("exclusionType", v, "exclusionType", e.string, ctx);
@@ -2882,7 +2882,7 @@ export function encodeWorkSchedulesDuplicateArgs(args: t.WorkSchedulesDuplicateA
   if (a === undefined) return;
   e.rejectUnknown(a, workSchedulesDuplicateArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
 }
 
@@ -2894,7 +2894,7 @@ export function encodeWorkSchedulesListArgs(args: t.WorkSchedulesListArgs, ctx: 
   if (a === undefined) return;
   e.rejectUnknown(a, workSchedulesListArgumentNames, ctx);
   let v: unknown;
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const workSchedulesCreateArgumentNames = /* @__PURE__ */ new Set(["title", "workweek", "addUsers", "capacityMinutes", "fields"]);
@@ -2920,8 +2920,8 @@ export function encodeWorkSchedulesGetArgs(args: t.WorkSchedulesGetArgs, ctx: En
   if (a === undefined) return;
   e.rejectUnknown(a, workSchedulesGetArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const workSchedulesUpdateArgumentNames = /* @__PURE__ */ new Set(["workscheduleId", "title", "workweek", "addUsers", "removeUsers", "capacityMinutes", "fields"]);
@@ -2932,7 +2932,7 @@ export function encodeWorkSchedulesUpdateArgs(args: t.WorkSchedulesUpdateArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, workSchedulesUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
   v = a.title; if (v !== undefined) e.scalar("title", v, "title", e.string, ctx);
   v = a.workweek; if (v !== undefined) e.jsonText("workweek", v, "workweek", true, e.object, ctx);
   v = a.addUsers; if (v !== undefined) e.jsonList("addUsers", v, "addUsers", e.string, ctx);
@@ -2949,7 +2949,7 @@ export function encodeWorkSchedulesDeleteArgs(args: t.WorkSchedulesDeleteArgs, c
   if (a === undefined) return;
   e.rejectUnknown(a, workSchedulesDeleteArgumentNames, ctx);
   let v: unknown;
-  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, "path");
+  v = a.workscheduleId; if (v === undefined) e.missing("workscheduleId", ctx); else e.scalar("workscheduleId", v, "workscheduleId", e.opaqueId, ctx, ctx.path);
 }
 
 const workflowsListArgumentNames = /* @__PURE__ */ new Set(["fields"]);
@@ -2960,7 +2960,7 @@ export function encodeWorkflowsListArgs(args: t.WorkflowsListArgs, ctx: EncodeCo
   if (a === undefined) return;
   e.rejectUnknown(a, workflowsListArgumentNames, ctx);
   let v: unknown;
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const workflowsCreateArgumentNames = /* @__PURE__ */ new Set(["name", "description"]);
@@ -2983,8 +2983,8 @@ export function encodeWorkflowsListInSpaceArgs(args: t.WorkflowsListInSpaceArgs,
   if (a === undefined) return;
   e.rejectUnknown(a, workflowsListInSpaceArgumentNames, ctx);
   let v: unknown;
-  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, "path");
-  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, "query");
+  v = a.spaceId; if (v === undefined) e.missing("spaceId", ctx); else e.scalar("spaceId", v, "spaceId", e.opaqueId, ctx, ctx.path);
+  v = a.fields; if (v !== undefined) e.jsonList("fields", v, "fields", e.string, ctx, ctx.query);
 }
 
 const workflowsUpdateArgumentNames = /* @__PURE__ */ new Set(["workflowId", "name", "description", "hidden", "customStatus"]);
@@ -2995,7 +2995,7 @@ export function encodeWorkflowsUpdateArgs(args: t.WorkflowsUpdateArgs, ctx: Enco
   if (a === undefined) return;
   e.rejectUnknown(a, workflowsUpdateArgumentNames, ctx);
   let v: unknown;
-  v = a.workflowId; if (v === undefined) e.missing("workflowId", ctx); else e.scalar("workflowId", v, "workflowId", e.opaqueId, ctx, "path");
+  v = a.workflowId; if (v === undefined) e.missing("workflowId", ctx); else e.scalar("workflowId", v, "workflowId", e.opaqueId, ctx, ctx.path);
   v = a.name; if (v !== undefined) e.scalar("name", v, "name", e.string, ctx);
   v = a.description; if (v !== undefined) e.scalar("description", v, "description", e.string, ctx);
   v = a.hidden; if (v !== undefined) e.scalar("hidden", v, "hidden", e.boolean, ctx);
