@@ -92,10 +92,9 @@ function msw(f, miss) {
     `### 8. MSW handlers: ${miss.shown}`,
     "",
     `In the process with the median ratio the generated handlers take ${x(wall.value)} the hand-written wall time (IQR ${wall.p25.toFixed(2)}–${wall.p75.toFixed(2)}) and ${x(cpu.value)} their CPU time (each process's ratio is in the heading). ` +
-      "Both sets have one handler per method in the same order, and the baseline is the faster hand-written set (string or RegExp paths), so MSW's matching costs both the same; per request the generated handler also reads the form body and checks the arguments (the missing-argument error) and applies the asyncKey echo, which hand-written handlers skip. " +
-      `Reading the body alone (the hand-written set calling request.text() first) is ${x(reading.value)} the hand-written time, and the generated handlers are ${x(rest.value)} that set's: the rest of their work (parsing, checking, the echo) is within the noise. ` +
-      "A v2 answer that carries asyncKey echoes the request's, so such a method's body is read whether or not an argument is required (spec/v2: nearly every method with arguments); what is left is the cost of reading a fetch body through undici's streams, tee'd by MSW's request clone. " +
-      "What would get there: a body read that does not go through the clone's second stream (MSW 2 hands resolvers a clone of the request, so even one text() reads two streams), or, for the methods whose answers never echo and that have no required argument, not reading the body at all.",
+      "Both sets have one handler per method in the same order, and the baseline is the faster hand-written set (string or RegExp paths), so MSW walks the same list for both (the generated handlers match by a predicate running their compiled pattern, the hand-written ones by MSW's path matcher); per request the generated handler also reads the form body and checks the arguments (the missing-argument error) and applies the asyncKey echo, which hand-written handlers skip. " +
+      `Reading the body alone (the hand-written set calling request.text() first) is ${x(reading.value)} the hand-written time, and the generated handlers are ${x(rest.value)} that set's (the rest of their work: parsing, checking, the echo). ` +
+      "A v2 answer that carries asyncKey echoes the request's, so such a method's body is read whether or not an argument is required (spec/v2: nearly every method with arguments).",
   ].join("\n");
 }
 

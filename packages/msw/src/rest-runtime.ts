@@ -5,12 +5,13 @@
  * their arguments read by @wrikekit/core/server (the emulator's reader); nothing here knows a particular
  * operation: the generated data brings its descriptor, operation row and default document.
  */
-import { http, type HttpHandler, type PathParams } from "msw";
+import type { HttpHandler, PathParams } from "msw";
 import { formatIssue, type ApiDescriptor, type Issue, type MethodDescriptor } from "@wrikekit/core";
 import { decode } from "@wrikekit/core/runtime";
 import { compileRoute, createRestRouter, readRestArgs, type RestApi, type RestOperation, type RestRequestParts, type RestSchema } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 import { defaultDownloadBody, downloadResponse, type DownloadContent } from "./download.js";
+import { routeHandler } from "./route-handler.js";
 
 /** What every handler of one API shares: its descriptor and tables, and each error name's description. */
 export interface RestMockApi {
@@ -118,7 +119,6 @@ export interface RestDownloadHandlerFactory<Args, Errors extends ErrorNames> {
 }
 
 const JSON_TYPE = "application/json; charset=UTF-8";
-const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete, PATCH: http.patch } as const;
 
 interface Matched {
   request: Request;
@@ -133,8 +133,9 @@ function handler(mock: RestMockApi, data: RestMethodData<unknown, unknown>, opti
   const route = compileRoute(mock.descriptor, { baseUrl: options?.baseUrl, methodPath: operation.path });
   const basePath = new URL(options?.baseUrl ?? mock.descriptor.baseUrl).pathname.replace(/\/+$/, "");
   const router = createRestRouter(mock.api, Object.fromEntries([operation, ...(data.siblings ?? [])].map((o) => [o.id, o])));
-  return verbs[operation.verb](
-    route.pattern,
+  return routeHandler(
+    operation.verb,
+    route,
     ({ request, params }) => {
       const found = router.match(new URL(request.url).pathname.slice(basePath.length), operation.verb);
       if (found === undefined || !("operation" in found) || found.operation.id !== operation.id) return undefined;

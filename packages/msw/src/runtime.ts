@@ -4,13 +4,14 @@
  * Nothing in here knows a particular method: the generated data brings the method's descriptor, argument
  * reader, XML renderer, variants, reference examples and error messages.
  */
-import { http, type HttpHandler, type PathParams } from "msw";
+import type { HttpHandler, PathParams } from "msw";
 import { formatIssue, type Issue, type MethodDescriptor, type ResponseFormat } from "@wrikekit/core";
 import { parseXml } from "@wrikekit/core/xml";
 import { decode, wire, type WireContext } from "@wrikekit/core/runtime";
 import { applyEcho, compileRoute, echoedValue, documentResponse, errorResponse, readWireParams, resultDocument, type Route, type ServerApi } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 import { defaultDownloadBody, downloadResponse, type DownloadContent } from "./download.js";
+import { routeHandler } from "./route-handler.js";
 
 export { defaultDownloadBody, type DownloadContent };
 
@@ -128,8 +129,6 @@ export interface BinaryHandlerFactory<Args, Code extends number> {
   readonly method: string;
 }
 
-const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete, PATCH: http.patch } as const;
-
 /** A matched request. */
 interface Incoming {
   request: Request;
@@ -142,7 +141,7 @@ type AnyDescriptor = MethodDescriptor<never, unknown>;
 
 function handler(api: ServerApi, descriptor: AnyDescriptor, options: HandlerOptions | undefined, answer: (r: Incoming) => Promise<Response> | Response): HttpHandler {
   const route = compileRoute(api.descriptor, { baseUrl: options?.baseUrl, methodPath: descriptor.http.path });
-  return verbs[descriptor.http.method](route.pattern, ({ request, params }) => answer({ request, params, format: route.formatOf(params) ?? api.serverDefaultFormat, route }), { once: options?.once ?? false });
+  return routeHandler(descriptor.http.method, route, ({ request, params }) => answer({ request, params, format: route.formatOf(params) ?? api.serverDefaultFormat, route }), { once: options?.once ?? false });
 }
 
 /** Reads the arguments; answers the missing-argument error when a required one is absent. */

@@ -334,4 +334,12 @@ describe("base URL", () => {
     server.use(taskAddHandler.error(405));
     expect((await json.task.update({ id: 1, title: "x" })).id).toBe(369812);
   });
+
+  it("matches the URL's path without its query or fragment, names its pattern in MSW's logs, and yields to server.use()", async () => {
+    const answered = await fetch("https://www.wrike.com/api/json/v2/wrike.profile.get?x=1#top", { method: "POST" });
+    expect(await answered.json()).toMatchObject({ profile: { uid: "OYgzyijdAo5Q" } });
+    expect(profileGetHandler().info.header).toMatch(/^POST \/.*wrike\\.profile\\.get\$\/$/);
+    server.use(http.post("https://www.wrike.com/api/json/v2/wrike.profile.get", () => HttpResponse.text("mine")));
+    expect(await (await fetch("https://www.wrike.com/api/json/v2/wrike.profile.get", { method: "POST" })).text()).toBe("mine");
+  });
 });

@@ -21,6 +21,20 @@ export class MalformedBodyError extends Error {
 const mediaType = (request: Request) => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 
 /**
+ * The body as text, read through its stream's own reader: for the short form body of an API call that is
+ * several times cheaper than Request.text() (undici's consume steps), which mocks pay on every request.
+ * A used body (or none) goes to text(), for the platform's own error (or "").
+ */
+async function bodyText(request: Request): Promise<string> {
+  if (request.body === null || request.bodyUsed) return request.text();
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += decoder.decode(chunk.value, { stream: true });
+  return text + decoder.decode();
+}
+
+/**
  * Reads the request's parameters. The body is read from a clone, so the caller can still read the
  * request, unless `consume` says nobody else will (saving a copy of the body).
  */
@@ -43,7 +57,7 @@ export async function readRequestParams(request: Request, consume = false): Prom
         else files.set(name, value);
       }
     } else if (type === "application/x-www-form-urlencoded" || type === "") {
-      const pairs = parseFormUrlEncoded(await readable().text());
+      const pairs = parseFormUrlEncoded(await bodyText(readable()));
       if (type !== "") formPairs = pairs;
       body.push(...pairs);
     }

@@ -1,0 +1,38 @@
+/** The MSW handler of one route, for both APIs' runtimes (v2 and v4). */
+import { http, type HttpHandler, type HttpResponseResolver, type PathParams } from "msw";
+import type { Route } from "@wrikekit/core/server";
+
+const verbs = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete, PATCH: http.patch } as const;
+
+/**
+ * The path parameters of a request the route matches (its named groups, URI-decoded), else undefined.
+ * The URL is matched without its query and fragment, as MSW matches a path.
+ */
+function matchRoute(pattern: RegExp, url: string): PathParams | undefined {
+  const end = url.search(/[?#]/);
+  const match = pattern.exec(end === -1 ? url : url.slice(0, end));
+  if (match === null) return undefined;
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(match.groups ?? {})) if (value !== undefined) params[name] = decodeURIComponent(value);
+  return params;
+}
+
+/**
+ * An ordinary MSW handler (server.use() overrides it like any other) whose predicate runs the route's
+ * compiled pattern once per request. Given the RegExp as its path, MSW hands it to path-to-regexp's
+ * match(), which rescans the pattern's source for its groups and builds a matcher on every request, for
+ * every handler of the list it walks.
+ */
+export function routeHandler(verb: keyof typeof verbs, route: Route, resolver: HttpResponseResolver, options: { once: boolean }): HttpHandler {
+  const handler = verbs[verb](
+    ({ request }) => {
+      const params = matchRoute(route.pattern, request.url);
+      return params === undefined ? false : { matches: true, params };
+    },
+    resolver,
+    options,
+  );
+  // MSW's logs and errors name a handler by its header, "[custom predicate]" for a predicate: name the pattern.
+  handler.info.header = `${verb} ${route.pattern}`;
+  return handler;
+}
