@@ -39,7 +39,7 @@ function fail<T>(value: unknown, key: string | number, expected: string, ctx: De
 }
 
 export function missing(key: string, ctx: DecodeContext): void {
-  ctx.issues.push({ path: pathTo(key, ctx), expected: "present (required field)", received: "nothing" });
+  fail(undefined, key, "present (required field)", ctx);
 }
 
 const INTEGER_TEXT = /^-?\d+$/;

@@ -241,7 +241,7 @@ export function echoed(field: string, sent: unknown, ctx: EncodeContext): void {
 
 /** Records a missing required argument. */
 export function missing(path: string, ctx: EncodeContext): void {
-  ctx.issues.push({ path, expected: "present (required argument)", received: "nothing" });
+  reject(undefined, path, "present (required argument)", ctx);
 }
 
 /** The arguments as a record, or undefined after recording that they are not an object. */
