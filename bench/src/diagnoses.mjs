@@ -66,7 +66,7 @@ function perCallV4(f) {
     "",
     `One process per side (CPU per call): raw fetch ${i["v4-raw"].cpuUs.toFixed(0)} µs, the v4 client ${i["v4-client"].cpuUs.toFixed(0)} µs (${x(i["v4-client"].cpuUs / i["v4-raw"].cpuUs)}), with \`timeoutMs: 0\` ${i["v4-client-timeout0"].cpuUs.toFixed(0)} µs (${x(i["v4-client-timeout0"].cpuUs / i["v4-raw"].cpuUs)}). ` +
       "The client's own work per call is building the request from the slots (`restProtocol.request` in packages/core/src/transport/protocols.ts), the retry wrapper, the per-attempt timer (attempt.ts `attemptTimer`: one setTimeout that rejects the wait for the answer or cancels the body being read; the `timeoutMs: 0` row is the client without it), reading the body as a bounded stream (decoded once at the end by a shared decoder), and decoding the task. " +
-      "Checked apart over loopback, raw fetch with the client's request options (redirect \"manual\", duplex \"half\") or with its stream reader instead of `text()` costs what plain raw fetch costs, so the gap is the client's own CPU per call, a few tens of µs. What would get there: less of the client's own CPU per call; a profile (`node --cpu-prof`) of a loop of `tasks.get` against an in-process fetch shows where it goes, building the request (`restProtocol.request`) first.",
+      "Checked apart over loopback, raw fetch with the client's request options (redirect \"manual\", duplex \"half\") or with its stream reader instead of `text()` costs what plain raw fetch costs, so the gap is the client's own CPU per call, a few tens of µs. What would get there: less of the client's own CPU per call; a profile (`node --cpu-prof`) of a loop of `tasks.get` against an in-process fetch shows where it goes.",
   ].join("\n");
 }
 
