@@ -1,5 +1,6 @@
 /**
- * Primitives the generated argument encoders call: each checks one argument value and writes its wire
+ * The argument encoders: the generated code describes each method's arguments as a table of rows
+ * (`encoder`), which one interpreter walks; each writer checks one argument value and writes its wire
  * form, or records an Issue naming the argument. Nothing is sent unless every argument passes.
  */
 import { describeValue, WrikeAsyncKeyMismatchError, type Issue } from "../errors.js";
@@ -109,15 +110,25 @@ export function matching(encode: ItemEncoder, pattern: RegExp): ItemEncoder {
   };
 }
 
-/** Encodes one scalar argument into its slot (default: the form body, as every v2 argument). */
-export function scalar(wireName: string, value: unknown, path: string, encode: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
+/**
+ * Writes one argument's value into its slot under its wire name, or records an Issue at `path` (the
+ * argument's name); `item` checks the value or each of its items. Writers that need no item or wire name
+ * (`raw`) take fewer parameters.
+ */
+export type Writer<I> = (value: unknown, path: string, ctx: EncodeContext, slot: Slot, item: I, wireName: string) => void;
+
+/** Encodes one scalar argument into its slot. */
+export const scalar: Writer<ItemEncoder> = (value, path, ctx, slot, encode, wireName) => {
   const text = encode(value, path, ctx);
   if (text !== undefined) slot.push([wireName, text]);
-}
+};
 
-/** A nullable argument given as null: sent as the JSON text `null`, which removes the value (v4 metadata, custom fields). */
-export function nullValue(wireName: string, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
-  slot.push([wireName, "null"]);
+/** A nullable argument's writer: null is sent as the JSON text `null`, which removes the value (v4 metadata, custom fields). */
+export function nullable<I>(write: Writer<I>): Writer<I> {
+  return (value, path, ctx, slot, item, wireName) => {
+    if (value === null) slot.push([wireName, "null"]);
+    else write(value, path, ctx, slot, item, wireName);
+  };
 }
 
 /**
@@ -139,38 +150,39 @@ function itemTexts(value: unknown, path: string, encodeItem: ItemEncoder, ctx: E
 // One function per list encoding, so that a bundle carries only the encodings its methods use.
 
 /** A list argument sent as its items joined by commas. */
-export function commaList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
+export const commaList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem, wireName) => {
   const texts = itemTexts(value, path, encodeItem, ctx, true);
   if (texts) slot.push([wireName, texts.join(",")]);
-}
+};
 
 /** A list argument sent as one pair per item. */
-export function repeatList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
+export const repeatList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem, wireName) => {
   for (const text of itemTexts(value, path, encodeItem, ctx, false) ?? []) slot.push([wireName, text]);
-}
+};
 
 /** A list argument sent as a JSON array: strings (ids, enum values, dates given as Date) as JSON strings, numbers and booleans as they are. */
-export function jsonList(wireName: string, value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
+export const jsonList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem, wireName) => {
   const texts = itemTexts(value, path, encodeItem, ctx, false);
   if (texts) slot.push([wireName, JSON.stringify((value as unknown[]).map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i])))]);
+};
+
+/** The writer of a list encoding (for callers that choose it at run time; generated encoders name the writer of theirs). */
+export function list(encoding: "comma" | "json" | "repeat"): Writer<ItemEncoder> {
+  return encoding === "comma" ? commaList : encoding === "json" ? jsonList : repeatList;
 }
 
-/** Encodes a list argument in the named encoding (for callers that choose it at run time; generated encoders call the function of their encoding). */
-export function list(wireName: string, value: unknown, path: string, encoding: "comma" | "json" | "repeat", encodeItem: ItemEncoder, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
-  (encoding === "comma" ? commaList : encoding === "json" ? jsonList : repeatList)(wireName, value, path, encodeItem, ctx, slot);
-}
+// JSON-text arguments whose values are objects or free JSON (v4 `dates`, `customFields`, `metadata`): the
+// value, or each item of the list, checked by an ItemChecker (which returns it, or undefined after recording
+// why not), the whole value or list sent as one JSON text.
 
-/**
- * A JSON-text argument whose items are objects or free JSON (v4 `dates`, `customFields`, `metadata`): each
- * item checked by `checkItem` (which returns it, or undefined after recording why not),
- * the whole list or value sent as one JSON text.
- */
-export function jsonText(wireName: string, value: unknown, path: string, isList: boolean, checkItem: ItemChecker, ctx: EncodeContext, slot: Slot = ctx.pairs): void {
-  if (!isList) {
-    const checked = checkItem(value, path, ctx);
-    if (checked !== undefined) slot.push([wireName, JSON.stringify(checked)]);
-    return;
-  }
+/** A JSON-text argument holding one value. */
+export const jsonValue: Writer<ItemChecker> = (value, path, ctx, slot, checkItem, wireName) => {
+  const checked = checkItem(value, path, ctx);
+  if (checked !== undefined) slot.push([wireName, JSON.stringify(checked)]);
+};
+
+/** A JSON-text argument holding a list, sent as one JSON array. */
+export const jsonArray: Writer<ItemChecker> = (value, path, ctx, slot, checkItem, wireName) => {
   if (!Array.isArray(value)) {
     reject(value, path, "a list", ctx);
     return;
@@ -178,7 +190,7 @@ export function jsonText(wireName: string, value: unknown, path: string, isList:
   const before = ctx.issues.length;
   const items = value.map((item, i) => checkItem(item, `${path}[${i}]`, ctx));
   if (ctx.issues.length === before) slot.push([wireName, JSON.stringify(items)]);
-}
+};
 
 /** Checks one item of a JSON-text argument and returns what JSON.stringify should write. */
 export type ItemChecker = (value: unknown, path: string, ctx: EncodeContext) => unknown;
@@ -227,38 +239,67 @@ function streamOf(source: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
 }
 
 /**
- * The spec's echo rule (v2: asyncKey): a request that carries the argument as a string gets it back
- * unchanged in the result's field of the same name, which the exchange checks after decoding. Servers
- * apply the same rule through server/echo.ts.
+ * The writer of the spec's echo argument (v2: asyncKey), a scalar: a request that carries it as a string
+ * gets it back unchanged in the result's field of the same name, which the exchange checks after decoding.
+ * Servers apply the same rule through server/echo.ts.
  */
-export function echoed(field: string, sent: unknown, ctx: EncodeContext): void {
+export const echoed: Writer<ItemEncoder> = (sent, field, ctx, slot, encode, wireName) => {
+  scalar(sent, field, ctx, slot, encode, wireName);
   if (typeof sent === "string")
     ctx.check = (result, method) => {
       const received = (result as Record<string, unknown> | undefined)?.[field];
       if (received !== sent) throw new WrikeAsyncKeyMismatchError({ method, sent, received: typeof received === "string" ? received : undefined });
     };
+};
+
+/** A method's argument encoder: returns the arguments as a record, or undefined after recording that they are not an object. */
+export type ArgsEncoder<Args> = (args: Args, ctx: EncodeContext) => Record<string, unknown> | undefined;
+
+/** Adds to `encode` the check that a call gives at least one of each group of alternative arguments. */
+export function requireOneOf<Args>(encode: ArgsEncoder<Args>, ...groups: ReadonlyArray<readonly string[]>): ArgsEncoder<Args> {
+  return (args, ctx) => {
+    const a = encode(args, ctx);
+    if (a)
+      for (const names of groups)
+        if (names.every((n) => a[n] === undefined)) ctx.issues.push({ path: names.join(" | "), expected: `one of ${names.join(", ")}`, received: "none" });
+    return a;
+  };
 }
 
-/** Records a missing required argument. */
-export function missing(path: string, ctx: EncodeContext): void {
-  reject(undefined, path, "present (required argument)", ctx);
-}
+/** The name of a slot in the context (the spec's `in`): the form body (every v2 argument), the query, the path or the headers. */
+export type SlotName = "pairs" | "query" | "path" | "headers";
 
-/** The arguments as a record, or undefined after recording that they are not an object. */
-export function argsObject(args: unknown, ctx: EncodeContext): Record<string, unknown> | undefined {
-  if (typeof args === "object" && args !== null && !Array.isArray(args)) return args as Record<string, unknown>;
-  reject(args, "(arguments)", "an object of named arguments", ctx);
-  return undefined;
-}
+type Row<I> = readonly [name: string, write: Writer<I>, item: I, slot?: SlotName, required?: boolean, wireName?: string];
 
-/** Records arguments the method does not take (typos from untyped callers). */
-export function rejectUnknown(args: object, known: ReadonlySet<string>, ctx: EncodeContext): void {
-  for (const key of Object.keys(args)) if (!known.has(key)) ctx.issues.push({ path: key, expected: "no such argument", received: "an unknown argument" });
-}
+/**
+ * One argument of a method, in the spec's order: its name (also the path of its issues), the writer of its
+ * encoding with the item encoder or checker that writer takes, its slot (default: the form body), whether
+ * it is required, and its wire name where it is not the name.
+ */
+export type ArgumentRow = Row<ItemEncoder> | Row<ItemChecker> | Row<undefined>;
 
-/** Records a call that gives none of a group of alternative arguments. */
-export function requireOneOf(args: Record<string, unknown>, names: readonly string[], ctx: EncodeContext): void {
-  if (names.every((n) => args[n] === undefined)) ctx.issues.push({ path: names.join(" | "), expected: `one of ${names.join(", ")}`, received: "none" });
+/**
+ * A method's argument encoder, from its table: checks that the arguments are an object of known names, and
+ * writes each row's argument or records it missing.
+ */
+export function encoder<Args>(rows: readonly ArgumentRow[]): ArgsEncoder<Args> {
+  return (args: unknown, ctx: EncodeContext) => {
+    if (typeof args === "object" && args !== null && !Array.isArray(args)) {
+      // Arguments the method does not take (typos from untyped callers).
+      for (const key of Object.keys(args)) if (!rows.some((row) => row[0] === key)) ctx.issues.push({ path: key, expected: "no such argument", received: "an unknown argument" });
+      for (const [name, write, item, slot, required, wireName = name] of rows) {
+        const value = (args as Record<string, unknown>)[name];
+        if (value === undefined) {
+          if (required) reject(value, name, "present (required argument)", ctx);
+        }
+        // Each row pairs its writer with an item of the writer's type (ArgumentRow), hence the cast.
+        else (write as Writer<unknown>)(value, name, ctx, ctx[slot ?? "pairs"], item, wireName);
+      }
+      return args as Record<string, unknown>;
+    }
+    reject(args, "(arguments)", "an object of named arguments", ctx);
+    return undefined;
+  };
 }
 
 export function newEncodeContext(): EncodeContext {

@@ -1,6 +1,8 @@
 /**
- * Emits the argument encoders: for each method, a function that checks every argument against the spec
- * (required, type, pattern, unknown names) and appends its wire form in the spec's order.
+ * Emits the argument encoders: for each method, a table of its arguments in the spec's order (name, writer,
+ * item encoder, slot, required, wire name where it differs; runtime/encode.ts ArgumentRow) that one runtime
+ * interpreter (`e.encoder`) walks to check every argument (required, type, pattern, unknown names) and
+ * append its wire form.
  */
 import { VariableDeclarationKind } from "ts-morph";
 import type { Argument, Ir } from "../model.js";
@@ -8,59 +10,51 @@ import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
 import { argumentCodecs, importRuntime } from "./shared/runtime-codecs.js";
 
-/** The slot argument of an encoder call: the context's pair list for the argument's `in`, none for the form body (the default, so rpc-style v2 encoders pass none). */
-function slotOf(a: Argument): string {
-  return a.in === "body" ? "" : `, ctx.${a.in === "header" ? "headers" : a.in}`;
+/** The context's pair list for each `in` of the spec (runtime/encode.ts SlotName). */
+const SLOTS = { body: "pairs", query: "query", path: "path", header: "headers" } as const;
+
+/** The writer of an argument and the item encoder or checker it takes (the REST request contract). */
+function writerOf(a: Argument, encoderFor: (a: Argument) => string, echo: string | undefined): [string, string] {
+  const [plain, item] = encodingWriterOf(a, encoderFor);
+  // The spec's echo argument: written as a scalar, and the answer checked to carry it back.
+  if (a.name === echo && plain !== "e.scalar") throw new Error(`the echo argument ${a.name} must be a scalar (api.yaml echo.field)`);
+  const write = a.name === echo ? "e.echoed" : plain;
+  return [a.nullable ? `/* @__PURE__ */ e.nullable(${write})` : write, item];
 }
 
-/** The call that writes one argument into its slot (the REST request contract). */
-function encodeCall(a: Argument, encoderFor: (a: Argument) => string): string {
-  const key = JSON.stringify(a.name);
-  const wire = JSON.stringify(a.wireName);
-  const slot = slotOf(a);
-  if (a.encoding === "raw") return `e.raw(v, ${key}, ctx);`;
+/** The writer of an argument's encoding, and its item encoder or checker. */
+function encodingWriterOf(a: Argument, encoderFor: (a: Argument) => string): [string, string] {
+  if (a.encoding === "raw") return ["e.raw", "undefined"];
   // Objects (spec models) and untyped JSON travel as JSON text, a list of them as one JSON array.
-  const isJson = a.type.kind === "model" || (a.type.kind === "scalar" && a.type.name === "json");
-  if (isJson) return `e.jsonText(${wire}, v, ${key}, ${a.type.list}, ${a.type.kind === "model" ? "e.object" : "e.json"}, ctx${slot});`;
-  const encoder = a.in === "header" && a.type.kind === "scalar" && a.type.name === "string" ? "e.header" : encoderFor(a);
-  return a.type.list ? `e.${a.encoding}List(${wire}, v, ${key}, ${encoder}, ctx${slot});` : `e.scalar(${wire}, v, ${key}, ${encoder}, ctx${slot});`;
+  if (a.type.kind === "model" || (a.type.kind === "scalar" && a.type.name === "json")) return [a.type.list ? "e.jsonArray" : "e.jsonValue", a.type.kind === "model" ? "e.object" : "e.json"];
+  const item = a.in === "header" && a.type.kind === "scalar" && a.type.name === "string" ? "e.header" : encoderFor(a);
+  return [a.type.list ? `e.${a.encoding}List` : "e.scalar", item];
 }
 
-function argumentStatement(a: Argument, encoderFor: (a: Argument) => string): string {
-  const key = JSON.stringify(a.name);
-  const write = a.nullable ? `if (v === null) e.nullValue(${JSON.stringify(a.wireName)}, ctx${slotOf(a)}); else ${encodeCall(a, encoderFor)}` : encodeCall(a, encoderFor);
-  return a.required ? `v = a.${a.name}; if (v === undefined) e.missing(${key}, ctx); else ${write}` : `v = a.${a.name}; if (v !== undefined) ${write}`;
+/** One row of the table: its slot, required and wire name given up to the last that is not the default (the form body, not required, the name). */
+function argumentRow(a: Argument, encoderFor: (a: Argument) => string, echo: string | undefined): string {
+  const optional = [a.in === "body" ? undefined : JSON.stringify(SLOTS[a.in]), a.required ? "true" : undefined, a.wireName === a.name ? undefined : JSON.stringify(a.wireName)];
+  while (optional.length > 0 && optional[optional.length - 1] === undefined) optional.pop();
+  const defaults = [JSON.stringify(SLOTS.body), "false"];
+  return `[${[JSON.stringify(a.name), ...writerOf(a, encoderFor, echo), ...optional.map((x, i) => x ?? defaults[i])].join(", ")}]`;
 }
 
 export const encodersEmitter: Emitter = {
   name: "encoders",
   output: "packages/client/src/{api}/generated/encoders.ts",
   emit(ir: Ir, file) {
-    importRuntime(file, "encode", "e", "EncodeContext");
+    importRuntime(file, "encode", "e");
     const echo = ir.api.echo?.field;
     for (const m of ir.methods) {
-      const namesConst = `${m.functionName}ArgumentNames`;
-      file.addVariableStatement({ declarationKind: VariableDeclarationKind.Const, declarations: [{ name: namesConst, initializer: `/* @__PURE__ */ new Set(${JSON.stringify(m.args.map((a) => a.name))})` }] });
       const encoderFor = argumentCodecs(file, m, "e", "Encoder");
-      file.addFunction({
+      const rows = m.args.map((a) => `  ${argumentRow(a, encoderFor, echo)},`);
+      const table = rows.length > 0 ? `[\n${rows.join("\n")}\n]` : "[]";
+      const encoder = `/* @__PURE__ */ e.encoder<t.${names.argsType(m)}>(${table})`;
+      file.addVariableStatement({
         isExported: true,
-        name: names.argsEncoder(m),
+        declarationKind: VariableDeclarationKind.Const,
         ...docs(`Checks the arguments of ${m.id} and writes their wire forms into their slots of ctx.`),
-        parameters: [
-          { name: "args", type: `t.${names.argsType(m)}` },
-          { name: "ctx", type: "EncodeContext" },
-        ],
-        returnType: "void",
-        statements: [
-          "const a = e.argsObject(args, ctx);",
-          "if (a === undefined) return;",
-          `e.rejectUnknown(a, ${namesConst}, ctx);`,
-          ...(m.args.length > 0 ? ["let v: unknown;"] : []),
-          ...m.args.map((a) => argumentStatement(a, encoderFor)),
-          ...m.requireOneOf.map((group) => `e.requireOneOf(a, ${JSON.stringify(group)}, ctx);`),
-          // The spec's echo rule: the answer must carry this argument back (checked after decoding).
-          ...(echo !== undefined && m.args.some((a) => a.name === echo) ? [`e.echoed(${JSON.stringify(echo)}, a.${echo}, ctx);`] : []),
-        ],
+        declarations: [{ name: names.argsEncoder(m), initializer: m.requireOneOf.length > 0 ? `/* @__PURE__ */ e.requireOneOf(${[encoder, ...m.requireOneOf.map((group) => JSON.stringify(group))].join(", ")})` : encoder }],
       });
     }
   },
