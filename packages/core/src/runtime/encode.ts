@@ -166,11 +166,6 @@ export const jsonList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem
   if (texts) slot.push([wireName, JSON.stringify((value as unknown[]).map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i])))]);
 };
 
-/** The writer of a list encoding (for callers that choose it at run time; generated encoders name the writer of theirs). */
-export function list(encoding: "comma" | "json" | "repeat"): Writer<ItemEncoder> {
-  return encoding === "comma" ? commaList : encoding === "json" ? jsonList : repeatList;
-}
-
 // JSON-text arguments whose values are objects or free JSON (v4 `dates`, `customFields`, `metadata`): the
 // value, or each item of the list, checked by an ItemChecker (which returns it, or undefined after recording
 // why not), the whole value or list sent as one JSON text.
