@@ -49,12 +49,13 @@ export const encodersEmitter: Emitter = {
       const encoderFor = argumentCodecs(file, m, "e", "Encoder");
       const rows = m.args.map((a) => `  ${argumentRow(a, encoderFor, echo)},`);
       const table = rows.length > 0 ? `[\n${rows.join("\n")}\n]` : "[]";
-      const encoder = `/* @__PURE__ */ e.encoder<t.${names.argsType(m)}>(${table})`;
+      const encoder = `/* @__PURE__ */ e.encoder(${table})`;
       file.addVariableStatement({
         isExported: true,
         declarationKind: VariableDeclarationKind.Const,
         ...docs(`Checks the arguments of ${m.id} and writes their wire forms into their slots of ctx.`),
-        declarations: [{ name: names.argsEncoder(m), initializer: m.requireOneOf.length > 0 ? `/* @__PURE__ */ e.requireOneOf(${[encoder, ...m.requireOneOf.map((group) => JSON.stringify(group))].join(", ")})` : encoder }],
+        // An explicit type: JSR refuses inferred types in the public API (the server entry exports the encoders).
+        declarations: [{ name: names.argsEncoder(m), type: `e.ArgsEncoder<t.${names.argsType(m)}>`, initializer: m.requireOneOf.length > 0 ? `/* @__PURE__ */ e.requireOneOf(${[encoder, ...m.requireOneOf.map((group) => JSON.stringify(group))].join(", ")})` : encoder }],
       });
     }
   },

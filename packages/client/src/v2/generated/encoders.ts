@@ -3,62 +3,62 @@
 import * as e from "@wrikekit/core/runtime/encode";
 import type * as t from "./types.js";
 /** Checks the arguments of wrike.attachment.list and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentListArgs = /* @__PURE__ */ e.encoder<t.AttachmentListArgs>([
+export const encodeAttachmentListArgs: e.ArgsEncoder<t.AttachmentListArgs> = /* @__PURE__ */ e.encoder([
   ["taskIds", e.commaList, e.id, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.attachment.history and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentHistoryArgs = /* @__PURE__ */ e.encoder<t.AttachmentHistoryArgs>([
+export const encodeAttachmentHistoryArgs: e.ArgsEncoder<t.AttachmentHistoryArgs> = /* @__PURE__ */ e.encoder([
   ["id", e.scalar, e.id, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.attachment.download and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentDownloadArgs = /* @__PURE__ */ e.encoder<t.AttachmentDownloadArgs>([
+export const encodeAttachmentDownloadArgs: e.ArgsEncoder<t.AttachmentDownloadArgs> = /* @__PURE__ */ e.encoder([
   ["id", e.scalar, e.id, "pairs", true],
 ]);
 /** Checks the arguments of wrike.comment.add and writes their wire forms into their slots of ctx. */
-export const encodeCommentAddArgs = /* @__PURE__ */ e.encoder<t.CommentAddArgs>([
+export const encodeCommentAddArgs: e.ArgsEncoder<t.CommentAddArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.id, "pairs", true],
   ["text", e.scalar, e.string, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.comment.delete and writes their wire forms into their slots of ctx. */
-export const encodeCommentDeleteArgs = /* @__PURE__ */ e.encoder<t.CommentDeleteArgs>([
+export const encodeCommentDeleteArgs: e.ArgsEncoder<t.CommentDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["ids", e.commaList, e.id, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.comment.update and writes their wire forms into their slots of ctx. */
-export const encodeCommentUpdateArgs = /* @__PURE__ */ e.encoder<t.CommentUpdateArgs>([
+export const encodeCommentUpdateArgs: e.ArgsEncoder<t.CommentUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["id", e.scalar, e.id, "pairs", true],
   ["text", e.scalar, e.string, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.comment.list and writes their wire forms into their slots of ctx. */
-export const encodeCommentListArgs = /* @__PURE__ */ e.requireOneOf(/* @__PURE__ */ e.encoder<t.CommentListArgs>([
+export const encodeCommentListArgs: e.ArgsEncoder<t.CommentListArgs> = /* @__PURE__ */ e.requireOneOf(/* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.id],
   ["ids", e.commaList, e.id],
   ["asyncKey", e.echoed, e.string],
 ]), ["taskId", "ids"]);
 /** Checks the arguments of wrike.comment.updates and writes their wire forms into their slots of ctx. */
-export const encodeCommentUpdatesArgs = /* @__PURE__ */ e.encoder<t.CommentUpdatesArgs>([
+export const encodeCommentUpdatesArgs: e.ArgsEncoder<t.CommentUpdatesArgs> = /* @__PURE__ */ e.encoder([
   ["tLast", e.scalar, e.long, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.contacts.list and writes their wire forms into their slots of ctx. */
-export const encodeContactsListArgs = /* @__PURE__ */ e.encoder<t.ContactsListArgs>([]);
+export const encodeContactsListArgs: e.ArgsEncoder<t.ContactsListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of wrike.folder.tree and writes their wire forms into their slots of ctx. */
-export const encodeFolderTreeArgs = /* @__PURE__ */ e.encoder<t.FolderTreeArgs>([
+export const encodeFolderTreeArgs: e.ArgsEncoder<t.FolderTreeArgs> = /* @__PURE__ */ e.encoder([
   ["includeChilds", e.scalar, e.boolean],
   ["parentId", e.scalar, e.id],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.folder.get and writes their wire forms into their slots of ctx. */
-export const encodeFolderGetArgs = /* @__PURE__ */ e.encoder<t.FolderGetArgs>([
+export const encodeFolderGetArgs: e.ArgsEncoder<t.FolderGetArgs> = /* @__PURE__ */ e.encoder([
   ["id", e.scalar, e.id, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.folder.add and writes their wire forms into their slots of ctx. */
-export const encodeFolderAddArgs = /* @__PURE__ */ e.encoder<t.FolderAddArgs>([
+export const encodeFolderAddArgs: e.ArgsEncoder<t.FolderAddArgs> = /* @__PURE__ */ e.encoder([
   ["title", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
   ["sharedUsers", e.commaList, e.uid],
@@ -66,12 +66,12 @@ export const encodeFolderAddArgs = /* @__PURE__ */ e.encoder<t.FolderAddArgs>([
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.folder.delete and writes their wire forms into their slots of ctx. */
-export const encodeFolderDeleteArgs = /* @__PURE__ */ e.encoder<t.FolderDeleteArgs>([
+export const encodeFolderDeleteArgs: e.ArgsEncoder<t.FolderDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["ids", e.commaList, e.id, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.folder.update and writes their wire forms into their slots of ctx. */
-export const encodeFolderUpdateArgs = /* @__PURE__ */ e.encoder<t.FolderUpdateArgs>([
+export const encodeFolderUpdateArgs: e.ArgsEncoder<t.FolderUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["id", e.scalar, e.id, "pairs", true],
   ["title", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
@@ -80,9 +80,9 @@ export const encodeFolderUpdateArgs = /* @__PURE__ */ e.encoder<t.FolderUpdateAr
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.profile.get and writes their wire forms into their slots of ctx. */
-export const encodeProfileGetArgs = /* @__PURE__ */ e.encoder<t.ProfileGetArgs>([]);
+export const encodeProfileGetArgs: e.ArgsEncoder<t.ProfileGetArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of wrike.task.get and writes their wire forms into their slots of ctx. */
-export const encodeTaskGetArgs = /* @__PURE__ */ e.encoder<t.TaskGetArgs>([
+export const encodeTaskGetArgs: e.ArgsEncoder<t.TaskGetArgs> = /* @__PURE__ */ e.encoder([
   ["id", e.scalar, e.id, "pairs", true],
   ["fields", e.commaList, e.string],
   ["asyncKey", e.echoed, e.string],
@@ -90,7 +90,7 @@ export const encodeTaskGetArgs = /* @__PURE__ */ e.encoder<t.TaskGetArgs>([
 const taskFilterTemplateEncoder = /* @__PURE__ */ e.matching(e.string, /^(completed|overdue|today|thisweek)(:(author|resp))?$/);
 const taskFilterOrderByEncoder = /* @__PURE__ */ e.matching(e.string, /^[A-Za-z]+:(asc|desc)$/);
 /** Checks the arguments of wrike.task.filter and writes their wire forms into their slots of ctx. */
-export const encodeTaskFilterArgs = /* @__PURE__ */ e.encoder<t.TaskFilterArgs>([
+export const encodeTaskFilterArgs: e.ArgsEncoder<t.TaskFilterArgs> = /* @__PURE__ */ e.encoder([
   ["fields", e.commaList, e.string],
   ["asyncKey", e.echoed, e.string],
   ["limit", e.scalar, e.integer],
@@ -114,7 +114,7 @@ export const encodeTaskFilterArgs = /* @__PURE__ */ e.encoder<t.TaskFilterArgs>(
 ]);
 const taskUpdatesOrderByEncoder = /* @__PURE__ */ e.matching(e.string, /^[A-Za-z]+:(asc|desc)$/);
 /** Checks the arguments of wrike.task.updates and writes their wire forms into their slots of ctx. */
-export const encodeTaskUpdatesArgs = /* @__PURE__ */ e.encoder<t.TaskUpdatesArgs>([
+export const encodeTaskUpdatesArgs: e.ArgsEncoder<t.TaskUpdatesArgs> = /* @__PURE__ */ e.encoder([
   ["tLast", e.scalar, e.long, "pairs", true],
   ["fields", e.commaList, e.string],
   ["asyncKey", e.echoed, e.string],
@@ -123,7 +123,7 @@ export const encodeTaskUpdatesArgs = /* @__PURE__ */ e.encoder<t.TaskUpdatesArgs
   ["orderBy", e.commaList, taskUpdatesOrderByEncoder],
 ]);
 /** Checks the arguments of wrike.task.add and writes their wire forms into their slots of ctx. */
-export const encodeTaskAddArgs = /* @__PURE__ */ e.encoder<t.TaskAddArgs>([
+export const encodeTaskAddArgs: e.ArgsEncoder<t.TaskAddArgs> = /* @__PURE__ */ e.encoder([
   ["title", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
   ["status", e.scalar, e.integer],
@@ -137,7 +137,7 @@ export const encodeTaskAddArgs = /* @__PURE__ */ e.encoder<t.TaskAddArgs>([
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.task.update and writes their wire forms into their slots of ctx. */
-export const encodeTaskUpdateArgs = /* @__PURE__ */ e.encoder<t.TaskUpdateArgs>([
+export const encodeTaskUpdateArgs: e.ArgsEncoder<t.TaskUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["id", e.scalar, e.id, "pairs", true],
   ["title", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
@@ -152,24 +152,24 @@ export const encodeTaskUpdateArgs = /* @__PURE__ */ e.encoder<t.TaskUpdateArgs>(
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.task.delete and writes their wire forms into their slots of ctx. */
-export const encodeTaskDeleteArgs = /* @__PURE__ */ e.encoder<t.TaskDeleteArgs>([
+export const encodeTaskDeleteArgs: e.ArgsEncoder<t.TaskDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["ids", e.commaList, e.id, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.timelog.list and writes their wire forms into their slots of ctx. */
-export const encodeTimelogListArgs = /* @__PURE__ */ e.encoder<t.TimelogListArgs>([
+export const encodeTimelogListArgs: e.ArgsEncoder<t.TimelogListArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.id],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.timelog.add and writes their wire forms into their slots of ctx. */
-export const encodeTimelogAddArgs = /* @__PURE__ */ e.encoder<t.TimelogAddArgs>([
+export const encodeTimelogAddArgs: e.ArgsEncoder<t.TimelogAddArgs> = /* @__PURE__ */ e.encoder([
   ["date", e.scalar, e.date, "pairs", true],
   ["taskId", e.scalar, e.id, "pairs", true],
   ["hours", e.scalar, e.double, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);
 /** Checks the arguments of wrike.timelog.delete and writes their wire forms into their slots of ctx. */
-export const encodeTimelogDeleteArgs = /* @__PURE__ */ e.encoder<t.TimelogDeleteArgs>([
+export const encodeTimelogDeleteArgs: e.ArgsEncoder<t.TimelogDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["ids", e.commaList, e.id, "pairs", true],
   ["asyncKey", e.echoed, e.string],
 ]);

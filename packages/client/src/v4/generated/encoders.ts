@@ -3,18 +3,18 @@
 import * as e from "@wrikekit/core/runtime/encode";
 import type * as t from "./types.js";
 /** Checks the arguments of GET /access_roles and writes their wire forms into their slots of ctx. */
-export const encodeAccessRolesListArgs = /* @__PURE__ */ e.encoder<t.AccessRolesListArgs>([]);
+export const encodeAccessRolesListArgs: e.ArgsEncoder<t.AccessRolesListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /account and writes their wire forms into their slots of ctx. */
-export const encodeAccountGetArgs = /* @__PURE__ */ e.encoder<t.AccountGetArgs>([
+export const encodeAccountGetArgs: e.ArgsEncoder<t.AccountGetArgs> = /* @__PURE__ */ e.encoder([
   ["metadata", e.jsonValue, e.object, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /account and writes their wire forms into their slots of ctx. */
-export const encodeAccountUpdateArgs = /* @__PURE__ */ e.encoder<t.AccountUpdateArgs>([
+export const encodeAccountUpdateArgs: e.ArgsEncoder<t.AccountUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["metadata", /* @__PURE__ */ e.nullable(e.jsonArray), e.object],
 ]);
 /** Checks the arguments of GET /approvals and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsListArgs = /* @__PURE__ */ e.encoder<t.ApprovalsListArgs>([
+export const encodeApprovalsListArgs: e.ArgsEncoder<t.ApprovalsListArgs> = /* @__PURE__ */ e.encoder([
   ["statuses", e.scalar, e.string, "query"],
   ["updatedDate", e.jsonValue, e.object, "query"],
   ["approvers", e.jsonList, e.opaqueId, "query"],
@@ -26,11 +26,11 @@ export const encodeApprovalsListArgs = /* @__PURE__ */ e.encoder<t.ApprovalsList
   ["nextPageToken", e.scalar, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/approvals and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsListInFolderArgs = /* @__PURE__ */ e.encoder<t.ApprovalsListInFolderArgs>([
+export const encodeApprovalsListInFolderArgs: e.ArgsEncoder<t.ApprovalsListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/approvals and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.ApprovalsCreateInFolderArgs>([
+export const encodeApprovalsCreateInFolderArgs: e.ArgsEncoder<t.ApprovalsCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["description", e.scalar, e.string],
   ["dueDate", e.scalar, e.date],
@@ -40,11 +40,11 @@ export const encodeApprovalsCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.App
   ["autoFinishOnReject", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /tasks/{taskId}/approvals and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsListInTaskArgs = /* @__PURE__ */ e.encoder<t.ApprovalsListInTaskArgs>([
+export const encodeApprovalsListInTaskArgs: e.ArgsEncoder<t.ApprovalsListInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /tasks/{taskId}/approvals and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.ApprovalsCreateInTaskArgs>([
+export const encodeApprovalsCreateInTaskArgs: e.ArgsEncoder<t.ApprovalsCreateInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["description", e.scalar, e.string],
   ["dueDate", e.scalar, e.date],
@@ -54,11 +54,11 @@ export const encodeApprovalsCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.Appro
   ["autoFinishOnReject", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /approvals/{approvalIds} and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsGetArgs = /* @__PURE__ */ e.encoder<t.ApprovalsGetArgs>([
+export const encodeApprovalsGetArgs: e.ArgsEncoder<t.ApprovalsGetArgs> = /* @__PURE__ */ e.encoder([
   ["approvalIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /approvals/{approvalId} and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsUpdateArgs = /* @__PURE__ */ e.encoder<t.ApprovalsUpdateArgs>([
+export const encodeApprovalsUpdateArgs: e.ArgsEncoder<t.ApprovalsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["approvalId", e.scalar, e.opaqueId, "path", true],
   ["description", e.scalar, e.string],
   ["dueDate", e.scalar, e.date],
@@ -70,87 +70,87 @@ export const encodeApprovalsUpdateArgs = /* @__PURE__ */ e.encoder<t.ApprovalsUp
   ["autoFinishOnReject", e.scalar, e.string],
 ]);
 /** Checks the arguments of DELETE /approvals/{approvalId} and writes their wire forms into their slots of ctx. */
-export const encodeApprovalsCancelArgs = /* @__PURE__ */ e.encoder<t.ApprovalsCancelArgs>([
+export const encodeApprovalsCancelArgs: e.ArgsEncoder<t.ApprovalsCancelArgs> = /* @__PURE__ */ e.encoder([
   ["approvalId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /assets and writes their wire forms into their slots of ctx. */
-export const encodeAssetsCreateArgs = /* @__PURE__ */ e.encoder<t.AssetsCreateArgs>([
+export const encodeAssetsCreateArgs: e.ArgsEncoder<t.AssetsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["name", e.scalar, e.string],
 ]);
 /** Checks the arguments of PUT /assets/{assetId} and writes their wire forms into their slots of ctx. */
-export const encodeAssetsUpdateArgs = /* @__PURE__ */ e.encoder<t.AssetsUpdateArgs>([
+export const encodeAssetsUpdateArgs: e.ArgsEncoder<t.AssetsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["assetId", e.scalar, e.opaqueId, "path", true],
   ["name", e.scalar, e.string],
 ]);
 /** Checks the arguments of DELETE /assets/{assetId} and writes their wire forms into their slots of ctx. */
-export const encodeAssetsDeleteArgs = /* @__PURE__ */ e.encoder<t.AssetsDeleteArgs>([
+export const encodeAssetsDeleteArgs: e.ArgsEncoder<t.AssetsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["assetId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /async_job/{asyncJobId} and writes their wire forms into their slots of ctx. */
-export const encodeAsyncJobsGetArgs = /* @__PURE__ */ e.encoder<t.AsyncJobsGetArgs>([
+export const encodeAsyncJobsGetArgs: e.ArgsEncoder<t.AsyncJobsGetArgs> = /* @__PURE__ */ e.encoder([
   ["asyncJobId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /attachments and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsListArgs = /* @__PURE__ */ e.encoder<t.AttachmentsListArgs>([
+export const encodeAttachmentsListArgs: e.ArgsEncoder<t.AttachmentsListArgs> = /* @__PURE__ */ e.encoder([
   ["versions", e.scalar, e.boolean, "query"],
   ["createdDate", e.jsonValue, e.object, "query"],
   ["withUrls", e.scalar, e.boolean, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/attachments and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsListInFolderArgs = /* @__PURE__ */ e.encoder<t.AttachmentsListInFolderArgs>([
+export const encodeAttachmentsListInFolderArgs: e.ArgsEncoder<t.AttachmentsListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["versions", e.scalar, e.boolean, "query"],
   ["createdDate", e.jsonValue, e.object, "query"],
   ["withUrls", e.scalar, e.boolean, "query"],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/attachments and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.AttachmentsCreateInFolderArgs>([
+export const encodeAttachmentsCreateInFolderArgs: e.ArgsEncoder<t.AttachmentsCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["file", e.raw, undefined, "pairs", true],
   ["fileName", e.scalar, e.header, "headers", true, "X-File-Name"],
 ]);
 /** Checks the arguments of GET /tasks/{taskId}/attachments and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsListInTaskArgs = /* @__PURE__ */ e.encoder<t.AttachmentsListInTaskArgs>([
+export const encodeAttachmentsListInTaskArgs: e.ArgsEncoder<t.AttachmentsListInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["versions", e.scalar, e.boolean, "query"],
   ["createdDate", e.jsonValue, e.object, "query"],
   ["withUrls", e.scalar, e.boolean, "query"],
 ]);
 /** Checks the arguments of POST /tasks/{taskId}/attachments and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.AttachmentsCreateInTaskArgs>([
+export const encodeAttachmentsCreateInTaskArgs: e.ArgsEncoder<t.AttachmentsCreateInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["file", e.raw, undefined, "pairs", true],
   ["fileName", e.scalar, e.header, "headers", true, "X-File-Name"],
 ]);
 /** Checks the arguments of GET /attachments/{attachmentIds} and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsGetArgs = /* @__PURE__ */ e.encoder<t.AttachmentsGetArgs>([
+export const encodeAttachmentsGetArgs: e.ArgsEncoder<t.AttachmentsGetArgs> = /* @__PURE__ */ e.encoder([
   ["attachmentIds", e.commaList, e.opaqueId, "path", true],
   ["versions", e.scalar, e.boolean, "query"],
 ]);
 /** Checks the arguments of GET /attachments/{attachmentId}/download and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsDownloadArgs = /* @__PURE__ */ e.encoder<t.AttachmentsDownloadArgs>([
+export const encodeAttachmentsDownloadArgs: e.ArgsEncoder<t.AttachmentsDownloadArgs> = /* @__PURE__ */ e.encoder([
   ["attachmentId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /attachments/{attachmentId}/preview and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsPreviewArgs = /* @__PURE__ */ e.encoder<t.AttachmentsPreviewArgs>([
+export const encodeAttachmentsPreviewArgs: e.ArgsEncoder<t.AttachmentsPreviewArgs> = /* @__PURE__ */ e.encoder([
   ["attachmentId", e.scalar, e.opaqueId, "path", true],
   ["size", e.scalar, e.string, "query"],
 ]);
 /** Checks the arguments of GET /attachments/{attachmentId}/url and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsGetUrlArgs = /* @__PURE__ */ e.encoder<t.AttachmentsGetUrlArgs>([
+export const encodeAttachmentsGetUrlArgs: e.ArgsEncoder<t.AttachmentsGetUrlArgs> = /* @__PURE__ */ e.encoder([
   ["attachmentId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /attachments/{attachmentId} and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsUpdateArgs = /* @__PURE__ */ e.encoder<t.AttachmentsUpdateArgs>([
+export const encodeAttachmentsUpdateArgs: e.ArgsEncoder<t.AttachmentsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["attachmentId", e.scalar, e.opaqueId, "path", true],
   ["url", e.scalar, e.string],
 ]);
 /** Checks the arguments of DELETE /attachments/{attachmentId} and writes their wire forms into their slots of ctx. */
-export const encodeAttachmentsDeleteArgs = /* @__PURE__ */ e.encoder<t.AttachmentsDeleteArgs>([
+export const encodeAttachmentsDeleteArgs: e.ArgsEncoder<t.AttachmentsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["attachmentId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /audit_log and writes their wire forms into their slots of ctx. */
-export const encodeAuditLogListArgs = /* @__PURE__ */ e.encoder<t.AuditLogListArgs>([
+export const encodeAuditLogListArgs: e.ArgsEncoder<t.AuditLogListArgs> = /* @__PURE__ */ e.encoder([
   ["eventDate", e.jsonValue, e.object, "query"],
   ["operations", e.jsonList, e.string, "query"],
   ["pageSize", e.scalar, e.integer, "query"],
@@ -160,15 +160,15 @@ export const encodeAuditLogListArgs = /* @__PURE__ */ e.encoder<t.AuditLogListAr
   ["users", e.jsonList, e.opaqueId, "query"],
 ]);
 /** Checks the arguments of POST /batch and writes their wire forms into their slots of ctx. */
-export const encodeBatchRunArgs = /* @__PURE__ */ e.encoder<t.BatchRunArgs>([
+export const encodeBatchRunArgs: e.ArgsEncoder<t.BatchRunArgs> = /* @__PURE__ */ e.encoder([
   ["operations", e.jsonArray, e.json],
 ]);
 /** Checks the arguments of GET /bookings/{bookingIds} and writes their wire forms into their slots of ctx. */
-export const encodeBookingsGetArgs = /* @__PURE__ */ e.encoder<t.BookingsGetArgs>([
+export const encodeBookingsGetArgs: e.ArgsEncoder<t.BookingsGetArgs> = /* @__PURE__ */ e.encoder([
   ["bookingIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /bookings and writes their wire forms into their slots of ctx. */
-export const encodeBookingsListArgs = /* @__PURE__ */ e.encoder<t.BookingsListArgs>([
+export const encodeBookingsListArgs: e.ArgsEncoder<t.BookingsListArgs> = /* @__PURE__ */ e.encoder([
   ["startDate", e.scalar, e.date, "query"],
   ["finishDate", e.scalar, e.date, "query"],
   ["responsibleIds", e.jsonList, e.opaqueId, "query"],
@@ -176,7 +176,7 @@ export const encodeBookingsListArgs = /* @__PURE__ */ e.encoder<t.BookingsListAr
   ["showDescendants", e.scalar, e.boolean, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/bookings and writes their wire forms into their slots of ctx. */
-export const encodeBookingsListInFolderArgs = /* @__PURE__ */ e.encoder<t.BookingsListInFolderArgs>([
+export const encodeBookingsListInFolderArgs: e.ArgsEncoder<t.BookingsListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["startDate", e.scalar, e.date, "query"],
   ["finishDate", e.scalar, e.date, "query"],
@@ -185,7 +185,7 @@ export const encodeBookingsListInFolderArgs = /* @__PURE__ */ e.encoder<t.Bookin
   ["showDescendants", e.scalar, e.boolean, "query"],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/bookings and writes their wire forms into their slots of ctx. */
-export const encodeBookingsCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.BookingsCreateInFolderArgs>([
+export const encodeBookingsCreateInFolderArgs: e.ArgsEncoder<t.BookingsCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["bookingDates", e.jsonValue, e.json],
   ["responsibleId", e.scalar, e.opaqueId],
@@ -193,7 +193,7 @@ export const encodeBookingsCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.Book
   ["effortAllocation", e.jsonValue, e.object],
 ]);
 /** Checks the arguments of PUT /bookings/{bookingId} and writes their wire forms into their slots of ctx. */
-export const encodeBookingsUpdateArgs = /* @__PURE__ */ e.encoder<t.BookingsUpdateArgs>([
+export const encodeBookingsUpdateArgs: e.ArgsEncoder<t.BookingsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["bookingId", e.scalar, e.opaqueId, "path", true],
   ["bookingDates", e.jsonValue, e.json],
   ["responsibleId", e.scalar, e.opaqueId],
@@ -201,33 +201,33 @@ export const encodeBookingsUpdateArgs = /* @__PURE__ */ e.encoder<t.BookingsUpda
   ["effortAllocation", e.jsonValue, e.object],
 ]);
 /** Checks the arguments of DELETE /bookings/{bookingId} and writes their wire forms into their slots of ctx. */
-export const encodeBookingsDeleteArgs = /* @__PURE__ */ e.encoder<t.BookingsDeleteArgs>([
+export const encodeBookingsDeleteArgs: e.ArgsEncoder<t.BookingsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["bookingId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/cascading_field_settings and writes their wire forms into their slots of ctx. */
-export const encodeCascadingFieldsTriggerForFolderArgs = /* @__PURE__ */ e.encoder<t.CascadingFieldsTriggerForFolderArgs>([
+export const encodeCascadingFieldsTriggerForFolderArgs: e.ArgsEncoder<t.CascadingFieldsTriggerForFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["fieldId", e.scalar, e.opaqueId],
 ]);
 /** Checks the arguments of DELETE /folders/{folderId}/cascading_field_settings and writes their wire forms into their slots of ctx. */
-export const encodeCascadingFieldsDeleteForFolderArgs = /* @__PURE__ */ e.encoder<t.CascadingFieldsDeleteForFolderArgs>([
+export const encodeCascadingFieldsDeleteForFolderArgs: e.ArgsEncoder<t.CascadingFieldsDeleteForFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["fieldId", e.scalar, e.opaqueId, "query"],
 ]);
 /** Checks the arguments of POST /tasks/{taskId}/cascading_field_settings and writes their wire forms into their slots of ctx. */
-export const encodeCascadingFieldsTriggerForTaskArgs = /* @__PURE__ */ e.encoder<t.CascadingFieldsTriggerForTaskArgs>([
+export const encodeCascadingFieldsTriggerForTaskArgs: e.ArgsEncoder<t.CascadingFieldsTriggerForTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["fieldId", e.scalar, e.opaqueId],
 ]);
 /** Checks the arguments of DELETE /tasks/{taskId}/cascading_field_settings and writes their wire forms into their slots of ctx. */
-export const encodeCascadingFieldsDeleteForTaskArgs = /* @__PURE__ */ e.encoder<t.CascadingFieldsDeleteForTaskArgs>([
+export const encodeCascadingFieldsDeleteForTaskArgs: e.ArgsEncoder<t.CascadingFieldsDeleteForTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["fieldId", e.scalar, e.opaqueId, "query"],
 ]);
 /** Checks the arguments of GET /colors and writes their wire forms into their slots of ctx. */
-export const encodeColorsListArgs = /* @__PURE__ */ e.encoder<t.ColorsListArgs>([]);
+export const encodeColorsListArgs: e.ArgsEncoder<t.ColorsListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /comments and writes their wire forms into their slots of ctx. */
-export const encodeCommentsListArgs = /* @__PURE__ */ e.encoder<t.CommentsListArgs>([
+export const encodeCommentsListArgs: e.ArgsEncoder<t.CommentsListArgs> = /* @__PURE__ */ e.encoder([
   ["plainText", e.scalar, e.boolean, "query"],
   ["types", e.jsonList, e.string, "query"],
   ["updatedDate", e.jsonValue, e.object, "query"],
@@ -236,50 +236,50 @@ export const encodeCommentsListArgs = /* @__PURE__ */ e.encoder<t.CommentsListAr
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/comments and writes their wire forms into their slots of ctx. */
-export const encodeCommentsListInFolderArgs = /* @__PURE__ */ e.encoder<t.CommentsListInFolderArgs>([
+export const encodeCommentsListInFolderArgs: e.ArgsEncoder<t.CommentsListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["plainText", e.scalar, e.boolean, "query"],
   ["types", e.jsonList, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/comments and writes their wire forms into their slots of ctx. */
-export const encodeCommentsCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.CommentsCreateInFolderArgs>([
+export const encodeCommentsCreateInFolderArgs: e.ArgsEncoder<t.CommentsCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["text", e.scalar, e.string, "pairs", true],
   ["plainText", e.scalar, e.boolean],
 ]);
 /** Checks the arguments of GET /tasks/{taskId}/comments and writes their wire forms into their slots of ctx. */
-export const encodeCommentsListInTaskArgs = /* @__PURE__ */ e.encoder<t.CommentsListInTaskArgs>([
+export const encodeCommentsListInTaskArgs: e.ArgsEncoder<t.CommentsListInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["plainText", e.scalar, e.boolean, "query"],
   ["types", e.jsonList, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /tasks/{taskId}/comments and writes their wire forms into their slots of ctx. */
-export const encodeCommentsCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.CommentsCreateInTaskArgs>([
+export const encodeCommentsCreateInTaskArgs: e.ArgsEncoder<t.CommentsCreateInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["text", e.scalar, e.string, "pairs", true],
   ["plainText", e.scalar, e.boolean],
 ]);
 /** Checks the arguments of GET /comments/{commentIds} and writes their wire forms into their slots of ctx. */
-export const encodeCommentsGetArgs = /* @__PURE__ */ e.encoder<t.CommentsGetArgs>([
+export const encodeCommentsGetArgs: e.ArgsEncoder<t.CommentsGetArgs> = /* @__PURE__ */ e.encoder([
   ["commentIds", e.commaList, e.opaqueId, "path", true],
   ["plainText", e.scalar, e.boolean, "query"],
   ["types", e.jsonList, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /comments/{commentId} and writes their wire forms into their slots of ctx. */
-export const encodeCommentsUpdateArgs = /* @__PURE__ */ e.encoder<t.CommentsUpdateArgs>([
+export const encodeCommentsUpdateArgs: e.ArgsEncoder<t.CommentsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["commentId", e.scalar, e.opaqueId, "path", true],
   ["text", e.scalar, e.string, "pairs", true],
   ["plainText", e.scalar, e.boolean],
 ]);
 /** Checks the arguments of DELETE /comments/{commentId} and writes their wire forms into their slots of ctx. */
-export const encodeCommentsDeleteArgs = /* @__PURE__ */ e.encoder<t.CommentsDeleteArgs>([
+export const encodeCommentsDeleteArgs: e.ArgsEncoder<t.CommentsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["commentId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /contacts and writes their wire forms into their slots of ctx. */
-export const encodeContactsListArgs = /* @__PURE__ */ e.encoder<t.ContactsListArgs>([
+export const encodeContactsListArgs: e.ArgsEncoder<t.ContactsListArgs> = /* @__PURE__ */ e.encoder([
   ["me", e.scalar, e.boolean, "query"],
   ["metadata", e.jsonValue, e.object, "query"],
   ["deleted", e.scalar, e.boolean, "query"],
@@ -291,20 +291,20 @@ export const encodeContactsListArgs = /* @__PURE__ */ e.encoder<t.ContactsListAr
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /contacts/{contactIds} and writes their wire forms into their slots of ctx. */
-export const encodeContactsGetArgs = /* @__PURE__ */ e.encoder<t.ContactsGetArgs>([
+export const encodeContactsGetArgs: e.ArgsEncoder<t.ContactsGetArgs> = /* @__PURE__ */ e.encoder([
   ["contactIds", e.commaList, e.opaqueId, "path", true],
   ["metadata", e.jsonValue, e.object, "query"],
   ["types", e.jsonList, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /contacts/{contactIds}/contacts_history and writes their wire forms into their slots of ctx. */
-export const encodeContactsHistoryArgs = /* @__PURE__ */ e.encoder<t.ContactsHistoryArgs>([
+export const encodeContactsHistoryArgs: e.ArgsEncoder<t.ContactsHistoryArgs> = /* @__PURE__ */ e.encoder([
   ["contactIds", e.commaList, e.opaqueId, "path", true],
   ["updatedDate", e.scalar, e.utcTimestamp, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /contacts/{contactId} and writes their wire forms into their slots of ctx. */
-export const encodeContactsUpdateArgs = /* @__PURE__ */ e.encoder<t.ContactsUpdateArgs>([
+export const encodeContactsUpdateArgs: e.ArgsEncoder<t.ContactsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["contactId", e.scalar, e.opaqueId, "path", true],
   ["metadata", /* @__PURE__ */ e.nullable(e.jsonArray), e.object],
   ["currentBillRate", e.scalar, e.string],
@@ -314,7 +314,7 @@ export const encodeContactsUpdateArgs = /* @__PURE__ */ e.encoder<t.ContactsUpda
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of GET /customfields and writes their wire forms into their slots of ctx. */
-export const encodeCustomFieldsListArgs = /* @__PURE__ */ e.encoder<t.CustomFieldsListArgs>([
+export const encodeCustomFieldsListArgs: e.ArgsEncoder<t.CustomFieldsListArgs> = /* @__PURE__ */ e.encoder([
   ["applicableEntityTypes", e.jsonList, e.string, "query"],
   ["types", e.jsonList, e.string, "query"],
   ["inheritanceTypes", e.jsonList, e.string, "query"],
@@ -322,7 +322,7 @@ export const encodeCustomFieldsListArgs = /* @__PURE__ */ e.encoder<t.CustomFiel
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /customfields and writes their wire forms into their slots of ctx. */
-export const encodeCustomFieldsCreateArgs = /* @__PURE__ */ e.encoder<t.CustomFieldsCreateArgs>([
+export const encodeCustomFieldsCreateArgs: e.ArgsEncoder<t.CustomFieldsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["title", e.scalar, e.string, "pairs", true],
   ["type", e.scalar, e.string, "pairs", true],
   ["spaceId", e.scalar, e.opaqueId],
@@ -332,19 +332,19 @@ export const encodeCustomFieldsCreateArgs = /* @__PURE__ */ e.encoder<t.CustomFi
   ["description", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /customfields/{customfieldIds} and writes their wire forms into their slots of ctx. */
-export const encodeCustomFieldsGetArgs = /* @__PURE__ */ e.encoder<t.CustomFieldsGetArgs>([
+export const encodeCustomFieldsGetArgs: e.ArgsEncoder<t.CustomFieldsGetArgs> = /* @__PURE__ */ e.encoder([
   ["customfieldIds", e.commaList, e.opaqueId, "path", true],
   ["applicableEntityTypes", e.jsonList, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/customfields and writes their wire forms into their slots of ctx. */
-export const encodeCustomFieldsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.CustomFieldsListInSpaceArgs>([
+export const encodeCustomFieldsListInSpaceArgs: e.ArgsEncoder<t.CustomFieldsListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["applicableEntityTypes", e.jsonList, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /customfields/{customfieldId} and writes their wire forms into their slots of ctx. */
-export const encodeCustomFieldsUpdateArgs = /* @__PURE__ */ e.encoder<t.CustomFieldsUpdateArgs>([
+export const encodeCustomFieldsUpdateArgs: e.ArgsEncoder<t.CustomFieldsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["customfieldId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string],
   ["type", e.scalar, e.string],
@@ -359,7 +359,7 @@ export const encodeCustomFieldsUpdateArgs = /* @__PURE__ */ e.encoder<t.CustomFi
   ["description", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /custom_item_types and writes their wire forms into their slots of ctx. */
-export const encodeCustomItemTypesListArgs = /* @__PURE__ */ e.encoder<t.CustomItemTypesListArgs>([
+export const encodeCustomItemTypesListArgs: e.ArgsEncoder<t.CustomItemTypesListArgs> = /* @__PURE__ */ e.encoder([
   ["title", e.scalar, e.string, "query"],
   ["limit", e.scalar, e.integer, "query"],
   ["withDeleted", e.scalar, e.boolean, "query"],
@@ -367,7 +367,7 @@ export const encodeCustomItemTypesListArgs = /* @__PURE__ */ e.encoder<t.CustomI
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/custom_item_types and writes their wire forms into their slots of ctx. */
-export const encodeCustomItemTypesListInSpaceArgs = /* @__PURE__ */ e.encoder<t.CustomItemTypesListInSpaceArgs>([
+export const encodeCustomItemTypesListInSpaceArgs: e.ArgsEncoder<t.CustomItemTypesListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string, "query"],
   ["limit", e.scalar, e.integer, "query"],
@@ -376,36 +376,36 @@ export const encodeCustomItemTypesListInSpaceArgs = /* @__PURE__ */ e.encoder<t.
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /custom_item_types/{customItemTypeIds} and writes their wire forms into their slots of ctx. */
-export const encodeCustomItemTypesGetArgs = /* @__PURE__ */ e.encoder<t.CustomItemTypesGetArgs>([
+export const encodeCustomItemTypesGetArgs: e.ArgsEncoder<t.CustomItemTypesGetArgs> = /* @__PURE__ */ e.encoder([
   ["customItemTypeIds", e.commaList, e.opaqueId, "path", true],
   ["withDeleted", e.scalar, e.boolean, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /custom_item_types/{customItemTypeId}/instantiate and writes their wire forms into their slots of ctx. */
-export const encodeCustomItemTypesInstantiateArgs = /* @__PURE__ */ e.encoder<t.CustomItemTypesInstantiateArgs>([
+export const encodeCustomItemTypesInstantiateArgs: e.ArgsEncoder<t.CustomItemTypesInstantiateArgs> = /* @__PURE__ */ e.encoder([
   ["customItemTypeId", e.scalar, e.opaqueId, "path", true],
   ["superTaskId", e.scalar, e.opaqueId],
   ["parentId", e.scalar, e.opaqueId],
   ["title", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /data_export and writes their wire forms into their slots of ctx. */
-export const encodeDataExportsListArgs = /* @__PURE__ */ e.encoder<t.DataExportsListArgs>([]);
+export const encodeDataExportsListArgs: e.ArgsEncoder<t.DataExportsListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of POST /data_export and writes their wire forms into their slots of ctx. */
-export const encodeDataExportsRefreshArgs = /* @__PURE__ */ e.encoder<t.DataExportsRefreshArgs>([]);
+export const encodeDataExportsRefreshArgs: e.ArgsEncoder<t.DataExportsRefreshArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /data_export/{dataExportId} and writes their wire forms into their slots of ctx. */
-export const encodeDataExportsGetArgs = /* @__PURE__ */ e.encoder<t.DataExportsGetArgs>([
+export const encodeDataExportsGetArgs: e.ArgsEncoder<t.DataExportsGetArgs> = /* @__PURE__ */ e.encoder([
   ["dataExportId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /data_export_schema and writes their wire forms into their slots of ctx. */
-export const encodeDataExportsSchemaArgs = /* @__PURE__ */ e.encoder<t.DataExportsSchemaArgs>([
+export const encodeDataExportsSchemaArgs: e.ArgsEncoder<t.DataExportsSchemaArgs> = /* @__PURE__ */ e.encoder([
   ["version", e.scalar, e.string, "query"],
 ]);
 /** Checks the arguments of GET /tasks/{taskId}/dependencies and writes their wire forms into their slots of ctx. */
-export const encodeDependenciesListInTaskArgs = /* @__PURE__ */ e.encoder<t.DependenciesListInTaskArgs>([
+export const encodeDependenciesListInTaskArgs: e.ArgsEncoder<t.DependenciesListInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /tasks/{taskId}/dependencies and writes their wire forms into their slots of ctx. */
-export const encodeDependenciesCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.DependenciesCreateInTaskArgs>([
+export const encodeDependenciesCreateInTaskArgs: e.ArgsEncoder<t.DependenciesCreateInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["predecessorId", e.scalar, e.opaqueId, "pairs", true],
   ["successorId", e.scalar, e.opaqueId, "pairs", true],
@@ -413,41 +413,41 @@ export const encodeDependenciesCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.De
   ["lagTime", e.scalar, e.double],
 ]);
 /** Checks the arguments of GET /dependencies/{dependencyIds} and writes their wire forms into their slots of ctx. */
-export const encodeDependenciesGetArgs = /* @__PURE__ */ e.encoder<t.DependenciesGetArgs>([
+export const encodeDependenciesGetArgs: e.ArgsEncoder<t.DependenciesGetArgs> = /* @__PURE__ */ e.encoder([
   ["dependencyIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /dependencies/{dependencyId} and writes their wire forms into their slots of ctx. */
-export const encodeDependenciesUpdateArgs = /* @__PURE__ */ e.encoder<t.DependenciesUpdateArgs>([
+export const encodeDependenciesUpdateArgs: e.ArgsEncoder<t.DependenciesUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["dependencyId", e.scalar, e.opaqueId, "path", true],
   ["relationType", e.scalar, e.string, "pairs", true],
   ["lagTime", e.scalar, e.double],
 ]);
 /** Checks the arguments of DELETE /dependencies/{dependencyId} and writes their wire forms into their slots of ctx. */
-export const encodeDependenciesDeleteArgs = /* @__PURE__ */ e.encoder<t.DependenciesDeleteArgs>([
+export const encodeDependenciesDeleteArgs: e.ArgsEncoder<t.DependenciesDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["dependencyId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /ediscovery_search and writes their wire forms into their slots of ctx. */
-export const encodeEdiscoverySearchArgs = /* @__PURE__ */ e.encoder<t.EdiscoverySearchArgs>([
+export const encodeEdiscoverySearchArgs: e.ArgsEncoder<t.EdiscoverySearchArgs> = /* @__PURE__ */ e.encoder([
   ["scopes", e.jsonList, e.string],
   ["terms", e.jsonList, e.string],
   ["targetUserId", e.scalar, e.opaqueId],
   ["timeout", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /folder_blueprints and writes their wire forms into their slots of ctx. */
-export const encodeFolderBlueprintsListArgs = /* @__PURE__ */ e.encoder<t.FolderBlueprintsListArgs>([
+export const encodeFolderBlueprintsListArgs: e.ArgsEncoder<t.FolderBlueprintsListArgs> = /* @__PURE__ */ e.encoder([
   ["permalink", e.scalar, e.string, "query"],
   ["title", e.scalar, e.string, "query"],
   ["customFields", e.scalar, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/folder_blueprints and writes their wire forms into their slots of ctx. */
-export const encodeFolderBlueprintsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.FolderBlueprintsListInSpaceArgs>([
+export const encodeFolderBlueprintsListInSpaceArgs: e.ArgsEncoder<t.FolderBlueprintsListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["permalink", e.scalar, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /folder_blueprints/{folderBlueprintId}/launch_async and writes their wire forms into their slots of ctx. */
-export const encodeFolderBlueprintsLaunchAsyncArgs = /* @__PURE__ */ e.encoder<t.FolderBlueprintsLaunchAsyncArgs>([
+export const encodeFolderBlueprintsLaunchAsyncArgs: e.ArgsEncoder<t.FolderBlueprintsLaunchAsyncArgs> = /* @__PURE__ */ e.encoder([
   ["folderBlueprintId", e.scalar, e.opaqueId, "path", true],
   ["parent", e.scalar, e.opaqueId],
   ["title", e.scalar, e.string],
@@ -462,7 +462,7 @@ export const encodeFolderBlueprintsLaunchAsyncArgs = /* @__PURE__ */ e.encoder<t
   ["entryLimit", e.scalar, e.integer],
 ]);
 /** Checks the arguments of GET /folders and writes their wire forms into their slots of ctx. */
-export const encodeFoldersListArgs = /* @__PURE__ */ e.encoder<t.FoldersListArgs>([
+export const encodeFoldersListArgs: e.ArgsEncoder<t.FoldersListArgs> = /* @__PURE__ */ e.encoder([
   ["permalink", e.scalar, e.string, "query"],
   ["descendants", e.scalar, e.boolean, "query"],
   ["metadata", e.jsonValue, e.object, "query"],
@@ -487,7 +487,7 @@ export const encodeFoldersListArgs = /* @__PURE__ */ e.encoder<t.FoldersListArgs
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/folders and writes their wire forms into their slots of ctx. */
-export const encodeFoldersListInFolderArgs = /* @__PURE__ */ e.encoder<t.FoldersListInFolderArgs>([
+export const encodeFoldersListInFolderArgs: e.ArgsEncoder<t.FoldersListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["permalink", e.scalar, e.string, "query"],
   ["descendants", e.scalar, e.boolean, "query"],
@@ -512,7 +512,7 @@ export const encodeFoldersListInFolderArgs = /* @__PURE__ */ e.encoder<t.Folders
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/folders and writes their wire forms into their slots of ctx. */
-export const encodeFoldersCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.FoldersCreateInFolderArgs>([
+export const encodeFoldersCreateInFolderArgs: e.ArgsEncoder<t.FoldersCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
@@ -528,7 +528,7 @@ export const encodeFoldersCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.Folde
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/folders and writes their wire forms into their slots of ctx. */
-export const encodeFoldersListInSpaceArgs = /* @__PURE__ */ e.encoder<t.FoldersListInSpaceArgs>([
+export const encodeFoldersListInSpaceArgs: e.ArgsEncoder<t.FoldersListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["permalink", e.scalar, e.string, "query"],
   ["descendants", e.scalar, e.boolean, "query"],
@@ -554,20 +554,20 @@ export const encodeFoldersListInSpaceArgs = /* @__PURE__ */ e.encoder<t.FoldersL
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderIds}/folders_history and writes their wire forms into their slots of ctx. */
-export const encodeFoldersHistoryArgs = /* @__PURE__ */ e.encoder<t.FoldersHistoryArgs>([
+export const encodeFoldersHistoryArgs: e.ArgsEncoder<t.FoldersHistoryArgs> = /* @__PURE__ */ e.encoder([
   ["folderIds", e.commaList, e.opaqueId, "path", true],
   ["updatedDate", e.scalar, e.utcTimestamp, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderIds} and writes their wire forms into their slots of ctx. */
-export const encodeFoldersGetArgs = /* @__PURE__ */ e.encoder<t.FoldersGetArgs>([
+export const encodeFoldersGetArgs: e.ArgsEncoder<t.FoldersGetArgs> = /* @__PURE__ */ e.encoder([
   ["folderIds", e.commaList, e.opaqueId, "path", true],
   ["withInvitations", e.scalar, e.boolean, "query"],
   ["plainTextCustomFields", e.scalar, e.boolean, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /folders/{folderIds} and writes their wire forms into their slots of ctx. */
-export const encodeFoldersUpdateManyArgs = /* @__PURE__ */ e.encoder<t.FoldersUpdateManyArgs>([
+export const encodeFoldersUpdateManyArgs: e.ArgsEncoder<t.FoldersUpdateManyArgs> = /* @__PURE__ */ e.encoder([
   ["folderIds", e.commaList, e.opaqueId, "path", true],
   ["customFields", /* @__PURE__ */ e.nullable(e.jsonArray), e.object],
   ["convertToCustomItemType", e.scalar, e.opaqueId],
@@ -575,7 +575,7 @@ export const encodeFoldersUpdateManyArgs = /* @__PURE__ */ e.encoder<t.FoldersUp
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of POST /copy_folder/{folderId} and writes their wire forms into their slots of ctx. */
-export const encodeFoldersCopyArgs = /* @__PURE__ */ e.encoder<t.FoldersCopyArgs>([
+export const encodeFoldersCopyArgs: e.ArgsEncoder<t.FoldersCopyArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["parent", e.scalar, e.opaqueId, "pairs", true],
   ["title", e.scalar, e.string, "pairs", true],
@@ -594,7 +594,7 @@ export const encodeFoldersCopyArgs = /* @__PURE__ */ e.encoder<t.FoldersCopyArgs
   ["plainTextCustomFields", e.scalar, e.boolean],
 ]);
 /** Checks the arguments of POST /copy_folder_async/{folderId} and writes their wire forms into their slots of ctx. */
-export const encodeFoldersCopyAsyncArgs = /* @__PURE__ */ e.encoder<t.FoldersCopyAsyncArgs>([
+export const encodeFoldersCopyAsyncArgs: e.ArgsEncoder<t.FoldersCopyAsyncArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["parent", e.scalar, e.opaqueId, "pairs", true],
   ["title", e.scalar, e.string, "pairs", true],
@@ -612,7 +612,7 @@ export const encodeFoldersCopyAsyncArgs = /* @__PURE__ */ e.encoder<t.FoldersCop
   ["entryLimit", e.scalar, e.integer],
 ]);
 /** Checks the arguments of PUT /folders/{folderId} and writes their wire forms into their slots of ctx. */
-export const encodeFoldersUpdateArgs = /* @__PURE__ */ e.encoder<t.FoldersUpdateArgs>([
+export const encodeFoldersUpdateArgs: e.ArgsEncoder<t.FoldersUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string],
   ["description", e.scalar, e.string],
@@ -634,21 +634,21 @@ export const encodeFoldersUpdateArgs = /* @__PURE__ */ e.encoder<t.FoldersUpdate
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of DELETE /folders/{folderId} and writes their wire forms into their slots of ctx. */
-export const encodeFoldersDeleteArgs = /* @__PURE__ */ e.encoder<t.FoldersDeleteArgs>([
+export const encodeFoldersDeleteArgs: e.ArgsEncoder<t.FoldersDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of DELETE /folders/{folderId}/project_team_members and writes their wire forms into their slots of ctx. */
-export const encodeFoldersRemoveTeamMembersArgs = /* @__PURE__ */ e.encoder<t.FoldersRemoveTeamMembersArgs>([
+export const encodeFoldersRemoveTeamMembersArgs: e.ArgsEncoder<t.FoldersRemoveTeamMembersArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["rateSubjects", e.jsonArray, e.json, "query"],
 ]);
 /** Checks the arguments of GET /groups/{groupId} and writes their wire forms into their slots of ctx. */
-export const encodeGroupsGetArgs = /* @__PURE__ */ e.encoder<t.GroupsGetArgs>([
+export const encodeGroupsGetArgs: e.ArgsEncoder<t.GroupsGetArgs> = /* @__PURE__ */ e.encoder([
   ["groupId", e.scalar, e.opaqueId, "path", true],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /groups/{groupId} and writes their wire forms into their slots of ctx. */
-export const encodeGroupsUpdateArgs = /* @__PURE__ */ e.encoder<t.GroupsUpdateArgs>([
+export const encodeGroupsUpdateArgs: e.ArgsEncoder<t.GroupsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["groupId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string],
   ["addMembers", e.jsonList, e.opaqueId],
@@ -660,19 +660,19 @@ export const encodeGroupsUpdateArgs = /* @__PURE__ */ e.encoder<t.GroupsUpdateAr
   ["metadata", /* @__PURE__ */ e.nullable(e.jsonArray), e.object],
 ]);
 /** Checks the arguments of DELETE /groups/{groupId} and writes their wire forms into their slots of ctx. */
-export const encodeGroupsDeleteArgs = /* @__PURE__ */ e.encoder<t.GroupsDeleteArgs>([
+export const encodeGroupsDeleteArgs: e.ArgsEncoder<t.GroupsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["groupId", e.scalar, e.opaqueId, "path", true],
   ["test", e.scalar, e.boolean, "query"],
 ]);
 /** Checks the arguments of GET /groups and writes their wire forms into their slots of ctx. */
-export const encodeGroupsListArgs = /* @__PURE__ */ e.encoder<t.GroupsListArgs>([
+export const encodeGroupsListArgs: e.ArgsEncoder<t.GroupsListArgs> = /* @__PURE__ */ e.encoder([
   ["metadata", e.jsonValue, e.object, "query"],
   ["pageSize", e.scalar, e.integer, "query"],
   ["pageToken", e.scalar, e.string, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /groups and writes their wire forms into their slots of ctx. */
-export const encodeGroupsCreateArgs = /* @__PURE__ */ e.encoder<t.GroupsCreateArgs>([
+export const encodeGroupsCreateArgs: e.ArgsEncoder<t.GroupsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["title", e.scalar, e.string, "pairs", true],
   ["members", e.jsonList, e.opaqueId],
   ["parent", e.scalar, e.opaqueId],
@@ -680,45 +680,45 @@ export const encodeGroupsCreateArgs = /* @__PURE__ */ e.encoder<t.GroupsCreateAr
   ["metadata", /* @__PURE__ */ e.nullable(e.jsonArray), e.object],
 ]);
 /** Checks the arguments of PUT /groups_bulk and writes their wire forms into their slots of ctx. */
-export const encodeGroupsUpdateManyArgs = /* @__PURE__ */ e.encoder<t.GroupsUpdateManyArgs>([
+export const encodeGroupsUpdateManyArgs: e.ArgsEncoder<t.GroupsUpdateManyArgs> = /* @__PURE__ */ e.encoder([
   ["members", e.jsonList, e.opaqueId],
 ]);
 /** Checks the arguments of GET /contacts/{contactIds}/hourly_rates and writes their wire forms into their slots of ctx. */
-export const encodeHourlyRatesGetForContactsArgs = /* @__PURE__ */ e.encoder<t.HourlyRatesGetForContactsArgs>([
+export const encodeHourlyRatesGetForContactsArgs: e.ArgsEncoder<t.HourlyRatesGetForContactsArgs> = /* @__PURE__ */ e.encoder([
   ["contactIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/hourly_rates and writes their wire forms into their slots of ctx. */
-export const encodeHourlyRatesGetForFolderArgs = /* @__PURE__ */ e.encoder<t.HourlyRatesGetForFolderArgs>([
+export const encodeHourlyRatesGetForFolderArgs: e.ArgsEncoder<t.HourlyRatesGetForFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /folders/{folderId}/hourly_rates and writes their wire forms into their slots of ctx. */
-export const encodeHourlyRatesUpdateForFolderArgs = /* @__PURE__ */ e.encoder<t.HourlyRatesUpdateForFolderArgs>([
+export const encodeHourlyRatesUpdateForFolderArgs: e.ArgsEncoder<t.HourlyRatesUpdateForFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["rates", e.jsonArray, e.json],
   ["enableCalculations", e.scalar, e.boolean],
 ]);
 /** Checks the arguments of GET /placeholders/{placeholderIds}/hourly_rates and writes their wire forms into their slots of ctx. */
-export const encodeHourlyRatesGetForPlaceholdersArgs = /* @__PURE__ */ e.encoder<t.HourlyRatesGetForPlaceholdersArgs>([
+export const encodeHourlyRatesGetForPlaceholdersArgs: e.ArgsEncoder<t.HourlyRatesGetForPlaceholdersArgs> = /* @__PURE__ */ e.encoder([
   ["placeholderIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /hourly_rates and writes their wire forms into their slots of ctx. */
-export const encodeHourlyRatesUpdateArgs = /* @__PURE__ */ e.encoder<t.HourlyRatesUpdateArgs>([
+export const encodeHourlyRatesUpdateArgs: e.ArgsEncoder<t.HourlyRatesUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["rates", e.jsonArray, e.json],
 ]);
 /** Checks the arguments of PUT /contacts/{contactIds}/hourly_rates_provision and writes their wire forms into their slots of ctx. */
-export const encodeHourlyRatesProvisionArgs = /* @__PURE__ */ e.encoder<t.HourlyRatesProvisionArgs>([
+export const encodeHourlyRatesProvisionArgs: e.ArgsEncoder<t.HourlyRatesProvisionArgs> = /* @__PURE__ */ e.encoder([
   ["contactIds", e.commaList, e.opaqueId, "path", true],
   ["userRates", e.jsonArray, e.json],
 ]);
 /** Checks the arguments of GET /ids and writes their wire forms into their slots of ctx. */
-export const encodeIdsConvertArgs = /* @__PURE__ */ e.encoder<t.IdsConvertArgs>([
+export const encodeIdsConvertArgs: e.ArgsEncoder<t.IdsConvertArgs> = /* @__PURE__ */ e.encoder([
   ["type", e.scalar, e.string, "query"],
   ["ids", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /invitations and writes their wire forms into their slots of ctx. */
-export const encodeInvitationsListArgs = /* @__PURE__ */ e.encoder<t.InvitationsListArgs>([]);
+export const encodeInvitationsListArgs: e.ArgsEncoder<t.InvitationsListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of POST /invitations and writes their wire forms into their slots of ctx. */
-export const encodeInvitationsCreateArgs = /* @__PURE__ */ e.encoder<t.InvitationsCreateArgs>([
+export const encodeInvitationsCreateArgs: e.ArgsEncoder<t.InvitationsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["email", e.scalar, e.string, "pairs", true],
   ["firstName", e.scalar, e.string],
   ["lastName", e.scalar, e.string],
@@ -729,7 +729,7 @@ export const encodeInvitationsCreateArgs = /* @__PURE__ */ e.encoder<t.Invitatio
   ["userTypeId", e.scalar, e.opaqueId],
 ]);
 /** Checks the arguments of PUT /invitations/{invitationId} and writes their wire forms into their slots of ctx. */
-export const encodeInvitationsUpdateArgs = /* @__PURE__ */ e.encoder<t.InvitationsUpdateArgs>([
+export const encodeInvitationsUpdateArgs: e.ArgsEncoder<t.InvitationsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["invitationId", e.scalar, e.opaqueId, "path", true],
   ["resend", e.scalar, e.boolean],
   ["role", e.scalar, e.string],
@@ -737,50 +737,50 @@ export const encodeInvitationsUpdateArgs = /* @__PURE__ */ e.encoder<t.Invitatio
   ["userTypeId", e.scalar, e.opaqueId],
 ]);
 /** Checks the arguments of DELETE /invitations/{invitationId} and writes their wire forms into their slots of ctx. */
-export const encodeInvitationsDeleteArgs = /* @__PURE__ */ e.encoder<t.InvitationsDeleteArgs>([
+export const encodeInvitationsDeleteArgs: e.ArgsEncoder<t.InvitationsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["invitationId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /jobroles and writes their wire forms into their slots of ctx. */
-export const encodeJobRolesListArgs = /* @__PURE__ */ e.encoder<t.JobRolesListArgs>([]);
+export const encodeJobRolesListArgs: e.ArgsEncoder<t.JobRolesListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of POST /jobroles and writes their wire forms into their slots of ctx. */
-export const encodeJobRolesCreateArgs = /* @__PURE__ */ e.encoder<t.JobRolesCreateArgs>([
+export const encodeJobRolesCreateArgs: e.ArgsEncoder<t.JobRolesCreateArgs> = /* @__PURE__ */ e.encoder([
   ["title", e.scalar, e.string],
   ["shortTitle", e.scalar, e.string],
   ["avatarColor", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /jobroles/{jobroleIds} and writes their wire forms into their slots of ctx. */
-export const encodeJobRolesGetArgs = /* @__PURE__ */ e.encoder<t.JobRolesGetArgs>([
+export const encodeJobRolesGetArgs: e.ArgsEncoder<t.JobRolesGetArgs> = /* @__PURE__ */ e.encoder([
   ["jobroleIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /jobroles/{jobroleId} and writes their wire forms into their slots of ctx. */
-export const encodeJobRolesUpdateArgs = /* @__PURE__ */ e.encoder<t.JobRolesUpdateArgs>([
+export const encodeJobRolesUpdateArgs: e.ArgsEncoder<t.JobRolesUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["jobroleId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string],
   ["shortTitle", e.scalar, e.string],
   ["avatarColor", e.scalar, e.string],
 ]);
 /** Checks the arguments of DELETE /jobroles/{jobroleId} and writes their wire forms into their slots of ctx. */
-export const encodeJobRolesDeleteArgs = /* @__PURE__ */ e.encoder<t.JobRolesDeleteArgs>([
+export const encodeJobRolesDeleteArgs: e.ArgsEncoder<t.JobRolesDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["jobroleId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /placeholders and writes their wire forms into their slots of ctx. */
-export const encodePlaceholdersListArgs = /* @__PURE__ */ e.encoder<t.PlaceholdersListArgs>([]);
+export const encodePlaceholdersListArgs: e.ArgsEncoder<t.PlaceholdersListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /placeholders/{placeholderIds} and writes their wire forms into their slots of ctx. */
-export const encodePlaceholdersGetArgs = /* @__PURE__ */ e.encoder<t.PlaceholdersGetArgs>([
+export const encodePlaceholdersGetArgs: e.ArgsEncoder<t.PlaceholdersGetArgs> = /* @__PURE__ */ e.encoder([
   ["placeholderIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /request_forms/{requestFormId}/prefill_url and writes their wire forms into their slots of ctx. */
-export const encodeRequestFormsPrefillUrlArgs = /* @__PURE__ */ e.encoder<t.RequestFormsPrefillUrlArgs>([
+export const encodeRequestFormsPrefillUrlArgs: e.ArgsEncoder<t.RequestFormsPrefillUrlArgs> = /* @__PURE__ */ e.encoder([
   ["requestFormId", e.scalar, e.opaqueId, "path", true],
   ["formFields", e.jsonArray, e.json],
 ]);
 /** Checks the arguments of POST /request_forms/{requestFormId}/submit and writes their wire forms into their slots of ctx. */
-export const encodeRequestFormsSubmitArgs = /* @__PURE__ */ e.encoder<t.RequestFormsSubmitArgs>([
+export const encodeRequestFormsSubmitArgs: e.ArgsEncoder<t.RequestFormsSubmitArgs> = /* @__PURE__ */ e.encoder([
   ["requestFormId", e.scalar, e.opaqueId, "path", true],
   ["formFields", e.jsonArray, e.json],
 ]);
 /** Checks the arguments of GET /request_forms and writes their wire forms into their slots of ctx. */
-export const encodeRequestFormsListArgs = /* @__PURE__ */ e.encoder<t.RequestFormsListArgs>([
+export const encodeRequestFormsListArgs: e.ArgsEncoder<t.RequestFormsListArgs> = /* @__PURE__ */ e.encoder([
   ["plainTextDescription", e.scalar, e.boolean, "query"],
   ["limit", e.scalar, e.integer, "query"],
   ["pageSize", e.scalar, e.integer, "query"],
@@ -788,7 +788,7 @@ export const encodeRequestFormsListArgs = /* @__PURE__ */ e.encoder<t.RequestFor
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/request_forms and writes their wire forms into their slots of ctx. */
-export const encodeRequestFormsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.RequestFormsListInSpaceArgs>([
+export const encodeRequestFormsListInSpaceArgs: e.ArgsEncoder<t.RequestFormsListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["plainTextDescription", e.scalar, e.boolean, "query"],
   ["limit", e.scalar, e.integer, "query"],
@@ -797,13 +797,13 @@ export const encodeRequestFormsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.Req
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /request_forms/{requestFormId} and writes their wire forms into their slots of ctx. */
-export const encodeRequestFormsGetArgs = /* @__PURE__ */ e.encoder<t.RequestFormsGetArgs>([
+export const encodeRequestFormsGetArgs: e.ArgsEncoder<t.RequestFormsGetArgs> = /* @__PURE__ */ e.encoder([
   ["requestFormId", e.scalar, e.opaqueId, "path", true],
   ["plainTextDescription", e.scalar, e.boolean, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/rollups and writes their wire forms into their slots of ctx. */
-export const encodeRollupsGetForFolderArgs = /* @__PURE__ */ e.encoder<t.RollupsGetForFolderArgs>([
+export const encodeRollupsGetForFolderArgs: e.ArgsEncoder<t.RollupsGetForFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["descendants", e.scalar, e.boolean, "query"],
   ["filter", e.jsonValue, e.json, "query"],
@@ -811,22 +811,22 @@ export const encodeRollupsGetForFolderArgs = /* @__PURE__ */ e.encoder<t.Rollups
   ["nextPageToken", e.scalar, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /folders/{folderId}/rollups and writes their wire forms into their slots of ctx. */
-export const encodeRollupsUpdateForFolderArgs = /* @__PURE__ */ e.encoder<t.RollupsUpdateForFolderArgs>([
+export const encodeRollupsUpdateForFolderArgs: e.ArgsEncoder<t.RollupsUpdateForFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["rollups", e.jsonArray, e.json],
 ]);
 /** Checks the arguments of GET /tasks/{taskId}/rollups and writes their wire forms into their slots of ctx. */
-export const encodeRollupsGetForTaskArgs = /* @__PURE__ */ e.encoder<t.RollupsGetForTaskArgs>([
+export const encodeRollupsGetForTaskArgs: e.ArgsEncoder<t.RollupsGetForTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["filter", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of PUT /tasks/{taskId}/rollups and writes their wire forms into their slots of ctx. */
-export const encodeRollupsUpdateForTaskArgs = /* @__PURE__ */ e.encoder<t.RollupsUpdateForTaskArgs>([
+export const encodeRollupsUpdateForTaskArgs: e.ArgsEncoder<t.RollupsUpdateForTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["rollups", e.jsonArray, e.json],
 ]);
 /** Checks the arguments of GET /spaces and writes their wire forms into their slots of ctx. */
-export const encodeSpacesListArgs = /* @__PURE__ */ e.encoder<t.SpacesListArgs>([
+export const encodeSpacesListArgs: e.ArgsEncoder<t.SpacesListArgs> = /* @__PURE__ */ e.encoder([
   ["withArchived", e.scalar, e.boolean, "query"],
   ["userIsMember", e.scalar, e.boolean, "query"],
   ["withInvitations", e.scalar, e.boolean, "query"],
@@ -835,7 +835,7 @@ export const encodeSpacesListArgs = /* @__PURE__ */ e.encoder<t.SpacesListArgs>(
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /spaces and writes their wire forms into their slots of ctx. */
-export const encodeSpacesCreateArgs = /* @__PURE__ */ e.encoder<t.SpacesCreateArgs>([
+export const encodeSpacesCreateArgs: e.ArgsEncoder<t.SpacesCreateArgs> = /* @__PURE__ */ e.encoder([
   ["accessType", e.scalar, e.string, "pairs", true],
   ["title", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
@@ -850,13 +850,13 @@ export const encodeSpacesCreateArgs = /* @__PURE__ */ e.encoder<t.SpacesCreateAr
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId} and writes their wire forms into their slots of ctx. */
-export const encodeSpacesGetArgs = /* @__PURE__ */ e.encoder<t.SpacesGetArgs>([
+export const encodeSpacesGetArgs: e.ArgsEncoder<t.SpacesGetArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["withInvitations", e.scalar, e.boolean, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /spaces/{spaceId} and writes their wire forms into their slots of ctx. */
-export const encodeSpacesUpdateArgs = /* @__PURE__ */ e.encoder<t.SpacesUpdateArgs>([
+export const encodeSpacesUpdateArgs: e.ArgsEncoder<t.SpacesUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["accessType", e.scalar, e.string],
   ["title", e.scalar, e.string],
@@ -876,11 +876,11 @@ export const encodeSpacesUpdateArgs = /* @__PURE__ */ e.encoder<t.SpacesUpdateAr
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of DELETE /spaces/{spaceId} and writes their wire forms into their slots of ctx. */
-export const encodeSpacesDeleteArgs = /* @__PURE__ */ e.encoder<t.SpacesDeleteArgs>([
+export const encodeSpacesDeleteArgs: e.ArgsEncoder<t.SpacesDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /task_blueprints and writes their wire forms into their slots of ctx. */
-export const encodeTaskBlueprintsListArgs = /* @__PURE__ */ e.encoder<t.TaskBlueprintsListArgs>([
+export const encodeTaskBlueprintsListArgs: e.ArgsEncoder<t.TaskBlueprintsListArgs> = /* @__PURE__ */ e.encoder([
   ["permalink", e.scalar, e.string, "query"],
   ["title", e.scalar, e.string, "query"],
   ["limit", e.scalar, e.integer, "query"],
@@ -890,7 +890,7 @@ export const encodeTaskBlueprintsListArgs = /* @__PURE__ */ e.encoder<t.TaskBlue
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/task_blueprints and writes their wire forms into their slots of ctx. */
-export const encodeTaskBlueprintsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.TaskBlueprintsListInSpaceArgs>([
+export const encodeTaskBlueprintsListInSpaceArgs: e.ArgsEncoder<t.TaskBlueprintsListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["permalink", e.scalar, e.string, "query"],
   ["limit", e.scalar, e.integer, "query"],
@@ -899,7 +899,7 @@ export const encodeTaskBlueprintsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.T
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /task_blueprints/{taskBlueprintId}/launch_async and writes their wire forms into their slots of ctx. */
-export const encodeTaskBlueprintsLaunchAsyncArgs = /* @__PURE__ */ e.encoder<t.TaskBlueprintsLaunchAsyncArgs>([
+export const encodeTaskBlueprintsLaunchAsyncArgs: e.ArgsEncoder<t.TaskBlueprintsLaunchAsyncArgs> = /* @__PURE__ */ e.encoder([
   ["taskBlueprintId", e.scalar, e.opaqueId, "path", true],
   ["superTaskId", e.scalar, e.opaqueId],
   ["parentId", e.scalar, e.opaqueId],
@@ -915,7 +915,7 @@ export const encodeTaskBlueprintsLaunchAsyncArgs = /* @__PURE__ */ e.encoder<t.T
   ["entryLimit", e.scalar, e.integer],
 ]);
 /** Checks the arguments of GET /tasks and writes their wire forms into their slots of ctx. */
-export const encodeTasksListArgs = /* @__PURE__ */ e.encoder<t.TasksListArgs>([
+export const encodeTasksListArgs: e.ArgsEncoder<t.TasksListArgs> = /* @__PURE__ */ e.encoder([
   ["descendants", e.scalar, e.boolean, "query"],
   ["title", e.scalar, e.string, "query"],
   ["status", e.jsonList, e.string, "query"],
@@ -948,7 +948,7 @@ export const encodeTasksListArgs = /* @__PURE__ */ e.encoder<t.TasksListArgs>([
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/tasks and writes their wire forms into their slots of ctx. */
-export const encodeTasksListInFolderArgs = /* @__PURE__ */ e.encoder<t.TasksListInFolderArgs>([
+export const encodeTasksListInFolderArgs: e.ArgsEncoder<t.TasksListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["descendants", e.scalar, e.boolean, "query"],
   ["title", e.scalar, e.string, "query"],
@@ -982,7 +982,7 @@ export const encodeTasksListInFolderArgs = /* @__PURE__ */ e.encoder<t.TasksList
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/tasks and writes their wire forms into their slots of ctx. */
-export const encodeTasksCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.TasksCreateInFolderArgs>([
+export const encodeTasksCreateInFolderArgs: e.ArgsEncoder<t.TasksCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
@@ -1010,7 +1010,7 @@ export const encodeTasksCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.TasksCr
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/tasks and writes their wire forms into their slots of ctx. */
-export const encodeTasksListInSpaceArgs = /* @__PURE__ */ e.encoder<t.TasksListInSpaceArgs>([
+export const encodeTasksListInSpaceArgs: e.ArgsEncoder<t.TasksListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["descendants", e.scalar, e.boolean, "query"],
   ["title", e.scalar, e.string, "query"],
@@ -1044,14 +1044,14 @@ export const encodeTasksListInSpaceArgs = /* @__PURE__ */ e.encoder<t.TasksListI
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /tasks/{taskIds} and writes their wire forms into their slots of ctx. */
-export const encodeTasksGetArgs = /* @__PURE__ */ e.encoder<t.TasksGetArgs>([
+export const encodeTasksGetArgs: e.ArgsEncoder<t.TasksGetArgs> = /* @__PURE__ */ e.encoder([
   ["taskIds", e.commaList, e.opaqueId, "path", true],
   ["withInvitations", e.scalar, e.boolean, "query"],
   ["plainTextCustomFields", e.scalar, e.boolean, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /tasks/{taskIds} and writes their wire forms into their slots of ctx. */
-export const encodeTasksUpdateManyArgs = /* @__PURE__ */ e.encoder<t.TasksUpdateManyArgs>([
+export const encodeTasksUpdateManyArgs: e.ArgsEncoder<t.TasksUpdateManyArgs> = /* @__PURE__ */ e.encoder([
   ["taskIds", e.commaList, e.opaqueId, "path", true],
   ["customFields", /* @__PURE__ */ e.nullable(e.jsonArray), e.object],
   ["effortAllocation", e.jsonValue, e.object],
@@ -1066,13 +1066,13 @@ export const encodeTasksUpdateManyArgs = /* @__PURE__ */ e.encoder<t.TasksUpdate
   ["customStatus", e.scalar, e.opaqueId],
 ]);
 /** Checks the arguments of GET /tasks/{taskIds}/tasks_history and writes their wire forms into their slots of ctx. */
-export const encodeTasksHistoryArgs = /* @__PURE__ */ e.encoder<t.TasksHistoryArgs>([
+export const encodeTasksHistoryArgs: e.ArgsEncoder<t.TasksHistoryArgs> = /* @__PURE__ */ e.encoder([
   ["taskIds", e.commaList, e.opaqueId, "path", true],
   ["updatedDate", e.scalar, e.utcTimestamp, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /tasks/{taskId} and writes their wire forms into their slots of ctx. */
-export const encodeTasksUpdateArgs = /* @__PURE__ */ e.encoder<t.TasksUpdateArgs>([
+export const encodeTasksUpdateArgs: e.ArgsEncoder<t.TasksUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string],
   ["description", e.scalar, e.string],
@@ -1107,48 +1107,48 @@ export const encodeTasksUpdateArgs = /* @__PURE__ */ e.encoder<t.TasksUpdateArgs
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of DELETE /tasks/{taskId} and writes their wire forms into their slots of ctx. */
-export const encodeTasksDeleteArgs = /* @__PURE__ */ e.encoder<t.TasksDeleteArgs>([
+export const encodeTasksDeleteArgs: e.ArgsEncoder<t.TasksDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /timelog_categories and writes their wire forms into their slots of ctx. */
-export const encodeTimelogCategoriesListArgs = /* @__PURE__ */ e.encoder<t.TimelogCategoriesListArgs>([]);
+export const encodeTimelogCategoriesListArgs: e.ArgsEncoder<t.TimelogCategoriesListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /folders/{folderId}/timelog_lock_periods and writes their wire forms into their slots of ctx. */
-export const encodeTimelogLockPeriodsListInFolderArgs = /* @__PURE__ */ e.encoder<t.TimelogLockPeriodsListInFolderArgs>([
+export const encodeTimelogLockPeriodsListInFolderArgs: e.ArgsEncoder<t.TimelogLockPeriodsListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["period", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of POST /folders/{folderId}/timelog_lock_periods and writes their wire forms into their slots of ctx. */
-export const encodeTimelogLockPeriodsCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.TimelogLockPeriodsCreateInFolderArgs>([
+export const encodeTimelogLockPeriodsCreateInFolderArgs: e.ArgsEncoder<t.TimelogLockPeriodsCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["period", e.jsonValue, e.json],
 ]);
 /** Checks the arguments of DELETE /folders/{folderId}/timelog_lock_periods and writes their wire forms into their slots of ctx. */
-export const encodeTimelogLockPeriodsDeleteForFolderArgs = /* @__PURE__ */ e.encoder<t.TimelogLockPeriodsDeleteForFolderArgs>([
+export const encodeTimelogLockPeriodsDeleteForFolderArgs: e.ArgsEncoder<t.TimelogLockPeriodsDeleteForFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["period", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of GET /tasks/{taskId}/timelog_lock_periods and writes their wire forms into their slots of ctx. */
-export const encodeTimelogLockPeriodsListInTaskArgs = /* @__PURE__ */ e.encoder<t.TimelogLockPeriodsListInTaskArgs>([
+export const encodeTimelogLockPeriodsListInTaskArgs: e.ArgsEncoder<t.TimelogLockPeriodsListInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["period", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/timelog_lock_periods and writes their wire forms into their slots of ctx. */
-export const encodeTimelogLockPeriodsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.TimelogLockPeriodsListInSpaceArgs>([
+export const encodeTimelogLockPeriodsListInSpaceArgs: e.ArgsEncoder<t.TimelogLockPeriodsListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["period", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of POST /spaces/{spaceId}/timelog_lock_periods and writes their wire forms into their slots of ctx. */
-export const encodeTimelogLockPeriodsCreateInSpaceArgs = /* @__PURE__ */ e.encoder<t.TimelogLockPeriodsCreateInSpaceArgs>([
+export const encodeTimelogLockPeriodsCreateInSpaceArgs: e.ArgsEncoder<t.TimelogLockPeriodsCreateInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["period", e.jsonValue, e.json],
 ]);
 /** Checks the arguments of DELETE /spaces/{spaceId}/timelog_lock_periods and writes their wire forms into their slots of ctx. */
-export const encodeTimelogLockPeriodsDeleteForSpaceArgs = /* @__PURE__ */ e.encoder<t.TimelogLockPeriodsDeleteForSpaceArgs>([
+export const encodeTimelogLockPeriodsDeleteForSpaceArgs: e.ArgsEncoder<t.TimelogLockPeriodsDeleteForSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["period", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of GET /timelogs and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsListArgs = /* @__PURE__ */ e.encoder<t.TimelogsListArgs>([
+export const encodeTimelogsListArgs: e.ArgsEncoder<t.TimelogsListArgs> = /* @__PURE__ */ e.encoder([
   ["createdDate", e.jsonValue, e.object, "query"],
   ["updatedDate", e.jsonValue, e.object, "query"],
   ["trackedDate", e.jsonValue, e.object, "query"],
@@ -1165,7 +1165,7 @@ export const encodeTimelogsListArgs = /* @__PURE__ */ e.encoder<t.TimelogsListAr
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /contacts/{contactId}/timelogs and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsListInContactArgs = /* @__PURE__ */ e.encoder<t.TimelogsListInContactArgs>([
+export const encodeTimelogsListInContactArgs: e.ArgsEncoder<t.TimelogsListInContactArgs> = /* @__PURE__ */ e.encoder([
   ["contactId", e.scalar, e.opaqueId, "path", true],
   ["createdDate", e.jsonValue, e.object, "query"],
   ["updatedDate", e.jsonValue, e.object, "query"],
@@ -1183,7 +1183,7 @@ export const encodeTimelogsListInContactArgs = /* @__PURE__ */ e.encoder<t.Timel
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /folders/{folderId}/timelogs and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsListInFolderArgs = /* @__PURE__ */ e.encoder<t.TimelogsListInFolderArgs>([
+export const encodeTimelogsListInFolderArgs: e.ArgsEncoder<t.TimelogsListInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["createdDate", e.jsonValue, e.object, "query"],
   ["updatedDate", e.jsonValue, e.object, "query"],
@@ -1201,7 +1201,7 @@ export const encodeTimelogsListInFolderArgs = /* @__PURE__ */ e.encoder<t.Timelo
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /tasks/{taskId}/timelogs and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsListInTaskArgs = /* @__PURE__ */ e.encoder<t.TimelogsListInTaskArgs>([
+export const encodeTimelogsListInTaskArgs: e.ArgsEncoder<t.TimelogsListInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["createdDate", e.jsonValue, e.object, "query"],
   ["updatedDate", e.jsonValue, e.object, "query"],
@@ -1219,7 +1219,7 @@ export const encodeTimelogsListInTaskArgs = /* @__PURE__ */ e.encoder<t.Timelogs
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /tasks/{taskId}/timelogs and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.TimelogsCreateInTaskArgs>([
+export const encodeTimelogsCreateInTaskArgs: e.ArgsEncoder<t.TimelogsCreateInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
   ["comment", e.scalar, e.string, "pairs", true],
   ["hours", e.scalar, e.double, "pairs", true],
@@ -1230,7 +1230,7 @@ export const encodeTimelogsCreateInTaskArgs = /* @__PURE__ */ e.encoder<t.Timelo
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of GET /timelog_categories/{timelogCategoryId}/timelogs and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsListInCategoryArgs = /* @__PURE__ */ e.encoder<t.TimelogsListInCategoryArgs>([
+export const encodeTimelogsListInCategoryArgs: e.ArgsEncoder<t.TimelogsListInCategoryArgs> = /* @__PURE__ */ e.encoder([
   ["timelogCategoryId", e.scalar, e.opaqueId, "path", true],
   ["createdDate", e.jsonValue, e.object, "query"],
   ["updatedDate", e.jsonValue, e.object, "query"],
@@ -1248,13 +1248,13 @@ export const encodeTimelogsListInCategoryArgs = /* @__PURE__ */ e.encoder<t.Time
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of GET /timelogs/{timelogIds} and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsGetArgs = /* @__PURE__ */ e.encoder<t.TimelogsGetArgs>([
+export const encodeTimelogsGetArgs: e.ArgsEncoder<t.TimelogsGetArgs> = /* @__PURE__ */ e.encoder([
   ["timelogIds", e.commaList, e.opaqueId, "path", true],
   ["plainText", e.scalar, e.boolean, "query"],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /timelogs/{timelogId} and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsUpdateArgs = /* @__PURE__ */ e.encoder<t.TimelogsUpdateArgs>([
+export const encodeTimelogsUpdateArgs: e.ArgsEncoder<t.TimelogsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["timelogId", e.scalar, e.opaqueId, "path", true],
   ["comment", e.scalar, e.string],
   ["hours", e.scalar, e.double],
@@ -1264,22 +1264,22 @@ export const encodeTimelogsUpdateArgs = /* @__PURE__ */ e.encoder<t.TimelogsUpda
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of DELETE /timelogs/{timelogId} and writes their wire forms into their slots of ctx. */
-export const encodeTimelogsDeleteArgs = /* @__PURE__ */ e.encoder<t.TimelogsDeleteArgs>([
+export const encodeTimelogsDeleteArgs: e.ArgsEncoder<t.TimelogsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["timelogId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /timesheet_rows/{timesheetRowId} and writes their wire forms into their slots of ctx. */
-export const encodeTimesheetRowsUpdateArgs = /* @__PURE__ */ e.encoder<t.TimesheetRowsUpdateArgs>([
+export const encodeTimesheetRowsUpdateArgs: e.ArgsEncoder<t.TimesheetRowsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["timesheetRowId", e.scalar, e.opaqueId, "path", true],
   ["categoryId", e.scalar, e.opaqueId],
 ]);
 /** Checks the arguments of GET /timesheet_submission_rules and writes their wire forms into their slots of ctx. */
-export const encodeTimesheetSubmissionRulesGetArgs = /* @__PURE__ */ e.encoder<t.TimesheetSubmissionRulesGetArgs>([]);
+export const encodeTimesheetSubmissionRulesGetArgs: e.ArgsEncoder<t.TimesheetSubmissionRulesGetArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /workschedules/{workscheduleId}/timesheet_submission_rules and writes their wire forms into their slots of ctx. */
-export const encodeTimesheetSubmissionRulesGetForWorkScheduleArgs = /* @__PURE__ */ e.encoder<t.TimesheetSubmissionRulesGetForWorkScheduleArgs>([
+export const encodeTimesheetSubmissionRulesGetForWorkScheduleArgs: e.ArgsEncoder<t.TimesheetSubmissionRulesGetForWorkScheduleArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /workschedules/{workscheduleId}/timesheet_submission_rules and writes their wire forms into their slots of ctx. */
-export const encodeTimesheetSubmissionRulesUpdateForWorkScheduleArgs = /* @__PURE__ */ e.encoder<t.TimesheetSubmissionRulesUpdateForWorkScheduleArgs>([
+export const encodeTimesheetSubmissionRulesUpdateForWorkScheduleArgs: e.ArgsEncoder<t.TimesheetSubmissionRulesUpdateForWorkScheduleArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["enabled", e.scalar, e.boolean],
   ["ruleType", e.scalar, e.string],
@@ -1287,126 +1287,126 @@ export const encodeTimesheetSubmissionRulesUpdateForWorkScheduleArgs = /* @__PUR
   ["trackExceptionsMode", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /timesheets and writes their wire forms into their slots of ctx. */
-export const encodeTimesheetsListArgs = /* @__PURE__ */ e.encoder<t.TimesheetsListArgs>([
+export const encodeTimesheetsListArgs: e.ArgsEncoder<t.TimesheetsListArgs> = /* @__PURE__ */ e.encoder([
   ["periodStartDate", e.jsonValue, e.object, "query"],
   ["userIds", e.jsonList, e.opaqueId, "query"],
   ["approvalStatuses", e.scalar, e.string, "query"],
   ["timeframes", e.scalar, e.string, "query"],
 ]);
 /** Checks the arguments of POST /timesheets and writes their wire forms into their slots of ctx. */
-export const encodeTimesheetsCreateArgs = /* @__PURE__ */ e.encoder<t.TimesheetsCreateArgs>([
+export const encodeTimesheetsCreateArgs: e.ArgsEncoder<t.TimesheetsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["periodStartDate", e.scalar, e.date],
   ["userId", e.scalar, e.opaqueId],
   ["taskIds", e.jsonList, e.opaqueId],
   ["timeframe", e.scalar, e.string],
 ]);
 /** Checks the arguments of PUT /timesheets/{timesheetId} and writes their wire forms into their slots of ctx. */
-export const encodeTimesheetsUpdateArgs = /* @__PURE__ */ e.encoder<t.TimesheetsUpdateArgs>([
+export const encodeTimesheetsUpdateArgs: e.ArgsEncoder<t.TimesheetsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["timesheetId", e.scalar, e.opaqueId, "path", true],
   ["approvalStatus", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /user_schedule_capacity_change and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleCapacityChangesListArgs = /* @__PURE__ */ e.encoder<t.UserScheduleCapacityChangesListArgs>([
+export const encodeUserScheduleCapacityChangesListArgs: e.ArgsEncoder<t.UserScheduleCapacityChangesListArgs> = /* @__PURE__ */ e.encoder([
   ["userIds", e.jsonList, e.opaqueId, "query"],
   ["dateRange", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of GET /user_schedule_capacity_change/{userScheduleCapacityChangeIds} and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleCapacityChangesGetArgs = /* @__PURE__ */ e.encoder<t.UserScheduleCapacityChangesGetArgs>([
+export const encodeUserScheduleCapacityChangesGetArgs: e.ArgsEncoder<t.UserScheduleCapacityChangesGetArgs> = /* @__PURE__ */ e.encoder([
   ["userScheduleCapacityChangeIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of POST /users/{userId}/user_schedule_capacity_change and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleCapacityChangesCreateInUserArgs = /* @__PURE__ */ e.encoder<t.UserScheduleCapacityChangesCreateInUserArgs>([
+export const encodeUserScheduleCapacityChangesCreateInUserArgs: e.ArgsEncoder<t.UserScheduleCapacityChangesCreateInUserArgs> = /* @__PURE__ */ e.encoder([
   ["userId", e.scalar, e.opaqueId, "path", true],
   ["bodyUserId", e.scalar, e.opaqueId, "pairs", false, "userId"],
   ["dateRange", e.jsonValue, e.json],
   ["capacityMinutes", e.scalar, e.integer],
 ]);
 /** Checks the arguments of PUT /user_schedule_capacity_change/{userScheduleCapacityChangeId} and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleCapacityChangesUpdateArgs = /* @__PURE__ */ e.encoder<t.UserScheduleCapacityChangesUpdateArgs>([
+export const encodeUserScheduleCapacityChangesUpdateArgs: e.ArgsEncoder<t.UserScheduleCapacityChangesUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["userScheduleCapacityChangeId", e.scalar, e.opaqueId, "path", true],
   ["dateRange", e.jsonValue, e.json],
   ["capacityMinutes", e.scalar, e.integer],
 ]);
 /** Checks the arguments of DELETE /user_schedule_capacity_change/{userScheduleCapacityChangeId} and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleCapacityChangesDeleteArgs = /* @__PURE__ */ e.encoder<t.UserScheduleCapacityChangesDeleteArgs>([
+export const encodeUserScheduleCapacityChangesDeleteArgs: e.ArgsEncoder<t.UserScheduleCapacityChangesDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["userScheduleCapacityChangeId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /user_schedule_exclusions and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleExclusionsListArgs = /* @__PURE__ */ e.encoder<t.UserScheduleExclusionsListArgs>([
+export const encodeUserScheduleExclusionsListArgs: e.ArgsEncoder<t.UserScheduleExclusionsListArgs> = /* @__PURE__ */ e.encoder([
   ["dateRange", e.jsonValue, e.object, "query"],
   ["userIds", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /user_schedule_exclusions and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleExclusionsCreateArgs = /* @__PURE__ */ e.encoder<t.UserScheduleExclusionsCreateArgs>([
+export const encodeUserScheduleExclusionsCreateArgs: e.ArgsEncoder<t.UserScheduleExclusionsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["userId", e.jsonValue, e.json, "pairs", true],
   ["fromDate", e.scalar, e.date, "pairs", true],
   ["toDate", e.scalar, e.date, "pairs", true],
   ["exclusionType", e.scalar, e.string, "pairs", true],
 ]);
 /** Checks the arguments of GET /user_schedule_exclusions/{userScheduleExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleExclusionsGetArgs = /* @__PURE__ */ e.encoder<t.UserScheduleExclusionsGetArgs>([
+export const encodeUserScheduleExclusionsGetArgs: e.ArgsEncoder<t.UserScheduleExclusionsGetArgs> = /* @__PURE__ */ e.encoder([
   ["userScheduleExclusionId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /user_schedule_exclusions/{userScheduleExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleExclusionsUpdateArgs = /* @__PURE__ */ e.encoder<t.UserScheduleExclusionsUpdateArgs>([
+export const encodeUserScheduleExclusionsUpdateArgs: e.ArgsEncoder<t.UserScheduleExclusionsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["userScheduleExclusionId", e.scalar, e.opaqueId, "path", true],
   ["fromDate", e.scalar, e.date],
   ["toDate", e.scalar, e.date],
   ["exclusionType", e.scalar, e.string],
 ]);
 /** Checks the arguments of DELETE /user_schedule_exclusions/{userScheduleExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeUserScheduleExclusionsDeleteArgs = /* @__PURE__ */ e.encoder<t.UserScheduleExclusionsDeleteArgs>([
+export const encodeUserScheduleExclusionsDeleteArgs: e.ArgsEncoder<t.UserScheduleExclusionsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["userScheduleExclusionId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /user_schedule_partial_exclusion and writes their wire forms into their slots of ctx. */
-export const encodeUserSchedulePartialExclusionsListArgs = /* @__PURE__ */ e.encoder<t.UserSchedulePartialExclusionsListArgs>([
+export const encodeUserSchedulePartialExclusionsListArgs: e.ArgsEncoder<t.UserSchedulePartialExclusionsListArgs> = /* @__PURE__ */ e.encoder([
   ["userIds", e.jsonList, e.opaqueId, "query"],
   ["dateRange", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of POST /user_schedule_partial_exclusion and writes their wire forms into their slots of ctx. */
-export const encodeUserSchedulePartialExclusionsCreateArgs = /* @__PURE__ */ e.encoder<t.UserSchedulePartialExclusionsCreateArgs>([
+export const encodeUserSchedulePartialExclusionsCreateArgs: e.ArgsEncoder<t.UserSchedulePartialExclusionsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["userId", e.scalar, e.opaqueId],
   ["dateRange", e.jsonValue, e.json],
   ["exclusionType", e.scalar, e.string],
   ["capacityMinutes", e.scalar, e.integer],
 ]);
 /** Checks the arguments of GET /user_schedule_partial_exclusion/{userSchedulePartialExclusionIds} and writes their wire forms into their slots of ctx. */
-export const encodeUserSchedulePartialExclusionsGetArgs = /* @__PURE__ */ e.encoder<t.UserSchedulePartialExclusionsGetArgs>([
+export const encodeUserSchedulePartialExclusionsGetArgs: e.ArgsEncoder<t.UserSchedulePartialExclusionsGetArgs> = /* @__PURE__ */ e.encoder([
   ["userSchedulePartialExclusionIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /user_schedule_partial_exclusion/{userSchedulePartialExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeUserSchedulePartialExclusionsUpdateArgs = /* @__PURE__ */ e.encoder<t.UserSchedulePartialExclusionsUpdateArgs>([
+export const encodeUserSchedulePartialExclusionsUpdateArgs: e.ArgsEncoder<t.UserSchedulePartialExclusionsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["userSchedulePartialExclusionId", e.scalar, e.opaqueId, "path", true],
   ["dateRange", e.jsonValue, e.json],
   ["exclusionType", e.scalar, e.string],
   ["capacityMinutes", e.scalar, e.integer],
 ]);
 /** Checks the arguments of DELETE /user_schedule_partial_exclusion/{userSchedulePartialExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeUserSchedulePartialExclusionsDeleteArgs = /* @__PURE__ */ e.encoder<t.UserSchedulePartialExclusionsDeleteArgs>([
+export const encodeUserSchedulePartialExclusionsDeleteArgs: e.ArgsEncoder<t.UserSchedulePartialExclusionsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["userSchedulePartialExclusionId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /user_types and writes their wire forms into their slots of ctx. */
-export const encodeUserTypesListArgs = /* @__PURE__ */ e.encoder<t.UserTypesListArgs>([]);
+export const encodeUserTypesListArgs: e.ArgsEncoder<t.UserTypesListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /users/{userId} and writes their wire forms into their slots of ctx. */
-export const encodeUsersGetArgs = /* @__PURE__ */ e.encoder<t.UsersGetArgs>([
+export const encodeUsersGetArgs: e.ArgsEncoder<t.UsersGetArgs> = /* @__PURE__ */ e.encoder([
   ["userId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /users/{userId} and writes their wire forms into their slots of ctx. */
-export const encodeUsersUpdateArgs = /* @__PURE__ */ e.encoder<t.UsersUpdateArgs>([
+export const encodeUsersUpdateArgs: e.ArgsEncoder<t.UsersUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["userId", e.scalar, e.opaqueId, "path", true],
   ["profile", e.jsonValue, e.object, "pairs", true],
   ["userTypeId", e.scalar, e.opaqueId],
   ["active", e.scalar, e.boolean],
 ]);
 /** Checks the arguments of PUT /users/{userIds} and writes their wire forms into their slots of ctx. */
-export const encodeUsersUpdateManyArgs = /* @__PURE__ */ e.encoder<t.UsersUpdateManyArgs>([
+export const encodeUsersUpdateManyArgs: e.ArgsEncoder<t.UsersUpdateManyArgs> = /* @__PURE__ */ e.encoder([
   ["userIds", e.commaList, e.opaqueId, "path", true],
   ["active", e.scalar, e.boolean],
 ]);
 /** Checks the arguments of GET /version and writes their wire forms into their slots of ctx. */
-export const encodeVersionGetArgs = /* @__PURE__ */ e.encoder<t.VersionGetArgs>([]);
+export const encodeVersionGetArgs: e.ArgsEncoder<t.VersionGetArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of POST /folders/{folderId}/webhooks and writes their wire forms into their slots of ctx. */
-export const encodeWebhooksCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.WebhooksCreateInFolderArgs>([
+export const encodeWebhooksCreateInFolderArgs: e.ArgsEncoder<t.WebhooksCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["hookUrl", e.scalar, e.string],
   ["secret", e.scalar, e.string],
@@ -1416,7 +1416,7 @@ export const encodeWebhooksCreateInFolderArgs = /* @__PURE__ */ e.encoder<t.Webh
   ["customItemTypes", e.jsonList, e.opaqueId],
 ]);
 /** Checks the arguments of POST /spaces/{spaceId}/webhooks and writes their wire forms into their slots of ctx. */
-export const encodeWebhooksCreateInSpaceArgs = /* @__PURE__ */ e.encoder<t.WebhooksCreateInSpaceArgs>([
+export const encodeWebhooksCreateInSpaceArgs: e.ArgsEncoder<t.WebhooksCreateInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["hookUrl", e.scalar, e.string],
   ["secret", e.scalar, e.string],
@@ -1426,7 +1426,7 @@ export const encodeWebhooksCreateInSpaceArgs = /* @__PURE__ */ e.encoder<t.Webho
   ["customItemTypes", e.jsonList, e.opaqueId],
 ]);
 /** Checks the arguments of POST /webhooks and writes their wire forms into their slots of ctx. */
-export const encodeWebhooksCreateArgs = /* @__PURE__ */ e.encoder<t.WebhooksCreateArgs>([
+export const encodeWebhooksCreateArgs: e.ArgsEncoder<t.WebhooksCreateArgs> = /* @__PURE__ */ e.encoder([
   ["hookUrl", e.scalar, e.string],
   ["secret", e.scalar, e.string],
   ["events", e.scalar, e.string],
@@ -1435,83 +1435,83 @@ export const encodeWebhooksCreateArgs = /* @__PURE__ */ e.encoder<t.WebhooksCrea
   ["customItemTypes", e.jsonList, e.opaqueId],
 ]);
 /** Checks the arguments of GET /webhooks and writes their wire forms into their slots of ctx. */
-export const encodeWebhooksListArgs = /* @__PURE__ */ e.encoder<t.WebhooksListArgs>([]);
+export const encodeWebhooksListArgs: e.ArgsEncoder<t.WebhooksListArgs> = /* @__PURE__ */ e.encoder([]);
 /** Checks the arguments of GET /webhooks/{webhookIds} and writes their wire forms into their slots of ctx. */
-export const encodeWebhooksGetArgs = /* @__PURE__ */ e.encoder<t.WebhooksGetArgs>([
+export const encodeWebhooksGetArgs: e.ArgsEncoder<t.WebhooksGetArgs> = /* @__PURE__ */ e.encoder([
   ["webhookIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /webhooks/{webhookId} and writes their wire forms into their slots of ctx. */
-export const encodeWebhooksUpdateArgs = /* @__PURE__ */ e.encoder<t.WebhooksUpdateArgs>([
+export const encodeWebhooksUpdateArgs: e.ArgsEncoder<t.WebhooksUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["webhookId", e.scalar, e.opaqueId, "path", true],
   ["status", e.scalar, e.string],
 ]);
 /** Checks the arguments of DELETE /webhooks/{webhookId} and writes their wire forms into their slots of ctx. */
-export const encodeWebhooksDeleteArgs = /* @__PURE__ */ e.encoder<t.WebhooksDeleteArgs>([
+export const encodeWebhooksDeleteArgs: e.ArgsEncoder<t.WebhooksDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["webhookId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /workschedule_capacity_change/{workscheduleCapacityChangeIds} and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleCapacityChangesGetArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleCapacityChangesGetArgs>([
+export const encodeWorkScheduleCapacityChangesGetArgs: e.ArgsEncoder<t.WorkScheduleCapacityChangesGetArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleCapacityChangeIds", e.commaList, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /workschedules/{workscheduleId}/workschedule_capacity_change and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleCapacityChangesListInWorkScheduleArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleCapacityChangesListInWorkScheduleArgs>([
+export const encodeWorkScheduleCapacityChangesListInWorkScheduleArgs: e.ArgsEncoder<t.WorkScheduleCapacityChangesListInWorkScheduleArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["dateRange", e.jsonValue, e.json, "query"],
 ]);
 /** Checks the arguments of POST /workschedules/{workscheduleId}/workschedule_capacity_change and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleCapacityChangesCreateInWorkScheduleArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleCapacityChangesCreateInWorkScheduleArgs>([
+export const encodeWorkScheduleCapacityChangesCreateInWorkScheduleArgs: e.ArgsEncoder<t.WorkScheduleCapacityChangesCreateInWorkScheduleArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["dateRange", e.jsonValue, e.json],
   ["capacityMinutes", e.scalar, e.integer],
 ]);
 /** Checks the arguments of PUT /workschedule_capacity_change/{workscheduleCapacityChangeId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleCapacityChangesUpdateArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleCapacityChangesUpdateArgs>([
+export const encodeWorkScheduleCapacityChangesUpdateArgs: e.ArgsEncoder<t.WorkScheduleCapacityChangesUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleCapacityChangeId", e.scalar, e.opaqueId, "path", true],
   ["dateRange", e.jsonValue, e.json],
   ["capacityMinutes", e.scalar, e.integer],
 ]);
 /** Checks the arguments of DELETE /workschedule_capacity_change/{workscheduleCapacityChangeId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleCapacityChangesDeleteArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleCapacityChangesDeleteArgs>([
+export const encodeWorkScheduleCapacityChangesDeleteArgs: e.ArgsEncoder<t.WorkScheduleCapacityChangesDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleCapacityChangeId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /workschedule_exclusions/{workscheduleExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleExclusionsGetArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleExclusionsGetArgs>([
+export const encodeWorkScheduleExclusionsGetArgs: e.ArgsEncoder<t.WorkScheduleExclusionsGetArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleExclusionId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of PUT /workschedule_exclusions/{workscheduleExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleExclusionsUpdateArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleExclusionsUpdateArgs>([
+export const encodeWorkScheduleExclusionsUpdateArgs: e.ArgsEncoder<t.WorkScheduleExclusionsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleExclusionId", e.scalar, e.opaqueId, "path", true],
   ["fromDate", e.scalar, e.date],
   ["toDate", e.scalar, e.date],
   ["exclusionType", e.scalar, e.string],
 ]);
 /** Checks the arguments of DELETE /workschedule_exclusions/{workscheduleExclusionId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleExclusionsDeleteArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleExclusionsDeleteArgs>([
+export const encodeWorkScheduleExclusionsDeleteArgs: e.ArgsEncoder<t.WorkScheduleExclusionsDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleExclusionId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /workschedules/{workscheduleId}/workschedule_exclusions and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleExclusionsListInWorkScheduleArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleExclusionsListInWorkScheduleArgs>([
+export const encodeWorkScheduleExclusionsListInWorkScheduleArgs: e.ArgsEncoder<t.WorkScheduleExclusionsListInWorkScheduleArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["dateRange", e.jsonValue, e.object, "query"],
 ]);
 /** Checks the arguments of POST /workschedules/{workscheduleId}/workschedule_exclusions and writes their wire forms into their slots of ctx. */
-export const encodeWorkScheduleExclusionsCreateInWorkScheduleArgs = /* @__PURE__ */ e.encoder<t.WorkScheduleExclusionsCreateInWorkScheduleArgs>([
+export const encodeWorkScheduleExclusionsCreateInWorkScheduleArgs: e.ArgsEncoder<t.WorkScheduleExclusionsCreateInWorkScheduleArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["fromDate", e.scalar, e.date, "pairs", true],
   ["toDate", e.scalar, e.date, "pairs", true],
   ["exclusionType", e.scalar, e.string, "pairs", true],
 ]);
 /** Checks the arguments of POST /workschedules/{workscheduleId}/duplicate and writes their wire forms into their slots of ctx. */
-export const encodeWorkSchedulesDuplicateArgs = /* @__PURE__ */ e.encoder<t.WorkSchedulesDuplicateArgs>([
+export const encodeWorkSchedulesDuplicateArgs: e.ArgsEncoder<t.WorkSchedulesDuplicateArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /workschedules and writes their wire forms into their slots of ctx. */
-export const encodeWorkSchedulesListArgs = /* @__PURE__ */ e.encoder<t.WorkSchedulesListArgs>([
+export const encodeWorkSchedulesListArgs: e.ArgsEncoder<t.WorkSchedulesListArgs> = /* @__PURE__ */ e.encoder([
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /workschedules and writes their wire forms into their slots of ctx. */
-export const encodeWorkSchedulesCreateArgs = /* @__PURE__ */ e.encoder<t.WorkSchedulesCreateArgs>([
+export const encodeWorkSchedulesCreateArgs: e.ArgsEncoder<t.WorkSchedulesCreateArgs> = /* @__PURE__ */ e.encoder([
   ["title", e.scalar, e.string, "pairs", true],
   ["workweek", e.jsonArray, e.object, "pairs", true],
   ["addUsers", e.jsonList, e.string],
@@ -1519,12 +1519,12 @@ export const encodeWorkSchedulesCreateArgs = /* @__PURE__ */ e.encoder<t.WorkSch
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of GET /workschedules/{workscheduleId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkSchedulesGetArgs = /* @__PURE__ */ e.encoder<t.WorkSchedulesGetArgs>([
+export const encodeWorkSchedulesGetArgs: e.ArgsEncoder<t.WorkSchedulesGetArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /workschedules/{workscheduleId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkSchedulesUpdateArgs = /* @__PURE__ */ e.encoder<t.WorkSchedulesUpdateArgs>([
+export const encodeWorkSchedulesUpdateArgs: e.ArgsEncoder<t.WorkSchedulesUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
   ["title", e.scalar, e.string],
   ["workweek", e.jsonArray, e.object],
@@ -1534,25 +1534,25 @@ export const encodeWorkSchedulesUpdateArgs = /* @__PURE__ */ e.encoder<t.WorkSch
   ["fields", e.jsonList, e.string],
 ]);
 /** Checks the arguments of DELETE /workschedules/{workscheduleId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkSchedulesDeleteArgs = /* @__PURE__ */ e.encoder<t.WorkSchedulesDeleteArgs>([
+export const encodeWorkSchedulesDeleteArgs: e.ArgsEncoder<t.WorkSchedulesDeleteArgs> = /* @__PURE__ */ e.encoder([
   ["workscheduleId", e.scalar, e.opaqueId, "path", true],
 ]);
 /** Checks the arguments of GET /workflows and writes their wire forms into their slots of ctx. */
-export const encodeWorkflowsListArgs = /* @__PURE__ */ e.encoder<t.WorkflowsListArgs>([
+export const encodeWorkflowsListArgs: e.ArgsEncoder<t.WorkflowsListArgs> = /* @__PURE__ */ e.encoder([
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of POST /workflows and writes their wire forms into their slots of ctx. */
-export const encodeWorkflowsCreateArgs = /* @__PURE__ */ e.encoder<t.WorkflowsCreateArgs>([
+export const encodeWorkflowsCreateArgs: e.ArgsEncoder<t.WorkflowsCreateArgs> = /* @__PURE__ */ e.encoder([
   ["name", e.scalar, e.string, "pairs", true],
   ["description", e.scalar, e.string],
 ]);
 /** Checks the arguments of GET /spaces/{spaceId}/workflows and writes their wire forms into their slots of ctx. */
-export const encodeWorkflowsListInSpaceArgs = /* @__PURE__ */ e.encoder<t.WorkflowsListInSpaceArgs>([
+export const encodeWorkflowsListInSpaceArgs: e.ArgsEncoder<t.WorkflowsListInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["fields", e.jsonList, e.string, "query"],
 ]);
 /** Checks the arguments of PUT /workflows/{workflowId} and writes their wire forms into their slots of ctx. */
-export const encodeWorkflowsUpdateArgs = /* @__PURE__ */ e.encoder<t.WorkflowsUpdateArgs>([
+export const encodeWorkflowsUpdateArgs: e.ArgsEncoder<t.WorkflowsUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["workflowId", e.scalar, e.opaqueId, "path", true],
   ["name", e.scalar, e.string],
   ["description", e.scalar, e.string],
