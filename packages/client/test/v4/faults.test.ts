@@ -234,3 +234,14 @@ describe("busy answers and redirects", () => {
     });
   }
 });
+
+describe("the token never appears in an error", () => {
+  it("a server that echoes the Authorization header in its API error: the error has the rest of its text", async () => {
+    handler = (req, res) => json(res, 401, JSON.stringify({ error: "not_authorized", errorDescription: `The access token is invalid: ${req.headers.authorization}` }));
+    const e = await failure(read(client()));
+    expect(e).toBeInstanceOf(WrikeApiError);
+    expect(e).toMatchObject({ httpStatus: 401, errorName: "not_authorized" });
+    expect((e as WrikeApiError).serverMessage).toMatch(/^The access token is invalid: Bearer .+/);
+    expect((e as WrikeApiError).serverMessage).not.toContain(TOKEN);
+  });
+});

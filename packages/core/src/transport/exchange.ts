@@ -111,7 +111,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         // A failed status without a document: the bare HTTP status is all there is.
       }
     const error = api.readError(api, id, document, status, bodyFormat);
-    if (error) throw error;
+    if (error) throw withoutCredential(error, headers.authorization);
     if (!ok)
       throw transportError(
         id,
@@ -127,4 +127,17 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     request.check?.(result, id);
     return result;
   };
+}
+
+/**
+ * `error` with the bearer credential of `authorization` replaced in every text of it: a server or proxy
+ * that echoes the header it was sent (an error quoting the rejected token) must not put it in an error.
+ */
+function withoutCredential(error: Error, authorization: string | undefined): Error {
+  const secret = /^Bearer\s+(\S+)/i.exec(authorization ?? "")?.[1];
+  const texts = error as unknown as Record<string, unknown>;
+  if (secret)
+    for (const key of ["message", "stack", "serverMessage", "errorDescription", "errorName", "error"])
+      if (typeof texts[key] === "string") texts[key] = (texts[key] as string).split(secret).join("[redacted]");
+  return error;
 }
