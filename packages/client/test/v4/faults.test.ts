@@ -245,3 +245,13 @@ describe("the token never appears in an error", () => {
     expect((e as WrikeApiError).serverMessage).not.toContain(TOKEN);
   });
 });
+
+describe("error envelopes of the wrong shape", () => {
+  it("an error name or description that is not a string is quoted as JSON, not [object Object]", async () => {
+    handler = (_req, res) => json(res, 400, JSON.stringify({ error: { code: "invalid_parameter" }, errorDescription: ["taskIds", 7] }));
+    const e = (await failure(read(client()))) as WrikeApiError;
+    expect(e).toBeInstanceOf(WrikeApiError);
+    expect(e).toMatchObject({ httpStatus: 400, errorName: '{"code":"invalid_parameter"}', serverMessage: '["taskIds",7]' });
+    expect(e.message).toBe('GET /tasks/{taskIds}: 400 {"code":"invalid_parameter"}: ["taskIds",7]');
+  });
+});
