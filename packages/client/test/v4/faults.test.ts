@@ -255,3 +255,43 @@ describe("error envelopes of the wrong shape", () => {
     expect(e.message).toBe('GET /tasks/{taskIds}: 400 {"code":"invalid_parameter"}: ["taskIds",7]');
   });
 });
+
+describe("downloads", () => {
+  const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256));
+  const download = () => client().attachments.download({ attachmentId: "IEAGKVLFIYAAAAAA" });
+
+  it("a download arrives whole, as sent", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png", "content-length": String(bytes.length) });
+      res.write(bytes.subarray(0, 1000));
+      setTimeout(() => res.end(bytes.subarray(1000)), 10);
+    };
+    const answer = await download();
+    expect(answer).toMatchObject({ contentType: "image/png", size: 3000 });
+    expect(Buffer.from(await new Response(answer.body).arrayBuffer())).toEqual(bytes);
+  });
+
+  it("a connection reset while the body is read: the reader gets a network WrikeTransportError, not a bare TypeError", async () => {
+    handler = (req, res) => {
+      res.writeHead(200, { "content-type": "image/png", "content-length": String(bytes.length) });
+      res.write(bytes.subarray(0, 1000));
+      setTimeout(() => req.socket.destroy(), 10);
+    };
+    const answer = await download();
+    const e = await failure(new Response(answer.body).arrayBuffer());
+    expect(e).toBeInstanceOf(WrikeTransportError);
+    expect(e).toMatchObject({ method: "GET /attachments/{attachmentId}/download", reason: "network" });
+    expect(e.message).toContain("/api/v4/attachments/IEAGKVLFIYAAAAAA/download");
+  });
+
+  it("an abort while the body is read: an aborted WrikeTransportError", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png" });
+      res.write(bytes.subarray(0, 1000));
+    };
+    const controller = new AbortController();
+    const answer = await client().attachments.download({ attachmentId: "IEAGKVLFIYAAAAAA" }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    expect(await failure(new Response(answer.body).arrayBuffer())).toMatchObject({ reason: "aborted" });
+  });
+});
