@@ -48,7 +48,7 @@ const answerTasks: Handler = (_req, res) => json(res, 200, TASKS);
 
 /** Short back-offs (no jitter) and a short timeout, so that a run of retries takes little time. */
 function client(options: { timeoutMs?: number; maxResponseBytes?: number } = {}): WrikeClient {
-  return createWrikeClient({ baseUrl, auth: { kind: "bearer", token: TOKEN }, rateLimit: false, retry: { random: () => 0, maxAttempts: 3, initialDelayMs: 10 }, timeoutMs: 300, ...options });
+  return createWrikeClient({ baseUrl, auth: { kind: "bearer", token: TOKEN }, rateLimit: false, retry: { random: () => 0, maxAttempts: 3, initialDelayMs: 10 }, timeoutMs: 2_000, ...options });
 }
 const read = (wrike: WrikeClient, options?: { signal?: AbortSignal }) => wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"] }, options);
 const create = (wrike: WrikeClient) => wrike.tasks.createInFolder({ folderId: "IEAGKVLFI4AAAAAA", title: "Write the plan" });
