@@ -111,6 +111,13 @@ describe("OAuth 2.0", () => {
     expect(server.calls).toHaveLength(1);
   });
 
+  it("reads expires_in sent as a numeric string (as some token endpoints do), and ignores one that is not a number", async () => {
+    const answering = (expires_in: unknown) => (async () => Response.json({ access_token: "a", token_type: "Bearer", expires_in })) as unknown as typeof globalThis.fetch;
+    expect((await exchangeCode({ ...client, fetch: answering("3599") }, { code: "c" }, 1000)).expiresAt).toBe(1000 + 3_599_000);
+    expect((await exchangeCode({ ...client, fetch: answering(" 60 ") }, { code: "c" }, 1000)).expiresAt).toBe(1000 + 60_000);
+    for (const bad of ["", "soon", "1e400", null, true, -5, "-5"]) expect((await exchangeCode({ ...client, fetch: answering(bad) }, { code: "c" }, 1000)).expiresAt, String(bad)).toBeUndefined();
+  });
+
   it("a refused refresh is a WrikeAuthError without secrets", async () => {
     const server = rotatingTokenServer();
     const store = createMemoryTokenStore({ accessToken: "a", refreshToken: "USED-REFRESH", tokenType: "bearer", expiresAt: undefined, host: undefined });

@@ -102,11 +102,18 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
     const description = typeof body.error_description === "string" ? `: ${body.error_description}` : "";
     throw new WrikeAuthError({ message: `the token endpoint refused the ${form.grant_type} grant (${error}${description})`, error, httpStatus: response.status });
   }
+  const seconds = expiresIn(body.expires_in);
   return {
     accessToken: body.access_token,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : undefined,
     tokenType: typeof body.token_type === "string" ? body.token_type : "bearer",
-    expiresAt: typeof body.expires_in === "number" ? now + body.expires_in * 1000 : undefined,
+    expiresAt: seconds === undefined ? undefined : now + seconds * 1000,
     host: typeof body.host === "string" ? body.host : undefined,
   };
+}
+
+/** Seconds until expiry: a number, or a numeric string as some token endpoints send it; anything else, or not positive, is unknown. */
+function expiresIn(value: unknown): number | undefined {
+  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
