@@ -118,6 +118,20 @@ describe("OAuth 2.0", () => {
     for (const bad of ["", "soon", "1e400", null, true, -5, "-5"]) expect((await exchangeCode({ ...client, fetch: answering(bad) }, { code: "c" }, 1000)).expiresAt, String(bad)).toBeUndefined();
   });
 
+  it("a token endpoint that quotes the secret, the code or the refresh token in its refusal: the error keeps the rest, not them", async () => {
+    const quoting = (async (_url: unknown, init?: RequestInit) => {
+      const form = new URLSearchParams(String(init!.body));
+      const quoted = [...form].map(([k, v]) => `${k}=${v}`).join(" ");
+      return Response.json({ error: "invalid_client", error_description: `rejected ${quoted}` }, { status: 401 });
+    }) as unknown as typeof globalThis.fetch;
+    for (const call of [exchangeCode({ ...client, fetch: quoting }, { code: "THE-CODE-123" }), refreshTokens({ ...client, fetch: quoting }, "THE-REFRESH-456")]) {
+      const error = (await call.catch((e: unknown) => e)) as WrikeAuthError;
+      expect(error).toBeInstanceOf(WrikeAuthError);
+      expect(error.message).toMatch(/invalid_client: rejected .*client_id=cid/);
+      for (const secret of ["CLIENT-SECRET", "THE-CODE-123", "THE-REFRESH-456"]) for (const text of [error.message, error.stack]) expect(text).not.toContain(secret);
+    }
+  });
+
   it("a refused refresh is a WrikeAuthError without secrets", async () => {
     const server = rotatingTokenServer();
     const store = createMemoryTokenStore({ accessToken: "a", refreshToken: "USED-REFRESH", tokenType: "bearer", expiresAt: undefined, host: undefined });

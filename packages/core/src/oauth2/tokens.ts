@@ -99,7 +99,9 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   }
   if (!response.ok || typeof body.access_token !== "string") {
     const error = typeof body.error === "string" ? body.error : "invalid_response";
-    const description = typeof body.error_description === "string" ? `: ${body.error_description}` : "";
+    // An endpoint may quote what it refused: the secret, the code and the refresh token are not repeated.
+    const secrets = [client.clientSecret, form.code, form.refresh_token].filter((s): s is string => !!s);
+    const description = typeof body.error_description === "string" ? `: ${secrets.reduce((text, s) => text.split(s).join("[redacted]"), body.error_description)}` : "";
     throw new WrikeAuthError({ message: `the token endpoint refused the ${form.grant_type} grant (${error}${description})`, error, httpStatus: response.status });
   }
   const seconds = expiresIn(body.expires_in);
