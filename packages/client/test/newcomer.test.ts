@@ -19,7 +19,7 @@ import {
   type TaskFilterList,
   type TaskFilterResult,
 } from "../src/v2/index.js";
-import { WrikeApiError as V4ApiError } from "../src/index.js";
+import { createWrikeClient as createV4Client, WrikeApiError as V4ApiError } from "../src/index.js";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
@@ -74,6 +74,25 @@ describe("a wrong baseUrl says what the base is", () => {
       'baseUrl ends in the API path /api/json/v2, which the client adds itself: pass "https://www.wrike.com"',
     );
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "t" }, baseUrl: "http://localhost:8080/proxy/api/v4/" })).toThrow('pass "http://localhost:8080/proxy"');
+  });
+
+  it("refuses a base URL with credentials, a query or a fragment, without repeating the credentials", () => {
+    for (const create of [createWrikeClient, createV4Client])
+      for (const [baseUrl, base] of [
+        ["http://user:pw-secret@127.0.0.1:8080/proxy", "http://127.0.0.1:8080/proxy"],
+        ["https://proxy.example.com/?token=abc", "https://proxy.example.com/"],
+        ["https://proxy.example.com/p#x", "https://proxy.example.com/p"],
+      ] as const) {
+        let message = "";
+        try {
+          create({ auth: { kind: "bearer", token: "t" }, baseUrl });
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+          message = (error as Error).message;
+        }
+        expect(message).toBe(`baseUrl must be an origin and a path, without credentials, query or fragment: pass ${JSON.stringify(base)}`);
+      }
+    expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token: "t" }, baseUrl: "http://u:p@localhost" })).toThrow("without credentials");
   });
 
   it("a URL given as host names the host to pass and where a URL goes", () => {

@@ -17,6 +17,16 @@ export function secureUrl(text: string, what: string): URL {
   throw new TypeError(`${what} must be an https URL (http only for localhost): ${url ? url.origin + url.pathname : JSON.stringify(text)}`);
 }
 
+/**
+ * `baseUrl` parsed by secureUrl, and only an origin and a path: credentials in it would be repeated in every
+ * error that names a URL, and a query or fragment would have the API's paths appended inside it.
+ */
+function parseBase(baseUrl: string): URL {
+  const url = secureUrl(baseUrl, "baseUrl");
+  if (url.username || url.password || url.search || url.hash) throw new TypeError(`baseUrl must be an origin and a path, without credentials, query or fragment: pass ${JSON.stringify(url.origin + url.pathname)}`);
+  return url;
+}
+
 /** A host name with an optional port (what a token response's `host` is), not a URL. */
 const HOST_NAME = /^[\w.-]+(:\d+)?$/;
 /** The API's own path at the end of a base: `/api/json/v2`, `/api/xml/v2`, `/api/v4`. */
@@ -37,7 +47,7 @@ export function apiBase(baseUrl: string | undefined, host?: string): string | un
   }
   if (baseUrl === undefined) return host;
   // A value that is not a string is not an absolute URL either (secureUrl says so).
-  if (API_PATH.test(secureUrl(baseUrl, "baseUrl").pathname)) throw new TypeError("baseUrl must not end in /api/...");
+  if (API_PATH.test(parseBase(baseUrl).pathname)) throw new TypeError("baseUrl must not end in /api/...");
   return baseUrl.replace(/\/$/, "");
 }
 
@@ -48,7 +58,7 @@ export function apiBase(baseUrl: string | undefined, host?: string): string | un
 export function checkBaseOptions(baseUrl: string | undefined, host?: string): void {
   if (host !== undefined && !HOST_NAME.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
   if (baseUrl === undefined) return;
-  const url = secureUrl(baseUrl, "baseUrl");
+  const url = parseBase(baseUrl);
   const apiPath = API_PATH.exec(url.pathname);
   if (apiPath) throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(url.origin + url.pathname.slice(0, apiPath.index))}`);
 }
