@@ -122,18 +122,22 @@ describe("connection faults", () => {
   });
 
   it("an abort signal mid-call: an aborted WrikeTransportError at once, not retried", async () => {
-    handler = (_req, res) => res.writeHead(200).write("{");
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    handler = (_req, res) => {
+      res.writeHead(200).write("{");
+      setTimeout(() => controller.abort(), 20);
+    };
     const e = await failure(read(client({ timeoutMs: 5_000 }), { signal: controller.signal }));
     expect(e).toMatchObject({ reason: "aborted", attempts: 1 });
     expect(received).toHaveLength(1);
   });
 
   it("an abort during a Retry-After wait ends the wait", async () => {
-    handler = (_req, res) => json(res, 503, "", { "retry-after": "30" });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    handler = (_req, res) => {
+      json(res, 503, "", { "retry-after": "30" });
+      setTimeout(() => controller.abort(), 50);
+    };
     const started = Date.now();
     expect(await failure(read(client(), { signal: controller.signal }))).toMatchObject({ reason: "aborted" });
     expect(Date.now() - started).toBeLessThan(2_000);
