@@ -57,6 +57,21 @@ describe("auth mistakes say what to pass", () => {
     expect(() => createWrikeClient({ auth: { kind: "OAuth1" } as never })).toThrow('auth.kind "OAuth1" is not accepted here (kinds are lower-case: use "oauth1")');
   });
 
+  it("a token that cannot go into a header is refused at once, without quoting it (fetch's own error quotes the header)", () => {
+    for (const create of [createWrikeClient, createV4Client])
+      for (const token of ["SECRET-PART-1\nSECRET-PART-2", "SECRET-PART-1 SECRET-PART-2", "SECRET-PART-1€"]) {
+        let message = "";
+        try {
+          create({ auth: { kind: "bearer", token } });
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        expect(message).toBe("createWrikeClient: auth.token contains a space, a line break or a non-ASCII character, which cannot be sent in a header: pass the token alone");
+      }
+    // Around it, whitespace is what a token read from a file brings, and fetch drops it.
+    expect(() => createV4Client({ auth: { kind: "bearer", token: "token-from-a-file\n" } })).not.toThrow();
+  });
+
   it("missing OAuth 1.0a fields are named, and the secrets are not shown", () => {
     let message = "";
     try {
