@@ -219,6 +219,16 @@ describe("busy answers and redirects", () => {
     expect(received).toHaveLength(2);
   });
 
+  it("a write answered 429 is sent again (refused, not done); answered 503 it is not (a proxy may have forwarded it)", async () => {
+    handler = inTurn((_req, res) => json(res, 429, "", { "retry-after": "0" }), answerTasks);
+    expect((await create(client())).data).toHaveLength(1);
+    expect(received.map((r) => r.method)).toEqual(["POST", "POST"]);
+    received = [];
+    handler = inTurn((_req, res) => json(res, 503, "<html>busy</html>"), answerTasks);
+    expect(await failure(create(client()))).toMatchObject({ reason: "http-status", httpStatus: 503, attempts: 1 });
+    expect(received).toHaveLength(1);
+  });
+
   it("300 (the account's other host): wrong-host, naming the fix", async () => {
     handler = (_req, res) => json(res, 300, JSON.stringify({ error: "invalid_request", errorDescription: "wrong host" }));
     const e = await failure(read(client()));
