@@ -132,6 +132,21 @@ describe("OAuth 2.0", () => {
     }
   });
 
+  it("clientAuth basic sends the client's id and secret by HTTP Basic, each form-encoded (RFC 6749 2.3.1), and not in the form", async () => {
+    const requests: { authorization: string | null; form: URLSearchParams }[] = [];
+    const fetch = (async (_url: unknown, init?: RequestInit) => {
+      requests.push({ authorization: new Headers(init!.headers).get("authorization"), form: new URLSearchParams(String(init!.body)) });
+      return Response.json({ access_token: "a", token_type: "bearer" });
+    }) as unknown as typeof globalThis.fetch;
+    await exchangeCode({ clientId: "app id", clientSecret: "s:e/c+r%t", tokenUrl: client.tokenUrl, clientAuth: "basic", fetch }, { code: "c" });
+    await refreshTokens({ ...client, fetch }, "r");
+    expect(requests[0]!.authorization).toBe(`Basic ${btoa("app+id:s%3Ae%2Fc%2Br%25t")}`);
+    expect(Object.fromEntries(requests[0]!.form)).toEqual({ grant_type: "authorization_code", code: "c" });
+    // The default is Wrike's: both in the form.
+    expect(requests[1]!.authorization).toBeNull();
+    expect(Object.fromEntries(requests[1]!.form)).toEqual({ grant_type: "refresh_token", refresh_token: "r", client_id: "cid", client_secret: "CLIENT-SECRET" });
+  });
+
   it("a refused refresh is a WrikeAuthError without secrets", async () => {
     const server = rotatingTokenServer();
     const store = createMemoryTokenStore({ accessToken: "a", refreshToken: "USED-REFRESH", tokenType: "bearer", expiresAt: undefined, host: undefined });
