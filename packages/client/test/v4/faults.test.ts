@@ -257,6 +257,10 @@ describe("the token never appears in an error", () => {
     expect(e).toMatchObject({ httpStatus: 401, errorName: "not_authorized" });
     expect((e as WrikeApiError).serverMessage).toMatch(/^The access token is invalid: Bearer .+/);
     expect((e as WrikeApiError).serverMessage).not.toContain(TOKEN);
+    // A test double's short token ("test") is not hunted for in the text: "a test error" stays whole.
+    handler = (_req, res) => json(res, 404, JSON.stringify({ error: "resource_not_found", errorDescription: "a test error" }));
+    const short = createWrikeClient({ baseUrl, auth: { kind: "bearer", token: "test" }, rateLimit: false, retry: false });
+    expect(await read(short).catch((error: WrikeApiError) => error.serverMessage)).toBe("a test error");
   });
 });
 
