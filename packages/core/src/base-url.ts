@@ -18,14 +18,10 @@ export function secureUrl(text: string, what: string): URL {
 }
 
 /**
- * `baseUrl` parsed by secureUrl, and only an origin and a path: credentials in it would be repeated in every
- * error that names a URL, and a query or fragment would have the API's paths appended inside it.
+ * What a base URL must not have: credentials would be repeated in every error that names a URL, and the
+ * API's paths would be appended inside a query or fragment.
  */
-function parseBase(baseUrl: string): URL {
-  const url = secureUrl(baseUrl, "baseUrl");
-  if (url.username || url.password || url.search || url.hash) throw new TypeError(`baseUrl must be an origin and a path, without credentials, query or fragment: pass ${JSON.stringify(url.origin + url.pathname)}`);
-  return url;
-}
+const hasExtras = (url: URL): boolean => !!(url.username || url.password || url.search || url.hash);
 
 /** A host name with an optional port (what a token response's `host` is), not a URL. */
 const HOST_NAME = /^[\w.-]+(:\d+)?$/;
@@ -47,7 +43,9 @@ export function apiBase(baseUrl: string | undefined, host?: string): string | un
   }
   if (baseUrl === undefined) return host;
   // A value that is not a string is not an absolute URL either (secureUrl says so).
-  if (API_PATH.test(parseBase(baseUrl).pathname)) throw new TypeError("baseUrl must not end in /api/...");
+  const url = secureUrl(baseUrl, "baseUrl");
+  if (API_PATH.test(url.pathname)) throw new TypeError("baseUrl must not end in /api/...");
+  if (hasExtras(url)) throw new TypeError("baseUrl must have no credentials, query or fragment");
   return baseUrl.replace(/\/$/, "");
 }
 
@@ -58,7 +56,8 @@ export function apiBase(baseUrl: string | undefined, host?: string): string | un
 export function checkBaseOptions(baseUrl: string | undefined, host?: string): void {
   if (host !== undefined && !HOST_NAME.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
   if (baseUrl === undefined) return;
-  const url = parseBase(baseUrl);
+  const url = secureUrl(baseUrl, "baseUrl");
+  if (hasExtras(url)) throw new TypeError(`baseUrl must be an origin and a path, without credentials, query or fragment: pass ${JSON.stringify(url.origin + url.pathname)}`);
   const apiPath = API_PATH.exec(url.pathname);
   if (apiPath) throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(url.origin + url.pathname.slice(0, apiPath.index))}`);
 }

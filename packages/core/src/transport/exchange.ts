@@ -111,7 +111,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         // A failed status without a document: the bare HTTP status is all there is.
       }
     const error = api.readError(api, id, document, status, bodyFormat);
-    if (error) throw withoutCredential(error, headers.authorization);
+    if (error) throw withoutToken(error, headers.authorization!);
     if (!ok)
       throw transportError(
         id,
@@ -130,15 +130,13 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
 }
 
 /**
- * `error` with the bearer credential of `authorization` replaced in every text of it: a server or proxy
- * that echoes the header it was sent (an error quoting the rejected token) must not put it in an error.
- * Tokens shorter than 8 characters are test doubles' ("t", "test"), and replacing them would garble the text.
+ * `error` with the bearer token of `authorization` replaced in each of its texts: a server or proxy that
+ * echoes the header it was sent (an error quoting the rejected token) must not put it in an error. Tokens
+ * shorter than 8 characters are test doubles' ("t", "test"), and replacing them would garble the text.
  */
-function withoutCredential(error: Error, authorization: string | undefined): Error {
-  const secret = /^Bearer\s+(\S{8,})/i.exec(authorization ?? "")?.[1];
+function withoutToken(error: Error, authorization: string): Error {
+  const token = /^Bearer (\S{8,})/.exec(authorization)?.[1];
   const texts = error as unknown as Record<string, unknown>;
-  if (secret)
-    for (const key of ["message", "stack", "serverMessage", "errorDescription", "errorName", "error"])
-      if (typeof texts[key] === "string") texts[key] = (texts[key] as string).split(secret).join("[redacted]");
+  if (token) for (const key of ["message", "stack", ...Object.keys(error)]) if (typeof texts[key] === "string") texts[key] = (texts[key] as string).split(token).join("[redacted]");
   return error;
 }
