@@ -107,7 +107,6 @@ describe("a wrong baseUrl says what the base is", () => {
         }
         expect(message).toBe(`baseUrl must be an origin and a path, without credentials, query or fragment: pass ${JSON.stringify(base)}`);
       }
-    expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token: "t" }, baseUrl: "http://u:p@localhost" })).toThrow("baseUrl must have no credentials, query or fragment");
   });
 
   it("a URL given as host names the host to pass and where a URL goes", () => {
