@@ -1,6 +1,6 @@
 /** The v4 client's behaviours beyond one request: paging, long ids, split-and-merge, async jobs, withResponse. */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createManualClock, createWrikeClient, WrikeApiError, WrikeValidationError, type Task } from "../../src/index.js";
+import { createManualClock, createWrikeClient, WrikeApiError, WrikeTransportError, WrikeValidationError, type Task } from "../../src/index.js";
 import { envelope, recordingFetch } from "./spec.js";
 
 const LONG_ID = `${"Ab0-_:.=".repeat(32)}`; // 256 characters of [A-Za-z0-9-_:.=]
@@ -143,8 +143,21 @@ describe("waitForJob", () => {
     const controller = new AbortController();
     const done = wrike.waitForJob("J1", { clock, signal: controller.signal });
     await vitestFlush();
-    controller.abort(new Error("stop"));
-    await expect(done).rejects.toThrow("stop");
+    const reason = new Error("stop");
+    controller.abort(reason);
+    // As an aborted call: a WrikeTransportError, the signal's reason its cause.
+    const error = await done.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeTransportError);
+    expect(error).toMatchObject({ reason: "aborted", cause: reason, message: "waitForJob: aborted" });
+    await expect(wrike.waitForJob("J1", { clock, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "WrikeTransportError", reason: "aborted" });
+  });
+
+  it("an answer without a job is a WrikeValidationError saying so", async () => {
+    const wrike = clientWith(recordingFetch(() => envelope([], {}, "asyncJobs")).fetch);
+    const error = await wrike.waitForJob("J1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ direction: "response", issues: [{ path: "data[0]", received: "nothing" }] });
+    expect((error as Error).message).toContain("is the id right?");
   });
 });
 
