@@ -19,7 +19,7 @@ import {
   type TaskFilterList,
   type TaskFilterResult,
 } from "../src/v2/index.js";
-import { WrikeApiError as V4ApiError } from "../src/index.js";
+import { createWrikeClient as createV4Client, WrikeApiError as V4ApiError } from "../src/index.js";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
@@ -57,6 +57,21 @@ describe("auth mistakes say what to pass", () => {
     expect(() => createWrikeClient({ auth: { kind: "OAuth1" } as never })).toThrow('auth.kind "OAuth1" is not accepted here (kinds are lower-case: use "oauth1")');
   });
 
+  it("a token that cannot go into a header is refused at once, without quoting it (fetch's own error quotes the header)", () => {
+    for (const create of [createWrikeClient, createV4Client])
+      for (const token of ["SECRET-PART-1\nSECRET-PART-2", "SECRET-PART-1 SECRET-PART-2", "SECRET-PART-1€"]) {
+        let message = "";
+        try {
+          create({ auth: { kind: "bearer", token } });
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        expect(message).toBe("createWrikeClient: auth.token contains a space, a line break or a non-ASCII character, which cannot be sent in a header: pass the token alone");
+      }
+    // Around it, whitespace is what a token read from a file brings, and fetch drops it.
+    expect(() => createV4Client({ auth: { kind: "bearer", token: "token-from-a-file\n" } })).not.toThrow();
+  });
+
   it("missing OAuth 1.0a fields are named, and the secrets are not shown", () => {
     let message = "";
     try {
@@ -74,6 +89,24 @@ describe("a wrong baseUrl says what the base is", () => {
       'baseUrl ends in the API path /api/json/v2, which the client adds itself: pass "https://www.wrike.com"',
     );
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "t" }, baseUrl: "http://localhost:8080/proxy/api/v4/" })).toThrow('pass "http://localhost:8080/proxy"');
+  });
+
+  it("refuses a base URL with credentials, a query or a fragment, without repeating the credentials", () => {
+    for (const create of [createWrikeClient, createV4Client])
+      for (const [baseUrl, base] of [
+        ["http://user:pw-secret@127.0.0.1:8080/proxy", "http://127.0.0.1:8080/proxy"],
+        ["https://proxy.example.com/?token=abc", "https://proxy.example.com/"],
+        ["https://proxy.example.com/p#x", "https://proxy.example.com/p"],
+      ] as const) {
+        let message = "";
+        try {
+          create({ auth: { kind: "bearer", token: "t" }, baseUrl });
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+          message = (error as Error).message;
+        }
+        expect(message).toBe(`baseUrl must be an origin and a path, without credentials, query or fragment: pass ${JSON.stringify(base)}`);
+      }
   });
 
   it("a URL given as host names the host to pass and where a URL goes", () => {

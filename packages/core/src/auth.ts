@@ -64,5 +64,8 @@ export function checkAuth(auth: unknown, kinds: readonly string[], where: string
     const token = (auth as Partial<BearerAuth>).token;
     if (typeof token !== "string" || token.trim() === "")
       throw new TypeError(`${where}: auth.token is ${typeof token === "string" ? "empty" : "missing"}: pass a permanent token (Wrike: Apps & Integrations, API) or an OAuth 2.0 access token; an empty one would be sent and refused`);
+    // Else every call would fail in fetch, with a message that quotes the header, token and all.
+    if (/[^\x21-\x7e]/.test(token.trim()))
+      throw new TypeError(`${where}: auth.token contains a space, a line break or a non-ASCII character, which cannot be sent in a header: pass the token alone`);
   }
 }

@@ -49,6 +49,9 @@ export function checkBaseOptions(baseUrl: string | undefined, host?: string): vo
   if (host !== undefined && !HOST_NAME.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
   if (baseUrl === undefined) return;
   const url = secureUrl(baseUrl, "baseUrl");
+  // Credentials would be repeated in every error that names a URL; the API's paths would go inside a query
+  // or fragment. (The bare transport leaves this check out, for its size.)
+  if (url.username || url.password || url.search || url.hash) throw new TypeError(`baseUrl must be an origin and a path, without credentials, query or fragment: pass ${JSON.stringify(url.origin + url.pathname)}`);
   const apiPath = API_PATH.exec(url.pathname);
   if (apiPath) throw new TypeError(`baseUrl ends in the API path ${apiPath[0]}, which the client adds itself: pass ${JSON.stringify(url.origin + url.pathname.slice(0, apiPath.index))}`);
 }

@@ -1,12 +1,14 @@
 /** Downloads: the answer's bytes as a web ReadableStream, read as they arrive, never buffered whole. */
 import type { MethodDescriptor } from "./descriptors.js";
 import { WrikeDecodeError } from "./errors.js";
+import { transportFailure } from "./transport/attempt.js";
 import type { CallOptions, WrikeTransport } from "./transport/options.js";
 
 export interface Download {
   contentType: string;
   /** From Content-Length, when the server sent one. */
   size: number | undefined;
+  /** Fails with a WrikeTransportError (network, aborted) when the connection breaks or the call is aborted while it is read. */
   body: ReadableStream<Uint8Array>;
 }
 
@@ -14,5 +16,30 @@ export async function download<A>(transport: WrikeTransport, method: MethodDescr
   const response = await transport.open(method, args, options);
   if (response.body === null) throw new WrikeDecodeError({ message: `${method.id}: the response has no body`, method: method.id, format: transport.format });
   const length = response.headers.get("content-length");
-  return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: response.body };
+  return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: typedFailures(response, method.id, options?.signal) };
+}
+
+/**
+ * The body, read chunk by chunk as the caller pulls: a failure while it is read (the connection broke, the
+ * caller aborted) comes out as the transport's typed error, naming the URL without its query, not as the
+ * platform's bare TypeError or DOMException.
+ */
+function typedFailures(response: Response, methodId: string, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  const reader = response.body!.getReader();
+  const where = response.url.split("?")[0] || "reading the body";
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (cause) {
+          controller.error(transportFailure(methodId, cause, signal, where));
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
 }

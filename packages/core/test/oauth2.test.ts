@@ -111,6 +111,42 @@ describe("OAuth 2.0", () => {
     expect(server.calls).toHaveLength(1);
   });
 
+  it("reads expires_in sent as a numeric string (as some token endpoints do), and ignores one that is not a number", async () => {
+    const answering = (expires_in: unknown) => (async () => Response.json({ access_token: "a", token_type: "Bearer", expires_in })) as unknown as typeof globalThis.fetch;
+    expect((await exchangeCode({ ...client, fetch: answering("3599") }, { code: "c" }, 1000)).expiresAt).toBe(1000 + 3_599_000);
+    expect((await exchangeCode({ ...client, fetch: answering(" 60 ") }, { code: "c" }, 1000)).expiresAt).toBe(1000 + 60_000);
+    for (const bad of ["", "soon", "1e400", null, true, -5, "-5"]) expect((await exchangeCode({ ...client, fetch: answering(bad) }, { code: "c" }, 1000)).expiresAt, String(bad)).toBeUndefined();
+  });
+
+  it("a token endpoint that quotes the secret, the code or the refresh token in its refusal: the error keeps the rest, not them", async () => {
+    const quoting = (async (_url: unknown, init?: RequestInit) => {
+      const form = new URLSearchParams(String(init!.body));
+      const quoted = [...form].map(([k, v]) => `${k}=${v}`).join(" ");
+      return Response.json({ error: "invalid_client", error_description: `rejected ${quoted}` }, { status: 401 });
+    }) as unknown as typeof globalThis.fetch;
+    for (const call of [exchangeCode({ ...client, fetch: quoting }, { code: "THE-CODE-123" }), refreshTokens({ ...client, fetch: quoting }, "THE-REFRESH-456")]) {
+      const error = (await call.catch((e: unknown) => e)) as WrikeAuthError;
+      expect(error).toBeInstanceOf(WrikeAuthError);
+      expect(error.message).toMatch(/invalid_client: rejected .*client_id=cid/);
+      for (const secret of ["CLIENT-SECRET", "THE-CODE-123", "THE-REFRESH-456"]) for (const text of [error.message, error.stack]) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("clientAuth basic sends the client's id and secret by HTTP Basic, each form-encoded (RFC 6749 2.3.1), and not in the form", async () => {
+    const requests: { authorization: string | null; form: URLSearchParams }[] = [];
+    const fetch = (async (_url: unknown, init?: RequestInit) => {
+      requests.push({ authorization: new Headers(init!.headers).get("authorization"), form: new URLSearchParams(String(init!.body)) });
+      return Response.json({ access_token: "a", token_type: "bearer" });
+    }) as unknown as typeof globalThis.fetch;
+    await exchangeCode({ clientId: "app id", clientSecret: "s:e/c+r%t", tokenUrl: client.tokenUrl, clientAuth: "basic", fetch }, { code: "c" });
+    await refreshTokens({ ...client, fetch }, "r");
+    expect(requests[0]!.authorization).toBe(`Basic ${btoa("app+id:s%3Ae%2Fc%2Br%25t")}`);
+    expect(Object.fromEntries(requests[0]!.form)).toEqual({ grant_type: "authorization_code", code: "c" });
+    // The default is Wrike's: both in the form.
+    expect(requests[1]!.authorization).toBeNull();
+    expect(Object.fromEntries(requests[1]!.form)).toEqual({ grant_type: "refresh_token", refresh_token: "r", client_id: "cid", client_secret: "CLIENT-SECRET" });
+  });
+
   it("a refused refresh is a WrikeAuthError without secrets", async () => {
     const server = rotatingTokenServer();
     const store = createMemoryTokenStore({ accessToken: "a", refreshToken: "USED-REFRESH", tokenType: "bearer", expiresAt: undefined, host: undefined });

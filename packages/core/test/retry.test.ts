@@ -182,7 +182,11 @@ describe("retries", () => {
     const clock = createManualClock();
     const server = scripted([status(429, { "retry-after": "300" }), ok()]);
     const transport = createTransport(api, { auth: { kind: "bearer", token: "t" }, fetch: server.fetch, retry: createRetryPolicy({ clock, maxTotalMs: 60_000 }) });
-    await expect(transport.call(method("read"), {})).rejects.toMatchObject({ httpStatus: 429, retryAfterMs: 300_000, attempts: 1 });
+    const error = (await transport.call(method("read"), {}).catch((e: unknown) => e)) as WrikeTransportError;
+    expect(error).toMatchObject({ httpStatus: 429, retryAfterMs: 300_000, attempts: 1 });
+    // Said, so that a 429 surfacing at once is not a mystery.
+    expect(error.message).toBe("test.read: HTTP 429 (https://api.example/api/json/v2/test.read) (not retried: the server's Retry-After of 300 s would pass `retry: { maxTotalMs }` of 60 s)");
+    expect(server.calls()).toBe(1);
   });
 
   it("hooks see no secrets", async () => {

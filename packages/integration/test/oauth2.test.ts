@@ -1,7 +1,7 @@
 /** OAuth 2.0 against the emulator: consent, code exchange, the account host, expiry and a refresh race. */
 import { describe, expect, it } from "vitest";
 import { createEmulator } from "@wrikekit/emulator";
-import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, exchangeCode } from "@wrikekit/core";
+import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, exchangeCode, type OAuth2Client } from "@wrikekit/core";
 import { createWrikeClient } from "@wrikekit/client/v2";
 
 function oauth2World() {
@@ -13,7 +13,7 @@ function oauth2World() {
     if (new URL(request.url).pathname === "/oauth2/token") tokenRequests.push(new URLSearchParams(await request.clone().text()));
     return emulator.handle(request);
   };
-  const client = {
+  const client: OAuth2Client = {
     clientId: emulator.credentials.consumerKey,
     clientSecret: emulator.credentials.consumerSecret,
     authorizeUrl: "http://localhost/oauth2/authorize",
@@ -32,6 +32,14 @@ async function authorize(world: ReturnType<typeof oauth2World>) {
 }
 
 describe("OAuth 2.0 with the emulator", () => {
+  it("the client authenticates by HTTP Basic when asked, and the emulator takes it", async () => {
+    const world = oauth2World();
+    world.client = { ...world.client, clientAuth: "basic" };
+    const tokens = await authorize(world);
+    expect(tokens.accessToken).toMatch(/\w/);
+    expect(world.tokenRequests[0]!.has("client_secret")).toBe(false);
+  });
+
   it("code → tokens → calls on the account's host; a code works once", async () => {
     const world = oauth2World();
     const tokens = await authorize(world);

@@ -4,3 +4,4 @@ export { runEmitters, type ApiTarget, type Emitter, type GeneratedFile } from ".
 export { apis, wrikeV2, wrikeV4 } from "./apis.js";
 export { emitters } from "./emitters/index.js";
 export { generateAll, findDrift, writeGenerated } from "./generate.js";
+export { sampleDocuments, type SampleDocuments } from "./emitters/shared/sample-documents.js";

@@ -1,6 +1,6 @@
 /** The v4 client's behaviours beyond one request: paging, long ids, split-and-merge, async jobs, withResponse. */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createManualClock, createWrikeClient, type Task } from "../../src/index.js";
+import { createManualClock, createWrikeClient, WrikeApiError, WrikeTransportError, WrikeValidationError, type Task } from "../../src/index.js";
 import { envelope, recordingFetch } from "./spec.js";
 
 const LONG_ID = `${"Ab0-_:.=".repeat(32)}`; // 256 characters of [A-Za-z0-9-_:.=]
@@ -48,10 +48,29 @@ describe("token paging", () => {
   it("stops with an error when the server repeats a page token", async () => {
     const wrike = clientWith(recordingFetch(() => envelope([{ id: "T", accountId: "A", title: "t" }], { nextPageToken: "same" })).fetch);
     const ids: string[] = [];
-    await expect(async () => {
+    const error = await (async () => {
       for await (const task of wrike.tasks.list()) ids.push(task.id);
-    }).rejects.toThrow(/twice/);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ method: "GET /tasks", direction: "response", issues: [{ path: "nextPageToken", received: 'string "same"' }] });
+    expect((error as Error).message).toMatch(/twice/);
     expect(ids).toHaveLength(2);
+  });
+
+  it("a paged call is a whole Promise: catch and finally work, and it goes where a Promise is expected", async () => {
+    const failing = clientWith(recordingFetch(() => new Response(JSON.stringify({ error: "server_error", errorDescription: "boom" }), { status: 500 })).fetch);
+    let finallyRan = false;
+    const caught = await failing.tasks
+      .list()
+      .finally(() => (finallyRan = true))
+      .catch((e: unknown) => e);
+    expect(caught).toBeInstanceOf(WrikeApiError);
+    expect(finallyRan).toBe(true);
+    const wrike = clientWith(recordingFetch(() => envelope([{ id: "T", accountId: "A", title: "t" }])).fetch);
+    const call: () => Promise<{ data: readonly unknown[] }> = () => wrike.tasks.list();
+    expect((await call()).data).toHaveLength(1);
+    expect(Object.prototype.toString.call(wrike.tasks.list())).toBe("[object PagePromise]");
+    expectTypeOf(wrike.tasks.list()).toMatchTypeOf<Promise<unknown>>();
   });
 });
 
@@ -124,8 +143,21 @@ describe("waitForJob", () => {
     const controller = new AbortController();
     const done = wrike.waitForJob("J1", { clock, signal: controller.signal });
     await vitestFlush();
-    controller.abort(new Error("stop"));
-    await expect(done).rejects.toThrow("stop");
+    const reason = new Error("stop");
+    controller.abort(reason);
+    // As an aborted call: a WrikeTransportError, the signal's reason its cause.
+    const error = await done.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeTransportError);
+    expect(error).toMatchObject({ reason: "aborted", cause: reason, message: "waitForJob: aborted" });
+    await expect(wrike.waitForJob("J1", { clock, signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "WrikeTransportError", reason: "aborted" });
+  });
+
+  it("an answer without a job is a WrikeValidationError saying so", async () => {
+    const wrike = clientWith(recordingFetch(() => envelope([], {}, "asyncJobs")).fetch);
+    const error = await wrike.waitForJob("J1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ direction: "response", issues: [{ path: "data[0]", received: "nothing" }] });
+    expect((error as Error).message).toContain("is the id right?");
   });
 });
 

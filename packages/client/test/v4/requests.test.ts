@@ -103,6 +103,20 @@ describe("arguments that cannot be sent are refused before anything is sent", ()
     expect(stub.requests).toHaveLength(0);
   });
 
+  it("an id of . or .. is refused: the URL parser would resolve it to another endpoint (a task's comments to the account's)", async () => {
+    const stub = recordingFetch();
+    const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
+    for (const id of [".", ".."]) {
+      await expect(v4.commentsListInTask(transport, { taskId: id })).rejects.toMatchObject({ name: "WrikeValidationError", issues: [expect.objectContaining({ path: "taskId" })] });
+      await expect(v4.tasksGet(transport, { taskIds: [id] })).rejects.toMatchObject({ name: "WrikeValidationError", issues: [expect.objectContaining({ path: "taskIds" })] });
+    }
+    expect(stub.requests).toHaveLength(0);
+    // Within a list, or with other characters, dots are an id's own: sent as they are.
+    await v4.tasksGet(transport, { taskIds: ["..", "T1"] });
+    await v4.commentsListInTask(transport, { taskId: "a..b" });
+    expect(stub.requests.map(({ request }) => new URL(request.url).pathname)).toEqual(["/api/v4/tasks/..,T1", "/api/v4/tasks/a..b/comments"]);
+  });
+
   it("uploads take a Blob, a web stream and a Node Readable", async () => {
     const { Readable } = await import("node:stream");
     for (const file of [new Blob([new Uint8Array([1, 2, 3])]), new Blob([new Uint8Array([1, 2, 3])]).stream(), Readable.from([Buffer.from([1]), Buffer.from([2, 3])])]) {

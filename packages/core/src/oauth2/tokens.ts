@@ -15,6 +15,11 @@ export interface OAuth2Client {
   authorizeUrl?: string;
   /** Default https://login.wrike.com/oauth2/token. */
   tokenUrl?: string;
+  /**
+   * How the token request authenticates the client: "post", client_id and client_secret in the form (as
+   * Wrike documents; the default), or "basic", HTTP Basic (RFC 6749 2.3.1), for token endpoints that require it.
+   */
+  clientAuth?: "post" | "basic";
   fetch?: typeof fetch;
 }
 
@@ -80,12 +85,14 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   const tokenUrl = secureUrl(client.tokenUrl ?? DEFAULT_TOKEN_URL, "tokenUrl").href;
   let response: Response;
   try {
-    response = await fetchImpl(tokenUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: new URLSearchParams({ ...form, client_id: client.clientId, client_secret: client.clientSecret }).toString(),
-      redirect: "manual",
-    });
+    const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+    const body = new URLSearchParams(form);
+    if (client.clientAuth === "basic") headers.authorization = `Basic ${btoa(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`)}`;
+    else {
+      body.append("client_id", client.clientId);
+      body.append("client_secret", client.clientSecret);
+    }
+    response = await fetchImpl(tokenUrl, { method: "POST", headers, body: body.toString(), redirect: "manual" });
   } catch (cause) {
     throw new WrikeAuthError({ message: `token request to ${new URL(tokenUrl).origin} failed: ${(cause as Error).message}`, error: "network", cause });
   }
@@ -99,14 +106,26 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   }
   if (!response.ok || typeof body.access_token !== "string") {
     const error = typeof body.error === "string" ? body.error : "invalid_response";
-    const description = typeof body.error_description === "string" ? `: ${body.error_description}` : "";
+    // An endpoint may quote what it refused: the secret, the code and the refresh token are not repeated.
+    const secrets = [client.clientSecret, form.code, form.refresh_token].filter((s): s is string => !!s);
+    const description = typeof body.error_description === "string" ? `: ${secrets.reduce((text, s) => text.split(s).join("[redacted]"), body.error_description)}` : "";
     throw new WrikeAuthError({ message: `the token endpoint refused the ${form.grant_type} grant (${error}${description})`, error, httpStatus: response.status });
   }
+  const seconds = expiresIn(body.expires_in);
   return {
     accessToken: body.access_token,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : undefined,
     tokenType: typeof body.token_type === "string" ? body.token_type : "bearer",
-    expiresAt: typeof body.expires_in === "number" ? now + body.expires_in * 1000 : undefined,
+    expiresAt: seconds === undefined ? undefined : now + seconds * 1000,
     host: typeof body.host === "string" ? body.host : undefined,
   };
 }
+
+/** Seconds until expiry: a number, or a numeric string as some token endpoints send it; anything else, or not positive, is unknown. */
+function expiresIn(value: unknown): number | undefined {
+  const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
+/** A value as application/x-www-form-urlencoded writes it: what HTTP Basic client authentication encodes each part with (RFC 6749 2.3.1). */
+const formEncode = (value: string): string => new URLSearchParams({ v: value }).toString().slice(2);

@@ -75,7 +75,13 @@ export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}
         } catch (error) {
           if (error instanceof WrikeError) error.attempts = n;
           const next = policy.next(error, n, method.kind, started);
-          if (next === undefined) throw n > 1 && error instanceof WrikeError ? withRetrySummary(error, n, clock.now() - started) : error;
+          if (next === undefined) {
+            if (n > 1 && error instanceof WrikeError) throw withRetrySummary(error, n, clock.now() - started);
+            // A retryable failure not retried at once: the server asked for a wait past the budget.
+            if (error instanceof WrikeTransportError && error.retryAfterMs !== undefined && n < maxAttempts && shouldRetry(failureKind(error), method.kind, options))
+              error.message += ` (not retried: the server's Retry-After of ${error.retryAfterMs / 1000} s would pass \`retry: { maxTotalMs }\` of ${maxTotalMs / 1000} s)`;
+            throw error;
+          }
           const { delayMs, reason } = next;
           if (reason === "rate-limited") hooks.rateLimited?.({ method: method.id, source: "server", waitMs: delayMs });
           hooks.retry?.({ method: method.id, attempt: n, delayMs, reason, error: error as WrikeError });

@@ -3,6 +3,8 @@
  * is final, backing off between polls, ending at once when the signal aborts.
  */
 import { systemClock, type Clock } from "../resilience/clock.js";
+import { WrikeValidationError } from "../errors.js";
+import { transportFailure } from "../transport/attempt.js";
 
 export interface WaitForJobOptions<Job = unknown> {
   signal?: AbortSignal;
@@ -27,13 +29,17 @@ export async function waitForJob<Job>(polling: JobPolling<Job>, options: WaitFor
   const { signal, onPoll, clock = systemClock, maxIntervalMs = 10_000 } = options;
   let waitMs = options.intervalMs ?? 1000;
   if (!(waitMs > 0)) throw new RangeError(`intervalMs must be a positive number of milliseconds, got ${waitMs}`);
+  // An abort between polls ends the wait as one during a poll does: a WrikeTransportError, reason "aborted".
+  const aborted = (cause: unknown) => transportFailure("waitForJob", cause, signal);
   for (;;) {
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw aborted(signal.reason);
     const job = await polling.poll(signal);
-    if (job === undefined) throw new Error("waitForJob: the answer to the job poll holds no job (is the id right?)");
+    if (job === undefined) throw new WrikeValidationError({ method: "waitForJob", direction: "response", issues: [{ path: "data[0]", expected: "the job (is the id right?)", received: "nothing" }] });
     onPoll?.(job);
     if (polling.isDone(job)) return job;
-    await clock.sleep(waitMs, signal);
+    await clock.sleep(waitMs, signal).catch((cause: unknown) => {
+      throw aborted(cause);
+    });
     waitMs = Math.min(maxIntervalMs, waitMs * 1.5);
   }
 }

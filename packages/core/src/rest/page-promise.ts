@@ -4,6 +4,7 @@
  * pages, so every page request re-sends the caller's arguments unchanged, plus the page token.
  */
 import type { MethodDescriptor } from "../descriptors.js";
+import { describeValue, WrikeValidationError } from "../errors.js";
 import type { CallOptions, WrikeTransport } from "../transport/options.js";
 
 export interface TokenPaging {
@@ -18,9 +19,9 @@ export interface TokenPaging {
 /**
  * What a token-paged method returns: `await` it for the first page; `for await` over it for every item;
  * `.pages()` for every page. Nothing is sent until it is awaited or iterated; the first page is fetched once
- * and shared by both.
+ * and shared by both. It is a whole Promise (`catch`, `finally`), so it goes wherever one is expected.
  */
-export interface PagePromise<Page, Item> extends PromiseLike<Page>, AsyncIterable<Item> {
+export interface PagePromise<Page, Item> extends Promise<Page>, AsyncIterable<Item> {
   /** Every page, the first included, each requested with the caller's arguments and the previous page's token. */
   pages(): AsyncIterable<Page>;
 }
@@ -42,13 +43,17 @@ export function pagePromise<A extends object, Page, Item>(
       const token = (page as Record<string, unknown>)[paging.nextTokenField];
       if (typeof token !== "string" || token === "") return;
       // A token seen before would loop forever: the server is repeating itself.
-      if (seen.has(token)) throw new Error(`${method.id}: the server answered page token ${JSON.stringify(token)} twice; stopping instead of looping`);
+      if (seen.has(token))
+        throw new WrikeValidationError({ method: method.id, direction: "response", issues: [{ path: paging.nextTokenField, expected: "a new page token (the server answered this one twice; stopped instead of looping)", received: describeValue(token) }] });
       seen.add(token);
       page = await transport.call(method, { ...args, [paging.tokenArg]: token }, options);
     }
   }
   return {
     then: (onFulfilled, onRejected) => firstPage().then(onFulfilled, onRejected),
+    catch: (onRejected) => firstPage().catch(onRejected),
+    finally: (onFinally) => firstPage().finally(onFinally),
+    [Symbol.toStringTag]: "PagePromise",
     pages,
     async *[Symbol.asyncIterator]() {
       for await (const page of pages()) yield* (page as Record<string, Item[]>)[paging.itemsField] ?? [];

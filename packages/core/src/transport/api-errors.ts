@@ -14,12 +14,15 @@ function readEnvelope(api: ApiDescriptor, method: string, envelope: unknown, htt
   const env = api.errorEnvelope;
   const body = envelope as Record<string, unknown> | null | undefined;
   if (typeof body !== "object" || !body || !(env.messageField in body || env.nameField in body)) return undefined;
-  const serverMessage = String(body[env.messageField] ?? "");
-  const sentName = body[env.nameField] === undefined ? undefined : String(body[env.nameField]);
+  const serverMessage = textOf(body[env.messageField] ?? "");
+  const sentName = body[env.nameField] === undefined ? undefined : textOf(body[env.nameField]);
   const code = codeOf ? codeOf(body, sentName, serverMessage) : httpStatus;
   const errorName = sentName ?? api.errorCodes[code] ?? "UNKNOWN_ERROR";
   return new WrikeApiError({ code, errorName, serverMessage, method, httpStatus });
 }
+
+/** A field of the envelope as text: a server that sends an object or a list there is quoted, not `[object Object]`. */
+const textOf = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
 /** v4: the envelope is the document (no root key), the HTTP status is the code. */
 export const readStatusError: ErrorReader = readEnvelope;

@@ -111,7 +111,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         // A failed status without a document: the bare HTTP status is all there is.
       }
     const error = api.readError(api, id, document, status, bodyFormat);
-    if (error) throw error;
+    if (error) throw withoutToken(error, headers.authorization!);
     if (!ok)
       throw transportError(
         id,
@@ -127,4 +127,16 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     request.check?.(result, id);
     return result;
   };
+}
+
+/**
+ * `error` with the bearer token of `authorization` replaced in each of its texts: a server or proxy that
+ * echoes the header it was sent (an error quoting the rejected token) must not put it in an error. Tokens
+ * shorter than 8 characters are test doubles' ("t", "test"), and replacing them would garble the text.
+ */
+function withoutToken(error: Error, authorization: string): Error {
+  const token = /^Bearer (\S{8,})/.exec(authorization)?.[1];
+  const texts = error as unknown as Record<string, unknown>;
+  if (token) for (const key of ["message", "stack", ...Object.keys(error)]) if (typeof texts[key] === "string") texts[key] = (texts[key] as string).split(token).join("[redacted]");
+  return error;
 }

@@ -55,8 +55,10 @@ export const restProtocol: Protocol = {
     let path = parts[0]!;
     for (let i = 1; i < parts.length; i += 2) {
       const value = request.path.find(([wireName]) => wireName === parts[i])?.[1];
-      // An empty list of ids leaves its placeholder empty.
-      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: parts[i]!, expected: "present (required argument)", received: "nothing" }] });
+      // An empty list of ids leaves its placeholder empty. A segment of . or .. would be resolved by the URL
+      // parser (percent-encoded too) to another endpoint: /tasks/../comments is the account's comments.
+      if (!value || value === "." || value === "..")
+        throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: parts[i]!, expected: value ? "an id other than . and .." : "present (required argument)", received: value ? `string "${value}"` : "nothing" }] });
       // Each comma-separated item percent-encoded, the commas between them kept.
       path += encodeURIComponent(value).replace(/%2C/g, ",") + parts[i + 1];
     }

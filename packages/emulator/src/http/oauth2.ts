@@ -16,8 +16,8 @@ import { randomHex } from "./tokens.js";
 const ACCESS_TOKEN_TTL_S = 3600;
 const CODE_TTL_MS = 10 * 60_000;
 
-function tokenError(status: number, error: string, description: string): Response {
-  return Response.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store" } });
+function tokenError(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
 /** The v4 authorize endpoint grants scopes (spec/v4 auth.oauth2.scopes); the v2 one grants everything. */
@@ -70,11 +70,34 @@ export async function oauth2Authorize(ctx: HandlerContext, request: Request): Pr
   return new Response(null, { status: 302, headers: { location: target.href } });
 }
 
+/**
+ * The client id and secret of HTTP Basic client authentication (RFC 6749 2.3.1: each form-encoded, then
+ * joined by a colon in base64), which token endpoints must accept and independent OAuth clients send by
+ * default; undefined when the header cannot be read.
+ */
+function basicCredentials(authorization: string): { id: string; secret: string } | undefined {
+  let decoded: string;
+  try {
+    decoded = atob(authorization.slice(6).trim());
+  } catch {
+    return undefined;
+  }
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return undefined;
+  const formDecode = (text: string) => new URLSearchParams(`v=${text}`).get("v")!;
+  return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
+}
+
 export async function oauth2Token(ctx: HandlerContext, request: Request): Promise<Response> {
   if (request.method !== "POST") return tokenError(405, "invalid_request", "use POST");
   const form = new URLSearchParams(await request.text());
-  const consumer = ctx.state.oauth.consumers.get(form.get("client_id") ?? "");
-  if (consumer === undefined || consumer.secret !== form.get("client_secret")) return tokenError(401, "invalid_client", "unknown client or wrong secret");
+  const authorization = request.headers.get("authorization");
+  const basic = authorization !== null && /^basic /i.test(authorization);
+  if (basic && (form.has("client_id") || form.has("client_secret"))) return tokenError(400, "invalid_request", "authenticate the client one way: HTTP Basic or client_id and client_secret in the form");
+  const client = basic ? basicCredentials(authorization) : { id: form.get("client_id"), secret: form.get("client_secret") };
+  const consumer = ctx.state.oauth.consumers.get(client?.id ?? "");
+  // A client that tried HTTP Basic is told the scheme (RFC 6749 5.2).
+  if (consumer === undefined || consumer.secret !== client?.secret) return tokenError(401, "invalid_client", "unknown client or wrong secret", basic ? { "www-authenticate": 'Basic realm="wrike-emulator"' } : {});
   const { oauth } = ctx.state;
   let uid: string;
   let scopes: string[] | undefined;

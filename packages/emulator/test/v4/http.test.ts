@@ -212,6 +212,34 @@ describe("v4 over HTTP with the v4 client", () => {
     await wrike.spaces.delete({ spaceId: space.id });
   });
 
+  it("the token endpoint takes the client's credentials by HTTP Basic too (RFC 6749 2.3.1), as independent OAuth clients send them", async () => {
+    const server = await start();
+    const { consumerKey, consumerSecret } = server.credentials;
+    const code = async () => {
+      const authorize = new URL(`${server.url}/oauth2/authorize/v4`);
+      authorize.search = new URLSearchParams({ client_id: consumerKey, response_type: "code", redirect_uri: "http://localhost/callback", state: "state-123" }).toString();
+      return new URL((await fetch(authorize, { redirect: "manual" })).headers.get("location")!).searchParams.get("code")!;
+    };
+    // Each part form-encoded, then base64: a secret with reserved characters survives.
+    const basic = (id: string, secret: string) => `Basic ${btoa(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`)}`;
+    const token = (authorization: string, params: Record<string, string>) =>
+      fetch(`${server.url}/oauth2/token`, { method: "POST", headers: { authorization }, body: new URLSearchParams({ grant_type: "authorization_code", redirect_uri: "http://localhost/callback", ...params }) });
+
+    const issued = await token(basic(consumerKey, consumerSecret), { code: await code() });
+    expect(issued.status).toBe(200);
+    expect(await issued.json()).toMatchObject({ token_type: "bearer", expires_in: 3600 });
+
+    const wrong = await token(basic(consumerKey, "wrong"), { code: await code() });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("www-authenticate")).toMatch(/^Basic /);
+    expect(await wrong.json()).toMatchObject({ error: "invalid_client" });
+    expect((await token("Basic !!not-base64!!", { code: await code() })).status).toBe(401);
+    // One way at a time.
+    const both = await token(basic(consumerKey, consumerSecret), { code: await code(), client_id: consumerKey, client_secret: consumerSecret });
+    expect(both.status).toBe(400);
+    expect(await both.json()).toMatchObject({ error: "invalid_request" });
+  });
+
   it("runs the OAuth 2.0 v4 flow: authorize with scopes, code exchange with the host, rotating refresh, scope checks", async () => {
     const server = await start();
     const { consumerKey, consumerSecret } = server.credentials;
