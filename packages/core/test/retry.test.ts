@@ -107,6 +107,24 @@ describe("retries", () => {
     expect(allowed.server.calls()).toBe(2);
   });
 
+  it("a bare 500, 502 or 504 (a gateway's page, no API error) is retried for reads, never for writes; 400 and 404 never", async () => {
+    for (const code of [500, 502, 504]) {
+      const read = setup([status(code), ok()]);
+      expect((await read.run("read")).value).toBe("yes");
+      expect(read.server.calls()).toBe(2);
+      expect(read.retries.map((r) => r.reason)).toEqual(["maybe-applied"]);
+
+      const write = setup([status(code), ok()]);
+      expect((await write.run("write")).error).toMatchObject({ httpStatus: code, attempts: 1, reason: "http-status" });
+      expect(write.server.calls()).toBe(1);
+    }
+    for (const code of [400, 404, 501]) {
+      const read = setup([status(code), ok()]);
+      expect((await read.run("read")).error).toMatchObject({ httpStatus: code, attempts: 1 });
+      expect(read.server.calls()).toBe(1);
+    }
+  });
+
   it("a connection reset is retried for a read, never for a write (it may have been applied)", async () => {
     const read = setup([reset(), ok()]);
     expect((await read.run("read")).value).toBe("yes");

@@ -13,6 +13,7 @@
  *   connection refused / host not found       retried   retried (nothing was sent)
  *   503 Service Unavailable                   retried   only with retryWritesOn503
  *   connection reset, timeout, broken body    retried   not retried (it may have been applied)
+ *   500, 502, 504 without an API error        retried   not retried (a gateway may have forwarded it)
  *   API errors, other HTTP errors, redirects  never     never
  */
 import { WrikeDecodeError, WrikeError, WrikeTransportError } from "../errors.js";
@@ -102,6 +103,12 @@ function withRetrySummary(error: WrikeError, attempts: number, elapsedMs: number
   return error;
 }
 
+/**
+ * Server errors that came without an API error document: a proxy's or load balancer's page (a bad or
+ * timed-out gateway) more often than Wrike's answer, so as transient as a broken connection.
+ */
+const GATEWAY_STATUSES = new Set([500, 502, 504]);
+
 /** How a failure bears on retrying; see the table above. */
 export function failureKind(error: unknown): FailureKind {
   // instanceof, not error.name: a check that compares names must use the literal names errors.ts gives.
@@ -109,7 +116,7 @@ export function failureKind(error: unknown): FailureKind {
   if (error instanceof WrikeTransportError) {
     switch (error.reason) {
       case "http-status":
-        return error.httpStatus === 429 ? "rate-limited" : error.httpStatus === 503 ? "unavailable" : "final";
+        return error.httpStatus === 429 ? "rate-limited" : error.httpStatus === 503 ? "unavailable" : GATEWAY_STATUSES.has(error.httpStatus!) ? "maybe-applied" : "final";
       case "not-sent":
         return "not-sent";
       case "network":
