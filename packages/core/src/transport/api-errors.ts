@@ -7,10 +7,11 @@ import type { ApiDescriptor, ErrorReader } from "../descriptors.js";
 import { envelopeCode, WrikeApiError } from "../errors.js";
 
 /**
- * The API error in `envelope` when it is an error envelope (it has the name or the message field); the
- * code is the HTTP status unless `codeOf` reads it from the envelope (the answer's format is for its errors).
+ * v4: the API error in `envelope`, the document itself (no root key), when it is an error envelope (it
+ * has the name or the message field); the code is the HTTP status unless `codeOf` reads it from the
+ * envelope (v2's reader, below, passes one; the answer's format is for its errors).
  */
-function readEnvelope(api: ApiDescriptor, method: string, envelope: unknown, httpStatus: number, _format: unknown, codeOf?: (body: Record<string, unknown>, sentName: string | undefined, serverMessage: string) => number): WrikeApiError | undefined {
+export function readStatusError(api: ApiDescriptor, method: string, envelope: unknown, httpStatus: number, _format?: unknown, codeOf?: (body: Record<string, unknown>, sentName: string | undefined, serverMessage: string) => number): WrikeApiError | undefined {
   const env = api.errorEnvelope;
   const body = envelope as Record<string, unknown> | null | undefined;
   if (typeof body !== "object" || !body || !(env.messageField in body || env.nameField in body)) return undefined;
@@ -21,12 +22,9 @@ function readEnvelope(api: ApiDescriptor, method: string, envelope: unknown, htt
   return new WrikeApiError({ code, errorName, serverMessage, method, httpStatus });
 }
 
-/** v4: the envelope is the document (no root key), the HTTP status is the code. */
-export const readStatusError: ErrorReader = readEnvelope;
-
 /** v2: the envelope sits under the root key, its code field is the code (an integer, or a numeric string in XML). */
 export const readCodedError: ErrorReader = (api, method, document, httpStatus, format) =>
-  readEnvelope(api, method, (document as Record<string, unknown> | undefined)?.[api.errorEnvelope.root!], httpStatus, format, (body, sentName, serverMessage) => {
+  readStatusError(api, method, (document as Record<string, unknown> | undefined)?.[api.errorEnvelope.root!], httpStatus, format, (body, sentName, serverMessage) => {
     const field = api.errorEnvelope.codeField!;
     return envelopeCode(body[field], field, { method, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
   });
