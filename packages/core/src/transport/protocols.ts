@@ -6,6 +6,7 @@
  */
 import type { Protocol } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
+import { missing } from "../runtime/encode.js";
 
 /** What to do without XML support; both messages that need it say so. */
 const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
@@ -55,8 +56,11 @@ export const restProtocol: Protocol = {
     let path = parts[0]!;
     for (let i = 1; i < parts.length; i += 2) {
       const value = request.path.find(([wireName]) => wireName === parts[i])?.[1];
-      // An empty list of ids leaves its placeholder empty.
-      if (!value) throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: parts[i]!, expected: "present (required argument)", received: "nothing" }] });
+      // An empty list of ids leaves its placeholder empty: a missing argument, as its encoder records one.
+      if (!value) {
+        missing(parts[i]!, request);
+        throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: request.issues });
+      }
       // Each comma-separated item percent-encoded, the commas between them kept.
       path += encodeURIComponent(value).replace(/%2C/g, ",") + parts[i + 1];
     }
