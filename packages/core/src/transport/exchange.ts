@@ -24,8 +24,6 @@ export type Exchange = (method: MethodDescriptor<never, unknown>, request: Encod
 
 /** Checks the options' baseUrl and host (a TypeError when either is wrong) and returns the exchange; `options.auth` is `authorizer`. */
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, authorizer: Authorizer, hooks: TransportHooks): Exchange {
-  // Looked up per call, not once: test doubles such as MSW replace globalThis.fetch after clients exist.
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const limiter = options.rateLimiter;
   const base = apiBase(options.baseUrl, options.host);
 
@@ -65,7 +63,8 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       const event = { method: id, url: where, attempt };
       hooks.request?.(event);
       const started = Date.now();
-      const answer = await timer.race(fetchImpl(url, init));
+      // The global fetch is looked up per call, not once: test doubles such as MSW replace it after clients exist.
+      const answer = await timer.race((options.fetch ?? fetch)(url, init));
       hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
       return [answer, headers.authorization!];
     }
