@@ -12,7 +12,7 @@ import type { DecodeContext } from "../runtime/decode.js";
 import type { EncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { apiBase } from "../base-url.js";
-import { attemptTimer, transportError, transportFailure } from "./attempt.js";
+import { transportError, transportFailure } from "./attempt.js";
 import type { CallOptions, TransportOptions } from "./options.js";
 
 /**
@@ -21,6 +21,9 @@ import type { CallOptions, TransportOptions } from "./options.js";
  * read the body themselves.
  */
 export type Exchange = (method: MethodDescriptor<never, unknown>, request: EncodeContext, options: CallOptions | undefined, decode: boolean) => (attempt: number) => Promise<unknown>;
+
+const ignore = () => {};
+const utf8 = new TextDecoder();
 
 /** Checks the options' baseUrl and host (a TypeError when either is wrong) and returns the exchange; `options.auth` is `authorizer`. */
 export function createExchange(api: ApiDescriptor, options: TransportOptions, format: ResponseFormat, authorizer: Authorizer, hooks: TransportHooks): Exchange {
@@ -45,12 +48,21 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
     const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
     const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
-    const timer = attemptTimer(id, callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000, (cause) => transportFailure(id, cause, signal, where));
     const url = where + query;
     // Only the caller's signal goes to fetch (undici's handling of any signal costs a loopback call ~25%
     // of its CPU); the timeout races the answer instead, and a late answer is discarded. Half-duplex is
     // what a stream body needs where fetch supports request streams (Node's undici), and harmless for others.
     const init: RequestInit & { duplex: "half" } = { method: verb, headers, body, signal, redirect: "manual", duplex: "half" };
+    // The attempt's timeout: a timer started as the request leaves, cleared when the attempt is over.
+    // Running out interrupts the wait in progress (rejects it, or cancels the body being read), not a
+    // signal (see above); nothing is raced per body chunk.
+    const ms = callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let expired: DOMException | undefined;
+    /** What running out interrupts: the wait in progress. */
+    let interrupt: (cause?: unknown) => void = ignore;
+    /** Whatever a wait throws, as the attempt's failure (timed out, aborted, network). */
+    const fail = (cause: unknown) => transportFailure(id, cause, signal, where);
 
     /** Sends the request once, with the header it was authorised with. */
     async function send(): Promise<[Response, string]> {
@@ -63,10 +75,55 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
       const event = { method: id, url: where, attempt };
       hooks.request?.(event);
       const started = Date.now();
-      // The global fetch is looked up per call, not once: test doubles such as MSW replace it after clients exist.
-      const answer = await timer.race((options.fetch ?? fetch)(url, init));
+      const answer = await new Promise<Response>((resolve, reject) => {
+        // The global fetch is looked up per call, not once: test doubles such as MSW replace it after clients exist.
+        const answering = (options.fetch ?? fetch)(url, init);
+        if (ms > 0) timer ??= setTimeout(() => interrupt((expired = new DOMException(`no answer within ${ms} ms`, "TimeoutError"))), ms);
+        // Whatever ends the wait unanswered (the timeout, or an authorizer's second send after it): a late
+        // Response has its body cancelled.
+        interrupt = (cause) => {
+          answering.then((late) => late?.body?.cancel(), ignore);
+          reject(fail(cause));
+        };
+        if (expired) interrupt(expired);
+        answering.then(resolve, interrupt);
+      });
       hooks.response?.({ ...event, status: answer.status, durationMs: Date.now() - started });
       return [answer, headers.authorization!];
+    }
+
+    /**
+     * The answer's body as text, read as a stream and refused as soon as it passes `maxResponseBytes` (or
+     * declares more): no more than the bound is ever held, whatever the server sends. Running out cancels the body.
+     */
+    async function read(): Promise<string> {
+      const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
+      const reader = response.body?.getReader();
+      if (!reader) return "";
+      const chunks: Uint8Array[] = [];
+      // A declared length over the bound is refused before a byte is read.
+      let size = Number(response.headers.get("content-length")) > maxBytes ? Infinity : 0;
+      // Cancelling ends the read in progress as done, which is then thrown as the timeout.
+      interrupt = () => reader.cancel().catch(ignore);
+      try {
+        while (size <= maxBytes) {
+          const { done, value } = await reader.read();
+          if (done) {
+            if (expired) throw expired;
+            // Decoded at the end, in one go, so that every attempt can share one decoder (a decoder per
+            // attempt, streaming, costs a one-chunk answer more than the rest of the read).
+            return chunks.length > 1 ? chunks.map((chunk) => utf8.decode(chunk, { stream: true })).join("") + utf8.decode() : utf8.decode(chunks[0]);
+          }
+          size += value.byteLength;
+          chunks.push(value);
+        }
+      } catch (cause) {
+        // A read that failed left the body errored, and running out cancelled it: nothing to cancel.
+        throw fail(cause);
+      }
+      // Refused: the rest of the body is cancelled unread.
+      interrupt();
+      throw transportError(id, "too-large", `answer over maxResponseBytes (${maxBytes} B)`, { httpStatus: response.status });
     }
 
     try {
@@ -91,10 +148,10 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
-      const reading = timer.read(response, options.maxResponseBytes ?? 16 * 2 ** 20);
+      const reading = read();
       text = await (response.ok ? reading : reading.catch(() => ""));
     } finally {
-      timer.done();
+      clearTimeout(timer);
     }
     const { ok, status } = response;
     const busy = status === 429 || status === 503;
