@@ -42,7 +42,6 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     const verb = method.http.method;
     const signal = callOptions?.signal;
     let response: Response;
-    let text: string;
     // Only an authorizer that names a host is waited for (an await costs a tick).
     const host = authorizer.host && (await authorizer.host());
     // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
@@ -129,7 +128,7 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
     try {
       // A stream body is read as it is sent and cannot go out again.
       response = authorizer.send ? await authorizer.send(send, !request.streamed) : (await send())[0];
-      const { status } = response;
+      const { ok, status } = response;
       // A browser's refused redirect (redirect: "manual") is opaque, with status 0.
       if ((status > 299 && status < 400) || !status || response.redirected) {
         response.body?.cancel();
@@ -144,43 +143,43 @@ export function createExchange(api: ApiDescriptor, options: TransportOptions, fo
         const wrongHost = status === api.wrongHostStatus;
         throw transportError(id, wrongHost ? "wrong-host" : "redirect", `HTTP ${status || "redirect"} ${wrongHost ? api.protocol.wrongHost : `to ${location} not followed, call not done`}`, { httpStatus: status || undefined, location });
       }
-      if (response.ok) {
+      if (ok) {
         if (!decode) return response;
         callOptions?.onResponse?.(response);
       }
       const reading = read();
-      text = await (response.ok ? reading : reading.catch(() => ""));
+      const text = await (ok ? reading : reading.catch(() => ""));
+      // The rest runs with nothing to wait for: the timer (cleared below) cannot run out while it does.
+      const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
+      // The protocol's parse gives the context XML's conversions when the answer is XML.
+      const ctx: DecodeContext = { issues: [], path: [] };
+      let document: unknown;
+      // 429 and 503 are thrown by their status, whatever their body.
+      if (status !== 429 && status !== 503)
+        try {
+          document = api.protocol.parse(text, bodyFormat, options.xml, ctx);
+        } catch (cause) {
+          if (ok) throw new WrikeDecodeError({ message: `${id}: unreadable ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
+          // A failed status without a document: the bare HTTP status is all there is.
+        }
+      const error = api.readError(api, id, document, status, bodyFormat);
+      if (error) throw error;
+      if (!ok)
+        throw transportError(
+          id,
+          "http-status",
+          // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
+          `HTTP ${status} (${where})${status === 404 ? ": no such method; check baseUrl" : ""}`,
+          // Only 429 and 503 are retried, and they honour it.
+          { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
+        );
+      const result = method.decodeResult!(document, ctx);
+      if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
+      // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
+      request.check?.(result, id);
+      return result;
     } finally {
       clearTimeout(timer);
     }
-    const { ok, status } = response;
-    const busy = status === 429 || status === 503;
-    const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
-    // The protocol's parse gives the context XML's conversions when the answer is XML.
-    const ctx: DecodeContext = { issues: [], path: [] };
-    let document: unknown;
-    if (!busy)
-      try {
-        document = api.protocol.parse(text, bodyFormat, options.xml, ctx);
-      } catch (cause) {
-        if (ok) throw new WrikeDecodeError({ message: `${id}: unreadable ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
-        // A failed status without a document: the bare HTTP status is all there is.
-      }
-    const error = api.readError(api, id, document, status, bodyFormat);
-    if (error) throw error;
-    if (!ok)
-      throw transportError(
-        id,
-        "http-status",
-        // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
-        `HTTP ${status} (${where})${status === 404 ? ": no such method; check baseUrl" : ""}`,
-        // Only 429 and 503 are retried, and they honour it.
-        { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
-      );
-    const result = method.decodeResult!(document, ctx);
-    if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
-    // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
-    request.check?.(result, id);
-    return result;
   };
 }
