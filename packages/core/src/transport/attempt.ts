@@ -1,5 +1,5 @@
 /**
- * How a failure to get an answer is told apart (not sent, broken, timed out, aborted), for the exchange
+ * How a failure to get an answer is told apart (not sent, broken, timed out, aborted), for the transport
  * (which bounds each attempt), the retry policy and the rate limiter.
  */
 import { WrikeTransportError, type TransportFailure } from "../errors.js";
