@@ -4,7 +4,7 @@
  * v2 from the envelope's code field (with the checks that field needs).
  */
 import type { ApiDescriptor, ErrorReader } from "../descriptors.js";
-import { envelopeCode, WrikeApiError } from "../errors.js";
+import { describeValue, WrikeApiError, WrikeDecodeError } from "../errors.js";
 
 /**
  * v4: the API error in `envelope`, the document itself (no root key), when it is an error envelope (it
@@ -22,9 +22,15 @@ export function readStatusError(api: ApiDescriptor, method: string, envelope: un
   return new WrikeApiError({ code, errorName, serverMessage, method, httpStatus });
 }
 
-/** v2: the envelope sits under the root key, its code field is the code (an integer, or a numeric string in XML). */
+/**
+ * v2: the envelope sits under the root key, its code field is the code: an integer, or a numeric string as
+ * XML sends it. Anything else (absent, "abc", 4.5) is a WrikeDecodeError naming the field: a code is never
+ * made up or left NaN, and the error keeps the envelope's name and message.
+ */
 export const readCodedError: ErrorReader = (api, method, document, httpStatus, format) =>
   readStatusError(api, method, (document as Record<string, unknown> | undefined)?.[api.errorEnvelope.root!], httpStatus, format, (body, sentName, serverMessage) => {
     const field = api.errorEnvelope.codeField!;
-    return envelopeCode(body[field], field, { method, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
+    const raw = body[field];
+    if (Number.isSafeInteger(raw) || (typeof raw === "string" && /^\d{1,15}$/.test(raw))) return Number(raw);
+    throw new WrikeDecodeError({ message: `${method}: the API error's ${field} is not an integer (got ${describeValue(raw)}; ${sentName ?? "UNKNOWN_ERROR"}: ${serverMessage})`, method, format });
   });
