@@ -129,5 +129,5 @@ export function describeValue(value: unknown): string {
   const type = typeof value;
   if (type === "string") return (value as string).length > 40 ? `string(${(value as string).length} chars)` : `string ${JSON.stringify(value)}`;
   // Numbers, booleans and bigints show their value; objects, functions and symbols only their type.
-  return type === "number" || type === "boolean" || type === "bigint" ? `${type} ${String(value)}` : type;
+  return type === "number" || type === "boolean" || type === "bigint" ? `${type} ${value}` : type;
 }
