@@ -28,8 +28,7 @@ export async function callSplit<A extends object, R>(transport: WrikeTransport, 
   const chunks: unknown[][] = [];
   for (let i = 0; i < list.length; i += split.maxItems) chunks.push(list.slice(i, i + split.maxItems));
   const answers = await run(chunks, (chunk) => transport.call(method, { ...args, [split.arg]: chunk }, options), list);
-  const merged = answers.flatMap((answer) => (answer as Record<string, unknown[]>)[split.itemsField] ?? []);
-  return { ...answers[0]!, [split.itemsField]: merged } as R;
+  return { ...answers[0]!, [split.itemsField]: answers.flatMap((answer) => (answer as Record<string, unknown[]>)[split.itemsField] ?? []) } as R;
 }
 
 /** A write: the chunks are called one after another; a failure leaves the rest unsent and says how many ids were applied. */
