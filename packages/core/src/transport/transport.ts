@@ -161,8 +161,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
           if (!decode) return response;
           callOptions?.onResponse?.(response);
         }
-        const reading = read();
-        const text = await (ok ? reading : reading.catch(() => ""));
+        const text = await (ok ? read() : read().catch(() => ""));
         // The rest runs with nothing to wait for: the timer (cleared below) cannot run out while it does.
         const bodyFormat = api.protocol.format(response.headers.get("content-type") ?? "", format);
         // The protocol's parse gives the context XML's conversions when the answer is XML.
