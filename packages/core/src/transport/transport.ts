@@ -27,8 +27,6 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const authorizer = auth?.kind === "bearer" ? auth.token?.trim() && { authorize: () => `Bearer ${auth.token}` } : typeof auth?.authorize === "function" && (auth as Authorizer);
   if (!authorizer) throw new TypeError('auth must be { kind: "bearer", token } or an Authorizer');
   const format = api.protocol.requested(api, options);
-  const retry = options.retry;
-  const limiter = options.rateLimiter;
   const hooks = options.hooks ?? {};
   // Checks baseUrl and host (a TypeError when either is wrong).
   const base = apiBase(options.baseUrl, options.host);
@@ -83,7 +81,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
         // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
         // waits for (a shared token refresh), and a signature never ages in the queue.
-        await (limiter ? limiter.admit(id, signal, hooks, ready) : ready());
+        await (options.rateLimiter?.admit(id, signal, hooks, ready) ?? ready());
         const event = { method: id, url: where, attempt: n };
         hooks.request?.(event);
         const started = Date.now();
@@ -196,7 +194,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
       }
     };
     // A stream body (an upload from a stream) is read as it is sent and cannot be sent again: one attempt.
-    return retry && !request.streamed ? retry.run(method, signal, hooks, attempt) : attempt(1);
+    return options.retry && !request.streamed ? options.retry.run(method, signal, hooks, attempt) : attempt(1);
   };
 
   return {
