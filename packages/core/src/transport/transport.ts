@@ -106,7 +106,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
        * The answer's body as text, read as a stream and refused as soon as it passes `maxResponseBytes` (or
        * declares more): no more than the bound is ever held, whatever the server sends. Running out cancels the body.
        */
-      async function read(): Promise<string> {
+      const read = async (): Promise<string> => {
         const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
         const reader = response.body?.getReader();
         if (!reader) return "";
@@ -135,7 +135,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         // Refused: the rest of the body is cancelled unread.
         interrupt();
         throw transportError(id, "too-large", `answer over maxResponseBytes (${maxBytes} B)`, { httpStatus: response.status });
-      }
+      };
 
       try {
         // A stream body is read as it is sent and cannot go out again.
