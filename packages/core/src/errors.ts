@@ -73,20 +73,6 @@ export class WrikeApiError<Name extends string = string, Code extends number = n
   }
 }
 
-/**
- * The code of an API error envelope: an integer, or a numeric string as XML sends it. Anything else
- * (absent, "abc", 4.5) is a WrikeDecodeError naming the field: a code is never made up or left NaN, and
- * the error keeps the envelope's name and message.
- */
-export function envelopeCode(raw: unknown, field: string, envelope: { method: string; format: "json" | "xml"; errorName: string; serverMessage: string }): number {
-  if (Number.isSafeInteger(raw) || (typeof raw === "string" && /^\d{1,15}$/.test(raw))) return Number(raw);
-  throw new WrikeDecodeError({
-    message: `${envelope.method}: the API error's ${field} is not an integer (got ${describeValue(raw)}; ${envelope.errorName}: ${envelope.serverMessage})`,
-    method: envelope.method,
-    format: envelope.format,
-  });
-}
-
 /** WrikeTransportError's `reason`. */
 export type TransportFailure = "not-sent" | "network" | "timeout" | "aborted" | "http-status" | "redirect" | "wrong-host" | "too-large";
 
@@ -143,5 +129,5 @@ export function describeValue(value: unknown): string {
   const type = typeof value;
   if (type === "string") return (value as string).length > 40 ? `string(${(value as string).length} chars)` : `string ${JSON.stringify(value)}`;
   // Numbers, booleans and bigints show their value; objects, functions and symbols only their type.
-  return type === "number" || type === "boolean" || type === "bigint" ? `${type} ${String(value)}` : type;
+  return type === "number" || type === "boolean" || type === "bigint" ? `${type} ${value}` : type;
 }

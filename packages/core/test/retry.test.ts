@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readCodedError, rpcProtocol } from "../src/runtime/index.js";
-import { createManualClock, createRetryPolicy, createTransport, oauth1Auth, WrikeDecodeError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor, type RetryEvent } from "../src/index.js";
+import { createManualClock, createRetryPolicy, createTransport, oauth1Auth, parseRetryAfter, WrikeDecodeError, WrikeTransportError, type ApiDescriptor, type MethodDescriptor, type RetryEvent } from "../src/index.js";
 
 const api: ApiDescriptor = {
   name: "test",
@@ -261,4 +261,17 @@ describe("the retry table holds for v4's verbs: by the method's kind (GET reads;
         else expect(error).toMatchObject({ attempts: 1 });
       }
     });
+});
+
+describe("parseRetryAfter", () => {
+  const now = Date.parse("2026-12-02T10:00:00Z");
+  it("reads delta-seconds and HTTP dates; a date in the past is no wait", () => {
+    expect(parseRetryAfter(" 7 ", now)).toBe(7000);
+    expect(parseRetryAfter("0", now)).toBe(0);
+    expect(parseRetryAfter("Wed, 02 Dec 2026 10:00:30 GMT", now)).toBe(30_000);
+    expect(parseRetryAfter("Wed, 02 Dec 2026 09:00:00 GMT", now)).toBe(0);
+  });
+  it("is undefined when absent, empty or unreadable", () => {
+    for (const header of [null, "", "   ", "soon", "1.5e3"]) expect(parseRetryAfter(header, now)).toBeUndefined();
+  });
 });

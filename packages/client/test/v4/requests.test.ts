@@ -117,6 +117,17 @@ describe("arguments that cannot be sent are refused before anything is sent", ()
     expect(stub.requests.map(({ request }) => new URL(request.url).pathname)).toEqual(["/api/v4/tasks/..,T1", "/api/v4/tasks/a..b/comments"]);
   });
 
+  it("an empty list of path ids is a missing argument, never an empty path segment", async () => {
+    const stub = recordingFetch();
+    const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
+    await expect(v4.tasksGet(transport, { taskIds: [] })).rejects.toMatchObject({
+      name: "WrikeValidationError",
+      direction: "arguments",
+      issues: [{ path: "taskIds", expected: "present (required argument)", received: "nothing" }],
+    });
+    expect(stub.requests).toHaveLength(0);
+  });
+
   it("uploads take a Blob, a web stream and a Node Readable", async () => {
     const { Readable } = await import("node:stream");
     for (const file of [new Blob([new Uint8Array([1, 2, 3])]), new Blob([new Uint8Array([1, 2, 3])]).stream(), Readable.from([Buffer.from([1]), Buffer.from([2, 3])])]) {

@@ -154,8 +154,8 @@ export function backoffDelay(retry: number, retryAfterMs: number | undefined, op
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: number): number | undefined {
-  const text = header?.trim();
-  // A date in the past is no wait; NaN (not a date) is no Retry-After.
-  const ms = !text ? NaN : /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
-  return ms < 0 ? 0 : Number.isNaN(ms) ? undefined : ms;
+  const text = header?.trim() ?? "";
+  // A date in the past is no wait; NaN (absent, empty, not a date) is no Retry-After.
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  return ms < 0 ? 0 : ms >= 0 ? ms : undefined;
 }

@@ -18,25 +18,22 @@ export interface SplitList {
 
 type Chunks<R> = (chunks: unknown[][], callChunk: (chunk: unknown[]) => Promise<R>, list: unknown[]) => Promise<R[]>;
 
-/** Cuts the list argument into chunks of at most `maxItems`, calls each through `run`, and merges the answers' items in order. */
-async function splitCall<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options: CallOptions | undefined, run: Chunks<R>): Promise<R> {
+/**
+ * A read: cuts the list argument into chunks of at most `maxItems`, calls them side by side (or through
+ * `run`: callSplitInOrder's), and merges the answers' items in order.
+ */
+export async function callSplit<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options?: CallOptions, run: Chunks<R> = (chunks, callChunk) => Promise.all(chunks.map(callChunk))): Promise<R> {
   const list = (args as Record<string, unknown>)[split.arg];
   if (!Array.isArray(list) || list.length <= split.maxItems) return transport.call(method, args, options);
   const chunks: unknown[][] = [];
   for (let i = 0; i < list.length; i += split.maxItems) chunks.push(list.slice(i, i + split.maxItems));
   const answers = await run(chunks, (chunk) => transport.call(method, { ...args, [split.arg]: chunk }, options), list);
-  const merged = answers.flatMap((answer) => (answer as Record<string, unknown[]>)[split.itemsField] ?? []);
-  return { ...answers[0]!, [split.itemsField]: merged } as R;
-}
-
-/** A read: the chunks are called side by side. */
-export function callSplit<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options?: CallOptions): Promise<R> {
-  return splitCall(transport, method, split, args, options, (chunks, callChunk) => Promise.all(chunks.map(callChunk)));
+  return { ...answers[0]!, [split.itemsField]: answers.flatMap((answer) => (answer as Record<string, unknown[]>)[split.itemsField] ?? []) } as R;
 }
 
 /** A write: the chunks are called one after another; a failure leaves the rest unsent and says how many ids were applied. */
 export function callSplitInOrder<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options?: CallOptions): Promise<R> {
-  return splitCall(transport, method, split, args, options, async (chunks, callChunk, list) => {
+  return callSplit(transport, method, split, args, options, async (chunks, callChunk, list) => {
     const answers: R[] = [];
     for (const chunk of chunks)
       try {

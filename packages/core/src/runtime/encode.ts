@@ -247,6 +247,11 @@ export const echoed: Writer<ItemEncoder> = (sent, field, ctx, slot, encode, wire
     };
 };
 
+/** Records a missing required argument (also a path placeholder left empty, which the REST protocol finds). */
+export function missing(path: string, ctx: EncodeContext): void {
+  reject(undefined, path, "present (required argument)", ctx);
+}
+
 /** A method's argument encoder: returns the arguments as a record, or undefined after recording that they are not an object. */
 export type ArgsEncoder<Args> = (args: Args, ctx: EncodeContext) => Record<string, unknown> | undefined;
 
@@ -285,7 +290,7 @@ export function encoder<Args>(rows: readonly ArgumentRow[]): ArgsEncoder<Args> {
       for (const [name, write, item, slot, required, wireName = name] of rows) {
         const value = (args as Record<string, unknown>)[name];
         if (value === undefined) {
-          if (required) reject(value, name, "present (required argument)", ctx);
+          if (required) missing(name, ctx);
         }
         // Each row pairs its writer with an item of the writer's type (ArgumentRow), hence the cast.
         else (write as Writer<unknown>)(value, name, ctx, ctx[slot ?? "pairs"], item, wireName);

@@ -4,13 +4,14 @@
  * v2 from the envelope's code field (with the checks that field needs).
  */
 import type { ApiDescriptor, ErrorReader } from "../descriptors.js";
-import { envelopeCode, WrikeApiError } from "../errors.js";
+import { describeValue, WrikeApiError, WrikeDecodeError } from "../errors.js";
 
 /**
- * The API error in `envelope` when it is an error envelope (it has the name or the message field); the
- * code is the HTTP status unless `codeOf` reads it from the envelope (the answer's format is for its errors).
+ * v4: the API error in `envelope`, the document itself (no root key), when it is an error envelope (it
+ * has the name or the message field); the code is the HTTP status unless `codeOf` reads it from the
+ * envelope (v2's reader, below, passes one; the answer's format is for its errors).
  */
-function readEnvelope(api: ApiDescriptor, method: string, envelope: unknown, httpStatus: number, _format: unknown, codeOf?: (body: Record<string, unknown>, sentName: string | undefined, serverMessage: string) => number): WrikeApiError | undefined {
+export function readStatusError(api: ApiDescriptor, method: string, envelope: unknown, httpStatus: number, _format?: unknown, codeOf?: (body: Record<string, unknown>, sentName: string | undefined, serverMessage: string) => number): WrikeApiError | undefined {
   const env = api.errorEnvelope;
   const body = envelope as Record<string, unknown> | null | undefined;
   if (typeof body !== "object" || !body || !(env.messageField in body || env.nameField in body)) return undefined;
@@ -24,12 +25,15 @@ function readEnvelope(api: ApiDescriptor, method: string, envelope: unknown, htt
 /** A field of the envelope as text: a server that sends an object or a list there is quoted, not `[object Object]`. */
 const textOf = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value));
 
-/** v4: the envelope is the document (no root key), the HTTP status is the code. */
-export const readStatusError: ErrorReader = readEnvelope;
-
-/** v2: the envelope sits under the root key, its code field is the code (an integer, or a numeric string in XML). */
+/**
+ * v2: the envelope sits under the root key, its code field is the code: an integer, or a numeric string as
+ * XML sends it. Anything else (absent, "abc", 4.5) is a WrikeDecodeError naming the field: a code is never
+ * made up or left NaN, and the error keeps the envelope's name and message.
+ */
 export const readCodedError: ErrorReader = (api, method, document, httpStatus, format) =>
-  readEnvelope(api, method, (document as Record<string, unknown> | undefined)?.[api.errorEnvelope.root!], httpStatus, format, (body, sentName, serverMessage) => {
+  readStatusError(api, method, (document as Record<string, unknown> | undefined)?.[api.errorEnvelope.root!], httpStatus, format, (body, sentName, serverMessage) => {
     const field = api.errorEnvelope.codeField!;
-    return envelopeCode(body[field], field, { method, format, errorName: sentName ?? "UNKNOWN_ERROR", serverMessage });
+    const raw = body[field];
+    if (Number.isSafeInteger(raw) || (typeof raw === "string" && /^\d{1,15}$/.test(raw))) return Number(raw);
+    throw new WrikeDecodeError({ message: `${method}: the API error's ${field} is not an integer (got ${describeValue(raw)}; ${sentName ?? "UNKNOWN_ERROR"}: ${serverMessage})`, method, format });
   });

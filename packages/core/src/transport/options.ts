@@ -1,4 +1,4 @@
-/** The transport's options and its interface, defined once: transport.ts and exchange.ts both use them. */
+/** The transport's options and its interface (transport.ts implements it). */
 import type { ApiDescriptor, MethodDescriptor, ResponseFormat } from "../descriptors.js";
 import type { TransportAuth } from "../auth.js";
 import type { RateLimiter } from "../resilience/rate-limiter.js";

@@ -6,6 +6,7 @@
  */
 import type { Protocol } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
+import { missing } from "../runtime/encode.js";
 
 /** What to do without XML support; both messages that need it say so. */
 const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
@@ -55,10 +56,14 @@ export const restProtocol: Protocol = {
     let path = parts[0]!;
     for (let i = 1; i < parts.length; i += 2) {
       const value = request.path.find(([wireName]) => wireName === parts[i])?.[1];
-      // An empty list of ids leaves its placeholder empty. A segment of . or .. would be resolved by the URL
-      // parser (percent-encoded too) to another endpoint: /tasks/../comments is the account's comments.
-      if (!value || value === "." || value === "..")
-        throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: [{ path: parts[i]!, expected: value ? "an id other than . and .." : "present (required argument)", received: value ? `string "${value}"` : "nothing" }] });
+      // An empty list of ids leaves its placeholder empty: a missing argument, as its encoder records one. A
+      // segment of . or .. would be resolved by the URL parser (percent-encoded too) to another endpoint:
+      // /tasks/../comments is the account's comments.
+      if (!value || value === "." || value === "..") {
+        if (value) request.issues.push({ path: parts[i]!, expected: "an id other than . and ..", received: `string "${value}"` });
+        else missing(parts[i]!, request);
+        throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: request.issues });
+      }
       // Each comma-separated item percent-encoded, the commas between them kept.
       path += encodeURIComponent(value).replace(/%2C/g, ",") + parts[i + 1];
     }
