@@ -53,7 +53,7 @@ function perCall(f) {
     "",
     "A timeout handed to fetch as a signal costs a hand-written call the hand-timeout row's share (undici registers abort listeners for any signal it is given). " +
       `The client's timeout with it on measures ${rel("client")}, and without it ${rel("client-timeout0")}. ` +
-      "The client's timeout is a timer that rejects the wait for the answer or cancels the body being read (packages/core/src/transport/attempt.ts `attemptTimer`), not a signal handed to fetch, so it does not pay undici's signal cost; what is left between the client and the hand-written call is the client's own CPU (the `-inproc` rows).",
+      "The client's timeout is a timer that rejects the wait for the answer or cancels the body being read (the attempt in packages/core/src/transport/transport.ts), not a signal handed to fetch, so it does not pay undici's signal cost; what is left between the client and the hand-written call is the client's own CPU (the `-inproc` rows).",
   ].join("\n");
 }
 
@@ -65,8 +65,10 @@ function perCallV4(f) {
     `### 10. v4 per-call overhead: ${x(r.value)} raw fetch (IQR ${r.p25.toFixed(2)}–${r.p75.toFixed(2)}; CPU of the calling process ${x(cpu.value)})`,
     "",
     `One process per side (CPU per call): raw fetch ${i["v4-raw"].cpuUs.toFixed(0)} µs, the v4 client ${i["v4-client"].cpuUs.toFixed(0)} µs (${x(i["v4-client"].cpuUs / i["v4-raw"].cpuUs)}), with \`timeoutMs: 0\` ${i["v4-client-timeout0"].cpuUs.toFixed(0)} µs (${x(i["v4-client-timeout0"].cpuUs / i["v4-raw"].cpuUs)}). ` +
-      "The client's own work per call is building the request from the slots (`restProtocol.request` in packages/core/src/transport/protocols.ts), the retry wrapper, the per-attempt timer (attempt.ts `attemptTimer`: one setTimeout that rejects the wait for the answer or cancels the body being read; the `timeoutMs: 0` row is the client without it), reading the body as a bounded stream (decoded once at the end by a shared decoder), and decoding the task. " +
-      "Checked apart over loopback, raw fetch with the client's request options (redirect \"manual\", duplex \"half\") or with its stream reader instead of `text()` costs what plain raw fetch costs, so the gap is the client's own CPU per call, a few tens of µs. What would get there: less of the client's own CPU per call; a profile (`node --cpu-prof`) of a loop of `tasks.get` against an in-process fetch shows where it goes.",
+      "The client's own work per call is encoding and checking the arguments, building the request from the slots (`restProtocol.request` in packages/core/src/transport/protocols.ts), the retry wrapper, the per-attempt timer (one setTimeout in the attempt, packages/core/src/transport/transport.ts, that rejects the wait for the answer or cancels the body being read; the `timeoutMs: 0` row is the client without it), reading the body as a bounded stream, and decoding the task. " +
+      `Against an in-process fetch that work is small when it runs warm in cache (a hot loop: raw ${i["v4-raw-inproc"].cpuUs.toFixed(1)} µs, the client ${i["v4-client-inproc"].cpuUs.toFixed(1)} µs CPU a call, ${(i["v4-client-inproc"].cpuUs - i["v4-raw-inproc"].cpuUs).toFixed(1)} µs more), ` +
+      `but a real call runs it cold: between two calls the network path (kernel, undici) evicts the CPU's caches, and with them evicted before every call the same in-process pair measures raw ${i["v4-raw-cold"].cpuUs.toFixed(1)} µs and the client ${i["v4-client-cold"].cpuUs.toFixed(1)} µs (${(i["v4-client-cold"].cpuUs - i["v4-raw-cold"].cpuUs).toFixed(1)} µs more, ${x((i["v4-client-cold"].cpuUs - i["v4-raw-cold"].cpuUs) / Math.max(0.1, i["v4-client-inproc"].cpuUs - i["v4-raw-inproc"].cpuUs))} the warm difference). ` +
+      "Checked apart over loopback, raw fetch with the client's request options (redirect \"manual\", duplex \"half\") or with its stream reader instead of `text()` costs what plain raw fetch costs. So the gap is the client's own code and data per call, paid at memory speed: what would get there is touching less of it per call (fewer and smaller functions and objects on the call's path), not a faster hot loop: warm, the difference is already the few µs above.",
   ].join("\n");
 }
 

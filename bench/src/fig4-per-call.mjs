@@ -15,6 +15,10 @@
  * against raw fetch + JSON.parse, and against the peers a user would pick instead, openapi-fetch and ky
  * (each with its defaults), interleaved in one process and one process per contender.
  *
+ * The v4 pair also runs against an in-process fetch, warm (a hot loop) and with the CPU's caches evicted
+ * before every call (as the network path evicts them between two real calls): the client's own CPU per
+ * call, and what it costs when its code and data come from memory instead of cache.
+ *
  * Wrike API v4 (issue 10): the v4 client's tasks.get, bearer, a real GET /tasks/{id} answered with a
  * {kind, data} document, against raw fetch + JSON.parse of the same GET, in the same two ways.
  *
@@ -162,6 +166,10 @@ try {
     "v4-raw": ["v4: raw fetch GET /tasks/{id} + JSON.parse, bearer", calls],
     "v4-client": ["v4: createWrikeClient tasks.get, bearer (rateLimit: false, 60 s timeout on)", calls],
     "v4-client-timeout0": ["v4: createWrikeClient tasks.get, bearer, timeoutMs: 0", calls],
+    "v4-raw-inproc": ["v4: raw fetch + JSON.parse, in-process fetch (own CPU only)", inProcessCalls],
+    "v4-client-inproc": ["v4: createWrikeClient tasks.get, in-process fetch (own CPU only)", inProcessCalls],
+    "v4-raw-cold": ["v4: raw fetch + JSON.parse, in-process fetch, caches evicted before each call", calls],
+    "v4-client-cold": ["v4: createWrikeClient tasks.get, in-process fetch, caches evicted before each call", calls],
   };
   const samples = Object.fromEntries(Object.keys(modes).map((m) => [m, []]));
   process.stdout.write("  one process per contender: ");
@@ -236,6 +244,6 @@ try {
 /** The row a process-isolated row is compared with: the raw call of its kind. */
 function isolatedBaseline(isolated, mode) {
   if (mode.startsWith("bearer-")) return isolated["bearer-raw"];
-  if (mode.startsWith("v4-")) return isolated["v4-raw"];
+  if (mode.startsWith("v4-")) return isolated[mode.endsWith("-inproc") ? "v4-raw-inproc" : mode.endsWith("-cold") ? "v4-raw-cold" : "v4-raw"];
   return mode.endsWith("-inproc") ? isolated["hand-inproc"] : isolated.hand;
 }
