@@ -102,7 +102,7 @@ const results = await alternate(
     { name: NAMES.override, ...withHandlers([taskGetHandler({ title: "overridden" }), ...generated]) },
     { name: NAMES.reading, ...withHandlers(handWrittenReading) },
   ],
-  { rounds: rounds(60), n: 4 * REQUESTS.length, warmupRounds: 5 },
+  { rounds: rounds(60), n: 4 * REQUESTS.length, warmupRounds: 5, warmupCalls: 1000 },
 );
 printTable(results, NAMES.handRegExp);
 server.close();
@@ -126,7 +126,7 @@ report({
   targets: [target("8. msw: generated handlers ≤1.10x hand-written per request", perRequest.value, "<=", 1.1, `${perRequest.value.toFixed(2)}x hand-written (CPU ${perRequestCpu.value.toFixed(2)}x)`)],
   notes: [
     `Requests cycle through ${REQUESTS.map((r) => r.url.slice(BASE.length)).join(", ")}; each is a fetch through msw/node's interceptor whose body is read to the end.`,
-    "The contenders take turns call by call in a shuffled order, each call timed on its own (each contender's handlers installed untimed before its call), a full GC and an untimed call of each before every round.",
+    "After 1,000 untimed requests of each contender (to a steady state), the contenders take turns call by call in a shuffled order, each call timed on its own (each contender's handlers installed untimed before its call), a full GC and an untimed call of each before every round.",
     "The ratio is against the faster of the two hand-written sets (string paths go through MSW's path parser on every request; RegExp paths do not).",
     "The hand-written handlers answer the strings the generated ones answer by default (checked equal before timing); they read no arguments and echo no asyncKey. The attribution row is the RegExp set reading each request's body (request.text()) before answering: what reading it costs any handler, without parsing or checking anything.",
     `Both sets have one handler per method (${generated.length}, the download answering the same default bytes) in the same order, so MSW walks the same list for each request.`,

@@ -134,7 +134,7 @@ function shuffledOrder(m) {
  * three times in four), which billed one contender another's leftovers. A full GC (untimed) and one untimed call of
  * each precede every round. A contender's optional `before()` runs untimed before each of its calls (e.g. to
  * install its own MSW handlers when contenders share one server). options: rounds, n (calls per contender
- * per round), warmupRounds.
+ * per round), warmupRounds, warmupCalls (untimed calls of each contender, in turn, before the first round).
  * Returns the shape of compare(): per contender the median of its per-round ms per call, wall and CPU,
  * plus firstAfterGc, the median time of that untimed first call.
  */
@@ -147,6 +147,13 @@ export async function alternate(title, contenders, options = {}) {
   const perRound = new Map(contenders.map((c) => [c.name, []]));
   const cpuPerRound = new Map(contenders.map((c) => [c.name, []]));
   const afterGc = new Map(contenders.map((c) => [c.name, []]));
+  // Steady state first: a loopback call's own code and fetch's take thousands of calls to be optimised, and
+  // timing before that measures the JIT's warm-up (several times a steady call) more than the contenders.
+  for (let i = 0; i < (options.warmupCalls ?? 0); i++)
+    for (const c of contenders) {
+      await c.before?.();
+      sink = await c.run(1);
+    }
   for (let r = 0; r < warmupRounds + rounds; r++) {
     if (r === warmupRounds && !quiet) process.stdout.write(", measuring");
     gc();
