@@ -57,6 +57,17 @@ describe("auth mistakes say what to pass", () => {
     expect(() => createWrikeClient({ auth: { kind: "OAuth1" } as never })).toThrow('auth.kind "OAuth1" is not accepted here (kinds are lower-case: use "oauth1")');
   });
 
+  it("a bare transport refuses a token that cannot go into a header too, without quoting it", () => {
+    const fetch = vi.fn();
+    for (const token of ["SECRET-PART-1\nSECRET-PART-2", "SECRET-PART-1 SECRET-PART-2", "SECRET-PART-1€"]) {
+      expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token }, fetch })).toThrow('auth must be { kind: "bearer", token } or an Authorizer');
+      expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token }, fetch })).not.toThrow(/SECRET/);
+    }
+    // Surrounding whitespace (a token pasted with its line break) is not the token's: it still goes out.
+    expect(() => createTransport(wrikeV2Api, { auth: { kind: "bearer", token: " SECRET-TOKEN\n" }, fetch })).not.toThrow();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("a token that cannot go into a header is refused at once, without quoting it (fetch's own error quotes the header)", () => {
     for (const create of [createWrikeClient, createV4Client])
       for (const token of ["SECRET-PART-1\nSECRET-PART-2", "SECRET-PART-1 SECRET-PART-2", "SECRET-PART-1€"]) {

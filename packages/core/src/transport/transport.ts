@@ -24,7 +24,10 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   // kinds it takes and how to wrap OAuth credentials for a bare transport (oauth1Auth, see TransportOptions.auth).
   const auth = options?.auth as Partial<BearerAuth & Authorizer> | undefined;
   // A bearer token is an authorizer of one header.
-  const authorizer = auth?.kind === "bearer" ? auth.token?.trim() && { authorize: () => `Bearer ${auth.token}` } : typeof auth?.authorize === "function" && (auth as Authorizer);
+  // A token that cannot be sent in a header (a space, a line break, non-ASCII) is refused like a missing one:
+  // every call would fail in fetch, with a message quoting it. createWrikeClient says which it is.
+  const token = auth?.kind === "bearer" && auth.token?.trim();
+  const authorizer = token !== false ? /^[!-~]+$/.test(token ?? "") && { authorize: () => `Bearer ${token}` } : typeof auth?.authorize === "function" && (auth as Authorizer);
   if (!authorizer) throw new TypeError('auth must be { kind: "bearer", token } or an Authorizer');
   const format = api.protocol.requested(api, options);
   const hooks = options.hooks ?? {};
