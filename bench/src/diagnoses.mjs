@@ -28,7 +28,7 @@ function validation(f) {
     `### 2. Validation: the generated decoder is ${x(vsAjv.value)} ajv's time (range ${x(vsAjv.p25)}–${x(vsAjv.p75)}; ${formatTime(r[ours].median)} vs ${formatTime(r[ajv].median)} per 1,000-task document, each timed alone in its own process; hand-written limit ${formatTime(r["hand-written check"].median)})`,
     "",
     `On the same document with every id already a number the decoder is ${numeric ? x(numeric.value) : "n/a"} ajv: that row is the checking both do, without the numeric-string ids the decoder converts and ajv only matches against a pattern. ` +
-      "Profile `decodeTask` (packages/client/src/generated/decoders.ts, emitted by tools/codegen/src/emitters/decoders.ts) and the list loops in packages/core/src/runtime/decode.ts with `node --cpu-prof` on a script that decodes fresh JSON.parse copies of the figure's document.",
+      "Profile `decodeTask` (packages/client/src/v2/generated/decoders.ts, emitted by tools/codegen/src/emitters/decoders.ts) and the list loops in packages/core/src/runtime/decode.ts with `node --cpu-prof` on a script that decodes fresh JSON.parse copies of the figure's document.",
   ].join("\n");
 }
 
