@@ -11,6 +11,7 @@ import { createWrikeClient, WrikeApiError, WrikeAsyncKeyMismatchError, WrikeDeco
 import { xmlSupport } from "../src/xml.js";
 import { methodDescriptors, xmlRenderers, type MethodId } from "../src/server.js";
 import { examples, type PreparedExample } from "./spec-examples.js";
+import { random, type Random } from "./seeded-random.js";
 
 type Format = "json" | "xml";
 const SEED = 0x15_2026;
@@ -18,20 +19,6 @@ const TEXT_MUTATIONS = 120; // per example and format
 const VALUE_MUTATIONS = 40; // per example
 const CLIENT_SHARE = 8; // every 8th text mutation also goes through the client
 
-/** mulberry32: a small seeded generator, so every run tries the same inputs. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { int, pick: <T>(items: readonly T[]): T => items[int(items.length)]! };
-}
-type Random = ReturnType<typeof random>;
 
 const FRAGMENTS = ["<", ">", "/", "&", ";", '"', "'", "=", "\r", "\n", "\r\n", " ", "\t", "\u0000", "\u0001", "\uD800", "0", "9", "-", ".", "e", "E", "+",
   "99999999999999999999", "9007199254740993", "1e400", "NaN", "true", "null", "{", "}", "[", "]", ",", ":", "]]>", "<![CDATA[", "-->", "<!--", "<?", "?>",

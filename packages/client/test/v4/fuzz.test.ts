@@ -13,25 +13,12 @@ import { decode } from "@wrikekit/core/runtime";
 import * as methods from "../../src/v4/generated/methods.js";
 import { createTransport, WrikeValidationError, wrikeV4Api } from "../../src/index.js";
 import { ir } from "./spec.js";
+import { random, type Random } from "../seeded-random.js";
 
 const SEED = 0x4_2026;
 const MUTATIONS = 40; // per operation
 const CLIENT_SHARE = 10; // every 10th mutation also goes through the client
 
-/** mulberry32: a small seeded generator, so every run tries the same inputs. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { int, pick: <T>(items: readonly T[]): T => items[int(items.length)]! };
-}
-type Random = ReturnType<typeof random>;
 
 const descriptors = new Map<string, MethodDescriptor<unknown, unknown>>();
 for (const value of Object.values(methods)) {
