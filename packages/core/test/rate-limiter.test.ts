@@ -102,7 +102,7 @@ describe("rate limiter through the transport: a slot is stamped when the request
     expect(busiestWindow(sent, 2000)).toBeLessThanOrEqual(10);
   });
 
-  it("on the real clock, 200 ms windows never hold more than 10 starts whatever the authorizer takes", async () => {
+  it("on the real clock, 10 per 200 ms holds for the sends whatever the authorizer takes (within a send's lag after its stamp)", async () => {
     const sent: number[] = [];
     const fetch = (async () => {
       sent.push(systemClock.now());
