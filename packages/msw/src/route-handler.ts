@@ -26,6 +26,9 @@ function matchRoute(pattern: RegExp, url: string): PathParams | undefined {
 export function routeHandler(verb: keyof typeof verbs, route: Route, resolver: HttpResponseResolver, options: { once: boolean }): HttpHandler {
   const handler = verbs[verb](
     ({ request }) => {
+      // MSW runs every handler's predicate before its method check: a request of another verb skips the pattern.
+      // (fetch upper-cases the standard verbs but leaves "patch" as given, and MSW compares verbs case-blind.)
+      if (request.method !== verb && request.method.toUpperCase() !== verb) return false;
       const params = matchRoute(route.pattern, request.url);
       return params === undefined ? false : { matches: true, params };
     },
