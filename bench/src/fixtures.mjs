@@ -74,3 +74,52 @@ export function makeTasks(count, seed = 42) {
 export function taskFilterDocument(count, seed = 42) {
   return { filteredList: { tLast: 1290072853886, list: makeTasks(count, seed) } };
 }
+
+// ---------------------------------------------------------------- Wrike API v4
+/** A v4 id: 16 characters as today, or every seventh in the long form of Wrike's July 2025 change. */
+const v4Id = (i) => (i % 7 === 0 ? `IEAGKVLF${"K".repeat(200)}${i}` : `IEAGKVLFKQ${String(i).padStart(6, "0")}`);
+const v4Timestamp = (rand) => timestamp(rand).replace(" ", "T").replace(/\.\d+$/, "Z");
+
+/** One v4 Task with every field a GET /tasks answer carries when `fields` asks for all of them. */
+export function makeV4Task(i, rand) {
+  const task = {
+    id: v4Id(i),
+    accountId: "IEAGKVLF",
+    title: `${words(rand, 2 + Math.floor(rand() * 4))} #${i}`,
+    description: i % 7 === 0 ? "" : words(rand, 8 + Math.floor(rand() * 20)),
+    briefDescription: words(rand, 4),
+    parentIds: pick(rand, [v4Id(1), v4Id(2), v4Id(3)], 1 + Math.floor(rand() * 2)),
+    superParentIds: [],
+    sharedIds: pick(rand, [v4Id(10), v4Id(11), v4Id(12), v4Id(14)], 1 + Math.floor(rand() * 3)),
+    responsibleIds: pick(rand, [v4Id(10), v4Id(11), v4Id(12)], Math.floor(rand() * 3)),
+    status: ["Active", "Completed", "Deferred", "Cancelled"][Math.floor(rand() * 4)],
+    importance: ["High", "Normal", "Low"][Math.floor(rand() * 3)],
+    createdDate: v4Timestamp(rand),
+    updatedDate: v4Timestamp(rand),
+    dates: i % 4 === 0 ? { type: "Backlog" } : { type: "Planned", duration: Math.floor(rand() * 9600), start: "2026-11-04T09:00:00", due: "2026-11-08T17:00:00", workOnWeekends: rand() < 0.2 },
+    scope: "WsTask",
+    authorIds: [v4Id(10 + (i % 3))],
+    customStatusId: "IEAGKVLFJMAAAAAA",
+    hasAttachments: i % 3 === 0,
+    attachmentCount: i % 3,
+    permalink: `https://www.wrike.com/open.htm?id=${1000000 + i}`,
+    priority: (1e8 + i).toString(16),
+    followedByMe: rand() < 0.3,
+    followerIds: pick(rand, [v4Id(10), v4Id(11)], 1),
+    recurrent: false,
+    superTaskIds: [],
+    subTaskIds: i % 5 === 0 ? [v4Id(i + 1)] : [],
+    dependencyIds: [],
+    metadata: i % 2 === 0 ? [{ key: "source", value: "import" }, { key: "cleared", value: null }] : [],
+    customFields: [{ id: "IEAGKVLFJUAAAAAA", value: String(Math.floor(rand() * 100)) }],
+    effortAllocation: { mode: "FullTime", totalEffort: 480, allocatedEffort: Math.floor(rand() * 480) },
+  };
+  if (i % 10 === 0) task.addedByWrikeLater = true; // not in the spec: must be let through
+  return task;
+}
+
+/** The GET /tasks answer {kind, data} with `count` tasks. */
+export function v4TasksDocument(count, seed = 42) {
+  const rand = prng(seed);
+  return { kind: "tasks", data: Array.from({ length: count }, (_, i) => makeV4Task(i, rand)) };
+}

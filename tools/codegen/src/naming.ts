@@ -24,6 +24,8 @@ export const names = {
   sync: (m: Method) => `${m.functionName}Sync`,
   mswHandler: (m: Method) => `${m.functionName}Handler`,
   modelDecoder: (model: Pick<Model, "name"> | string) => `decode${typeof model === "string" ? model : model.name}`,
+  /** A check-only model's canonical check (decoders.ts), e.g. isCanonicalTask. */
+  canonicalCheck: (model: Pick<Model, "name"> | string) => `isCanonical${typeof model === "string" ? model : model.name}`,
   modelWriter: (model: Pick<Model, "name"> | string) => `write${typeof model === "string" ? model : model.name}Xml`,
   /** React: the query-key factories of a group's reads, e.g. taskKeys. */
   queryKeys: (group: string) => `${group}Keys`,

@@ -128,7 +128,7 @@ export function optionalScalars(o: Record<string, unknown>, checks: Readonly<Rec
 // documents (a shared loop helper, one call deeper, measured slower).
 
 /** A list field of an API without XML: absent, or an array whose items decodeItem checks in place (models, json). */
-export function checkList(value: unknown, key: string, ctx: DecodeContext, decodeItem: Decoder<unknown>): void {
+export function checkList(value: unknown, key: string | number, ctx: DecodeContext, decodeItem: Decoder<unknown>): void {
   if (Array.isArray(value)) {
     ctx.path.push(key);
     for (let i = 0; i < value.length; i++) value[i] = decodeItem(value[i], i, ctx);
@@ -137,10 +137,34 @@ export function checkList(value: unknown, key: string, ctx: DecodeContext, decod
 }
 
 /** A list-of-strings field of an API without XML: absent, or an array of strings. */
-export function checkStringList(value: unknown, key: string, ctx: DecodeContext): void {
+export function checkStringList(value: unknown, key: string | number, ctx: DecodeContext): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") fail(value[i], `${key}[${i}]`, "string", ctx);
   } else if (value !== undefined) fail(value, key, "list", ctx);
+}
+
+/** The decoder of a list whose items `decodeItem` checks, for reportFields' tables. */
+export const listOf =
+  (decodeItem: Decoder<unknown>): Decoder<void> =>
+  (value, key, ctx) =>
+    checkList(value, key, ctx, decodeItem);
+
+/**
+ * Reports what is wrong with an object that a generated canonical check refused (the decoders of models that
+ * only check): each field through the decoder `decoders` names for it, an absent required field as missing,
+ * null let through for the nullable ones. A walk of a table with keyed loads, not code per field: it runs
+ * only for an object with a mismatch, so it is written for size.
+ */
+export function reportFields(o: unknown, key: string | number, ctx: DecodeContext, decoders: Readonly<Record<string, Decoder<unknown>>>, required: readonly string[] = [], nullable: readonly string[] = []): void {
+  if (!checkObject(o, key, ctx)) return;
+  ctx.path.push(key);
+  for (const name in decoders) {
+    const v = o[name];
+    if (v === undefined) {
+      if (required.includes(name)) missing(name, ctx);
+    } else if (v !== null || !nullable.includes(name)) decoders[name]!(v, name, ctx);
+  }
+  ctx.path.pop();
 }
 
 // Decoders that also convert: XML's forms (every scalar as text, lists as wrapper elements) and

@@ -4,7 +4,7 @@
  * The checks are written out as code; nothing walks the spec at run time.
  */
 import type { FunctionDeclarationStructure, OptionalKind } from "ts-morph";
-import type { Field, Ir, TypeRef } from "../model.js";
+import type { Field, Ir, Model, TypeRef } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names, wireScalar } from "../naming.js";
 import { importRuntime } from "./shared/runtime-codecs.js";
@@ -45,25 +45,31 @@ function scalarDecoder(t: TypeRef, mode: Mode): string {
   throw new Error(`no decoder for scalar type ${scalar}`);
 }
 
-/**
- * How a scalar field is checked: `notCanonical` tests, inline, that the value needs something (most values
- * do not); only those go through the runtime, which converts them or records the mismatch.
- */
-function notCanonical(t: TypeRef): string {
+/** The inline test that a value `v` of a scalar type is canonical (needs nothing). */
+function canonicalTest(t: TypeRef, v: string): string {
   const scalar = wireScalar(t);
-  if (STRING_LIKE.has(scalar)) return 'typeof v !== "string"';
+  if (STRING_LIKE.has(scalar)) return `typeof ${v} === "string"`;
   switch (scalar) {
     case "id":
     case "integer":
     case "long":
-      return "!Number.isSafeInteger(v)";
+      return `Number.isSafeInteger(${v})`;
     case "double":
-      return "!Number.isFinite(v)";
+      return `Number.isFinite(${v})`;
     case "boolean":
-      return 'typeof v !== "boolean"';
+      return `typeof ${v} === "boolean"`;
     default:
       throw new Error(`no decoder for scalar type ${scalar}`);
   }
+}
+
+/**
+ * How a scalar field is checked: `notCanonical` tests, inline, that the value needs something (most values
+ * do not); only those go through the runtime, which converts them or records the mismatch.
+ */
+function notCanonical(t: TypeRef, v = "v"): string {
+  const test = canonicalTest(t, v);
+  return test.startsWith("typeof") ? test.replace("===", "!==") : `!${test}`;
 }
 
 /**
@@ -137,20 +143,23 @@ function fieldStatement(f: Field, mode: Mode): string {
  * kinds stay inline: a loop of keyed reads costs them more than it saves); `xml` says whether the API has XML
  * answers (see Mode). Shared with the webhook-events emitter, whose events are objects of fields too.
  */
-export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string, xml: boolean): OptionalKind<FunctionDeclarationStructure> {
+export function modelDecoder(name: string, returnType: string, fields: readonly Field[], description: string, xml: boolean, canonicalCheck?: string): OptionalKind<FunctionDeclarationStructure> {
   const mode: Mode = { xml };
   const aliases = fields.flatMap((f) => (f.aliases ?? []).map((alias) => `d.renameAlias(o, ${JSON.stringify(alias)}, ${JSON.stringify(f.name)});`));
   const checks = fields.filter((f) => !isGroupedScalar(f, mode)).map((f) => fieldStatement(f, mode)).filter((statement) => statement !== "");
+  const parameters = [
+    // Without XML the object is the value itself (checked, never replaced by an empty element's {}).
+    { name: xml ? "value" : "o", type: "unknown" },
+    { name: "key", type: "string | number" },
+    { name: "ctx", type: "DecodeContext" },
+  ];
+  // A check-only model: its canonical check, and only when that refuses the object, the report of a table.
+  if (canonicalCheck) return { isExported: true, name, ...docs(description), parameters, returnType, statements: [`if (!${canonicalCheck}(o)) ${reportStatement(fields)}`, `return o as ${returnType};`] };
   return {
     isExported: true,
     name,
     ...docs(description),
-    // Without XML the object is the value itself (checked, never replaced by an empty element's {}).
-    parameters: [
-      { name: xml ? "value" : "o", type: "unknown" },
-      { name: "key", type: "string | number" },
-      { name: "ctx", type: "DecodeContext" },
-    ],
+    parameters,
     returnType,
     statements: [
       ...(xml ? ["const o = d.object(value, key, ctx);", `if (o === undefined) return value as ${returnType};`] : [`if (!d.checkObject(o, key, ctx)) return o as ${returnType};`]),
@@ -178,13 +187,97 @@ function optionalScalarsStatement(fields: readonly Field[], mode: Mode): string[
   return [`if (!(${canonical})) d.optionalScalars(o, { ${table} }, ctx);`];
 }
 
+/**
+ * The report of a check-only model that its canonical check refused: d.reportFields walks a table of each
+ * field's decoder (a list's through d.listOf, a string list's d.checkStringList), with the required and the
+ * nullable fields named. A table, not code per field: it runs only for an object with a mismatch.
+ */
+function reportStatement(fields: readonly Field[]): string {
+  const mode: Mode = { xml: false };
+  const decoderOf = (f: Field): string => {
+    const item = f.type.kind === "model" ? names.modelDecoder(f.type.name) : scalarDecoder(f.type, mode);
+    if (!f.type.list) return item;
+    return f.type.kind === "scalar" && STRING_LIKE.has(wireScalar(f.type)) ? "d.checkStringList" : `d.listOf(${item})`;
+  };
+  const table = fields.map((f) => `${f.name}: ${decoderOf(f)}`).join(", ");
+  const named = (pick: (f: Field) => boolean | undefined) => JSON.stringify(fields.filter(pick).map((f) => f.name));
+  const required = named((f) => f.required);
+  const nullable = named((f) => f.nullable);
+  return `d.reportFields(o, key, ctx, { ${table} }${required !== "[]" || nullable !== "[]" ? `, ${required}` : ""}${nullable !== "[]" ? `, ${nullable}` : ""});`;
+}
+
+/**
+ * The models of a JSON-only API whose decoders only check (no field converts or is renamed, and every model
+ * they contain is such a model too): they get a canonical check (canonicalCheck).
+ */
+export function checkOnlyModels(models: readonly Model[], xml: boolean): Set<string> {
+  const mode: Mode = { xml };
+  const only = new Set(xml ? [] : models.filter((m) => m.fields.every((f) => !f.aliases?.length && !assigns(f, mode) && (f.type.kind === "model" || !f.type.list || checksOnly(f, mode)))).map((m) => m.name));
+  // A model is only as check-only as the models in its fields.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of models) if (only.has(m.name) && m.fields.some((f) => f.type.kind === "model" && !only.has(f.type.name))) changed = only.delete(m.name);
+  }
+  return only;
+}
+
+/**
+ * The canonical check of a check-only model: true when every field is absent or already what its type
+ * says, written out as plain conditions and loops with no context, path or report, so that a valid object
+ * (nearly every one) costs what ajv's compiled code costs and only a refused one is decoded field by field.
+ * Literal code, not helper calls: V8 stops inlining helpers in a large function, and gzip makes the
+ * repetition nearly free.
+ */
+export function canonicalCheck(name: string, fields: readonly Field[], check: (model: string) => string): OptionalKind<FunctionDeclarationStructure> {
+  const conditions: string[] = [];
+  const lists: string[] = [];
+  for (const f of fields) {
+    const read = `r.${f.name}`;
+    const absent = f.nullable ? "== null" : "=== undefined";
+    if (f.type.list) {
+      const item = f.type.kind === "model" ? `!${check(f.type.name)}(a[i])` : wireScalar(f.type) === "json" ? undefined : notCanonical(f.type, "a[i]");
+      lists.push(
+        `a = ${read};`,
+        f.required ? `if (a === undefined) return false;` : "",
+        `if (a ${f.nullable ? "!=" : "!=="} ${f.nullable ? "null" : "undefined"}) { if (!Array.isArray(a)) return false;${item ? ` for (let i = 0; i < a.length; i++) if (${item}) return false;` : ""} }`,
+      );
+      continue;
+    }
+    const test = (v: string) => (f.type.kind === "model" ? `${check(f.type.name)}(${v})` : canonicalTest(f.type, v));
+    if (f.type.kind === "scalar" && wireScalar(f.type) === "json") {
+      if (f.required) conditions.push(`${read} !== undefined`);
+    } else if (f.required) conditions.push(f.nullable ? `((v = ${read}) === null || ${test("v")})` : test(read));
+    else conditions.push(`((v = ${read}) ${absent} || ${test("v")})`);
+  }
+  const uses = (text: string) => conditions.some((c) => c.includes(text));
+  return {
+    name,
+    parameters: [{ name: "o", type: "unknown" }],
+    returnType: "boolean",
+    statements: [
+      "if (typeof o !== \"object\" || o === null || Array.isArray(o)) return false;",
+      "const r = o as Record<string, unknown>;",
+      ...(uses("(v = ") ? ["let v: unknown;"] : []),
+      ...(lists.length > 0 ? ["let a: unknown;"] : []),
+      ...(conditions.length > 0 ? [`if (!(${conditions.join(" && ")})) return false;`] : []),
+      ...lists.filter((line) => line !== ""),
+      "return true;",
+    ],
+  };
+}
+
 export const decodersEmitter: Emitter = {
   name: "decoders",
   output: "packages/client/src/{api}/generated/decoders.ts",
   emit(ir: Ir, file) {
     importRuntime(file, "decode", "d", "DecodeContext");
     const xml = ir.api.formats.xml !== undefined;
-    for (const model of ir.models) file.addFunction(modelDecoder(names.modelDecoder(model), `t.${model.name}`, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`, xml));
+    const checkOnly = checkOnlyModels(ir.models, xml);
+    for (const model of ir.models) {
+      const check = checkOnly.has(model.name) ? names.canonicalCheck(model) : undefined;
+      file.addFunction(modelDecoder(names.modelDecoder(model), `t.${model.name}`, model.fields, `Checks one ${model.name} and normalises it in place; mismatches go to ctx.issues.`, xml, check));
+      if (check) file.addFunction({ ...canonicalCheck(check, model.fields, names.canonicalCheck), ...docs(`Whether a ${model.name} needs nothing: every field absent or canonical (no context, no report).`) });
+    }
     for (const m of ir.methods) {
       if (m.binary) continue;
       const roots = m.variants.map((v) => v.root);

@@ -6,1571 +6,2614 @@ import type * as t from "./types.js";
 
 /** Checks one AccessRole and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAccessRole(o: unknown, key: string | number, ctx: DecodeContext): t.AccessRole {
-  if (!d.checkObject(o, key, ctx)) return o as t.AccessRole;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { description: d.string, title: d.string }, ctx);
+  if (!isCanonicalAccessRole(o)) d.reportFields(o, key, ctx, { description: d.string, id: d.string, title: d.string }, ["id"]);
+  return o as t.AccessRole;
+}
+
+/** Whether a AccessRole needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAccessRole(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.AccessRole;
+  if (!(((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one AccessRoleEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAccessRoleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AccessRoleEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.AccessRoleEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAccessRole);
-  ctx.path.pop();
-  return o as unknown as t.AccessRoleEnvelope;
+  if (!isCanonicalAccessRoleEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeAccessRole) }, ["kind", "data"]);
+  return o as t.AccessRoleEnvelope;
+}
+
+/** Whether a AccessRoleEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAccessRoleEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAccessRole(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Account and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAccount(o: unknown, key: string | number, ctx: DecodeContext): t.Account {
-  if (!d.checkObject(o, key, ctx)) return o as t.Account;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.dateFormat) && d.isOptionalString(o.firstDayOfWeek) && d.isOptionalString(o.name) && d.isOptionalString(o.recycleBinId) && d.isOptionalString(o.rootFolderId) && d.isOptionalString(o.joinedDate))) d.optionalScalars(o, { createdDate: d.string, dateFormat: d.string, firstDayOfWeek: d.string, name: d.string, recycleBinId: d.string, rootFolderId: d.string, joinedDate: d.string }, ctx);
+  if (!isCanonicalAccount(o)) d.reportFields(o, key, ctx, { metadata: d.listOf(decodeMetadata), createdDate: d.string, workDays: d.checkStringList, dateFormat: d.string, firstDayOfWeek: d.string, customFields: d.listOf(decodeCustomField), name: d.string, recycleBinId: d.string, rootFolderId: d.string, id: d.string, subscription: decodeSubscription, joinedDate: d.string }, ["id"]);
+  return o as t.Account;
+}
+
+/** Whether a Account needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAccount(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
-  d.checkStringList(o.workDays, "workDays", ctx);
-  d.checkList(o.customFields, "customFields", ctx, decodeCustomField);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.subscription; if (v !== undefined) decodeSubscription(v, "subscription", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Account;
+  let a: unknown;
+  if (!(((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.dateFormat) === undefined || typeof v === "string") && ((v = r.firstDayOfWeek) === undefined || typeof v === "string") && ((v = r.name) === undefined || typeof v === "string") && ((v = r.recycleBinId) === undefined || typeof v === "string") && ((v = r.rootFolderId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.subscription) === undefined || isCanonicalSubscription(v)) && ((v = r.joinedDate) === undefined || typeof v === "string"))) return false;
+  a = r.metadata;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
+
+  a = r.workDays;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.customFields;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomField(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one AccountEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAccountEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AccountEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.AccountEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAccount);
-  ctx.path.pop();
-  return o as unknown as t.AccountEnvelope;
+  if (!isCanonicalAccountEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeAccount) }, ["kind", "data"]);
+  return o as t.AccountEnvelope;
+}
+
+/** Whether a AccountEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAccountEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAccount(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Approval and normalises it in place; mismatches go to ctx.issues. */
 export function decodeApproval(o: unknown, key: string | number, ctx: DecodeContext): t.Approval {
-  if (!d.checkObject(o, key, ctx)) return o as t.Approval;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.dueDate) && d.isOptionalString(o.description) && d.isOptionalBoolean(o.finished) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalBoolean(o.autoFinishOnReject) && d.isOptionalString(o.folderId) && d.isOptionalString(o.finisherId) && d.isOptionalBoolean(o.autoFinishOnApprove) && d.isOptionalString(o.taskId) && d.isOptionalString(o.status))) d.optionalScalars(o, { dueDate: d.string, description: d.string, finished: d.checkBoolean, updatedDate: d.string, authorId: d.string, title: d.string, type: d.string, autoFinishOnReject: d.checkBoolean, folderId: d.string, finisherId: d.string, autoFinishOnApprove: d.checkBoolean, taskId: d.string, status: d.string }, ctx);
+  if (!isCanonicalApproval(o)) d.reportFields(o, key, ctx, { dueDate: d.string, description: d.string, finished: d.checkBoolean, updatedDate: d.string, authorId: d.string, title: d.string, type: d.string, autoFinishOnReject: d.checkBoolean, folderId: d.string, finisherId: d.string, autoFinishOnApprove: d.checkBoolean, decisions: d.listOf(decodeApprovalDecision), attachmentIds: d.checkStringList, id: d.string, taskId: d.string, status: d.string }, ["id"]);
+  return o as t.Approval;
+}
+
+/** Whether a Approval needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalApproval(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.decisions, "decisions", ctx, decodeApprovalDecision);
-  d.checkStringList(o.attachmentIds, "attachmentIds", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Approval;
+  let a: unknown;
+  if (!(((v = r.dueDate) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.finished) === undefined || typeof v === "boolean") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.authorId) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.autoFinishOnReject) === undefined || typeof v === "boolean") && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.finisherId) === undefined || typeof v === "string") && ((v = r.autoFinishOnApprove) === undefined || typeof v === "boolean") && typeof r.id === "string" && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
+  a = r.decisions;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalApprovalDecision(a[i])) return false; }
+
+  a = r.attachmentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one ApprovalDecision and normalises it in place; mismatches go to ctx.issues. */
 export function decodeApprovalDecision(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalDecision {
-  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalDecision;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.approverId) && d.isOptionalString(o.comment) && d.isOptionalString(o.status) && d.isOptionalString(o.updatedDate))) d.optionalScalars(o, { approverId: d.string, comment: d.string, status: d.string, updatedDate: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.ApprovalDecision;
+  if (!isCanonicalApprovalDecision(o)) d.reportFields(o, key, ctx, { approverId: d.string, comment: d.string, status: d.string, updatedDate: d.string });
+  return o as t.ApprovalDecision;
+}
+
+/** Whether a ApprovalDecision needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalApprovalDecision(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.approverId) === undefined || typeof v === "string") && ((v = r.comment) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.updatedDate) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one ApprovalEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeApprovalEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeApproval);
-  ctx.path.pop();
-  return o as unknown as t.ApprovalEnvelope;
+  if (!isCanonicalApprovalEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeApproval) }, ["kind", "data"]);
+  return o as t.ApprovalEnvelope;
+}
+
+/** Whether a ApprovalEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalApprovalEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalApproval(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one ApprovalPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeApprovalPage(o: unknown, key: string | number, ctx: DecodeContext): t.ApprovalPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.ApprovalPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalApprovalPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeApproval), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.ApprovalPage;
+}
+
+/** Whether a ApprovalPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalApprovalPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeApproval);
-  ctx.path.pop();
-  return o as unknown as t.ApprovalPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalApproval(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Asset and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAsset(o: unknown, key: string | number, ctx: DecodeContext): t.Asset {
-  if (!d.checkObject(o, key, ctx)) return o as t.Asset;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.name))) d.optionalScalars(o, { name: d.string }, ctx);
+  if (!isCanonicalAsset(o)) d.reportFields(o, key, ctx, { name: d.string, id: d.string }, ["id"]);
+  return o as t.Asset;
+}
+
+/** Whether a Asset needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAsset(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Asset;
+  if (!(((v = r.name) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
+  return true;
 }
 
 /** Checks one AssetEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAssetEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AssetEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.AssetEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAsset);
-  ctx.path.pop();
-  return o as unknown as t.AssetEnvelope;
+  if (!isCanonicalAssetEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeAsset) }, ["kind", "data"]);
+  return o as t.AssetEnvelope;
+}
+
+/** Whether a AssetEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAssetEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAsset(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one AsyncJob and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAsyncJob(o: unknown, key: string | number, ctx: DecodeContext): t.AsyncJob {
-  if (!d.checkObject(o, key, ctx)) return o as t.AsyncJob;
-  ctx.path.push(key);
-  if (!(d.isOptionalInteger(o.processedCount) && d.isOptionalString(o.errorMessage) && d.isOptionalInteger(o.progressPercent) && d.isOptionalInteger(o.totalCount) && d.isOptionalString(o.type) && d.isOptionalString(o.status))) d.optionalScalars(o, { processedCount: d.checkInteger, errorMessage: d.string, progressPercent: d.checkInteger, totalCount: d.checkInteger, type: d.string, status: d.string }, ctx);
+  if (!isCanonicalAsyncJob(o)) d.reportFields(o, key, ctx, { result: d.json, processedCount: d.checkInteger, errorMessage: d.string, progressPercent: d.checkInteger, id: d.string, totalCount: d.checkInteger, type: d.string, status: d.string }, ["id"]);
+  return o as t.AsyncJob;
+}
+
+/** Whether a AsyncJob needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAsyncJob(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.AsyncJob;
+  if (!(((v = r.processedCount) === undefined || Number.isSafeInteger(v)) && ((v = r.errorMessage) === undefined || typeof v === "string") && ((v = r.progressPercent) === undefined || Number.isSafeInteger(v)) && typeof r.id === "string" && ((v = r.totalCount) === undefined || Number.isSafeInteger(v)) && ((v = r.type) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one AsyncJobEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAsyncJobEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AsyncJobEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.AsyncJobEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAsyncJob);
-  ctx.path.pop();
-  return o as unknown as t.AsyncJobEnvelope;
+  if (!isCanonicalAsyncJobEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeAsyncJob) }, ["kind", "data"]);
+  return o as t.AsyncJobEnvelope;
+}
+
+/** Whether a AsyncJobEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAsyncJobEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAsyncJob(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Attachment and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAttachment(o: unknown, key: string | number, ctx: DecodeContext): t.Attachment {
-  if (!d.checkObject(o, key, ctx)) return o as t.Attachment;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.currentAttachmentId) && d.isOptionalString(o.originVersionId) && d.isOptionalString(o.previewUrl) && d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalDouble(o.version) && d.isOptionalString(o.folderId) && d.isOptionalString(o.url) && d.isOptionalString(o.createdDate) && d.isOptionalInteger(o.size) && d.isOptionalString(o.name) && d.isOptionalDouble(o.width) && d.isOptionalString(o.commentId) && d.isOptionalString(o.contentType) && d.isOptionalString(o.taskId) && d.isOptionalDouble(o.height))) d.optionalScalars(o, { currentAttachmentId: d.string, originVersionId: d.string, previewUrl: d.string, playlistUrl: d.string, authorId: d.string, type: d.string, version: d.checkDouble, folderId: d.string, url: d.string, createdDate: d.string, size: d.checkInteger, name: d.string, width: d.checkDouble, commentId: d.string, contentType: d.string, taskId: d.string, height: d.checkDouble }, ctx);
+  if (!isCanonicalAttachment(o)) d.reportFields(o, key, ctx, { currentAttachmentId: d.string, originVersionId: d.string, reviewIds: d.checkStringList, previewUrl: d.string, playlistUrl: d.string, authorId: d.string, type: d.string, version: d.checkDouble, folderId: d.string, url: d.string, createdDate: d.string, size: d.checkInteger, name: d.string, width: d.checkDouble, commentId: d.string, id: d.string, contentType: d.string, taskId: d.string, height: d.checkDouble }, ["id"]);
+  return o as t.Attachment;
+}
+
+/** Whether a Attachment needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAttachment(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.reviewIds, "reviewIds", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Attachment;
+  let a: unknown;
+  if (!(((v = r.currentAttachmentId) === undefined || typeof v === "string") && ((v = r.originVersionId) === undefined || typeof v === "string") && ((v = r.previewUrl) === undefined || typeof v === "string") && ((v = r.playlistUrl) === undefined || typeof v === "string") && ((v = r.authorId) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.version) === undefined || Number.isFinite(v)) && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.url) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.size) === undefined || Number.isSafeInteger(v)) && ((v = r.name) === undefined || typeof v === "string") && ((v = r.width) === undefined || Number.isFinite(v)) && ((v = r.commentId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.contentType) === undefined || typeof v === "string") && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.height) === undefined || Number.isFinite(v)))) return false;
+  a = r.reviewIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one AttachmentEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAttachmentEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAttachment);
-  ctx.path.pop();
-  return o as unknown as t.AttachmentEnvelope;
+  if (!isCanonicalAttachmentEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeAttachment) }, ["kind", "data"]);
+  return o as t.AttachmentEnvelope;
+}
+
+/** Whether a AttachmentEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAttachmentEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAttachment(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one AttachmentUrl and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAttachmentUrl(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrl {
-  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentUrl;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.playlistUrl) && d.isOptionalString(o.url))) d.optionalScalars(o, { playlistUrl: d.string, url: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.AttachmentUrl;
+  if (!isCanonicalAttachmentUrl(o)) d.reportFields(o, key, ctx, { playlistUrl: d.string, url: d.string });
+  return o as t.AttachmentUrl;
+}
+
+/** Whether a AttachmentUrl needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAttachmentUrl(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.playlistUrl) === undefined || typeof v === "string") && ((v = r.url) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one AttachmentUrlEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAttachmentUrlEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.AttachmentUrlEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.AttachmentUrlEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAttachmentUrl);
-  ctx.path.pop();
-  return o as unknown as t.AttachmentUrlEnvelope;
+  if (!isCanonicalAttachmentUrlEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeAttachmentUrl) }, ["kind", "data"]);
+  return o as t.AttachmentUrlEnvelope;
+}
+
+/** Whether a AttachmentUrlEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAttachmentUrlEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAttachmentUrl(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one AuditLogEntry and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAuditLogEntry(o: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntry {
-  if (!d.checkObject(o, key, ctx)) return o as t.AuditLogEntry;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.ipAddress) && d.isOptionalString(o.objectName) && d.isOptionalString(o.userEmail) && d.isOptionalString(o.operation) && d.isOptionalString(o.userId) && d.isOptionalString(o.objectId) && d.isOptionalString(o.eventDate) && d.isOptionalString(o.objectType))) d.optionalScalars(o, { ipAddress: d.string, objectName: d.string, userEmail: d.string, operation: d.string, userId: d.string, objectId: d.string, eventDate: d.string, objectType: d.string }, ctx);
+  if (!isCanonicalAuditLogEntry(o)) d.reportFields(o, key, ctx, { ipAddress: d.string, objectName: d.string, userEmail: d.string, details: d.json, id: d.string, operation: d.string, userId: d.string, objectId: d.string, eventDate: d.string, objectType: d.string }, ["id"]);
+  return o as t.AuditLogEntry;
+}
+
+/** Whether a AuditLogEntry needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAuditLogEntry(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.AuditLogEntry;
+  if (!(((v = r.ipAddress) === undefined || typeof v === "string") && ((v = r.objectName) === undefined || typeof v === "string") && ((v = r.userEmail) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.operation) === undefined || typeof v === "string") && ((v = r.userId) === undefined || typeof v === "string") && ((v = r.objectId) === undefined || typeof v === "string") && ((v = r.eventDate) === undefined || typeof v === "string") && ((v = r.objectType) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one AuditLogEntryPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeAuditLogEntryPage(o: unknown, key: string | number, ctx: DecodeContext): t.AuditLogEntryPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.AuditLogEntryPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalAuditLogEntryPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeAuditLogEntry), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.AuditLogEntryPage;
+}
+
+/** Whether a AuditLogEntryPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalAuditLogEntryPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeAuditLogEntry);
-  ctx.path.pop();
-  return o as unknown as t.AuditLogEntryPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAuditLogEntry(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Booking and normalises it in place; mismatches go to ctx.issues. */
 export function decodeBooking(o: unknown, key: string | number, ctx: DecodeContext): t.Booking {
-  if (!d.checkObject(o, key, ctx)) return o as t.Booking;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.responsiblePlaceholderId) && d.isOptionalString(o.responsibleId) && d.isOptionalString(o.title) && d.isOptionalString(o.folderId))) d.optionalScalars(o, { responsiblePlaceholderId: d.string, responsibleId: d.string, title: d.string, folderId: d.string }, ctx);
+  if (!isCanonicalBooking(o)) d.reportFields(o, key, ctx, { responsiblePlaceholderId: d.string, bookingDates: d.json, responsibleId: d.string, id: d.string, effortAllocation: d.json, title: d.string, folderId: d.string }, ["id"]);
+  return o as t.Booking;
+}
+
+/** Whether a Booking needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalBooking(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Booking;
+  if (!(((v = r.responsiblePlaceholderId) === undefined || typeof v === "string") && ((v = r.responsibleId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.folderId) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one BookingEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeBookingEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.BookingEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.BookingEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeBooking);
-  ctx.path.pop();
-  return o as unknown as t.BookingEnvelope;
+  if (!isCanonicalBookingEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeBooking) }, ["kind", "data"]);
+  return o as t.BookingEnvelope;
+}
+
+/** Whether a BookingEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalBookingEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalBooking(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one CascadingFieldSetting and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCascadingFieldSetting(o: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSetting {
-  if (!d.checkObject(o, key, ctx)) return o as t.CascadingFieldSetting;
-  ctx.path.push(key);
-  if (!(d.isOptionalBoolean(o.systemField) && d.isOptionalString(o.enabledBy) && d.isOptionalString(o.enabledAt) && d.isOptionalString(o.fieldId))) d.optionalScalars(o, { systemField: d.checkBoolean, enabledBy: d.string, enabledAt: d.string, fieldId: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.CascadingFieldSetting;
+  if (!isCanonicalCascadingFieldSetting(o)) d.reportFields(o, key, ctx, { systemField: d.checkBoolean, enabledBy: d.string, enabledAt: d.string, fieldId: d.string });
+  return o as t.CascadingFieldSetting;
+}
+
+/** Whether a CascadingFieldSetting needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCascadingFieldSetting(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.systemField) === undefined || typeof v === "boolean") && ((v = r.enabledBy) === undefined || typeof v === "string") && ((v = r.enabledAt) === undefined || typeof v === "string") && ((v = r.fieldId) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one CascadingFieldSettingEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCascadingFieldSettingEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CascadingFieldSettingEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.CascadingFieldSettingEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCascadingFieldSetting);
-  ctx.path.pop();
-  return o as unknown as t.CascadingFieldSettingEnvelope;
+  if (!isCanonicalCascadingFieldSettingEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeCascadingFieldSetting) }, ["kind", "data"]);
+  return o as t.CascadingFieldSettingEnvelope;
+}
+
+/** Whether a CascadingFieldSettingEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCascadingFieldSettingEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCascadingFieldSetting(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Color and normalises it in place; mismatches go to ctx.issues. */
 export function decodeColor(o: unknown, key: string | number, ctx: DecodeContext): t.Color {
-  if (!d.checkObject(o, key, ctx)) return o as t.Color;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.hex))) d.optionalScalars(o, { name: d.string, hex: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.Color;
+  if (!isCanonicalColor(o)) d.reportFields(o, key, ctx, { name: d.string, hex: d.string });
+  return o as t.Color;
+}
+
+/** Whether a Color needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalColor(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.name) === undefined || typeof v === "string") && ((v = r.hex) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one ColorEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeColorEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ColorEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.ColorEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeColor);
-  ctx.path.pop();
-  return o as unknown as t.ColorEnvelope;
+  if (!isCanonicalColorEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeColor) }, ["kind", "data"]);
+  return o as t.ColorEnvelope;
+}
+
+/** Whether a ColorEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalColorEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalColor(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Comment and normalises it in place; mismatches go to ctx.issues. */
 export function decodeComment(o: unknown, key: string | number, ctx: DecodeContext): t.Comment {
-  if (!d.checkObject(o, key, ctx)) return o as t.Comment;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.createdDate) && d.isOptionalString(o.text) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.authorId) && d.isOptionalString(o.type) && d.isOptionalString(o.emailSubject) && d.isOptionalString(o.taskId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.direction))) d.optionalScalars(o, { createdDate: d.string, text: d.string, updatedDate: d.string, authorId: d.string, type: d.string, emailSubject: d.string, taskId: d.string, folderId: d.string, direction: d.string }, ctx);
+  if (!isCanonicalComment(o)) d.reportFields(o, key, ctx, { externalRequester: d.json, createdDate: d.string, id: d.string, text: d.string, updatedDate: d.string, authorId: d.string, type: d.string, emailSubject: d.string, taskId: d.string, folderId: d.string, direction: d.string }, ["id"]);
+  return o as t.Comment;
+}
+
+/** Whether a Comment needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalComment(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Comment;
+  if (!(((v = r.createdDate) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.text) === undefined || typeof v === "string") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.authorId) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.emailSubject) === undefined || typeof v === "string") && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.direction) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one CommentEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCommentEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CommentEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.CommentEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeComment);
-  ctx.path.pop();
-  return o as unknown as t.CommentEnvelope;
+  if (!isCanonicalCommentEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeComment) }, ["kind", "data"]);
+  return o as t.CommentEnvelope;
+}
+
+/** Whether a CommentEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCommentEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalComment(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Contact and normalises it in place; mismatches go to ctx.issues. */
 export function decodeContact(o: unknown, key: string | number, ctx: DecodeContext): t.Contact {
-  if (!d.checkObject(o, key, ctx)) return o as t.Contact;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.phone) && d.isOptionalBoolean(o.me) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.location) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.primaryEmail))) d.optionalScalars(o, { lastName: d.string, avatarUrl: d.string, timezone: d.string, companyName: d.string, type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, me: d.checkBoolean, myTeam: d.checkBoolean, jobRoleId: d.string, location: d.string, workScheduleId: d.string, primaryEmail: d.string }, ctx);
+  if (!isCanonicalContact(o)) d.reportFields(o, key, ctx, { lastName: d.string, metadata: d.listOf(decodeMetadata), avatarUrl: d.string, timezone: d.string, currentCostRate: d.json, customFields: d.listOf(d.json), companyName: d.string, profiles: d.listOf(decodeUserProfile), type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, currentBillRate: d.json, me: d.checkBoolean, myTeam: d.checkBoolean, jobRoleId: d.string, location: d.string, workScheduleId: d.string, id: d.string, memberIds: d.checkStringList, primaryEmail: d.string }, ["id"]);
+  return o as t.Contact;
+}
+
+/** Whether a Contact needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalContact(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
-  d.checkList(o.customFields, "customFields", ctx, d.json);
-  d.checkList(o.profiles, "profiles", ctx, decodeUserProfile);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  d.checkStringList(o.memberIds, "memberIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Contact;
+  let a: unknown;
+  if (!(((v = r.lastName) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.timezone) === undefined || typeof v === "string") && ((v = r.companyName) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.locale) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.firstName) === undefined || typeof v === "string") && ((v = r.deleted) === undefined || typeof v === "boolean") && ((v = r.phone) === undefined || typeof v === "string") && ((v = r.me) === undefined || typeof v === "boolean") && ((v = r.myTeam) === undefined || typeof v === "boolean") && ((v = r.jobRoleId) === undefined || typeof v === "string") && ((v = r.location) === undefined || typeof v === "string") && ((v = r.workScheduleId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.primaryEmail) === undefined || typeof v === "string"))) return false;
+  a = r.metadata;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
+
+  a = r.customFields;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  a = r.profiles;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserProfile(a[i])) return false; }
+
+  a = r.memberIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one ContactEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeContactEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ContactEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.ContactEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeContact);
-  ctx.path.pop();
-  return o as unknown as t.ContactEnvelope;
+  if (!isCanonicalContactEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeContact) }, ["kind", "data"]);
+  return o as t.ContactEnvelope;
+}
+
+/** Whether a ContactEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalContactEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalContact(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one ContactHistory and normalises it in place; mismatches go to ctx.issues. */
 export function decodeContactHistory(o: unknown, key: string | number, ctx: DecodeContext): t.ContactHistory {
-  if (!d.checkObject(o, key, ctx)) return o as t.ContactHistory;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.billRate) && d.isOptionalString(o.costRate))) d.optionalScalars(o, { billRate: d.string, costRate: d.string }, ctx);
+  if (!isCanonicalContactHistory(o)) d.reportFields(o, key, ctx, { costRateHistory: d.listOf(d.json), billRateHistory: d.listOf(d.json), id: d.string, billRate: d.string, costRate: d.string }, ["id"]);
+  return o as t.ContactHistory;
+}
+
+/** Whether a ContactHistory needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalContactHistory(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.costRateHistory, "costRateHistory", ctx, d.json);
-  d.checkList(o.billRateHistory, "billRateHistory", ctx, d.json);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.ContactHistory;
+  let a: unknown;
+  if (!(typeof r.id === "string" && ((v = r.billRate) === undefined || typeof v === "string") && ((v = r.costRate) === undefined || typeof v === "string"))) return false;
+  a = r.costRateHistory;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  a = r.billRateHistory;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one ContactHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeContactHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.ContactHistoryEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.ContactHistoryEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeContactHistory);
-  ctx.path.pop();
-  return o as unknown as t.ContactHistoryEnvelope;
+  if (!isCanonicalContactHistoryEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeContactHistory) }, ["kind", "data"]);
+  return o as t.ContactHistoryEnvelope;
+}
+
+/** Whether a ContactHistoryEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalContactHistoryEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalContactHistory(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one CreatedWorkItem and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCreatedWorkItem(o: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItem {
-  if (!d.checkObject(o, key, ctx)) return o as t.CreatedWorkItem;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.relatedType))) d.optionalScalars(o, { relatedType: d.string }, ctx);
+  if (!isCanonicalCreatedWorkItem(o)) d.reportFields(o, key, ctx, { relatedType: d.string, id: d.string }, ["id"]);
+  return o as t.CreatedWorkItem;
+}
+
+/** Whether a CreatedWorkItem needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCreatedWorkItem(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.CreatedWorkItem;
+  if (!(((v = r.relatedType) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
+  return true;
 }
 
 /** Checks one CreatedWorkItemEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCreatedWorkItemEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CreatedWorkItemEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.CreatedWorkItemEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCreatedWorkItem);
-  ctx.path.pop();
-  return o as unknown as t.CreatedWorkItemEnvelope;
+  if (!isCanonicalCreatedWorkItemEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeCreatedWorkItem) }, ["kind", "data"]);
+  return o as t.CreatedWorkItemEnvelope;
+}
+
+/** Whether a CreatedWorkItemEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCreatedWorkItemEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCreatedWorkItem(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one CustomField and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomField(o: unknown, key: string | number, ctx: DecodeContext): t.CustomField {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomField;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accountId) && d.isOptionalString(o.title) && d.isOptionalString(o.type) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.spaceId) && d.isOptionalBoolean(o.archived) && d.isOptionalString(o.archivedBy))) d.optionalScalars(o, { id: d.string, accountId: d.string, title: d.string, type: d.string, archivedOn: d.string, description: d.string, spaceId: d.string, archived: d.checkBoolean, archivedBy: d.string }, ctx);
+  if (!isCanonicalCustomField(o)) d.reportFields(o, key, ctx, { id: d.string, accountId: d.string, title: d.string, type: d.string, sharedIds: d.checkStringList, settings: decodeCustomFieldSettings, archivedOn: d.string, description: d.string, sharing: d.json, dataUsageStatistics: d.json, spaceId: d.string, archived: d.checkBoolean, archivedBy: d.string });
+  return o as t.CustomField;
+}
+
+/** Whether a CustomField needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomField(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.sharedIds, "sharedIds", ctx);
-  v = o.settings; if (v !== undefined) decodeCustomFieldSettings(v, "settings", ctx);
-  ctx.path.pop();
-  return o as unknown as t.CustomField;
+  let a: unknown;
+  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.settings) === undefined || isCanonicalCustomFieldSettings(v)) && ((v = r.archivedOn) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.archived) === undefined || typeof v === "boolean") && ((v = r.archivedBy) === undefined || typeof v === "string"))) return false;
+  a = r.sharedIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one CustomFieldEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomFieldEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCustomField);
-  ctx.path.pop();
-  return o as unknown as t.CustomFieldEnvelope;
+  if (!isCanonicalCustomFieldEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeCustomField) }, ["kind", "data"]);
+  return o as t.CustomFieldEnvelope;
+}
+
+/** Whether a CustomFieldEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomFieldEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomField(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one CustomFieldFilter and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomFieldFilter(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldFilter {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldFilter;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.comparator) && d.isOptionalString(o.value) && d.isOptionalString(o.minValue) && d.isOptionalString(o.maxValue))) d.optionalScalars(o, { id: d.string, comparator: d.string, value: d.string, minValue: d.string, maxValue: d.string }, ctx);
-  d.checkStringList(o.values, "values", ctx);
-  ctx.path.pop();
-  return o as unknown as t.CustomFieldFilter;
+  if (!isCanonicalCustomFieldFilter(o)) d.reportFields(o, key, ctx, { id: d.string, comparator: d.string, value: d.string, minValue: d.string, maxValue: d.string, values: d.checkStringList });
+  return o as t.CustomFieldFilter;
+}
+
+/** Whether a CustomFieldFilter needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomFieldFilter(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.comparator) === undefined || typeof v === "string") && ((v = r.value) === undefined || typeof v === "string") && ((v = r.minValue) === undefined || typeof v === "string") && ((v = r.maxValue) === undefined || typeof v === "string"))) return false;
+  a = r.values;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one CustomFieldSettings and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomFieldSettings(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldSettings {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldSettings;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.inheritanceType) && d.isOptionalDouble(o.decimalPlaces) && d.isOptionalBoolean(o.useThousandsSeparator) && d.isOptionalString(o.currency) && d.isOptionalString(o.aggregation) && d.isOptionalBoolean(o.allowOtherValues))) d.optionalScalars(o, { inheritanceType: d.string, decimalPlaces: d.checkDouble, useThousandsSeparator: d.checkBoolean, currency: d.string, aggregation: d.string, allowOtherValues: d.checkBoolean }, ctx);
-  d.checkStringList(o.values, "values", ctx);
-  d.checkStringList(o.contacts, "contacts", ctx);
-  ctx.path.pop();
-  return o as unknown as t.CustomFieldSettings;
+  if (!isCanonicalCustomFieldSettings(o)) d.reportFields(o, key, ctx, { inheritanceType: d.string, decimalPlaces: d.checkDouble, useThousandsSeparator: d.checkBoolean, currency: d.string, aggregation: d.string, values: d.checkStringList, allowOtherValues: d.checkBoolean, contacts: d.checkStringList });
+  return o as t.CustomFieldSettings;
+}
+
+/** Whether a CustomFieldSettings needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomFieldSettings(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.inheritanceType) === undefined || typeof v === "string") && ((v = r.decimalPlaces) === undefined || Number.isFinite(v)) && ((v = r.useThousandsSeparator) === undefined || typeof v === "boolean") && ((v = r.currency) === undefined || typeof v === "string") && ((v = r.aggregation) === undefined || typeof v === "string") && ((v = r.allowOtherValues) === undefined || typeof v === "boolean"))) return false;
+  a = r.values;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.contacts;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one CustomFieldValue and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomFieldValue(o: unknown, key: string | number, ctx: DecodeContext): t.CustomFieldValue {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomFieldValue;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.value))) d.optionalScalars(o, { id: d.string, value: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.CustomFieldValue;
+  if (!isCanonicalCustomFieldValue(o)) d.reportFields(o, key, ctx, { id: d.string, value: d.string });
+  return o as t.CustomFieldValue;
+}
+
+/** Whether a CustomFieldValue needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomFieldValue(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.value) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one CustomItemType and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomItemType(o: unknown, key: string | number, ctx: DecodeContext): t.CustomItemType {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomItemType;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.relatedType) && d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.archivedOn) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.archivedBy))) d.optionalScalars(o, { spaceId: d.string, relatedType: d.string, isDeleted: d.checkBoolean, archivedOn: d.string, description: d.string, title: d.string, archivedBy: d.string }, ctx);
+  if (!isCanonicalCustomItemType(o)) d.reportFields(o, key, ctx, { spaceId: d.string, relatedType: d.string, customFieldIds: d.checkStringList, isDeleted: d.checkBoolean, archivedOn: d.string, icon: d.json, description: d.string, id: d.string, title: d.string, dataUsageStatistics: d.json, archivedBy: d.string }, ["id"]);
+  return o as t.CustomItemType;
+}
+
+/** Whether a CustomItemType needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomItemType(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.customFieldIds, "customFieldIds", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.CustomItemType;
+  let a: unknown;
+  if (!(((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.relatedType) === undefined || typeof v === "string") && ((v = r.isDeleted) === undefined || typeof v === "boolean") && ((v = r.archivedOn) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.archivedBy) === undefined || typeof v === "string"))) return false;
+  a = r.customFieldIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one CustomItemTypeEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomItemTypeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.CustomItemTypeEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomItemTypeEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeCustomItemType);
-  ctx.path.pop();
-  return o as unknown as t.CustomItemTypeEnvelope;
+  if (!isCanonicalCustomItemTypeEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeCustomItemType) }, ["kind", "data"]);
+  return o as t.CustomItemTypeEnvelope;
+}
+
+/** Whether a CustomItemTypeEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomItemTypeEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomItemType(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one CustomStatus and normalises it in place; mismatches go to ctx.issues. */
 export function decodeCustomStatus(o: unknown, key: string | number, ctx: DecodeContext): t.CustomStatus {
-  if (!d.checkObject(o, key, ctx)) return o as t.CustomStatus;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.name) && d.isOptionalBoolean(o.standardName) && d.isOptionalString(o.color) && d.isOptionalBoolean(o.standard) && d.isOptionalString(o.group) && d.isOptionalBoolean(o.hidden))) d.optionalScalars(o, { id: d.string, name: d.string, standardName: d.checkBoolean, color: d.string, standard: d.checkBoolean, group: d.string, hidden: d.checkBoolean }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.CustomStatus;
+  if (!isCanonicalCustomStatus(o)) d.reportFields(o, key, ctx, { id: d.string, name: d.string, standardName: d.checkBoolean, color: d.string, standard: d.checkBoolean, group: d.string, hidden: d.checkBoolean });
+  return o as t.CustomStatus;
+}
+
+/** Whether a CustomStatus needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalCustomStatus(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.name) === undefined || typeof v === "string") && ((v = r.standardName) === undefined || typeof v === "boolean") && ((v = r.color) === undefined || typeof v === "string") && ((v = r.standard) === undefined || typeof v === "boolean") && ((v = r.group) === undefined || typeof v === "string") && ((v = r.hidden) === undefined || typeof v === "boolean"))) return false;
+  return true;
 }
 
 /** Checks one DataExport and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDataExport(o: unknown, key: string | number, ctx: DecodeContext): t.DataExport {
-  if (!d.checkObject(o, key, ctx)) return o as t.DataExport;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.completedDate) && d.isOptionalString(o.status))) d.optionalScalars(o, { completedDate: d.string, status: d.string }, ctx);
+  if (!isCanonicalDataExport(o)) d.reportFields(o, key, ctx, { resources: d.listOf(decodeDataExportResource), id: d.string, completedDate: d.string, status: d.string }, ["id"]);
+  return o as t.DataExport;
+}
+
+/** Whether a DataExport needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDataExport(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.resources, "resources", ctx, decodeDataExportResource);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.DataExport;
+  let a: unknown;
+  if (!(typeof r.id === "string" && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
+  a = r.resources;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalDataExportResource(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one DataExportColumn and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDataExportColumn(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportColumn {
-  if (!d.checkObject(o, key, ctx)) return o as t.DataExportColumn;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.alias) && d.isOptionalString(o.dataType))) d.optionalScalars(o, { id: d.string, alias: d.string, dataType: d.string }, ctx);
+  if (!isCanonicalDataExportColumn(o)) d.reportFields(o, key, ctx, { id: d.string, alias: d.string, dataType: d.string, foreignKey: decodeDataExportForeignKey });
+  return o as t.DataExportColumn;
+}
+
+/** Whether a DataExportColumn needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDataExportColumn(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.foreignKey; if (v !== undefined) decodeDataExportForeignKey(v, "foreignKey", ctx);
-  ctx.path.pop();
-  return o as unknown as t.DataExportColumn;
+  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.alias) === undefined || typeof v === "string") && ((v = r.dataType) === undefined || typeof v === "string") && ((v = r.foreignKey) === undefined || isCanonicalDataExportForeignKey(v)))) return false;
+  return true;
 }
 
 /** Checks one DataExportEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDataExportEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.DataExportEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeDataExport);
-  ctx.path.pop();
-  return o as unknown as t.DataExportEnvelope;
+  if (!isCanonicalDataExportEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeDataExport) }, ["kind", "data"]);
+  return o as t.DataExportEnvelope;
+}
+
+/** Whether a DataExportEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDataExportEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalDataExport(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one DataExportForeignKey and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDataExportForeignKey(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportForeignKey {
-  if (!d.checkObject(o, key, ctx)) return o as t.DataExportForeignKey;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.tableId) && d.isOptionalString(o.columnId))) d.optionalScalars(o, { tableId: d.string, columnId: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.DataExportForeignKey;
+  if (!isCanonicalDataExportForeignKey(o)) d.reportFields(o, key, ctx, { tableId: d.string, columnId: d.string });
+  return o as t.DataExportForeignKey;
+}
+
+/** Whether a DataExportForeignKey needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDataExportForeignKey(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.tableId) === undefined || typeof v === "string") && ((v = r.columnId) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one DataExportResource and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDataExportResource(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportResource {
-  if (!d.checkObject(o, key, ctx)) return o as t.DataExportResource;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.name) && d.isOptionalString(o.url))) d.optionalScalars(o, { name: d.string, url: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.DataExportResource;
+  if (!isCanonicalDataExportResource(o)) d.reportFields(o, key, ctx, { name: d.string, url: d.string });
+  return o as t.DataExportResource;
+}
+
+/** Whether a DataExportResource needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDataExportResource(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.name) === undefined || typeof v === "string") && ((v = r.url) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one DataExportTable and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDataExportTable(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportTable {
-  if (!d.checkObject(o, key, ctx)) return o as t.DataExportTable;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.alias))) d.optionalScalars(o, { alias: d.string }, ctx);
+  if (!isCanonicalDataExportTable(o)) d.reportFields(o, key, ctx, { columns: d.listOf(decodeDataExportColumn), alias: d.string, id: d.string }, ["id"]);
+  return o as t.DataExportTable;
+}
+
+/** Whether a DataExportTable needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDataExportTable(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.columns, "columns", ctx, decodeDataExportColumn);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.DataExportTable;
+  let a: unknown;
+  if (!(((v = r.alias) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
+  a = r.columns;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalDataExportColumn(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one DataExportTableEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDataExportTableEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DataExportTableEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.DataExportTableEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeDataExportTable);
-  ctx.path.pop();
-  return o as unknown as t.DataExportTableEnvelope;
+  if (!isCanonicalDataExportTableEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeDataExportTable) }, ["kind", "data"]);
+  return o as t.DataExportTableEnvelope;
+}
+
+/** Whether a DataExportTableEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDataExportTableEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalDataExportTable(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one DateRange and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDateRange(o: unknown, key: string | number, ctx: DecodeContext): t.DateRange {
-  if (!d.checkObject(o, key, ctx)) return o as t.DateRange;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, equal: d.string, end: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.DateRange;
+  if (!isCanonicalDateRange(o)) d.reportFields(o, key, ctx, { start: d.string, equal: d.string, end: d.string });
+  return o as t.DateRange;
+}
+
+/** Whether a DateRange needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDateRange(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.start) === undefined || typeof v === "string") && ((v = r.equal) === undefined || typeof v === "string") && ((v = r.end) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one DateTimeRange and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDateTimeRange(o: unknown, key: string | number, ctx: DecodeContext): t.DateTimeRange {
-  if (!d.checkObject(o, key, ctx)) return o as t.DateTimeRange;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.equal) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, equal: d.string, end: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.DateTimeRange;
+  if (!isCanonicalDateTimeRange(o)) d.reportFields(o, key, ctx, { start: d.string, equal: d.string, end: d.string });
+  return o as t.DateTimeRange;
+}
+
+/** Whether a DateTimeRange needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDateTimeRange(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.start) === undefined || typeof v === "string") && ((v = r.equal) === undefined || typeof v === "string") && ((v = r.end) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one Dependency and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDependency(o: unknown, key: string | number, ctx: DecodeContext): t.Dependency {
-  if (!d.checkObject(o, key, ctx)) return o as t.Dependency;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.relationType) && d.isOptionalString(o.successorId) && d.isOptionalDouble(o.lagTime) && d.isOptionalString(o.predecessorId))) d.optionalScalars(o, { relationType: d.string, successorId: d.string, lagTime: d.checkDouble, predecessorId: d.string }, ctx);
+  if (!isCanonicalDependency(o)) d.reportFields(o, key, ctx, { relationType: d.string, successorId: d.string, lagTime: d.checkDouble, id: d.string, predecessorId: d.string }, ["id"]);
+  return o as t.Dependency;
+}
+
+/** Whether a Dependency needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDependency(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Dependency;
+  if (!(((v = r.relationType) === undefined || typeof v === "string") && ((v = r.successorId) === undefined || typeof v === "string") && ((v = r.lagTime) === undefined || Number.isFinite(v)) && typeof r.id === "string" && ((v = r.predecessorId) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one DependencyEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeDependencyEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.DependencyEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.DependencyEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeDependency);
-  ctx.path.pop();
-  return o as unknown as t.DependencyEnvelope;
+  if (!isCanonicalDependencyEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeDependency) }, ["kind", "data"]);
+  return o as t.DependencyEnvelope;
+}
+
+/** Whether a DependencyEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalDependencyEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalDependency(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one EffortAllocation and normalises it in place; mismatches go to ctx.issues. */
 export function decodeEffortAllocation(o: unknown, key: string | number, ctx: DecodeContext): t.EffortAllocation {
-  if (!d.checkObject(o, key, ctx)) return o as t.EffortAllocation;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.mode) && d.isOptionalDouble(o.totalEffort) && d.isOptionalDouble(o.allocatedEffort))) d.optionalScalars(o, { mode: d.string, totalEffort: d.checkDouble, allocatedEffort: d.checkDouble }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.EffortAllocation;
+  if (!isCanonicalEffortAllocation(o)) d.reportFields(o, key, ctx, { mode: d.string, totalEffort: d.checkDouble, allocatedEffort: d.checkDouble });
+  return o as t.EffortAllocation;
+}
+
+/** Whether a EffortAllocation needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalEffortAllocation(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.mode) === undefined || typeof v === "string") && ((v = r.totalEffort) === undefined || Number.isFinite(v)) && ((v = r.allocatedEffort) === undefined || Number.isFinite(v)))) return false;
+  return true;
 }
 
 /** Checks one Folder and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolder(o: unknown, key: string | number, ctx: DecodeContext): t.Folder {
-  if (!d.checkObject(o, key, ctx)) return o as t.Folder;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.space) && d.isOptionalString(o.contractType) && d.isOptionalString(o.cascadingFields) && d.isOptionalString(o.accessRoles) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalScalars(o, { color: d.string, customItemTypeId: d.string, scope: d.string, title: d.string, space: d.checkBoolean, contractType: d.string, cascadingFields: d.string, accessRoles: d.string, attachmentCount: d.string, briefDescription: d.string, finance: d.string }, ctx);
+  if (!isCanonicalFolder(o)) d.reportFields(o, key, ctx, { color: d.string, customItemTypeId: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, id: d.string, title: d.string, space: d.checkBoolean, contractType: d.string, cascadingFields: d.string, accessRoles: d.string, customColumnIds: d.checkStringList, attachmentCount: d.string, briefDescription: d.string, finance: d.string }, ["id"]);
+  return o as t.Folder;
+}
+
+/** Whether a Folder needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolder(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.childIds, "childIds", ctx);
-  v = o.project; if (v !== undefined) decodeProject(v, "project", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  d.checkStringList(o.customColumnIds, "customColumnIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Folder;
+  let a: unknown;
+  if (!(((v = r.color) === undefined || typeof v === "string") && ((v = r.customItemTypeId) === undefined || typeof v === "string") && ((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.contractType) === undefined || typeof v === "string") && ((v = r.cascadingFields) === undefined || typeof v === "string") && ((v = r.accessRoles) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
+  a = r.childIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.customColumnIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one FolderBlueprint and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderBlueprint(o: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprint {
-  if (!d.checkObject(o, key, ctx)) return o as t.FolderBlueprint;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalScalars(o, { scope: d.string, permalink: d.string, title: d.string }, ctx);
+  if (!isCanonicalFolderBlueprint(o)) d.reportFields(o, key, ctx, { childIds: d.checkStringList, customFields: d.listOf(d.json), scope: d.string, id: d.string, permalink: d.string, title: d.string }, ["id"]);
+  return o as t.FolderBlueprint;
+}
+
+/** Whether a FolderBlueprint needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderBlueprint(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.childIds, "childIds", ctx);
-  d.checkList(o.customFields, "customFields", ctx, d.json);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.FolderBlueprint;
+  let a: unknown;
+  if (!(((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  a = r.childIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.customFields;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one FolderBlueprintEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderBlueprintEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderBlueprintEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.FolderBlueprintEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolderBlueprint);
-  ctx.path.pop();
-  return o as unknown as t.FolderBlueprintEnvelope;
+  if (!isCanonicalFolderBlueprintEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeFolderBlueprint) }, ["kind", "data"]);
+  return o as t.FolderBlueprintEnvelope;
+}
+
+/** Whether a FolderBlueprintEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderBlueprintEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalFolderBlueprint(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one FolderEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.FolderEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolder);
-  ctx.path.pop();
-  return o as unknown as t.FolderEnvelope;
+  if (!isCanonicalFolderEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeFolder) }, ["kind", "data"]);
+  return o as t.FolderEnvelope;
+}
+
+/** Whether a FolderEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalFolder(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one FolderHistory and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderHistory(o: unknown, key: string | number, ctx: DecodeContext): t.FolderHistory {
-  if (!d.checkObject(o, key, ctx)) return o as t.FolderHistory;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.plannedCost) && d.isOptionalString(o.plannedFees) && d.isOptionalString(o.actualFees) && d.isOptionalString(o.actualCost) && d.isOptionalString(o.budget))) d.optionalScalars(o, { plannedCost: d.string, plannedFees: d.string, actualFees: d.string, actualCost: d.string, budget: d.string }, ctx);
+  if (!isCanonicalFolderHistory(o)) d.reportFields(o, key, ctx, { project: d.json, id: d.string, plannedCost: d.string, plannedFees: d.string, actualFees: d.string, actualCost: d.string, budget: d.string }, ["id"]);
+  return o as t.FolderHistory;
+}
+
+/** Whether a FolderHistory needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderHistory(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.FolderHistory;
+  if (!(typeof r.id === "string" && ((v = r.plannedCost) === undefined || typeof v === "string") && ((v = r.plannedFees) === undefined || typeof v === "string") && ((v = r.actualFees) === undefined || typeof v === "string") && ((v = r.actualCost) === undefined || typeof v === "string") && ((v = r.budget) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one FolderHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.FolderHistoryEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.FolderHistoryEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolderHistory);
-  ctx.path.pop();
-  return o as unknown as t.FolderHistoryEnvelope;
+  if (!isCanonicalFolderHistoryEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeFolderHistory) }, ["kind", "data"]);
+  return o as t.FolderHistoryEnvelope;
+}
+
+/** Whether a FolderHistoryEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderHistoryEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalFolderHistory(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one FolderTreeEntry and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderTreeEntry(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntry {
-  if (!d.checkObject(o, key, ctx)) return o as t.FolderTreeEntry;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.color) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.scope) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.space) && d.isOptionalString(o.metadata) && d.isOptionalString(o.customFields) && d.isOptionalString(o.contractType) && d.isOptionalString(o.description) && d.isOptionalString(o.attachmentCount) && d.isOptionalString(o.hasAttachments) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.finance))) d.optionalScalars(o, { color: d.string, customItemTypeId: d.string, scope: d.string, title: d.string, space: d.checkBoolean, metadata: d.string, customFields: d.string, contractType: d.string, description: d.string, attachmentCount: d.string, hasAttachments: d.string, briefDescription: d.string, finance: d.string }, ctx);
+  if (!isCanonicalFolderTreeEntry(o)) d.reportFields(o, key, ctx, { color: d.string, customItemTypeId: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, id: d.string, title: d.string, space: d.checkBoolean, superParentIds: d.checkStringList, metadata: d.string, customFields: d.string, customColumnIds: d.checkStringList, contractType: d.string, description: d.string, attachmentCount: d.string, hasAttachments: d.string, briefDescription: d.string, finance: d.string }, ["id"]);
+  return o as t.FolderTreeEntry;
+}
+
+/** Whether a FolderTreeEntry needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderTreeEntry(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.childIds, "childIds", ctx);
-  v = o.project; if (v !== undefined) decodeProject(v, "project", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  d.checkStringList(o.superParentIds, "superParentIds", ctx);
-  d.checkStringList(o.customColumnIds, "customColumnIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.FolderTreeEntry;
+  let a: unknown;
+  if (!(((v = r.color) === undefined || typeof v === "string") && ((v = r.customItemTypeId) === undefined || typeof v === "string") && ((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.metadata) === undefined || typeof v === "string") && ((v = r.customFields) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.hasAttachments) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
+  a = r.childIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.superParentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.customColumnIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one FolderTreeEntryPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderTreeEntryPage(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntryPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.FolderTreeEntryPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalFolderTreeEntryPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeFolderTreeEntry), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.FolderTreeEntryPage;
+}
+
+/** Whether a FolderTreeEntryPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderTreeEntryPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeFolderTreeEntry);
-  ctx.path.pop();
-  return o as unknown as t.FolderTreeEntryPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalFolderTreeEntry(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Group and normalises it in place; mismatches go to ctx.issues. */
 export function decodeGroup(o: unknown, key: string | number, ctx: DecodeContext): t.Group {
-  if (!d.checkObject(o, key, ctx)) return o as t.Group;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.avatarUrl) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.title))) d.optionalScalars(o, { accountId: d.string, avatarUrl: d.string, myTeam: d.checkBoolean, title: d.string }, ctx);
+  if (!isCanonicalGroup(o)) d.reportFields(o, key, ctx, { accountId: d.string, metadata: d.listOf(decodeMetadata), childIds: d.checkStringList, avatarUrl: d.string, parentIds: d.checkStringList, myTeam: d.checkBoolean, id: d.string, title: d.string, memberIds: d.checkStringList }, ["id"]);
+  return o as t.Group;
+}
+
+/** Whether a Group needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalGroup(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
-  d.checkStringList(o.childIds, "childIds", ctx);
-  d.checkStringList(o.parentIds, "parentIds", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  d.checkStringList(o.memberIds, "memberIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Group;
+  let a: unknown;
+  if (!(((v = r.accountId) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.myTeam) === undefined || typeof v === "boolean") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  a = r.metadata;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
+
+  a = r.childIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.parentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.memberIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one GroupAvatar and normalises it in place; mismatches go to ctx.issues. */
 export function decodeGroupAvatar(o: unknown, key: string | number, ctx: DecodeContext): t.GroupAvatar {
-  if (!d.checkObject(o, key, ctx)) return o as t.GroupAvatar;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.letters) && d.isOptionalString(o.color))) d.optionalScalars(o, { letters: d.string, color: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.GroupAvatar;
+  if (!isCanonicalGroupAvatar(o)) d.reportFields(o, key, ctx, { letters: d.string, color: d.string });
+  return o as t.GroupAvatar;
+}
+
+/** Whether a GroupAvatar needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalGroupAvatar(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.letters) === undefined || typeof v === "string") && ((v = r.color) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one GroupEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeGroupEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.GroupEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.GroupEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeGroup);
-  ctx.path.pop();
-  return o as unknown as t.GroupEnvelope;
+  if (!isCanonicalGroupEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeGroup) }, ["kind", "data"]);
+  return o as t.GroupEnvelope;
+}
+
+/** Whether a GroupEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalGroupEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalGroup(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one GroupPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeGroupPage(o: unknown, key: string | number, ctx: DecodeContext): t.GroupPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.GroupPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalGroupPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeGroup), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.GroupPage;
+}
+
+/** Whether a GroupPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalGroupPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeGroup);
-  ctx.path.pop();
-  return o as unknown as t.GroupPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalGroup(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one HourlyRate and normalises it in place; mismatches go to ctx.issues. */
 export function decodeHourlyRate(o: unknown, key: string | number, ctx: DecodeContext): t.HourlyRate {
-  if (!d.checkObject(o, key, ctx)) return o as t.HourlyRate;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.rateSubjectId) && d.isOptionalString(o.rateSubjectType) && d.isOptionalDouble(o.rateValue) && d.isOptionalString(o.rateType) && d.isOptionalString(o.contact) && d.isOptionalString(o.rateSource))) d.optionalScalars(o, { rateSubjectId: d.string, rateSubjectType: d.string, rateValue: d.checkDouble, rateType: d.string, contact: d.string, rateSource: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.HourlyRate;
+  if (!isCanonicalHourlyRate(o)) d.reportFields(o, key, ctx, { billRate: d.json, costRate: d.json, rateSubjectId: d.string, rateSubjectType: d.string, rateValue: d.checkDouble, rateType: d.string, contact: d.string, rateSource: d.string });
+  return o as t.HourlyRate;
+}
+
+/** Whether a HourlyRate needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalHourlyRate(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.rateSubjectId) === undefined || typeof v === "string") && ((v = r.rateSubjectType) === undefined || typeof v === "string") && ((v = r.rateValue) === undefined || Number.isFinite(v)) && ((v = r.rateType) === undefined || typeof v === "string") && ((v = r.contact) === undefined || typeof v === "string") && ((v = r.rateSource) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one HourlyRateEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeHourlyRateEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.HourlyRateEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.HourlyRateEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeHourlyRate);
-  ctx.path.pop();
-  return o as unknown as t.HourlyRateEnvelope;
+  if (!isCanonicalHourlyRateEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeHourlyRate) }, ["kind", "data"]);
+  return o as t.HourlyRateEnvelope;
+}
+
+/** Whether a HourlyRateEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalHourlyRateEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalHourlyRate(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one IdPair and normalises it in place; mismatches go to ctx.issues. */
 export function decodeIdPair(o: unknown, key: string | number, ctx: DecodeContext): t.IdPair {
-  if (!d.checkObject(o, key, ctx)) return o as t.IdPair;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.apiV2Id))) d.optionalScalars(o, { apiV2Id: d.string }, ctx);
+  if (!isCanonicalIdPair(o)) d.reportFields(o, key, ctx, { id: d.string, apiV2Id: d.string }, ["id"]);
+  return o as t.IdPair;
+}
+
+/** Whether a IdPair needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalIdPair(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.IdPair;
+  if (!(typeof r.id === "string" && ((v = r.apiV2Id) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one IdPairEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeIdPairEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.IdPairEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.IdPairEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeIdPair);
-  ctx.path.pop();
-  return o as unknown as t.IdPairEnvelope;
+  if (!isCanonicalIdPairEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeIdPair) }, ["kind", "data"]);
+  return o as t.IdPairEnvelope;
+}
+
+/** Whether a IdPairEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalIdPairEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalIdPair(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Invitation and normalises it in place; mismatches go to ctx.issues. */
 export function decodeInvitation(o: unknown, key: string | number, ctx: DecodeContext): t.Invitation {
-  if (!d.checkObject(o, key, ctx)) return o as t.Invitation;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.firstName) && d.isOptionalString(o.lastName) && d.isOptionalBoolean(o.external) && d.isOptionalString(o.inviterUserId) && d.isOptionalString(o.role) && d.isOptionalString(o.email) && d.isOptionalString(o.status) && d.isOptionalString(o.invitationDate) && d.isOptionalString(o.resolvedDate))) d.optionalScalars(o, { userTypeId: d.string, accountId: d.string, firstName: d.string, lastName: d.string, external: d.checkBoolean, inviterUserId: d.string, role: d.string, email: d.string, status: d.string, invitationDate: d.string, resolvedDate: d.string }, ctx);
+  if (!isCanonicalInvitation(o)) d.reportFields(o, key, ctx, { userTypeId: d.string, accountId: d.string, firstName: d.string, lastName: d.string, external: d.checkBoolean, inviterUserId: d.string, role: d.string, id: d.string, email: d.string, status: d.string, invitationDate: d.string, resolvedDate: d.string }, ["id"]);
+  return o as t.Invitation;
+}
+
+/** Whether a Invitation needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalInvitation(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Invitation;
+  if (!(((v = r.userTypeId) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.firstName) === undefined || typeof v === "string") && ((v = r.lastName) === undefined || typeof v === "string") && ((v = r.external) === undefined || typeof v === "boolean") && ((v = r.inviterUserId) === undefined || typeof v === "string") && ((v = r.role) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.email) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.invitationDate) === undefined || typeof v === "string") && ((v = r.resolvedDate) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one InvitationEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeInvitationEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.InvitationEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.InvitationEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeInvitation);
-  ctx.path.pop();
-  return o as unknown as t.InvitationEnvelope;
+  if (!isCanonicalInvitationEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeInvitation) }, ["kind", "data"]);
+  return o as t.InvitationEnvelope;
+}
+
+/** Whether a InvitationEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalInvitationEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalInvitation(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Jobrole and normalises it in place; mismatches go to ctx.issues. */
 export function decodeJobrole(o: unknown, key: string | number, ctx: DecodeContext): t.Jobrole {
-  if (!d.checkObject(o, key, ctx)) return o as t.Jobrole;
-  ctx.path.push(key);
-  if (!(d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { isDeleted: d.checkBoolean, avatarUrl: d.string, shortTitle: d.string, title: d.string }, ctx);
+  if (!isCanonicalJobrole(o)) d.reportFields(o, key, ctx, { isDeleted: d.checkBoolean, avatarUrl: d.string, id: d.string, shortTitle: d.string, title: d.string }, ["id"]);
+  return o as t.Jobrole;
+}
+
+/** Whether a Jobrole needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalJobrole(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Jobrole;
+  if (!(((v = r.isDeleted) === undefined || typeof v === "boolean") && ((v = r.avatarUrl) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.shortTitle) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one JobRole and normalises it in place; mismatches go to ctx.issues. */
 export function decodeJobRole(o: unknown, key: string | number, ctx: DecodeContext): t.JobRole {
-  if (!d.checkObject(o, key, ctx)) return o as t.JobRole;
-  ctx.path.push(key);
-  if (!(d.isOptionalBoolean(o.isDeleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { isDeleted: d.checkBoolean, avatarUrl: d.string, shortTitle: d.string, title: d.string }, ctx);
+  if (!isCanonicalJobRole(o)) d.reportFields(o, key, ctx, { isDeleted: d.checkBoolean, avatarUrl: d.string, id: d.string, shortTitle: d.string, title: d.string }, ["id"]);
+  return o as t.JobRole;
+}
+
+/** Whether a JobRole needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalJobRole(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.JobRole;
+  if (!(((v = r.isDeleted) === undefined || typeof v === "boolean") && ((v = r.avatarUrl) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.shortTitle) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one JobroleEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeJobroleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JobroleEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.JobroleEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeJobrole);
-  ctx.path.pop();
-  return o as unknown as t.JobroleEnvelope;
+  if (!isCanonicalJobroleEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeJobrole) }, ["kind", "data"]);
+  return o as t.JobroleEnvelope;
+}
+
+/** Whether a JobroleEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalJobroleEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalJobrole(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one JobRoleEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeJobRoleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JobRoleEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.JobRoleEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeJobRole);
-  ctx.path.pop();
-  return o as unknown as t.JobRoleEnvelope;
+  if (!isCanonicalJobRoleEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeJobRole) }, ["kind", "data"]);
+  return o as t.JobRoleEnvelope;
+}
+
+/** Whether a JobRoleEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalJobRoleEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalJobRole(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one JsonEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeJsonEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.JsonEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.JsonEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, d.json);
-  ctx.path.pop();
-  return o as unknown as t.JsonEnvelope;
+  if (!isCanonicalJsonEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(d.json) }, ["kind", "data"]);
+  return o as t.JsonEnvelope;
+}
+
+/** Whether a JsonEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalJsonEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one Metadata and normalises it in place; mismatches go to ctx.issues. */
 export function decodeMetadata(o: unknown, key: string | number, ctx: DecodeContext): t.Metadata {
-  if (!d.checkObject(o, key, ctx)) return o as t.Metadata;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.key))) d.optionalScalars(o, { key: d.string }, ctx);
+  if (!isCanonicalMetadata(o)) d.reportFields(o, key, ctx, { key: d.string, value: d.string }, [], ["value"]);
+  return o as t.Metadata;
+}
+
+/** Whether a Metadata needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalMetadata(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.value; if (v !== undefined && v !== null && typeof v !== "string") d.string(v, "value", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Metadata;
+  if (!(((v = r.key) === undefined || typeof v === "string") && ((v = r.value) == null || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one Placeholder and normalises it in place; mismatches go to ctx.issues. */
 export function decodePlaceholder(o: unknown, key: string | number, ctx: DecodeContext): t.Placeholder {
-  if (!d.checkObject(o, key, ctx)) return o as t.Placeholder;
-  ctx.path.push(key);
-  if (!(d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.jobRoleId) && d.isOptionalString(o.shortTitle) && d.isOptionalString(o.title))) d.optionalScalars(o, { deleted: d.checkBoolean, avatarUrl: d.string, jobRoleId: d.string, shortTitle: d.string, title: d.string }, ctx);
+  if (!isCanonicalPlaceholder(o)) d.reportFields(o, key, ctx, { deleted: d.checkBoolean, avatarUrl: d.string, jobRoleId: d.string, id: d.string, shortTitle: d.string, title: d.string }, ["id"]);
+  return o as t.Placeholder;
+}
+
+/** Whether a Placeholder needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalPlaceholder(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Placeholder;
+  if (!(((v = r.deleted) === undefined || typeof v === "boolean") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.jobRoleId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.shortTitle) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one PlaceholderEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodePlaceholderEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.PlaceholderEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.PlaceholderEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodePlaceholder);
-  ctx.path.pop();
-  return o as unknown as t.PlaceholderEnvelope;
+  if (!isCanonicalPlaceholderEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodePlaceholder) }, ["kind", "data"]);
+  return o as t.PlaceholderEnvelope;
+}
+
+/** Whether a PlaceholderEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalPlaceholderEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalPlaceholder(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Project and normalises it in place; mismatches go to ctx.issues. */
 export function decodeProject(o: unknown, key: string | number, ctx: DecodeContext): t.Project {
-  if (!d.checkObject(o, key, ctx)) return o as t.Project;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.authorId) && d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { authorId: d.string, status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, createdDate: d.string, completedDate: d.string, contractType: d.string }, ctx);
-  d.checkStringList(o.ownerIds, "ownerIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Project;
+  if (!isCanonicalProject(o)) d.reportFields(o, key, ctx, { authorId: d.string, ownerIds: d.checkStringList, status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, createdDate: d.string, completedDate: d.string, contractType: d.string });
+  return o as t.Project;
+}
+
+/** Whether a Project needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalProject(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.authorId) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
+  a = r.ownerIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one ProjectCreate and normalises it in place; mismatches go to ctx.issues. */
 export function decodeProjectCreate(o: unknown, key: string | number, ctx: DecodeContext): t.ProjectCreate {
-  if (!d.checkObject(o, key, ctx)) return o as t.ProjectCreate;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string }, ctx);
-  d.checkStringList(o.ownerIds, "ownerIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.ProjectCreate;
+  if (!isCanonicalProjectCreate(o)) d.reportFields(o, key, ctx, { ownerIds: d.checkStringList, status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string });
+  return o as t.ProjectCreate;
+}
+
+/** Whether a ProjectCreate needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalProjectCreate(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
+  a = r.ownerIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one ProjectUpdate and normalises it in place; mismatches go to ctx.issues. */
 export function decodeProjectUpdate(o: unknown, key: string | number, ctx: DecodeContext): t.ProjectUpdate {
-  if (!d.checkObject(o, key, ctx)) return o as t.ProjectUpdate;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.status) && d.isOptionalString(o.customStatusId) && d.isOptionalString(o.startDate) && d.isOptionalString(o.endDate) && d.isOptionalString(o.contractType))) d.optionalScalars(o, { status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string }, ctx);
-  d.checkStringList(o.ownersAdd, "ownersAdd", ctx);
-  d.checkStringList(o.ownersRemove, "ownersRemove", ctx);
-  ctx.path.pop();
-  return o as unknown as t.ProjectUpdate;
+  if (!isCanonicalProjectUpdate(o)) d.reportFields(o, key, ctx, { ownersAdd: d.checkStringList, ownersRemove: d.checkStringList, status: d.string, customStatusId: d.string, startDate: d.string, endDate: d.string, contractType: d.string });
+  return o as t.ProjectUpdate;
+}
+
+/** Whether a ProjectUpdate needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalProjectUpdate(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
+  a = r.ownersAdd;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.ownersRemove;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one RequestForm and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRequestForm(o: unknown, key: string | number, ctx: DecodeContext): t.RequestForm {
-  if (!d.checkObject(o, key, ctx)) return o as t.RequestForm;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.spaceId) && d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { spaceId: d.string, description: d.string, title: d.string }, ctx);
+  if (!isCanonicalRequestForm(o)) d.reportFields(o, key, ctx, { spaceId: d.string, pages: d.listOf(d.json), description: d.string, id: d.string, title: d.string, dataUsageStatistics: d.json }, ["id"]);
+  return o as t.RequestForm;
+}
+
+/** Whether a RequestForm needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRequestForm(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.pages, "pages", ctx, d.json);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.RequestForm;
+  let a: unknown;
+  if (!(((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  a = r.pages;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one RequestFormEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRequestFormEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestForm);
-  ctx.path.pop();
-  return o as unknown as t.RequestFormEnvelope;
+  if (!isCanonicalRequestFormEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeRequestForm) }, ["kind", "data"]);
+  return o as t.RequestFormEnvelope;
+}
+
+/** Whether a RequestFormEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRequestFormEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRequestForm(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one RequestFormPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRequestFormPage(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalRequestFormPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeRequestForm), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.RequestFormPage;
+}
+
+/** Whether a RequestFormPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRequestFormPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestForm);
-  ctx.path.pop();
-  return o as unknown as t.RequestFormPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRequestForm(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one RequestFormPrefillUrl and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRequestFormPrefillUrl(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrl {
-  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPrefillUrl;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.url))) d.optionalScalars(o, { url: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.RequestFormPrefillUrl;
+  if (!isCanonicalRequestFormPrefillUrl(o)) d.reportFields(o, key, ctx, { url: d.string });
+  return o as t.RequestFormPrefillUrl;
+}
+
+/** Whether a RequestFormPrefillUrl needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRequestFormPrefillUrl(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.url) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one RequestFormPrefillUrlEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRequestFormPrefillUrlEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormPrefillUrlEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormPrefillUrlEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestFormPrefillUrl);
-  ctx.path.pop();
-  return o as unknown as t.RequestFormPrefillUrlEnvelope;
+  if (!isCanonicalRequestFormPrefillUrlEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeRequestFormPrefillUrl) }, ["kind", "data"]);
+  return o as t.RequestFormPrefillUrlEnvelope;
+}
+
+/** Whether a RequestFormPrefillUrlEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRequestFormPrefillUrlEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRequestFormPrefillUrl(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one RequestFormSubmission and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRequestFormSubmission(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmission {
-  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormSubmission;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.formId) && d.isOptionalString(o.projectId) && d.isOptionalString(o.taskId))) d.optionalScalars(o, { formId: d.string, projectId: d.string, taskId: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.RequestFormSubmission;
+  if (!isCanonicalRequestFormSubmission(o)) d.reportFields(o, key, ctx, { formId: d.string, projectId: d.string, taskId: d.string });
+  return o as t.RequestFormSubmission;
+}
+
+/** Whether a RequestFormSubmission needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRequestFormSubmission(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.formId) === undefined || typeof v === "string") && ((v = r.projectId) === undefined || typeof v === "string") && ((v = r.taskId) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one RequestFormSubmissionEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRequestFormSubmissionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RequestFormSubmissionEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.RequestFormSubmissionEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRequestFormSubmission);
-  ctx.path.pop();
-  return o as unknown as t.RequestFormSubmissionEnvelope;
+  if (!isCanonicalRequestFormSubmissionEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeRequestFormSubmission) }, ["kind", "data"]);
+  return o as t.RequestFormSubmissionEnvelope;
+}
+
+/** Whether a RequestFormSubmissionEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRequestFormSubmissionEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRequestFormSubmission(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Rollup and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRollup(o: unknown, key: string | number, ctx: DecodeContext): t.Rollup {
-  if (!d.checkObject(o, key, ctx)) return o as t.Rollup;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.itemId))) d.optionalScalars(o, { itemId: d.string }, ctx);
-  d.checkList(o.rollupSettings, "rollupSettings", ctx, d.json);
-  d.checkStringList(o.childIds, "childIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Rollup;
+  if (!isCanonicalRollup(o)) d.reportFields(o, key, ctx, { itemId: d.string, rollupSettings: d.listOf(d.json), childIds: d.checkStringList });
+  return o as t.Rollup;
+}
+
+/** Whether a Rollup needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRollup(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.itemId) === undefined || typeof v === "string"))) return false;
+  a = r.rollupSettings;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  a = r.childIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one RollupEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRollupEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.RollupEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.RollupEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRollup);
-  ctx.path.pop();
-  return o as unknown as t.RollupEnvelope;
+  if (!isCanonicalRollupEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeRollup) }, ["kind", "data"]);
+  return o as t.RollupEnvelope;
+}
+
+/** Whether a RollupEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRollupEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRollup(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one RollupPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeRollupPage(o: unknown, key: string | number, ctx: DecodeContext): t.RollupPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.RollupPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalRollupPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeRollup), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.RollupPage;
+}
+
+/** Whether a RollupPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalRollupPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeRollup);
-  ctx.path.pop();
-  return o as unknown as t.RollupPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRollup(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Space and normalises it in place; mismatches go to ctx.issues. */
 export function decodeSpace(o: unknown, key: string | number, ctx: DecodeContext): t.Space {
-  if (!d.checkObject(o, key, ctx)) return o as t.Space;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.defaultTaskWorkflowId) && d.isOptionalString(o.guestRoleId) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.description) && d.isOptionalString(o.title) && d.isOptionalString(o.defaultProjectWorkflowId) && d.isOptionalString(o.accessType) && d.isOptionalBoolean(o.archived) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.suggestedTaskWorkflows) && d.isOptionalString(o.suggestedProjectWorkflows))) d.optionalScalars(o, { defaultTaskWorkflowId: d.string, guestRoleId: d.string, avatarUrl: d.string, description: d.string, title: d.string, defaultProjectWorkflowId: d.string, accessType: d.string, archived: d.checkBoolean, workScheduleId: d.string, suggestedTaskWorkflows: d.string, suggestedProjectWorkflows: d.string }, ctx);
+  if (!isCanonicalSpace(o)) d.reportFields(o, key, ctx, { defaultTaskWorkflowId: d.string, guestRoleId: d.string, avatarUrl: d.string, description: d.string, suggestedProjectWorkflowIds: d.checkStringList, suggestedTaskWorkflowIds: d.checkStringList, title: d.string, defaultProjectWorkflowId: d.string, accessType: d.string, archived: d.checkBoolean, members: d.listOf(decodeSpaceMember), workScheduleId: d.string, id: d.string, suggestedTaskWorkflows: d.string, suggestedProjectWorkflows: d.string }, ["id"]);
+  return o as t.Space;
+}
+
+/** Whether a Space needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalSpace(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.suggestedProjectWorkflowIds, "suggestedProjectWorkflowIds", ctx);
-  d.checkStringList(o.suggestedTaskWorkflowIds, "suggestedTaskWorkflowIds", ctx);
-  d.checkList(o.members, "members", ctx, decodeSpaceMember);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Space;
+  let a: unknown;
+  if (!(((v = r.defaultTaskWorkflowId) === undefined || typeof v === "string") && ((v = r.guestRoleId) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.defaultProjectWorkflowId) === undefined || typeof v === "string") && ((v = r.accessType) === undefined || typeof v === "string") && ((v = r.archived) === undefined || typeof v === "boolean") && ((v = r.workScheduleId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.suggestedTaskWorkflows) === undefined || typeof v === "string") && ((v = r.suggestedProjectWorkflows) === undefined || typeof v === "string"))) return false;
+  a = r.suggestedProjectWorkflowIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.suggestedTaskWorkflowIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.members;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalSpaceMember(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one SpaceEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeSpaceEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.SpaceEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.SpaceEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeSpace);
-  ctx.path.pop();
-  return o as unknown as t.SpaceEnvelope;
+  if (!isCanonicalSpaceEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeSpace) }, ["kind", "data"]);
+  return o as t.SpaceEnvelope;
+}
+
+/** Whether a SpaceEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalSpaceEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalSpace(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one SpaceMember and normalises it in place; mismatches go to ctx.issues. */
 export function decodeSpaceMember(o: unknown, key: string | number, ctx: DecodeContext): t.SpaceMember {
-  if (!d.checkObject(o, key, ctx)) return o as t.SpaceMember;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.id) && d.isOptionalString(o.accessRoleId) && d.isOptionalBoolean(o.isManager))) d.optionalScalars(o, { id: d.string, accessRoleId: d.string, isManager: d.checkBoolean }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.SpaceMember;
+  if (!isCanonicalSpaceMember(o)) d.reportFields(o, key, ctx, { id: d.string, accessRoleId: d.string, isManager: d.checkBoolean });
+  return o as t.SpaceMember;
+}
+
+/** Whether a SpaceMember needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalSpaceMember(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.accessRoleId) === undefined || typeof v === "string") && ((v = r.isManager) === undefined || typeof v === "boolean"))) return false;
+  return true;
 }
 
 /** Checks one Subscription and normalises it in place; mismatches go to ctx.issues. */
 export function decodeSubscription(o: unknown, key: string | number, ctx: DecodeContext): t.Subscription {
-  if (!d.checkObject(o, key, ctx)) return o as t.Subscription;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.type) && d.isOptionalBoolean(o.suspended) && d.isOptionalBoolean(o.paid) && d.isOptionalDouble(o.userLimit))) d.optionalScalars(o, { type: d.string, suspended: d.checkBoolean, paid: d.checkBoolean, userLimit: d.checkDouble }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.Subscription;
+  if (!isCanonicalSubscription(o)) d.reportFields(o, key, ctx, { type: d.string, suspended: d.checkBoolean, paid: d.checkBoolean, userLimit: d.checkDouble });
+  return o as t.Subscription;
+}
+
+/** Whether a Subscription needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalSubscription(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.type) === undefined || typeof v === "string") && ((v = r.suspended) === undefined || typeof v === "boolean") && ((v = r.paid) === undefined || typeof v === "boolean") && ((v = r.userLimit) === undefined || Number.isFinite(v)))) return false;
+  return true;
 }
 
 /** Checks one Task and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTask(o: unknown, key: string | number, ctx: DecodeContext): t.Task {
-  if (!d.checkObject(o, key, ctx)) return o as t.Task;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.importance) && d.isOptionalString(o.description) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.title) && d.isOptionalBoolean(o.followedByMe) && d.isOptionalString(o.billingType) && d.isOptionalString(o.scope) && d.isOptionalBoolean(o.hasAttachments) && d.isOptionalBoolean(o.recurrent) && d.isOptionalString(o.customItemTypeId) && d.isOptionalString(o.priority) && d.isOptionalString(o.completedDate) && d.isOptionalString(o.accountId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.customStatusId) && d.isOptionalInteger(o.attachmentCount) && d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.permalink) && d.isOptionalString(o.briefDescription) && d.isOptionalString(o.status) && d.isOptionalString(o.cascadingFields))) d.optionalScalars(o, { importance: d.string, description: d.string, updatedDate: d.string, title: d.string, followedByMe: d.checkBoolean, billingType: d.string, scope: d.string, hasAttachments: d.checkBoolean, recurrent: d.checkBoolean, customItemTypeId: d.string, priority: d.string, completedDate: d.string, accountId: d.string, createdDate: d.string, customStatusId: d.string, attachmentCount: d.checkInteger, workScheduleId: d.string, permalink: d.string, briefDescription: d.string, status: d.string, cascadingFields: d.string }, ctx);
+  if (!isCanonicalTask(o)) d.reportFields(o, key, ctx, { metadata: d.listOf(decodeMetadata), importance: d.string, customFields: d.listOf(decodeCustomFieldValue), followerIds: d.checkStringList, parentIds: d.checkStringList, description: d.string, responsiblePlaceholderIds: d.checkStringList, updatedDate: d.string, title: d.string, followedByMe: d.checkBoolean, billingType: d.string, scope: d.string, id: d.string, effortAllocation: decodeEffortAllocation, hasAttachments: d.checkBoolean, subTaskIds: d.checkStringList, recurrent: d.checkBoolean, authorIds: d.checkStringList, responsibleIds: d.checkStringList, customItemTypeId: d.string, sharedIds: d.checkStringList, dates: decodeTaskDates, superTaskIds: d.checkStringList, priority: d.string, completedDate: d.string, superParentIds: d.checkStringList, accountId: d.string, dependencyIds: d.checkStringList, createdDate: d.string, cascadingFieldSettings: d.listOf(d.json), customStatusId: d.string, attachmentCount: d.checkInteger, workScheduleId: d.string, permalink: d.string, briefDescription: d.string, finance: d.json, status: d.string, cascadingFields: d.string }, ["id"]);
+  return o as t.Task;
+}
+
+/** Whether a Task needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTask(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
-  d.checkList(o.customFields, "customFields", ctx, decodeCustomFieldValue);
-  d.checkStringList(o.followerIds, "followerIds", ctx);
-  d.checkStringList(o.parentIds, "parentIds", ctx);
-  d.checkStringList(o.responsiblePlaceholderIds, "responsiblePlaceholderIds", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  v = o.effortAllocation; if (v !== undefined) decodeEffortAllocation(v, "effortAllocation", ctx);
-  d.checkStringList(o.subTaskIds, "subTaskIds", ctx);
-  d.checkStringList(o.authorIds, "authorIds", ctx);
-  d.checkStringList(o.responsibleIds, "responsibleIds", ctx);
-  d.checkStringList(o.sharedIds, "sharedIds", ctx);
-  v = o.dates; if (v !== undefined) decodeTaskDates(v, "dates", ctx);
-  d.checkStringList(o.superTaskIds, "superTaskIds", ctx);
-  d.checkStringList(o.superParentIds, "superParentIds", ctx);
-  d.checkStringList(o.dependencyIds, "dependencyIds", ctx);
-  d.checkList(o.cascadingFieldSettings, "cascadingFieldSettings", ctx, d.json);
-  ctx.path.pop();
-  return o as unknown as t.Task;
+  let a: unknown;
+  if (!(((v = r.importance) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.followedByMe) === undefined || typeof v === "boolean") && ((v = r.billingType) === undefined || typeof v === "string") && ((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.effortAllocation) === undefined || isCanonicalEffortAllocation(v)) && ((v = r.hasAttachments) === undefined || typeof v === "boolean") && ((v = r.recurrent) === undefined || typeof v === "boolean") && ((v = r.customItemTypeId) === undefined || typeof v === "string") && ((v = r.dates) === undefined || isCanonicalTaskDates(v)) && ((v = r.priority) === undefined || typeof v === "string") && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || Number.isSafeInteger(v)) && ((v = r.workScheduleId) === undefined || typeof v === "string") && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.cascadingFields) === undefined || typeof v === "string"))) return false;
+  a = r.metadata;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
+
+  a = r.customFields;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomFieldValue(a[i])) return false; }
+
+  a = r.followerIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.parentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.responsiblePlaceholderIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.subTaskIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.authorIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.responsibleIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.sharedIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.superTaskIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.superParentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.dependencyIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.cascadingFieldSettings;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one TaskBlueprint and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskBlueprint(o: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprint {
-  if (!d.checkObject(o, key, ctx)) return o as t.TaskBlueprint;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.scope) && d.isOptionalString(o.permalink) && d.isOptionalString(o.title))) d.optionalScalars(o, { scope: d.string, permalink: d.string, title: d.string }, ctx);
+  if (!isCanonicalTaskBlueprint(o)) d.reportFields(o, key, ctx, { childIds: d.checkStringList, customFields: d.listOf(d.json), scope: d.string, id: d.string, permalink: d.string, title: d.string }, ["id"]);
+  return o as t.TaskBlueprint;
+}
+
+/** Whether a TaskBlueprint needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTaskBlueprint(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkStringList(o.childIds, "childIds", ctx);
-  d.checkList(o.customFields, "customFields", ctx, d.json);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.TaskBlueprint;
+  let a: unknown;
+  if (!(((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  a = r.childIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.customFields;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one TaskBlueprintPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskBlueprintPage(o: unknown, key: string | number, ctx: DecodeContext): t.TaskBlueprintPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.TaskBlueprintPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalTaskBlueprintPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTaskBlueprint), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.TaskBlueprintPage;
+}
+
+/** Whether a TaskBlueprintPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTaskBlueprintPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTaskBlueprint);
-  ctx.path.pop();
-  return o as unknown as t.TaskBlueprintPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTaskBlueprint(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TaskDates and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskDates(o: unknown, key: string | number, ctx: DecodeContext): t.TaskDates {
-  if (!d.checkObject(o, key, ctx)) return o as t.TaskDates;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.type) && d.isOptionalDouble(o.duration) && d.isOptionalString(o.start) && d.isOptionalString(o.due) && d.isOptionalBoolean(o.workOnWeekends))) d.optionalScalars(o, { type: d.string, duration: d.checkDouble, start: d.string, due: d.string, workOnWeekends: d.checkBoolean }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.TaskDates;
+  if (!isCanonicalTaskDates(o)) d.reportFields(o, key, ctx, { type: d.string, duration: d.checkDouble, start: d.string, due: d.string, workOnWeekends: d.checkBoolean });
+  return o as t.TaskDates;
+}
+
+/** Whether a TaskDates needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTaskDates(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.type) === undefined || typeof v === "string") && ((v = r.duration) === undefined || Number.isFinite(v)) && ((v = r.start) === undefined || typeof v === "string") && ((v = r.due) === undefined || typeof v === "string") && ((v = r.workOnWeekends) === undefined || typeof v === "boolean"))) return false;
+  return true;
 }
 
 /** Checks one TaskEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TaskEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TaskEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTask);
-  ctx.path.pop();
-  return o as unknown as t.TaskEnvelope;
+  if (!isCanonicalTaskEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTask) }, ["kind", "data"]);
+  return o as t.TaskEnvelope;
+}
+
+/** Whether a TaskEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTaskEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTask(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TaskHistory and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskHistory(o: unknown, key: string | number, ctx: DecodeContext): t.TaskHistory {
-  if (!d.checkObject(o, key, ctx)) return o as t.TaskHistory;
-  ctx.path.push(key);
-  let v: unknown;
-  d.checkList(o.plannedCost, "plannedCost", ctx, d.json);
-  d.checkList(o.plannedFees, "plannedFees", ctx, d.json);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  d.checkList(o.actualFees, "actualFees", ctx, d.json);
-  d.checkList(o.actualCost, "actualCost", ctx, d.json);
-  ctx.path.pop();
-  return o as unknown as t.TaskHistory;
+  if (!isCanonicalTaskHistory(o)) d.reportFields(o, key, ctx, { plannedCost: d.listOf(d.json), plannedFees: d.listOf(d.json), id: d.string, actualFees: d.listOf(d.json), actualCost: d.listOf(d.json) }, ["id"]);
+  return o as t.TaskHistory;
+}
+
+/** Whether a TaskHistory needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTaskHistory(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.id === "string")) return false;
+  a = r.plannedCost;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  a = r.plannedFees;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  a = r.actualFees;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  a = r.actualCost;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one TaskHistoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskHistoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TaskHistoryEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TaskHistoryEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTaskHistory);
-  ctx.path.pop();
-  return o as unknown as t.TaskHistoryEnvelope;
+  if (!isCanonicalTaskHistoryEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTaskHistory) }, ["kind", "data"]);
+  return o as t.TaskHistoryEnvelope;
+}
+
+/** Whether a TaskHistoryEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTaskHistoryEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTaskHistory(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TaskPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTaskPage(o: unknown, key: string | number, ctx: DecodeContext): t.TaskPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.TaskPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalTaskPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTask), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.TaskPage;
+}
+
+/** Whether a TaskPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTaskPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTask);
-  ctx.path.pop();
-  return o as unknown as t.TaskPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTask(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Timelog and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelog(o: unknown, key: string | number, ctx: DecodeContext): t.Timelog {
-  if (!d.checkObject(o, key, ctx)) return o as t.Timelog;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.approvalStatus) && d.isOptionalDouble(o.hours) && d.isOptionalString(o.exportStatus) && d.isOptionalString(o.updatedDate) && d.isOptionalString(o.userId) && d.isOptionalString(o.createdDate) && d.isOptionalString(o.lockStatus) && d.isOptionalString(o.billingType) && d.isOptionalString(o.trackedDate) && d.isOptionalString(o.comment) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId))) d.optionalScalars(o, { approvalStatus: d.string, hours: d.checkDouble, exportStatus: d.string, updatedDate: d.string, userId: d.string, createdDate: d.string, lockStatus: d.string, billingType: d.string, trackedDate: d.string, comment: d.string, taskId: d.string, categoryId: d.string }, ctx);
+  if (!isCanonicalTimelog(o)) d.reportFields(o, key, ctx, { approvalStatus: d.string, hours: d.checkDouble, exportStatus: d.string, updatedDate: d.string, userId: d.string, createdDate: d.string, lockStatus: d.string, billingType: d.string, trackedDate: d.string, comment: d.string, id: d.string, taskId: d.string, categoryId: d.string, finance: d.json }, ["id"]);
+  return o as t.Timelog;
+}
+
+/** Whether a Timelog needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimelog(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Timelog;
+  if (!(((v = r.approvalStatus) === undefined || typeof v === "string") && ((v = r.hours) === undefined || Number.isFinite(v)) && ((v = r.exportStatus) === undefined || typeof v === "string") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.userId) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.lockStatus) === undefined || typeof v === "string") && ((v = r.billingType) === undefined || typeof v === "string") && ((v = r.trackedDate) === undefined || typeof v === "string") && ((v = r.comment) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.categoryId) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one TimelogCategory and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelogCategory(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategory {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimelogCategory;
-  ctx.path.push(key);
-  if (!(d.isOptionalBoolean(o.hidden) && d.isOptionalString(o.name) && d.isOptionalDouble(o.order))) d.optionalScalars(o, { hidden: d.checkBoolean, name: d.string, order: d.checkDouble }, ctx);
+  if (!isCanonicalTimelogCategory(o)) d.reportFields(o, key, ctx, { hidden: d.checkBoolean, name: d.string, id: d.string, order: d.checkDouble }, ["id"]);
+  return o as t.TimelogCategory;
+}
+
+/** Whether a TimelogCategory needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimelogCategory(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.TimelogCategory;
+  if (!(((v = r.hidden) === undefined || typeof v === "boolean") && ((v = r.name) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.order) === undefined || Number.isFinite(v)))) return false;
+  return true;
 }
 
 /** Checks one TimelogCategoryEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelogCategoryEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogCategoryEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimelogCategoryEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelogCategory);
-  ctx.path.pop();
-  return o as unknown as t.TimelogCategoryEnvelope;
+  if (!isCanonicalTimelogCategoryEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTimelogCategory) }, ["kind", "data"]);
+  return o as t.TimelogCategoryEnvelope;
+}
+
+/** Whether a TimelogCategoryEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimelogCategoryEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimelogCategory(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TimelogEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelogEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimelogEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelog);
-  ctx.path.pop();
-  return o as unknown as t.TimelogEnvelope;
+  if (!isCanonicalTimelogEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTimelog) }, ["kind", "data"]);
+  return o as t.TimelogEnvelope;
+}
+
+/** Whether a TimelogEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimelogEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimelog(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TimelogLockPeriod and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelogLockPeriod(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriod {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimelogLockPeriod;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, end: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.TimelogLockPeriod;
+  if (!isCanonicalTimelogLockPeriod(o)) d.reportFields(o, key, ctx, { start: d.string, end: d.string, source: d.json });
+  return o as t.TimelogLockPeriod;
+}
+
+/** Whether a TimelogLockPeriod needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimelogLockPeriod(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.start) === undefined || typeof v === "string") && ((v = r.end) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one TimelogLockPeriodEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelogLockPeriodEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogLockPeriodEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimelogLockPeriodEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelogLockPeriod);
-  ctx.path.pop();
-  return o as unknown as t.TimelogLockPeriodEnvelope;
+  if (!isCanonicalTimelogLockPeriodEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTimelogLockPeriod) }, ["kind", "data"]);
+  return o as t.TimelogLockPeriodEnvelope;
+}
+
+/** Whether a TimelogLockPeriodEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimelogLockPeriodEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimelogLockPeriod(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TimelogPage and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimelogPage(o: unknown, key: string | number, ctx: DecodeContext): t.TimelogPage {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimelogPage;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.nextPageToken) && d.isOptionalInteger(o.responseSize))) d.optionalScalars(o, { nextPageToken: d.string, responseSize: d.checkInteger }, ctx);
+  if (!isCanonicalTimelogPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTimelog), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.TimelogPage;
+}
+
+/** Whether a TimelogPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimelogPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimelog);
-  ctx.path.pop();
-  return o as unknown as t.TimelogPage;
+  let a: unknown;
+  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimelog(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Timesheet and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimesheet(o: unknown, key: string | number, ctx: DecodeContext): t.Timesheet {
-  if (!d.checkObject(o, key, ctx)) return o as t.Timesheet;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.timesheetId) && d.isOptionalString(o.accountId) && d.isOptionalString(o.periodStartDate) && d.isOptionalString(o.timeframe) && d.isOptionalString(o.userId) && d.isOptionalString(o.periodEndDate))) d.optionalScalars(o, { timesheetId: d.string, accountId: d.string, periodStartDate: d.string, timeframe: d.string, userId: d.string, periodEndDate: d.string }, ctx);
-  d.checkList(o.rows, "rows", ctx, d.json);
-  ctx.path.pop();
-  return o as unknown as t.Timesheet;
+  if (!isCanonicalTimesheet(o)) d.reportFields(o, key, ctx, { timesheetId: d.string, accountId: d.string, periodStartDate: d.string, timeframe: d.string, approval: d.json, rows: d.listOf(d.json), userId: d.string, periodEndDate: d.string });
+  return o as t.Timesheet;
+}
+
+/** Whether a Timesheet needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimesheet(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.timesheetId) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.periodStartDate) === undefined || typeof v === "string") && ((v = r.timeframe) === undefined || typeof v === "string") && ((v = r.userId) === undefined || typeof v === "string") && ((v = r.periodEndDate) === undefined || typeof v === "string"))) return false;
+  a = r.rows;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one TimesheetEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimesheetEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimesheet);
-  ctx.path.pop();
-  return o as unknown as t.TimesheetEnvelope;
+  if (!isCanonicalTimesheetEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTimesheet) }, ["kind", "data"]);
+  return o as t.TimesheetEnvelope;
+}
+
+/** Whether a TimesheetEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimesheetEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimesheet(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TimesheetRow and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimesheetRow(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRow {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetRow;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.type) && d.isOptionalString(o.taskId) && d.isOptionalString(o.categoryId) && d.isOptionalString(o.rowId))) d.optionalScalars(o, { type: d.string, taskId: d.string, categoryId: d.string, rowId: d.string }, ctx);
-  d.checkStringList(o.parentIds, "parentIds", ctx);
-  d.checkList(o.weeklyEntries, "weeklyEntries", ctx, d.json);
-  ctx.path.pop();
-  return o as unknown as t.TimesheetRow;
+  if (!isCanonicalTimesheetRow(o)) d.reportFields(o, key, ctx, { parentIds: d.checkStringList, type: d.string, weeklyEntries: d.listOf(d.json), taskId: d.string, categoryId: d.string, rowId: d.string });
+  return o as t.TimesheetRow;
+}
+
+/** Whether a TimesheetRow needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimesheetRow(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(((v = r.type) === undefined || typeof v === "string") && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.categoryId) === undefined || typeof v === "string") && ((v = r.rowId) === undefined || typeof v === "string"))) return false;
+  a = r.parentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.weeklyEntries;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  return true;
 }
 
 /** Checks one TimesheetRowEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimesheetRowEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetRowEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetRowEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimesheetRow);
-  ctx.path.pop();
-  return o as unknown as t.TimesheetRowEnvelope;
+  if (!isCanonicalTimesheetRowEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTimesheetRow) }, ["kind", "data"]);
+  return o as t.TimesheetRowEnvelope;
+}
+
+/** Whether a TimesheetRowEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimesheetRowEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimesheetRow(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TimesheetSubmissionRule and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimesheetSubmissionRule(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRule {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetSubmissionRule;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.trackExceptionsMode) && d.isOptionalString(o.ruleType) && d.isOptionalString(o.workScheduleId) && d.isOptionalBoolean(o.enabled) && d.isOptionalString(o.frequency))) d.optionalScalars(o, { trackExceptionsMode: d.string, ruleType: d.string, workScheduleId: d.string, enabled: d.checkBoolean, frequency: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.TimesheetSubmissionRule;
+  if (!isCanonicalTimesheetSubmissionRule(o)) d.reportFields(o, key, ctx, { trackExceptionsMode: d.string, ruleType: d.string, workScheduleId: d.string, enabled: d.checkBoolean, frequency: d.string });
+  return o as t.TimesheetSubmissionRule;
+}
+
+/** Whether a TimesheetSubmissionRule needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimesheetSubmissionRule(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.trackExceptionsMode) === undefined || typeof v === "string") && ((v = r.ruleType) === undefined || typeof v === "string") && ((v = r.workScheduleId) === undefined || typeof v === "string") && ((v = r.enabled) === undefined || typeof v === "boolean") && ((v = r.frequency) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one TimesheetSubmissionRuleEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimesheetSubmissionRuleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.TimesheetSubmissionRuleEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimesheetSubmissionRuleEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeTimesheetSubmissionRule);
-  ctx.path.pop();
-  return o as unknown as t.TimesheetSubmissionRuleEnvelope;
+  if (!isCanonicalTimesheetSubmissionRuleEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeTimesheetSubmissionRule) }, ["kind", "data"]);
+  return o as t.TimesheetSubmissionRuleEnvelope;
+}
+
+/** Whether a TimesheetSubmissionRuleEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimesheetSubmissionRuleEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimesheetSubmissionRule(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one TimestampRange and normalises it in place; mismatches go to ctx.issues. */
 export function decodeTimestampRange(o: unknown, key: string | number, ctx: DecodeContext): t.TimestampRange {
-  if (!d.checkObject(o, key, ctx)) return o as t.TimestampRange;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.start) && d.isOptionalString(o.end))) d.optionalScalars(o, { start: d.string, end: d.string }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.TimestampRange;
+  if (!isCanonicalTimestampRange(o)) d.reportFields(o, key, ctx, { start: d.string, end: d.string });
+  return o as t.TimestampRange;
+}
+
+/** Whether a TimestampRange needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalTimestampRange(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.start) === undefined || typeof v === "string") && ((v = r.end) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one User and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUser(o: unknown, key: string | number, ctx: DecodeContext): t.User {
-  if (!d.checkObject(o, key, ctx)) return o as t.User;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.userTypeId) && d.isOptionalString(o.lastName) && d.isOptionalString(o.avatarUrl) && d.isOptionalString(o.timezone) && d.isOptionalString(o.companyName) && d.isOptionalString(o.type) && d.isOptionalString(o.locale) && d.isOptionalString(o.title) && d.isOptionalString(o.firstName) && d.isOptionalBoolean(o.deleted) && d.isOptionalString(o.phone) && d.isOptionalBoolean(o.me) && d.isOptionalBoolean(o.myTeam) && d.isOptionalString(o.location) && d.isOptionalString(o.primaryEmail))) d.optionalScalars(o, { userTypeId: d.string, lastName: d.string, avatarUrl: d.string, timezone: d.string, companyName: d.string, type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, me: d.checkBoolean, myTeam: d.checkBoolean, location: d.string, primaryEmail: d.string }, ctx);
+  if (!isCanonicalUser(o)) d.reportFields(o, key, ctx, { userTypeId: d.string, lastName: d.string, metadata: d.listOf(decodeMetadata), avatarUrl: d.string, timezone: d.string, companyName: d.string, profiles: d.listOf(decodeUserProfile), type: d.string, locale: d.string, title: d.string, firstName: d.string, deleted: d.checkBoolean, phone: d.string, me: d.checkBoolean, myTeam: d.checkBoolean, location: d.string, id: d.string, memberIds: d.checkStringList, primaryEmail: d.string }, ["id"]);
+  return o as t.User;
+}
+
+/** Whether a User needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUser(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.metadata, "metadata", ctx, decodeMetadata);
-  d.checkList(o.profiles, "profiles", ctx, decodeUserProfile);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  d.checkStringList(o.memberIds, "memberIds", ctx);
-  ctx.path.pop();
-  return o as unknown as t.User;
+  let a: unknown;
+  if (!(((v = r.userTypeId) === undefined || typeof v === "string") && ((v = r.lastName) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.timezone) === undefined || typeof v === "string") && ((v = r.companyName) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.locale) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.firstName) === undefined || typeof v === "string") && ((v = r.deleted) === undefined || typeof v === "boolean") && ((v = r.phone) === undefined || typeof v === "string") && ((v = r.me) === undefined || typeof v === "boolean") && ((v = r.myTeam) === undefined || typeof v === "boolean") && ((v = r.location) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.primaryEmail) === undefined || typeof v === "string"))) return false;
+  a = r.metadata;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
+
+  a = r.profiles;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserProfile(a[i])) return false; }
+
+  a = r.memberIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one UserEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUser);
-  ctx.path.pop();
-  return o as unknown as t.UserEnvelope;
+  if (!isCanonicalUserEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeUser) }, ["kind", "data"]);
+  return o as t.UserEnvelope;
+}
+
+/** Whether a UserEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUser(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one UserProfile and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserProfile(o: unknown, key: string | number, ctx: DecodeContext): t.UserProfile {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserProfile;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.email) && d.isOptionalString(o.role) && d.isOptionalBoolean(o.external) && d.isOptionalBoolean(o.admin) && d.isOptionalBoolean(o.owner))) d.optionalScalars(o, { accountId: d.string, email: d.string, role: d.string, external: d.checkBoolean, admin: d.checkBoolean, owner: d.checkBoolean }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.UserProfile;
+  if (!isCanonicalUserProfile(o)) d.reportFields(o, key, ctx, { accountId: d.string, email: d.string, role: d.string, external: d.checkBoolean, admin: d.checkBoolean, owner: d.checkBoolean });
+  return o as t.UserProfile;
+}
+
+/** Whether a UserProfile needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserProfile(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.accountId) === undefined || typeof v === "string") && ((v = r.email) === undefined || typeof v === "string") && ((v = r.role) === undefined || typeof v === "string") && ((v = r.external) === undefined || typeof v === "boolean") && ((v = r.admin) === undefined || typeof v === "boolean") && ((v = r.owner) === undefined || typeof v === "boolean"))) return false;
+  return true;
 }
 
 /** Checks one UserScheduleCapacityChange and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserScheduleCapacityChange(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChange {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleCapacityChange;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { finishDate: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
+  if (!isCanonicalUserScheduleCapacityChange(o)) d.reportFields(o, key, ctx, { finishDate: d.string, id: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ["id"]);
+  return o as t.UserScheduleCapacityChange;
+}
+
+/** Whether a UserScheduleCapacityChange needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserScheduleCapacityChange(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.UserScheduleCapacityChange;
+  if (!(((v = r.finishDate) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.userId) === undefined || typeof v === "string") && ((v = r.capacityMinutes) === undefined || Number.isSafeInteger(v)) && ((v = r.startDate) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one UserScheduleCapacityChangeEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserScheduleCapacityChangeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleCapacityChangeEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleCapacityChangeEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserScheduleCapacityChange);
-  ctx.path.pop();
-  return o as unknown as t.UserScheduleCapacityChangeEnvelope;
+  if (!isCanonicalUserScheduleCapacityChangeEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeUserScheduleCapacityChange) }, ["kind", "data"]);
+  return o as t.UserScheduleCapacityChangeEnvelope;
+}
+
+/** Whether a UserScheduleCapacityChangeEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserScheduleCapacityChangeEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserScheduleCapacityChange(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one UserScheduleExclusion and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserScheduleExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusion {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleExclusion;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.fromDate) && d.isOptionalBoolean(o.isWorkDays) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType) && d.isOptionalString(o.userId))) d.optionalScalars(o, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string, userId: d.string }, ctx);
+  if (!isCanonicalUserScheduleExclusion(o)) d.reportFields(o, key, ctx, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string, id: d.string, userId: d.string }, ["id"]);
+  return o as t.UserScheduleExclusion;
+}
+
+/** Whether a UserScheduleExclusion needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserScheduleExclusion(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.UserScheduleExclusion;
+  if (!(((v = r.fromDate) === undefined || typeof v === "string") && ((v = r.isWorkDays) === undefined || typeof v === "boolean") && ((v = r.toDate) === undefined || typeof v === "string") && ((v = r.exclusionType) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.userId) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one UserScheduleExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserScheduleExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserScheduleExclusionEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserScheduleExclusionEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserScheduleExclusion);
-  ctx.path.pop();
-  return o as unknown as t.UserScheduleExclusionEnvelope;
+  if (!isCanonicalUserScheduleExclusionEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeUserScheduleExclusion) }, ["kind", "data"]);
+  return o as t.UserScheduleExclusionEnvelope;
+}
+
+/** Whether a UserScheduleExclusionEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserScheduleExclusionEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserScheduleExclusion(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one UserSchedulePartialExclusion and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserSchedulePartialExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusion {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserSchedulePartialExclusion;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.exclusionType) && d.isOptionalString(o.finishDate) && d.isOptionalString(o.userId) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { exclusionType: d.string, finishDate: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
+  if (!isCanonicalUserSchedulePartialExclusion(o)) d.reportFields(o, key, ctx, { exclusionType: d.string, finishDate: d.string, id: d.string, userId: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ["id"]);
+  return o as t.UserSchedulePartialExclusion;
+}
+
+/** Whether a UserSchedulePartialExclusion needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserSchedulePartialExclusion(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.UserSchedulePartialExclusion;
+  if (!(((v = r.exclusionType) === undefined || typeof v === "string") && ((v = r.finishDate) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.userId) === undefined || typeof v === "string") && ((v = r.capacityMinutes) === undefined || Number.isSafeInteger(v)) && ((v = r.startDate) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one UserSchedulePartialExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserSchedulePartialExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserSchedulePartialExclusionEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserSchedulePartialExclusionEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserSchedulePartialExclusion);
-  ctx.path.pop();
-  return o as unknown as t.UserSchedulePartialExclusionEnvelope;
+  if (!isCanonicalUserSchedulePartialExclusionEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeUserSchedulePartialExclusion) }, ["kind", "data"]);
+  return o as t.UserSchedulePartialExclusionEnvelope;
+}
+
+/** Whether a UserSchedulePartialExclusionEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserSchedulePartialExclusionEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserSchedulePartialExclusion(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one UserType and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserType(o: unknown, key: string | number, ctx: DecodeContext): t.UserType {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserType;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.description) && d.isOptionalString(o.title))) d.optionalScalars(o, { description: d.string, title: d.string }, ctx);
+  if (!isCanonicalUserType(o)) d.reportFields(o, key, ctx, { description: d.string, id: d.string, title: d.string }, ["id"]);
+  return o as t.UserType;
+}
+
+/** Whether a UserType needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserType(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.UserType;
+  if (!(((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one UserTypeEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeUserTypeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.UserTypeEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.UserTypeEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeUserType);
-  ctx.path.pop();
-  return o as unknown as t.UserTypeEnvelope;
+  if (!isCanonicalUserTypeEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeUserType) }, ["kind", "data"]);
+  return o as t.UserTypeEnvelope;
+}
+
+/** Whether a UserTypeEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalUserTypeEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserType(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Version and normalises it in place; mismatches go to ctx.issues. */
 export function decodeVersion(o: unknown, key: string | number, ctx: DecodeContext): t.Version {
-  if (!d.checkObject(o, key, ctx)) return o as t.Version;
-  ctx.path.push(key);
-  if (!(d.isOptionalDouble(o.major) && d.isOptionalDouble(o.minor))) d.optionalScalars(o, { major: d.checkDouble, minor: d.checkDouble }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.Version;
+  if (!isCanonicalVersion(o)) d.reportFields(o, key, ctx, { major: d.checkDouble, minor: d.checkDouble });
+  return o as t.Version;
+}
+
+/** Whether a Version needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalVersion(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.major) === undefined || Number.isFinite(v)) && ((v = r.minor) === undefined || Number.isFinite(v)))) return false;
+  return true;
 }
 
 /** Checks one VersionEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeVersionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.VersionEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.VersionEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeVersion);
-  ctx.path.pop();
-  return o as unknown as t.VersionEnvelope;
+  if (!isCanonicalVersionEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeVersion) }, ["kind", "data"]);
+  return o as t.VersionEnvelope;
+}
+
+/** Whether a VersionEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalVersionEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalVersion(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Webhook and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWebhook(o: unknown, key: string | number, ctx: DecodeContext): t.Webhook {
-  if (!d.checkObject(o, key, ctx)) return o as t.Webhook;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.accountId) && d.isOptionalString(o.folderId) && d.isOptionalString(o.spaceId) && d.isOptionalString(o.hookUrl) && d.isOptionalString(o.status) && d.isOptionalBoolean(o.recursive))) d.optionalScalars(o, { accountId: d.string, folderId: d.string, spaceId: d.string, hookUrl: d.string, status: d.string, recursive: d.checkBoolean }, ctx);
+  if (!isCanonicalWebhook(o)) d.reportFields(o, key, ctx, { id: d.string, accountId: d.string, folderId: d.string, spaceId: d.string, hookUrl: d.string, status: d.string, events: d.checkStringList, recursive: d.checkBoolean }, ["id"]);
+  return o as t.Webhook;
+}
+
+/** Whether a Webhook needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWebhook(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  d.checkStringList(o.events, "events", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Webhook;
+  let a: unknown;
+  if (!(typeof r.id === "string" && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.hookUrl) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.recursive) === undefined || typeof v === "boolean"))) return false;
+  a = r.events;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one WebhookEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWebhookEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WebhookEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.WebhookEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWebhook);
-  ctx.path.pop();
-  return o as unknown as t.WebhookEnvelope;
+  if (!isCanonicalWebhookEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeWebhook) }, ["kind", "data"]);
+  return o as t.WebhookEnvelope;
+}
+
+/** Whether a WebhookEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWebhookEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalWebhook(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one Workflow and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkflow(o: unknown, key: string | number, ctx: DecodeContext): t.Workflow {
-  if (!d.checkObject(o, key, ctx)) return o as t.Workflow;
-  ctx.path.push(key);
-  if (!(d.isOptionalBoolean(o.standard) && d.isOptionalBoolean(o.hidden) && d.isOptionalString(o.name) && d.isOptionalString(o.description))) d.optionalScalars(o, { standard: d.checkBoolean, hidden: d.checkBoolean, name: d.string, description: d.string }, ctx);
+  if (!isCanonicalWorkflow(o)) d.reportFields(o, key, ctx, { standard: d.checkBoolean, hidden: d.checkBoolean, customStatuses: d.listOf(decodeCustomStatus), name: d.string, description: d.string, id: d.string, dataUsageStatistics: d.json }, ["id"]);
+  return o as t.Workflow;
+}
+
+/** Whether a Workflow needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkflow(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.customStatuses, "customStatuses", ctx, decodeCustomStatus);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.Workflow;
+  let a: unknown;
+  if (!(((v = r.standard) === undefined || typeof v === "boolean") && ((v = r.hidden) === undefined || typeof v === "boolean") && ((v = r.name) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
+  a = r.customStatuses;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomStatus(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one WorkflowEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkflowEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkflowEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkflowEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkflow);
-  ctx.path.pop();
-  return o as unknown as t.WorkflowEnvelope;
+  if (!isCanonicalWorkflowEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeWorkflow) }, ["kind", "data"]);
+  return o as t.WorkflowEnvelope;
+}
+
+/** Whether a WorkflowEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkflowEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalWorkflow(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one WorkSchedule and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkSchedule(o: unknown, key: string | number, ctx: DecodeContext): t.WorkSchedule {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkSchedule;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.scheduleType) && d.isOptionalString(o.title))) d.optionalScalars(o, { scheduleType: d.string, title: d.string }, ctx);
+  if (!isCanonicalWorkSchedule(o)) d.reportFields(o, key, ctx, { scheduleType: d.string, workweek: d.listOf(d.json), userIds: d.checkStringList, id: d.string, title: d.string }, ["id"]);
+  return o as t.WorkSchedule;
+}
+
+/** Whether a WorkSchedule needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkSchedule(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  d.checkList(o.workweek, "workweek", ctx, d.json);
-  d.checkStringList(o.userIds, "userIds", ctx);
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.WorkSchedule;
+  let a: unknown;
+  if (!(((v = r.scheduleType) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  a = r.workweek;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; }
+
+  a = r.userIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  return true;
 }
 
 /** Checks one WorkScheduleCapacityChange and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkScheduleCapacityChange(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChange {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleCapacityChange;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.workScheduleId) && d.isOptionalString(o.finishDate) && d.isOptionalInteger(o.capacityMinutes) && d.isOptionalString(o.startDate))) d.optionalScalars(o, { workScheduleId: d.string, finishDate: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ctx);
+  if (!isCanonicalWorkScheduleCapacityChange(o)) d.reportFields(o, key, ctx, { workScheduleId: d.string, finishDate: d.string, id: d.string, capacityMinutes: d.checkInteger, startDate: d.string }, ["id"]);
+  return o as t.WorkScheduleCapacityChange;
+}
+
+/** Whether a WorkScheduleCapacityChange needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkScheduleCapacityChange(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.WorkScheduleCapacityChange;
+  if (!(((v = r.workScheduleId) === undefined || typeof v === "string") && ((v = r.finishDate) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.capacityMinutes) === undefined || Number.isSafeInteger(v)) && ((v = r.startDate) === undefined || typeof v === "string"))) return false;
+  return true;
 }
 
 /** Checks one WorkScheduleCapacityChangeEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkScheduleCapacityChangeEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleCapacityChangeEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleCapacityChangeEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkScheduleCapacityChange);
-  ctx.path.pop();
-  return o as unknown as t.WorkScheduleCapacityChangeEnvelope;
+  if (!isCanonicalWorkScheduleCapacityChangeEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeWorkScheduleCapacityChange) }, ["kind", "data"]);
+  return o as t.WorkScheduleCapacityChangeEnvelope;
+}
+
+/** Whether a WorkScheduleCapacityChangeEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkScheduleCapacityChangeEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalWorkScheduleCapacityChange(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one WorkScheduleEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkScheduleEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkSchedule);
-  ctx.path.pop();
-  return o as unknown as t.WorkScheduleEnvelope;
+  if (!isCanonicalWorkScheduleEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeWorkSchedule) }, ["kind", "data"]);
+  return o as t.WorkScheduleEnvelope;
+}
+
+/** Whether a WorkScheduleEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkScheduleEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalWorkSchedule(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one WorkScheduleExclusion and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkScheduleExclusion(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusion {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleExclusion;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.fromDate) && d.isOptionalBoolean(o.isWorkDays) && d.isOptionalString(o.toDate) && d.isOptionalString(o.exclusionType))) d.optionalScalars(o, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string }, ctx);
+  if (!isCanonicalWorkScheduleExclusion(o)) d.reportFields(o, key, ctx, { fromDate: d.string, isWorkDays: d.checkBoolean, toDate: d.string, exclusionType: d.string, id: d.string }, ["id"]);
+  return o as t.WorkScheduleExclusion;
+}
+
+/** Whether a WorkScheduleExclusion needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkScheduleExclusion(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
   let v: unknown;
-  v = o.id; if (v === undefined) d.missing("id", ctx); else if (typeof v !== "string") d.string(v, "id", ctx);
-  ctx.path.pop();
-  return o as unknown as t.WorkScheduleExclusion;
+  if (!(((v = r.fromDate) === undefined || typeof v === "string") && ((v = r.isWorkDays) === undefined || typeof v === "boolean") && ((v = r.toDate) === undefined || typeof v === "string") && ((v = r.exclusionType) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
+  return true;
 }
 
 /** Checks one WorkScheduleExclusionEnvelope and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkScheduleExclusionEnvelope(o: unknown, key: string | number, ctx: DecodeContext): t.WorkScheduleExclusionEnvelope {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkScheduleExclusionEnvelope;
-  ctx.path.push(key);
-  let v: unknown;
-  v = o.kind; if (v === undefined) d.missing("kind", ctx); else if (typeof v !== "string") d.string(v, "kind", ctx);
-  v = o.data; if (v === undefined) d.missing("data", ctx); else d.checkList(v, "data", ctx, decodeWorkScheduleExclusion);
-  ctx.path.pop();
-  return o as unknown as t.WorkScheduleExclusionEnvelope;
+  if (!isCanonicalWorkScheduleExclusionEnvelope(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeWorkScheduleExclusion) }, ["kind", "data"]);
+  return o as t.WorkScheduleExclusionEnvelope;
+}
+
+/** Whether a WorkScheduleExclusionEnvelope needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkScheduleExclusionEnvelope(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalWorkScheduleExclusion(a[i])) return false; }
+
+  return true;
 }
 
 /** Checks one WorkWeek and normalises it in place; mismatches go to ctx.issues. */
 export function decodeWorkWeek(o: unknown, key: string | number, ctx: DecodeContext): t.WorkWeek {
-  if (!d.checkObject(o, key, ctx)) return o as t.WorkWeek;
-  ctx.path.push(key);
-  if (!(d.isOptionalString(o.dayOfWeek) && d.isOptionalBoolean(o.isWorkDay))) d.optionalScalars(o, { dayOfWeek: d.string, isWorkDay: d.checkBoolean }, ctx);
-  ctx.path.pop();
-  return o as unknown as t.WorkWeek;
+  if (!isCanonicalWorkWeek(o)) d.reportFields(o, key, ctx, { dayOfWeek: d.string, isWorkDay: d.checkBoolean });
+  return o as t.WorkWeek;
+}
+
+/** Whether a WorkWeek needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalWorkWeek(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  if (!(((v = r.dayOfWeek) === undefined || typeof v === "string") && ((v = r.isWorkDay) === undefined || typeof v === "boolean"))) return false;
+  return true;
 }
 
 /** Decodes the document answered by GET /access_roles, choosing the variant by its root key. */
