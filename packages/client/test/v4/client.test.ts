@@ -57,6 +57,56 @@ describe("token paging", () => {
     expect(ids).toHaveLength(2);
   });
 
+  /** A stub that answers the scripted pages in turn (the last one again after), and what the walk got before it ended. */
+  async function walk(pages: { items: number; token?: string; responseSize?: number }[]) {
+    let n = 0;
+    const stub = recordingFetch(() => {
+      const { items, token, responseSize } = pages[Math.min(n++, pages.length - 1)]!;
+      const data = Array.from({ length: items }, (_, i) => ({ id: `T${n}-${i}`, accountId: "A", title: "t" }));
+      return envelope(data, { ...(token === undefined ? {} : { nextPageToken: token }), ...(responseSize === undefined ? {} : { responseSize }) });
+    });
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const task of clientWith(stub.fetch).tasks.list({ status: ["Active"], fields: ["description"] })) ids.push(task.id);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    return { ids, error, requests: stub.requests.length };
+  }
+
+  it("a server that hands out new tokens forever over the same total: stopped with an error once more items come than responseSize says", async () => {
+    let k = 0;
+    const pages = Array.from({ length: 50 }, () => ({ items: 2, token: `t${k++}`, responseSize: 5 }));
+    const { ids, error, requests } = await walk(pages);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ method: "GET /tasks", direction: "response", issues: [{ path: "data" }] });
+    expect((error as Error).message).toMatch(/responseSize/);
+    expect(ids).toHaveLength(4);
+    expect(requests).toBe(3);
+  });
+
+  it("an empty page that still has a next page token: stopped with an error rather than walking empty pages", async () => {
+    const { ids, error, requests } = await walk([{ items: 3, token: "a" }, { items: 0, token: "b" }, { items: 0, token: "c" }, { items: 0, token: "d" }]);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ issues: [{ path: "data", received: "array(0)" }] });
+    expect(ids).toHaveLength(3);
+    expect(requests).toBe(2);
+  });
+
+  it("a responseSize that changes between pages: stopped with an error (the list changed under the walk: items may be skipped or repeated)", async () => {
+    const { ids, error } = await walk([{ items: 2, token: "a", responseSize: 6 }, { items: 2, token: "b", responseSize: 9 }, { items: 2, responseSize: 9 }]);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ issues: [{ path: "responseSize", received: "number 9" }] });
+    expect(ids).toHaveLength(2);
+  });
+
+  it("a walk that ends as responseSize says is not refused", async () => {
+    const { ids, error } = await walk([{ items: 2, token: "a", responseSize: 5 }, { items: 2, token: "b", responseSize: 5 }, { items: 1, responseSize: 5 }]);
+    expect(error).toBeUndefined();
+    expect(ids).toHaveLength(5);
+  });
+
   it("a paged call is a whole Promise: catch and finally work, and it goes where a Promise is expected", async () => {
     const failing = clientWith(recordingFetch(() => new Response(JSON.stringify({ error: "server_error", errorDescription: "boom" }), { status: 500 })).fetch);
     let finallyRan = false;

@@ -14,6 +14,8 @@ export interface TokenPaging {
   nextTokenField: string;
   /** The answer's list of items. */
   itemsField: string;
+  /** The answer's count of the items of every page (v4's responseSize), which bounds the walk when present. */
+  totalField?: string;
 }
 
 /**
@@ -35,18 +37,29 @@ export function pagePromise<A extends object, Page, Item>(
 ): PagePromise<Page, Item> {
   let first: Promise<Page> | undefined;
   const firstPage = () => (first ??= transport.call(method, args, options));
+  /** The walk stops on an answer that would make it loop, skip or repeat items: this error says which. */
+  const refused = (path: string, expected: string, received: unknown) =>
+    new WrikeValidationError({ method: method.id, direction: "response", issues: [{ path, expected, received: describeValue(received) }] });
   async function* pages(): AsyncGenerator<Page, void, undefined> {
     const seen = new Set<string>();
-    let page = await firstPage();
+    let page = (await firstPage()) as Record<string, unknown>;
+    const total = paging.totalField === undefined ? undefined : page[paging.totalField];
+    let count = 0;
     for (;;) {
-      yield page;
-      const token = (page as Record<string, unknown>)[paging.nextTokenField];
+      const items = (page[paging.itemsField] as unknown[] | undefined) ?? [];
+      if (paging.totalField !== undefined && page[paging.totalField] !== total)
+        throw refused(paging.totalField, `${describeValue(total)} as on the first page (the list changed while it was paged; items may be skipped or repeated: start again)`, page[paging.totalField]);
+      count += items.length;
+      if (typeof total === "number" && count > total) throw refused(paging.itemsField, `no more than ${paging.totalField} (${total}) items over all pages (stopped instead of repeating items)`, count);
+      yield page as Page;
+      const token = page[paging.nextTokenField];
       if (typeof token !== "string" || token === "") return;
+      // An empty page that promises more would let a server walk us through empty pages forever.
+      if (items.length === 0) throw refused(paging.itemsField, `items on a page that has a ${paging.nextTokenField}`, items);
       // A token seen before would loop forever: the server is repeating itself.
-      if (seen.has(token))
-        throw new WrikeValidationError({ method: method.id, direction: "response", issues: [{ path: paging.nextTokenField, expected: "a new page token (the server answered this one twice; stopped instead of looping)", received: describeValue(token) }] });
+      if (seen.has(token)) throw refused(paging.nextTokenField, "a new page token (the server answered this one twice; stopped instead of looping)", token);
       seen.add(token);
-      page = await transport.call(method, { ...args, [paging.tokenArg]: token }, options);
+      page = (await transport.call(method, { ...args, [paging.tokenArg]: token }, options)) as Record<string, unknown>;
     }
   }
   return {
