@@ -46,7 +46,7 @@ async function startServer(options: { clientAuth: "post" | "basic"; rotate: bool
 const clientOf = (base: string, clientAuth: "post" | "basic", clientSecret = SECRET): OAuth2Client => ({ clientId: "wrikekit-client", clientSecret, clientAuth, authorizeUrl: `${base}/authorize`, tokenUrl: `${base}/token` });
 
 /** The consent step: oauthlib checks our authorisation URL and redirects with a code, which is returned. */
-async function authorize(base: string, client: OAuth2Client): Promise<string> {
+async function authorize(client: OAuth2Client): Promise<string> {
   const answer = await fetch(authorizationUrl(client, { state: STATE, redirectUri: REDIRECT_URI, scope: ["wsReadWrite", "amReadOnlyUser"] }), { redirect: "manual" });
   expect(answer.status, await answer.clone().text()).toBe(302);
   const location = new URL(answer.headers.get("location")!);
@@ -61,7 +61,7 @@ describe.skipIf(skipReason !== undefined)("OAuth 2.0 against python3-oauthlib", 
   it.each(["post", "basic"] as const)("client auth %s: oauthlib takes our authorisation URL, code exchange and refreshes, and rotated refresh tokens are kept", async (clientAuth) => {
     const base = await startServer({ clientAuth, rotate: true });
     const client = clientOf(base, clientAuth);
-    const code = await authorize(base, client);
+    const code = await authorize(client);
     const before = Date.now();
     const tokens = await exchangeCode(client, { code, redirectUri: REDIRECT_URI });
     expect(tokens.accessToken).toMatch(/^[!-~]+$/);
@@ -97,7 +97,7 @@ describe.skipIf(skipReason !== undefined)("OAuth 2.0 against python3-oauthlib", 
   it("a refresh answered without refresh_token (RFC 6749 6) keeps the old one, which goes on working; expires_in as a string is read", async () => {
     const base = await startServer({ clientAuth: "post", rotate: false, expiresInAsString: true });
     const client = clientOf(base, "post");
-    const tokens = await exchangeCode(client, { code: await authorize(base, client), redirectUri: REDIRECT_URI });
+    const tokens = await exchangeCode(client, { code: await authorize(client), redirectUri: REDIRECT_URI });
     expect(tokens.expiresAt).toBeGreaterThan(Date.now() + 3500_000);
     const store = createMemoryTokenStore(tokens);
     const session = createOAuth2Session({ client, store });
@@ -111,7 +111,7 @@ describe.skipIf(skipReason !== undefined)("OAuth 2.0 against python3-oauthlib", 
   it("50 calls during an expiry share one refresh at oauthlib", async () => {
     const base = await startServer({ clientAuth: "basic", rotate: true });
     const client = clientOf(base, "basic");
-    const tokens = await exchangeCode(client, { code: await authorize(base, client), redirectUri: REDIRECT_URI });
+    const tokens = await exchangeCode(client, { code: await authorize(client), redirectUri: REDIRECT_URI });
     const store = createMemoryTokenStore({ ...tokens, expiresAt: Date.now() - 1 });
     const session = createOAuth2Session({ client, store });
     const answers = await Promise.all(Array.from({ length: 50 }, () => session.accessToken()));
@@ -122,11 +122,11 @@ describe.skipIf(skipReason !== undefined)("OAuth 2.0 against python3-oauthlib", 
   it("oauthlib's refusals are WrikeAuthErrors with its error code and none of the secrets: a wrong client secret, an unknown refresh token", async () => {
     const base = await startServer({ clientAuth: "basic", rotate: true });
     const client = clientOf(base, "basic");
-    const code = await authorize(base, client);
-    const wrongSecret = await exchangeCode(clientOf(base, "basic", "WRONG-CLIENT-SECRET"), { code, redirectUri: REDIRECT_URI }).catch((e: unknown) => e as WrikeAuthError);
+    const code = await authorize(client);
+    const wrongSecret = (await exchangeCode(clientOf(base, "basic", "WRONG-CLIENT-SECRET"), { code, redirectUri: REDIRECT_URI }).catch((e: unknown) => e)) as WrikeAuthError;
     expect(wrongSecret).toBeInstanceOf(WrikeAuthError);
     expect(wrongSecret).toMatchObject({ error: "invalid_client", httpStatus: 401 });
-    const unknown = await refreshTokens(client, "UNKNOWN-REFRESH-TOKEN").catch((e: unknown) => e as WrikeAuthError);
+    const unknown = (await refreshTokens(client, "UNKNOWN-REFRESH-TOKEN").catch((e: unknown) => e)) as WrikeAuthError;
     expect(unknown).toMatchObject({ error: "invalid_grant", httpStatus: 400 });
     for (const error of [wrongSecret, unknown])
       for (const text of [error.message, error.stack, JSON.stringify(error)]) for (const secret of [SECRET, "WRONG-CLIENT-SECRET", "UNKNOWN-REFRESH-TOKEN", code]) expect(text).not.toContain(secret);

@@ -20,6 +20,8 @@ export interface OAuth2Client {
    * Wrike documents; the default), or "basic", HTTP Basic (RFC 6749 2.3.1), for token endpoints that require it.
    */
   clientAuth?: "post" | "basic";
+  /** How long a token request may take, its answer read whole, in milliseconds. Default 30 000. */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -83,7 +85,16 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   const fetchImpl = client.fetch ?? globalThis.fetch;
   // Checked before the secret, the code or the refresh token is put on the wire.
   const tokenUrl = secureUrl(client.tokenUrl ?? DEFAULT_TOKEN_URL, "tokenUrl").href;
-  let response: Response;
+  const timeoutMs = client.timeoutMs ?? 30_000;
+  if (!(timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  // Bounds the answer, its body included: every call waiting for a refresh waits for this request.
+  const signal = AbortSignal.timeout(timeoutMs);
+  /** A wait the timeout ended, as such; anything else as what went wrong. */
+  const failure = (cause: unknown, error: string, message: string) =>
+    (cause as Error | undefined)?.name === "TimeoutError"
+      ? new WrikeAuthError({ message: `the token endpoint at ${new URL(tokenUrl).origin} gave no whole answer within ${timeoutMs} ms`, error: "timeout", cause })
+      : new WrikeAuthError({ message, error, httpStatus: response?.status, cause });
+  let response: Response | undefined;
   try {
     const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
     const body = new URLSearchParams(form);
@@ -92,9 +103,9 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
       body.append("client_id", client.clientId);
       body.append("client_secret", client.clientSecret);
     }
-    response = await fetchImpl(tokenUrl, { method: "POST", headers, body: body.toString(), redirect: "manual" });
+    response = await fetchImpl(tokenUrl, { method: "POST", headers, body: body.toString(), redirect: "manual", signal });
   } catch (cause) {
-    throw new WrikeAuthError({ message: `token request to ${new URL(tokenUrl).origin} failed: ${(cause as Error).message}`, error: "network", cause });
+    throw failure(cause, "network", `token request to ${new URL(tokenUrl).origin} failed: ${(cause as Error).message}`);
   }
   if ((response.status > 299 && response.status < 400) || response.type === "opaqueredirect")
     throw new WrikeAuthError({ message: `the token endpoint answered HTTP ${response.status || "redirect"}; redirects are not followed (they would re-send the client secret): set tokenUrl to the endpoint itself`, error: "redirect", httpStatus: response.status || undefined });
@@ -102,7 +113,7 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   try {
     parsed = await response.json();
   } catch (cause) {
-    throw new WrikeAuthError({ message: `the token endpoint answered HTTP ${response.status} without JSON`, error: "invalid_response", httpStatus: response.status, cause });
+    throw failure(cause, "invalid_response", `the token endpoint answered HTTP ${response.status} without JSON`);
   }
   // RFC 6749 5.1 and 5.2 answer an object; null, a list or a string is read as an object without fields.
   const body = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
