@@ -209,6 +209,19 @@ describe("waitForJob", () => {
     expect(error).toMatchObject({ direction: "response", issues: [{ path: "data[0]", received: "nothing" }] });
     expect((error as Error).message).toContain("is the id right?");
   });
+  it("a job answered without its status is a WrikeValidationError naming the field, not taken as finished", async () => {
+    const stub = recordingFetch(() => envelope([{ id: "J1", progressPercent: 10 }], {}, "asyncJobs"));
+    const error = await clientWith(stub.fetch).waitForJob("J1", { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ method: "waitForJob", direction: "response", issues: [{ path: "data[0].status", received: "nothing" }] });
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it("a longest wait that is not a positive number is refused before the first poll (0 or NaN would poll without pause)", async () => {
+    const stub = recordingFetch(() => envelope([{ id: "J1", status: "InProgress" }], {}, "asyncJobs"));
+    for (const maxIntervalMs of [0, -5, Number.NaN]) await expect(clientWith(stub.fetch).waitForJob("J1", { maxIntervalMs })).rejects.toThrow(/maxIntervalMs must be a positive number/);
+    expect(stub.requests).toHaveLength(0);
+  });
 });
 
 describe("withResponse", () => {
