@@ -18,8 +18,7 @@ function restCall(ir: Ir, m: Method): string {
   if (m.binary) return `return download(transport, ${descriptor}, args, options);`;
   if (m.paging?.kind === "pageToken") {
     const { tokenArg, nextTokenField, itemsField } = m.paging;
-    const totalField = ir.api.envelope?.responseSizeField;
-    return `return pagePromise(transport, ${descriptor}, ${JSON.stringify({ tokenArg, nextTokenField, itemsField, totalField })}, args, options) as PagePromise<${resultType}, ${itemType}>;`;
+    return `return pagePromise(transport, ${descriptor}, ${JSON.stringify({ tokenArg, nextTokenField, itemsField })}, args, options) as PagePromise<${resultType}, ${itemType}>;`;
   }
   if (m.split) return `return ${splitHelper(m)}(transport, ${descriptor}, ${JSON.stringify({ ...m.split, itemsField: dataField })}, args, options) as Promise<${resultType}>;`;
   return `return transport.call(${descriptor}, args, options)${m.selects ? ` as Promise<${resultType}>` : ""};`;

@@ -90,7 +90,7 @@ export const approvalsListMethod: MethodDescriptor<t.ApprovalsListArgs, t.Approv
  * - 500 server_error
  */
 export function approvalsList(transport: WrikeTransport, args: t.ApprovalsListArgs = {}, options?: CallOptions): PagePromise<t.ApprovalsListResult, t.Approval> {
-  return pagePromise(transport, approvalsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.ApprovalsListResult, t.Approval>;
+  return pagePromise(transport, approvalsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.ApprovalsListResult, t.Approval>;
 }
 
 /** Descriptor of GET /folders/{folderId}/approvals: what the transport needs to send it and read its answer. */
@@ -602,7 +602,7 @@ export const auditLogListMethod: MethodDescriptor<t.AuditLogListArgs, t.AuditLog
  * - 500 server_error
  */
 export function auditLogList(transport: WrikeTransport, args: t.AuditLogListArgs = {}, options?: CallOptions): PagePromise<t.AuditLogListResult, t.AuditLogEntry> {
-  return pagePromise(transport, auditLogListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.AuditLogListResult, t.AuditLogEntry>;
+  return pagePromise(transport, auditLogListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.AuditLogListResult, t.AuditLogEntry>;
 }
 
 /** Descriptor of POST /batch: what the transport needs to send it and read its answer. */
@@ -1639,7 +1639,7 @@ export const foldersListMethod: MethodDescriptor<t.FoldersListArgs, t.FoldersLis
  * - 500 server_error
  */
 export function foldersList<const F extends readonly t.FolderTreeEntryField[] = []>(transport: WrikeTransport, args: t.FoldersListArgs & { readonly fields?: F; } = {}, options?: CallOptions): PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>> {
-  return pagePromise(transport, foldersListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>>;
+  return pagePromise(transport, foldersListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>>;
 }
 
 /** Descriptor of GET /folders/{folderId}/folders: what the transport needs to send it and read its answer. */
@@ -1661,7 +1661,7 @@ export const foldersListInFolderMethod: MethodDescriptor<t.FoldersListInFolderAr
  * - 500 server_error
  */
 export function foldersListInFolder<const F extends readonly t.FolderTreeEntryField[] = []>(transport: WrikeTransport, args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>> {
-  return pagePromise(transport, foldersListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>>;
+  return pagePromise(transport, foldersListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>>;
 }
 
 /** Descriptor of POST /folders/{folderId}/folders: what the transport needs to send it and read its answer. */
@@ -1705,7 +1705,7 @@ export const foldersListInSpaceMethod: MethodDescriptor<t.FoldersListInSpaceArgs
  * - 500 server_error
  */
 export function foldersListInSpace<const F extends readonly t.FolderTreeEntryField[] = []>(transport: WrikeTransport, args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>> {
-  return pagePromise(transport, foldersListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>>;
+  return pagePromise(transport, foldersListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>>;
 }
 
 /** Descriptor of GET /folders/{folderIds}/folders_history: what the transport needs to send it and read its answer. */
@@ -1970,7 +1970,7 @@ export const groupsListMethod: MethodDescriptor<t.GroupsListArgs, t.GroupsListRe
  * - 500 server_error
  */
 export function groupsList<const F extends readonly t.GroupField[] = []>(transport: WrikeTransport, args: t.GroupsListArgs & { readonly fields?: F; } = {}, options?: CallOptions): PagePromise<t.GroupsListResult<F>, t.Selected<t.Group, F>> {
-  return pagePromise(transport, groupsListMethod, { "tokenArg": "pageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.GroupsListResult<F>, t.Selected<t.Group, F>>;
+  return pagePromise(transport, groupsListMethod, { "tokenArg": "pageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.GroupsListResult<F>, t.Selected<t.Group, F>>;
 }
 
 /** Descriptor of POST /groups: what the transport needs to send it and read its answer. */
@@ -2476,7 +2476,7 @@ export const requestFormsListMethod: MethodDescriptor<t.RequestFormsListArgs, t.
  * - 500 server_error
  */
 export function requestFormsList<const F extends readonly t.RequestFormField[] = []>(transport: WrikeTransport, args: t.RequestFormsListArgs & { readonly fields?: F; } = {}, options?: CallOptions): PagePromise<t.RequestFormsListResult<F>, t.Selected<t.RequestForm, F>> {
-  return pagePromise(transport, requestFormsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.RequestFormsListResult<F>, t.Selected<t.RequestForm, F>>;
+  return pagePromise(transport, requestFormsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.RequestFormsListResult<F>, t.Selected<t.RequestForm, F>>;
 }
 
 /** Descriptor of GET /spaces/{spaceId}/request_forms: what the transport needs to send it and read its answer. */
@@ -2498,7 +2498,7 @@ export const requestFormsListInSpaceMethod: MethodDescriptor<t.RequestFormsListI
  * - 500 server_error
  */
 export function requestFormsListInSpace<const F extends readonly t.RequestFormField[] = []>(transport: WrikeTransport, args: t.RequestFormsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.RequestFormsListInSpaceResult<F>, t.Selected<t.RequestForm, F>> {
-  return pagePromise(transport, requestFormsListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.RequestFormsListInSpaceResult<F>, t.Selected<t.RequestForm, F>>;
+  return pagePromise(transport, requestFormsListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.RequestFormsListInSpaceResult<F>, t.Selected<t.RequestForm, F>>;
 }
 
 /** Descriptor of GET /request_forms/{requestFormId}: what the transport needs to send it and read its answer. */
@@ -2542,7 +2542,7 @@ export const rollupsGetForFolderMethod: MethodDescriptor<t.RollupsGetForFolderAr
  * - 500 server_error
  */
 export function rollupsGetForFolder(transport: WrikeTransport, args: t.RollupsGetForFolderArgs, options?: CallOptions): PagePromise<t.RollupsGetForFolderResult, t.Rollup> {
-  return pagePromise(transport, rollupsGetForFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.RollupsGetForFolderResult, t.Rollup>;
+  return pagePromise(transport, rollupsGetForFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.RollupsGetForFolderResult, t.Rollup>;
 }
 
 /** Descriptor of PUT /folders/{folderId}/rollups: what the transport needs to send it and read its answer. */
@@ -2741,7 +2741,7 @@ export const taskBlueprintsListMethod: MethodDescriptor<t.TaskBlueprintsListArgs
  * - 500 server_error
  */
 export function taskBlueprintsList<const F extends readonly t.TaskBlueprintField[] = []>(transport: WrikeTransport, args: t.TaskBlueprintsListArgs & { readonly fields?: F; } = {}, options?: CallOptions): PagePromise<t.TaskBlueprintsListResult<F>, t.Selected<t.TaskBlueprint, F>> {
-  return pagePromise(transport, taskBlueprintsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TaskBlueprintsListResult<F>, t.Selected<t.TaskBlueprint, F>>;
+  return pagePromise(transport, taskBlueprintsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TaskBlueprintsListResult<F>, t.Selected<t.TaskBlueprint, F>>;
 }
 
 /** Descriptor of GET /spaces/{spaceId}/task_blueprints: what the transport needs to send it and read its answer. */
@@ -2763,7 +2763,7 @@ export const taskBlueprintsListInSpaceMethod: MethodDescriptor<t.TaskBlueprintsL
  * - 500 server_error
  */
 export function taskBlueprintsListInSpace<const F extends readonly t.TaskBlueprintField[] = []>(transport: WrikeTransport, args: t.TaskBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.TaskBlueprintsListInSpaceResult<F>, t.Selected<t.TaskBlueprint, F>> {
-  return pagePromise(transport, taskBlueprintsListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TaskBlueprintsListInSpaceResult<F>, t.Selected<t.TaskBlueprint, F>>;
+  return pagePromise(transport, taskBlueprintsListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TaskBlueprintsListInSpaceResult<F>, t.Selected<t.TaskBlueprint, F>>;
 }
 
 /** Descriptor of POST /task_blueprints/{taskBlueprintId}/launch_async: what the transport needs to send it and read its answer. */
@@ -2807,7 +2807,7 @@ export const tasksListMethod: MethodDescriptor<t.TasksListArgs, t.TasksListResul
  * - 500 server_error
  */
 export function tasksList<const F extends readonly t.TaskField[] = []>(transport: WrikeTransport, args: t.TasksListArgs & { readonly fields?: F; } = {}, options?: CallOptions): PagePromise<t.TasksListResult<F>, t.Selected<t.Task, F>> {
-  return pagePromise(transport, tasksListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TasksListResult<F>, t.Selected<t.Task, F>>;
+  return pagePromise(transport, tasksListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TasksListResult<F>, t.Selected<t.Task, F>>;
 }
 
 /** Descriptor of GET /folders/{folderId}/tasks: what the transport needs to send it and read its answer. */
@@ -2829,7 +2829,7 @@ export const tasksListInFolderMethod: MethodDescriptor<t.TasksListInFolderArgs, 
  * - 500 server_error
  */
 export function tasksListInFolder<const F extends readonly t.TaskField[] = []>(transport: WrikeTransport, args: t.TasksListInFolderArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.TasksListInFolderResult<F>, t.Selected<t.Task, F>> {
-  return pagePromise(transport, tasksListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TasksListInFolderResult<F>, t.Selected<t.Task, F>>;
+  return pagePromise(transport, tasksListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TasksListInFolderResult<F>, t.Selected<t.Task, F>>;
 }
 
 /** Descriptor of POST /folders/{folderId}/tasks: what the transport needs to send it and read its answer. */
@@ -2873,7 +2873,7 @@ export const tasksListInSpaceMethod: MethodDescriptor<t.TasksListInSpaceArgs, t.
  * - 500 server_error
  */
 export function tasksListInSpace<const F extends readonly t.TaskField[] = []>(transport: WrikeTransport, args: t.TasksListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.TasksListInSpaceResult<F>, t.Selected<t.Task, F>> {
-  return pagePromise(transport, tasksListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TasksListInSpaceResult<F>, t.Selected<t.Task, F>>;
+  return pagePromise(transport, tasksListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TasksListInSpaceResult<F>, t.Selected<t.Task, F>>;
 }
 
 /** Descriptor of GET /tasks/{taskIds}: what the transport needs to send it and read its answer. */
@@ -3181,7 +3181,7 @@ export const timelogsListMethod: MethodDescriptor<t.TimelogsListArgs, t.Timelogs
  * - 500 server_error
  */
 export function timelogsList<const F extends readonly t.TimelogField[] = []>(transport: WrikeTransport, args: t.TimelogsListArgs & { readonly fields?: F; } = {}, options?: CallOptions): PagePromise<t.TimelogsListResult<F>, t.Selected<t.Timelog, F>> {
-  return pagePromise(transport, timelogsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TimelogsListResult<F>, t.Selected<t.Timelog, F>>;
+  return pagePromise(transport, timelogsListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TimelogsListResult<F>, t.Selected<t.Timelog, F>>;
 }
 
 /** Descriptor of GET /contacts/{contactId}/timelogs: what the transport needs to send it and read its answer. */
@@ -3203,7 +3203,7 @@ export const timelogsListInContactMethod: MethodDescriptor<t.TimelogsListInConta
  * - 500 server_error
  */
 export function timelogsListInContact<const F extends readonly t.TimelogField[] = []>(transport: WrikeTransport, args: t.TimelogsListInContactArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.TimelogsListInContactResult<F>, t.Selected<t.Timelog, F>> {
-  return pagePromise(transport, timelogsListInContactMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TimelogsListInContactResult<F>, t.Selected<t.Timelog, F>>;
+  return pagePromise(transport, timelogsListInContactMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TimelogsListInContactResult<F>, t.Selected<t.Timelog, F>>;
 }
 
 /** Descriptor of GET /folders/{folderId}/timelogs: what the transport needs to send it and read its answer. */
@@ -3225,7 +3225,7 @@ export const timelogsListInFolderMethod: MethodDescriptor<t.TimelogsListInFolder
  * - 500 server_error
  */
 export function timelogsListInFolder<const F extends readonly t.TimelogField[] = []>(transport: WrikeTransport, args: t.TimelogsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.TimelogsListInFolderResult<F>, t.Selected<t.Timelog, F>> {
-  return pagePromise(transport, timelogsListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TimelogsListInFolderResult<F>, t.Selected<t.Timelog, F>>;
+  return pagePromise(transport, timelogsListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TimelogsListInFolderResult<F>, t.Selected<t.Timelog, F>>;
 }
 
 /** Descriptor of GET /tasks/{taskId}/timelogs: what the transport needs to send it and read its answer. */
@@ -3247,7 +3247,7 @@ export const timelogsListInTaskMethod: MethodDescriptor<t.TimelogsListInTaskArgs
  * - 500 server_error
  */
 export function timelogsListInTask<const F extends readonly t.TimelogField[] = []>(transport: WrikeTransport, args: t.TimelogsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.TimelogsListInTaskResult<F>, t.Selected<t.Timelog, F>> {
-  return pagePromise(transport, timelogsListInTaskMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TimelogsListInTaskResult<F>, t.Selected<t.Timelog, F>>;
+  return pagePromise(transport, timelogsListInTaskMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TimelogsListInTaskResult<F>, t.Selected<t.Timelog, F>>;
 }
 
 /** Descriptor of POST /tasks/{taskId}/timelogs: what the transport needs to send it and read its answer. */
@@ -3291,7 +3291,7 @@ export const timelogsListInCategoryMethod: MethodDescriptor<t.TimelogsListInCate
  * - 500 server_error
  */
 export function timelogsListInCategory<const F extends readonly t.TimelogField[] = []>(transport: WrikeTransport, args: t.TimelogsListInCategoryArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.TimelogsListInCategoryResult<F>, t.Selected<t.Timelog, F>> {
-  return pagePromise(transport, timelogsListInCategoryMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data", "totalField": "responseSize" }, args, options) as PagePromise<t.TimelogsListInCategoryResult<F>, t.Selected<t.Timelog, F>>;
+  return pagePromise(transport, timelogsListInCategoryMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.TimelogsListInCategoryResult<F>, t.Selected<t.Timelog, F>>;
 }
 
 /** Descriptor of GET /timelogs/{timelogIds}: what the transport needs to send it and read its answer. */
