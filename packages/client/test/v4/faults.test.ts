@@ -144,6 +144,27 @@ describe("connection faults", () => {
   });
 });
 
+describe("timeout and size options", () => {
+  const slowTasks: Handler = (req, res) => void setTimeout(() => answerTasks(req, res), 30);
+
+  it("a timeoutMs too large for a timer (Infinity, 2^31 ms and up) is no timeout, not one that runs out at once", async () => {
+    handler = slowTasks;
+    for (const timeoutMs of [Infinity, 2 ** 31, 1e12]) {
+      expect((await read(client({ timeoutMs }))).data).toHaveLength(1);
+      expect((await read(client(), { timeoutMs } as { signal?: AbortSignal })).data).toHaveLength(1);
+    }
+  });
+
+  it("a timeoutMs or maxResponseBytes that is not a number of the right sign is refused naming the option, before anything is sent", async () => {
+    for (const timeoutMs of [Number.NaN, -1, "100" as unknown as number]) {
+      expect(() => client({ timeoutMs })).toThrow(/timeoutMs must be/);
+      await expect(read(client(), { timeoutMs } as { signal?: AbortSignal })).rejects.toThrow(/timeoutMs must be/);
+    }
+    for (const maxResponseBytes of [Number.NaN, -1, 0, "x" as unknown as number]) expect(() => client({ maxResponseBytes })).toThrow(/maxResponseBytes must be/);
+    expect(received).toHaveLength(0);
+  });
+});
+
 describe("an OAuth 2.0 token endpoint that does not answer", () => {
   const CLIENT_SECRET = "client-secret-0123456789";
   /** A session whose access token has expired, refreshed at the stub server's /token. */

@@ -7,7 +7,7 @@
  * MethodDescriptor brings the method's encoder and decoder.
  */
 import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
-import { WrikeDecodeError, WrikeValidationError } from "../errors.js";
+import { describeValue, WrikeDecodeError, WrikeValidationError } from "../errors.js";
 import type { DecodeContext } from "../runtime/decode.js";
 import { newEncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
@@ -34,6 +34,9 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const hooks = options.hooks ?? {};
   // Checks baseUrl and host (a TypeError when either is wrong).
   const base = apiBase(options.baseUrl, options.host);
+  const defaultMs = options.timeoutMs === undefined ? 60_000 : timeoutOf(options.timeoutMs);
+  const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
+  if (typeof maxBytes !== "number" || !(maxBytes > 0)) throw new RangeError(`maxResponseBytes must be a positive number of bytes, got ${describeValue(maxBytes)}`);
 
   /**
    * Checks and encodes the arguments once, then runs the attempts (numbered from 1); async, so that bad
@@ -45,7 +48,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     const { id } = method;
     const verb = method.http.method;
     const signal = callOptions?.signal;
-    const ms = callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000;
+    const ms = callOptions?.timeoutMs === undefined ? defaultMs : timeoutOf(callOptions.timeoutMs);
     const request = newEncodeContext();
     method.encodeArgs((args ?? {}) as never, request);
     if (request.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "arguments", issues: request.issues });
@@ -118,7 +121,6 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
        * declares more): no more than the bound is ever held, whatever the server sends. Running out cancels the body.
        */
       const read = async (): Promise<string> => {
-        const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
         const reader = response.body?.getReader();
         if (!reader) return "";
         const chunks: Uint8Array[] = [];
@@ -214,6 +216,15 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     call: (method, args, callOptions) => send(method as MethodDescriptor<never, unknown>, args, callOptions, true) as Promise<never>,
     open: (method, args, callOptions) => send(method as MethodDescriptor<never, unknown>, args, callOptions, false) as Promise<Response>,
   };
+}
+
+/**
+ * A timeoutMs option: 0 is none, and so is one longer than a timer can hold (Infinity among them), which
+ * setTimeout would otherwise run out after 1 ms.
+ */
+function timeoutOf(ms: unknown): number {
+  if (typeof ms !== "number" || !(ms >= 0)) throw new RangeError(`timeoutMs must be a number of milliseconds (0 for none), got ${describeValue(ms)}`);
+  return ms > 2 ** 31 - 1 ? 0 : ms;
 }
 
 /**
