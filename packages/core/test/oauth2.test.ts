@@ -157,4 +157,36 @@ describe("OAuth 2.0", () => {
     expect((error as Error).message).not.toContain("USED-REFRESH");
     expect((error as Error).message).not.toContain("CLIENT-SECRET");
   });
+  /** What refreshing with `refresh` gets from a token endpoint answering `body` with `status`. */
+  const refreshAgainst = (body: string, status = 200) =>
+    refreshTokens({ ...client, fetch: (async () => new Response(body, { status, headers: { "content-type": "application/json" } })) as typeof fetch }, "REFRESH-TOKEN-1234").catch((e: unknown) => e);
+
+  it("a token answer that is JSON but not an object (null, a list, a string): a WrikeAuthError, not a TypeError", async () => {
+    for (const [body, status] of [["null", 200], ["null", 400], ["[]", 200], ['"ok"', 200]] as const) {
+      const error = await refreshAgainst(body, status);
+      expect(error, body).toBeInstanceOf(WrikeAuthError);
+      expect(error).toMatchObject({ error: "invalid_response", httpStatus: status });
+    }
+  });
+
+  it("a token endpoint that quotes the refresh token or the secret in its error code: neither is in the error, its message or its JSON", async () => {
+    for (const code of ["invalid_grant REFRESH-TOKEN-1234", "CLIENT-SECRET"]) {
+      const error = (await refreshAgainst(JSON.stringify({ error: code }), 400)) as WrikeAuthError;
+      expect(error).toBeInstanceOf(WrikeAuthError);
+      for (const text of [error.message, error.stack, JSON.stringify(error), error.error]) {
+        expect(text).not.toContain("REFRESH-TOKEN-1234");
+        expect(text).not.toContain("CLIENT-SECRET");
+      }
+    }
+  });
+
+  it("an access token that is empty, cannot go in a header, or is not a bearer token (RFC 6749 7.1): refused as invalid_response", async () => {
+    for (const answer of [{ access_token: "" }, { access_token: "two words" }, { access_token: "line\nbreak" }, { access_token: "abc", token_type: "mac" }]) {
+      const error = await refreshAgainst(JSON.stringify(answer));
+      expect(error, JSON.stringify(answer)).toBeInstanceOf(WrikeAuthError);
+      expect(error).toMatchObject({ error: "invalid_response", httpStatus: 200 });
+    }
+    // Bearer in any case is bearer (RFC 6749 5.1: the type is case-insensitive).
+    expect(await refreshAgainst(JSON.stringify({ access_token: "abc", token_type: "Bearer" }))).toMatchObject({ accessToken: "abc" });
+  });
 });

@@ -153,3 +153,20 @@ describe("v4's budget", () => {
     expect(await second).toBe(2000);
   });
 });
+
+describe("systemClock.sleep", () => {
+  it("a wait longer than a timer can hold (2^31 ms and up, Infinity) waits, rather than ending after 1 ms, and its signal still ends it", async () => {
+    for (const ms of [2 ** 31, 1e12, Infinity]) {
+      const controller = new AbortController();
+      let ended = false;
+      const sleeping = systemClock.sleep(ms, controller.signal).then(
+        () => (ended = true),
+        () => "aborted",
+      );
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(ended, String(ms)).toBe(false);
+      controller.abort();
+      expect(await sleeping).toBe("aborted");
+    }
+  });
+});

@@ -273,5 +273,7 @@ describe("parseRetryAfter", () => {
   });
   it("is undefined when absent, empty or unreadable", () => {
     for (const header of [null, "", "   ", "soon", "1.5e3"]) expect(parseRetryAfter(header, now)).toBeUndefined();
+    // Neither delta-seconds nor an HTTP date, though Date.parse reads each as some date (of 2001 or 2026): not "retry now".
+    for (const header of ["1.5", "-1", "2026-12-02", "12/02/2026 10:00"]) expect(parseRetryAfter(header, now), header).toBeUndefined();
   });
 });

@@ -57,6 +57,43 @@ describe("token paging", () => {
     expect(ids).toHaveLength(2);
   });
 
+  /** A stub that answers the scripted pages in turn (the last one again after), and what the walk got before it ended. */
+  async function walk(pages: { ids: string[]; token?: string }[]) {
+    let n = 0;
+    const stub = recordingFetch(() => {
+      const { ids, token } = pages[Math.min(n++, pages.length - 1)]!;
+      return envelope(ids.map((id) => ({ id, accountId: "A", title: "t" })), token === undefined ? {} : { nextPageToken: token });
+    });
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const task of clientWith(stub.fetch).tasks.list({ status: ["Active"], fields: ["description"] })) ids.push(task.id);
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    return { ids, error, requests: stub.requests };
+  }
+
+  it("a server that hands out the same items under new tokens forever: stopped with an error naming the repeated item", async () => {
+    let k = 0;
+    const { ids, error, requests } = await walk(Array.from({ length: 50 }, () => ({ ids: ["A", "B"], token: `t${k++}` })));
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ method: "GET /tasks", direction: "response", issues: [{ path: "data[0].id", received: 'string "A"' }] });
+    expect(ids).toEqual(["A", "B", "A", "B"]);
+    expect(requests).toHaveLength(2);
+    // Every page request carried the filters and fields again.
+    for (const { request } of requests) expect(new URL(request.url).searchParams.get("fields")).toBe('["description"]');
+  });
+
+  it("an empty page that still has a next page token: stopped with an error rather than walking empty pages", async () => {
+    let k = 0;
+    const { ids, error, requests } = await walk([{ ids: ["A", "B", "C"], token: "a" }, ...Array.from({ length: 50 }, () => ({ ids: [], token: `e${k++}` }))]);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ issues: [{ path: "data", received: "array(0)" }] });
+    expect(ids).toEqual(["A", "B", "C"]);
+    expect(requests).toHaveLength(2);
+  });
+
   it("a paged call is a whole Promise: catch and finally work, and it goes where a Promise is expected", async () => {
     const failing = clientWith(recordingFetch(() => new Response(JSON.stringify({ error: "server_error", errorDescription: "boom" }), { status: 500 })).fetch);
     let finallyRan = false;
@@ -158,6 +195,19 @@ describe("waitForJob", () => {
     expect(error).toBeInstanceOf(WrikeValidationError);
     expect(error).toMatchObject({ direction: "response", issues: [{ path: "data[0]", received: "nothing" }] });
     expect((error as Error).message).toContain("is the id right?");
+  });
+  it("a job answered without its status is a WrikeValidationError naming the field, not taken as finished", async () => {
+    const stub = recordingFetch(() => envelope([{ id: "J1", progressPercent: 10 }], {}, "asyncJobs"));
+    const error = await clientWith(stub.fetch).waitForJob("J1", { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect(error).toMatchObject({ method: "waitForJob", direction: "response", issues: [{ path: "data[0].status", received: "nothing" }] });
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it("a longest wait that is not a positive number is refused before the first poll (0 or NaN would poll without pause)", async () => {
+    const stub = recordingFetch(() => envelope([{ id: "J1", status: "InProgress" }], {}, "asyncJobs"));
+    for (const maxIntervalMs of [0, -5, Number.NaN]) await expect(clientWith(stub.fetch).waitForJob("J1", { maxIntervalMs })).rejects.toThrow(/maxIntervalMs must be a positive number/);
+    expect(stub.requests).toHaveLength(0);
   });
 });
 

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createWrikeClient, WrikeApiError, WrikeDecodeError, WrikeError, WrikeTransportError, WrikeValidationError, type WrikeClient } from "../../src/index.js";
+import { createMemoryTokenStore, createOAuth2Session, createWrikeClient, WrikeApiError, WrikeAuthError, WrikeDecodeError, WrikeError, WrikeTransportError, WrikeValidationError, type WrikeClient } from "../../src/index.js";
 
 const TOKEN = "sekrit-permanent-token-0123456789";
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -141,6 +141,73 @@ describe("connection faults", () => {
     const started = Date.now();
     expect(await failure(read(client(), { signal: controller.signal }))).toMatchObject({ reason: "aborted" });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("timeout and size options", () => {
+  const slowTasks: Handler = (req, res) => void setTimeout(() => answerTasks(req, res), 30);
+
+  it("a timeoutMs too large for a timer (Infinity, 2^31 ms and up) is no timeout, not one that runs out at once", async () => {
+    handler = slowTasks;
+    for (const timeoutMs of [Infinity, 2 ** 31, 1e12]) {
+      expect((await read(client({ timeoutMs }))).data).toHaveLength(1);
+      expect((await read(client(), { timeoutMs } as { signal?: AbortSignal })).data).toHaveLength(1);
+    }
+  });
+
+  it("a timeoutMs or maxResponseBytes that is not a number of the right sign is refused naming the option, before anything is sent", async () => {
+    for (const timeoutMs of [Number.NaN, -1, "100" as unknown as number]) {
+      expect(() => client({ timeoutMs })).toThrow(/timeoutMs must be/);
+      await expect(read(client(), { timeoutMs } as { signal?: AbortSignal })).rejects.toThrow(/timeoutMs must be/);
+    }
+    for (const maxResponseBytes of [Number.NaN, -1, 0, "x" as unknown as number]) expect(() => client({ maxResponseBytes })).toThrow(/maxResponseBytes must be/);
+    expect(received).toHaveLength(0);
+  });
+});
+
+describe("an OAuth 2.0 token endpoint that does not answer", () => {
+  const CLIENT_SECRET = "client-secret-0123456789";
+  /** A session whose access token has expired, refreshed at the stub server's /token. */
+  const expiredSession = (timeoutMs?: number) =>
+    createOAuth2Session({
+      client: { clientId: "cid", clientSecret: CLIENT_SECRET, tokenUrl: `${baseUrl}/token`, ...(timeoutMs === undefined ? {} : { timeoutMs }) },
+      store: createMemoryTokenStore({ accessToken: "expired-access-token", refreshToken: "refresh-token-0123456789", tokenType: "bearer", expiresAt: Date.now() - 1, host: undefined }),
+    });
+  const hangOnToken: Handler = (req, res) => {
+    if (req.url !== "/token") return answerTasks(req, res);
+    // Headers, then nothing.
+    res.writeHead(200, { "content-type": "application/json" });
+    res.flushHeaders();
+  };
+
+  it("the caller's signal ends a call that waits for a refresh, with or without a rate limiter", async () => {
+    handler = hangOnToken;
+    for (const rateLimit of [false, undefined]) {
+      const session = expiredSession();
+      const wrike = createWrikeClient({ baseUrl, auth: { kind: "oauth2", session }, retry: false, ...(rateLimit === false ? { rateLimit } : {}) });
+      const started = Date.now();
+      const e = await failure(read(wrike, { signal: AbortSignal.timeout(100) }));
+      expect(e).toMatchObject({ reason: "aborted" });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+    server.closeAllConnections();
+  });
+
+  it("a token request that gets no whole answer within the client's timeoutMs: a WrikeAuthError (timeout) without secrets, no hang", async () => {
+    for (const stall of [() => {}, hangOnToken]) {
+      handler = stall;
+      const started = Date.now();
+      const error = (await expiredSession(150).refresh().catch((e: unknown) => e)) as WrikeAuthError;
+      expect(error).toBeInstanceOf(WrikeAuthError);
+      expect(error).toMatchObject({ error: "timeout" });
+      expect(error.message).toMatch(/150 ms/);
+      for (const text of [error.message, error.stack, JSON.stringify(error)]) {
+        expect(text).not.toContain(CLIENT_SECRET);
+        expect(text).not.toContain("refresh-token-0123456789");
+      }
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+    server.closeAllConnections();
   });
 });
 

@@ -20,6 +20,8 @@ export interface OAuth2Client {
    * Wrike documents; the default), or "basic", HTTP Basic (RFC 6749 2.3.1), for token endpoints that require it.
    */
   clientAuth?: "post" | "basic";
+  /** How long a token request may take, its answer read whole, in milliseconds. Default 30 000. */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -83,7 +85,16 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   const fetchImpl = client.fetch ?? globalThis.fetch;
   // Checked before the secret, the code or the refresh token is put on the wire.
   const tokenUrl = secureUrl(client.tokenUrl ?? DEFAULT_TOKEN_URL, "tokenUrl").href;
-  let response: Response;
+  const timeoutMs = client.timeoutMs ?? 30_000;
+  if (!(timeoutMs > 0 && timeoutMs <= 2 ** 31 - 1)) throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
+  // Bounds the answer, its body included: every call waiting for a refresh waits for this request.
+  const signal = AbortSignal.timeout(timeoutMs);
+  /** A wait the timeout ended, as such; anything else as what went wrong. */
+  const failure = (cause: unknown, error: string, message: string) =>
+    (cause as Error | undefined)?.name === "TimeoutError"
+      ? new WrikeAuthError({ message: `the token endpoint at ${new URL(tokenUrl).origin} gave no whole answer within ${timeoutMs} ms`, error: "timeout", cause })
+      : new WrikeAuthError({ message, error, httpStatus: response?.status, cause });
+  let response: Response | undefined;
   try {
     const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
     const body = new URLSearchParams(form);
@@ -92,28 +103,40 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
       body.append("client_id", client.clientId);
       body.append("client_secret", client.clientSecret);
     }
-    response = await fetchImpl(tokenUrl, { method: "POST", headers, body: body.toString(), redirect: "manual" });
+    response = await fetchImpl(tokenUrl, { method: "POST", headers, body: body.toString(), redirect: "manual", signal });
   } catch (cause) {
-    throw new WrikeAuthError({ message: `token request to ${new URL(tokenUrl).origin} failed: ${(cause as Error).message}`, error: "network", cause });
+    throw failure(cause, "network", `token request to ${new URL(tokenUrl).origin} failed: ${(cause as Error).message}`);
   }
   if ((response.status > 299 && response.status < 400) || response.type === "opaqueredirect")
     throw new WrikeAuthError({ message: `the token endpoint answered HTTP ${response.status || "redirect"}; redirects are not followed (they would re-send the client secret): set tokenUrl to the endpoint itself`, error: "redirect", httpStatus: response.status || undefined });
-  let body: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    body = (await response.json()) as Record<string, unknown>;
+    parsed = await response.json();
   } catch (cause) {
-    throw new WrikeAuthError({ message: `the token endpoint answered HTTP ${response.status} without JSON`, error: "invalid_response", httpStatus: response.status, cause });
+    throw failure(cause, "invalid_response", `the token endpoint answered HTTP ${response.status} without JSON`);
   }
-  if (!response.ok || typeof body.access_token !== "string") {
-    const error = typeof body.error === "string" ? body.error : "invalid_response";
-    // An endpoint may quote what it refused: the secret, the code and the refresh token are not repeated.
-    const secrets = [client.clientSecret, form.code, form.refresh_token].filter((s): s is string => !!s);
-    const description = typeof body.error_description === "string" ? `: ${secrets.reduce((text, s) => text.split(s).join("[redacted]"), body.error_description)}` : "";
+  // RFC 6749 5.1 and 5.2 answer an object; null, a list or a string is read as an object without fields.
+  const body = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  // An endpoint may quote what it refused: the secret, the code and the refresh token are not repeated.
+  const secrets = [client.clientSecret, form.code, form.refresh_token].filter((s): s is string => !!s);
+  const redact = (text: string) => secrets.reduce((rest, secret) => rest.split(secret).join("[redacted]"), text);
+  if (!response.ok || body.access_token === undefined) {
+    const error = typeof body.error === "string" ? redact(body.error) : "invalid_response";
+    const description = typeof body.error_description === "string" ? `: ${redact(body.error_description)}` : "";
     throw new WrikeAuthError({ message: `the token endpoint refused the ${form.grant_type} grant (${error}${description})`, error, httpStatus: response.status });
   }
+  // The token goes in an Authorization header as a bearer token (RFC 6750): one that cannot, or of a type
+  // the client does not know, is not used (RFC 6749 7.1). The message does not quote it.
+  const unusable =
+    typeof body.access_token !== "string" || !/^[!-~]+$/.test(body.access_token)
+      ? "an access_token that is not a non-empty string of printable ASCII"
+      : body.token_type !== undefined && (typeof body.token_type !== "string" || body.token_type.toLowerCase() !== "bearer")
+        ? `token_type ${JSON.stringify(body.token_type)}, not bearer`
+        : undefined;
+  if (unusable) throw new WrikeAuthError({ message: `the token endpoint answered the ${form.grant_type} grant with ${redact(unusable)}`, error: "invalid_response", httpStatus: response.status });
   const seconds = expiresIn(body.expires_in);
   return {
-    accessToken: body.access_token,
+    accessToken: body.access_token as string,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : undefined,
     tokenType: typeof body.token_type === "string" ? body.token_type : "bearer",
     expiresAt: seconds === undefined ? undefined : now + seconds * 1000,

@@ -12,6 +12,9 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
 
+/** The longest delay setTimeout holds. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep(ms, signal) {
@@ -21,10 +24,16 @@ export const systemClock: Clock = {
         clearTimeout(timer);
         reject(abortReason(signal!));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
+      // setTimeout runs a delay past 2^31-1 ms out after 1 ms: a longer wait (a server's Retry-After, a
+      // growing poll interval) is slept in timer-sized parts.
+      const until = Date.now() + ms;
+      const wait = (left: number): ReturnType<typeof setTimeout> =>
+        setTimeout(() => {
+          if (left > MAX_TIMER_MS) return void (timer = wait(until - Date.now()));
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        }, Math.min(left, MAX_TIMER_MS));
+      let timer = wait(ms);
       signal?.addEventListener("abort", onAbort, { once: true });
     });
   },

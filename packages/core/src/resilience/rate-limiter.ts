@@ -7,6 +7,7 @@
 import type { TransportHooks } from "../hooks.js";
 import { transportFailure } from "../transport/attempt.js";
 import type { Clock } from "./clock.js";
+import { abortable } from "./abortable.js";
 
 export interface RateLimiterOptions {
   /** Requests allowed per window. Default 100, the v2 reference's figure; v4 allows about 400 a minute. */
@@ -85,23 +86,4 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
   };
   return limiter;
-}
-
-/** Rejects as soon as the signal aborts, even while `promise` is still waiting its turn. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -155,7 +155,8 @@ export function backoffDelay(retry: number, retryAfterMs: number | undefined, op
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: number): number | undefined {
   const text = header?.trim() ?? "";
-  // A date in the past is no wait; NaN (absent, empty, not a date) is no Retry-After.
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  // A date in the past is no wait; NaN (absent, empty, not a date) is no Retry-After. Every HTTP date
+  // starts with its day's name: Date.parse alone would read "1.5" or "-1" as dates long past, a retry at once.
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : /^[a-z]{3}/i.test(text) ? Date.parse(text) - now : NaN;
   return ms < 0 ? 0 : ms >= 0 ? ms : undefined;
 }

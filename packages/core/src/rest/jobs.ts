@@ -3,7 +3,7 @@
  * is final, backing off between polls, ending at once when the signal aborts.
  */
 import { systemClock, type Clock } from "../resilience/clock.js";
-import { WrikeValidationError } from "../errors.js";
+import { describeValue, WrikeValidationError } from "../errors.js";
 import { transportFailure } from "../transport/attempt.js";
 
 export interface WaitForJobOptions<Job = unknown> {
@@ -21,14 +21,17 @@ export interface WaitForJobOptions<Job = unknown> {
 export interface JobPolling<Job> {
   /** Reads the job once (undefined: the answer holds no job). */
   poll(signal: AbortSignal | undefined): Promise<Job | undefined>;
-  /** Whether the job has reached a final status. */
-  isDone(job: Job): boolean;
+  /** The job's field that holds its status. */
+  statusField: string;
+  /** The statuses of a job still running; any other is final. */
+  pending: readonly string[];
 }
 
 export async function waitForJob<Job>(polling: JobPolling<Job>, options: WaitForJobOptions<Job> = {}): Promise<Job> {
   const { signal, onPoll, clock = systemClock, maxIntervalMs = 10_000 } = options;
   let waitMs = options.intervalMs ?? 1000;
   if (!(waitMs > 0)) throw new RangeError(`intervalMs must be a positive number of milliseconds, got ${waitMs}`);
+  if (!(maxIntervalMs > 0)) throw new RangeError(`maxIntervalMs must be a positive number of milliseconds, got ${maxIntervalMs}`);
   // An abort between polls ends the wait as one during a poll does: a WrikeTransportError, reason "aborted".
   const aborted = (cause: unknown) => transportFailure("waitForJob", cause, signal);
   for (;;) {
@@ -36,7 +39,10 @@ export async function waitForJob<Job>(polling: JobPolling<Job>, options: WaitFor
     const job = await polling.poll(signal);
     if (job === undefined) throw new WrikeValidationError({ method: "waitForJob", direction: "response", issues: [{ path: "data[0]", expected: "the job (is the id right?)", received: "nothing" }] });
     onPoll?.(job);
-    if (polling.isDone(job)) return job;
+    const status = (job as Record<string, unknown>)[polling.statusField];
+    // A job without a status can be neither waited for nor taken as finished.
+    if (typeof status !== "string") throw new WrikeValidationError({ method: "waitForJob", direction: "response", issues: [{ path: `data[0].${polling.statusField}`, expected: "the job's status", received: describeValue(status) }] });
+    if (!polling.pending.includes(status)) return job;
     await clock.sleep(waitMs, signal).catch((cause: unknown) => {
       throw aborted(cause);
     });

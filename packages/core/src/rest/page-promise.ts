@@ -26,6 +26,9 @@ export interface PagePromise<Page, Item> extends Promise<Page>, AsyncIterable<It
   pages(): AsyncIterable<Page>;
 }
 
+/** An item's id, when it has one (most lists' items do). */
+const idOf = (item: unknown): unknown => (typeof item === "object" && item !== null ? (item as { id?: unknown }).id : undefined);
+
 export function pagePromise<A extends object, Page, Item>(
   transport: WrikeTransport,
   method: MethodDescriptor<A, Page>,
@@ -35,18 +38,29 @@ export function pagePromise<A extends object, Page, Item>(
 ): PagePromise<Page, Item> {
   let first: Promise<Page> | undefined;
   const firstPage = () => (first ??= transport.call(method, args, options));
+  /** The walk stops on an answer that would make it loop or repeat items: this error says which. */
+  const refused = (path: string, expected: string, received: unknown) =>
+    new WrikeValidationError({ method: method.id, direction: "response", issues: [{ path, expected, received: describeValue(received) }] });
   async function* pages(): AsyncGenerator<Page, void, undefined> {
     const seen = new Set<string>();
-    let page = await firstPage();
+    /** Ids handed out so far: a token names the last item handed out, so no item comes twice. */
+    const handedOut = new Set<unknown>();
+    let page = (await firstPage()) as Record<string, unknown>;
     for (;;) {
-      yield page;
-      const token = (page as Record<string, unknown>)[paging.nextTokenField];
+      const items = (page[paging.itemsField] as unknown[] | undefined) ?? [];
+      yield page as Page;
+      const token = page[paging.nextTokenField];
       if (typeof token !== "string" || token === "") return;
       // A token seen before would loop forever: the server is repeating itself.
-      if (seen.has(token))
-        throw new WrikeValidationError({ method: method.id, direction: "response", issues: [{ path: paging.nextTokenField, expected: "a new page token (the server answered this one twice; stopped instead of looping)", received: describeValue(token) }] });
+      if (seen.has(token)) throw refused(paging.nextTokenField, "a new page token (the server answered this one twice; stopped instead of looping)", token);
+      // An empty page that promises more would let a server walk us through empty pages forever.
+      if (items.length === 0) throw refused(paging.itemsField, `items on a page that has a ${paging.nextTokenField}`, items);
+      // Pages handed out again under new tokens would loop forever too.
+      const again = items.findIndex((item) => handedOut.has(idOf(item)));
+      if (again >= 0) throw refused(`${paging.itemsField}[${again}].id`, "an item not on an earlier page (the server repeated items under a new token; stopped instead of looping)", idOf(items[again]));
+      for (const item of items) if (idOf(item) !== undefined) handedOut.add(idOf(item));
       seen.add(token);
-      page = await transport.call(method, { ...args, [paging.tokenArg]: token }, options);
+      page = (await transport.call(method, { ...args, [paging.tokenArg]: token }, options)) as Record<string, unknown>;
     }
   }
   return {

@@ -23,7 +23,7 @@ export interface TransportOptions {
   xml?: XmlSupport;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
-  /** Per-attempt timeout in milliseconds (until the answer is read; for downloads, until it starts). Default 60 s; 0 disables it. */
+  /** Per-attempt timeout in milliseconds (until the answer is read; for downloads, until it starts). Default 60 s; 0 or Infinity disables it. */
   timeoutMs?: number;
   /**
    * A client-side rate limiter shared by all calls of this transport (`createRateLimiter`). A bare

@@ -7,10 +7,11 @@
  * MethodDescriptor brings the method's encoder and decoder.
  */
 import type { ApiDescriptor, MethodDescriptor } from "../descriptors.js";
-import { WrikeDecodeError, WrikeValidationError } from "../errors.js";
+import { describeValue, WrikeDecodeError, WrikeValidationError } from "../errors.js";
 import type { DecodeContext } from "../runtime/decode.js";
 import { newEncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
+import { abortable } from "../resilience/abortable.js";
 import { apiBase } from "../base-url.js";
 import { transportError, transportFailure } from "./attempt.js";
 import type { Authorizer, BearerAuth } from "../auth.js";
@@ -33,6 +34,9 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   const hooks = options.hooks ?? {};
   // Checks baseUrl and host (a TypeError when either is wrong).
   const base = apiBase(options.baseUrl, options.host);
+  const defaultMs = options.timeoutMs === undefined ? 60_000 : timeoutOf(options.timeoutMs);
+  const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
+  if (typeof maxBytes !== "number" || !(maxBytes > 0)) throw new RangeError(`maxResponseBytes must be a positive number of bytes, got ${describeValue(maxBytes)}`);
 
   /**
    * Checks and encodes the arguments once, then runs the attempts (numbered from 1); async, so that bad
@@ -44,10 +48,17 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     const { id } = method;
     const verb = method.http.method;
     const signal = callOptions?.signal;
-    const ms = callOptions?.timeoutMs ?? options.timeoutMs ?? 60_000;
+    const ms = callOptions?.timeoutMs === undefined ? defaultMs : timeoutOf(callOptions.timeoutMs);
     const request = newEncodeContext();
     method.encodeArgs((args ?? {}) as never, request);
     if (request.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "arguments", issues: request.issues });
+    /** An authorizer's wait (a token refresh shared by every call) ends for this call when its signal aborts. */
+    const untilAborted = <T>(waiting: T | Promise<T>): T | Promise<T> =>
+      signal
+        ? abortable(Promise.resolve(waiting), signal).catch((cause: unknown) => {
+            throw signal.aborted ? transportFailure(id, cause, signal) : cause;
+          })
+        : waiting;
 
     /**
      * One attempt. A redirect is refused unread (never followed; v4's wrong-host 300 among them). Any other
@@ -58,7 +69,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     const attempt = async (n: number): Promise<unknown> => {
       let response: Response;
       // Only an authorizer that names a host is waited for (an await costs a tick).
-      const host = authorizer.host && (await authorizer.host());
+      const host = authorizer.host && (await untilAborted(authorizer.host()));
       // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
       const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
       const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
@@ -84,7 +95,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
         // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
         // waits for (a shared token refresh), and a signature never ages in the queue.
-        await (options.rateLimiter?.admit(id, signal, hooks, ready) ?? ready());
+        await (options.rateLimiter?.admit(id, signal, hooks, ready) ?? untilAborted(ready()));
         const event = { method: id, url: where, attempt: n };
         hooks.request?.(event);
         const started = Date.now();
@@ -110,7 +121,6 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
        * declares more): no more than the bound is ever held, whatever the server sends. Running out cancels the body.
        */
       const read = async (): Promise<string> => {
-        const maxBytes = options.maxResponseBytes ?? 16 * 2 ** 20;
         const reader = response.body?.getReader();
         if (!reader) return "";
         const chunks: Uint8Array[] = [];
@@ -206,6 +216,15 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     call: (method, args, callOptions) => send(method as MethodDescriptor<never, unknown>, args, callOptions, true) as Promise<never>,
     open: (method, args, callOptions) => send(method as MethodDescriptor<never, unknown>, args, callOptions, false) as Promise<Response>,
   };
+}
+
+/**
+ * A timeoutMs option: 0 is none, and so is one longer than a timer can hold (Infinity among them), which
+ * setTimeout would otherwise run out after 1 ms.
+ */
+function timeoutOf(ms: unknown): number {
+  if (typeof ms !== "number" || !(ms >= 0)) throw new RangeError(`timeoutMs must be a number of milliseconds (0 for none), got ${describeValue(ms)}`);
+  return ms > 2 ** 31 - 1 ? 0 : ms;
 }
 
 /**

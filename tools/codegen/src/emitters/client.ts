@@ -88,7 +88,7 @@ function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void 
         if (poll) {
           const pending = JSON.stringify(poll.pending);
           w.writeLine(
-            `waitForJob: (id, options) => waitForJob({ poll: (signal) => ${poll.method.functionName}(transport, { ${poll.idArg}: id }, { signal }).then((answer) => answer.${ir.api.envelope!.dataField}[0]), isDone: (job) => !${pending}.includes(String(job.${poll.statusField})) }, options),`,
+            `waitForJob: (id, options) => waitForJob({ poll: (signal) => ${poll.method.functionName}(transport, { ${poll.idArg}: id }, { signal }).then((answer) => answer.${ir.api.envelope!.dataField}[0]), statusField: ${JSON.stringify(poll.statusField)}, pending: ${pending} }, options),`,
           );
         }
         for (const g of ir.groups) {

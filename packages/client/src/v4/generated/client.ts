@@ -3029,7 +3029,7 @@ export function createWrikeClient(options: ClientOptions): WrikeClient {
     });
   return ({
     transport,
-    waitForJob: (id, options) => waitForJob({ poll: (signal) => asyncJobsGet(transport, { asyncJobId: id }, { signal }).then((answer) => answer.data[0]), isDone: (job) => !["InProgress"].includes(String(job.status)) }, options),
+    waitForJob: (id, options) => waitForJob({ poll: (signal) => asyncJobsGet(transport, { asyncJobId: id }, { signal }).then((answer) => answer.data[0]), statusField: "status", pending: ["InProgress"] }, options),
     accessRoles: {
       list: bind(accessRolesList),
     }
