@@ -17,6 +17,8 @@ export interface AuthorizeRequest {
   url: string;
   /** The form body's parameters, decoded, in order (OAuth 1.0a signs them). */
   bodyParams: WirePairs;
+  /** The call's signal: an authorizer that waits (for a token refresh shared by every call) stops waiting when it aborts. */
+  signal?: AbortSignal;
 }
 
 export interface Authorizer {
@@ -33,7 +35,7 @@ export interface Authorizer {
    * The account's API host, when the credentials name one (OAuth 2.0 token responses do). Asked before
    * each attempt's URL is built; an OAuth 2.0 session loads (or refreshes) its tokens to know it.
    */
-  host?(): Promise<string | undefined> | string | undefined;
+  host?(signal?: AbortSignal): Promise<string | undefined> | string | undefined;
 }
 
 export type TransportAuth = BearerAuth | Authorizer;

@@ -1,5 +1,6 @@
 /** An OAuth 2.0 session as a transport Authorizer: bearer tokens, a refresh on rejection, the account's host. */
 import type { Authorizer } from "../auth.js";
+import { abortable } from "../resilience/abortable.js";
 import type { OAuth2Session } from "./session.js";
 
 export interface OAuth2Auth {
@@ -8,8 +9,10 @@ export interface OAuth2Auth {
 }
 
 export function oauth2Auth(session: OAuth2Session): Authorizer {
+  // A token refresh is shared by every call waiting for it: each call's signal ends its own wait only.
+  const accessToken = (signal?: AbortSignal) => (signal ? abortable(session.accessToken(), signal) : session.accessToken());
   return {
-    authorize: async () => `Bearer ${await session.accessToken()}`,
+    authorize: async ({ signal }) => `Bearer ${await accessToken(signal)}`,
     // Credentials rejected (HTTP 401: an expired token) are refreshed once for every call that saw the
     // same token rejected (single flight in the session), and the request is sent once more.
     async send(send, resendable) {
@@ -19,6 +22,6 @@ export function oauth2Auth(session: OAuth2Session): Authorizer {
       await session.refresh(header.replace(/^Bearer /, ""));
       return (await send())[0];
     },
-    host: async () => (await session.accessToken(), session.host()),
+    host: async (signal) => (await accessToken(signal), session.host()),
   };
 }

@@ -11,7 +11,6 @@ import { describeValue, WrikeDecodeError, WrikeValidationError } from "../errors
 import type { DecodeContext } from "../runtime/decode.js";
 import { newEncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
-import { abortable } from "../resilience/abortable.js";
 import { apiBase } from "../base-url.js";
 import { transportError, transportFailure } from "./attempt.js";
 import type { Authorizer, BearerAuth } from "../auth.js";
@@ -52,13 +51,10 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     const request = newEncodeContext();
     method.encodeArgs((args ?? {}) as never, request);
     if (request.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "arguments", issues: request.issues });
-    /** An authorizer's wait (a token refresh shared by every call) ends for this call when its signal aborts. */
-    const untilAborted = <T>(waiting: T | Promise<T>): T | Promise<T> =>
-      signal
-        ? abortable(Promise.resolve(waiting), signal).catch((cause: unknown) => {
-            throw signal.aborted ? transportFailure(id, cause, signal) : cause;
-          })
-        : waiting;
+    /** An authorizer given the call's signal (its wait for a shared token refresh ends with it) fails as the call's abort. */
+    const aborted = (cause: unknown): never => {
+      throw signal?.aborted ? transportFailure(id, cause, signal) : cause;
+    };
 
     /**
      * One attempt. A redirect is refused unread (never followed; v4's wrong-host 300 among them). Any other
@@ -69,7 +65,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     const attempt = async (n: number): Promise<unknown> => {
       let response: Response;
       // Only an authorizer that names a host is waited for (an await costs a tick).
-      const host = authorizer.host && (await untilAborted(authorizer.host()));
+      const host = authorizer.host && (await Promise.resolve(authorizer.host(signal)).catch(aborted));
       // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
       const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
       const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
@@ -91,11 +87,11 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
       /** Sends the request once, with the header it was authorised with. */
       const sendOnce = async (): Promise<[Response, string]> => {
         // OAuth 1.0a signs the form body's pairs (and the URL's query); a raw body is not signed.
-        const ready = async () => void (headers.authorization = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [] }));
+        const ready = async () => void (headers.authorization = await authorizer.authorize({ method: verb, url, bodyParams: request.body === undefined ? request.pairs : [], signal }));
         // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
         // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
         // waits for (a shared token refresh), and a signature never ages in the queue.
-        await (options.rateLimiter?.admit(id, signal, hooks, ready) ?? untilAborted(ready()));
+        await (options.rateLimiter?.admit(id, signal, hooks, ready) ?? ready().catch(aborted));
         const event = { method: id, url: where, attempt: n };
         hooks.request?.(event);
         const started = Date.now();
