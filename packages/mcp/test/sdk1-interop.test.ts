@@ -1,0 +1,43 @@
+/** The built bin driven by the other official client line, @modelcontextprotocol/sdk 1.x, as many assistants ship it. */
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Client as Client2 } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toolTable } from "../src/index.js";
+import { BIN, startHttpBin } from "./helpers.js";
+import { runDefaultToolScenario } from "./v4-scenario.js";
+
+const ENV = { PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: "/nonexistent-wrikekit-test" };
+const defaults = toolTable.tools.filter((t) => t.default).map((t) => t.name).sort();
+
+describe("sdk 1.x over stdio", () => {
+  it("runs every default tool", async () => {
+    const client = new Client({ name: "sdk1", version: "0" });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN], env: ENV, stderr: "pipe" }));
+    try {
+      const result = await runDefaultToolScenario(client as unknown as Client2);
+      expect([...result.called].sort()).toEqual(defaults);
+    } finally {
+      await client.close();
+    }
+  }, 90_000);
+});
+
+describe("sdk 1.x over Streamable HTTP", () => {
+  let server: Awaited<ReturnType<typeof startHttpBin>>;
+  beforeAll(async () => {
+    server = await startHttpBin(["--offline"], ENV);
+  }, 60_000);
+  afterAll(() => server.stop());
+  it("runs every default tool", async () => {
+    const client = new Client({ name: "sdk1", version: "0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
+    try {
+      const result = await runDefaultToolScenario(client as unknown as Client2);
+      expect([...result.called].sort()).toEqual(defaults);
+    } finally {
+      await client.close();
+    }
+  }, 90_000);
+});
