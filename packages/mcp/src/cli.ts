@@ -79,7 +79,9 @@ export interface RunningServer {
 
 /** WRIKE_TOKEN, else the login file; undefined when there is neither. */
 async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string): Promise<Credentials | undefined> {
-  if (env.WRIKE_TOKEN !== undefined && env.WRIKE_TOKEN !== "") return { kind: "token", token: env.WRIKE_TOKEN };
+  // A token pasted into a config file often carries a line break or spaces; Wrike's tokens have none.
+  const token = env.WRIKE_TOKEN?.trim();
+  if (token) return { kind: "token", token };
   const stored = await readLogin(loginFile);
   if (stored === undefined) return undefined;
   const store = fileTokenStore(loginFile, stored);
