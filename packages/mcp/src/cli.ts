@@ -18,10 +18,12 @@ import type { ToolMode, ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, prepareTools } from "./server.js";
 import type { ToolTable } from "./table.js";
 import { toolTable as v4ToolTable } from "./v4/generated/tools.js";
+import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 export const USAGE = `Usage:
   wrikekit-mcp [options]          serve MCP over stdio (or Streamable HTTP with --http)
   wrikekit-mcp login [options]    sign in with OAuth 2.0 in the browser and save the tokens
+  wrikekit-mcp --help | --version
 
 Serve options:
   --table <module>            another tool table to serve (a module whose default export is a ToolTable; default: Wrike API v4)
@@ -53,6 +55,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Messages for the user: stderr, since stdout carries MCP under stdio. */
   log(line: string): void;
+  /** What the user asked to see (--help, --version), when nothing is served: stdout. Default: `log`. */
+  print?(text: string): void;
   /** The backend without an account (default: the embedded v4 emulator, created when first called). */
   offline?: OfflineBackend;
 }
@@ -157,8 +161,13 @@ async function runLogin(argv: string[], io: CliIo): Promise<RunningServer> {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<RunningServer> {
+  const print = io.print ?? io.log;
   if (argv.includes("--help") || argv.includes("-h")) {
-    io.log(USAGE);
+    print(USAGE);
+    return { close: async () => {} };
+  }
+  if (argv.includes("--version")) {
+    print(`${SERVER_NAME} ${SERVER_VERSION}`);
     return { close: async () => {} };
   }
   try {
