@@ -6,6 +6,7 @@
 import { Client as Client1 } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as HttpTransport1 } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { Client as Client2, StreamableHTTPClientTransport as HttpTransport2 } from "@modelcontextprotocol/client";
+import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createConnector, DEFAULT_BUDGET, serveHttp, type HttpServer } from "../src/index.js";
 import { createFixtureBackend } from "./fixtures/backend.js";
@@ -42,6 +43,31 @@ async function serve(options: { offline?: { fetch: typeof fetch } } = {}) {
 
 const HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" };
 const initialize = (id = 1) => JSON.stringify({ jsonrpc: "2.0", id, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } } });
+
+/** A POST with headers fetch would not let us set (Host). */
+function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest({ host: hostname, port, path: pathname, method: "POST", headers: { ...HEADERS, "content-length": String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    sent.once("error", reject);
+    sent.end(body);
+  });
+}
+
+describe("DNS rebinding", () => {
+  it("on loopback, only loopback Host and Origin headers are answered", async () => {
+    const { url } = await serve({ offline: hangingBackend() });
+    const port = new URL(url).port;
+    const list = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" });
+    expect(await post(url, { host: `localhost:${port}` }, list)).toBe(200);
+    expect(await post(url, { host: `[::1]:${port}`, origin: "http://localhost:5173" }, list)).toBe(200);
+    for (const headers of [{ host: `evil.example:${port}` }, { host: `127.0.0.1.evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: "http://evil.example" }, { host: `127.0.0.1:${port}`, origin: "null" }])
+      expect(await post(url, headers, list), JSON.stringify(headers)).toBe(403);
+  });
+});
 
 describe("sessions", () => {
   it("initialize answers mcp-session-id; the session is reused, opens a GET stream at once, and DELETE ends it", async () => {
