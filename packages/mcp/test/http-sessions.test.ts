@@ -64,7 +64,7 @@ describe("DNS rebinding", () => {
     const list = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" });
     expect(await post(url, { host: `localhost:${port}` }, list)).toBe(200);
     expect(await post(url, { host: `[::1]:${port}`, origin: "http://localhost:5173" }, list)).toBe(200);
-    for (const headers of [{ host: `evil.example:${port}` }, { host: `127.0.0.1.evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: "http://evil.example" }, { host: `127.0.0.1:${port}`, origin: "null" }])
+    for (const headers of [{ host: `evil.example:${port}` } as Record<string, string>, { host: `127.0.0.1.evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: "http://evil.example" }, { host: `127.0.0.1:${port}`, origin: "null" }])
       expect(await post(url, headers, list), JSON.stringify(headers)).toBe(403);
   });
 });
@@ -105,26 +105,32 @@ describe("sessions", () => {
     expect(await other.text()).not.toContain(TOKEN);
   });
 
-  for (const [line, connect] of [
-    ["@modelcontextprotocol/sdk 1.x", async (url: string, token: string) => {
+  for (const [line, sessionful, connect] of [
+    ["@modelcontextprotocol/sdk 1.x", true, async (url: string, token: string) => {
       const transport = new HttpTransport1(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } });
       const client = new Client1({ name: "sdk1", version: "0" });
       await client.connect(transport);
       return { sessionId: () => transport.sessionId, call: (name: string, args: Record<string, unknown>, timeout?: number) => client.callTool({ name, arguments: args }, undefined, { timeout }), close: async () => { await transport.terminateSession(); await client.close(); } };
     }],
-    ["@modelcontextprotocol/client 2.x", async (url: string, token: string) => {
+    ["@modelcontextprotocol/client 2.x", true, async (url: string, token: string) => {
       const transport = new HttpTransport2(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } });
       const client = new Client2({ name: "client2", version: "0" });
       await client.connect(transport);
       return { sessionId: () => transport.sessionId, call: (name: string, args: Record<string, unknown>, timeout?: number) => client.callTool({ name, arguments: args }, { timeout }), close: async () => { await transport.terminateSession(); await client.close(); } };
     }],
-  ] as const) {
-    it(`${line}: keeps a session, and a call the client times out is cancelled upstream`, async () => {
+    ["@modelcontextprotocol/client 2.x on 2026-07-28 (stateless, no session)", false, async (url: string, token: string) => {
+      const transport = new HttpTransport2(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } });
+      const client = new Client2({ name: "client2", version: "0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
+      await client.connect(transport);
+      return { sessionId: () => transport.sessionId, call: (name: string, args: Record<string, unknown>, timeout?: number) => client.callTool({ name, arguments: args }, { timeout }), close: async () => { await transport.terminateSession(); await client.close(); } };
+    }],
+  ] as const satisfies ReadonlyArray<readonly [string, boolean, unknown]>) {
+    it(`${line}: ${sessionful ? "keeps a session" : "needs no session"}, and a call the client times out is cancelled upstream`, async () => {
       const hanging = hangingBackend();
       const { url } = await serve({ offline: hanging });
       const client = await connect(url, "any");
       try {
-        expect(client.sessionId()).toBeTruthy();
+        expect(Boolean(client.sessionId())).toBe(sessionful);
         await expect(client.call("get_task", { taskId: "TASK1" }, 500)).rejects.toThrow(/timed out/i);
         await expect.poll(() => hanging.seen.aborted, { timeout: 5_000 }).toBe(1);
         expect(hanging.seen.started).toBe(1);
@@ -138,7 +144,7 @@ describe("sessions", () => {
       const mine = await connect(url, TOKEN);
       const theirs = await connect(url, "someone-elses-token-4242");
       try {
-        expect(mine.sessionId()).not.toBe(theirs.sessionId());
+        if (sessionful) expect(mine.sessionId()).not.toBe(theirs.sessionId());
         const [ok, refused] = await Promise.all([mine.call("get_task", { taskId: "TASK1" }), theirs.call("get_task", { taskId: "TASK1" })]);
         expect(ok.isError).toBeFalsy();
         expect(refused.isError).toBe(true);
