@@ -81,3 +81,19 @@ describe("dynamic mode", () => {
     expect(textOf(own)).toContain("- argument operation: is not an argument here; leave it out (the arguments here are name)");
   });
 });
+
+describe("uploads", () => {
+  it("a file of several MiB is decoded and stored whole; text that is not base64 is refused, naming the argument", async () => {
+    const client = await setup();
+    const tasks = (await client.callTool({ name: "tasks_list", arguments: { limit: 1 } })).structuredContent as { data: Array<{ id: string }> };
+    const taskId = tasks.data[0]!.id;
+    const bytes = Buffer.alloc(5 * 1024 * 1024, 0xa5);
+    const uploaded = await client.callTool({ name: "attachments_create_in_task", arguments: { taskId, fileName: "big.bin", file: bytes.toString("base64") } });
+    expect(uploaded.isError, textOf(uploaded)).toBeFalsy();
+    expect((uploaded.structuredContent as { data: Array<{ size: number }> }).data[0]!.size).toBe(bytes.byteLength);
+    for (const file of ["abc", "ab=c", "abcd===", "ab cd!"]) {
+      const refused = await client.callTool({ name: "attachments_create_in_task", arguments: { taskId, fileName: "x.bin", file } });
+      expect(textOf(refused), file).toContain("argument file must be the file's bytes as base64 text");
+    }
+  });
+});
