@@ -6,7 +6,7 @@
 import { resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { serveStdio } from "@modelcontextprotocol/server/stdio";
+import { serveStdio, StdioServerTransport } from "@modelcontextprotocol/server/stdio";
 import { createOAuth2Session } from "@wrikekit/core";
 import { fileTokenStore, defaultLoginFile, readLogin } from "./auth/token-file.js";
 import { login } from "./auth/login.js";
@@ -50,6 +50,12 @@ Credentials (stdio): WRIKE_TOKEN (a permanent token), else the login file, else 
 Wrike emulator. Over HTTP every request sends its own token as "Authorization: Bearer <token>", unless --offline.`;
 
 export class CliUsageError extends Error {}
+
+/**
+ * The largest message stdio takes. The SDK's 10 MiB would end the whole connection on an upload of 7.5 MiB
+ * (base64 grows a file by a third); a message over this still ends it, since the SDK cannot skip one.
+ */
+const STDIO_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -139,7 +145,8 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   if (account === undefined) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
   const context = { transport: connector.transport(credentials), budget, secrets: () => secretsOf(credentials) };
   const instructions = account === undefined ? `This server is ${OFFLINE_NOTICE}` : undefined;
-  const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
+  const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: STDIO_MAX_MESSAGE_BYTES });
+  const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { transport, onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
   return handle;
 }
 

@@ -24,6 +24,23 @@ describe("sdk 1.x over stdio", () => {
   }, 90_000);
 });
 
+describe("stdio message size", () => {
+  it("an upload over the SDK's default 10 MiB message size goes through, and the connection stays", async () => {
+    const client = new Client({ name: "sdk1", version: "0" });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN], env: ENV, stderr: "pipe" }));
+    try {
+      const tasks = (await client.callTool({ name: "tasks_list", arguments: { limit: 1 } })).structuredContent as { data: Array<{ id: string }> };
+      const bytes = Buffer.alloc(9 * 1024 * 1024, 0x5a); // 12 MiB as base64
+      const uploaded = await client.callTool({ name: "attachments_create_in_task", arguments: { taskId: tasks.data[0]!.id, fileName: "big.bin", file: bytes.toString("base64") } });
+      expect(uploaded.isError).toBeFalsy();
+      expect((uploaded.structuredContent as { data: Array<{ size: number }> }).data[0]!.size).toBe(bytes.byteLength);
+      expect((await client.callTool({ name: "account_get", arguments: {} })).isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
+});
+
 describe("sdk 1.x over Streamable HTTP", () => {
   let server: Awaited<ReturnType<typeof startHttpBin>>;
   beforeAll(async () => {
