@@ -13,6 +13,7 @@ import { login } from "./auth/login.js";
 import { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";
 import { createConnector, secretsOf, type Credentials, type OfflineBackend } from "./connection.js";
 import { serveHttp } from "./http.js";
+import { MAX_MESSAGE_BYTES } from "./limits.js";
 import { embeddedEmulator, OFFLINE_NOTICE } from "./offline.js";
 import type { ToolMode, ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, prepareTools } from "./server.js";
@@ -50,12 +51,6 @@ Credentials (stdio): WRIKE_TOKEN (a permanent token), else the login file, else 
 Wrike emulator. Over HTTP every request sends its own token as "Authorization: Bearer <token>", unless --offline.`;
 
 export class CliUsageError extends Error {}
-
-/**
- * The largest message stdio takes. The SDK's 10 MiB would end the whole connection on an upload of 7.5 MiB
- * (base64 grows a file by a third); a message over this still ends it, since the SDK cannot skip one.
- */
-const STDIO_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -145,7 +140,7 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   if (account === undefined) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
   const context = { transport: connector.transport(credentials), budget, secrets: () => secretsOf(credentials) };
   const instructions = account === undefined ? `This server is ${OFFLINE_NOTICE}` : undefined;
-  const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: STDIO_MAX_MESSAGE_BYTES });
+  const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES });
   const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { transport, onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
   return handle;
 }

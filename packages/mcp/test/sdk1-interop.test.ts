@@ -24,17 +24,22 @@ describe("sdk 1.x over stdio", () => {
   }, 90_000);
 });
 
+/** Uploads a file of `mebibytes` through `client` and checks that it landed whole and the connection stays. */
+async function uploadLarge(client: Client, mebibytes: number): Promise<void> {
+  const tasks = (await client.callTool({ name: "tasks_list", arguments: { limit: 1 } })).structuredContent as { data: Array<{ id: string }> };
+  const bytes = Buffer.alloc(mebibytes * 1024 * 1024, 0x5a);
+  const uploaded = await client.callTool({ name: "attachments_create_in_task", arguments: { taskId: tasks.data[0]!.id, fileName: "big.bin", file: bytes.toString("base64") } });
+  expect(uploaded.isError).toBeFalsy();
+  expect((uploaded.structuredContent as { data: Array<{ size: number }> }).data[0]!.size).toBe(bytes.byteLength);
+  expect((await client.callTool({ name: "account_get", arguments: {} })).isError).toBeFalsy();
+}
+
 describe("stdio message size", () => {
   it("an upload over the SDK's default 10 MiB message size goes through, and the connection stays", async () => {
     const client = new Client({ name: "sdk1", version: "0" });
     await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN], env: ENV, stderr: "pipe" }));
     try {
-      const tasks = (await client.callTool({ name: "tasks_list", arguments: { limit: 1 } })).structuredContent as { data: Array<{ id: string }> };
-      const bytes = Buffer.alloc(9 * 1024 * 1024, 0x5a); // 12 MiB as base64
-      const uploaded = await client.callTool({ name: "attachments_create_in_task", arguments: { taskId: tasks.data[0]!.id, fileName: "big.bin", file: bytes.toString("base64") } });
-      expect(uploaded.isError).toBeFalsy();
-      expect((uploaded.structuredContent as { data: Array<{ size: number }> }).data[0]!.size).toBe(bytes.byteLength);
-      expect((await client.callTool({ name: "account_get", arguments: {} })).isError).toBeFalsy();
+      await uploadLarge(client, 9); // 12 MiB as base64
     } finally {
       await client.close();
     }
@@ -57,4 +62,14 @@ describe("sdk 1.x over Streamable HTTP", () => {
       await client.close();
     }
   }, 90_000);
+
+  it("an upload over the SDK's default 4 MiB request body goes through", async () => {
+    const client = new Client({ name: "sdk1", version: "0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
+    try {
+      await uploadLarge(client, 5); // 6.7 MiB as base64
+    } finally {
+      await client.close();
+    }
+  }, 60_000);
 });
