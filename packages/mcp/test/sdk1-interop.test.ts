@@ -34,6 +34,28 @@ async function uploadLarge(client: Client, mebibytes: number): Promise<void> {
   expect((await client.callTool({ name: "account_get", arguments: {} })).isError).toBeFalsy();
 }
 
+describe("sdk 1.x validates structured content", () => {
+  it("against the output schema of every tool it can call without ids (--tools all)", async () => {
+    const client = new Client({ name: "sdk1", version: "0" });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, "--tools", "all"], env: ENV, stderr: "pipe" }));
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.length).toBe(toolTable.tools.filter((t) => !t.deletes).length);
+      const callable = tools.filter((tool) => (tool.inputSchema.required ?? []).length === 0);
+      expect(callable.length).toBeGreaterThan(30);
+      let succeeded = 0;
+      for (const tool of callable) {
+        // The client throws when structuredContent does not match the tool's outputSchema.
+        const result = await client.callTool({ name: tool.name, arguments: {} });
+        if (!result.isError) succeeded++;
+      }
+      expect(succeeded).toBeGreaterThan(30);
+    } finally {
+      await client.close();
+    }
+  }, 90_000);
+});
+
 describe("stdio message size", () => {
   it("an upload over the SDK's default 10 MiB message size goes through, and the connection stays", async () => {
     const client = new Client({ name: "sdk1", version: "0" });
