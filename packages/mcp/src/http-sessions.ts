@@ -8,6 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { isInitializeRequest, type McpServer, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
+import { MAX_MESSAGE_BYTES } from "./limits.js";
 
 /** A session left idle this long is closed (a client that never sends DELETE must not keep it forever). */
 const IDLE_MS = 30 * 60_000;
@@ -56,6 +57,7 @@ export function createSessionRouter(options: SessionRouterOptions): SessionRoute
     const credentialKey = options.credentialKey(request);
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: randomUUID,
+      maxRequestBodySize: MAX_MESSAGE_BYTES,
       onsessioninitialized: (id) => void sessions.set(id, { transport, server, credentialKey, lastUsed: Date.now() }),
       onsessionclosed: (id) => void sessions.delete(id),
     });

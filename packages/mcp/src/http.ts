@@ -17,6 +17,7 @@ import { createWrikeMcpServer, type PreparedTools } from "./server.js";
 import { OFFLINE_NOTICE } from "./offline.js";
 import { scrub } from "./tool-errors.js";
 import { createSessionRouter } from "./http-sessions.js";
+import { MAX_MESSAGE_BYTES } from "./limits.js";
 
 export interface HttpServeOptions {
   tools: PreparedTools;
@@ -94,14 +95,14 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
     });
   };
   const onerror = (error: Error) => options.log(`wrikekit-mcp: ${error.message}`);
-  const stateless = createMcpHandler(({ requestInfo }) => serverFor(requestInfo), { onerror });
+  const stateless = createMcpHandler(({ requestInfo }) => serverFor(requestInfo), { onerror, maxRequestBodySize: MAX_MESSAGE_BYTES });
   const sessions = createSessionRouter({
     createServer: serverFor,
     credentialKey: (request) => bearerToken(request.headers.get("authorization")) ?? "",
     fallback: (request) => stateless.fetch(request),
     onerror,
   });
-  const node = toNodeHandler(sessions, { onerror });
+  const node = toNodeHandler(sessions, { onerror, maxRequestBodySize: MAX_MESSAGE_BYTES });
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
