@@ -80,13 +80,13 @@ function describeError(error: AjvError, schema: ObjectJsonSchema, args: unknown)
 }
 
 /** A copy of `value` without the nulls the schema does not take (see the module comment). */
-export function withoutNulls(value: unknown, schema: unknown): unknown {
+function withoutNulls(value: unknown, schema: unknown): unknown {
   const node = schema as { type?: unknown; properties?: Record<string, unknown>; items?: unknown } | undefined;
   if (Array.isArray(value)) return value.map((item) => withoutNulls(item, node?.items));
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const property = node?.properties?.[key] as { type?: unknown; nullable?: unknown } | undefined;
+    const property = node?.properties?.[key] as { type?: unknown } | undefined;
     const takesNull = property === undefined || property.type === undefined || property.type === "null" || (Array.isArray(property.type) && property.type.includes("null"));
     if (item === null && !takesNull) continue;
     out[key] = withoutNulls(item, property);

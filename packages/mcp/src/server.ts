@@ -93,12 +93,14 @@ function registerOperation(server: McpServer, tool: PreparedTool, context: CallC
 }
 
 // The three tools of dynamic mode. Their schemas are the runtime's own, not the table's.
-function ownInput(schema: ObjectJsonSchema): { schema: Schema; check: PreparedTool["check"] } {
-  return { schema: listedOnly(schema), check: argumentChecker(schema) };
-}
 const LIST_OPERATIONS = "list_operations";
 const DESCRIBE_OPERATION = "describe_operation";
 const INVOKE_OPERATION = "invoke_operation";
+
+/** A dynamic-mode tool's input: listed to the SDK, checked by the runtime like an operation's. */
+function ownInput(schema: ObjectJsonSchema): { schema: Schema; check: PreparedTool["check"] } {
+  return { schema: listedOnly(schema), check: argumentChecker(schema) };
+}
 
 const listInput = ownInput({
   type: "object",
