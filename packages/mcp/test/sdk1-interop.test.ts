@@ -2,6 +2,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { createServer } from "node:http";
 import type { Client as Client2 } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toolTable } from "../src/index.js";
@@ -54,6 +55,30 @@ describe("sdk 1.x validates structured content", () => {
       await client.close();
     }
   }, 90_000);
+});
+
+describe("sdk 1.x over stdio, slow upstream", () => {
+  it("a call the client times out is cancelled, and the Wrike request is aborted", async () => {
+    const upstream = { started: 0, aborted: 0 };
+    const api = createServer((req) => {
+      upstream.started++;
+      req.socket.once("close", () => upstream.aborted++);
+    });
+    await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
+    const baseUrl = `http://127.0.0.1:${(api.address() as { port: number }).port}`;
+    const client = new Client({ name: "sdk1", version: "0" });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, "--base-url", baseUrl], env: { ...ENV, WRIKE_TOKEN: "slow-upstream-token-0123" }, stderr: "pipe" }));
+    try {
+      await expect(client.callTool({ name: "account_get", arguments: {} }, undefined, { timeout: 500 })).rejects.toThrow(/timed out/i);
+      await expect.poll(() => upstream.aborted, { timeout: 5_000 }).toBe(1);
+      expect(upstream.started).toBe(1);
+      expect((await client.listTools()).tools.length).toBeGreaterThan(0); // the connection goes on
+    } finally {
+      await client.close();
+      api.closeAllConnections();
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+    }
+  });
 });
 
 describe("stdio message size", () => {
