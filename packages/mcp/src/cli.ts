@@ -6,22 +6,25 @@
 import { resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { serveStdio } from "@modelcontextprotocol/server/stdio";
+import { serveStdio, StdioServerTransport } from "@modelcontextprotocol/server/stdio";
 import { createOAuth2Session } from "@wrikekit/core";
 import { fileTokenStore, defaultLoginFile, readLogin } from "./auth/token-file.js";
 import { login } from "./auth/login.js";
 import { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";
 import { createConnector, secretsOf, type Credentials, type OfflineBackend } from "./connection.js";
 import { serveHttp } from "./http.js";
+import { MAX_MESSAGE_BYTES } from "./limits.js";
 import { embeddedEmulator, OFFLINE_NOTICE } from "./offline.js";
 import type { ToolMode, ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, prepareTools } from "./server.js";
 import type { ToolTable } from "./table.js";
 import { toolTable as v4ToolTable } from "./v4/generated/tools.js";
+import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 export const USAGE = `Usage:
   wrikekit-mcp [options]          serve MCP over stdio (or Streamable HTTP with --http)
   wrikekit-mcp login [options]    sign in with OAuth 2.0 in the browser and save the tokens
+  wrikekit-mcp --help | --version
 
 Serve options:
   --table <module>            another tool table to serve (a module whose default export is a ToolTable; default: Wrike API v4)
@@ -53,6 +56,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Messages for the user: stderr, since stdout carries MCP under stdio. */
   log(line: string): void;
+  /** What the user asked to see (--help, --version), when nothing is served: stdout. Default: `log`. */
+  print?(text: string): void;
   /** The backend without an account (default: the embedded v4 emulator, created when first called). */
   offline?: OfflineBackend;
 }
@@ -79,7 +84,9 @@ export interface RunningServer {
 
 /** WRIKE_TOKEN, else the login file; undefined when there is neither. */
 async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string): Promise<Credentials | undefined> {
-  if (env.WRIKE_TOKEN !== undefined && env.WRIKE_TOKEN !== "") return { kind: "token", token: env.WRIKE_TOKEN };
+  // A token pasted into a config file often carries a line break or spaces; Wrike's tokens have none.
+  const token = env.WRIKE_TOKEN?.trim();
+  if (token) return { kind: "token", token };
   const stored = await readLogin(loginFile);
   if (stored === undefined) return undefined;
   const store = fileTokenStore(loginFile, stored);
@@ -133,7 +140,8 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   if (account === undefined) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
   const context = { transport: connector.transport(credentials), budget, secrets: () => secretsOf(credentials) };
   const instructions = account === undefined ? `This server is ${OFFLINE_NOTICE}` : undefined;
-  const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
+  const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES });
+  const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { transport, onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
   return handle;
 }
 
@@ -155,8 +163,13 @@ async function runLogin(argv: string[], io: CliIo): Promise<RunningServer> {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<RunningServer> {
+  const print = io.print ?? io.log;
   if (argv.includes("--help") || argv.includes("-h")) {
-    io.log(USAGE);
+    print(USAGE);
+    return { close: async () => {} };
+  }
+  if (argv.includes("--version")) {
+    print(`${SERVER_NAME} ${SERVER_VERSION}`);
     return { close: async () => {} };
   }
   try {

@@ -90,12 +90,15 @@ export async function downloadTool(tool: ToolDefinition, args: Record<string, un
 /** Thrown for a base64 argument that is not base64 text; names the argument. */
 export class Base64ArgumentError extends TypeError {}
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// Whole groups of four, padding only at the end. Not a regex of repeated groups: on a file of a few MiB
+// that one overflows the stack.
+const BASE64_CHARACTERS = /^[A-Za-z0-9+/]*={0,2}$/;
+const isBase64 = (text: string) => text.length % 4 === 0 && BASE64_CHARACTERS.test(text);
 
 /** The bytes of base64 text (line breaks and spaces between groups are allowed, as MIME writes them). */
 export function decodeBase64Argument(name: string, value: unknown): Uint8Array {
   const text = typeof value === "string" ? value.replace(/[\r\n\t ]/g, "") : undefined;
-  if (text === undefined || !BASE64.test(text))
+  if (text === undefined || !isBase64(text))
     throw new Base64ArgumentError(`argument ${name} must be the file's bytes as base64 text (A-Z, a-z, 0-9, +, /, padded with = to a multiple of 4 characters); nothing was sent`);
   return new Uint8Array(Buffer.from(text, "base64"));
 }

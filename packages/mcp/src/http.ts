@@ -1,7 +1,8 @@
 /**
  * Streamable HTTP on a loopback port by default. Each request brings its own Wrike token as
- * `Authorization: Bearer <token>`; a fresh server instance serves it with that token, and the token is
- * never logged. Without a token a request is refused (401). With an offline backend (--offline) every
+ * `Authorization: Bearer <token>`, and the token is never logged. An `initialize` opens a session (see
+ * http-sessions.ts) bound to that token; a request outside any session is served by a fresh server
+ * instance with its own token. Without a token a request is refused (401). With an offline backend (--offline) every
  * request is served by it, token or not.
  * Host and Origin headers must name loopback while bound to it, so a web page cannot rebind a name to it.
  */
@@ -15,6 +16,8 @@ import type { ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, type PreparedTools } from "./server.js";
 import { OFFLINE_NOTICE } from "./offline.js";
 import { scrub } from "./tool-errors.js";
+import { createSessionRouter } from "./http-sessions.js";
+import { MAX_MESSAGE_BYTES } from "./limits.js";
 
 export interface HttpServeOptions {
   tools: PreparedTools;
@@ -58,6 +61,21 @@ function hostnameOf(value: string): string {
   }
 }
 
+/**
+ * Sends a response's headers as soon as they are written: Node holds them until the first body byte, and
+ * an SSE stream (the GET stream, a slow call's answer) may send none for a long time, leaving the client
+ * waiting to learn that the stream is open.
+ */
+function flushingHeaders(res: ServerResponse): ServerResponse {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    writeHead(...args);
+    res.flushHeaders();
+    return res;
+  }) as ServerResponse["writeHead"];
+  return res;
+}
+
 export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> {
   const host = options.host ?? "127.0.0.1";
   const loopbackOnly = LOOPBACK.has(host);
@@ -67,19 +85,24 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
     // Requests without a token are refused before this.
     return { kind: "token", token: bearerToken(request?.headers.get("authorization")) as string };
   };
-  const handler = createMcpHandler(
-    ({ requestInfo }) => {
-      const credentials = credentialsOf(requestInfo);
-      return createWrikeMcpServer({
-        tools: options.tools,
-        policy: options.policy,
-        context: { transport: options.connector.transport(credentials), budget: options.budget, secrets: () => secretsOf(credentials) },
-        ...(offline === undefined ? {} : { instructions: `This server is ${OFFLINE_NOTICE}` }),
-      });
-    },
-    { onerror: (error) => options.log(`wrikekit-mcp: ${error.message}`) },
-  );
-  const node = toNodeHandler(handler, { onerror: (error) => options.log(`wrikekit-mcp: ${error.message}`) });
+  const serverFor = (request: Request | undefined) => {
+    const credentials = credentialsOf(request);
+    return createWrikeMcpServer({
+      tools: options.tools,
+      policy: options.policy,
+      context: { transport: options.connector.transport(credentials), budget: options.budget, secrets: () => secretsOf(credentials) },
+      ...(offline === undefined ? {} : { instructions: `This server is ${OFFLINE_NOTICE}` }),
+    });
+  };
+  const onerror = (error: Error) => options.log(`wrikekit-mcp: ${error.message}`);
+  const stateless = createMcpHandler(({ requestInfo }) => serverFor(requestInfo), { onerror, maxRequestBodySize: MAX_MESSAGE_BYTES });
+  const sessions = createSessionRouter({
+    createServer: serverFor,
+    credentialKey: (request) => bearerToken(request.headers.get("authorization")) ?? "",
+    fallback: (request) => stateless.fetch(request),
+    onerror,
+  });
+  const node = toNodeHandler(sessions, { onerror, maxRequestBodySize: MAX_MESSAGE_BYTES });
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
@@ -90,7 +113,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
     if (token === null) return refuse(res, 401, "the Authorization header must be `Bearer <Wrike token>`", { "www-authenticate": 'Bearer realm="wrike"' });
     if (token === undefined && options.offline === undefined)
       return refuse(res, 401, "send your Wrike token as `Authorization: Bearer <token>`", { "www-authenticate": 'Bearer realm="wrike"' });
-    node(req, res).catch((error: unknown) => {
+    node(req, flushingHeaders(res)).catch((error: unknown) => {
       options.log(`wrikekit-mcp: ${scrub((error as Error).message, token ? [token] : [])}`);
       if (!res.headersSent) refuse(res, 500, "internal error");
     });
@@ -108,7 +131,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${MCP_PATH}`,
     close: async () => {
-      await handler.close();
+      await sessions.close();
+      await stateless.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

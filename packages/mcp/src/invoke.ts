@@ -4,7 +4,7 @@ import { shapePage, type ResultBudget, type ShapedResult } from "./budget.js";
 import { decodeCursor, type PagePosition } from "./cursor.js";
 import { decodeBase64Argument, downloadTool, type DownloadResult } from "./download.js";
 import type { ToolDefinition } from "./table.js";
-import { toolError, type ToolErrorResult } from "./tool-errors.js";
+import { scrubValue, toolError, type ToolErrorResult } from "./tool-errors.js";
 
 /** What a call needs besides its arguments; one per server instance (over HTTP, one per request). */
 export interface CallContext {
@@ -52,7 +52,7 @@ export async function invokeTool(tool: ToolDefinition, input: Record<string, unk
     // The table holds every kind of descriptor; its encoder checks these arguments before anything is sent.
     const method = tool.method as MethodDescriptor<Record<string, unknown>, unknown>;
     const answer = tool.split ? await callSplit(context.transport, method, tool.split, args, { signal }) : await context.transport.call(method, args, { signal });
-    const result = asObject(tool, answer);
+    const result = scrubValue(asObject(tool, answer), context.secrets());
     const shaped: ShapedResult = tool.paging ? shapePage(tool.name, result, tool.paging, position, context.budget) : { structured: result, note: undefined };
     const json = JSON.stringify(shaped.structured);
     return { content: [{ type: "text", text: shaped.note === undefined ? json : `${shaped.note}\n${json}` }], structuredContent: shaped.structured };

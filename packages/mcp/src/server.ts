@@ -4,20 +4,24 @@
  * shared by every server instance, because over HTTP a fresh instance serves each request.
  */
 import { fromJsonSchema, McpServer, type StandardSchemaWithJSON } from "@modelcontextprotocol/server";
+import { argumentChecker, argumentProblemsText, type ArgumentCheck } from "./arguments.js";
 import { shapePage } from "./budget.js";
 import { decodeCursor } from "./cursor.js";
 import { invokeTool, type CallContext } from "./invoke.js";
 import { permittedOperations, refusal, type ToolPolicy } from "./selection.js";
 import { checkToolTable, type ObjectJsonSchema, type ToolDefinition, type ToolTable } from "./table.js";
-import { refused, toolError } from "./tool-errors.js";
+import { refused, toolError, type ToolErrorResult } from "./tool-errors.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 type Schema = StandardSchemaWithJSON<Record<string, unknown>, Record<string, unknown>>;
 
 interface PreparedTool {
   definition: ToolDefinition;
+  /** The input schema as the SDK lists it; it lets every call through to `check`. */
   input: Schema;
   output: Schema;
+  /** Checks a call's arguments (nulls for optional arguments dropped) and names each argument that is wrong. */
+  check(args: unknown): ArgumentCheck;
 }
 
 /** A checked tool table with its schemas compiled. */
@@ -43,10 +47,21 @@ function compile(schema: ObjectJsonSchema): Schema {
   };
 }
 
+/** A schema the SDK lists but does not check: the runtime checks arguments itself, naming each argument. */
+function listedOnly(schema: ObjectJsonSchema): Schema {
+  return { "~standard": { version: 1, vendor: "wrikekit", jsonSchema: { input: () => schema, output: () => schema }, validate: (value) => ({ value: value as Record<string, unknown> }) } };
+}
+
+/** A tool's arguments, checked: the arguments to call with, or the refusal to return. */
+function checked(check: PreparedTool["check"], args: unknown, what: string, schemaHint?: string): { args: Record<string, unknown>; error?: undefined } | { error: ToolErrorResult } {
+  const result = check(args);
+  return result.ok ? { args: result.args } : { error: refused(argumentProblemsText(what, result.problems, schemaHint)) };
+}
+
 export function prepareTools(table: ToolTable): PreparedTools {
   checkToolTable(table);
   const byName = new Map<string, PreparedTool>();
-  for (const definition of table.tools) byName.set(definition.name, { definition, input: compile(definition.inputSchema), output: compile(definition.outputSchema) });
+  for (const definition of table.tools) byName.set(definition.name, { definition, input: listedOnly(definition.inputSchema), output: compile(definition.outputSchema), check: argumentChecker(definition.inputSchema) });
   return { table, byName };
 }
 
@@ -70,7 +85,10 @@ function registerOperation(server: McpServer, tool: PreparedTool, context: CallC
   server.registerTool(
     definition.name,
     { title: definition.title, description: definition.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: definition.title, ...definition.annotations } },
-    (args, ctx) => invokeTool(definition, args, context, ctx.mcpReq.signal),
+    (args, ctx) => {
+      const call = checked(tool.check, args, `${definition.name}: invalid arguments`);
+      return call.error ?? invokeTool(definition, call.args, context, ctx.mcpReq.signal);
+    },
   );
 }
 
@@ -79,7 +97,12 @@ const LIST_OPERATIONS = "list_operations";
 const DESCRIBE_OPERATION = "describe_operation";
 const INVOKE_OPERATION = "invoke_operation";
 
-const listInput = compile({
+/** A dynamic-mode tool's input: listed to the SDK, checked by the runtime like an operation's. */
+function ownInput(schema: ObjectJsonSchema): { schema: Schema; check: PreparedTool["check"] } {
+  return { schema: listedOnly(schema), check: argumentChecker(schema) };
+}
+
+const listInput = ownInput({
   type: "object",
   properties: {
     filter: { type: "string", description: "Words that must all appear in the operation's name, title or description (case-insensitive), e.g. \"task create\". Leave out to list everything." },
@@ -97,7 +120,7 @@ const listOutput = compile({
   properties: { operations: { type: "array", items: operationSummary }, nextCursor: { type: "string", description: "Pass as cursor to get the rest." } },
   required: ["operations"],
 });
-const describeInput = compile({
+const describeInput = ownInput({
   type: "object",
   properties: { name: { type: "string", description: "The operation's name, as list_operations gives it." } },
   required: ["name"],
@@ -115,7 +138,7 @@ const describeOutput = compile({
   },
   required: ["name", "title", "description", "inputSchema", "outputSchema", "annotations"],
 });
-const invokeInput = compile({
+const invokeInput = ownInput({
   type: "object",
   properties: {
     name: { type: "string", description: "The operation's name, as list_operations gives it." },
@@ -124,6 +147,14 @@ const invokeInput = compile({
   required: ["name"],
   additionalProperties: false,
 });
+
+/** A dynamic-mode handler behind its own argument check. */
+function ownChecked<Ctx, Result>(toolName: string, input: ReturnType<typeof ownInput>, handler: (args: Record<string, unknown>, ctx: Ctx) => Result): (args: Record<string, unknown>, ctx: Ctx) => Result | ToolErrorResult {
+  return (args, ctx) => {
+    const call = checked(input.check, args, `${toolName}: invalid arguments`);
+    return call.error ?? handler(call.args, ctx);
+  };
+}
 
 function matches(tool: ToolDefinition, words: readonly string[]): boolean {
   const text = `${tool.name} ${tool.title} ${tool.description}`.toLowerCase();
@@ -147,11 +178,11 @@ function registerDynamicTools(server: McpServer, options: WrikeMcpServerOptions)
     {
       title: "List Wrike operations",
       description: `Lists the Wrike API operations this server can run, optionally filtered by words. Then ${DESCRIBE_OPERATION} shows one operation's arguments and ${INVOKE_OPERATION} runs it.`,
-      inputSchema: listInput,
+      inputSchema: listInput.schema,
       outputSchema: listOutput,
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (args) => {
+    ownChecked(LIST_OPERATIONS, listInput, (args) => {
       try {
         const words = String(args.filter ?? "").toLowerCase().split(/\s+/).filter(Boolean);
         const operations = permitted
@@ -164,7 +195,7 @@ function registerDynamicTools(server: McpServer, options: WrikeMcpServerOptions)
       } catch (error) {
         return toolError(LIST_OPERATIONS, error, []);
       }
-    },
+    }),
   );
 
   server.registerTool(
@@ -172,17 +203,17 @@ function registerDynamicTools(server: McpServer, options: WrikeMcpServerOptions)
     {
       title: "Describe a Wrike operation",
       description: `Shows one operation's description, the JSON Schema of its arguments and of its result, and its hints (read-only, destructive). ${hint}`,
-      inputSchema: describeInput,
+      inputSchema: describeInput.schema,
       outputSchema: describeOutput,
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
-    (args) => {
+    ownChecked(DESCRIBE_OPERATION, describeInput, (args) => {
       const found = lookup(DESCRIBE_OPERATION, String(args.name));
       if (found.error) return found.error;
       const { name, title, description, inputSchema, outputSchema, annotations } = found.tool.definition;
       const structured = { name, title, description, inputSchema, outputSchema, annotations };
       return { content: [{ type: "text", text: JSON.stringify(structured) }], structuredContent: structured };
-    },
+    }),
   );
 
   server.registerTool(
@@ -190,17 +221,15 @@ function registerDynamicTools(server: McpServer, options: WrikeMcpServerOptions)
     {
       title: "Run a Wrike operation",
       description: `Runs one operation by name with its arguments (see ${DESCRIBE_OPERATION} for them).${policy.readOnly ? " This server is read-only: operations that change data are refused." : ""}${policy.allowDelete ? "" : " Delete operations are refused."}`,
-      inputSchema: invokeInput,
+      inputSchema: invokeInput.schema,
       annotations: { readOnlyHint: policy.readOnly, destructiveHint: !policy.readOnly && policy.allowDelete, idempotentHint: false, openWorldHint: true },
     },
-    async (args, ctx) => {
+    ownChecked(INVOKE_OPERATION, invokeInput, async (args, ctx) => {
       const found = lookup(INVOKE_OPERATION, String(args.name));
       if (found.error) return found.error;
-      const input = (args.arguments ?? {}) as Record<string, unknown>;
-      const checked = await found.tool.input["~standard"].validate(input);
-      if (checked.issues !== undefined)
-        return refused(`${INVOKE_OPERATION}: the arguments do not match ${found.tool.definition.name}'s input schema: ${checked.issues.map((issue) => issue.message).join("; ")}. Call ${DESCRIBE_OPERATION} to see the schema.`);
-      return invokeTool(found.tool.definition, input, context, ctx.mcpReq.signal);
-    },
+      const call = checked(found.tool.check, args.arguments, `${INVOKE_OPERATION}: the arguments do not match ${found.tool.definition.name}'s input schema`, `${DESCRIBE_OPERATION} gives the schema`);
+      if (call.error) return call.error;
+      return invokeTool(found.tool.definition, call.args, context, ctx.mcpReq.signal);
+    }),
   );
 }

@@ -47,11 +47,26 @@ function describe(toolName: string, error: unknown): string {
   return `${toolName}: unexpected failure: ${(error as Error)?.message ?? String(error)}`;
 }
 
-/** Replaces every occurrence of a secret with a marker; secrets shorter than 4 characters are not searched for. */
+/**
+ * Replaces every occurrence of a secret with a marker; secrets shorter than 4 characters are not searched
+ * for. A secret is also searched for without surrounding whitespace, as an HTTP header carries it.
+ */
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
+  for (const secret of secrets.flatMap((s) => [s, s.trim()])) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
   return out;
+}
+
+/** `value` with every string scrubbed (a successful answer can carry a secret too: an API that echoes it). */
+export function scrubValue<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  const walk = (item: unknown): unknown => {
+    if (typeof item === "string") return scrub(item, secrets);
+    if (Array.isArray(item)) return item.map(walk);
+    if (typeof item === "object" && item !== null) return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk(inner)]));
+    return item;
+  };
+  return walk(value) as T;
 }
 
 export function toolError(toolName: string, error: unknown, secrets: readonly string[]): ToolErrorResult {
