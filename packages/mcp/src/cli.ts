@@ -14,7 +14,7 @@ import { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";
 import { createConnector, secretsOf, type Credentials, type OfflineBackend } from "./connection.js";
 import { serveHttp } from "./http.js";
 import { embeddedEmulator, OFFLINE_NOTICE } from "./offline.js";
-import type { ToolMode, ToolPolicy } from "./selection.js";
+import { permittedOperations, type ToolMode, type ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, prepareTools } from "./server.js";
 import type { ToolTable } from "./table.js";
 import { toolTable as v4ToolTable } from "./v4/generated/tools.js";
@@ -124,7 +124,7 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   if (values.http === true) {
     const http = await serveHttp({ tools, policy, budget, connector, offline: values.offline ? offline : undefined, port: positiveInteger("port", values.port, 3000, true), host: values.host, log: io.log });
     if (values.offline) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
-    io.log(`wrikekit-mcp: serving ${tools.byName.size} operations (${policy.mode}${policy.readOnly ? ", read-only" : ""}${policy.allowDelete ? ", deletes allowed" : ""}) at ${http.url}`);
+    io.log(`wrikekit-mcp: serving ${servedTools(table, policy)} at ${http.url}`);
     return http;
   }
   if (values.port !== undefined || values.host !== undefined) throw new CliUsageError("--port and --host need --http");
@@ -134,7 +134,18 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   const context = { transport: connector.transport(credentials), budget, secrets: () => secretsOf(credentials) };
   const instructions = account === undefined ? `This server is ${OFFLINE_NOTICE}` : undefined;
   const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
+  io.log(`wrikekit-mcp: serving ${servedTools(table, policy)} over stdio`);
   return handle;
+}
+
+/** What a client will list, said at start-up: the tool count, not the table's (the default set is a part of it). */
+function servedTools(table: ToolTable, policy: ToolPolicy): string {
+  const flags = `${policy.readOnly ? ", read-only" : ""}${policy.allowDelete ? ", deletes allowed" : ""}`;
+  const total = table.tools.length;
+  if (policy.mode === "dynamic") return `${permittedOperations(table.tools, { ...policy, mode: "all" }).length} of ${total} operations through 3 tools (dynamic${flags})`;
+  const listed = permittedOperations(table.tools, policy).length;
+  if (policy.mode === "default") return `${listed} tools, the default set of ${total} operations (--tools all or dynamic for the others${flags})`;
+  return `${listed} tools of ${total} operations (all${flags}${policy.allowDelete || policy.readOnly ? "" : "; --allow-delete for the deletes"})`;
 }
 
 async function runLogin(argv: string[], io: CliIo): Promise<RunningServer> {

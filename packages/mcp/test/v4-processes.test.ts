@@ -35,6 +35,7 @@ describe("stdio, no account", () => {
       await client.close();
     }
     expect(stderr()).toContain("wrikekit-mcp: serving the embedded Wrike emulator (offline)");
+    expect(stderr()).toContain(`wrikekit-mcp: serving ${defaults.length} tools, the default set of ${toolTable.tools.length} operations`);
   }, 90_000);
 
   it("--read-only lists no writing tool and --tools all without --allow-delete no delete", async () => {
@@ -81,5 +82,6 @@ describe("Streamable HTTP, --offline", () => {
       await client.close();
     }
     expect(server.stderr()).toContain("serving the embedded Wrike emulator (offline)");
+    expect(server.stderr()).toContain(`serving ${toolTable.tools.length} tools of ${toolTable.tools.length} operations (all, deletes allowed) at http://127.0.0.1:`);
   }, 90_000);
 });
