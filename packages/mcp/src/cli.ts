@@ -49,6 +49,16 @@ Wrike emulator. Over HTTP every request sends its own token as "Authorization: B
 
 export class CliUsageError extends Error {}
 
+/** A bad flag value that a library rejects (a TypeError naming its option) is a usage error naming the flag. */
+function usage<T>(flag: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof TypeError) throw new CliUsageError(`${flag}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
 export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Messages for the user: stderr, since stdout carries MCP under stdio. */
@@ -119,7 +129,7 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   const offline = io.offline ?? embeddedEmulator();
   const table = await loadTable(values.table);
   const tools = prepareTools(table);
-  const connector = createConnector({ api: table.api, baseUrl: values["base-url"], requestsPerMinute: positiveInteger("requests-per-minute", values["requests-per-minute"], 100) });
+  const connector = usage("--base-url", () => createConnector({ api: table.api, baseUrl: values["base-url"], requestsPerMinute: positiveInteger("requests-per-minute", values["requests-per-minute"], 100) }));
 
   if (values.http === true) {
     const http = await serveHttp({ tools, policy, budget, connector, offline: values.offline ? offline : undefined, port: positiveInteger("port", values.port, 3000, true), host: values.host, log: io.log });
