@@ -8,10 +8,12 @@
  *      from the tarballs; third-party dependencies from the npm registry), then
  *   4. require()s and import()s each package and calls the client against a fake fetch, the emulator and
  *      the MSW handlers, renders a React hook on the server, and type-checks an ESM and a CJS consumer;
- *   5. a pnpm consumer of @wrikekit/client alone emits declarations for its OAuth, paging and error code.
+ *   5. a pnpm consumer of @wrikekit/client alone emits declarations for its OAuth, paging and error code;
+ *   6. the bins as npm installed them: `wrikekit-emulator` answers v4 with the token it prints, and
+ *      `wrikekit-mcp` (offline) lists its tools and calls one over stdio.
  * `--lint-only` stops after step 2 (`pnpm lint:pack`). Build first (`pnpm test:pack` at the root does).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -150,7 +152,16 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   results.react = renderToString(React.createElement(hooks.WrikeProvider, { client, queryClient: new QueryClient() }, React.createElement(Tasks)));
   const qc = new QueryClient();
   results.queryOptions = (await qc.fetchQuery(hooks.taskGetQueryOptions(client, { id: 7 }))).id;
-  results.key = hooks.taskKeys.filter({ limit: 1 });` : ""}
+  results.key = hooks.taskKeys.filter({ limit: 1 });
+  ${has("@wrikekit/emulator") ? `
+  // v4's hooks on the emulator: pending on a cold cache, the task from a prefetched one.
+  const v4Hooks = await load("@wrikekit/react");
+  function V4Task() { const q = v4Hooks.useTasksList({ pageSize: 1 }); return React.createElement("b", null, q.isSuccess ? q.data.data[0].title : "pending"); }
+  const v4Cache = new QueryClient();
+  const render = (queryClient) => renderToString(React.createElement(v4Hooks.WrikeProvider, { client: emuV4, queryClient }, React.createElement(V4Task)));
+  const cold = render(new QueryClient());
+  await v4Cache.prefetchQuery(v4Hooks.tasksListQueryOptions(emuV4, { pageSize: 1 }));
+  results.reactV4 = [cold, render(v4Cache) === "<b>" + (await emuV4.tasks.list({ pageSize: 1 })).data[0].title + "</b>"];` : ""}` : ""}
   console.log(JSON.stringify(results));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
@@ -159,7 +170,7 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   for (const file of ["smoke.cjs", "smoke.mjs"]) {
     try {
       const out = JSON.parse(run(process.execPath, [file], app).trim().split("\n").pop());
-      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated", emulatorV4: true } : {}), ...(has("@wrikekit/msw") ? { msw: "number", mswV4: "string" } : {}), ...(has("@wrikekit/webhooks") ? { webhooks: [200, 200, 1, "function"] } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }] } : {}) };
+      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated", emulatorV4: true } : {}), ...(has("@wrikekit/msw") ? { msw: "number", mswV4: "string" } : {}), ...(has("@wrikekit/webhooks") ? { webhooks: [200, 200, 1, "function"] } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }], ...(has("@wrikekit/emulator") ? { reactV4: ["<b>pending</b>", true] } : {}) } : {}) };
       if (JSON.stringify(out) !== JSON.stringify(expected)) fail(`${file}: ${JSON.stringify(out)} (expected ${JSON.stringify(expected)})`);
       else step(`node ${file}: ${JSON.stringify(out)}`);
     } catch (e) {
@@ -196,6 +207,7 @@ export const kind = "${kind}";
     fail(`tsc in the scratch project\n${e.stdout}${e.stderr}`);
   }
 
+  await checkBins(app, has);
   await pnpmConsumer(packages);
 } catch (e) {
   if (e.message !== "stop") {
@@ -206,6 +218,76 @@ export const kind = "${kind}";
   if (failures === 0) rmSync(work, { recursive: true, force: true });
   else console.error(`(kept ${work} for inspection)`);
 }
+/** Starts an installed bin; resolves with the child and what it printed once `ready` matches its output. */
+function startBin(app, name, args, ready) {
+  const child = spawn(join(app, "node_modules/.bin", name), args, { cwd: app, env: { PATH: process.env.PATH, HOME: app }, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => (child.kill(), reject(new Error(`${name} did not start in 20 s:\n${out}`))), 20_000);
+    const read = (chunk) => {
+      out += chunk;
+      const match = ready.exec(out);
+      if (match) (clearTimeout(timer), resolve({ child, match, output: () => out }));
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`${name} exited (${code}):\n${out}`))));
+  });
+}
+
+/** The bins a user runs after `npm install`: the emulator's CLI and the MCP server over stdio. */
+async function checkBins(app, has) {
+  if (has("@wrikekit/emulator")) {
+    try {
+      const { child, match, output } = await startBin(app, "wrikekit-emulator", ["--port", "0"], /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*permanent token +(\S+)/);
+      try {
+        const answer = await fetch(`${match[1]}/api/v4/account`, { headers: { authorization: `Bearer ${match[2]}` } });
+        const body = await answer.json();
+        if (answer.status !== 200 || body.kind !== "accounts") fail(`wrikekit-emulator: GET /api/v4/account with the printed token answered ${answer.status} ${JSON.stringify(body)}\n${output()}`);
+        else step(`wrikekit-emulator: ${match[1]} answers v4 with the token it prints`);
+      } finally {
+        child.kill();
+      }
+    } catch (e) {
+      fail(`wrikekit-emulator: ${e.message}`);
+    }
+  }
+  if (has("@wrikekit/mcp")) {
+    try {
+      const { child, output } = await startBin(app, "wrikekit-mcp", [], /serving \d+ tools/);
+      try {
+        const answers = new Map();
+        let buffered = "";
+        child.stdout.on("data", (chunk) => {
+          buffered += chunk;
+          for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
+            const message = JSON.parse(buffered.slice(0, end));
+            buffered = buffered.slice(end + 1);
+            if (message.id !== undefined) answers.get(message.id)?.(message);
+          }
+        });
+        let id = 0;
+        const request = (method, params) =>
+          new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no answer to ${method}:\n${output()}`)), 20_000);
+            answers.set(++id, (message) => (clearTimeout(timer), message.error ? reject(new Error(`${method}: ${JSON.stringify(message.error)}`)) : resolve(message.result)));
+            child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`);
+          });
+        await request("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "test-pack", version: "0" } });
+        child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" })}\n`);
+        const { tools } = await request("tools/list", {});
+        const called = await request("tools/call", { name: "tasks_list", arguments: { pageSize: 1 } });
+        if (!tools.some((t) => t.name === "tasks_list") || called.isError || called.structuredContent?.kind !== "tasks") fail(`wrikekit-mcp: ${tools.length} tools, tasks_list answered ${JSON.stringify(called).slice(0, 400)}`);
+        else step(`wrikekit-mcp (stdio, offline): ${tools.length} tools listed, tasks_list answered ${called.structuredContent.data.length} task`);
+      } finally {
+        child.kill();
+      }
+    } catch (e) {
+      fail(`wrikekit-mcp: ${e.message}`);
+    }
+  }
+}
+
 /**
  * A pnpm consumer (pnpm keeps @wrikekit/core out of the app's reach) that depends on @wrikekit/client alone,
  * uses it for the OAuth flows, paging and errors, and emits declarations: every type the client's API

@@ -263,3 +263,20 @@ describe("API errors are typed by the API's known names and codes", () => {
     expect(e).toBeInstanceOf(WrikeApiError); // one class at run time
   });
 });
+
+describe("a webhook needs the URL it posts to", () => {
+  it("hookUrl is required by the types and checked before anything is sent", async () => {
+    const sent: string[] = [];
+    const fetch = async (input: RequestInfo | URL) => (sent.push(String(input)), json({ kind: "webhooks", data: [] }));
+    const wrike = createV4Client({ auth: { kind: "bearer", token: "t" }, fetch, retry: false, rateLimit: false });
+    // @ts-expect-error: Wrike answers 400 parameter_required without hookUrl
+    const error = await caught(wrike.webhooks.create({ secret: "s" }));
+    expect(error).toBeInstanceOf(WrikeValidationError);
+    expect((error as WrikeValidationError).issues.map((issue) => issue.path)).toEqual(["hookUrl"]);
+    // @ts-expect-error: likewise for a folder's and a space's webhooks
+    await caught(wrike.webhooks.createInFolder({ folderId: "F1" }));
+    expect(sent).toEqual([]);
+    await wrike.webhooks.createInSpace({ spaceId: "S1", hookUrl: "https://app.example.com/wrike" });
+    expect(sent).toEqual(["https://www.wrike.com/api/v4/spaces/S1/webhooks"]);
+  });
+});

@@ -113,7 +113,12 @@ export async function runCli(argv: readonly string[], hooks: CliHooks): Promise<
     hooks.print(USAGE);
     return undefined;
   }
-  const server = await startEmulatorServer({ port: options.port, autoApprove: options.autoApprove, ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }) });
+  const server = await startEmulatorServer({ port: options.port, autoApprove: options.autoApprove, ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }) }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new Error(`port ${options.port} on 127.0.0.1 is in use (another emulator?): pass another --port, or --port 0 for any free one`, { cause: error });
+    if (code === "EACCES") throw new Error(`port ${options.port} needs privileges this process lacks: pass a port above 1023, or --port 0 for any free one`, { cause: error });
+    throw error;
+  });
   hooks.onStarted?.(server);
   hooks.print(startupBlock(server.url, server.credentials, options));
   return server;

@@ -33,8 +33,8 @@ export function createTestClient(emulator: Emulator, options: TestClientOptions 
 
 /**
  * `createV4TestClient(emulator)`: the v4 client (`@wrikekit/client`) with the seeded owner's permanent token,
- * in-process, without the client's limiter or retries. The emulator keeps its own v4 budget (429 past 400 a
- * minute per token) unless it is created with `v4RateLimit: false`.
+ * in-process, without the client's limiter or retries. The emulator keeps its own v4 budget (429 past 100 requests
+ * a second per token, `v4RateLimit: { requestsPerSecond }`) unless it is created with `v4RateLimit: false`.
  */
 export function createV4TestClient(emulator: Emulator, options: Partial<ClientOptions> = {}): V4Client {
   return createV4Client({

@@ -143,6 +143,8 @@ describe("the command line", () => {
     const curl = /curl -H "Authorization: Bearer (\S+)" -d title=Hello -d dueDate=(\S+) (\S+\/api\/json\/v2\/wrike\.task\.add)/.exec(block)!;
     const added = await fetch(curl[3]!, { method: "POST", headers: { authorization: `Bearer ${curl[1]}`, "content-type": "application/x-www-form-urlencoded" }, body: `title=Hello&dueDate=${curl[2]}` });
     expect(await added.json()).toMatchObject({ task: { title: "Hello", dueDate: "2030-01-31 17:00:00.0" } });
+    const port = new URL(server.url).port;
+    await expect(runCli(["--port", port], { print: () => {} })).rejects.toThrow(`port ${port} on 127.0.0.1 is in use (another emulator?): pass another --port, or --port 0 for any free one`);
     const help: string[] = [];
     expect(await runCli(["--help"], { print: (text) => help.push(text) })).toBeUndefined();
     expect(help.join("")).toMatch(/^Usage: wrikekit-emulator/);

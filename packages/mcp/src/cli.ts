@@ -15,7 +15,7 @@ import { createConnector, secretsOf, type Credentials, type OfflineBackend } fro
 import { serveHttp } from "./http.js";
 import { MAX_MESSAGE_BYTES } from "./limits.js";
 import { embeddedEmulator, OFFLINE_NOTICE } from "./offline.js";
-import type { ToolMode, ToolPolicy } from "./selection.js";
+import { permittedOperations, type ToolMode, type ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, prepareTools } from "./server.js";
 import type { ToolTable } from "./table.js";
 import { toolTable as v4ToolTable } from "./v4/generated/tools.js";
@@ -51,6 +51,16 @@ Credentials (stdio): WRIKE_TOKEN (a permanent token), else the login file, else 
 Wrike emulator. Over HTTP every request sends its own token as "Authorization: Bearer <token>", unless --offline.`;
 
 export class CliUsageError extends Error {}
+
+/** A bad flag value that a library rejects (a TypeError naming its option) is a usage error naming the flag. */
+function usage<T>(flag: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof TypeError) throw new CliUsageError(`${flag}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -126,12 +136,12 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   const offline = io.offline ?? embeddedEmulator();
   const table = await loadTable(values.table);
   const tools = prepareTools(table);
-  const connector = createConnector({ api: table.api, baseUrl: values["base-url"], requestsPerMinute: positiveInteger("requests-per-minute", values["requests-per-minute"], 100) });
+  const connector = usage("--base-url", () => createConnector({ api: table.api, baseUrl: values["base-url"], requestsPerMinute: positiveInteger("requests-per-minute", values["requests-per-minute"], 100) }));
 
   if (values.http === true) {
     const http = await serveHttp({ tools, policy, budget, connector, offline: values.offline ? offline : undefined, port: positiveInteger("port", values.port, 3000, true), host: values.host, log: io.log });
     if (values.offline) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
-    io.log(`wrikekit-mcp: serving ${tools.byName.size} operations (${policy.mode}${policy.readOnly ? ", read-only" : ""}${policy.allowDelete ? ", deletes allowed" : ""}) at ${http.url}`);
+    io.log(`wrikekit-mcp: serving ${servedTools(table, policy)} at ${http.url}`);
     return http;
   }
   if (values.port !== undefined || values.host !== undefined) throw new CliUsageError("--port and --host need --http");
@@ -142,7 +152,18 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   const instructions = account === undefined ? `This server is ${OFFLINE_NOTICE}` : undefined;
   const transport = new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES });
   const handle = serveStdio(() => createWrikeMcpServer({ tools, policy, context, instructions }), { transport, onerror: (error) => io.log(`wrikekit-mcp: ${error.message}`) });
+  io.log(`wrikekit-mcp: serving ${servedTools(table, policy)} over stdio`);
   return handle;
+}
+
+/** What a client will list, said at start-up: the tool count, not the table's (the default set is a part of it). */
+function servedTools(table: ToolTable, policy: ToolPolicy): string {
+  const flags = `${policy.readOnly ? ", read-only" : ""}${policy.allowDelete ? ", deletes allowed" : ""}`;
+  const total = table.tools.length;
+  if (policy.mode === "dynamic") return `${permittedOperations(table.tools, { ...policy, mode: "all" }).length} of ${total} operations through 3 tools (dynamic${flags})`;
+  const listed = permittedOperations(table.tools, policy).length;
+  if (policy.mode === "default") return `${listed} tools, the default set of ${total} operations (--tools all or dynamic for the others${flags})`;
+  return `${listed} tools of ${total} operations (all${flags}${policy.allowDelete || policy.readOnly ? "" : "; --allow-delete for the deletes"})`;
 }
 
 async function runLogin(argv: string[], io: CliIo): Promise<RunningServer> {

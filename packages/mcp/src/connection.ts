@@ -3,7 +3,7 @@
  * a backend `fetch` such as the embedded v4 emulator. All transports of one server share one rate limiter
  * and one retry policy, so the client's limits hold across requests.
  */
-import { createRateLimiter, createRetryPolicy, createTransport, oauth2Auth, systemClock, type ApiDescriptor, type OAuth2Session, type RateLimiter, type RetryPolicy, type WrikeTransport } from "@wrikekit/core";
+import { checkBaseUrl, createRateLimiter, createRetryPolicy, createTransport, oauth2Auth, systemClock, type ApiDescriptor, type OAuth2Session, type RateLimiter, type RetryPolicy, type WrikeTransport } from "@wrikekit/core";
 
 export type Credentials =
   /** A permanent token (WRIKE_TOKEN), or over HTTP the bearer token of one request. */
@@ -39,6 +39,8 @@ export interface Connector {
 const OFFLINE_TOKEN = "wrikekit-offline";
 
 export function createConnector(options: ConnectionOptions): Connector {
+  // Checked now, at start-up, rather than on every call's transport (over HTTP: every request's).
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl);
   const rateLimiter: RateLimiter | undefined = options.requestsPerMinute === false ? undefined : createRateLimiter({ limit: options.requestsPerMinute ?? 100, clock: systemClock });
   const retry = options.retry === false ? undefined : (options.retry ?? createRetryPolicy());
   const base = { baseUrl: options.baseUrl, rateLimiter, retry };

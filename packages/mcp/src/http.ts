@@ -124,7 +124,9 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${options.port} on ${host} is in use: pass another --port, or --port 0 for any free one`, { cause: error }) : error),
+    );
     server.listen(options.port, host, () => resolve());
   });
   const { port } = server.address() as { port: number };

@@ -5,6 +5,7 @@
  */
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toolTable } from "../src/index.js";
 import { BIN, startHttpBin } from "./helpers.js";
@@ -35,6 +36,7 @@ describe("stdio, no account", () => {
       await client.close();
     }
     expect(stderr()).toContain("wrikekit-mcp: serving the embedded Wrike emulator (offline)");
+    expect(stderr()).toContain(`wrikekit-mcp: serving ${defaults.length} tools, the default set of ${toolTable.tools.length} operations`);
   }, 90_000);
 
   it("--read-only lists no writing tool and --tools all without --allow-delete no delete", async () => {
@@ -81,5 +83,29 @@ describe("Streamable HTTP, --offline", () => {
       await client.close();
     }
     expect(server.stderr()).toContain("serving the embedded Wrike emulator (offline)");
+    expect(server.stderr()).toContain(`serving ${toolTable.tools.length} tools of ${toolTable.tools.length} operations (all, deletes allowed) at http://127.0.0.1:`);
   }, 90_000);
+});
+
+describe("start-up mistakes say which flag and what to pass", () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: { ...ENV, WRIKE_TOKEN: "t" }, encoding: "utf8", input: "", timeout: 30_000 });
+
+  it("a --base-url that would send the token in clear, at start-up and not on the first call", () => {
+    const plain = run(["--base-url", "http://wrike.example.com"]);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toContain("wrikekit-mcp: --base-url: baseUrl must be an https URL (http only for localhost): http://wrike.example.com/");
+    expect(run(["--http", "--port", "0", "--base-url", "https://www.wrike.com/api/v4"]).stderr).toContain('--base-url: baseUrl ends in the API path /api/v4, which the client adds itself: pass "https://www.wrike.com"');
+  });
+
+  it("a port in use", async () => {
+    const first = await startHttpBin(["--offline"], ENV);
+    try {
+      const port = new URL(first.url).port;
+      const second = run(["--http", "--offline", "--port", port]);
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(`wrikekit-mcp: port ${port} on 127.0.0.1 is in use: pass another --port, or --port 0 for any free one`);
+    } finally {
+      first.stop();
+    }
+  }, 60_000);
 });

@@ -2666,7 +2666,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args?: t.WebhooksCreateArgs, options?: CallOptions) => Promise<t.WebhooksCreateResult>) & { readonly withResponse: (args?: t.WebhooksCreateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateResult>>; };
+    readonly create: ((args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<t.WebhooksCreateResult>) & { readonly withResponse: (args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateResult>>; };
     /** Get Webhooks. (`GET /webhooks`)
      *
      * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).

@@ -1408,7 +1408,7 @@ export const encodeVersionGetArgs: e.ArgsEncoder<t.VersionGetArgs> = /* @__PURE_
 /** Checks the arguments of POST /folders/{folderId}/webhooks and writes their wire forms into their slots of ctx. */
 export const encodeWebhooksCreateInFolderArgs: e.ArgsEncoder<t.WebhooksCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
-  ["hookUrl", e.scalar, e.string],
+  ["hookUrl", e.scalar, e.string, "pairs", true],
   ["secret", e.scalar, e.string],
   ["events", e.scalar, e.string],
   ["recursive", e.scalar, e.boolean],
@@ -1418,7 +1418,7 @@ export const encodeWebhooksCreateInFolderArgs: e.ArgsEncoder<t.WebhooksCreateInF
 /** Checks the arguments of POST /spaces/{spaceId}/webhooks and writes their wire forms into their slots of ctx. */
 export const encodeWebhooksCreateInSpaceArgs: e.ArgsEncoder<t.WebhooksCreateInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
-  ["hookUrl", e.scalar, e.string],
+  ["hookUrl", e.scalar, e.string, "pairs", true],
   ["secret", e.scalar, e.string],
   ["events", e.scalar, e.string],
   ["recursive", e.scalar, e.boolean],
@@ -1427,7 +1427,7 @@ export const encodeWebhooksCreateInSpaceArgs: e.ArgsEncoder<t.WebhooksCreateInSp
 ]);
 /** Checks the arguments of POST /webhooks and writes their wire forms into their slots of ctx. */
 export const encodeWebhooksCreateArgs: e.ArgsEncoder<t.WebhooksCreateArgs> = /* @__PURE__ */ e.encoder([
-  ["hookUrl", e.scalar, e.string],
+  ["hookUrl", e.scalar, e.string, "pairs", true],
   ["secret", e.scalar, e.string],
   ["events", e.scalar, e.string],
   ["recursive", e.scalar, e.boolean],

@@ -4026,7 +4026,7 @@ export const webhooksCreateMethod: MethodDescriptor<t.WebhooksCreateArgs, t.Webh
  * - 429 rate_limit_exceeded
  * - 500 server_error
  */
-export function webhooksCreate(transport: WrikeTransport, args: t.WebhooksCreateArgs = {}, options?: CallOptions): Promise<t.WebhooksCreateResult> {
+export function webhooksCreate(transport: WrikeTransport, args: t.WebhooksCreateArgs, options?: CallOptions): Promise<t.WebhooksCreateResult> {
   return transport.call(webhooksCreateMethod, args, options);
 }
 

@@ -1628,7 +1628,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "POST /folders/{folderId}/webhooks": {
     "id": "POST /folders/{folderId}/webhooks", "name": "webhooks.createInFolder", "verb": "POST", "path": "/folders/{folderId}/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
       "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+      "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
       "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
@@ -1639,7 +1639,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "POST /spaces/{spaceId}/webhooks": {
     "id": "POST /spaces/{spaceId}/webhooks", "name": "webhooks.createInSpace", "verb": "POST", "path": "/spaces/{spaceId}/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
       "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+      "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
       "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
@@ -1649,7 +1649,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   },
   "POST /webhooks": {
     "id": "POST /webhooks", "name": "webhooks.create", "verb": "POST", "path": "/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
-      "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+      "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
       "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },

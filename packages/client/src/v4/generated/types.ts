@@ -4779,7 +4779,7 @@ export type VersionGetResult = VersionEnvelope;
 export interface WebhooksCreateInFolderArgs {
   folderId: string;
   /** URL Wrike posts events to. */
-  hookUrl?: string;
+  hookUrl: string;
   /** Secret for signing; enables the verification handshake. */
   secret?: string;
   /** Event types to deliver, e.g. [TaskCreated,CommentAdded]; all when absent. */
@@ -4799,7 +4799,7 @@ export type WebhooksCreateInFolderResult = WebhookEnvelope;
 export interface WebhooksCreateInSpaceArgs {
   spaceId: string;
   /** URL Wrike posts events to. */
-  hookUrl?: string;
+  hookUrl: string;
   /** Secret for signing; enables the verification handshake. */
   secret?: string;
   /** Event types to deliver, e.g. [TaskCreated,CommentAdded]; all when absent. */
@@ -4818,7 +4818,7 @@ export type WebhooksCreateInSpaceResult = WebhookEnvelope;
 /** Arguments of POST /webhooks. */
 export interface WebhooksCreateArgs {
   /** URL Wrike posts events to. */
-  hookUrl?: string;
+  hookUrl: string;
   /** Secret for signing; enables the verification handshake. */
   secret?: string;
   /** Event types to deliver, e.g. [TaskCreated,CommentAdded]; all when absent. */

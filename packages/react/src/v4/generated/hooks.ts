@@ -5825,8 +5825,8 @@ export function invalidateAfterWebhooksCreate(queryClient: QueryClient): Promise
  *
  * Mutation hook: on success it awaits invalidateAfterWebhooksCreate, then calls the onSuccess given in options.
  */
-export function useWebhooksCreate<TOnMutateResult = unknown>(options?: WrikeMutationHookOptions<t.WebhooksCreateArgs | void, t.WebhooksCreateResult, TOnMutateResult>): UseMutationResult<t.WebhooksCreateResult, WrikeError, t.WebhooksCreateArgs | void, TOnMutateResult> {
-  return useWrikeMutation<t.WebhooksCreateArgs | void, t.WebhooksCreateResult, TOnMutateResult>("POST /webhooks", webhooksCreate, invalidateAfterWebhooksCreate, options);
+export function useWebhooksCreate<TOnMutateResult = unknown>(options?: WrikeMutationHookOptions<t.WebhooksCreateArgs, t.WebhooksCreateResult, TOnMutateResult>): UseMutationResult<t.WebhooksCreateResult, WrikeError, t.WebhooksCreateArgs, TOnMutateResult> {
+  return useWrikeMutation<t.WebhooksCreateArgs, t.WebhooksCreateResult, TOnMutateResult>("POST /webhooks", webhooksCreate, invalidateAfterWebhooksCreate, options);
 }
 
 /** Marks stale, and refetches if in use, every cached query that PUT /webhooks/{webhookId} may change: GET /webhooks, GET /webhooks/{webhookIds}. */
