@@ -51,10 +51,16 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     const request = newEncodeContext();
     method.encodeArgs((args ?? {}) as never, request);
     if (request.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "arguments", issues: request.issues });
-    /** An authorizer given the call's signal (its wait for a shared token refresh ends with it) fails as the call's abort. */
-    const aborted = (cause: unknown): never => {
-      throw signal?.aborted ? transportFailure(id, cause, signal) : cause;
-    };
+    /**
+     * An authorizer's wait, given the call's signal (its wait for a shared token refresh ends with it), failing
+     * as the call's abort when that is why it failed. Without a signal it is the wait itself (a promise less per call).
+     */
+    const typedAbort = <T>(waiting: T | Promise<T>): T | Promise<T> =>
+      signal
+        ? Promise.resolve(waiting).catch((cause: unknown) => {
+            throw signal.aborted ? transportFailure(id, cause, signal) : cause;
+          })
+        : waiting;
 
     /**
      * One attempt. A redirect is refused unread (never followed; v4's wrong-host 300 among them). Any other
@@ -65,7 +71,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
     const attempt = async (n: number): Promise<unknown> => {
       let response: Response;
       // Only an authorizer that names a host is waited for (an await costs a tick).
-      const host = authorizer.host && (await Promise.resolve(authorizer.host(signal)).catch(aborted));
+      const host = authorizer.host && (await typedAbort(authorizer.host(signal)));
       // The API's protocol builds the request; `where` (the URL without its query) names it in errors and hooks.
       const { path, query = "", headers, body } = api.protocol.request(api, method, request, format);
       const where = (base ?? apiBase(undefined, host) ?? api.baseUrl) + path;
@@ -91,7 +97,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         // The limiter runs the authorizer at the head of its line and stamps the slot when the header is
         // ready, as the request leaves: no window holds more starts than the limit whatever the authorizer
         // waits for (a shared token refresh), and a signature never ages in the queue.
-        await (options.rateLimiter?.admit(id, signal, hooks, ready) ?? ready().catch(aborted));
+        await (options.rateLimiter?.admit(id, signal, hooks, ready) ?? typedAbort(ready()));
         const event = { method: id, url: where, attempt: n };
         hooks.request?.(event);
         const started = Date.now();
