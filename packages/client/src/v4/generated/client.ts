@@ -2624,7 +2624,7 @@ export interface WrikeClient {
   readonly webhooks: {
     /** Create Webhook (Folder). (`POST /folders/{folderId}/webhooks`)
      *
-     * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+     * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
      *
      * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -2639,7 +2639,7 @@ export interface WrikeClient {
     readonly createInFolder: ((args: t.WebhooksCreateInFolderArgs, options?: CallOptions) => Promise<t.WebhooksCreateInFolderResult>) & { readonly withResponse: (args: t.WebhooksCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateInFolderResult>>; };
     /** Create Webhook (Space). (`POST /spaces/{spaceId}/webhooks`)
      *
-     * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+     * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
      *
      * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -2654,7 +2654,7 @@ export interface WrikeClient {
     readonly createInSpace: ((args: t.WebhooksCreateInSpaceArgs, options?: CallOptions) => Promise<t.WebhooksCreateInSpaceResult>) & { readonly withResponse: (args: t.WebhooksCreateInSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateInSpaceResult>>; };
     /** Create Webhook (Account). (`POST /webhooks`)
      *
-     * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+     * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
      *
      * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -2669,7 +2669,7 @@ export interface WrikeClient {
     readonly create: ((args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<t.WebhooksCreateResult>) & { readonly withResponse: (args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateResult>>; };
     /** Get Webhooks. (`GET /webhooks`)
      *
-     * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+     * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (read scopes).
      *
      * OAuth 2.0 scopes (any one): Default, wsReadOnly, wsReadWrite.
@@ -2684,7 +2684,7 @@ export interface WrikeClient {
     readonly list: ((args?: t.WebhooksListArgs, options?: CallOptions) => Promise<t.WebhooksListResult>) & { readonly withResponse: (args?: t.WebhooksListArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksListResult>>; };
     /** Get Webhooks By ID. (`GET /webhooks/{webhookIds}`)
      *
-     * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+     * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (read scopes).
      *
      * OAuth 2.0 scopes (any one): Default, wsReadOnly, wsReadWrite.
@@ -2699,7 +2699,7 @@ export interface WrikeClient {
     readonly get: ((args: t.WebhooksGetArgs, options?: CallOptions) => Promise<t.WebhooksGetResult>) & { readonly withResponse: (args: t.WebhooksGetArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksGetResult>>; };
     /** Update Webhook Status. (`PUT /webhooks/{webhookId}`)
      *
-     * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+     * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
      *
      * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -2714,7 +2714,7 @@ export interface WrikeClient {
     readonly update: ((args: t.WebhooksUpdateArgs, options?: CallOptions) => Promise<t.WebhooksUpdateResult>) & { readonly withResponse: (args: t.WebhooksUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksUpdateResult>>; };
     /** Delete Webhook. (`DELETE /webhooks/{webhookId}`)
      *
-     * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+     * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
      *
      * OAuth 2.0 scopes (any one): Default, wsReadWrite.

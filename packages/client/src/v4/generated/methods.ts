@@ -3967,7 +3967,7 @@ export const webhooksCreateInFolderMethod: MethodDescriptor<t.WebhooksCreateInFo
 /**
  * Create Webhook (Folder). (`POST /folders/{folderId}/webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -3990,7 +3990,7 @@ export const webhooksCreateInSpaceMethod: MethodDescriptor<t.WebhooksCreateInSpa
 /**
  * Create Webhook (Space). (`POST /spaces/{spaceId}/webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -4013,7 +4013,7 @@ export const webhooksCreateMethod: MethodDescriptor<t.WebhooksCreateArgs, t.Webh
 /**
  * Create Webhook (Account). (`POST /webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -4036,7 +4036,7 @@ export const webhooksListMethod: MethodDescriptor<t.WebhooksListArgs, t.Webhooks
 /**
  * Get Webhooks. (`GET /webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (read scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadOnly, wsReadWrite.
@@ -4059,7 +4059,7 @@ export const webhooksGetMethod: MethodDescriptor<t.WebhooksGetArgs, t.WebhooksGe
 /**
  * Get Webhooks By ID. (`GET /webhooks/{webhookIds}`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (read scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadOnly, wsReadWrite.
@@ -4082,7 +4082,7 @@ export const webhooksUpdateMethod: MethodDescriptor<t.WebhooksUpdateArgs, t.Webh
 /**
  * Update Webhook Status. (`PUT /webhooks/{webhookId}`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -4105,7 +4105,7 @@ export const webhooksDeleteMethod: MethodDescriptor<t.WebhooksDeleteArgs, t.Webh
 /**
  * Delete Webhook. (`DELETE /webhooks/{webhookId}`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.

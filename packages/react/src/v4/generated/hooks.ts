@@ -3190,7 +3190,7 @@ export function webhooksListQueryOptions(client: WrikeClientLike, args: t.Webhoo
 /**
  * Get Webhooks. (`GET /webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (read scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadOnly, wsReadWrite.
@@ -3217,7 +3217,7 @@ export function webhooksGetQueryOptions(client: WrikeClientLike, args: t.Webhook
 /**
  * Get Webhooks By ID. (`GET /webhooks/{webhookIds}`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (read scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadOnly, wsReadWrite.
@@ -5756,7 +5756,7 @@ export function invalidateAfterWebhooksCreateInFolder(queryClient: QueryClient):
 /**
  * Create Webhook (Folder). (`POST /folders/{folderId}/webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -5783,7 +5783,7 @@ export function invalidateAfterWebhooksCreateInSpace(queryClient: QueryClient): 
 /**
  * Create Webhook (Space). (`POST /spaces/{spaceId}/webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -5810,7 +5810,7 @@ export function invalidateAfterWebhooksCreate(queryClient: QueryClient): Promise
 /**
  * Create Webhook (Account). (`POST /webhooks`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -5837,7 +5837,7 @@ export function invalidateAfterWebhooksUpdate(queryClient: QueryClient): Promise
 /**
  * Update Webhook Status. (`PUT /webhooks/{webhookId}`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
@@ -5864,7 +5864,7 @@ export function invalidateAfterWebhooksDelete(queryClient: QueryClient): Promise
 /**
  * Delete Webhook. (`DELETE /webhooks/{webhookId}`)
  *
- * Quirk: Not in the 2025 fact file. shared/reference/README.md (webhooks; not in the 2025 fact file; account-level create by the public clients usage).
+ * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
  * Quirk: The 2020 reference has no scopes for this operation. Inferred from the webhooks group (write scopes).
  *
  * OAuth 2.0 scopes (any one): Default, wsReadWrite.
