@@ -49,11 +49,33 @@ export interface MethodKeys<Id extends string, A> {
   readonly methodId: Id;
 }
 
-/** Builds the key factory of one read. Left-out arguments count as `{}`, so `f()` and `f({})` share a cache entry. */
+/**
+ * Builds the key factory of one read. Left-out arguments count as `{}`, so `f()` and `f({})` share a cache
+ * entry, and the arguments are put in canonical form (keys sorted, `undefined` left out): the same arguments
+ * written in another order, or with an argument set to `undefined`, give a deep-equal key that serialises
+ * to the same JSON (devtools, persisters, `dehydrate`).
+ */
 export function methodKeys<Id extends string, A>(methodId: Id): MethodKeys<Id, A> {
-  const keys = (args?: A) => [WRIKE_QUERY_KEY_ROOT, methodId, args ?? ({} as A)] as const;
+  const keys = (args?: A) => [WRIKE_QUERY_KEY_ROOT, methodId, canonical(args ?? {}) as A] as const;
   const infinite = (args?: A) => [...keys(args), "infinite"] as const;
   return Object.assign(keys, { infinite, all: [WRIKE_QUERY_KEY_ROOT, methodId] as const, methodId }) as MethodKeys<Id, A>;
+}
+
+/** Plain objects with their keys sorted and `undefined` entries dropped, at every depth; anything else as it is. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (!isPlainObject(value)) return value;
+  const entries = Object.keys(value)
+    .sort()
+    .filter((key) => value[key] !== undefined)
+    .map((key) => [key, canonical(value[key])]);
+  return Object.fromEntries(entries);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** The error of a failed call, as a WrikeError: the toolkit's own as they are, anything else wrapped (cause kept). */
@@ -97,10 +119,19 @@ export type WrikeInfiniteQueryHookOptions<Id extends string, A, R, TData = Wrike
 /** Options of a generated mutation hook: everything useMutation takes but the mutation function. */
 export type WrikeMutationHookOptions<A, R, TOnMutateResult = unknown> = Omit<UseMutationOptions<R, WrikeError, A, TOnMutateResult>, "mutationFn">;
 
+/**
+ * TanStack's retry for every wrikekit query: none. The client is the one layer that retries (429 with the
+ * server's Retry-After, 503, refused or broken connections, gateway errors), with back-off and a time
+ * budget (`createWrikeClient({ retry })`); TanStack's default of 3 more tries on top would send each request
+ * up to 4 times the client's attempts, and hold a failure that no retry can mend (a 4xx, invalid
+ * arguments) for 7 s before the hook shows it. A hook's or factory's own `retry` option still wins.
+ */
+const WRIKE_QUERY_RETRY = false;
+
 /** @internal Used by generated queryOptions factories. */
 export function wrikeQueryOptions<Id extends string, A, R>(queryKey: WrikeQueryKey<Id, A>, fetch: (signal: AbortSignal) => Promise<R>): WrikeQueryOptions<Id, A, R> {
   const call = wrikeErrors(queryKey[1], fetch);
-  return queryOptions({ queryKey, queryFn: ({ signal }) => call(signal) }) as unknown as WrikeQueryOptions<Id, A, R>;
+  return queryOptions({ queryKey, queryFn: ({ signal }) => call(signal), retry: WRIKE_QUERY_RETRY }) as unknown as WrikeQueryOptions<Id, A, R>;
 }
 
 /** How a token-paged read pages: the argument that carries the token and the answer's field with the next one. */
@@ -123,6 +154,7 @@ export function wrikeInfiniteQueryOptions<Id extends string, K, A extends object
   return infiniteQueryOptions({
     queryKey,
     queryFn: ({ pageParam, signal }) => call(pageParam === undefined ? args : { ...args, [paging.tokenArg]: pageParam }, signal),
+    retry: WRIKE_QUERY_RETRY,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: R) => {
       const token = (page as Record<string, unknown>)[paging.nextTokenField];
@@ -137,7 +169,7 @@ export function useWrikeQuery<Id extends string, A, R, TData>(
   options: WrikeQueryHookOptions<Id, A, R, TData> | undefined,
 ): UseQueryResult<TData, WrikeError> {
   const own = build(useWrikeClient());
-  return useQuery<R, WrikeError, TData, WrikeQueryKey<Id, A>>({ ...options, queryKey: own.queryKey, queryFn: own.queryFn });
+  return useQuery<R, WrikeError, TData, WrikeQueryKey<Id, A>>({ ...options, retry: options?.retry ?? own.retry, queryKey: own.queryKey, queryFn: own.queryFn });
 }
 
 /** @internal Used by generated infinite query hooks. */
@@ -148,6 +180,7 @@ export function useWrikeInfiniteQuery<Id extends string, A, R, TData>(
   const own = build(useWrikeClient());
   return useInfiniteQuery<R, WrikeError, TData, WrikeInfiniteQueryKey<Id, A>, string | undefined>({
     ...options,
+    retry: options?.retry ?? own.retry,
     queryKey: own.queryKey,
     queryFn: own.queryFn,
     initialPageParam: own.initialPageParam,
