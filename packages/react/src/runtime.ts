@@ -13,6 +13,7 @@ import {
   useQuery,
   type DataTag,
   type InfiniteData,
+  type QueryFunction,
   type QueryClient,
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
@@ -94,9 +95,13 @@ const wrikeErrors =
     }
   };
 
-/** What a queryOptions factory returns: `queryOptions(...)`'s shape, key tagged with the result type. */
-export type WrikeQueryOptions<Id extends string, A, R> = UseQueryOptions<R, WrikeError, R, WrikeQueryKey<Id, A>> & {
+/**
+ * What a queryOptions factory returns: `queryOptions(...)`'s shape, key tagged with the result type. Its
+ * `queryFn` is always a function (never `skipToken`), which `useSuspenseQuery` and `useSuspenseInfiniteQuery` require.
+ */
+export type WrikeQueryOptions<Id extends string, A, R> = Omit<UseQueryOptions<R, WrikeError, R, WrikeQueryKey<Id, A>>, "queryFn"> & {
   queryKey: DataTag<WrikeQueryKey<Id, A>, R, WrikeError>;
+  queryFn: QueryFunction<R, WrikeQueryKey<Id, A>>;
 };
 
 /** Options of a generated query hook: everything useQuery takes but the key and the fetcher. */
@@ -106,8 +111,9 @@ export type WrikeQueryHookOptions<Id extends string, A, R, TData = R> = Omit<Use
 export type WrikePages<R> = InfiniteData<R, string | undefined>;
 
 /** What an infiniteQueryOptions factory returns: `infiniteQueryOptions(...)`'s shape, key tagged with the pages type. */
-export type WrikeInfiniteQueryOptions<Id extends string, A, R> = UseInfiniteQueryOptions<R, WrikeError, WrikePages<R>, WrikeInfiniteQueryKey<Id, A>, string | undefined> & {
+export type WrikeInfiniteQueryOptions<Id extends string, A, R> = Omit<UseInfiniteQueryOptions<R, WrikeError, WrikePages<R>, WrikeInfiniteQueryKey<Id, A>, string | undefined>, "queryFn"> & {
   queryKey: DataTag<WrikeInfiniteQueryKey<Id, A>, WrikePages<R>, WrikeError>;
+  queryFn: QueryFunction<R, WrikeInfiniteQueryKey<Id, A>, string | undefined>;
 };
 
 /** Options of a generated infinite query hook: everything useInfiniteQuery takes but the key, fetcher and paging. */
