@@ -62,8 +62,14 @@ export function methodKeys<Id extends string, A>(methodId: Id): MethodKeys<Id, A
   return Object.assign(keys, { infinite, all: [WRIKE_QUERY_KEY_ROOT, methodId] as const, methodId }) as MethodKeys<Id, A>;
 }
 
-/** Plain objects with their keys sorted and `undefined` entries dropped, at every depth; anything else as it is. */
+/**
+ * Plain objects with their keys sorted and `undefined` entries dropped, at every depth; anything else as it
+ * is but a bigint, which JSON (and so TanStack's key hash) cannot hold: written `"10n"`, so that a wrong
+ * argument such as `pageSize: 10n` reaches the client's validation (a WrikeValidationError as the query's
+ * error) instead of throwing from the hook while it renders.
+ */
 function canonical(value: unknown): unknown {
+  if (typeof value === "bigint") return `${value}n`;
   if (Array.isArray(value)) return value.map(canonical);
   if (!isPlainObject(value)) return value;
   const entries = Object.keys(value)

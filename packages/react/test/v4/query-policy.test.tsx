@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWrikeClient, WrikeApiError, WrikeTransportError, WrikeValidationError } from "@wrikekit/client";
 import { createWrikeHandlers, tasksGetHandler, tasksListHandler } from "@wrikekit/msw";
 import { HttpResponse, http } from "msw";
-import { WrikeProvider, tasksKeys, tasksListQueryOptions, useTasksGet, useTasksListInfinite } from "../../src/index.js";
+import { WrikeProvider, tasksKeys, tasksListQueryOptions, useTasksGet, useTasksList, useTasksListInfinite } from "../../src/index.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -52,6 +52,14 @@ describe("query keys are canonical", () => {
     expect(tasksKeys.get({ taskIds: ["B", "A"] })[2]).toEqual({ taskIds: ["B", "A"] });
   });
 
+  it("a bigint argument (JSON cannot hold one) is the query's WrikeValidationError, not a throw from the hook", async () => {
+    const { wrapper } = setup(false);
+    const { result } = renderHook(() => useTasksList({ pageSize: 10n as never }), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    expect(result.current.error).toBeInstanceOf(WrikeValidationError);
+    expect(tasksKeys.list({ pageSize: 10n as never })).toEqual(["wrike", "GET /tasks", { pageSize: "10n" }]);
+  });
+
   it("the key's canonical form leaves the arguments sent unchanged", async () => {
     const sent: unknown[] = [];
     server.use(tasksListHandler(({ args }) => (sent.push(args.status), { data: [] })));
@@ -60,6 +68,38 @@ describe("query keys are canonical", () => {
     await queryClient.fetchQuery(tasksListQueryOptions(client, args));
     expect(sent).toEqual([["Active"]]);
     expect(args).toEqual({ status: ["Active"], pageSize: 5 });
+  });
+});
+
+describe("abort", () => {
+  /** A client whose fetch never answers, keeping each request's signal. */
+  function hanging() {
+    const signals: AbortSignal[] = [];
+    const fetch = ((_: unknown, init?: RequestInit) => (signals.push(init!.signal!), new Promise<Response>(() => {}))) as typeof globalThis.fetch;
+    const client = createWrikeClient({ auth: { kind: "bearer", token: "test-token" }, rateLimit: false, retry: false, fetch });
+    const queryClient = new QueryClient();
+    const wrapper = ({ children }: { children?: ReactNode }) => (
+      <WrikeProvider client={client} queryClient={queryClient}>
+        {children}
+      </WrikeProvider>
+    );
+    return { signals, queryClient, wrapper };
+  }
+
+  it("unmounting the last observer aborts the request", async () => {
+    const { signals, wrapper } = hanging();
+    const { unmount } = renderHook(() => useTasksGet({ taskIds: ["T1"] }), { wrapper });
+    await waitFor(() => expect(signals).toHaveLength(1));
+    unmount();
+    await waitFor(() => expect(signals[0]!.aborted).toBe(true));
+  });
+
+  it("cancelQueries aborts an infinite query's page request", async () => {
+    const { signals, queryClient, wrapper } = hanging();
+    renderHook(() => useTasksListInfinite({ status: ["Active"] }), { wrapper });
+    await waitFor(() => expect(signals).toHaveLength(1));
+    await queryClient.cancelQueries({ queryKey: tasksKeys.list.all });
+    expect(signals[0]!.aborted).toBe(true);
   });
 });
 
