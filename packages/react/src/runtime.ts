@@ -165,7 +165,9 @@ export function wrikeInfiniteQueryOptions<Id extends string, K, A extends object
   const call = wrikeErrors(queryKey[1], async (pageArgs: A, signal: AbortSignal) => fetch(pageArgs, signal));
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) => call(pageParam === undefined ? args : { ...args, [paging.tokenArg]: pageParam }, signal),
+    // The first page's param is undefined, but null after a JSON round trip (dehydrate on the server, hydrate
+    // in the browser): either way the first page is fetched with the caller's arguments alone.
+    queryFn: ({ pageParam, signal }) => call(pageParam == null ? args : { ...args, [paging.tokenArg]: pageParam }, signal),
     retry: WRIKE_QUERY_RETRY,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: R) => {

@@ -123,4 +123,20 @@ describe("server-side rendering round trip", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requests).toEqual([]);
   });
+
+  it("a hydrated infinite query refetches from its first page (JSON wrote its undefined first page param as null)", async () => {
+    const { requests } = folderBackend();
+    const onServer = new QueryClient();
+    await onServer.prefetchInfiniteQuery({ ...tasksListInfiniteQueryOptions(client, { status: ["Active"] }), pages: 2 });
+    const state = JSON.parse(JSON.stringify(dehydrate(onServer)));
+    requests.length = 0;
+    const inBrowser = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+    hydrate(inBrowser, state);
+    const { result } = renderHook(() => useTasksListInfinite({ status: ["Active"] }), { wrapper: wrapperOf(inBrowser) });
+    expect(result.current.data?.pages).toHaveLength(2);
+    const refetched = await act(() => result.current.refetch());
+    expect(refetched.error).toBeNull();
+    expect(requests).toEqual(["account first", "account 1"]);
+    expect(result.current.data?.pages.map((page) => page.data[0]?.title)).toEqual(["first", "second"]);
+  });
 });
