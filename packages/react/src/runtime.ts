@@ -218,6 +218,9 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
   const mutate = wrikeErrors(method, (args: A) => call(client.transport, (args ?? {}) as Exclude<A, void>));
   return useMutation<R, WrikeError, A, TOnMutateResult>({
     ...options,
+    // Never TanStack's retries, even when a QueryClient's defaults ask for them: Wrike has no idempotency key,
+    // so a write repeated after it may have landed is done twice. The client retries what was surely not applied.
+    retry: options?.retry ?? false,
     mutationFn: mutate,
     onSuccess: async (data, variables, onMutateResult, context) => {
       await invalidate(context.client);

@@ -7,6 +7,7 @@
  */
 import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, dehydrate, hydrate } from "@tanstack/react-query";
+import { HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
@@ -99,6 +100,17 @@ describe("useTasksCreateInFolder", () => {
     expect(errors[0]).toBeInstanceOf(WrikeApiError);
     expect(errors[0]).toMatchObject({ httpStatus: 403, errorName: "access_forbidden" });
     expect(result.current.list.data?.data.map((t) => t.title)).toEqual(["first"]);
+  });
+
+  it("is not retried by TanStack even when the QueryClient's defaults retry mutations (a write may have landed)", async () => {
+    let requests = 0;
+    server.use(tasksCreateInFolderHandler(() => (requests++, HttpResponse.json({ error: "server_error", errorDescription: "Gateway gave up" }, { status: 500 }))));
+    const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: 3, retryDelay: 1 } } });
+    const { result } = renderHook(() => useTasksCreateInFolder(), { wrapper: wrapperOf(queryClient) });
+    await act(async () => result.current.mutate({ folderId: "F", title: "once" }));
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error).toBeInstanceOf(WrikeApiError);
+    expect(requests).toBe(1);
   });
 });
 
