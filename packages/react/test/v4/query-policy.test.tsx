@@ -60,6 +60,14 @@ describe("query keys are canonical", () => {
     expect(tasksKeys.list({ pageSize: 10n as never })).toEqual(["wrike", "GET /tasks", { pageSize: "10n" }]);
   });
 
+  it("a hook given no arguments object where one is required shows a WrikeValidationError naming the argument", async () => {
+    const { wrapper } = setup(false);
+    const { result } = renderHook(() => useTasksGet(undefined as never), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    expect(result.current.error).toBeInstanceOf(WrikeValidationError);
+    expect(result.current.error?.message).toContain("taskIds");
+  });
+
   it("the key's canonical form leaves the arguments sent unchanged", async () => {
     const sent: unknown[] = [];
     server.use(tasksListHandler(({ args }) => (sent.push(args.status), { data: [] })));
