@@ -13,6 +13,7 @@ import {
   useQuery,
   type DataTag,
   type InfiniteData,
+  type QueryFunction,
   type QueryClient,
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
@@ -49,11 +50,39 @@ export interface MethodKeys<Id extends string, A> {
   readonly methodId: Id;
 }
 
-/** Builds the key factory of one read. Left-out arguments count as `{}`, so `f()` and `f({})` share a cache entry. */
+/**
+ * Builds the key factory of one read. Left-out arguments count as `{}`, so `f()` and `f({})` share a cache
+ * entry, and the arguments are put in canonical form (keys sorted, `undefined` left out): the same arguments
+ * written in another order, or with an argument set to `undefined`, give a deep-equal key that serialises
+ * to the same JSON (devtools, persisters, `dehydrate`).
+ */
 export function methodKeys<Id extends string, A>(methodId: Id): MethodKeys<Id, A> {
-  const keys = (args?: A) => [WRIKE_QUERY_KEY_ROOT, methodId, args ?? ({} as A)] as const;
+  const keys = (args?: A) => [WRIKE_QUERY_KEY_ROOT, methodId, canonical(args ?? {}) as A] as const;
   const infinite = (args?: A) => [...keys(args), "infinite"] as const;
   return Object.assign(keys, { infinite, all: [WRIKE_QUERY_KEY_ROOT, methodId] as const, methodId }) as MethodKeys<Id, A>;
+}
+
+/**
+ * Plain objects with their keys sorted and `undefined` entries dropped, at every depth; anything else as it
+ * is but a bigint, which JSON (and so TanStack's key hash) cannot hold: written `"10n"`, so that a wrong
+ * argument such as `pageSize: 10n` reaches the client's validation (a WrikeValidationError as the query's
+ * error) instead of throwing from the hook while it renders.
+ */
+function canonical(value: unknown): unknown {
+  if (typeof value === "bigint") return `${value}n`;
+  if (Array.isArray(value)) return value.map(canonical);
+  if (!isPlainObject(value)) return value;
+  const entries = Object.keys(value)
+    .sort()
+    .filter((key) => value[key] !== undefined)
+    .map((key) => [key, canonical(value[key])]);
+  return Object.fromEntries(entries);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** The error of a failed call, as a WrikeError: the toolkit's own as they are, anything else wrapped (cause kept). */
@@ -72,9 +101,13 @@ const wrikeErrors =
     }
   };
 
-/** What a queryOptions factory returns: `queryOptions(...)`'s shape, key tagged with the result type. */
-export type WrikeQueryOptions<Id extends string, A, R> = UseQueryOptions<R, WrikeError, R, WrikeQueryKey<Id, A>> & {
+/**
+ * What a queryOptions factory returns: `queryOptions(...)`'s shape, key tagged with the result type. Its
+ * `queryFn` is always a function (never `skipToken`), which `useSuspenseQuery` and `useSuspenseInfiniteQuery` require.
+ */
+export type WrikeQueryOptions<Id extends string, A, R> = Omit<UseQueryOptions<R, WrikeError, R, WrikeQueryKey<Id, A>>, "queryFn"> & {
   queryKey: DataTag<WrikeQueryKey<Id, A>, R, WrikeError>;
+  queryFn: QueryFunction<R, WrikeQueryKey<Id, A>>;
 };
 
 /** Options of a generated query hook: everything useQuery takes but the key and the fetcher. */
@@ -84,8 +117,9 @@ export type WrikeQueryHookOptions<Id extends string, A, R, TData = R> = Omit<Use
 export type WrikePages<R> = InfiniteData<R, string | undefined>;
 
 /** What an infiniteQueryOptions factory returns: `infiniteQueryOptions(...)`'s shape, key tagged with the pages type. */
-export type WrikeInfiniteQueryOptions<Id extends string, A, R> = UseInfiniteQueryOptions<R, WrikeError, WrikePages<R>, WrikeInfiniteQueryKey<Id, A>, string | undefined> & {
+export type WrikeInfiniteQueryOptions<Id extends string, A, R> = Omit<UseInfiniteQueryOptions<R, WrikeError, WrikePages<R>, WrikeInfiniteQueryKey<Id, A>, string | undefined>, "queryFn"> & {
   queryKey: DataTag<WrikeInfiniteQueryKey<Id, A>, WrikePages<R>, WrikeError>;
+  queryFn: QueryFunction<R, WrikeInfiniteQueryKey<Id, A>, string | undefined>;
 };
 
 /** Options of a generated infinite query hook: everything useInfiniteQuery takes but the key, fetcher and paging. */
@@ -97,10 +131,19 @@ export type WrikeInfiniteQueryHookOptions<Id extends string, A, R, TData = Wrike
 /** Options of a generated mutation hook: everything useMutation takes but the mutation function. */
 export type WrikeMutationHookOptions<A, R, TOnMutateResult = unknown> = Omit<UseMutationOptions<R, WrikeError, A, TOnMutateResult>, "mutationFn">;
 
+/**
+ * TanStack's retry for every wrikekit query: none. The client is the one layer that retries (429 with the
+ * server's Retry-After, 503, refused or broken connections, gateway errors), with back-off and a time
+ * budget (`createWrikeClient({ retry })`); TanStack's default of 3 more tries on top would send each request
+ * up to 4 times the client's attempts, and hold a failure that no retry can mend (a 4xx, invalid
+ * arguments) for 7 s before the hook shows it. A hook's or factory's own `retry` option still wins.
+ */
+const WRIKE_QUERY_RETRY = false;
+
 /** @internal Used by generated queryOptions factories. */
 export function wrikeQueryOptions<Id extends string, A, R>(queryKey: WrikeQueryKey<Id, A>, fetch: (signal: AbortSignal) => Promise<R>): WrikeQueryOptions<Id, A, R> {
   const call = wrikeErrors(queryKey[1], fetch);
-  return queryOptions({ queryKey, queryFn: ({ signal }) => call(signal) }) as unknown as WrikeQueryOptions<Id, A, R>;
+  return queryOptions({ queryKey, queryFn: ({ signal }) => call(signal), retry: WRIKE_QUERY_RETRY }) as unknown as WrikeQueryOptions<Id, A, R>;
 }
 
 /** How a token-paged read pages: the argument that carries the token and the answer's field with the next one. */
@@ -122,7 +165,10 @@ export function wrikeInfiniteQueryOptions<Id extends string, K, A extends object
   const call = wrikeErrors(queryKey[1], async (pageArgs: A, signal: AbortSignal) => fetch(pageArgs, signal));
   return infiniteQueryOptions({
     queryKey,
-    queryFn: ({ pageParam, signal }) => call(pageParam === undefined ? args : { ...args, [paging.tokenArg]: pageParam }, signal),
+    // The first page's param is undefined, but null after a JSON round trip (dehydrate on the server, hydrate
+    // in the browser): either way the first page is fetched with the caller's arguments alone.
+    queryFn: ({ pageParam, signal }) => call(pageParam == null ? args : { ...args, [paging.tokenArg]: pageParam }, signal),
+    retry: WRIKE_QUERY_RETRY,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: R) => {
       const token = (page as Record<string, unknown>)[paging.nextTokenField];
@@ -137,7 +183,7 @@ export function useWrikeQuery<Id extends string, A, R, TData>(
   options: WrikeQueryHookOptions<Id, A, R, TData> | undefined,
 ): UseQueryResult<TData, WrikeError> {
   const own = build(useWrikeClient());
-  return useQuery<R, WrikeError, TData, WrikeQueryKey<Id, A>>({ ...options, queryKey: own.queryKey, queryFn: own.queryFn });
+  return useQuery<R, WrikeError, TData, WrikeQueryKey<Id, A>>({ ...options, retry: options?.retry ?? own.retry, queryKey: own.queryKey, queryFn: own.queryFn });
 }
 
 /** @internal Used by generated infinite query hooks. */
@@ -148,6 +194,7 @@ export function useWrikeInfiniteQuery<Id extends string, A, R, TData>(
   const own = build(useWrikeClient());
   return useInfiniteQuery<R, WrikeError, TData, WrikeInfiniteQueryKey<Id, A>, string | undefined>({
     ...options,
+    retry: options?.retry ?? own.retry,
     queryKey: own.queryKey,
     queryFn: own.queryFn,
     initialPageParam: own.initialPageParam,
@@ -171,6 +218,9 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
   const mutate = wrikeErrors(method, (args: A) => call(client.transport, (args ?? {}) as Exclude<A, void>));
   return useMutation<R, WrikeError, A, TOnMutateResult>({
     ...options,
+    // Never TanStack's retries, even when a QueryClient's defaults ask for them: Wrike has no idempotency key,
+    // so a write repeated after it may have landed is done twice. The client retries what was surely not applied.
+    retry: options?.retry ?? false,
     mutationFn: mutate,
     onSuccess: async (data, variables, onMutateResult, context) => {
       await invalidate(context.client);

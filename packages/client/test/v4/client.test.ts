@@ -1,6 +1,6 @@
 /** The v4 client's behaviours beyond one request: paging, long ids, split-and-merge, async jobs, withResponse. */
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createManualClock, createWrikeClient, WrikeApiError, WrikeTransportError, WrikeValidationError, type Task } from "../../src/index.js";
+import { createManualClock, createWrikeClient, tasksGet, WrikeApiError, WrikeTransportError, WrikeValidationError, type Task } from "../../src/index.js";
 import { envelope, recordingFetch } from "./spec.js";
 
 const LONG_ID = `${"Ab0-_:.=".repeat(32)}`; // 256 characters of [A-Za-z0-9-_:.=]
@@ -136,6 +136,17 @@ describe("ids", () => {
     const { data } = await clientWith(stub.fetch).tasks.get({ taskIds: ids });
     expect(stub.requests.map(({ request }) => new URL(request.url).pathname.split("/").pop()!.split(",").length)).toEqual([100, 100, 50]);
     expect(data.map((t) => t.id)).toEqual(ids);
+  });
+
+  it("a split method called with no arguments object is a WrikeValidationError naming the list, not a TypeError", async () => {
+    const stub = recordingFetch(() => envelope([]));
+    for (const args of [undefined, null]) {
+      const error = await tasksGet(clientWith(stub.fetch).transport, args as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WrikeValidationError);
+      expect(error).toMatchObject({ method: "GET /tasks/{taskIds}", direction: "arguments" });
+      expect((error as Error).message).toContain("taskIds");
+    }
+    expect(stub.requests).toHaveLength(0);
   });
 });
 

@@ -23,7 +23,8 @@ type Chunks<R> = (chunks: unknown[][], callChunk: (chunk: unknown[]) => Promise<
  * `run`: callSplitInOrder's), and merges the answers' items in order.
  */
 export async function callSplit<A extends object, R>(transport: WrikeTransport, method: MethodDescriptor<A, R>, split: SplitList, args: A, options?: CallOptions, run: Chunks<R> = (chunks, callChunk) => Promise.all(chunks.map(callChunk))): Promise<R> {
-  const list = (args as Record<string, unknown>)[split.arg];
+  // Optional chaining: missing or null arguments reach the transport, whose validation names them.
+  const list = (args as Record<string, unknown> | null | undefined)?.[split.arg];
   if (!Array.isArray(list) || list.length <= split.maxItems) return transport.call(method, args, options);
   const chunks: unknown[][] = [];
   for (let i = 0; i < list.length; i += split.maxItems) chunks.push(list.slice(i, i + split.maxItems));

@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+/**
+ * What a React developer relies on without configuring it: query keys that are canonical whatever the order
+ * or `undefined`s of the arguments, and no TanStack retries on top of the client's own (a failure shows at once,
+ * and a retried request is not multiplied by TanStack's default of 3 more tries).
+ */
+import { cleanup, renderHook, waitFor } from "@testing-library/react";
+import { QueryClient, hashKey } from "@tanstack/react-query";
+import { setupServer } from "msw/node";
+import type { ReactNode } from "react";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createWrikeClient, WrikeApiError, WrikeTransportError, WrikeValidationError } from "@wrikekit/client";
+import { createWrikeHandlers, tasksGetHandler, tasksListHandler } from "@wrikekit/msw";
+import { HttpResponse, http } from "msw";
+import { WrikeProvider, tasksKeys, tasksListQueryOptions, useTasksGet, useTasksList, useTasksListInfinite } from "../../src/index.js";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const server = setupServer(...createWrikeHandlers());
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+/** A QueryClient left at TanStack's defaults (3 retries), as an app creates it. */
+function setup(retry: Parameters<typeof createWrikeClient>[0]["retry"]) {
+  const client = createWrikeClient({ auth: { kind: "bearer", token: "test-token" }, rateLimit: false, retry });
+  const queryClient = new QueryClient();
+  const wrapper = ({ children }: { children?: ReactNode }) => (
+    <WrikeProvider client={client} queryClient={queryClient}>
+      {children}
+    </WrikeProvider>
+  );
+  return { client, queryClient, wrapper };
+}
+
+describe("query keys are canonical", () => {
+  it("the same arguments in another order, or with undefined ones, give the same key and JSON", () => {
+    const key = tasksKeys.list({ status: ["Active"], pageSize: 2, dueDate: { start: "2026-01-01", end: "2026-02-01" } });
+    const reordered = tasksKeys.list({ dueDate: { end: "2026-02-01", start: "2026-01-01" }, fields: undefined, pageSize: 2, status: ["Active"] });
+    expect(reordered).toStrictEqual(key);
+    expect(JSON.stringify(reordered)).toBe(JSON.stringify(key));
+    expect(JSON.stringify(tasksKeys.list.infinite({ pageSize: 2, status: ["Active"], title: undefined }))).toBe(JSON.stringify(tasksKeys.list.infinite({ status: ["Active"], pageSize: 2 })));
+    expect(tasksKeys.list({ status: undefined })).toStrictEqual(tasksKeys.list());
+  });
+
+  it("stays distinct per operation and per argument value, and arrays keep their order", () => {
+    expect(hashKey(tasksKeys.list({ pageSize: 2 }))).not.toBe(hashKey(tasksKeys.list({ pageSize: 3 })));
+    expect(hashKey(tasksKeys.list({ pageSize: 2 }))).not.toBe(hashKey(tasksKeys.listInFolder({ folderId: "F", pageSize: 2 })));
+    expect(tasksKeys.get({ taskIds: ["B", "A"] })[2]).toEqual({ taskIds: ["B", "A"] });
+  });
+
+  it("a bigint argument (JSON cannot hold one) is the query's WrikeValidationError, not a throw from the hook", async () => {
+    const { wrapper } = setup(false);
+    const { result } = renderHook(() => useTasksList({ pageSize: 10n as never }), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    expect(result.current.error).toBeInstanceOf(WrikeValidationError);
+    expect(tasksKeys.list({ pageSize: 10n as never })).toEqual(["wrike", "GET /tasks", { pageSize: "10n" }]);
+  });
+
+  it("a hook given no arguments object where one is required shows a WrikeValidationError naming the argument", async () => {
+    const { wrapper } = setup(false);
+    const { result } = renderHook(() => useTasksGet(undefined as never), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    expect(result.current.error).toBeInstanceOf(WrikeValidationError);
+    expect(result.current.error?.message).toContain("taskIds");
+  });
+
+  it("the key's canonical form leaves the arguments sent unchanged", async () => {
+    const sent: unknown[] = [];
+    server.use(tasksListHandler(({ args }) => (sent.push(args.status), { data: [] })));
+    const { client, queryClient } = setup(false);
+    const args = { status: ["Active" as const], pageSize: 5 };
+    await queryClient.fetchQuery(tasksListQueryOptions(client, args));
+    expect(sent).toEqual([["Active"]]);
+    expect(args).toEqual({ status: ["Active"], pageSize: 5 });
+  });
+});
+
+describe("abort", () => {
+  /** A client whose fetch never answers, keeping each request's signal. */
+  function hanging() {
+    const signals: AbortSignal[] = [];
+    const fetch = ((_: unknown, init?: RequestInit) => (signals.push(init!.signal!), new Promise<Response>(() => {}))) as typeof globalThis.fetch;
+    const client = createWrikeClient({ auth: { kind: "bearer", token: "test-token" }, rateLimit: false, retry: false, fetch });
+    const queryClient = new QueryClient();
+    const wrapper = ({ children }: { children?: ReactNode }) => (
+      <WrikeProvider client={client} queryClient={queryClient}>
+        {children}
+      </WrikeProvider>
+    );
+    return { signals, queryClient, wrapper };
+  }
+
+  it("unmounting the last observer aborts the request", async () => {
+    const { signals, wrapper } = hanging();
+    const { unmount } = renderHook(() => useTasksGet({ taskIds: ["T1"] }), { wrapper });
+    await waitFor(() => expect(signals).toHaveLength(1));
+    unmount();
+    await waitFor(() => expect(signals[0]!.aborted).toBe(true));
+  });
+
+  it("cancelQueries aborts an infinite query's page request", async () => {
+    const { signals, queryClient, wrapper } = hanging();
+    renderHook(() => useTasksListInfinite({ status: ["Active"] }), { wrapper });
+    await waitFor(() => expect(signals).toHaveLength(1));
+    await queryClient.cancelQueries({ queryKey: tasksKeys.list.all });
+    expect(signals[0]!.aborted).toBe(true);
+  });
+});
+
+describe("no TanStack retries on top of the client's", () => {
+  it("a 404 is one request, shown at once", async () => {
+    let requests = 0;
+    server.use(tasksGetHandler.error(404, "resource_not_found", { description: "Task not found" }));
+    server.events.on("request:start", () => void requests++);
+    const { wrapper } = setup(undefined);
+    const { result } = renderHook(() => useTasksGet({ taskIds: ["nope"] }), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    server.events.removeAllListeners();
+    expect(result.current.error).toBeInstanceOf(WrikeApiError);
+    expect(requests).toBe(1);
+  });
+
+  it("invalid arguments surface as the query's WrikeValidationError at once, with no request sent", async () => {
+    let requests = 0;
+    server.events.on("request:start", () => void requests++);
+    const { wrapper } = setup(undefined);
+    const { result } = renderHook(() => useTasksListInfinite({ pageSize: "ten" as never }), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    server.events.removeAllListeners();
+    expect(result.current.error).toBeInstanceOf(WrikeValidationError);
+    expect(result.current.error?.message).toContain("pageSize");
+    expect(requests).toBe(0);
+  });
+
+  it("a transient failure is tried as often as the client's retry policy says, not 4 times that", async () => {
+    let requests = 0;
+    server.use(http.get("https://www.wrike.com/api/v4/tasks/:taskIds", () => (requests++, new HttpResponse("busy", { status: 503 }))));
+    const { wrapper } = setup({ maxAttempts: 2, initialDelayMs: 1, jitter: 0 });
+    const { result } = renderHook(() => useTasksGet({ taskIds: ["T1"] }), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    expect(result.current.error).toBeInstanceOf(WrikeTransportError);
+    expect(requests).toBe(2);
+  });
+
+  it("a hook's own retry option still applies", async () => {
+    let requests = 0;
+    server.use(http.get("https://www.wrike.com/api/v4/tasks/:taskIds", () => (requests++, new HttpResponse("busy", { status: 503 }))));
+    const { wrapper } = setup(false);
+    const { result } = renderHook(() => useTasksGet({ taskIds: ["T1"] }, { retry: 1, retryDelay: 1 }), { wrapper });
+    await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 900 });
+    expect(requests).toBe(2);
+  });
+});
