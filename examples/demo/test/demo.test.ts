@@ -65,6 +65,8 @@ describe("the v2 story against the emulator (--api v2)", () => {
       expect(text).toContain("Done: 2 folders, 4 tasks, 3 comments, 2 time logs, 1 attachment");
       // The printed account never shows a token secret.
       expect(text).not.toMatch(/secret [0-9a-f]{20,}/);
+      // Nor the request token, in its own words or in the authorise URL.
+      expect(text).not.toMatch(/oauth_token=|request token [a-z0-9]{4,}/i);
     });
   }
 });

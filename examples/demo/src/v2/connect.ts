@@ -48,7 +48,8 @@ export async function connect({ env, story }: ConnectOptions): Promise<Connectio
 
   story.step("Signing in with OAuth 1.0a (request token → user approval → access token)");
   const requestToken = await flow.requestToken("http://localhost/demo-callback");
-  story.fact(`request token ${requestToken.token}; the user approves at ${flow.authorizeUrl(requestToken.token)}`);
+  // The request token is half of a credential: the story names where the user goes, not the token.
+  story.fact(`got a request token; the user approves at ${new URL(flow.authorizeUrl(requestToken.token)).pathname} on the emulator`);
   const approval = await fetch(flow.authorizeUrl(requestToken.token), { redirect: "manual" });
   const verifier = new URL(approval.headers.get("location") ?? "http://x/").searchParams.get("oauth_verifier");
   if (verifier === null) throw new Error(`the emulator did not approve the request token (HTTP ${approval.status})`);
