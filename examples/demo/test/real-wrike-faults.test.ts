@@ -58,6 +58,13 @@ describe("the v4 demo against real Wrike when things go wrong", () => {
     expect(summary.lines.at(-1)).toContain("Done:");
   });
 
+  it("a server that keeps answering 429 stops the run with a message saying so, not a crash", { timeout: 60_000 }, async () => {
+    const server = await standIn(({ url }) => (url.startsWith("/api/v4/contacts") ? v4Error(429, "rate_limit_exceeded", "Rate limit exceeded, try later", { "retry-after": "1" }) : undefined));
+    const failure = await runDemo({ env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_BASE_URL: server.url }, print: () => {} }).catch((e: unknown) => e as Error);
+    expect((failure as Error).message).toMatch(/^Wrike kept answering 429 \(rate limited\)/);
+    expect((failure as Error).message).not.toContain(FAKE_TOKEN);
+  });
+
   it("a write that fails half-way: the error is told, the scratch folder is deleted, nothing else changed", { timeout: 60_000 }, async () => {
     const server = await standIn(({ method, url }) => (method === "POST" && url.includes("/attachments") ? v4Error(500, "server_error", "Upload store unavailable") : undefined));
     const before = folders(server);

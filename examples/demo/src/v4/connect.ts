@@ -58,13 +58,15 @@ function wrikeOrigin(baseUrl: string | undefined, host: string | undefined): str
 }
 
 /**
- * A refusal of the first call, said in terms of the demo's environment: the token (401), or the data
- * centre (Wrike's HTTP 300 for an account on another host). Anything else is passed on as it is.
+ * A failure said in terms of the demo's environment: the token refused (401), the account on another data
+ * centre (Wrike's HTTP 300), a rate limit that outlasted the back-off. Anything else is passed on as it is.
  */
-export function explainConnectFailure(error: unknown): unknown {
+export function explainWrikeFailure(error: unknown): unknown {
   if (error instanceof WrikeApiError && error.httpStatus === 401)
     return new Error(`Wrike refused the token in WRIKE_TOKEN (${error.httpStatus} ${error.error}: ${error.errorDescription}). Make a new permanent token in Wrike (Apps & Integrations, API, Obtain token) and set WRIKE_TOKEN to it; an account on another data centre also needs WRIKE_HOST, e.g. app-eu.wrike.com`);
   if (error instanceof WrikeTransportError && error.reason === "wrong-host") return new Error("Wrike says this account is on another data centre: set WRIKE_HOST to its host (app-eu.wrike.com for the EU) and run again");
+  if (error instanceof WrikeTransportError && error.httpStatus === 429)
+    return new Error(`Wrike kept answering 429 (rate limited) to ${error.method} after ${error.attempts} attempts with its Retry-After waits; wait a minute and run again (a token may send about 400 requests a minute)`);
   return error;
 }
 

@@ -7,7 +7,7 @@ import type { Counts } from "../counts.js";
 import type { Story } from "../story.js";
 import type { WrikeClient } from "@wrikekit/client";
 import { unlessInterrupted } from "../interrupt.js";
-import { explainConnectFailure, type WrikeTarget } from "./connect.js";
+import { explainWrikeFailure, type WrikeTarget } from "./connect.js";
 import { refusal } from "./refusal.js";
 import { buildProject } from "./work.js";
 
@@ -25,8 +25,12 @@ export interface WrikeStoryOptions {
 }
 
 export async function tellWrikeStory(target: WrikeTarget, story: Story, counts: Counts, options: WrikeStoryOptions): Promise<void> {
-  const account = await unlessInterrupted(read(target, story, options), options.signal);
-  if (options.write) await writeInScratchFolder(target, story, counts, options, account);
+  try {
+    const account = await unlessInterrupted(read(target, story, options), options.signal);
+    if (options.write) await writeInScratchFolder(target, story, counts, options, account);
+  } catch (error) {
+    throw explainWrikeFailure(error);
+  }
 }
 
 /** What the write part needs of the read part: who is signed in, and where the scratch folder goes. */
@@ -41,7 +45,7 @@ async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedA
       ? `--write: this run creates one folder, "${scratchTitle(startedAt)}", in the account's root, creates things only inside it, and deletes it at the end (Wrike keeps it in the Recycle Bin); nothing else is changed`
       : "read-only: this run sends GET requests only and changes nothing (pass --write to work inside a scratch folder it creates and deletes)",
   );
-  const [me] = (await wrike.contacts.list({ me: true }).catch((error: unknown) => Promise.reject(explainConnectFailure(error)))).data;
+  const [me] = (await wrike.contacts.list({ me: true })).data;
   const [account] = (await wrike.account.get()).data;
   story.fact(`signed in as ${me!.firstName} ${me!.lastName} of "${account!.name}"`);
 
