@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, createWrikeClient, exchangeCode, WrikeApiError, WrikeTransportError, type WrikeClient } from "@wrikekit/client";
 import { apiBase, checkBaseUrl } from "@wrikekit/core";
 import { DemoUsageError } from "../args.js";
+import { emulatorPort } from "../emulator-port.js";
 import { startEmulatorServer, type EmulatorServer } from "@wrikekit/emulator/server";
 import type { Story } from "../story.js";
 
@@ -71,7 +72,7 @@ export function explainWrikeFailure(error: unknown): unknown {
 }
 
 export async function startEmulator(env: Record<string, string | undefined>, story: Story): Promise<EmulatorTarget> {
-  const server = await startEmulatorServer({ port: Number(env.WRIKE_EMULATOR_PORT ?? 0) });
+  const server = await startEmulatorServer({ port: emulatorPort(env) });
   story.step(`Started the Wrike emulator at ${server.url} (no WRIKE_TOKEN in the environment)`);
   try {
     const wrike = await signInWithOAuth2(server, story);
