@@ -4,13 +4,15 @@ import { DemoUsageError, parseDemoArgs, USAGE } from "./args.js";
 import { runDemo } from "./demo.js";
 import { DemoInterrupted } from "./interrupt.js";
 
-// The first Ctrl-C stops the story and lets it clean up (a --write run deletes its scratch folder); a second one ends at once.
+// The first Ctrl-C (or SIGTERM) stops the story and lets it clean up (a --write run deletes its scratch folder); a second one ends at once.
 const interrupt = new AbortController();
-process.on("SIGINT", () => {
+const stop = () => {
   if (interrupt.signal.aborted) process.exit(130);
   console.error("\nInterrupted: cleaning up (Ctrl-C again to stop at once)");
   interrupt.abort();
-});
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
 
 async function main(): Promise<void> {
   const args = parseDemoArgs(process.argv.slice(2));

@@ -39,6 +39,21 @@ describe("the v4 demo against real Wrike when things go wrong", () => {
     expect(`${(failure as Error).message}\n${(failure as Error).stack}\n${printed.join("\n")}`).not.toContain(token);
   });
 
+  it("a token that cannot go in a header is refused naming WRIKE_TOKEN, without its value, before anything is printed", async () => {
+    const printed: string[] = [];
+    const failure = await runDemo({ env: { WRIKE_TOKEN: "two words-secret-part" }, print: (line) => printed.push(line) }).catch((e: unknown) => e as Error);
+    expect((failure as Error).message).toMatch(/^WRIKE_TOKEN cannot be sent: .*contains a space/);
+    expect((failure as Error).message).not.toContain("secret-part");
+    expect(printed).toEqual([]);
+  });
+
+  it("a token pasted with a line break around it is used as the token", async () => {
+    const server = await standIn();
+    const summary = await runDemo({ env: { WRIKE_TOKEN: `  ${FAKE_TOKEN}\n`, WRIKE_BASE_URL: server.url }, print: () => {} });
+    expect(summary.lines.at(-1)).toContain("Done:");
+    expect(new Set(server.requests.map((r) => r.authorization))).toEqual(new Set([`Bearer ${FAKE_TOKEN}`]));
+  });
+
   it("WRIKE_HOST given as a URL is refused naming the variable and what to pass", async () => {
     await expect(runDemo({ env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_HOST: "https://app-eu.wrike.com" }, print: () => {} })).rejects.toThrow(/WRIKE_HOST must be a host name such as app-eu\.wrike\.com, got "https:\/\/app-eu\.wrike\.com": pass WRIKE_HOST=app-eu\.wrike\.com/);
   });

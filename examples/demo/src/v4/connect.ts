@@ -37,13 +37,18 @@ export type V4Target = EmulatorTarget | WrikeTarget;
 export function connectToWrike(env: Record<string, string | undefined>, token: string, story: Story, signal?: AbortSignal): WrikeTarget {
   const { WRIKE_HOST: host, WRIKE_BASE_URL: baseUrl } = env;
   const origin = wrikeOrigin(baseUrl, host);
-  story.step(`Connecting to real Wrike at ${origin} with the permanent token in WRIKE_TOKEN`);
   // Every call of the story ends when the run is interrupted (signal), so that cleanup is the last thing sent.
   const interruptible: typeof fetch = (input, init) => fetch(input, { ...init, signal: signal && init?.signal ? AbortSignal.any([signal, init.signal]) : (signal ?? init?.signal ?? null) });
-  const options = baseUrl === undefined ? { host } : { baseUrl };
-  const wrike = createWrikeClient({ auth: { kind: "bearer", token }, ...options, fetch: interruptible });
-  const cleanup = createWrikeClient({ auth: { kind: "bearer", token }, ...options });
-  return { kind: "wrike", wrike, cleanup, origin };
+  const options = { auth: { kind: "bearer", token }, ...(baseUrl === undefined ? { host } : { baseUrl }) } as const;
+  let wrike: WrikeClient;
+  try {
+    wrike = createWrikeClient({ ...options, fetch: interruptible });
+  } catch (error) {
+    // The client's checks of the token say what is wrong with it, never its value.
+    throw new DemoUsageError(`WRIKE_TOKEN cannot be sent: ${(error as Error).message}`);
+  }
+  story.step(`Connecting to real Wrike at ${origin} with the permanent token in WRIKE_TOKEN`);
+  return { kind: "wrike", wrike, cleanup: createWrikeClient(options), origin };
 }
 
 /** The origin the client will call, as it works it out (http only on loopback); a bad value names its variable. */

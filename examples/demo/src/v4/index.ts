@@ -9,7 +9,8 @@ import { tellWrikeStory } from "./wrike-story.js";
 
 export async function runV4Demo(story: Story, env: Record<string, string | undefined>, write: boolean, signal?: AbortSignal): Promise<Counts> {
   const counts = noCounts();
-  const token = env.WRIKE_TOKEN;
+  // A token pasted with a line break or spaces around it is the same token; a blank one is none.
+  const token = env.WRIKE_TOKEN?.trim();
   if (env.WRIKE_TOKEN_SECRET) throw new DemoUsageError("WRIKE_TOKEN_SECRET is set, so WRIKE_TOKEN looks like a v2 OAuth 1.0a token; the v4 story needs a permanent token in WRIKE_TOKEN alone (or run --api v2 for the v2 story)");
   if (token !== undefined && token !== "") {
     await tellWrikeStory(connectToWrike(env, token, story, signal), story, counts, { write, env, startedAt: new Date(), ...(signal ? { signal } : {}) });
