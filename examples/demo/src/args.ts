@@ -13,10 +13,14 @@ export const USAGE = `Usage: pnpm demo [--api v4|v2] [--write]
 
   --api v4   (default) the Wrike API v4 story: the embedded emulator, or real Wrike with WRIKE_TOKEN
              (a permanent token; WRIKE_HOST for another data centre, e.g. app-eu.wrike.com)
-  --api v2   the retired v2 story: the emulator, or real Wrike with WRIKE_CONSUMER_KEY,
+  --api v2   the retired v2 story: the emulator, or real Wrike (read only) with WRIKE_CONSUMER_KEY,
              WRIKE_CONSUMER_SECRET, WRIKE_TOKEN and WRIKE_TOKEN_SECRET
   --write    v4 against real Wrike only: create a scratch folder, work inside it, delete it
-             (without it, real Wrike is only read)`;
+             (without it, real Wrike is only read); Ctrl-C stops the run and deletes it first
+  --help     show this text
+
+  WRIKE_BASE_URL (instead of WRIKE_HOST) sends the calls to another origin: a proxy, or a local
+  wrikekit-emulator (WRIKE_HOST=127.0.0.1:PORT does the same; http only for localhost)`;
 
 /** Bad command-line input; its message says what to change. */
 export class DemoUsageError extends Error {

@@ -11,6 +11,8 @@ export interface DemoOptions {
   write?: boolean;
   env?: Record<string, string | undefined>;
   print?: (line: string) => void;
+  /** Aborted on Ctrl-C (main.ts): the story stops, cleans up what it made, and rejects with DemoInterrupted. */
+  signal?: AbortSignal;
 }
 
 export interface DemoSummary extends Counts {
@@ -21,6 +23,6 @@ export interface DemoSummary extends Counts {
 export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   const { api = "v4", write = false, env = process.env } = options;
   const story = createStory(options.print);
-  const counts = api === "v2" ? await runV2Demo(story, env) : await runV4Demo(story, env, write);
+  const counts = api === "v2" ? await runV2Demo(story, env) : await runV4Demo(story, env, write, options.signal);
   return { api, lines: story.lines, ...counts };
 }

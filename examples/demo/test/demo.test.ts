@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDemoArgs } from "../src/args.js";
+import { startEmulatorServer } from "@wrikekit/emulator/server";
 import { runDemo } from "../src/demo.js";
 
 describe("the v4 story against the emulator (the default)", () => {
@@ -65,6 +66,8 @@ describe("the v2 story against the emulator (--api v2)", () => {
       expect(text).toContain("Done: 2 folders, 4 tasks, 3 comments, 2 time logs, 1 attachment");
       // The printed account never shows a token secret.
       expect(text).not.toMatch(/secret [0-9a-f]{20,}/);
+      // Nor the request token, in its own words or in the authorise URL.
+      expect(text).not.toMatch(/oauth_token=|request token [a-z0-9]{4,}/i);
     });
   }
 });
@@ -86,5 +89,51 @@ describe("the command line", () => {
     const printed: string[] = [];
     await expect(runDemo({ env: { WRIKE_TOKEN: "t", WRIKE_TOKEN_SECRET: "s" }, print: (line) => printed.push(line) })).rejects.toThrow(/needs a permanent token in WRIKE_TOKEN alone/);
     expect(printed).toEqual([]);
+  });
+});
+
+describe("the v2 story against a real server (all four WRIKE_* credentials)", () => {
+  it("only reads, and says so", { timeout: 60_000 }, async () => {
+    const server = await startEmulatorServer();
+    try {
+      const { consumerKey, consumerSecret, user } = server.credentials;
+      const world = () => JSON.stringify([[...server.emulator.state.folders.values()], [...server.emulator.state.tasks.values()]]);
+      const before = world();
+      const summary = await runDemo({ api: "v2", env: { WRIKE_CONSUMER_KEY: consumerKey, WRIKE_CONSUMER_SECRET: consumerSecret, WRIKE_TOKEN: user.token, WRIKE_TOKEN_SECRET: user.tokenSecret, WRIKE_BASE_URL: server.url }, print: () => {} });
+      expect(world()).toBe(before);
+      const text = summary.lines.join("\n");
+      expect(text).toContain("read-only: the v2 story against a real server only reads");
+      expect(text).toContain("fetching the root folder: 405 LIMITATION_ERROR");
+      expect(text).not.toContain(user.tokenSecret);
+      expect(summary).toMatchObject({ folders: 0, tasks: 0, comments: 0, timelogs: 0, attachments: 0 });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("credentials the server refuses: one line naming the variables, not their values", async () => {
+    const server = await startEmulatorServer();
+    try {
+      const { consumerKey, user } = server.credentials;
+      const env = { WRIKE_CONSUMER_KEY: consumerKey, WRIKE_CONSUMER_SECRET: "wrong-consumer-secret", WRIKE_TOKEN: user.token, WRIKE_TOKEN_SECRET: user.tokenSecret, WRIKE_BASE_URL: server.url };
+      const failure = await runDemo({ api: "v2", env, print: () => {} }).catch((e: unknown) => e as Error);
+      expect((failure as Error).message).toMatch(/^Wrike refused the OAuth 1\.0a credentials in WRIKE_CONSUMER_KEY, WRIKE_CONSUMER_SECRET, WRIKE_TOKEN and WRIKE_TOKEN_SECRET \(402 CREDENTIALS_ERROR/);
+      for (const secret of ["wrong-consumer-secret", user.token, user.tokenSecret]) expect((failure as Error).message).not.toContain(secret);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("some of the four but not all: names the missing ones before connecting anywhere", async () => {
+    const printed: string[] = [];
+    await expect(runDemo({ api: "v2", env: { WRIKE_TOKEN: "t" }, print: (line) => printed.push(line) })).rejects.toThrow(/WRIKE_CONSUMER_KEY, WRIKE_CONSUMER_SECRET and WRIKE_TOKEN_SECRET are missing/);
+    expect(printed).toEqual([]);
+  });
+});
+
+describe("WRIKE_EMULATOR_PORT", () => {
+  it("that is not a port is refused naming it", async () => {
+    await expect(runDemo({ env: { WRIKE_EMULATOR_PORT: "abc" }, print: () => {} })).rejects.toThrow(/WRIKE_EMULATOR_PORT must be a port from 0 to 65535, got "abc"/);
+    await expect(runDemo({ api: "v2", env: { WRIKE_EMULATOR_PORT: "70000" }, print: () => {} })).rejects.toThrow(/WRIKE_EMULATOR_PORT must be a port/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A stand-in for real Wrike on 127.0.0.1: it records every request and answers it from an in-process
  * emulator, accepting one fake permanent token in place of the emulator's own, so that a test can run
- * the demo's real-Wrike mode (WRIKE_TOKEN, WRIKE_BASE_URL) and see exactly what it sent.
+ * the demo's real-Wrike mode (WRIKE_TOKEN, WRIKE_BASE_URL) and see exactly what it sent; `intercept` answers
+ * chosen requests itself, to inject faults.
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,6 +19,9 @@ export interface RecordedRequest {
   answeredIds: string[];
 }
 
+/** Answers a request in the emulator's place (a fault: a 429, a 500), or undefined to let the emulator answer. */
+export type Intercept = (request: { method: string; url: string }, emulator: Emulator) => Response | undefined | Promise<Response | undefined>;
+
 export interface RecordingWrike {
   url: string;
   emulator: Emulator;
@@ -31,7 +35,7 @@ async function bodyOf(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function startRecordingWrike(fakeToken: string): Promise<RecordingWrike> {
+export async function startRecordingWrike(fakeToken: string, intercept: Intercept = () => undefined): Promise<RecordingWrike> {
   const emulator = createEmulator({ v4RateLimit: false });
   const realToken = emulator.credentials.permanentToken!;
   const requests: RecordedRequest[] = [];
@@ -42,7 +46,7 @@ export async function startRecordingWrike(fakeToken: string): Promise<RecordingW
       const authorization = headers.get("authorization") ?? undefined;
       if (authorization === `Bearer ${fakeToken}`) headers.set("authorization", `Bearer ${realToken}`);
       const hasBody = req.method !== "GET" && req.method !== "HEAD" && body.length > 0;
-      const response = await emulator.handle(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) }));
+      const response = (await intercept({ method: req.method ?? "GET", url: req.url ?? "/" }, emulator)) ?? await emulator.handle(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) }));
       const answer = Buffer.from(await response.arrayBuffer());
       const isJson = response.headers.get("content-type")?.startsWith("application/json") ?? false;
       const data = isJson ? (JSON.parse(answer.toString()) as { data?: Array<{ id?: string }> }).data : undefined;

@@ -7,7 +7,7 @@
 export * from "./errors.js";
 export type { ApiDescriptor, MethodDescriptor, ResponseFormat, ErrorEnvelope } from "./descriptors.js";
 export { createTransport } from "./transport/transport.js";
-export { checkBaseUrl, secureUrl } from "./base-url.js";
+export { apiBase, checkBaseUrl, secureUrl } from "./base-url.js";
 export type { CallOptions, TransportOptions, WrikeTransport, XmlSupport } from "./transport/options.js";
 export { download, type Download } from "./download.js";
 export { toDate, type UtcTimestamp, type LocalDateTime, type DateOnly, type V2Timestamp } from "./dates.js";

@@ -25,17 +25,25 @@ export async function runV2Demo(story: Story, env: Record<string, string | undef
   const connection = await connect({ env, story });
   try {
     return await walk(connection, story);
+  } catch (error) {
+    // A real server's refusal of the credentials, said in terms of the environment (never their values).
+    if (!connection.emulator && error instanceof WrikeApiError && error.code === 402)
+      throw new Error(`Wrike refused the OAuth 1.0a credentials in WRIKE_CONSUMER_KEY, WRIKE_CONSUMER_SECRET, WRIKE_TOKEN and WRIKE_TOKEN_SECRET (${error.code} ${error.errorName}: ${error.serverMessage}); check that all four belong together`);
+    throw error;
   } finally {
     await connection.close();
   }
 }
 
-async function walk({ client, emulator, viewer }: Connection, story: Story): Promise<Counts> {
+async function walk(connection: Connection, story: Story): Promise<Counts> {
+  const { client, emulator, viewer } = connection;
   const counts = noCounts();
+  if (!emulator) story.fact("read-only: the v2 story against a real server only reads (it writes only to the embedded emulator)");
   const profile = await client.profile.get();
   story.fact(`signed in as ${profile.firstName} ${profile.lastName} <${profile.primaryEmail}>, licence ${profile.license}`);
   const { list: contacts } = await client.contacts.list();
-  story.fact(`${contacts.length} contacts: ${contacts.map((c) => `${c.firstName} ${c.lastName}`).join(", ")}`);
+  story.fact(`${contacts.length} contacts: ${contacts.slice(0, 5).map((c) => `${c.firstName} ${c.lastName}`).join(", ")}${contacts.length > 5 ? ", ..." : ""}`);
+  if (!emulator) return readOnly(connection, story, counts);
   const colleague = contacts.find((c) => c.uid !== profile.uid);
 
   story.step("Folders");
@@ -128,6 +136,26 @@ async function walk({ client, emulator, viewer }: Connection, story: Story): Pro
   const tree = await client.folder.tree();
   story.fact(`${tree.folders.length} folders remain in the tree`);
 
+  story.step(doneLine(counts));
+  return counts;
+}
+
+/** Against a real server: what the account holds, a filtered walk through its tasks, and a rule that says no. */
+async function readOnly({ client }: Connection, story: Story, counts: Counts): Promise<Counts> {
+  story.step("What the account holds");
+  const tree = await client.folder.tree();
+  story.fact(`${tree.folders.length} folders in the tree`);
+  let pages = 0;
+  let seen = 0;
+  for await (const page of client.task.filterPages({}, { pageSize: 100 }).pages()) {
+    pages++;
+    seen += page.length;
+    if (pages === 10) break;
+  }
+  story.fact(`paged through ${seen} tasks in ${pages} page${pages === 1 ? "" : "s"} of up to 100${pages === 10 ? " (stopped after 10 pages)" : ""}`);
+
+  story.step("Rules that say no");
+  story.fact(`fetching the root folder: ${await refusal(client.folder.get({ id: 0 }))}`);
   story.step(doneLine(counts));
   return counts;
 }

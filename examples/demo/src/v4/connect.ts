@@ -3,7 +3,10 @@
  * otherwise against an emulator started here, signing in through the OAuth 2.0 authorisation-code flow.
  */
 import { randomUUID } from "node:crypto";
-import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, createWrikeClient, exchangeCode, type WrikeClient } from "@wrikekit/client";
+import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, createWrikeClient, exchangeCode, WrikeApiError, WrikeTransportError, type WrikeClient } from "@wrikekit/client";
+import { apiBase, checkBaseUrl } from "@wrikekit/core";
+import { DemoUsageError } from "../args.js";
+import { emulatorPort } from "../emulator-port.js";
 import { startEmulatorServer, type EmulatorServer } from "@wrikekit/emulator/server";
 import type { Story } from "../story.js";
 
@@ -21,23 +24,60 @@ export interface EmulatorTarget {
 
 export interface WrikeTarget {
   kind: "wrike";
+  /** The story's client: its calls end when the run is interrupted. */
   wrike: WrikeClient;
+  /** The same account for the cleanup that follows an interruption. */
+  cleanup: WrikeClient;
   /** Where the API is (WRIKE_BASE_URL, or https:// and WRIKE_HOST, or www.wrike.com). */
   origin: string;
 }
 
 export type V4Target = EmulatorTarget | WrikeTarget;
 
-export function connectToWrike(env: Record<string, string | undefined>, token: string, story: Story): WrikeTarget {
-  const host = env.WRIKE_HOST;
-  const origin = env.WRIKE_BASE_URL ?? `https://${host ?? "www.wrike.com"}`;
+export function connectToWrike(env: Record<string, string | undefined>, token: string, story: Story, signal?: AbortSignal): WrikeTarget {
+  const { WRIKE_HOST: host, WRIKE_BASE_URL: baseUrl } = env;
+  const origin = wrikeOrigin(baseUrl, host);
+  // Every call of the story ends when the run is interrupted (signal), so that cleanup is the last thing sent.
+  const interruptible: typeof fetch = (input, init) => fetch(input, { ...init, signal: signal && init?.signal ? AbortSignal.any([signal, init.signal]) : (signal ?? init?.signal ?? null) });
+  const options = { auth: { kind: "bearer", token }, ...(baseUrl === undefined ? { host } : { baseUrl }) } as const;
+  let wrike: WrikeClient;
+  try {
+    wrike = createWrikeClient({ ...options, fetch: interruptible });
+  } catch (error) {
+    // The client's checks of the token say what is wrong with it, never its value.
+    throw new DemoUsageError(`WRIKE_TOKEN cannot be sent: ${(error as Error).message}`);
+  }
   story.step(`Connecting to real Wrike at ${origin} with the permanent token in WRIKE_TOKEN`);
-  const wrike = createWrikeClient({ auth: { kind: "bearer", token }, ...(env.WRIKE_BASE_URL === undefined ? { host } : { baseUrl: env.WRIKE_BASE_URL }) });
-  return { kind: "wrike", wrike, origin };
+  return { kind: "wrike", wrike, cleanup: createWrikeClient(options), origin };
+}
+
+/** The origin the client will call, as it works it out (http only on loopback); a bad value names its variable. */
+function wrikeOrigin(baseUrl: string | undefined, host: string | undefined): string {
+  const name = baseUrl === undefined ? "WRIKE_HOST" : "WRIKE_BASE_URL";
+  try {
+    return baseUrl === undefined ? (apiBase(undefined, host) ?? "https://www.wrike.com") : checkBaseUrl(baseUrl).href.replace(/\/$/, "");
+  } catch (error) {
+    const asUrl = URL.canParse(host ?? "") ? new URL(host!).host : undefined;
+    const hint = name === "WRIKE_HOST" ? `WRIKE_HOST must be a host name such as app-eu.wrike.com, got ${JSON.stringify(host)}: pass ${asUrl ? `WRIKE_HOST=${asUrl}` : "the host alone"} (or a whole URL as WRIKE_BASE_URL)` : `WRIKE_BASE_URL: ${(error as Error).message}`;
+    throw new DemoUsageError(hint);
+  }
+}
+
+/**
+ * A failure said in terms of the demo's environment: the token refused (401), the account on another data
+ * centre (Wrike's HTTP 300), a rate limit that outlasted the back-off. Anything else is passed on as it is.
+ */
+export function explainWrikeFailure(error: unknown): unknown {
+  if (error instanceof WrikeApiError && error.httpStatus === 401)
+    return new Error(`Wrike refused the token in WRIKE_TOKEN (${error.httpStatus} ${error.error}: ${error.errorDescription}). Make a new permanent token in Wrike (Apps & Integrations, API, Obtain token) and set WRIKE_TOKEN to it; an account on another data centre also needs WRIKE_HOST, e.g. app-eu.wrike.com`);
+  if (error instanceof WrikeTransportError && error.reason === "wrong-host") return new Error("Wrike says this account is on another data centre: set WRIKE_HOST to its host (app-eu.wrike.com for the EU) and run again");
+  if (error instanceof WrikeTransportError && error.httpStatus === 429)
+    return new Error(`Wrike kept answering 429 (rate limited) to ${error.method} after ${error.attempts} attempts with its Retry-After waits; wait a minute and run again (a token may send about 400 requests a minute)`);
+  return error;
 }
 
 export async function startEmulator(env: Record<string, string | undefined>, story: Story): Promise<EmulatorTarget> {
-  const server = await startEmulatorServer({ port: Number(env.WRIKE_EMULATOR_PORT ?? 0) });
+  const server = await startEmulatorServer({ port: emulatorPort(env) });
   story.step(`Started the Wrike emulator at ${server.url} (no WRIKE_TOKEN in the environment)`);
   try {
     const wrike = await signInWithOAuth2(server, story);

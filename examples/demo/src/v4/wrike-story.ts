@@ -5,23 +5,44 @@
  */
 import type { Counts } from "../counts.js";
 import type { Story } from "../story.js";
-import type { WrikeTarget } from "./connect.js";
+import type { WrikeClient } from "@wrikekit/client";
+import { unlessInterrupted } from "../interrupt.js";
+import { explainWrikeFailure, type WrikeTarget } from "./connect.js";
 import { refusal } from "./refusal.js";
 import { buildProject } from "./work.js";
 
 const MAX_PAGED_TASKS = 2500;
 const PAGE_SIZE = 500;
 
+const scratchTitle = (startedAt: Date) => `wrikekit demo scratch ${startedAt.toISOString()}`;
+
 export interface WrikeStoryOptions {
   write: boolean;
   env: Record<string, string | undefined>;
+  startedAt: Date;
+  /** Aborted on Ctrl-C: the story stops, and with --write deletes its scratch folder first. */
+  signal?: AbortSignal;
 }
 
-export async function tellWrikeStory({ wrike }: WrikeTarget, story: Story, counts: Counts, { write, env }: WrikeStoryOptions): Promise<void> {
-  const scratchTitle = `wrikekit demo scratch ${new Date().toISOString()}`;
+export async function tellWrikeStory(target: WrikeTarget, story: Story, counts: Counts, options: WrikeStoryOptions): Promise<void> {
+  try {
+    const account = await unlessInterrupted(read(target, story, options), options.signal);
+    if (options.write) await writeInScratchFolder(target, story, counts, options, account);
+  } catch (error) {
+    throw explainWrikeFailure(error);
+  }
+}
+
+/** What the write part needs of the read part: who is signed in, and where the scratch folder goes. */
+interface SignedIn {
+  me: string;
+  rootFolderId: string | undefined;
+}
+
+async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedAt }: WrikeStoryOptions): Promise<SignedIn> {
   story.fact(
     write
-      ? `--write: this run creates one folder, "${scratchTitle}", in the account's root, creates things only inside it, and deletes it at the end (Wrike keeps it in the Recycle Bin); nothing else is changed`
+      ? `--write: this run creates one folder, "${scratchTitle(startedAt)}", in the account's root, creates things only inside it, and deletes it at the end (Wrike keeps it in the Recycle Bin); nothing else is changed`
       : "read-only: this run sends GET requests only and changes nothing (pass --write to work inside a scratch folder it creates and deletes)",
   );
   const [me] = (await wrike.contacts.list({ me: true })).data;
@@ -30,7 +51,8 @@ export async function tellWrikeStory({ wrike }: WrikeTarget, story: Story, count
 
   story.step("What the account holds");
   const { data: spaces } = await wrike.spaces.list();
-  story.fact(`${spaces.length} spaces: ${spaces.slice(0, 5).map((s) => `"${s.title}"`).join(", ")}${spaces.length > 5 ? ", ..." : ""}`);
+  const named = spaces.slice(0, 5).map((s) => `"${s.title}"`).join(", ") + (spaces.length > 5 ? ", ..." : "");
+  story.fact(spaces.length === 0 ? "no spaces" : `${spaces.length} space${spaces.length === 1 ? "" : "s"}: ${named}`);
   const { data: workflows } = await wrike.workflows.list();
   const { data: fields } = await wrike.customFields.list();
   story.fact(`${workflows.length} workflows, ${fields.length} custom fields`);
@@ -60,21 +82,30 @@ export async function tellWrikeStory({ wrike }: WrikeTarget, story: Story, count
   story.step("Rules that say no");
   story.fact(`an unknown argument: ${await refusal(wrike.tasks.list({ colour: "red" } as never))}`);
   story.fact(`a page of 5,000: ${await refusal(wrike.tasks.list({ pageSize: 5000 }))}`);
-  if (!write) return;
+  return { me: me!.id, rootFolderId: account!.rootFolderId };
+}
 
+async function writeInScratchFolder({ wrike, cleanup }: WrikeTarget, story: Story, counts: Counts, { signal, startedAt }: WrikeStoryOptions, { me, rootFolderId }: SignedIn): Promise<void> {
   story.step("A scratch folder");
-  const rootFolderId = account!.rootFolderId;
   if (rootFolderId === undefined) throw new Error("GET /account named no rootFolderId, so there is nowhere to put the scratch folder; nothing was written");
-  const [scratch] = (await wrike.folders.createInFolder({ folderId: rootFolderId, title: scratchTitle })).data;
+  // Not interruptible: an interruption while it is being made would leave a folder whose id we never learnt.
+  const [scratch] = (await cleanup.folders.createInFolder({ folderId: rootFolderId, title: scratchTitle(startedAt) })).data;
   counts.folders++;
   story.fact(`created "${scratch!.title}" (${scratch!.id}); everything below happens inside it`);
   try {
-    const work = await buildProject({ wrike, story, me: me!.id, counts }, scratch!.id);
-    story.step("A rule that says no, inside the scratch folder");
-    story.fact(`a Milestone with a start date: ${await refusal(wrike.tasks.createInFolder({ folderId: work.buildFolderId, title: "no", dates: { type: "Milestone", start: "2026-12-01", due: "2026-12-03" } }))}`);
+    // Interrupted, the work is dropped where it is (its calls end aborted) and the folder deleted at once.
+    await unlessInterrupted(workInside(wrike, story, me, counts, scratch!.id), signal);
   } finally {
     story.step("Cleaning up");
-    await wrike.folders.delete({ folderId: scratch!.id });
+    await cleanup.folders.delete({ folderId: scratch!.id }).catch((error: unknown) => {
+      throw new Error(`could not delete the scratch folder "${scratch!.title}" (${scratch!.id}): ${(error as Error).message}; delete it in Wrike by hand`, { cause: error });
+    });
     story.fact(`deleted the scratch folder and everything in it (to the Recycle Bin)`);
   }
+}
+
+async function workInside(wrike: WrikeClient, story: Story, me: string, counts: Counts, scratchId: string): Promise<void> {
+  const work = await buildProject({ wrike, story, me, counts }, scratchId);
+  story.step("A rule that says no, inside the scratch folder");
+  story.fact(`a Milestone with a start date: ${await refusal(wrike.tasks.createInFolder({ folderId: work.buildFolderId, title: "no", dates: { type: "Milestone", start: "2026-12-01", due: "2026-12-03" } }))}`);
 }
