@@ -437,12 +437,14 @@ function scopeFolders(call: V4Call, rootId: string, descendants: boolean): Set<s
 /** One predicate from the filters; each clause is checked only when its filter is given. */
 function taskPredicate(call: V4Call, args: TaskQueryArgs): (t: TaskRecord) => boolean {
   const uid = callerId(call);
-  const clauses: Array<(t: TaskRecord) => boolean> = [(t) => t.scope === "WsTask" && t.sharedIds.includes(uid)];
   const folderId = args.folderId ?? args.spaceId;
+  const folder = folderId === undefined ? undefined : visibleFolder(call, folderId, args.spaceId === undefined ? "Folder" : "Space");
+  // The recycle bin and the folders in it are searched for deleted tasks (where they were before counts), the rest for live ones.
+  const inBin = folder?.scope === "RbRoot" || folder?.scope === "RbFolder";
+  const clauses: Array<(t: TaskRecord) => boolean> = [(t) => t.scope === (inBin ? "RbTask" : "WsTask") && t.sharedIds.includes(uid)];
   if (folderId !== undefined) {
-    visibleFolder(call, folderId, args.spaceId === undefined ? "Folder" : "Space");
     const folders = scopeFolders(call, folderId, args.descendants ?? true);
-    clauses.push((t) => t.parentIds.some((p) => folders.has(p)));
+    clauses.push(inBin ? (t) => [...t.parentIds, ...(t.deletedFrom ?? [])].some((p) => folders.has(p)) : (t) => t.parentIds.some((p) => folders.has(p)));
   }
   if (args.subTasks !== true) clauses.push((t) => t.superTaskIds.length === 0);
   if (args.title !== undefined) {
