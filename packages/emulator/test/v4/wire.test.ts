@@ -76,3 +76,15 @@ describe("v4 request bodies", () => {
     expect(emulator.v4.tasks.size).toBe(before);
   });
 });
+
+describe("v4 tokens", () => {
+  it("reads the token from the Authorization header only, and says so (without echoing it) when it came in the query", async () => {
+    const { emulator } = newEmulator();
+    const response = await emulator.handle(new Request(`http://localhost/api/v4/tasks?access_token=${SEED_CREDENTIALS.permanentToken}`));
+    expect(response.status).toBe(401);
+    const body = await response.json();
+    expect(body.error).toBe("not_authorized");
+    expect(body.errorDescription).toContain("access_token query parameter is not read");
+    expect(JSON.stringify(body)).not.toContain(SEED_CREDENTIALS.permanentToken);
+  });
+});

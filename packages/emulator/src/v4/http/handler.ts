@@ -86,8 +86,12 @@ function bearerToken(request: Request): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
 }
 
-function checkToken(state: V4State, token: string | undefined, now: number): BearerTokenRecord {
-  if (token === undefined) throw new V4Error(401, "not_authorized", "Authorization required: send Authorization: Bearer <access or permanent token>");
+function checkToken(state: V4State, token: string | undefined, now: number, url: URL): BearerTokenRecord {
+  if (token === undefined) {
+    // The token is taken from the header only; say so to a client that put it in the query (never echoing it).
+    const inQuery = url.searchParams.has("access_token") ? " (a token in the access_token query parameter is not read)" : "";
+    throw new V4Error(401, "not_authorized", `Authorization required: send Authorization: Bearer <access or permanent token>${inQuery}`);
+  }
   const record = state.v2.oauth.bearerTokens.get(token);
   if (record === undefined) throw new V4Error(401, "not_authorized", "The access token is invalid");
   if (record.expiresAt !== undefined && record.expiresAt <= now) throw new V4Error(401, "not_authorized", "The access token has expired; refresh it");
@@ -211,7 +215,7 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
       if (match === undefined) throw new V4Error(404, "method_not_found", `No API method at ${verb} ${url.pathname}`);
       if ("wrongVerb" in match) throw new V4Error(404, "method_not_found", `${url.pathname} takes ${match.wrongVerb.join(", ")}, not ${verb}`);
       const at = now();
-      const token = checkToken(state, bearerToken(request), at);
+      const token = checkToken(state, bearerToken(request), at, url);
       const wait = budget.take(token.token, at);
       if (wait !== undefined) return v4ErrorResponse(new V4Error(429, "rate_limit_exceeded", "Rate limit exceeded: too many requests this second for this token; retry later"), { "retry-after": String(wait) });
       checkScopes(match.operation, token);
