@@ -10,7 +10,7 @@ import { invalidParameter, notFound } from "./errors.js";
 import { filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type FolderRecord, type ProjectRecord, type SpaceAccessType, type SpaceRecord, type V4State } from "./state.js";
 import { parseDay, parseUtcTimestamp } from "./time.js";
-import { mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
+import { matchesMetadata, mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { findCustomStatus, customStatusFor } from "./workflows.js";
 
 const PROJECT_STATUSES = ["Green", "Yellow", "Red", "Completed", "OnHold", "Cancelled"] as const;
@@ -297,7 +297,7 @@ export function queryFolders(call: V4Call, path: string, args: FolderQueryArgs):
     (args.project === undefined || (f.project !== undefined) === args.project) &&
     (args.title === undefined || f.title.toLowerCase().includes(args.title.toLowerCase())) &&
     (args.permalink === undefined || args.permalink === `https://www.wrike.com/open.htm?id=${encodeURIComponent(f.id)}`) &&
-    (args.metadata === undefined || f.metadata.some((m) => m.key === args.metadata!.key && (args.metadata!.value == null || m.value === args.metadata!.value))) &&
+    matchesMetadata(f.metadata, args.metadata) &&
     (args.customStatuses === undefined || (f.project !== undefined && args.customStatuses.includes(f.project.customStatusId))) &&
     (args.authors === undefined || args.authors.includes(f.authorId)) &&
     (args.owners === undefined || (f.project?.ownerIds ?? []).some((o) => args.owners!.includes(o))) &&

@@ -1,8 +1,9 @@
 /** Contacts, users, groups and the account. People are the v2 state's users with the v4 role and admin rights. */
 import { callerId, requireAdmin, type V4Call } from "./call.js";
 import { invalidParameter, notFound } from "./errors.js";
+import { argsWithTokenFilters, filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type GroupRecord } from "./state.js";
-import { mergeMetadata, requireTitle, requireUsers, union, type MetadataInput } from "./values.js";
+import { matchesMetadata, mergeMetadata, requireTitle, requireUsers, union, type MetadataInput } from "./values.js";
 
 export function contactIds(call: V4Call, args: { me?: boolean; deleted?: boolean; name?: string; emails?: string[]; metadata?: { key?: string; value?: string | null } }): string[] {
   const { state } = call;
@@ -14,7 +15,7 @@ export function contactIds(call: V4Call, args: { me?: boolean; deleted?: boolean
         (args.deleted === undefined || (person?.deleted ?? false) === args.deleted) &&
         (args.name === undefined || `${u.firstName} ${u.lastName}`.toLowerCase().includes(args.name.toLowerCase())) &&
         (args.emails === undefined || args.emails.includes(u.email)) &&
-        (args.metadata === undefined || (person?.metadata ?? []).some((m) => m.key === args.metadata!.key && (args.metadata!.value == null || m.value === args.metadata!.value)))
+        matchesMetadata(person?.metadata ?? [], args.metadata)
       );
     })
     .map((u) => u.uid);
@@ -57,6 +58,15 @@ export function updateUser(call: V4Call, args: { userId: string; profile: Profil
   }
   if (args.active !== undefined) person.deleted = !args.active;
   return args.userId;
+}
+
+const GROUP_PAGING_ARGS = new Set(["pageSize", "pageToken", "fields"]);
+
+/** GET /groups: filtered by metadata, paged; a page token brings its own filter (it overrides the request's). */
+export function groupsPage(call: V4Call, path: string, request: { metadata?: { key?: string; value?: string | null }; pageSize?: number; pageToken?: string }): Page<GroupRecord> {
+  const args = argsWithTokenFilters(request, path, "pageToken", GROUP_PAGING_ARGS) as typeof request;
+  const scope = filterScope(path, args, GROUP_PAGING_ARGS);
+  return pageInIdOrder({ pageSize: args.pageSize, nextPageToken: args.pageToken }, scope, scanOf([...call.state.groups.values()]), (g) => matchesMetadata(g.metadata, args.metadata), undefined, "pageToken");
 }
 
 export function createGroup(call: V4Call, args: { title: string; members?: string[]; parent?: string; metadata?: MetadataInput[] }): GroupRecord {

@@ -11,7 +11,7 @@ import { invalidParameter, notAllowed, V4Error } from "./errors.js";
 import { filterScope, pageInIdOrder, pageSorted, type Page, type TotalsCache } from "./paging.js";
 import { newId, type FolderRecord, type TaskDates, type TaskImportance, type TaskRecord, type TaskStatus, type V4State } from "./state.js";
 import { localDateTime, parseTaskDate, parseUtcTimestamp } from "./time.js";
-import { mergeCustomFields, mergeMetadata, NONE, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
+import { matchesMetadata, mergeCustomFields, mergeMetadata, NONE, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { resolveStatus } from "./workflows.js";
 
 const MINUTES_PER_WORKDAY = 480;
@@ -481,10 +481,7 @@ function taskPredicate(call: V4Call, args: TaskQueryArgs): (t: TaskRecord) => bo
   if (args.responsibles !== undefined) clauses.push((t) => t.responsibleIds.some((r) => args.responsibles!.includes(r)));
   if (args.permalink !== undefined) clauses.push((t) => `https://www.wrike.com/open.htm?id=${encodeURIComponent(t.id)}` === args.permalink);
   if (args.customStatuses !== undefined) clauses.push((t) => args.customStatuses!.includes(t.customStatusId));
-  if (args.metadata !== undefined) {
-    const { key, value } = args.metadata;
-    clauses.push((t) => t.metadata.some((m) => m.key === key && (value === undefined || value === null || m.value === value)));
-  }
+  if (args.metadata !== undefined) clauses.push((t) => matchesMetadata(t.metadata, args.metadata));
   for (const filter of [...(args.customField === undefined ? [] : [args.customField]), ...(args.customFields ?? [])]) clauses.push((t) => customFieldMatches(t, filter));
   return (t) => {
     for (let i = 0; i < clauses.length; i++) if (!clauses[i]!(t)) return false;
