@@ -54,3 +54,29 @@ describe("GET /approvals", () => {
     expect(seen.sort()).toEqual(["approval 0", "approval 1", "approval 2"]);
   });
 });
+
+describe("filters on what the emulator does not model", () => {
+  it("match time logs by the approval, export and billing status every time log shows", async () => {
+    const { owner } = newEmulator();
+    const all = await owner.ok("GET", "/timelogs");
+    expect(all.length).toBeGreaterThan(0);
+    const [shown] = await owner.ok("GET", "/timelogs", { fields: ["approvalStatus", "exportStatus", "billingType"] });
+    const count = async (params: Record<string, unknown>) => (await owner.ok("GET", "/timelogs", params)).length;
+    expect(await count({ billingTypes: [shown!.billingType] })).toBe(all.length);
+    expect(await count({ billingTypes: [shown!.billingType === "Billable" ? "NonBillable" : "Billable"] })).toBe(0);
+    expect(await count({ approvalStatuses: [shown!.approvalStatus] })).toBe(all.length);
+    expect(await count({ approvalStatuses: ["Approved"] })).toBe(0);
+    expect(await count({ exportStatuses: [shown!.exportStatus] })).toBe(all.length);
+    expect(await count({ exportStatuses: ["Exported"] })).toBe(0);
+  });
+
+  it("find no task with a placeholder assignee or a custom item type, and no folder with a contract type", async () => {
+    const { owner } = newEmulator();
+    expect((await owner.ok("GET", "/tasks")).length).toBeGreaterThan(0);
+    expect(await owner.ok("GET", "/tasks", { responsiblePlaceholders: ["IEAGKVLFPLACEHOLDER"] })).toEqual([]);
+    expect(await owner.ok("GET", "/tasks", { customItemTypes: ["IEAGKVLFCUSTOMTYPE"] })).toEqual([]);
+    expect((await owner.ok("GET", "/folders")).length).toBeGreaterThan(0);
+    expect(await owner.ok("GET", "/folders", { contractTypes: "Billable" })).toEqual([]);
+    expect(await owner.ok("GET", "/folders", { customItemTypes: ["IEAGKVLFCUSTOMTYPE"] })).toEqual([]);
+  });
+});

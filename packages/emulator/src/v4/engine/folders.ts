@@ -265,6 +265,8 @@ export interface FolderQueryArgs {
   permalink?: string;
   descendants?: boolean;
   metadata?: { key?: string; value?: string | null };
+  contractTypes?: string;
+  customItemTypes?: string[];
   updatedDate?: { start?: string; end?: string };
   project?: boolean;
   deleted?: boolean;
@@ -298,6 +300,9 @@ export function queryFolders(call: V4Call, path: string, args: FolderQueryArgs):
     (args.title === undefined || f.title.toLowerCase().includes(args.title.toLowerCase())) &&
     (args.permalink === undefined || args.permalink === `https://www.wrike.com/open.htm?id=${encodeURIComponent(f.id)}`) &&
     matchesMetadata(f.metadata, args.metadata) &&
+    // No folder has a contract type or a custom item type here: a filter by either finds nothing.
+    args.contractTypes === undefined &&
+    args.customItemTypes === undefined &&
     (args.customStatuses === undefined || (f.project !== undefined && args.customStatuses.includes(f.project.customStatusId))) &&
     (args.authors === undefined || args.authors.includes(f.authorId)) &&
     (args.owners === undefined || (f.project?.ownerIds ?? []).some((o) => args.owners!.includes(o))) &&

@@ -338,6 +338,8 @@ interface RangeFilter {
 }
 
 export interface TaskQueryArgs {
+  responsiblePlaceholders?: string[];
+  customItemTypes?: string[];
   folderId?: string;
   spaceId?: string;
   descendants?: boolean;
@@ -482,6 +484,8 @@ function taskPredicate(call: V4Call, args: TaskQueryArgs): (t: TaskRecord) => bo
   if (args.permalink !== undefined) clauses.push((t) => `https://www.wrike.com/open.htm?id=${encodeURIComponent(t.id)}` === args.permalink);
   if (args.customStatuses !== undefined) clauses.push((t) => args.customStatuses!.includes(t.customStatusId));
   if (args.metadata !== undefined) clauses.push((t) => matchesMetadata(t.metadata, args.metadata));
+  // No task has a placeholder assignee or a custom item type here: a filter by either finds nothing.
+  if (args.responsiblePlaceholders !== undefined || args.customItemTypes !== undefined) clauses.push(() => false);
   for (const filter of [...(args.customField === undefined ? [] : [args.customField]), ...(args.customFields ?? [])]) clauses.push((t) => customFieldMatches(t, filter));
   return (t) => {
     for (let i = 0; i < clauses.length; i++) if (!clauses[i]!(t)) return false;
