@@ -1394,7 +1394,7 @@ export const encodeUsersGetArgs: e.ArgsEncoder<t.UsersGetArgs> = /* @__PURE__ */
 /** Checks the arguments of PUT /users/{userId} and writes their wire forms into their slots of ctx. */
 export const encodeUsersUpdateArgs: e.ArgsEncoder<t.UsersUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["userId", e.scalar, e.opaqueId, "path", true],
-  ["profile", e.jsonValue, e.object, "pairs", true],
+  ["profile", e.jsonValue, e.object],
   ["userTypeId", e.scalar, e.opaqueId],
   ["active", e.scalar, e.boolean],
 ]);

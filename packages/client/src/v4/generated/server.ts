@@ -1613,7 +1613,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "PUT /users/{userId}": {
     "id": "PUT /users/{userId}", "name": "users.update", "verb": "PUT", "path": "/users/{userId}", "kind": "write", "scopes": ["amReadWriteUser"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": {
       "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "profile": { "wireName": "profile", "in": "body", "type": { "name": "UserProfile", "kind": "model", "list": false }, "required": true, "encoding": "json" },
+      "profile": { "wireName": "profile", "in": "body", "type": { "name": "UserProfile", "kind": "model", "list": false }, "encoding": "json" },
       "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
       "active": { "wireName": "active", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
     }

@@ -4747,7 +4747,7 @@ export type UsersGetResult = UserEnvelope;
 export interface UsersUpdateArgs {
   userId: string;
   /** [Deprecated] It is recommended to use 'userTypeId' parameter instead. Profile to be updated. Mutually exclusive with other params */
-  profile: UserProfile;
+  profile?: UserProfile;
   /** Change user type of user in account. Mutually exclusive with other params */
   userTypeId?: string;
   /** Activate or deactivate user. Mutually exclusive with other params */

@@ -1,6 +1,6 @@
 /** Contacts, users, groups and the account. People are the v2 state's users with the v4 role and admin rights. */
 import { callerId, requireAdmin, type V4Call } from "./call.js";
-import { invalidParameter, notFound } from "./errors.js";
+import { invalidParameter, notFound, V4Error } from "./errors.js";
 import { argsWithTokenFilters, filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type GroupRecord } from "./state.js";
 import { matchesMetadata, mergeMetadata, requireTitle, requireUsers, union, type MetadataInput } from "./values.js";
@@ -43,11 +43,15 @@ interface ProfileInput {
   owner?: boolean;
 }
 
-export function updateUser(call: V4Call, args: { userId: string; profile: ProfileInput; active?: boolean }): string {
+/** PUT /users/{id}: one of profile (deprecated), userTypeId (user types are not modelled: accepted, nothing changes) or active. */
+export function updateUser(call: V4Call, args: { userId: string; profile?: ProfileInput; userTypeId?: string; active?: boolean }): string {
   requireAdmin(call, "change users");
   requireContact(call, args.userId);
+  const given = (["profile", "userTypeId", "active"] as const).filter((name) => args[name] !== undefined);
+  if (given.length === 0) throw new V4Error(400, "parameter_required", "Missing required parameter: one of profile, userTypeId, active");
+  if (given.length > 1) throw invalidParameter(given[1]!, `cannot be sent with ${given[0]}: profile, userTypeId and active are mutually exclusive`);
   const person = call.state.people.get(args.userId)!;
-  const { role, admin } = args.profile;
+  const { role, admin } = args.profile ?? {};
   if (role !== undefined) {
     if (role !== "User" && role !== "Collaborator") throw invalidParameter("profile.role", `expected User or Collaborator, got ${JSON.stringify(role)}`);
     person.role = role;
@@ -56,6 +60,7 @@ export function updateUser(call: V4Call, args: { userId: string; profile: Profil
     if (person.owner && !admin) throw invalidParameter("profile.admin", "the account owner is always an admin");
     person.admin = admin;
   }
+  if (args.active === false && person.owner) throw invalidParameter("active", "the account owner cannot be deactivated");
   if (args.active !== undefined) person.deleted = !args.active;
   return args.userId;
 }

@@ -2514,7 +2514,7 @@ export const tools: readonly ToolDefinition[] = [
     name: "users_update",
     title: "Modify User",
     description: "Update users by ID (accessible to Admins only). (PUT /users/{userId})",
-    inputSchema: { "type": "object", "properties": { "userId": { "type": "string" }, "profile": { ...userProfileInputSchema, "description": "[Deprecated] It is recommended to use 'userTypeId' parameter instead. Profile to be updated. Mutually exclusive with other params" }, "userTypeId": { "type": "string", "description": "Change user type of user in account. Mutually exclusive with other params" }, "active": { "type": "boolean", "description": "Activate or deactivate user. Mutually exclusive with other params" } }, "required": ["userId", "profile"], "additionalProperties": false },
+    inputSchema: { "type": "object", "properties": { "userId": { "type": "string" }, "profile": { ...userProfileInputSchema, "description": "[Deprecated] It is recommended to use 'userTypeId' parameter instead. Profile to be updated. Mutually exclusive with other params" }, "userTypeId": { "type": "string", "description": "Change user type of user in account. Mutually exclusive with other params" }, "active": { "type": "boolean", "description": "Activate or deactivate user. Mutually exclusive with other params" } }, "required": ["userId"], "additionalProperties": false },
     outputSchema: userEnvelopeOutputSchema,
     annotations: { "readOnlyHint": false, "destructiveHint": false, "idempotentHint": false, "openWorldHint": true },
     default: false,
