@@ -407,8 +407,8 @@ export const encodeDependenciesListInTaskArgs: e.ArgsEncoder<t.DependenciesListI
 /** Checks the arguments of POST /tasks/{taskId}/dependencies and writes their wire forms into their slots of ctx. */
 export const encodeDependenciesCreateInTaskArgs: e.ArgsEncoder<t.DependenciesCreateInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
-  ["predecessorId", e.scalar, e.opaqueId, "pairs", true],
-  ["successorId", e.scalar, e.opaqueId, "pairs", true],
+  ["predecessorId", e.scalar, e.opaqueId],
+  ["successorId", e.scalar, e.opaqueId],
   ["relationType", e.scalar, e.string, "pairs", true],
   ["lagTime", e.scalar, e.double],
 ]);

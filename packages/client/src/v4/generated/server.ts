@@ -527,8 +527,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "POST /tasks/{taskId}/dependencies": {
     "id": "POST /tasks/{taskId}/dependencies", "name": "dependencies.createInTask", "verb": "POST", "path": "/tasks/{taskId}/dependencies", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": {
       "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "predecessorId": { "wireName": "predecessorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "successorId": { "wireName": "successorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+      "predecessorId": { "wireName": "predecessorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+      "successorId": { "wireName": "successorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
       "relationType": { "wireName": "relationType", "in": "body", "type": { "name": "DependencyRelationType", "kind": "enum", "list": false }, "required": true },
       "lagTime": { "wireName": "lagTime", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } }
     }

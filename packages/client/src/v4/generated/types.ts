@@ -2717,9 +2717,9 @@ export type DependenciesListInTaskResult = DependencyEnvelope;
 export interface DependenciesCreateInTaskArgs {
   taskId: string;
   /** Add predecessor task, only one of predecessorId/successorId fields can be specified */
-  predecessorId: string;
+  predecessorId?: string;
   /** Add successor task, only one of predecessorId/successorId fields can be specified */
-  successorId: string;
+  successorId?: string;
   /** Relation between Predecessor and Successor * `FinishToFinish` - Finish to finish. Allowed only when predecessor and successor are Planned or Milestone tasks * `StartToStart` - Start to start. Allowed only when both predecessor and successor are Planned tasks * `StartToFinish` - Start to finish. Allowed only when predecessor is Planned, and successor is Planned or Milestone task * `FinishToStart` - Finish to start. Allowed only when predecessor is Planned or Milestone, and successor is Planned task */
   relationType: DependencyRelationType;
   /** Always in minutes, positive numbers are lag time and negative numbers are lead time (default: 0) */
