@@ -88,3 +88,13 @@ describe("v4 tokens", () => {
     expect(JSON.stringify(body)).not.toContain(SEED_CREDENTIALS.permanentToken);
   });
 });
+
+describe("GET /ids", () => {
+  it("needs the type and the ids to convert (a call without them is no conversion)", async () => {
+    const { owner } = newEmulator();
+    for (const [params, missing] of [[{}, "type, ids"], [{ type: "ApiV2Task" }, "ids"], [{ ids: ["1"] }, "type"]] as const) {
+      const answer = await owner.call("GET", "/ids", params);
+      expect([answer.status, answer.body.error, answer.body.errorDescription]).toEqual([400, "parameter_required", `Missing required parameter: ${missing}`]);
+    }
+  });
+});

@@ -712,8 +712,8 @@ export const encodeHourlyRatesProvisionArgs: e.ArgsEncoder<t.HourlyRatesProvisio
 ]);
 /** Checks the arguments of GET /ids and writes their wire forms into their slots of ctx. */
 export const encodeIdsConvertArgs: e.ArgsEncoder<t.IdsConvertArgs> = /* @__PURE__ */ e.encoder([
-  ["type", e.scalar, e.string, "query"],
-  ["ids", e.jsonList, e.string, "query"],
+  ["type", e.scalar, e.string, "query", true],
+  ["ids", e.jsonList, e.string, "query", true],
 ]);
 /** Checks the arguments of GET /invitations and writes their wire forms into their slots of ctx. */
 export const encodeInvitationsListArgs: e.ArgsEncoder<t.InvitationsListArgs> = /* @__PURE__ */ e.encoder([]);

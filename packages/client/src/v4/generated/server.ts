@@ -864,8 +864,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   },
   "GET /ids": {
     "id": "GET /ids", "name": "ids.convert", "verb": "GET", "path": "/ids", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "apiV2Ids", "data": { "name": "IdPair", "kind": "model", "list": false } }, "args": {
-      "type": { "wireName": "type", "in": "query", "type": { "name": "CustomFieldType2", "kind": "enum", "list": false } },
-      "ids": { "wireName": "ids", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }
+      "type": { "wireName": "type", "in": "query", "type": { "name": "CustomFieldType2", "kind": "enum", "list": false }, "required": true },
+      "ids": { "wireName": "ids", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "required": true, "encoding": "json" }
     }
   },
   "GET /invitations": { "id": "GET /invitations", "name": "invitations.list", "verb": "GET", "path": "/invitations", "kind": "read", "scopes": ["amReadOnlyInvitation", "amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": {} },

@@ -3342,9 +3342,9 @@ export type HourlyRatesProvisionResult = HourlyRateEnvelope;
 /** Arguments of GET /ids. */
 export interface IdsConvertArgs {
   /** Entity type * `ApiV2Task` - API v2 task * `ApiV2Attachment` - API v2 attachment * `ApiV2Comment` - API v2 comment * `ApiV2Folder` - API v2 folder * `ApiV2Timelog` - API v2 timelog entry * `ApiV2User` - API v2 user or group * `ApiV2Account` - API v2 account * `ApiV2RequestForm` - API v2 request form */
-  type?: CustomFieldType2;
+  type: CustomFieldType2;
   /** List of APIv2 legacy IDs. Limit : `1000` */
-  ids?: readonly string[];
+  ids: readonly string[];
 }
 
 /** Result of GET /ids. */

@@ -1521,7 +1521,7 @@ export const tools: readonly ToolDefinition[] = [
     name: "ids_convert",
     title: "Legacy API v2 IDs converter",
     description: "Convert APIv2 legacy IDs to APIv3 (compatible with APIv4) format for specific entity type. (GET /ids)",
-    inputSchema: { "type": "object", "properties": { "type": { "type": "string", "enum": ["ApiV2Account", "ApiV2Attachment", "ApiV2Comment", "ApiV2Folder", "ApiV2RequestForm", "ApiV2Task", "ApiV2Timelog", "ApiV2User"], "description": "Entity type" }, "ids": { "type": "array", "items": { "type": "string" }, "description": "List of APIv2 legacy IDs. Limit : `1000`" } }, "additionalProperties": false },
+    inputSchema: { "type": "object", "properties": { "type": { "type": "string", "enum": ["ApiV2Account", "ApiV2Attachment", "ApiV2Comment", "ApiV2Folder", "ApiV2RequestForm", "ApiV2Task", "ApiV2Timelog", "ApiV2User"], "description": "Entity type" }, "ids": { "type": "array", "items": { "type": "string" }, "description": "List of APIv2 legacy IDs. Limit : `1000`" } }, "required": ["type", "ids"], "additionalProperties": false },
     outputSchema: idPairEnvelopeOutputSchema,
     annotations: { "readOnlyHint": true, "destructiveHint": false, "idempotentHint": true, "openWorldHint": true },
     default: false,
