@@ -41,8 +41,10 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const server = createServer((req, res) => {
     toFetchRequest(req, `${HOST}:${port}`)
       .then(async (request) => {
+        const revision = emulator.v4.revision;
         const response = await emulator.handle(request);
-        if (persistence !== undefined && !isReadOnlyCall(req.method ?? "GET", new URL(request.url).pathname)) persistence.changed();
+        // A v4 GET can write too (?method=PUT, or a poll of GET /async_job that runs a batch): the v4 revision tells.
+        if (persistence !== undefined && (!isReadOnlyCall(req.method ?? "GET", new URL(request.url).pathname) || emulator.v4.revision !== revision)) persistence.changed();
         return sendFetchResponse(response, res);
       })
       .catch((error: unknown) => {

@@ -111,6 +111,17 @@ describe("startEmulatorServer", () => {
     expect(await readdir(dir)).toEqual(["state.json"]);
   });
 
+  it("saves the state file after a v4 write sent as a GET (?method=PUT), as after any other write", async () => {
+    const stateFile = join(await tempDir(), "state.json");
+    const server = await start({ stateFile });
+    const v4 = (path: string) => fetch(`${server.url}/api/v4${path}`, { headers: { authorization: `Bearer ${server.credentials.permanentToken}` } }).then((r) => r.json() as Promise<{ data: Array<{ id: string; title: string }> }>);
+    const [task] = (await v4("/tasks?limit=1")).data;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(stateFile)).toBe(false); // reads save nothing
+    expect((await v4(`/tasks/${task!.id}?method=PUT&title=${encodeURIComponent("renamed through a GET")}`)).data[0]!.title).toBe("renamed through a GET");
+    await waitFor(async () => (existsSync(stateFile) && (await readFile(stateFile, "utf8")).includes("renamed through a GET") ? true : undefined));
+  });
+
   it("refuses a state file that is not a saved state", async () => {
     const dir = await tempDir();
     const stateFile = join(dir, "state.json");

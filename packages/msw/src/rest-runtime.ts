@@ -8,7 +8,7 @@
 import type { HttpHandler, PathParams } from "msw";
 import { formatIssue, type ApiDescriptor, type Issue, type MethodDescriptor } from "@wrikekit/core";
 import { decode } from "@wrikekit/core/runtime";
-import { compileRoute, createRestRouter, readRestArgs, type RestApi, type RestOperation, type RestRequestParts, type RestSchema } from "@wrikekit/core/server";
+import { compileRoute, createRestRouter, MalformedBodyError, readRestArgs, restBodyParams, type RestApi, type RestOperation, type RestRequestParts, type RestSchema } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 import { defaultDownloadBody, downloadResponse, type DownloadContent } from "./download.js";
 import { routeHandler } from "./route-handler.js";
@@ -150,15 +150,13 @@ function errorResponse(mock: RestMockApi, status: number, name: string, descript
   return new Response(JSON.stringify({ [errorEnvelope.messageField]: description, [errorEnvelope.nameField]: name }), { status, headers: { "content-type": JSON_TYPE } });
 }
 
-const mediaType = (request: Request) => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-
 /** `consume`: nothing else reads the request (no resolver is given it), so its body is read without a copy. */
 async function requestParts(request: Request, operation: RestOperation, path: Record<string, string>, consume: boolean): Promise<RestRequestParts> {
   const parts: { -readonly [K in keyof RestRequestParts]: RestRequestParts[K] } = { path, query: new URL(request.url).searchParams, headers: request.headers, body: new URLSearchParams() };
   if (request.method === "GET" || request.method === "DELETE") return parts;
   const readable = consume ? request : request.clone();
   if (operation.upload) parts.raw = new Uint8Array(await readable.arrayBuffer());
-  else if (mediaType(request) === "application/x-www-form-urlencoded" || mediaType(request) === "") parts.body = new URLSearchParams(await readable.text());
+  else parts.body = restBodyParams(request.headers.get("content-type"), await readable.text());
   return parts;
 }
 
@@ -170,7 +168,15 @@ async function readArguments<Args>(
   options: RestArgumentHandlerOptions | undefined,
   consume: boolean,
 ): Promise<{ args: Args; issues: Issue[] } | Response> {
-  const read = readRestArgs(operation, await requestParts(r.request, operation, r.path, consume), mock.schema);
+  let parts: RestRequestParts;
+  try {
+    parts = await requestParts(r.request, operation, r.path, consume);
+  } catch (error) {
+    if (error instanceof MalformedBodyError && options?.checkArguments !== false) return errorResponse(mock, 400, "invalid_request", error.message);
+    if (error instanceof MalformedBodyError) parts = { path: r.path, query: new URL(r.request.url).searchParams, headers: r.request.headers, body: new URLSearchParams() };
+    else throw error;
+  }
+  const read = readRestArgs(operation, parts, mock.schema);
   if (options?.checkArguments !== false) {
     if (read.missing.length > 0) return errorResponse(mock, 400, "parameter_required", `Missing required parameter: ${read.missing.join(", ")}`);
     if (read.issues.length > 0) return errorResponse(mock, 400, "invalid_parameter", `Invalid parameter ${read.issues.map(formatIssue).join("; ")}`);

@@ -13,4 +13,5 @@ export { CONTENT_TYPES, documentResponse, errorResponse, resultDocument } from "
 export { escapeXml } from "../xml/writer.js";
 export type { RestApi, RestArgument, RestEnums, RestField, RestModels, RestOperation, RestType } from "./rest-table.js";
 export { readRestArgs, type RestArgsResult, type RestRequestParts, type RestSchema } from "./rest-args.js";
+export { jsonObjectParams, restBodyParams } from "./rest-body.js";
 export { createRestRouter, type RestMatch, type RestRouter } from "./rest-routes.js";

@@ -42,6 +42,17 @@ describe("the v4 client against the default handlers", () => {
     expect(await response.json()).toEqual({ error: "parameter_required", errorDescription: "Missing required parameter: title" });
   });
 
+  it("reads a JSON object body as it reads a form body, and answers 400 invalid_request for a body of another type", async () => {
+    let title: string | undefined;
+    server.use(tasksCreateInFolderHandler(({ args }) => ((title = args.title), { data: [{ title: args.title }] })));
+    const post = (body: string, type: string) => fetch("https://www.wrike.com/api/v4/folders/F1/tasks", { method: "POST", headers: { authorization: "Bearer t", "content-type": type }, body });
+    expect((await post(JSON.stringify({ title: "From JSON" }), "application/json")).status).toBe(200);
+    expect(title).toBe("From JSON");
+    const refused = await post("title", "text/plain");
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toBe("invalid_request");
+  });
+
   it("the default paged list answers two pages: the authored first page, then the last", async () => {
     const ids: string[] = [];
     for await (const task of wrike.tasks.list({ status: ["Active"] })) ids.push(task.id);

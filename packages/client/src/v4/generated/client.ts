@@ -1437,7 +1437,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly convert: ((args?: t.IdsConvertArgs, options?: CallOptions) => Promise<t.IdsConvertResult>) & { readonly withResponse: (args?: t.IdsConvertArgs, options?: CallOptions) => Promise<WithResponse<t.IdsConvertResult>>; };
+    readonly convert: ((args: t.IdsConvertArgs, options?: CallOptions) => Promise<t.IdsConvertResult>) & { readonly withResponse: (args: t.IdsConvertArgs, options?: CallOptions) => Promise<WithResponse<t.IdsConvertResult>>; };
   };
   readonly invitations: {
     /** Query Invitations. (`GET /invitations`)

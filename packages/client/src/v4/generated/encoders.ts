@@ -407,8 +407,8 @@ export const encodeDependenciesListInTaskArgs: e.ArgsEncoder<t.DependenciesListI
 /** Checks the arguments of POST /tasks/{taskId}/dependencies and writes their wire forms into their slots of ctx. */
 export const encodeDependenciesCreateInTaskArgs: e.ArgsEncoder<t.DependenciesCreateInTaskArgs> = /* @__PURE__ */ e.encoder([
   ["taskId", e.scalar, e.opaqueId, "path", true],
-  ["predecessorId", e.scalar, e.opaqueId, "pairs", true],
-  ["successorId", e.scalar, e.opaqueId, "pairs", true],
+  ["predecessorId", e.scalar, e.opaqueId],
+  ["successorId", e.scalar, e.opaqueId],
   ["relationType", e.scalar, e.string, "pairs", true],
   ["lagTime", e.scalar, e.double],
 ]);
@@ -712,8 +712,8 @@ export const encodeHourlyRatesProvisionArgs: e.ArgsEncoder<t.HourlyRatesProvisio
 ]);
 /** Checks the arguments of GET /ids and writes their wire forms into their slots of ctx. */
 export const encodeIdsConvertArgs: e.ArgsEncoder<t.IdsConvertArgs> = /* @__PURE__ */ e.encoder([
-  ["type", e.scalar, e.string, "query"],
-  ["ids", e.jsonList, e.string, "query"],
+  ["type", e.scalar, e.string, "query", true],
+  ["ids", e.jsonList, e.string, "query", true],
 ]);
 /** Checks the arguments of GET /invitations and writes their wire forms into their slots of ctx. */
 export const encodeInvitationsListArgs: e.ArgsEncoder<t.InvitationsListArgs> = /* @__PURE__ */ e.encoder([]);
@@ -1394,7 +1394,7 @@ export const encodeUsersGetArgs: e.ArgsEncoder<t.UsersGetArgs> = /* @__PURE__ */
 /** Checks the arguments of PUT /users/{userId} and writes their wire forms into their slots of ctx. */
 export const encodeUsersUpdateArgs: e.ArgsEncoder<t.UsersUpdateArgs> = /* @__PURE__ */ e.encoder([
   ["userId", e.scalar, e.opaqueId, "path", true],
-  ["profile", e.jsonValue, e.object, "pairs", true],
+  ["profile", e.jsonValue, e.object],
   ["userTypeId", e.scalar, e.opaqueId],
   ["active", e.scalar, e.boolean],
 ]);

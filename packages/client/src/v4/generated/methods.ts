@@ -2167,7 +2167,7 @@ export const idsConvertMethod: MethodDescriptor<t.IdsConvertArgs, t.IdsConvertRe
  * - 429 rate_limit_exceeded
  * - 500 server_error
  */
-export function idsConvert(transport: WrikeTransport, args: t.IdsConvertArgs = {}, options?: CallOptions): Promise<t.IdsConvertResult> {
+export function idsConvert(transport: WrikeTransport, args: t.IdsConvertArgs, options?: CallOptions): Promise<t.IdsConvertResult> {
   return transport.call(idsConvertMethod, args, options);
 }
 

@@ -527,8 +527,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "POST /tasks/{taskId}/dependencies": {
     "id": "POST /tasks/{taskId}/dependencies", "name": "dependencies.createInTask", "verb": "POST", "path": "/tasks/{taskId}/dependencies", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "dependencies", "data": { "name": "Dependency", "kind": "model", "list": false } }, "args": {
       "taskId": { "wireName": "taskId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "predecessorId": { "wireName": "predecessorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "successorId": { "wireName": "successorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+      "predecessorId": { "wireName": "predecessorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+      "successorId": { "wireName": "successorId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
       "relationType": { "wireName": "relationType", "in": "body", "type": { "name": "DependencyRelationType", "kind": "enum", "list": false }, "required": true },
       "lagTime": { "wireName": "lagTime", "in": "body", "type": { "name": "double", "kind": "scalar", "list": false } }
     }
@@ -864,8 +864,8 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   },
   "GET /ids": {
     "id": "GET /ids", "name": "ids.convert", "verb": "GET", "path": "/ids", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "apiV2Ids", "data": { "name": "IdPair", "kind": "model", "list": false } }, "args": {
-      "type": { "wireName": "type", "in": "query", "type": { "name": "CustomFieldType2", "kind": "enum", "list": false } },
-      "ids": { "wireName": "ids", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "encoding": "json" }
+      "type": { "wireName": "type", "in": "query", "type": { "name": "CustomFieldType2", "kind": "enum", "list": false }, "required": true },
+      "ids": { "wireName": "ids", "in": "query", "type": { "name": "string", "kind": "scalar", "list": true }, "required": true, "encoding": "json" }
     }
   },
   "GET /invitations": { "id": "GET /invitations", "name": "invitations.list", "verb": "GET", "path": "/invitations", "kind": "read", "scopes": ["amReadOnlyInvitation", "amReadWriteInvitation"], "response": { "kind": "invitations", "data": { "name": "Invitation", "kind": "model", "list": false } }, "args": {} },
@@ -1613,7 +1613,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "PUT /users/{userId}": {
     "id": "PUT /users/{userId}", "name": "users.update", "verb": "PUT", "path": "/users/{userId}", "kind": "write", "scopes": ["amReadWriteUser"], "response": { "kind": "users", "data": { "name": "User", "kind": "model", "list": false } }, "args": {
       "userId": { "wireName": "userId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-      "profile": { "wireName": "profile", "in": "body", "type": { "name": "UserProfile", "kind": "model", "list": false }, "required": true, "encoding": "json" },
+      "profile": { "wireName": "profile", "in": "body", "type": { "name": "UserProfile", "kind": "model", "list": false }, "encoding": "json" },
       "userTypeId": { "wireName": "userTypeId", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
       "active": { "wireName": "active", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } }
     }

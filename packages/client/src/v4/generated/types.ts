@@ -2717,9 +2717,9 @@ export type DependenciesListInTaskResult = DependencyEnvelope;
 export interface DependenciesCreateInTaskArgs {
   taskId: string;
   /** Add predecessor task, only one of predecessorId/successorId fields can be specified */
-  predecessorId: string;
+  predecessorId?: string;
   /** Add successor task, only one of predecessorId/successorId fields can be specified */
-  successorId: string;
+  successorId?: string;
   /** Relation between Predecessor and Successor * `FinishToFinish` - Finish to finish. Allowed only when predecessor and successor are Planned or Milestone tasks * `StartToStart` - Start to start. Allowed only when both predecessor and successor are Planned tasks * `StartToFinish` - Start to finish. Allowed only when predecessor is Planned, and successor is Planned or Milestone task * `FinishToStart` - Finish to start. Allowed only when predecessor is Planned or Milestone, and successor is Planned task */
   relationType: DependencyRelationType;
   /** Always in minutes, positive numbers are lag time and negative numbers are lead time (default: 0) */
@@ -3342,9 +3342,9 @@ export type HourlyRatesProvisionResult = HourlyRateEnvelope;
 /** Arguments of GET /ids. */
 export interface IdsConvertArgs {
   /** Entity type * `ApiV2Task` - API v2 task * `ApiV2Attachment` - API v2 attachment * `ApiV2Comment` - API v2 comment * `ApiV2Folder` - API v2 folder * `ApiV2Timelog` - API v2 timelog entry * `ApiV2User` - API v2 user or group * `ApiV2Account` - API v2 account * `ApiV2RequestForm` - API v2 request form */
-  type?: CustomFieldType2;
+  type: CustomFieldType2;
   /** List of APIv2 legacy IDs. Limit : `1000` */
-  ids?: readonly string[];
+  ids: readonly string[];
 }
 
 /** Result of GET /ids. */
@@ -4747,7 +4747,7 @@ export type UsersGetResult = UserEnvelope;
 export interface UsersUpdateArgs {
   userId: string;
   /** [Deprecated] It is recommended to use 'userTypeId' parameter instead. Profile to be updated. Mutually exclusive with other params */
-  profile: UserProfile;
+  profile?: UserProfile;
   /** Change user type of user in account. Mutually exclusive with other params */
   userTypeId?: string;
   /** Activate or deactivate user. Mutually exclusive with other params */

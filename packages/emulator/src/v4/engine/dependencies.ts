@@ -1,18 +1,26 @@
 /** Dependencies between two tasks the caller can see; no self-dependency, no duplicate pair. */
 import { requireFullUser, visibleTask, type V4Call } from "./call.js";
-import { invalidParameter, notFound } from "./errors.js";
+import { invalidParameter, notFound, V4Error } from "./errors.js";
 import { newId, type DependencyRecord } from "./state.js";
 
 type Relation = DependencyRecord["relationType"];
 
-export function createDependency(call: V4Call, args: { taskId: string; predecessorId: string; successorId: string; relationType: Relation; lagTime?: number }): DependencyRecord {
+/**
+ * POST /tasks/{taskId}/dependencies: the other task is named by predecessorId or successorId ("only one of
+ * predecessorId/successorId fields can be specified"), the task in the path is the other end. Both are taken
+ * when one of them is the task in the path.
+ */
+export function createDependency(call: V4Call, args: { taskId: string; predecessorId?: string; successorId?: string; relationType: Relation; lagTime?: number }): DependencyRecord {
   requireFullUser(call, "add dependencies");
   const { state } = call;
   visibleTask(call, args.taskId);
-  if (args.taskId !== args.predecessorId && args.taskId !== args.successorId) throw invalidParameter("taskId", "must be the predecessor or the successor");
-  if (args.predecessorId === args.successorId) throw invalidParameter("successorId", "a task cannot depend on itself");
-  const predecessor = visibleTask(call, args.predecessorId);
-  const successor = visibleTask(call, args.successorId);
+  if (args.predecessorId === undefined && args.successorId === undefined) throw new V4Error(400, "parameter_required", "Missing required parameter: predecessorId or successorId");
+  const predecessorId = args.predecessorId ?? args.taskId;
+  const successorId = args.successorId ?? args.taskId;
+  if (args.taskId !== predecessorId && args.taskId !== successorId) throw invalidParameter("successorId", "send only one of predecessorId and successorId: the task in the path is the other end");
+  if (predecessorId === successorId) throw invalidParameter(args.predecessorId === undefined ? "successorId" : "predecessorId", "a task cannot depend on itself");
+  const predecessor = visibleTask(call, predecessorId);
+  const successor = visibleTask(call, successorId);
   for (const id of predecessor.dependencyIds) {
     const d = state.dependencies.get(id)!;
     if (d.predecessorId === predecessor.id && d.successorId === successor.id) throw invalidParameter("successorId", `task ${successor.id} already depends on ${predecessor.id} (dependency ${d.id})`);

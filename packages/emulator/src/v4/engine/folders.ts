@@ -10,7 +10,7 @@ import { invalidParameter, notFound } from "./errors.js";
 import { filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type FolderRecord, type ProjectRecord, type SpaceAccessType, type SpaceRecord, type V4State } from "./state.js";
 import { parseDay, parseUtcTimestamp } from "./time.js";
-import { mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
+import { matchesMetadata, mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { findCustomStatus, customStatusFor } from "./workflows.js";
 
 const PROJECT_STATUSES = ["Green", "Yellow", "Red", "Completed", "OnHold", "Cancelled"] as const;
@@ -191,17 +191,39 @@ export function updateFolders(call: V4Call, args: { folderIds: string[]; customF
   return folderIds.map((folderId) => updateFolder(call, { folderId, ...changes }));
 }
 
-/** Moves the folder, its subtree and the tasks only it holds to the recycle bin. */
+/**
+ * The folders a deletion takes: the folder, and every folder under it whose parents are all taken (the
+ * reference: descendants go "unless they have parents outside of deletion scope").
+ */
+function deletionScope(state: V4State, folder: FolderRecord): Set<string> {
+  const taken = new Set([folder.id]);
+  const under = descendantsOf(state, folder.id);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of under) {
+      if (!taken.has(f.id) && f.parentIds.every((p) => taken.has(p))) {
+        taken.add(f.id);
+        grew = true;
+      }
+    }
+  }
+  return taken;
+}
+
+/** Moves the folder and what only it holds (subfolders, tasks) to the recycle bin; the rest just lose it as a parent. */
 export function deleteFolder(call: V4Call, folderId: string): FolderRecord {
   const { state } = call;
   const folder = writableFolder(call, folderId);
   if (folder.scope === "WsRoot" || folder.space) throw invalidParameter("folderId", folder.space ? "a space is deleted with DELETE /spaces/{spaceId}" : "the account root cannot be deleted");
-  const subtree = [folder, ...descendantsOf(state, folder.id)];
-  const ids = new Set(subtree.map((f) => f.id));
+  const ids = deletionScope(state, folder);
+  for (const kept of descendantsOf(state, folder.id)) {
+    if (!ids.has(kept.id)) for (const parent of kept.parentIds.filter((p) => ids.has(p))) detach(state, kept, parent);
+  }
   folder.deletedFrom = [...folder.parentIds];
   for (const parent of [...folder.parentIds]) detach(state, folder, parent);
   attach(state, folder, state.recycleBinId);
-  for (const f of subtree) {
+  for (const id of ids) {
+    const f = state.folders.get(id)!;
     f.scope = "RbFolder";
     f.updatedAt = call.at;
   }
@@ -243,6 +265,8 @@ export interface FolderQueryArgs {
   permalink?: string;
   descendants?: boolean;
   metadata?: { key?: string; value?: string | null };
+  contractTypes?: string;
+  customItemTypes?: string[];
   updatedDate?: { start?: string; end?: string };
   project?: boolean;
   deleted?: boolean;
@@ -275,7 +299,10 @@ export function queryFolders(call: V4Call, path: string, args: FolderQueryArgs):
     (args.project === undefined || (f.project !== undefined) === args.project) &&
     (args.title === undefined || f.title.toLowerCase().includes(args.title.toLowerCase())) &&
     (args.permalink === undefined || args.permalink === `https://www.wrike.com/open.htm?id=${encodeURIComponent(f.id)}`) &&
-    (args.metadata === undefined || f.metadata.some((m) => m.key === args.metadata!.key && (args.metadata!.value == null || m.value === args.metadata!.value))) &&
+    matchesMetadata(f.metadata, args.metadata) &&
+    // No folder has a contract type or a custom item type here: a filter by either finds nothing.
+    args.contractTypes === undefined &&
+    args.customItemTypes === undefined &&
     (args.customStatuses === undefined || (f.project !== undefined && args.customStatuses.includes(f.project.customStatusId))) &&
     (args.authors === undefined || args.authors.includes(f.authorId)) &&
     (args.owners === undefined || (f.project?.ownerIds ?? []).some((o) => args.owners!.includes(o))) &&

@@ -4,7 +4,7 @@
  * Operations not listed here answer a generated document (generated-document.ts); the README lists them.
  */
 import type { V4Call } from "./call.js";
-import { pageInIdOrder, scanOf, type Page } from "./paging.js";
+import { argsWithTokenFilters, filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import * as approvals from "./approvals.js";
 import * as attachments from "./attachments.js";
 import { pollJob, startJob } from "./async-jobs.js";
@@ -63,9 +63,12 @@ const page = <T>(p: Page<T>, render: (item: T) => unknown): DocumentAnswer => ({
 
 const list = <T>(items: readonly T[], render: (item: T) => unknown): DocumentAnswer => ({ data: items.map(render) });
 
-/** A paged list over a small in-memory set (approvals, groups): id order, the same tokens as the big lists. */
+/** Arguments that shape the answer, not which items it lists. */
+const PAGING_ARGS = new Set(["pageSize", "nextPageToken", "limit", "fields"]);
+
+/** A paged list over a small in-memory set (approvals): id order, the same tokens as the big lists, bound to the filters. */
 function pageArray<T extends { id: string }>(op: OperationContext, args: Args, items: T[], render: (item: T) => unknown): DocumentAnswer {
-  return page(pageInIdOrder(args, op.id, scanOf(items), () => true), render);
+  return page(pageInIdOrder(args, filterScope(op.id, args, PAGING_ARGS), scanOf(items), () => true), render);
 }
 
 const task = (call: V4Call) => (t: Parameters<typeof view.taskView>[1]) => view.taskView(call, t);
@@ -95,8 +98,7 @@ export const statefulOperations: Readonly<Record<string, StatefulOperation>> = {
   "PUT /contacts/{contactId}": (call, a) => list([people.updateContact(call, a)], contact(call)),
   "GET /users/{userId}": (call, a) => list([people.requireContact(call, a.userId)], contact(call)),
   "PUT /users/{userId}": (call, a) => list([people.updateUser(call, a)], contact(call)),
-  // Groups name their page token pageToken.
-  "GET /groups": (call, a, op) => pageArray(op, { pageSize: a.pageSize, nextPageToken: a.pageToken }, [...call.state.groups.values()], (g) => view.groupView(call, g)),
+  "GET /groups": (call, a, op) => page(people.groupsPage(call, op.id, a), (g) => view.groupView(call, g)),
   "POST /groups": (call, a) => list([people.createGroup(call, a)], (g) => view.groupView(call, g)),
   "GET /groups/{groupId}": (call, a) => list([people.visibleGroup(call, a.groupId)], (g) => view.groupView(call, g)),
   "PUT /groups/{groupId}": (call, a) => list([people.updateGroup(call, a)], (g) => view.groupView(call, g)),
@@ -191,7 +193,11 @@ export const statefulOperations: Readonly<Record<string, StatefulOperation>> = {
   "PUT /workflows/{workflowId}": (call, a) => list(workflows.workflowsUpdate(call, a), (w) => w),
 
   // approvals
-  "GET /approvals": (call, a, op) => pageArray(op, a, approvals.listApprovals(call, a), view.approvalView),
+  "GET /approvals": (call, a, op) => {
+    // Its page token overrides the request's filters (the reference).
+    const args = argsWithTokenFilters(a, op.id, "nextPageToken", PAGING_ARGS);
+    return pageArray(op, args, approvals.listApprovals(call, args), view.approvalView);
+  },
   "GET /tasks/{taskId}/approvals": (call, a) => list(approvals.listApprovals(call, a), view.approvalView),
   "GET /folders/{folderId}/approvals": (call, a) => list(approvals.listApprovals(call, a), view.approvalView),
   "POST /tasks/{taskId}/approvals": (call, a) => list([approvals.createApproval(call, a)], view.approvalView),

@@ -51,7 +51,7 @@ function encodeToken(body: TokenBody): string {
   return bytesToBase64(new TextEncoder().encode(JSON.stringify(body))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-function decodeToken(token: string, scope: string): TokenBody {
+function readToken(token: string, tokenArg: string): TokenBody {
   const bytes = base64ToBytes(token.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (token.length % 4)) % 4));
   let body: TokenBody | undefined;
   try {
@@ -59,11 +59,35 @@ function decodeToken(token: string, scope: string): TokenBody {
   } catch {
     body = undefined;
   }
-  if (body === undefined || typeof body.after !== "string" || typeof body.pageSize !== "number") throw invalidParameter("nextPageToken", "is not a token this API issued");
+  if (body === null || typeof body !== "object" || typeof body.scope !== "string" || typeof body.after !== "string" || typeof body.pageSize !== "number") throw invalidParameter(tokenArg, "is not a token this API issued");
+  return body;
+}
+
+function decodeToken(token: string, scope: string, tokenArg: string): TokenBody {
+  const body = readToken(token, tokenArg);
   if (body.scope !== scope) {
-    throw invalidParameter("nextPageToken", "was issued for another list or other filters; send the same filters with every page token (they are not kept across pages)");
+    throw invalidParameter(tokenArg, "was issued for another list or other filters; send the same filters with every page token (they are not kept across pages)");
   }
   return body;
+}
+
+/**
+ * For a list whose page token "overrides any other parameters in request" (the reference, for approvals
+ * and groups): the arguments a page is read with, the filters the token was issued for (filterScope's)
+ * in place of the request's own, and the request's arguments named in `notFilters`.
+ */
+export function argsWithTokenFilters(args: Record<string, unknown>, path: string, tokenArg: string, notFilters: ReadonlySet<string>): Record<string, unknown> {
+  const token = args[tokenArg];
+  if (typeof token !== "string") return args;
+  const { scope } = readToken(token, tokenArg);
+  if (!scope.startsWith(`${path} `)) throw invalidParameter(tokenArg, "was issued for another list");
+  let filters: Record<string, unknown>;
+  try {
+    filters = Object.fromEntries(JSON.parse(scope.slice(path.length + 1)) as Array<[string, unknown]>);
+  } catch {
+    throw invalidParameter(tokenArg, "is not a token this API issued");
+  }
+  return { ...filters, ...Object.fromEntries(Object.entries(args).filter(([name]) => notFilters.has(name))) };
 }
 
 function checkPageSize(pageSize: number | undefined): void {
@@ -92,9 +116,17 @@ export interface TotalsCache {
  * Only the first page counts the total (one pass, unless `totals` knows it); later pages read no further
  * than they hand out.
  */
-export function pageInIdOrder<T extends { id: string }>(request: PageRequest, scope: string, scan: IdOrderScan<T>, matches: (item: T) => boolean, totals?: TotalsCache): Page<T> {
+export function pageInIdOrder<T extends { id: string }>(
+  request: PageRequest,
+  scope: string,
+  scan: IdOrderScan<T>,
+  matches: (item: T) => boolean,
+  totals?: TotalsCache,
+  /** The argument the request sends the token in, for its errors (groups say pageToken). */
+  tokenArg = "nextPageToken",
+): Page<T> {
   checkPageSize(request.pageSize);
-  const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope);
+  const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope, tokenArg);
   const pageSize = request.pageSize ?? token?.pageSize;
   const cap = token?.left ?? request.limit;
   const want = Math.min(pageSize ?? DEFAULT_LIMIT, cap ?? Infinity);
@@ -140,7 +172,7 @@ export function pageSorted<T extends { id: string }>(
   descending: boolean,
 ): Page<T> {
   checkPageSize(request.pageSize);
-  const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope);
+  const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope, "nextPageToken");
   const sign = descending ? -1 : 1;
   const compare = (ka: string | number, ia: string, kb: string | number, ib: string) => (ka < kb ? -sign : ka > kb ? sign : ia < ib ? -1 : ia > ib ? 1 : 0);
   const matching: Array<{ item: T; key: string | number }> = [];

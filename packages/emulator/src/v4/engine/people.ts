@@ -1,8 +1,9 @@
 /** Contacts, users, groups and the account. People are the v2 state's users with the v4 role and admin rights. */
 import { callerId, requireAdmin, type V4Call } from "./call.js";
-import { invalidParameter, notFound } from "./errors.js";
+import { invalidParameter, notFound, V4Error } from "./errors.js";
+import { argsWithTokenFilters, filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import { newId, type GroupRecord } from "./state.js";
-import { mergeMetadata, requireTitle, requireUsers, union, type MetadataInput } from "./values.js";
+import { matchesMetadata, mergeMetadata, requireTitle, requireUsers, union, type MetadataInput } from "./values.js";
 
 export function contactIds(call: V4Call, args: { me?: boolean; deleted?: boolean; name?: string; emails?: string[]; metadata?: { key?: string; value?: string | null } }): string[] {
   const { state } = call;
@@ -14,7 +15,7 @@ export function contactIds(call: V4Call, args: { me?: boolean; deleted?: boolean
         (args.deleted === undefined || (person?.deleted ?? false) === args.deleted) &&
         (args.name === undefined || `${u.firstName} ${u.lastName}`.toLowerCase().includes(args.name.toLowerCase())) &&
         (args.emails === undefined || args.emails.includes(u.email)) &&
-        (args.metadata === undefined || (person?.metadata ?? []).some((m) => m.key === args.metadata!.key && (args.metadata!.value == null || m.value === args.metadata!.value)))
+        matchesMetadata(person?.metadata ?? [], args.metadata)
       );
     })
     .map((u) => u.uid);
@@ -42,11 +43,15 @@ interface ProfileInput {
   owner?: boolean;
 }
 
-export function updateUser(call: V4Call, args: { userId: string; profile: ProfileInput; active?: boolean }): string {
+/** PUT /users/{id}: one of profile (deprecated), userTypeId (user types are not modelled: accepted, nothing changes) or active. */
+export function updateUser(call: V4Call, args: { userId: string; profile?: ProfileInput; userTypeId?: string; active?: boolean }): string {
   requireAdmin(call, "change users");
   requireContact(call, args.userId);
+  const given = (["profile", "userTypeId", "active"] as const).filter((name) => args[name] !== undefined);
+  if (given.length === 0) throw new V4Error(400, "parameter_required", "Missing required parameter: one of profile, userTypeId, active");
+  if (given.length > 1) throw invalidParameter(given[1]!, `cannot be sent with ${given[0]}: profile, userTypeId and active are mutually exclusive`);
   const person = call.state.people.get(args.userId)!;
-  const { role, admin } = args.profile;
+  const { role, admin } = args.profile ?? {};
   if (role !== undefined) {
     if (role !== "User" && role !== "Collaborator") throw invalidParameter("profile.role", `expected User or Collaborator, got ${JSON.stringify(role)}`);
     person.role = role;
@@ -55,8 +60,18 @@ export function updateUser(call: V4Call, args: { userId: string; profile: Profil
     if (person.owner && !admin) throw invalidParameter("profile.admin", "the account owner is always an admin");
     person.admin = admin;
   }
+  if (args.active === false && person.owner) throw invalidParameter("active", "the account owner cannot be deactivated");
   if (args.active !== undefined) person.deleted = !args.active;
   return args.userId;
+}
+
+const GROUP_PAGING_ARGS = new Set(["pageSize", "pageToken", "fields"]);
+
+/** GET /groups: filtered by metadata, paged; a page token brings its own filter (it overrides the request's). */
+export function groupsPage(call: V4Call, path: string, request: { metadata?: { key?: string; value?: string | null }; pageSize?: number; pageToken?: string }): Page<GroupRecord> {
+  const args = argsWithTokenFilters(request, path, "pageToken", GROUP_PAGING_ARGS) as typeof request;
+  const scope = filterScope(path, args, GROUP_PAGING_ARGS);
+  return pageInIdOrder({ pageSize: args.pageSize, nextPageToken: args.pageToken }, scope, scanOf([...call.state.groups.values()]), (g) => matchesMetadata(g.metadata, args.metadata), undefined, "pageToken");
 }
 
 export function createGroup(call: V4Call, args: { title: string; members?: string[]; parent?: string; metadata?: MetadataInput[] }): GroupRecord {

@@ -11,7 +11,7 @@ import { invalidParameter, notAllowed, V4Error } from "./errors.js";
 import { filterScope, pageInIdOrder, pageSorted, type Page, type TotalsCache } from "./paging.js";
 import { newId, type FolderRecord, type TaskDates, type TaskImportance, type TaskRecord, type TaskStatus, type V4State } from "./state.js";
 import { localDateTime, parseTaskDate, parseUtcTimestamp } from "./time.js";
-import { mergeCustomFields, mergeMetadata, NONE, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
+import { matchesMetadata, mergeCustomFields, mergeMetadata, NONE, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { resolveStatus } from "./workflows.js";
 
 const MINUTES_PER_WORKDAY = 480;
@@ -338,6 +338,8 @@ interface RangeFilter {
 }
 
 export interface TaskQueryArgs {
+  responsiblePlaceholders?: string[];
+  customItemTypes?: string[];
   folderId?: string;
   spaceId?: string;
   descendants?: boolean;
@@ -437,12 +439,14 @@ function scopeFolders(call: V4Call, rootId: string, descendants: boolean): Set<s
 /** One predicate from the filters; each clause is checked only when its filter is given. */
 function taskPredicate(call: V4Call, args: TaskQueryArgs): (t: TaskRecord) => boolean {
   const uid = callerId(call);
-  const clauses: Array<(t: TaskRecord) => boolean> = [(t) => t.scope === "WsTask" && t.sharedIds.includes(uid)];
   const folderId = args.folderId ?? args.spaceId;
+  const folder = folderId === undefined ? undefined : visibleFolder(call, folderId, args.spaceId === undefined ? "Folder" : "Space");
+  // The recycle bin and the folders in it are searched for deleted tasks (where they were before counts), the rest for live ones.
+  const inBin = folder?.scope === "RbRoot" || folder?.scope === "RbFolder";
+  const clauses: Array<(t: TaskRecord) => boolean> = [(t) => t.scope === (inBin ? "RbTask" : "WsTask") && t.sharedIds.includes(uid)];
   if (folderId !== undefined) {
-    visibleFolder(call, folderId, args.spaceId === undefined ? "Folder" : "Space");
     const folders = scopeFolders(call, folderId, args.descendants ?? true);
-    clauses.push((t) => t.parentIds.some((p) => folders.has(p)));
+    clauses.push(inBin ? (t) => [...t.parentIds, ...(t.deletedFrom ?? [])].some((p) => folders.has(p)) : (t) => t.parentIds.some((p) => folders.has(p)));
   }
   if (args.subTasks !== true) clauses.push((t) => t.superTaskIds.length === 0);
   if (args.title !== undefined) {
@@ -479,10 +483,9 @@ function taskPredicate(call: V4Call, args: TaskQueryArgs): (t: TaskRecord) => bo
   if (args.responsibles !== undefined) clauses.push((t) => t.responsibleIds.some((r) => args.responsibles!.includes(r)));
   if (args.permalink !== undefined) clauses.push((t) => `https://www.wrike.com/open.htm?id=${encodeURIComponent(t.id)}` === args.permalink);
   if (args.customStatuses !== undefined) clauses.push((t) => args.customStatuses!.includes(t.customStatusId));
-  if (args.metadata !== undefined) {
-    const { key, value } = args.metadata;
-    clauses.push((t) => t.metadata.some((m) => m.key === key && (value === undefined || value === null || m.value === value)));
-  }
+  if (args.metadata !== undefined) clauses.push((t) => matchesMetadata(t.metadata, args.metadata));
+  // No task has a placeholder assignee or a custom item type here: a filter by either finds nothing.
+  if (args.responsiblePlaceholders !== undefined || args.customItemTypes !== undefined) clauses.push(() => false);
   for (const filter of [...(args.customField === undefined ? [] : [args.customField]), ...(args.customFields ?? [])]) clauses.push((t) => customFieldMatches(t, filter));
   return (t) => {
     for (let i = 0; i < clauses.length; i++) if (!clauses[i]!(t)) return false;

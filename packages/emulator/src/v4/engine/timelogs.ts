@@ -5,6 +5,7 @@ import { filterScope, pageInIdOrder, type Page } from "./paging.js";
 import { newId, type TimelogRecord } from "./state.js";
 import { parseDay, parseUtcTimestamp } from "./time.js";
 import { descendantsOf } from "./folders.js";
+import { TIMELOG_STATUSES } from "./view.js";
 
 function checkHours(hours: number): number {
   if (!(hours > 0 && hours <= 24)) throw invalidParameter("hours", `must be more than 0 and at most 24, got ${hours}`);
@@ -82,6 +83,9 @@ export interface TimelogQueryArgs {
   me?: boolean;
   descendants?: boolean;
   timelogCategories?: string[];
+  approvalStatuses?: string[];
+  exportStatuses?: string[];
+  billingTypes?: string[];
   limit?: number;
   pageSize?: number;
   nextPageToken?: string;
@@ -115,6 +119,9 @@ export function queryTimelogs(call: V4Call, path: string, args: TimelogQueryArgs
     (args.timelogCategoryId === undefined || t.categoryId === args.timelogCategoryId) &&
     (args.timelogCategories === undefined || (t.categoryId !== undefined && args.timelogCategories.includes(t.categoryId))) &&
     (folders === undefined || (state.tasks.get(t.taskId)?.parentIds.some((p) => folders!.has(p)) ?? false)) &&
+    (args.approvalStatuses === undefined || args.approvalStatuses.includes(TIMELOG_STATUSES.approvalStatus)) &&
+    (args.exportStatuses === undefined || args.exportStatuses.includes(TIMELOG_STATUSES.exportStatus)) &&
+    (args.billingTypes === undefined || args.billingTypes.includes(TIMELOG_STATUSES.billingType)) &&
     created(t.createdAt) &&
     updated(t.updatedAt) &&
     tracked(Date.parse(`${t.trackedDate}T00:00:00Z`));

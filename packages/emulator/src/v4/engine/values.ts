@@ -26,6 +26,11 @@ export function union(base: readonly string[], add: readonly string[] | undefine
   return out;
 }
 
+/** A metadata filter (exact match for a key, or for a key and value) against a record's entries. */
+export function matchesMetadata(entries: readonly MetadataEntry[], filter: { key?: string; value?: string | null } | undefined): boolean {
+  return filter === undefined || entries.some((m) => m.key === filter.key && (filter.value === undefined || filter.value === null || m.value === filter.value));
+}
+
 /** As the client sends it: a null value removes the entry. */
 export type MetadataInput = Metadata;
 

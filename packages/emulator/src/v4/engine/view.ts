@@ -267,6 +267,9 @@ export function attachmentView(call: V4Call, a: AttachmentRecord): Doc {
   };
 }
 
+/** What every time log shows for the approval, lock, export and billing it does not model; the list filters read the same. */
+export const TIMELOG_STATUSES = { approvalStatus: "Draft", lockStatus: "Unlocked", exportStatus: "NotExported", billingType: "NonBillable" } as const;
+
 export function timelogView(call: V4Call, t: TimelogRecord): Doc {
   return withSelected(
     call,
@@ -282,10 +285,10 @@ export function timelogView(call: V4Call, t: TimelogRecord): Doc {
       ...(t.categoryId === undefined ? {} : { categoryId: t.categoryId }),
     },
     {
-      approvalStatus: () => "Draft",
-      lockStatus: () => "Unlocked",
-      exportStatus: () => "NotExported",
-      billingType: () => "NonBillable",
+      approvalStatus: () => TIMELOG_STATUSES.approvalStatus,
+      lockStatus: () => TIMELOG_STATUSES.lockStatus,
+      exportStatus: () => TIMELOG_STATUSES.exportStatus,
+      billingType: () => TIMELOG_STATUSES.billingType,
     },
   );
 }

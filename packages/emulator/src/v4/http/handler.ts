@@ -5,9 +5,8 @@
  * (400 naming the argument), then the stateful engine or a generated document, in the {kind, data}
  * envelope; errors in the v4 envelope {errorDescription, error} with the spec's status.
  */
-import { createRestRouter, readRestArgs, type RestOperation, type RestRequestParts } from "@wrikekit/core/server";
+import { createRestRouter, jsonObjectParams, MalformedBodyError, readRestArgs, restBodyParams, type RestOperation, type RestRequestParts } from "@wrikekit/core/server";
 import { formatIssue } from "@wrikekit/core";
-import { parseFormUrlEncoded } from "@wrikekit/core/oauth1";
 import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "@wrikekit/client/server/v4";
 import type { BearerTokenRecord } from "../../engine/state.js";
 import { V4Error } from "../engine/errors.js";
@@ -87,8 +86,12 @@ function bearerToken(request: Request): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
 }
 
-function checkToken(state: V4State, token: string | undefined, now: number): BearerTokenRecord {
-  if (token === undefined) throw new V4Error(401, "not_authorized", "Authorization required: send Authorization: Bearer <access or permanent token>");
+function checkToken(state: V4State, token: string | undefined, now: number, url: URL): BearerTokenRecord {
+  if (token === undefined) {
+    // The token is taken from the header only; say so to a client that put it in the query (never echoing it).
+    const inQuery = url.searchParams.has("access_token") ? " (a token in the access_token query parameter is not read)" : "";
+    throw new V4Error(401, "not_authorized", `Authorization required: send Authorization: Bearer <access or permanent token>${inQuery}`);
+  }
   const record = state.v2.oauth.bearerTokens.get(token);
   if (record === undefined) throw new V4Error(401, "not_authorized", "The access token is invalid");
   if (record.expiresAt !== undefined && record.expiresAt <= now) throw new V4Error(401, "not_authorized", "The access token has expired; refresh it");
@@ -109,15 +112,44 @@ function argumentError(result: ReturnType<typeof readRestArgs>): V4Error | undef
   return undefined;
 }
 
-const mediaType = (request: Request) => (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+/** The most a form or JSON body of arguments may hold (uploads are not capped); the reference names no limit. */
+export const MAX_ARGUMENTS_BODY_BYTES = 10 * 1024 * 1024;
+
+const tooLarge = () => new V4Error(413, "invalid_request", `Request body too large: arguments may take at most ${MAX_ARGUMENTS_BODY_BYTES} bytes (send files to an attachments upload)`);
+
+/** The body as text, refused as soon as it passes the cap (by Content-Length when given, else while reading). */
+async function cappedBodyText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > MAX_ARGUMENTS_BODY_BYTES) throw tooLarge();
+  if (request.body === null) return "";
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > MAX_ARGUMENTS_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
 
 async function requestParts(request: Request, operation: RestOperation, path: Record<string, string>): Promise<RestRequestParts> {
   const url = new URL(request.url);
   const parts = { path, query: url.searchParams, headers: request.headers, body: new URLSearchParams() } as { -readonly [K in keyof RestRequestParts]: RestRequestParts[K] };
   if (request.method === "GET" || request.method === "HEAD") return parts;
   if (operation.upload) parts.raw = new Uint8Array(await request.arrayBuffer());
-  else if (mediaType(request) === "application/x-www-form-urlencoded" || mediaType(request) === "") parts.body = new URLSearchParams(parseFormUrlEncoded(await request.text()));
-  else throw new V4Error(400, "invalid_request", `Send arguments form-encoded (application/x-www-form-urlencoded), not ${mediaType(request)}`);
+  else {
+    try {
+      parts.body = restBodyParams(request.headers.get("content-type"), await cappedBodyText(request));
+    } catch (error) {
+      if (error instanceof MalformedBodyError) throw new V4Error(400, "invalid_request", error.message);
+      throw error;
+    }
+  }
   return parts;
 }
 
@@ -160,7 +192,7 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
     if (match === undefined || "wrongVerb" in match || match.operation.kind !== "write" || match.operation.upload) {
       throw new V4Error(400, "invalid_parameter", `Invalid parameter operations: ${method} ${url} is not a write operation a batch can run`);
     }
-    const body = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+    const body = jsonObjectParams(params);
     const result = readRestArgs(match.operation, { path: match.path, query: target.searchParams, body, headers: new Headers() }, schema);
     const problem = argumentError(result);
     if (problem !== undefined) throw new V4Error(400, problem.error, `operations: ${method} ${url}: ${problem.message}`);
@@ -183,7 +215,7 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
       if (match === undefined) throw new V4Error(404, "method_not_found", `No API method at ${verb} ${url.pathname}`);
       if ("wrongVerb" in match) throw new V4Error(404, "method_not_found", `${url.pathname} takes ${match.wrongVerb.join(", ")}, not ${verb}`);
       const at = now();
-      const token = checkToken(state, bearerToken(request), at);
+      const token = checkToken(state, bearerToken(request), at, url);
       const wait = budget.take(token.token, at);
       if (wait !== undefined) return v4ErrorResponse(new V4Error(429, "rate_limit_exceeded", "Rate limit exceeded: too many requests this second for this token; retry later"), { "retry-after": String(wait) });
       checkScopes(match.operation, token);

@@ -1699,7 +1699,7 @@ export function useHourlyRatesGetForPlaceholders<TData = t.HourlyRatesGetForPlac
 }
 
 /** TanStack Query options of GET /ids (key and fetcher), for `useQuery`, `useSuspenseQuery`, `prefetchQuery` or `ensureQueryData`. */
-export function idsConvertQueryOptions(client: WrikeClientLike, args: t.IdsConvertArgs = {}): WrikeQueryOptions<"GET /ids", t.IdsConvertArgs, t.IdsConvertResult> {
+export function idsConvertQueryOptions(client: WrikeClientLike, args: t.IdsConvertArgs): WrikeQueryOptions<"GET /ids", t.IdsConvertArgs, t.IdsConvertResult> {
   return wrikeQueryOptions(idsKeys.convert(args), (signal) => idsConvert(client.transport, args, { signal }));
 }
 
@@ -1720,7 +1720,7 @@ export function idsConvertQueryOptions(client: WrikeClientLike, args: t.IdsConve
  *
  * Query hook over idsConvertQueryOptions, with the client of the nearest WrikeProvider.
  */
-export function useIdsConvert<TData = t.IdsConvertResult>(args?: t.IdsConvertArgs, options?: WrikeQueryHookOptions<"GET /ids", t.IdsConvertArgs, t.IdsConvertResult, TData>): UseQueryResult<TData, WrikeError> {
+export function useIdsConvert<TData = t.IdsConvertResult>(args: t.IdsConvertArgs, options?: WrikeQueryHookOptions<"GET /ids", t.IdsConvertArgs, t.IdsConvertResult, TData>): UseQueryResult<TData, WrikeError> {
   return useWrikeQuery((client) => idsConvertQueryOptions(client, args), options);
 }
 
