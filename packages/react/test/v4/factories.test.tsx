@@ -4,24 +4,16 @@
  * useSuspenseQuery, useSuspenseInfiniteQuery, useQueries and the QueryClient's typed getQueryData. The type
  * assertions are checked by `tsc -p tsconfig.test.json` (the package's typecheck), the rest by running them.
  */
-import { cleanup, render, screen } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import { QueryClient, useQueries, useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { setupServer } from "msw/node";
 import { Suspense } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { createWrikeClient, type Task } from "@wrikekit/client";
-import { createWrikeHandlers, tasksListHandler } from "@wrikekit/msw";
+import { tasksListHandler } from "@wrikekit/msw";
 import { WrikeProvider, tasksListInfiniteQueryOptions, tasksListQueryOptions, useTasksList, useTasksListInfinite, useWrikeClient } from "../../src/index.js";
+import { useMswServer } from "./msw-server.js";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const server = setupServer(...createWrikeHandlers());
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = useMswServer();
 
 const client = createWrikeClient({ auth: { kind: "bearer", token: "test-token" }, rateLimit: false, retry: false });
 

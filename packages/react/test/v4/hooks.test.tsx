@@ -1,24 +1,16 @@
 // @vitest-environment happy-dom
 /** The v4 hooks against the MSW v4 handlers: infinite paging, a mutation invalidating a list, typed errors and results. */
-import { act, cleanup, render, renderHook, screen, waitFor } from "@testing-library/react";
+import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { QueryClient } from "@tanstack/react-query";
-import { setupServer } from "msw/node";
 import type { ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { createWrikeClient, WrikeApiError, type Task } from "@wrikekit/client";
 import type { WrikeError } from "@wrikekit/core";
-import { createWrikeHandlers, spacesListHandler, tasksCreateInFolderHandler, tasksGetHandler, tasksListHandler } from "@wrikekit/msw";
+import { spacesListHandler, tasksCreateInFolderHandler, tasksGetHandler, tasksListHandler } from "@wrikekit/msw";
 import { WrikeProvider, tasksKeys, useSpacesList, useTasksCreateInFolder, useTasksGet, useTasksList, useTasksListInfinite, useWrikeClient } from "../../src/index.js";
+import { useMswServer } from "./msw-server.js";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const server = setupServer(...createWrikeHandlers());
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = useMswServer();
 
 function setup() {
   const client = createWrikeClient({ auth: { kind: "bearer", token: "test-token" }, rateLimit: false, retry: false });

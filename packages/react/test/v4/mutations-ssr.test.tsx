@@ -5,26 +5,18 @@
  * optimistic update written by hand rolls back. Then SSR: prefetched pages survive dehydrate/JSON/hydrate
  * and render without a request.
  */
-import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
+import { act, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, dehydrate, hydrate } from "@tanstack/react-query";
 import { HttpResponse } from "msw";
-import { setupServer } from "msw/node";
 import type { ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { createWrikeClient, WrikeApiError, type TasksListResult } from "@wrikekit/client";
 import type { WrikeError } from "@wrikekit/core";
-import { createWrikeHandlers, tasksCreateInFolderHandler, tasksListHandler, tasksListInFolderHandler } from "@wrikekit/msw";
+import { tasksCreateInFolderHandler, tasksListHandler, tasksListInFolderHandler } from "@wrikekit/msw";
 import { WrikeProvider, tasksKeys, tasksListInfiniteQueryOptions, tasksListQueryOptions, useTasksCreateInFolder, useTasksList, useTasksListInFolderInfinite, useTasksListInfinite } from "../../src/index.js";
+import { useMswServer } from "./msw-server.js";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const server = setupServer(...createWrikeHandlers());
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = useMswServer();
 
 const client = createWrikeClient({ auth: { kind: "bearer", token: "test-token" }, rateLimit: false, retry: false });
 

@@ -4,25 +4,17 @@
  * or `undefined`s of the arguments, and no TanStack retries on top of the client's own (a failure shows at once,
  * and a retried request is not multiplied by TanStack's default of 3 more tries).
  */
-import { cleanup, renderHook, waitFor } from "@testing-library/react";
+import { renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, hashKey } from "@tanstack/react-query";
-import { setupServer } from "msw/node";
 import type { ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createWrikeClient, WrikeApiError, WrikeTransportError, WrikeValidationError } from "@wrikekit/client";
-import { createWrikeHandlers, tasksGetHandler, tasksListHandler } from "@wrikekit/msw";
+import { tasksGetHandler, tasksListHandler } from "@wrikekit/msw";
 import { HttpResponse, http } from "msw";
 import { WrikeProvider, tasksKeys, tasksListQueryOptions, useTasksGet, useTasksList, useTasksListInfinite } from "../../src/index.js";
+import { useMswServer } from "./msw-server.js";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const server = setupServer(...createWrikeHandlers());
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = useMswServer();
 
 /** A QueryClient left at TanStack's defaults (3 retries), as an app creates it. */
 function setup(retry: Parameters<typeof createWrikeClient>[0]["retry"]) {
