@@ -22,6 +22,7 @@ import {
   type UseQueryOptions,
   type UseQueryResult,
 } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { WrikeError, type Download, type WrikeTransport } from "@wrikekit/core";
 import { useWrikeClient, type WrikeClientLike } from "./provider.js";
 
@@ -205,18 +206,21 @@ export function useWrikeInfiniteQuery<Id extends string, A, R, TData>(
 /**
  * @internal Used by generated mutation hooks: calls the method with the provider's transport; on success
  * awaits the invalidation (so the mutation settles once the lists it changed are refetched), then the
- * caller's onSuccess.
+ * caller's onSuccess. `sensitive` names the arguments that are credentials (the spec's `sensitive: true`):
+ * TanStack keeps a mutation's variables in its cache, where devtools, `useMutationState` and every callback
+ * read them, so those arguments are taken out of the variables before TanStack sees them (see concealed).
  */
 export function useWrikeMutation<A, R, TOnMutateResult>(
   method: string,
   call: (transport: WrikeTransport, args: Exclude<A, void>) => Promise<R>,
   invalidate: (queryClient: QueryClient) => Promise<void>,
   options: WrikeMutationHookOptions<A, R, TOnMutateResult> | undefined,
+  sensitive?: readonly string[],
 ): UseMutationResult<R, WrikeError, A, TOnMutateResult> {
   const client = useWrikeClient();
   // A write whose arguments are all optional may be mutated with none: `mutate()`.
-  const mutate = wrikeErrors(method, (args: A) => call(client.transport, (args ?? {}) as Exclude<A, void>));
-  return useMutation<R, WrikeError, A, TOnMutateResult>({
+  const mutate = wrikeErrors(method, (args: A) => call(client.transport, revealed(args ?? {}) as Exclude<A, void>));
+  const result = useMutation<R, WrikeError, A, TOnMutateResult>({
     ...options,
     // Never TanStack's retries, even when a QueryClient's defaults ask for them: Wrike has no idempotency key,
     // so a write repeated after it may have landed is done twice. The client retries what was surely not applied.
@@ -227,6 +231,39 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
       await options?.onSuccess?.(data, variables, onMutateResult, context);
     },
   });
+  const { mutate: tanstackMutate, mutateAsync: tanstackMutateAsync } = result;
+  // Stable across renders as TanStack's own are, so that they can sit in effect dependencies.
+  const concealing = useMemo(
+    () => sensitive && { mutate: concealingCall(tanstackMutate, sensitive), mutateAsync: concealingCall(tanstackMutateAsync, sensitive) },
+    [sensitive?.join(), tanstackMutate, tanstackMutateAsync],
+  );
+  return concealing ? { ...result, ...concealing } : result;
+}
+
+/** Credentials taken out of mutation variables, kept where only the mutation function looks them up. */
+const hiddenArguments = new WeakMap<object, Record<string, unknown>>();
+
+/** The variables without their sensitive arguments (which a WeakMap keeps for `revealed`); others as they are. */
+function concealed<A>(variables: A, sensitive: readonly string[]): A {
+  if (!isPlainObject(variables) || !sensitive.some((name) => name in variables)) return variables;
+  const visible: Record<string, unknown> = {};
+  const hidden: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(variables)) (sensitive.includes(name) ? hidden : visible)[name] = value;
+  hiddenArguments.set(visible, hidden);
+  return visible as A;
+}
+
+/** `mutate` or `mutateAsync` taking the variables through `concealed` first. */
+function concealingCall<F extends (...args: never) => unknown>(call: F, sensitive: readonly string[]): F {
+  const untyped = call as unknown as (...args: unknown[]) => unknown;
+  return ((variables: unknown, ...rest: unknown[]) => untyped(concealed(variables, sensitive), ...rest)) as unknown as F;
+}
+
+/** The arguments a call needs: the variables with the sensitive arguments `concealed` took out put back. */
+function revealed(variables: unknown): unknown {
+  if (typeof variables !== "object" || variables === null) return variables;
+  const hidden = hiddenArguments.get(variables);
+  return hidden ? { ...variables, ...hidden } : variables;
 }
 
 /** Invalidates the queries under each key prefix, and resolves once the active ones are refetched. */

@@ -40,6 +40,12 @@ interface HookTypes {
   resultType: string;
 }
 
+/** The mutation hook's last parameter when the method takes credentials: the names of those arguments, as a literal. */
+const sensitiveArgs = (m: Method): string[] => {
+  const sensitive = m.args.filter((a) => a.sensitive).map((a) => a.name);
+  return sensitive.length > 0 ? [JSON.stringify(sensitive)] : [];
+};
+
 function hookTypes(ir: Ir, m: Method): HookTypes {
   const keyArgsType = `t.${names.argsType(m)}`;
   if (m.binary) return { argsType: keyArgsType, keyArgsType, resultType: "WrikeDownloadBlob" };
@@ -198,7 +204,7 @@ export const reactHooksEmitter: Emitter = {
         typeParameters: [{ name: "TOnMutateResult", default: "unknown" }],
         parameters: [{ name: "options", type: `WrikeMutationHookOptions<${variables}, ${resultType}, TOnMutateResult>`, hasQuestionToken: true }],
         returnType: `UseMutationResult<${resultType}, WrikeError, ${variables}, TOnMutateResult>`,
-        statements: `return useWrikeMutation<${variables}, ${resultType}, TOnMutateResult>(${idType(m)}, ${m.functionName}, ${names.invalidator(m)}, options);`,
+        statements: `return useWrikeMutation<${variables}, ${resultType}, TOnMutateResult>(${[idType(m), m.functionName, names.invalidator(m), "options", ...sensitiveArgs(m)].join(", ")});`,
       });
     }
   },

@@ -71,6 +71,8 @@ const argument = z.strictObject({
   selects: pascalName.optional(),
   /** For enum-typed arguments: the subset of the enum's values this argument accepts, when narrower. */
   values: z.array(z.union([z.string(), z.number()])).min(1).optional(),
+  /** A credential (a webhook's signing secret): generated code keeps it out of state others can read, such as React Query's mutation variables. */
+  sensitive: z.boolean().optional(),
 });
 export type ArgumentSpec = z.infer<typeof argument>;
 

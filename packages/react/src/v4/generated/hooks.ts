@@ -5772,7 +5772,7 @@ export function invalidateAfterWebhooksCreateInFolder(queryClient: QueryClient):
  * Mutation hook: on success it awaits invalidateAfterWebhooksCreateInFolder, then calls the onSuccess given in options.
  */
 export function useWebhooksCreateInFolder<TOnMutateResult = unknown>(options?: WrikeMutationHookOptions<t.WebhooksCreateInFolderArgs, t.WebhooksCreateInFolderResult, TOnMutateResult>): UseMutationResult<t.WebhooksCreateInFolderResult, WrikeError, t.WebhooksCreateInFolderArgs, TOnMutateResult> {
-  return useWrikeMutation<t.WebhooksCreateInFolderArgs, t.WebhooksCreateInFolderResult, TOnMutateResult>("POST /folders/{folderId}/webhooks", webhooksCreateInFolder, invalidateAfterWebhooksCreateInFolder, options);
+  return useWrikeMutation<t.WebhooksCreateInFolderArgs, t.WebhooksCreateInFolderResult, TOnMutateResult>("POST /folders/{folderId}/webhooks", webhooksCreateInFolder, invalidateAfterWebhooksCreateInFolder, options, ["secret"]);
 }
 
 /** Marks stale, and refetches if in use, every cached query that POST /spaces/{spaceId}/webhooks may change: GET /webhooks, GET /webhooks/{webhookIds}. */
@@ -5799,7 +5799,7 @@ export function invalidateAfterWebhooksCreateInSpace(queryClient: QueryClient): 
  * Mutation hook: on success it awaits invalidateAfterWebhooksCreateInSpace, then calls the onSuccess given in options.
  */
 export function useWebhooksCreateInSpace<TOnMutateResult = unknown>(options?: WrikeMutationHookOptions<t.WebhooksCreateInSpaceArgs, t.WebhooksCreateInSpaceResult, TOnMutateResult>): UseMutationResult<t.WebhooksCreateInSpaceResult, WrikeError, t.WebhooksCreateInSpaceArgs, TOnMutateResult> {
-  return useWrikeMutation<t.WebhooksCreateInSpaceArgs, t.WebhooksCreateInSpaceResult, TOnMutateResult>("POST /spaces/{spaceId}/webhooks", webhooksCreateInSpace, invalidateAfterWebhooksCreateInSpace, options);
+  return useWrikeMutation<t.WebhooksCreateInSpaceArgs, t.WebhooksCreateInSpaceResult, TOnMutateResult>("POST /spaces/{spaceId}/webhooks", webhooksCreateInSpace, invalidateAfterWebhooksCreateInSpace, options, ["secret"]);
 }
 
 /** Marks stale, and refetches if in use, every cached query that POST /webhooks may change: GET /webhooks, GET /webhooks/{webhookIds}. */
@@ -5826,7 +5826,7 @@ export function invalidateAfterWebhooksCreate(queryClient: QueryClient): Promise
  * Mutation hook: on success it awaits invalidateAfterWebhooksCreate, then calls the onSuccess given in options.
  */
 export function useWebhooksCreate<TOnMutateResult = unknown>(options?: WrikeMutationHookOptions<t.WebhooksCreateArgs, t.WebhooksCreateResult, TOnMutateResult>): UseMutationResult<t.WebhooksCreateResult, WrikeError, t.WebhooksCreateArgs, TOnMutateResult> {
-  return useWrikeMutation<t.WebhooksCreateArgs, t.WebhooksCreateResult, TOnMutateResult>("POST /webhooks", webhooksCreate, invalidateAfterWebhooksCreate, options);
+  return useWrikeMutation<t.WebhooksCreateArgs, t.WebhooksCreateResult, TOnMutateResult>("POST /webhooks", webhooksCreate, invalidateAfterWebhooksCreate, options, ["secret"]);
 }
 
 /** Marks stale, and refetches if in use, every cached query that PUT /webhooks/{webhookId} may change: GET /webhooks, GET /webhooks/{webhookIds}. */
