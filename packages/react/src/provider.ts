@@ -4,9 +4,10 @@
  * no credentials of its own: configure the client with a bearer token, or point it at a signing proxy
  * (see README: no consumer secret belongs in a browser bundle).
  */
-import { createContext, createElement, useContext, type ReactNode } from "react";
-import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { createContext, createElement, useContext, useState, type ReactNode } from "react";
+import { QueryClientContext, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { WrikeTransport } from "@wrikekit/core";
+import { WRIKE_QUERY_KEY_ROOT } from "./key-root.js";
 
 /** What the hooks need of a client: its transport. Any `createWrikeClient(...)` result fits (v4 or v2). */
 export interface WrikeClientLike {
@@ -27,8 +28,21 @@ export interface WrikeProviderProps {
   children?: ReactNode;
 }
 
-/** Makes `client` available to `useWrikeClient()` and every generated hook below it. */
+/**
+ * Makes `client` available to `useWrikeClient()` and every generated hook below it. When `client` changes
+ * (another user signed in, another account), the wrikekit queries cached with the previous one are removed
+ * before anything below renders with the new client: query keys name the method and its arguments, not the
+ * credentials, so they would otherwise show one user's data to the next.
+ */
 export function WrikeProvider({ client, queryClient, children }: WrikeProviderProps): ReactNode {
+  const cache = useContext(QueryClientContext);
+  const [renderedClient, setRenderedClient] = useState(client);
+  if (renderedClient !== client) {
+    // During render, not in an effect, so that no child ever renders the new client with the old data.
+    // Removing is idempotent, so a render React throws away and repeats does no harm.
+    (queryClient ?? cache)?.removeQueries({ queryKey: [WRIKE_QUERY_KEY_ROOT] });
+    setRenderedClient(client);
+  }
   const inner = createElement(WrikeClientContext.Provider, { value: client }, children);
   return queryClient === undefined ? inner : createElement(QueryClientProvider, { client: queryClient }, inner);
 }

@@ -24,12 +24,11 @@ import {
 } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { WrikeError, type Download, type WrikeTransport } from "@wrikekit/core";
+import { WRIKE_QUERY_KEY_ROOT } from "./key-root.js";
 import { useWrikeClient, type WrikeClientLike } from "./provider.js";
 
 export type { WrikeClientLike };
-
-/** First element of every wrikekit query key: `invalidateQueries({ queryKey: wrikeKeys.all })` drops them all. */
-export const WRIKE_QUERY_KEY_ROOT = "wrike";
+export { WRIKE_QUERY_KEY_ROOT };
 
 export const wrikeKeys: { readonly all: readonly ["wrike"] } = { all: [WRIKE_QUERY_KEY_ROOT] };
 

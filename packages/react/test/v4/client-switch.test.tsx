@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+/**
+ * Another user signs in: the WrikeProvider gets another client while the QueryClient stays. No render
+ * with the new client may show what the previous one fetched (query keys do not carry credentials).
+ */
+import { render, waitFor } from "@testing-library/react";
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
+import { tasksListHandler } from "@wrikekit/msw";
+import { WrikeProvider, useTasksList, useWrikeClient } from "../../src/index.js";
+import { useMswServer } from "./msw-server.js";
+
+const server = useMswServer();
+const clientOf = (token: string) => createWrikeClient({ auth: { kind: "bearer", token }, rateLimit: false, retry: false });
+
+describe("WrikeProvider with another client", () => {
+  it("drops the previous client's cached queries before anything renders with the new one", async () => {
+    server.use(tasksListHandler(({ request }) => ({ data: [{ id: "T", title: `task of ${request.headers.get("authorization")}` }] })));
+    const alice = clientOf("alice-token-0001");
+    const bob = clientOf("bob-token-00001");
+    const owner = new Map<unknown, string>([[alice, "Bearer alice-token-0001"], [bob, "Bearer bob-token-00001"]]);
+    const renders: { client: string; title: string | undefined }[] = [];
+    function Titles() {
+      const client = useWrikeClient();
+      const { data } = useTasksList();
+      renders.push({ client: owner.get(client)!, title: data?.data[0]?.title });
+      return null;
+    }
+    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+    const app = (client: WrikeClient) => (
+      <WrikeProvider client={client} queryClient={queryClient}>
+        <Titles />
+      </WrikeProvider>
+    );
+    const { rerender } = render(app(alice));
+    await waitFor(() => expect(renders.at(-1)?.title).toBe("task of Bearer alice-token-0001"));
+    rerender(app(bob));
+    await waitFor(() => expect(renders.at(-1)?.title).toBe("task of Bearer bob-token-00001"));
+    const shownTo = (client: string) => renders.filter((r) => r.client === client && r.title !== undefined).map((r) => r.title);
+    expect(new Set(shownTo("Bearer bob-token-00001"))).toEqual(new Set(["task of Bearer bob-token-00001"]));
+  });
+
+  it("keeps the cache when the same client renders again", async () => {
+    let requests = 0;
+    server.use(tasksListHandler(() => (requests++, { data: [{ id: "T", title: "same" }] })));
+    const client = clientOf("alice-token-0001");
+    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+    function Title() {
+      return <p>{useTasksList().data?.data[0]?.title ?? "…"}</p>;
+    }
+    const app = () => (
+      <WrikeProvider client={client} queryClient={queryClient}>
+        <Title />
+      </WrikeProvider>
+    );
+    const view = render(app());
+    await waitFor(() => expect(view.container.textContent).toBe("same"));
+    view.rerender(app());
+    expect(view.container.textContent).toBe("same");
+    expect(requests).toBe(1);
+  });
+});
