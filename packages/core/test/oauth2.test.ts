@@ -101,6 +101,26 @@ describe("OAuth 2.0", () => {
     expect(session.host()).toBe("app-eu.wrike.com");
   });
 
+  it("a store that fails to save the rotated tokens: a typed error, the new tokens kept in memory and saved on the next call, the retired refresh token never sent again", async () => {
+    const server = rotatingTokenServer();
+    const memory = createMemoryTokenStore({ accessToken: "access-0", refreshToken: "refresh-0", tokenType: "bearer", expiresAt: undefined, host: undefined });
+    let failures = 2;
+    const store = { load: memory.load, save: async (next: Parameters<typeof memory.save>[0]) => (failures-- > 0 ? Promise.reject(new Error("disk full")) : memory.save(next)) };
+    const session = createOAuth2Session({ client: { ...client, fetch: server.fetch }, store });
+    const error = await session.refresh("access-0").catch((e: unknown) => e as WrikeAuthError);
+    expect(error).toBeInstanceOf(WrikeAuthError);
+    expect(error).toMatchObject({ error: "store_save_failed", cause: new Error("disk full") });
+    expect(JSON.stringify({ ...error, message: error.message })).not.toMatch(/access-1|refresh-1/);
+    // Still failing: no token is handed out unsaved, and the server is not asked again.
+    await expect(session.accessToken()).rejects.toMatchObject({ error: "store_save_failed" });
+    expect(await session.accessToken()).toBe("access-1");
+    expect((await memory.load())!.refreshToken).toBe("refresh-1");
+    expect(server.calls.map((c) => c.get("refresh_token"))).toEqual(["refresh-0"]);
+    // The saved tokens work on: the next refresh sends the rotated refresh token.
+    expect(await session.refresh("access-1")).toBe("access-2");
+    expect(server.calls.map((c) => c.get("refresh_token"))).toEqual(["refresh-0", "refresh-1"]);
+  });
+
   it("refreshes ahead of expiry, once for concurrent callers", async () => {
     const server = rotatingTokenServer();
     const clock = createManualClock(10_000_000);

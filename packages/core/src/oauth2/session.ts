@@ -3,6 +3,8 @@
  * rejected. Refresh tokens may rotate (each refresh returns a new one and retires the old), so refreshes
  * are single-flight: concurrent callers share one, and the rotated token is saved before anyone uses the
  * new access token. A caller whose rejected token was already replaced gets the new one without a refresh.
+ * A save that fails keeps the rotated tokens in memory (the old refresh token is retired: refreshing with it
+ * again would lock the user out) and is tried again before the next access token is handed out.
  */
 import { systemClock, type Clock } from "../resilience/clock.js";
 import { createMemoryStore, type Store } from "../store.js";
@@ -35,11 +37,32 @@ export function createOAuth2Session(options: OAuth2SessionOptions): OAuth2Sessio
   const margin = options.refreshMarginMs ?? 60_000;
   let current: TokenSet | undefined;
   let inFlight: Promise<TokenSet> | undefined;
+  /** Rotated tokens the store has not taken yet, and the save of them under way. */
+  let unsaved: TokenSet | undefined;
+  let saving: Promise<void> | undefined;
 
   async function tokens(): Promise<TokenSet> {
+    if (unsaved) await save(unsaved);
     current ??= await options.store.load();
     if (!current) throw new WrikeAuthError({ message: "no OAuth 2.0 tokens: complete the authorisation flow first", error: "no_tokens" });
     return current;
+  }
+
+  function save(next: TokenSet): Promise<void> {
+    saving ??= options.store
+      .save(next)
+      .then(
+        () => void (unsaved = unsaved === next ? undefined : unsaved),
+        (cause: unknown) => {
+          throw new WrikeAuthError({
+            message: "the refreshed OAuth 2.0 tokens could not be saved (TokenStore.save failed): they are kept in memory and saved again on the next call; fix the store",
+            error: "store_save_failed",
+            cause,
+          });
+        },
+      )
+      .finally(() => (saving = undefined));
+    return saving;
   }
 
   function refreshOnce(): Promise<TokenSet> {
@@ -50,8 +73,8 @@ export function createOAuth2Session(options: OAuth2SessionOptions): OAuth2Sessio
         const fresh = await refreshTokens(options.client, old.refreshToken, clock.now());
         // Keep the old refresh token when the server does not rotate it, and the host when it is not repeated.
         const next: TokenSet = { ...fresh, refreshToken: fresh.refreshToken ?? old.refreshToken, host: fresh.host ?? old.host };
-        await options.store.save(next);
-        current = next;
+        current = unsaved = next;
+        await save(next);
         return next;
       } finally {
         inFlight = undefined;
