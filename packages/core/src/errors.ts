@@ -27,18 +27,40 @@ export interface WrikeErrorInit {
 }
 
 // Fields are `declare`d and assigned from the init (Object.assign), so that the compiled classes carry no
-// field declarations or constructors of their own (bytes in every bundle). Each class names itself with a
-// literal `name` field, never `new.target.name`: minifiers rename classes, and `error.name ===
-// "WrikeDecodeError"` must hold in a minified app too (test/minified-names.test.ts checks it through a
-// minified bundle). `Init` types a subclass's constructor; it adds nothing to the instances.
+// field declarations or constructors of their own (bytes in every bundle). Each class marks itself with a
+// static field under the key ERROR_CLASS, the class's name written as a literal in every class (a computed
+// key would keep unused classes in bundles): WrikeError's constructor makes it the error's `name`, never
+// `new.target.name` (minifiers rename classes, and `error.name === "WrikeDecodeError"` must hold in a
+// minified app too: test/minified-names.test.ts), and Symbol.hasInstance compares it across copies of this
+// package. `Init` types a subclass's constructor; it adds nothing to the instances.
+const ERROR_CLASS = "@wrikekit/error-class";
+type MarkedClass = Function & { [ERROR_CLASS]?: string };
+
 export class WrikeError<Init extends WrikeErrorInit = WrikeErrorInit> extends Error {
-  override name = "WrikeError";
+  static readonly "@wrikekit/error-class": string = "WrikeError";
+  /**
+   * `instanceof` that also holds for an error another copy of @wrikekit/core made: an app that loads both
+   * its ESM and CJS builds (`import` here, `require` in a dependency) or two versions has two of each class,
+   * and a WrikeApiError of the one would not be `instanceof` the other's. Classes match by their mark along
+   * the error's prototype chain; an application's own subclass (no mark of its own) matches by identity only.
+   */
+  static override [Symbol.hasInstance](this: MarkedClass, value: unknown): boolean {
+    const mark = Object.hasOwn(this, ERROR_CLASS) && this[ERROR_CLASS];
+    for (let proto = value; (proto = proto == null ? null : Object.getPrototypeOf(proto)); ) {
+      const cls = (proto as { constructor?: MarkedClass }).constructor;
+      if (cls === this || (mark && cls?.[ERROR_CLASS] === mark)) return true;
+    }
+    return false;
+  }
+  declare name: string;
   /** The API method being called, e.g. wrike.task.add, when there is one. */
   declare readonly method: string | undefined;
   /** How many attempts the call made before this error (retries included). */
-  attempts = 1;
+  declare attempts: number;
   constructor(init: Init) {
     super(init.message, init);
+    this.name = (new.target as MarkedClass)[ERROR_CLASS]!;
+    this.attempts = 1;
     Object.assign(this, init);
   }
 }
@@ -56,7 +78,7 @@ export type OpenCode<Known extends number> = Known | (number & {});
  * that `instanceof` gives the typed fields); unknown names and codes still arrive.
  */
 export class WrikeApiError<Name extends string = string, Code extends number = number> extends WrikeError {
-  override name = "WrikeApiError";
+  static override readonly "@wrikekit/error-class": string = "WrikeApiError";
   /** v2: the envelope's code (402-407); v4: the HTTP status. */
   declare readonly code: Code;
   /** CREDENTIALS_ERROR, ... (v2), resource_not_found, ... (v4): the same as `error`. */
@@ -84,7 +106,7 @@ export type TransportFailure = "not-sent" | "network" | "timeout" | "aborted" | 
  * HTTP 300 for an account on another data-centre host (wrong-host), and a body over the size bound.
  */
 export class WrikeTransportError extends WrikeError<{ message: string; method: string; reason: TransportFailure; httpStatus?: number; retryAfterMs?: number; location?: string; cause?: unknown }> {
-  override name = "WrikeTransportError";
+  static override readonly "@wrikekit/error-class": string = "WrikeTransportError";
   declare readonly httpStatus: number | undefined;
   declare readonly reason: TransportFailure;
   declare readonly retryAfterMs: number | undefined;
@@ -94,13 +116,13 @@ export class WrikeTransportError extends WrikeError<{ message: string; method: s
 
 /** The response body could not be read as the JSON or XML it claimed to be, or had no known root. */
 export class WrikeDecodeError extends WrikeError<{ message: string; method: string; format: "json" | "xml"; cause?: unknown }> {
-  override name = "WrikeDecodeError";
+  static override readonly "@wrikekit/error-class": string = "WrikeDecodeError";
   declare readonly format: "json" | "xml";
 }
 
 /** Arguments (before sending) or a response (after decoding) do not match the spec. */
 export class WrikeValidationError extends WrikeError {
-  override name = "WrikeValidationError";
+  static override readonly "@wrikekit/error-class": string = "WrikeValidationError";
   declare readonly direction: "arguments" | "response";
   declare readonly issues: readonly Issue[];
   constructor(init: { method: string; direction: "arguments" | "response"; issues: readonly Issue[] }) {
@@ -112,7 +134,7 @@ export class WrikeValidationError extends WrikeError {
 
 /** The response echoed a different asyncKey than the request carried. */
 export class WrikeAsyncKeyMismatchError extends WrikeError {
-  override name = "WrikeAsyncKeyMismatchError";
+  static override readonly "@wrikekit/error-class": string = "WrikeAsyncKeyMismatchError";
   declare readonly sent: string;
   declare readonly received: string | undefined;
   constructor(init: { method: string; sent: string; received: string | undefined }) {

@@ -28,7 +28,7 @@ export interface OAuth1TokenPair {
 
 /** A step of the flow failed; the message says which and the server's status, never a secret. */
 export class WrikeOAuth1FlowError extends WrikeError<WrikeErrorInit & { httpStatus?: number }> {
-  override name = "WrikeOAuth1FlowError";
+  static override readonly "@wrikekit/error-class": string = "WrikeOAuth1FlowError";
   declare readonly httpStatus: number | undefined;
   constructor(message: string, httpStatus?: number, cause?: unknown) {
     super({ message, method: "oauth1.flow", httpStatus, cause });

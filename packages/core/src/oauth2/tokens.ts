@@ -37,7 +37,7 @@ export interface TokenSet {
 
 /** The token endpoint refused or answered something unreadable. Carries the OAuth error code, never a token. */
 export class WrikeAuthError extends WrikeError {
-  override name = "WrikeAuthError";
+  static override readonly "@wrikekit/error-class": string = "WrikeAuthError";
   declare readonly error: string;
   declare readonly httpStatus: number | undefined;
   constructor(init: { message: string; error: string; httpStatus?: number; cause?: unknown }) {
