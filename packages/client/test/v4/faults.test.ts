@@ -244,7 +244,9 @@ describe("answers that are not the API's", () => {
     handler = (_req, res) => json(res, 200, "[]");
     const e = await failure(create(client()));
     expect(e).toBeInstanceOf(WrikeValidationError);
-    expect(e.message).toContain("expected object, got array(0)");
+    expect((e as WrikeValidationError).issues).toEqual([{ path: "(root)", expected: "object", received: "array(0)" }]);
+    handler = (_req, res) => json(res, 200, "null");
+    expect(((await failure(create(client()))) as WrikeValidationError).issues).toEqual([{ path: "(root)", expected: "object", received: "null" }]);
   });
 
   it("a body over maxResponseBytes (20 MB streamed, or declared): too-large, without reading it whole", async () => {

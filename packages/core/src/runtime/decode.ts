@@ -34,7 +34,8 @@ function pathTo(key: string | number, ctx: DecodeContext): string {
 }
 
 function fail<T>(value: unknown, key: string | number, expected: string, ctx: DecodeContext): T {
-  ctx.issues.push({ path: pathTo(key, ctx), expected, received: describeValue(value) });
+  // The answer itself (a v4 document that is null or a list) has no path: "(root)", as v2's root check says.
+  ctx.issues.push({ path: pathTo(key, ctx) || "(root)", expected, received: describeValue(value) });
   return value as T;
 }
 
