@@ -1,7 +1,6 @@
 /**
  * The receiver under Deno, from its TypeScript sources (no node: module on its path): a handshake, a signed
- * delivery with the independently computed vector of test/fixtures.ts, and a tampered one. Run with
- *   node_modules/.bin/deno test --no-remote --unstable-sloppy-imports packages/webhooks/test-deno/
+ * delivery with the independently computed vector of test/fixtures.ts, and a tampered one. Run by `pnpm test:deno`.
  */
 import { assertEquals } from "../../../scripts/deno/assert.ts";
 import { createWebhookReceiver } from "../src/index.ts";

@@ -10,5 +10,6 @@ export function createOAuth1Flow(options: Omit<OAuth1FlowOptions, "endpoints"> &
   return createFlow({ ...options, endpoints: options.endpoints ?? oauth1Endpoints.endpoints });
 }
 
-export const WrikeApiError = AnyApiError<ErrorName, ErrorCode>;
+// Typed explicitly: JSR refuses an inferred type in the public API (slow types).
+export const WrikeApiError: typeof AnyApiError<ErrorName, ErrorCode> = AnyApiError<ErrorName, ErrorCode>;
 export type WrikeApiError = AnyApiError<ErrorName, ErrorCode>;

@@ -2,5 +2,6 @@
 import { WrikeApiError as AnyApiError } from "@wrikekit/core";
 import type { ErrorCode, ErrorName } from "./generated/api.js";
 
-export const WrikeApiError = AnyApiError<ErrorName, ErrorCode>;
+// Typed explicitly: JSR refuses an inferred type in the public API (slow types).
+export const WrikeApiError: typeof AnyApiError<ErrorName, ErrorCode> = AnyApiError<ErrorName, ErrorCode>;
 export type WrikeApiError = AnyApiError<ErrorName, ErrorCode>;

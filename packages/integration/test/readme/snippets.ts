@@ -7,6 +7,7 @@
  *   ```ts compile-only  compiled only: it needs what a test cannot give it (a browser, a real account, a
  *                       port of its own, a test runner's hooks, your database)
  *   ```tsx              compiled only (JSX renders in a browser), against the DOM lib
+ *   ```ts deno          left out here: it uses Deno's globals, and `pnpm test:deno` checks it with deno check
  * Any other language (```sh, ```json, ```text, ...) is not TypeScript and is not checked. A `ts` block with
  * another mark is an error, so a typo cannot turn a check off.
  *
@@ -64,10 +65,11 @@ export function extractSnippets(readme: string, text: string, outDir: string): S
     const end = lines.findIndex((l, j) => j > i && l.startsWith(`${indent}\`\`\``));
     if (end < 0) throw new Error(`${readme}:${i + 1}: a fenced block is not closed`);
     const lang = open[2];
-    if (lang === "ts" || lang === "tsx") {
+    const mark = open[3]!.trim();
+    if ((lang === "ts" || lang === "tsx") && !(lang === "ts" && mark === "deno")) {
       const name = `${readme.replace(/\/?README\.md$/, "").replace(/\//g, "-") || "root"}-${i + 2}.${lang}`;
       const code = lines.slice(i + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join("\n");
-      snippets.push({ readme, line: i + 2, lang, mode: modeOf(readme, i + 1, lang, open[3]!.trim()), code, file: join(outDir, name) });
+      snippets.push({ readme, line: i + 2, lang, mode: modeOf(readme, i + 1, lang, mark), code, file: join(outDir, name) });
     }
     i = end;
   }
