@@ -156,7 +156,9 @@ describe("decoder fuzzing (seeded)", () => {
             if ("error" in outcome) {
               const typed = [WrikeDecodeError, WrikeValidationError, WrikeApiError, WrikeAsyncKeyMismatchError].some((type) => outcome.error instanceof type);
               expect(typed, `${ex.method.id} (${format}): ${String(outcome.error)} for ${JSON.stringify(text)}`).toBe(true);
-              if (outcome.error instanceof WrikeDecodeError) expect(direct.parsed).toBe(false);
+              // The client reads bytes: a declaration naming a charset no decoder knows (mutated) is refused before parsing.
+              const unknownCharset = outcome.error instanceof WrikeDecodeError && outcome.error.message.includes("unknown charset");
+              if (outcome.error instanceof WrikeDecodeError && !unknownCharset) expect(direct.parsed, `${String(outcome.error)} for ${JSON.stringify(text)}`).toBe(false);
             } else {
               expect(direct.parsed && direct.issues === 0).toBe(true);
               if (direct.parsed) expect(outcome.value).toStrictEqual(direct.result);

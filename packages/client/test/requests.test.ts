@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Method } from "@wrikekit/codegen";
-import { createWrikeClient, type WrikeClient } from "../src/v2/index.js";
+import { createWrikeClient, WrikeValidationError, type WrikeClient } from "../src/v2/index.js";
 import { xmlSupport } from "../src/xml.js";
 import { ir } from "./spec-examples.js";
 
@@ -95,6 +95,19 @@ describe("encodings", () => {
     expect(p.get("responsibleUsers")).toBe("A1,B2");
     expect(p.get("startDate")).toBe("2010-11-05T09:00:00");
     expect(p.get("status")).toBe("2");
+  });
+
+  it("keeps non-BMP text and control characters, and refuses a lone surrogate (it would arrive as U+FFFD) naming the argument", async () => {
+    const { client, requests } = recordingClient();
+    await client.task.add({ title: "😀 𝄞\u0001\t\r\n end " }).catch(() => {});
+    expect(requests[0]!.params.get("title")).toBe("😀 𝄞\u0001\t\r\n end ");
+    for (const args of [{ title: "a\uD800b" }, { title: "ok", responsibleUsers: ["A1", "\uDC00"] }]) {
+      const error = (await client.task.add(args).catch((e: unknown) => e)) as WrikeValidationError;
+      expect(error).toBeInstanceOf(WrikeValidationError);
+      expect(error.issues.map((i) => i.path)).toEqual([args.title === "ok" ? "responsibleUsers[1]" : "title"]);
+      expect(error.message).toContain("lone UTF-16 surrogate");
+    }
+    expect(requests).toHaveLength(1);
   });
 
   it("sends nothing for arguments left out, and asks for XML at the XML path", async () => {

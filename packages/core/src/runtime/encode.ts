@@ -49,7 +49,12 @@ function reject(value: unknown, path: string, expected: string, ctx: EncodeConte
   return undefined;
 }
 
-export const string: ItemEncoder = (value, path, ctx) => (typeof value === "string" ? value : reject(value, path, "string", ctx));
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Whether text has a UTF-8 form: a lone surrogate has none, and a form body would carry U+FFFD instead. */
+const isWellFormed = (text: string): boolean => (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
+
+export const string: ItemEncoder = (value, path, ctx) =>
+  typeof value !== "string" ? reject(value, path, "string", ctx) : isWellFormed(value) ? value : reject(value, path, "text without a lone UTF-16 surrogate (it has no UTF-8 form)", ctx);
 
 export const integer: ItemEncoder = (value, path, ctx) =>
   typeof value === "number" && Number.isSafeInteger(value) ? String(value) : reject(value, path, "integer", ctx);
@@ -308,7 +313,7 @@ export function newEncodeContext(): EncodeContext {
 
 /** A v4 id: opaque text, never checked with a pattern (up to 256 characters since 2025-07). */
 export const opaqueId: ItemEncoder = (value, path, ctx) =>
-  typeof value === "string" && value.length > 0 ? value : reject(value, path, "an id (a non-empty string)", ctx);
+  typeof value === "string" && value.length > 0 && isWellFormed(value) ? value : reject(value, path, "an id (a non-empty string)", ctx);
 
 const UTC_TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
