@@ -110,6 +110,20 @@ describe("encodings", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("refuses a lone surrogate where String#isWellFormed is missing (browsers before 2023) too, and keeps a pair", async () => {
+    const { client, requests } = recordingClient();
+    const own = Object.getOwnPropertyDescriptor(String.prototype, "isWellFormed");
+    delete (String.prototype as { isWellFormed?: unknown }).isWellFormed;
+    try {
+      const error = (await client.task.add({ title: "\uDC00 then \uD800" }).catch((e: unknown) => e)) as WrikeValidationError;
+      expect(error.issues.map((i) => i.path)).toEqual(["title"]);
+      await client.task.add({ title: "\uD834\uDD1E" }).catch(() => {});
+    } finally {
+      if (own) Object.defineProperty(String.prototype, "isWellFormed", own);
+    }
+    expect(requests.map((r) => r.params.get("title"))).toEqual(["\uD834\uDD1E"]);
+  });
+
   it("sends nothing for arguments left out, and asks for XML at the XML path", async () => {
     const { client, requests } = recordingClient("xml");
     await client.folder.tree().catch(() => {});

@@ -35,10 +35,17 @@ export interface Protocol {
   /** The format an answer is in, from its Content-Type and the format asked for. */
   format(contentType: string, requested: ResponseFormat): ResponseFormat;
   /**
-   * Parses an answer's text in that format (XML needs the caller's XML support, whose conversions it sets
-   * on `ctx`, the context the document is decoded in); throws when it is not one.
+   * Parses an answer's bytes in that format (XML needs the caller's XML support, which reads the text in
+   * the charset the document names and sets its conversions on `ctx`, the context the document is decoded
+   * in); throws when they are not one.
    */
-  parse(text: string, format: ResponseFormat, xml: { parse(text: string): unknown; fromXml: FromXml } | undefined, ctx: DecodeContext): unknown;
+  parse(
+    chunks: readonly Uint8Array[],
+    contentType: string,
+    format: ResponseFormat,
+    xml: { parse(text: string): unknown; text?(chunks: readonly Uint8Array[], contentType: string): string; fromXml: FromXml } | undefined,
+    ctx: DecodeContext,
+  ): unknown;
   /** What the API's `wrongHostStatus` means and what to do about it, when it has one (v4). */
   readonly wrongHost?: string;
 }

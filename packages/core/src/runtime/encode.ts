@@ -49,9 +49,17 @@ function reject(value: unknown, path: string, expected: string, ctx: EncodeConte
   return undefined;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** Whether text has a UTF-8 form: a lone surrogate has none, and a form body would carry U+FFFD instead. */
-const isWellFormed = (text: string): boolean => (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
+/**
+ * Whether text has a UTF-8 form: a lone surrogate has none, and a form body would carry U+FFFD instead.
+ * Where String#isWellFormed is missing (browsers before 2023), encodeURIComponent refuses the same texts.
+ */
+function isWellFormed(text: string): boolean {
+  try {
+    return (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? encodeURIComponent(text) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 export const string: ItemEncoder = (value, path, ctx) =>
   typeof value !== "string" ? reject(value, path, "string", ctx) : isWellFormed(value) ? value : reject(value, path, "text without a lone UTF-16 surrogate (it has no UTF-8 form)", ctx);

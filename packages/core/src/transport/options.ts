@@ -48,6 +48,8 @@ export interface TransportOptions {
 
 export interface XmlSupport {
   parse(text: string): Record<string, unknown>;
+  /** An answer's bytes as the XML text they are (their charset); without it, UTF-8 or the Content-Type's charset. */
+  text?(chunks: readonly Uint8Array[], contentType: string): string;
   /** Turns XML's forms of values (scalars as text, lists as wrapper elements) into canonical ones while decoding. */
   fromXml: FromXml;
 }

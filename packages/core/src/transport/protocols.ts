@@ -7,6 +7,7 @@
 import type { Protocol } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
 import { missing } from "../runtime/encode.js";
+import { bodyText } from "./body-text.js";
 
 /** What to do without XML support; both messages that need it say so. */
 const XML_HINT = 'pass `xml: xmlSupport` from "@wrikekit/client/xml"';
@@ -27,11 +28,11 @@ export const rpcProtocol: Protocol = {
   }),
   format: (contentType, requested) => (contentType.includes("json") ? "json" : contentType.includes("xml") ? "xml" : requested),
   // XML only when the caller brought XML support (it is opt-in to keep bundles small), with its conversions for the decoders.
-  parse(text, format, xml, ctx) {
-    if (format === "json") return JSON.parse(text);
+  parse(chunks, contentType, format, xml, ctx) {
+    if (format === "json") return JSON.parse(bodyText(chunks, contentType));
     if (!xml) throw new TypeError(`needs XML support: ${XML_HINT}`);
     ctx.fromXml = xml.fromXml;
-    return xml.parse(text);
+    return xml.parse((xml.text ?? bodyText)(chunks, contentType));
   },
 };
 
@@ -81,6 +82,6 @@ export const restProtocol: Protocol = {
     return { path, query: request.query.length > 0 ? `?${new URLSearchParams(request.query)}` : "", headers, body };
   },
   format: () => "json",
-  parse: (text) => JSON.parse(text),
+  parse: (chunks, contentType) => JSON.parse(bodyText(chunks, contentType)),
   wrongHost: "(wrong host): pass the account's `host`",
 };

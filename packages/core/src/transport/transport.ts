@@ -13,7 +13,6 @@ import { newEncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { apiBase } from "../base-url.js";
 import { transportError, transportFailure } from "./attempt.js";
-import { bodyText } from "./body-text.js";
 import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
@@ -181,7 +180,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         // 429 and 503 are thrown by their status, whatever their body.
         if (status !== 429 && status !== 503)
           try {
-            document = api.protocol.parse(bodyText(chunks, contentType), bodyFormat, options.xml, ctx);
+            document = api.protocol.parse(chunks, contentType, bodyFormat, options.xml, ctx);
           } catch (cause) {
             if (ok) throw new WrikeDecodeError({ message: `${id}: unreadable ${bodyFormat.toUpperCase()} (${(cause as Error).message})`, method: id, format: bodyFormat, cause });
             // A failed status without a document: the bare HTTP status is all there is.

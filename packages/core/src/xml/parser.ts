@@ -17,6 +17,7 @@
  * that means a CR writes `&#13;`, as our writer does, and then XML and JSON decode identically.
  * Whitespace-only text between child elements is indentation and is dropped.
  */
+import { xmlText } from "./text.js";
 import { fromXml } from "../runtime/decode.js";
 
 export class XmlSyntaxError extends Error {
@@ -331,4 +332,4 @@ export function parseXml(text: string): Record<string, unknown> {
 }
 
 /** What a transport needs to speak XML: pass it as `xml` with `format: "xml"`. */
-export const xmlSupport = { parse: parseXml, fromXml };
+export const xmlSupport = { parse: parseXml, text: xmlText, fromXml };
