@@ -32,7 +32,7 @@ async function answer(receiver: WebhookReceiver, req: NodeRequest, res: ServerRe
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
-  const request = new Request(new URL(req.url ?? "/", `http://${headers.get("host") ?? "localhost"}`), {
+  const request = new Request(requestUrl(req.url ?? "/", headers.get("host")), {
     method: req.method ?? "GET",
     headers,
     ...(req.method === "GET" || req.method === "HEAD" ? {} : { body, duplex: "half" }),
@@ -40,6 +40,18 @@ async function answer(receiver: WebhookReceiver, req: NodeRequest, res: ServerRe
   const response = await receiver(request);
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(new Uint8Array(await response.arrayBuffer()));
+}
+
+/** The request's URL. Any client can send a Host (or a target) that is no URL: that is not a receiver failure. */
+function requestUrl(path: string, host: string | null): URL {
+  for (const base of [`http://${host ?? "localhost"}`, "http://localhost"]) {
+    try {
+      return new URL(path, base);
+    } catch {
+      // Try the next base.
+    }
+  }
+  return new URL("http://localhost/");
 }
 
 function requestBody(req: NodeRequest): BodyInit | "parsed" {

@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createWebhookReceiver } from "../src/index.js";
 import { toNodeListener } from "../src/node.js";
 import { handshakeRequest, isHandshakeAnswered, signWebhookRequest } from "../src/testing.js";
-import { SECRET, SPACED_BODY, SPACED_SIGNATURE, TASK_CREATED } from "./fixtures.js";
+import { SECRET, SPACED_BODY, SPACED_SIGNATURE, TASK_CREATED, TASK_CREATED_BODY, TASK_CREATED_SIGNATURE } from "./fixtures.js";
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -40,6 +40,22 @@ describe("toNodeListener over http.createServer", () => {
     const url = await listen(toNodeListener(createWebhookReceiver({ secret: SECRET, handler: () => Promise.reject(new Error("down")) })));
     expect((await send(url, await signWebhookRequest({ secret: "wrong", events: [TASK_CREATED], url }))).status).toBe(401);
     expect((await send(url, await signWebhookRequest({ secret: SECRET, events: [TASK_CREATED], url }))).status).toBe(500);
+  });
+
+  it("a Host header that is not a host is no receiver failure: the signed delivery is handled", async () => {
+    const urls: string[] = [];
+    const url = await listen(toNodeListener(createWebhookReceiver({ secret: SECRET, handler: (_event, { request }) => void urls.push(request.url) })));
+    // fetch cannot send such a Host; node:http can, as any client on the network can.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = httpRequest(url, { method: "POST", headers: { host: "not a host", "x-hook-secret": TASK_CREATED_SIGNATURE, "content-type": "application/json" } }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      request.on("error", reject);
+      request.end(TASK_CREATED_BODY);
+    });
+    expect(status).toBe(200);
+    expect(urls).toEqual(["http://localhost/wrike"]);
   });
 
   it("uses a raw Buffer body left by express.raw(), and says what to do when a JSON parser ate the body", async () => {

@@ -174,6 +174,37 @@ describe("webhooks from the v4 emulator", () => {
     await expect(wrike.webhooks.create({ hookUrl: "http://receiver.example/wrike", secret: SECRET })).rejects.toMatchObject({ status: 400, errorDescription: expect.stringMatching(/hookUrl must be an https URL/) });
   });
 
+  it("follows no redirect: a hookUrl answering 307 fails the handshake, and its deliveries never reach the redirect's target", async () => {
+    const { server, wrike, folderId } = await emulator();
+    const target = await receiver();
+    const redirects: string[] = [];
+    const redirector = createServer((req, res) => {
+      redirects.push(req.method ?? "");
+      res.writeHead(307, { location: target.url }).end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    stops.push(() => new Promise((resolve) => redirector.close(() => resolve())));
+    const hookUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/wrike`;
+
+    await expect(wrike.webhooks.createInFolder({ folderId, hookUrl, secret: SECRET })).rejects.toMatchObject({ status: 400, errorDescription: expect.stringMatching(/did not answer the webhook verification handshake/) });
+    const id = (await wrike.webhooks.createInFolder({ folderId, hookUrl })).data[0]!.id;
+    await wrike.tasks.createInFolder({ folderId, title: "Redirected" });
+    await server.emulator.webhooks.idle();
+    expect(redirects).toEqual(Array(1 + TIMING.maxAttempts).fill("POST"));
+    expect(target.requests).toEqual([]);
+    expect((await wrike.webhooks.get({ webhookIds: [id] })).data[0]!.status).toBe("Suspended");
+  });
+
+  it("refuses a hookUrl carrying a user name or password, naming hookUrl and not the password", async () => {
+    const { wrike } = await emulator();
+    for (const secret of [SECRET, undefined]) {
+      const refusal = await wrike.webhooks.create({ hookUrl: "https://hook:pa55word@receiver.example/wrike", ...(secret ? { secret } : {}) }).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ status: 400, errorDescription: expect.stringMatching(/^Invalid parameter hookUrl: must not carry a user name or password/) });
+      expect(JSON.stringify(refusal)).not.toContain("pa55word");
+    }
+    expect((await wrike.webhooks.list()).data).toEqual([]);
+  });
+
   it("delivers only the event types asked for, and only from the folder watched unless recursive", async () => {
     const { server, wrike, folderId } = await emulator();
     const sub = (await wrike.folders.createInFolder({ folderId, title: "Sub" })).data[0]!;

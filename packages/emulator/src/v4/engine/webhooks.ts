@@ -41,11 +41,15 @@ function parseEvents(text: string | undefined): string[] {
 
 function hookUrlOf(text: string | undefined): string {
   if (text === undefined || text === "") throw new V4Error(400, "parameter_required", "Missing required parameter: hookUrl");
+  let url: URL;
   try {
-    return secureUrl(text, "hookUrl").href;
+    url = secureUrl(text, "hookUrl");
   } catch (error) {
     throw invalidParameter("hookUrl", (error as Error).message);
   }
+  // fetch cannot send to such a URL (no delivery would ever arrive), and the hook's view would show the password.
+  if (url.username !== "" || url.password !== "") throw invalidParameter("hookUrl", `must not carry a user name or password: ${url.origin}${url.pathname}`);
+  return url.href;
 }
 
 export async function createWebhook(call: V4Call, args: WebhookCreateArgs, host: WebhookHost): Promise<WebhookRecord> {

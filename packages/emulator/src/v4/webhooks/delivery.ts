@@ -4,6 +4,8 @@
  * and hook, in order per hook (the next waits for the one before). A failed attempt (no answer, a timeout, a
  * status that is not 2xx) is retried with exponential back-off; a delivery that fails `maxAttempts` times
  * suspends its hook (status Suspended): nothing more is sent until PUT /webhooks/{id} status=Active.
+ * Redirects are not followed (a 3xx is a failed attempt): following one would post signed events, or verify the
+ * hook, at a URL that never passed the hookUrl check (https, or http on loopback).
  */
 import { handshakeRequest, isHandshakeAnswered, signWebhookRequest } from "@wrikekit/webhooks/testing";
 import type { V4Call } from "../engine/call.js";
@@ -62,9 +64,11 @@ export function createWebhookDelivery(state: V4State, options: WebhookDeliveryOp
       ? Promise.resolve(new Request(hook.hookUrl, { method: "POST", headers: { "content-type": "application/json" }, body }))
       : signWebhookRequest({ secret: hook.secret, url: hook.hookUrl, body });
 
+  const post = (request: Request) => send(request, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+
   async function attempt(hook: WebhookRecord, body: string): Promise<boolean> {
     try {
-      const response = await send(await request(hook, body), { signal: AbortSignal.timeout(timeoutMs) });
+      const response = await post(await request(hook, body));
       await response.body?.cancel();
       return response.ok;
     } catch {
@@ -115,7 +119,7 @@ export function createWebhookDelivery(state: V4State, options: WebhookDeliveryOp
     log,
     async verify(hook) {
       const hello = handshakeRequest({ url: hook.hookUrl });
-      const answered = await send(hello.clone(), { signal: AbortSignal.timeout(timeoutMs) })
+      const answered = await post(hello.clone())
         .then((response) => isHandshakeAnswered({ secret: hook.secret!, request: hello, response }))
         .catch(() => false);
       if (!answered) throw new V4Error(400, "invalid_request", `hookUrl ${hook.hookUrl} did not answer the webhook verification handshake with the secret's signature; no webhook was created`);
