@@ -107,7 +107,7 @@ describe("OAuth 2.0", () => {
     let failures = 2;
     const store = { load: memory.load, save: async (next: Parameters<typeof memory.save>[0]) => (failures-- > 0 ? Promise.reject(new Error("disk full")) : memory.save(next)) };
     const session = createOAuth2Session({ client: { ...client, fetch: server.fetch }, store });
-    const error = await session.refresh("access-0").catch((e: unknown) => e as WrikeAuthError);
+    const error = (await session.refresh("access-0").catch((e: unknown) => e)) as WrikeAuthError;
     expect(error).toBeInstanceOf(WrikeAuthError);
     expect(error).toMatchObject({ error: "store_save_failed", cause: new Error("disk full") });
     expect(JSON.stringify({ ...error, message: error.message })).not.toMatch(/access-1|refresh-1/);

@@ -23,7 +23,7 @@ function setup() {
       {children}
     </WrikeProvider>
   );
-  const sent: Record<string, unknown>[] = [];
+  const sent: { secret?: string }[] = [];
   server.use(webhooksCreateInFolderHandler(({ args }) => (sent.push(args), { data: [{ id: "W1", hookUrl: args.hookUrl, status: "Active" }] })));
   return { queryClient, wrapper, sent };
 }
