@@ -8,7 +8,15 @@
  */
 import { z } from "zod";
 
-const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an identifier (letters, digits, _)");
+/**
+ * Names every JavaScript object already has (constructor, toString, __proto__, ...): as a key in the spec
+ * it would be lost (__proto__) or read from Object.prototype by generated code that looks it up.
+ */
+const objectPrototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an identifier (letters, digits, _)")
+  .refine((name) => !objectPrototypeNames.has(name), { error: (issue) => `"${issue.input}" is a property of every JavaScript object: choose another name` });
 const pascalName = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, "must be a PascalCase name");
 const text = z.string().min(1);
 
