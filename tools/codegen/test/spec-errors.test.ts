@@ -164,4 +164,25 @@ describe("mistakes the generator used to accept or crash on", () => {
     const err = breakSpec("v4/methods/comments.yaml", '"authorId": "KUAAAAAB"', '"authorID": "KUAAAAAB"');
     expect(err.message).toContain('at methods.listInTask.examples[0].text: the example\'s data items have "authorID", not fields of Comment');
   });
+
+  it("reports a model named like a type the generated code uses (a model Date would type every date argument)", () => {
+    const err = breakSpec("v4/api.yaml", "  Comment:\n    fields:\n", "  Date:\n    fields:\n      day:\n        type: string\n  Comment:\n    fields:\n");
+    expect(err.message).toContain("at models.Date: Date is a type the generated code already uses: choose another name");
+  });
+
+  it("reports a name that is both an enum and a model", () => {
+    const err = breakSpec("api.yaml", "  TaskImportance:\n    type: integer", "  Task:\n    type: integer");
+    expect(err.message).toContain("at enums.Task: Task is also a model: rename the enum or the model");
+  });
+
+  it("reports a model named like an envelope the generator writes (generation threw a bare Error)", () => {
+    const err = breakSpec("v4/api.yaml", "  Comment:\n    fields:\n", "  CommentEnvelope:\n    fields:\n      day:\n        type: string\n  Comment:\n    fields:\n");
+    expect(err.problems.filter((p) => p.path.join(".") === "models.CommentEnvelope")).toHaveLength(1);
+    expect(err.message).toMatch(/at models\.CommentEnvelope: the generator writes a model CommentEnvelope for the envelope of \{kind, data\} answers \(spec\/v4\/methods\/comments\.yaml:\d+ at methods\.list\.response\)/);
+  });
+
+  it("reports example arguments the method does not have", () => {
+    const err = breakSpec("v4/methods/comments.yaml", "        args:\n          taskId: IEAGKVLFKQ7WMVOE", "        args:\n          taskid: IEAGKVLFKQ7WMVOE");
+    expect(err.message).toContain('at methods.listInTask.examples[0].args.taskid: "taskid" is not an argument of the method');
+  });
 });

@@ -3,13 +3,30 @@
  * resolves, error codes and rules exist, invalidations point at reads, path placeholders have arguments.
  */
 import type { ApiFile, ArgumentSpec, EventsFile, ExampleSpec, FieldSpec, GroupFile, MethodSpec } from "./schema.js";
-import { SCALAR_TYPES } from "./schema.js";
+import { SCALAR_TYPES, coreTypeNames } from "./schema.js";
 import { formatPath, type ParsedFile, type SpecProblem } from "./problems.js";
 
 const scalars = new Set<string>(SCALAR_TYPES);
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Own keys only: `name in record` would also find Object.prototype's toString, constructor, .... */
 const has = (record: object, key: string) => Object.hasOwn(record, key);
+
+/**
+ * Names the generated types already use, beside the spec's models and enums: @wrikekit/core's scalar types
+ * and the TypeScript and JavaScript globals the emitters write. A model named Date would silently become
+ * the type of every date argument.
+ */
+const takenTypeNames = new Set<string>([
+  ...coreTypeNames,
+  ...["Date", "Promise", "Array", "ReadonlyArray", "Record", "Pick", "Omit", "Partial", "Exclude", "Extract", "NonNullable", "ReturnType", "Parameters"],
+  ...["Uint8Array", "Blob", "URL", "URLSearchParams", "Request", "Response", "Object", "String", "Number", "Boolean", "JSON", "Set", "Map", "Error"],
+]);
+
+/** The model the generator writes for a `{kind, data}` answer of this data type: TaskEnvelope, or TaskPage when paged. */
+export function envelopeModelName(data: string, paged: boolean): string {
+  const { name } = parseTypeExpression(data);
+  return `${pascal(name)}${paged ? "Page" : "Envelope"}`;
+}
 
 export function parseTypeExpression(type: string): { name: string; list: boolean } {
   return type.endsWith("[]") ? { name: type.slice(0, -2), list: true } : { name: type, list: false };
@@ -51,6 +68,9 @@ export function checkReferences(
   };
   for (const [modelName, model] of Object.entries(models)) checkFields(api, ["models", modelName, "fields"], model.fields);
   checkEnums(api, report);
+  for (const [name] of Object.entries(enums)) if (has(models, name)) report(api, ["enums", name], `${name} is also a model: rename the enum or the model`);
+  for (const [section, record] of [["models", models], ["enums", enums]] as const)
+    for (const name of Object.keys(record)) if (takenTypeNames.has(name)) report(api, [section, name], `${name} is a type the generated code already uses: choose another name`);
   checkModelCycles(api, groups, report);
 
   const checkArgs = (file: ParsedFile<unknown>, path: (string | number)[], args: Record<string, ArgumentSpec>, httpPath?: string) => {
@@ -129,6 +149,8 @@ export function checkReferences(
     }
   }
 
+  // The envelope model the generator writes for each {kind, data} answer, and the first method answering it.
+  const envelopeUsers = new Map<string, string>();
   const groupReads = new Map(groups.map((g) => [g.data.group, Object.values(g.data.methods).filter((m) => m.kind === "read").length]));
   for (const g of groups) {
     g.data.writesInvalidate.forEach((name, i) => {
@@ -165,6 +187,8 @@ export function checkReferences(
           report(g, [...at, "errors", i], `error code ${code} is not in api.yaml errors.${api.data.errors.statuses ? "statuses" : "codes"}`);
       });
       if ("kind" in m.response) {
+        const envelopeModel = envelopeModelName(m.response.data, m.paging?.kind === "pageToken");
+        if (!envelopeUsers.has(envelopeModel)) envelopeUsers.set(envelopeModel, where(g, [...at, "response"]));
         if (!api.data.envelope) report(g, [...at, "response"], "an enveloped response needs api.yaml envelope");
         if (!knownType(m.response.data)) report(g, [...at, "response", "data"], `unknown type "${m.response.data}"`);
       }
@@ -197,10 +221,15 @@ export function checkReferences(
         ex.repairs.forEach((r, j) => {
           if (!ex.text.includes(r.find)) report(g, [...at, "examples", i, "repairs", j, "find"], "this text does not occur in the example");
         });
+        for (const argName of Object.keys(ex.args ?? {}))
+          if (!has(m.args, argName)) report(g, [...at, "examples", i, "args", argName], `"${argName}" is not an argument of the method`);
         if (ex.format === "json") checkJsonExample(api, report, g, [...at, "examples", i], ex, m.response);
       });
     }
   }
+
+  for (const [name, usedAt] of envelopeUsers)
+    if (has(models, name)) report(api, ["models", name], `the generator writes a model ${name} for the envelope of {kind, data} answers (${usedAt}): rename this model`);
 
   const poll = api.data.asyncJobs;
   if (poll) {

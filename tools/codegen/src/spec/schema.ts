@@ -42,6 +42,9 @@ export const SCALAR_TYPES = [
   "json", // any JSON value, passed through as it is (records the reference leaves untyped)
 ] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
+
+/** Types from @wrikekit/core that the TypeScript types of scalars name (naming.ts responseType and argumentType). */
+export const coreTypeNames = ["UtcTimestamp", "LocalDateTime", "DateOnly", "V2Timestamp", "UploadBody"] as const;
 const typeExpression = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9]*(\[\])?$/, "must be a type: a scalar, a model or enum name, optionally followed by []");
