@@ -4,7 +4,7 @@
  */
 import type { ApiFile, ArgumentSpec, ExampleSpec, FieldSpec, GroupFile, MethodSpec, ScalarType } from "./spec/schema.js";
 import { SCALAR_TYPES } from "./spec/schema.js";
-import { parseTypeExpression } from "./spec/references.js";
+import { applyRepairs, envelopeModelName, parseTypeExpression } from "./spec/references.js";
 import type { Spec } from "./spec/load.js";
 
 export type TypeRef =
@@ -130,7 +130,7 @@ export function buildIr(spec: Spec): Ir {
     if (!("kind" in m.response)) return undefined;
     const item = { ...resolve(m.response.data), list: true } as TypeRef;
     const paged = m.paging?.kind === "pageToken";
-    const model = `${item.kind === "scalar" ? pascal(item.name) : item.name}${paged ? "Page" : "Envelope"}`;
+    const model = envelopeModelName(m.response.data, paged);
     envelopeModels.set(model, { item, paged });
     return { kind: m.response.kind, item, model };
   };
@@ -213,7 +213,7 @@ export function buildIr(spec: Spec): Ir {
             : [],
       ...restFeatures(m, envelopes.get(m)),
       ...(m.assistant ? { assistant: m.assistant } : {}),
-      examples: m.examples.map((ex) => ({ ...ex, repaired: ex.repairs.reduce((text, r) => text.replace(r.find, () => r.replace), ex.text) })),
+      examples: m.examples.map((ex) => ({ ...ex, repaired: applyRepairs(ex) })),
     })),
   }));
   return {

@@ -1,5 +1,6 @@
 /** Names of generated symbols, decided in one place so that emitters agree on them. */
 import type { Method, Model, TypeRef } from "./model.js";
+import { coreTypeNames } from "./spec/schema.js";
 import type { ScalarType } from "./spec/schema.js";
 
 export const names = {
@@ -100,8 +101,7 @@ function scalarArgumentType(name: ScalarType, style: "rpc" | "rest"): string {
   }
 }
 
-/** Types from @wrikekit/core that responseType and argumentType name. */
-export const coreTypeNames = ["UtcTimestamp", "LocalDateTime", "DateOnly", "V2Timestamp", "UploadBody"] as const;
+export { coreTypeNames } from "./spec/schema.js";
 
 /** Notes which core types the types an emitter writes name (`track` passes each type through), to import them. */
 export function coreTypeTracker(): { used: Set<string>; track: (type: string) => string } {

@@ -24,11 +24,22 @@ export interface Spec {
 }
 
 
-function parseYamlFile<S extends z.ZodType>(absPath: string, file: string, schema: S, problems: SpecProblem[]): ParsedFile<z.infer<S>> | undefined {
+/** Each kind of spec file, with what an empty one is missing. */
+interface FileKind<S extends z.ZodType> {
+  schema: S;
+  /** The keys the file starts with, for the message about an empty file. */
+  needs: string;
+}
+const apiFile: FileKind<typeof apiFileSchema> = { schema: apiFileSchema, needs: "name:, title:, style:, baseUrl:, ... (see spec/README.md)" };
+const groupFile: FileKind<typeof groupFileSchema> = { schema: groupFileSchema, needs: "group: and methods:" };
+const eventsFile: FileKind<typeof eventsFileSchema> = { schema: eventsFileSchema, needs: "discriminator:, bodyIsArray:, commonFields: and events:" };
+
+function parseYamlFile<S extends z.ZodType>(absPath: string, file: string, kind: FileKind<S>, problems: SpecProblem[]): ParsedFile<z.infer<S>> | undefined {
+  const { schema } = kind;
   const source = readFileSync(absPath, "utf8");
   // The quick reading serves a good file; a broken one is read again with `yaml` to say where it is broken.
   const quick = readYamlQuickly(source);
-  const quickResult = quick && schema.safeParse(quick.value);
+  const quickResult = quick && protoKeyPaths(quick.value).length === 0 ? schema.safeParse(quick.value) : undefined;
   if (quickResult?.success) {
     let lineOf: ParsedFile<unknown>["lineOf"] | undefined;
     return { file, data: quickResult.data, lineOf: (path) => (lineOf ??= locate(source).lineOf)(path) };
@@ -40,15 +51,39 @@ function parseYamlFile<S extends z.ZodType>(absPath: string, file: string, schem
     problems.push({ file, path: [], line: err.linePos?.[0]?.line, message: err.message });
     return undefined;
   }
-  const result = schema.safeParse(doc.toJS());
+  const value: unknown = doc.toJS();
+  if (value === null || value === undefined) {
+    problems.push({ file, path: [], line: 1, message: `the file is empty; it needs ${kind.needs}` });
+    return undefined;
+  }
+  // Validation would drop a `__proto__` key without a word (it cannot be an own key of a JavaScript object).
+  const protoPaths = protoKeyPaths(value);
+  for (const path of protoPaths) problems.push({ file, path, line: lineOf(path), message: '"__proto__" cannot be a name in the spec (JavaScript drops it): choose another name' });
+  if (protoPaths.length > 0) return undefined;
+  const result = schema.safeParse(value);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.map((seg) => (typeof seg === "symbol" ? String(seg) : seg));
-      problems.push({ file, path, line: lineOf(path), message: issue.message });
-    }
+    for (const issue of result.error.issues) problems.push(...problemsOf(file, issue, lineOf));
     return undefined;
   }
   return { file, data: result.data, lineOf };
+}
+
+/** The problems one schema issue stands for, each at the path of the key or value to change. */
+function problemsOf(file: string, issue: z.core.$ZodIssue, lineOf: ParsedFile<unknown>["lineOf"]): SpecProblem[] {
+  const path = issue.path.map((seg) => (typeof seg === "symbol" ? String(seg) : seg));
+  const at = (p: (string | number)[], message: string): SpecProblem => ({ file, path: p, line: lineOf(p), message });
+  // One problem per unknown key, at the key's own line.
+  if (issue.code === "unrecognized_keys") return issue.keys.map((key) => at([...path, key], `unknown key "${key}": remove it or correct its spelling`));
+  // A record key that fails its rule: say the rule, not just "Invalid key in record".
+  if (issue.code === "invalid_key") return [at(path, issue.issues.map((i) => i.message).join("; "))];
+  return [at(path, issue.message)];
+}
+
+/** Paths of every `__proto__` key in a parsed YAML value. */
+function protoKeyPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => protoKeyPaths(v, [...path, i]));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.keys(value).flatMap((key) => (key === "__proto__" ? [[...path, key]] : protoKeyPaths((value as Record<string, unknown>)[key], [...path, key])));
 }
 
 /** The file as a `yaml` Document, which knows the line of every node. */
@@ -70,16 +105,16 @@ export function loadSpec(specDir: string, displayRoot = join(specDir, "..")): Sp
   const problems: SpecProblem[] = [];
   const display = (abs: string) => relative(displayRoot, abs);
   const apiPath = join(specDir, "api.yaml");
-  const api = parseYamlFile(apiPath, display(apiPath), apiFileSchema, problems);
+  const api = parseYamlFile(apiPath, display(apiPath), apiFile, problems);
   const methodsDir = join(specDir, "methods");
   const groups: ParsedFile<GroupFile>[] = [];
   for (const name of readdirSync(methodsDir).filter((n) => n.endsWith(".yaml")).sort()) {
     const abs = join(methodsDir, name);
-    const parsed = parseYamlFile(abs, display(abs), groupFileSchema, problems);
+    const parsed = parseYamlFile(abs, display(abs), groupFile, problems);
     if (parsed) groups.push(parsed);
   }
   const eventsPath = join(specDir, "events.yaml");
-  const events = existsSync(eventsPath) ? parseYamlFile(eventsPath, display(eventsPath), eventsFileSchema, problems) : undefined;
+  const events = existsSync(eventsPath) ? parseYamlFile(eventsPath, display(eventsPath), eventsFile, problems) : undefined;
   if (api && problems.length === 0) checkReferences(api, groups, problems, events);
   if (problems.length > 0) throw new SpecError(problems);
   return {

@@ -8,7 +8,15 @@
  */
 import { z } from "zod";
 
-const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an identifier (letters, digits, _)");
+/**
+ * Names every JavaScript object already has (constructor, toString, __proto__, ...): as a key in the spec
+ * it would be lost (__proto__) or read from Object.prototype by generated code that looks it up.
+ */
+const objectPrototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an identifier (letters, digits, _)")
+  .refine((name) => !objectPrototypeNames.has(name), { error: (issue) => `"${issue.input}" is a property of every JavaScript object: choose another name` });
 const pascalName = z.string().regex(/^[A-Z][A-Za-z0-9]*$/, "must be a PascalCase name");
 const text = z.string().min(1);
 
@@ -34,6 +42,9 @@ export const SCALAR_TYPES = [
   "json", // any JSON value, passed through as it is (records the reference leaves untyped)
 ] as const;
 export type ScalarType = (typeof SCALAR_TYPES)[number];
+
+/** Types from @wrikekit/core that the TypeScript types of scalars name (naming.ts responseType and argumentType). */
+export const coreTypeNames = ["UtcTimestamp", "LocalDateTime", "DateOnly", "V2Timestamp", "UploadBody"] as const;
 const typeExpression = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9]*(\[\])?$/, "must be a type: a scalar, a model or enum name, optionally followed by []");
