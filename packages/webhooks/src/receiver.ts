@@ -46,7 +46,7 @@ export interface WebhookReceiverOptions<E extends WebhookEventShape> {
   dedupe?: WebhookDedupeOptions | false;
   /** Bodies larger than this are refused with 413 before they are read whole. Default 1 MiB. */
   maxBodyBytes?: number;
-  /** Told of every refused or failed request (for logs). Its errors never contain the secret. */
+  /** Told of every refused or failed request (for logs). Its errors never contain the secret. Its own failures are ignored. */
   onError?: (error: WebhookReceiverError) => void;
   /** Default `wrikeWebhookScheme`. */
   scheme?: WebhookSigningScheme;
@@ -63,6 +63,19 @@ export class WebhookReceiverError extends Error {
     super(message, options);
     this.reason = reason;
     this.status = status;
+  }
+}
+
+/**
+ * Tells the logging hook, which must not change what Wrike is answered: a hook that throws (or an async one
+ * that rejects, which would otherwise be an unhandled rejection and end a Node process) is ignored.
+ */
+function tell(onError: ((error: WebhookReceiverError) => void) | undefined, error: WebhookReceiverError): void {
+  try {
+    const told: unknown = onError?.(error);
+    if (told instanceof Promise) told.catch(() => {});
+  } catch {
+    // The answer stands; the hook's own failure is the hook's to report.
   }
 }
 
@@ -89,7 +102,7 @@ export function createWebhookReceiver<E extends WebhookEventShape = WrikeWebhook
         };
 
   const refuse = (reason: WebhookRefusal, status: number, message: string, cause?: unknown): Response => {
-    options.onError?.(new WebhookReceiverError(reason, status, message, cause === undefined ? undefined : { cause }));
+    tell(options.onError, new WebhookReceiverError(reason, status, message, cause === undefined ? undefined : { cause }));
     return json(status, { error: reason, errorDescription: message }, reason === "method" ? { allow: "POST" } : {});
   };
 

@@ -195,6 +195,37 @@ describe("at-least-once delivery", () => {
   });
 });
 
+describe("the onError hook", () => {
+  it("cannot change the answer: one that throws or rejects is ignored, and each refusal still gets its status", async () => {
+    const told: string[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      for (const onError of [
+        (e: WebhookReceiverError) => {
+          told.push(e.reason);
+          throw new Error("logger down");
+        },
+        async (e: WebhookReceiverError) => {
+          told.push(e.reason);
+          throw new Error("async logger down");
+        },
+      ]) {
+        const receive = createWebhookReceiver({ secret: SECRET, onError, handler: () => Promise.reject(new Error("handler broke")) });
+        expect((await receive(post("[]"))).status).toBe(401);
+        expect((await receive(await deliverBody("{nope"))).status).toBe(400);
+        expect((await receive(await deliver([TASK_CREATED]))).status).toBe(500);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(told).toEqual(["signature", "payload", "handler", "signature", "payload", "handler"]);
+    expect(unhandled).toEqual([]);
+  });
+});
+
 describe("the secret", () => {
   it("appears in no response, no onError error and no thrown message", async () => {
     const errors: WebhookReceiverError[] = [];
