@@ -229,27 +229,39 @@ export function checkOnlyModels(models: readonly Model[], xml: boolean): Set<str
  * repetition nearly free.
  */
 export function canonicalCheck(name: string, fields: readonly Field[], check: (model: string) => string): OptionalKind<FunctionDeclarationStructure> {
-  const conditions: string[] = [];
-  const lists: string[] = [];
+  // Fields are checked in the model's order, which is the order answers carry them in: reading an object's
+  // properties in their own order is about 20% faster than scalars first and lists after (bench/, figure 2).
+  // Consecutive scalar fields share one condition; each list field is a loop of its own between them.
+  const statements: string[] = [];
+  let conditions: string[] = [];
+  let usesV = false;
+  let usesA = false;
+  const flush = () => {
+    if (conditions.length > 0) statements.push(`if (!(${conditions.join(" && ")})) return false;`);
+    conditions = [];
+  };
   for (const f of fields) {
     const read = `r.${f.name}`;
     const absent = f.nullable ? "== null" : "=== undefined";
     if (f.type.list) {
       const item = f.type.kind === "model" ? `!${check(f.type.name)}(a[i])` : wireScalar(f.type) === "json" ? undefined : notCanonical(f.type, "a[i]");
-      lists.push(
-        `a = ${read};`,
-        f.required ? `if (a === undefined) return false;` : "",
-        `if (a ${f.nullable ? "!=" : "!=="} ${f.nullable ? "null" : "undefined"}) { if (!Array.isArray(a)) return false;${item ? ` for (let i = 0; i < a.length; i++) if (${item}) return false;` : ""} }`,
-      );
+      flush();
+      usesA = true;
+      statements.push(`a = ${read};`);
+      if (f.required) statements.push(`if (a === undefined) return false;`);
+      statements.push(`if (a ${f.nullable ? "!=" : "!=="} ${f.nullable ? "null" : "undefined"}) { if (!Array.isArray(a)) return false;${item ? ` for (let i = 0; i < a.length; i++) if (${item}) return false;` : ""} }`);
       continue;
     }
     const test = (v: string) => (f.type.kind === "model" ? `${check(f.type.name)}(${v})` : canonicalTest(f.type, v));
-    if (f.type.kind === "scalar" && wireScalar(f.type) === "json") {
-      if (f.required) conditions.push(`${read} !== undefined`);
-    } else if (f.required) conditions.push(f.nullable ? `((v = ${read}) === null || ${test("v")})` : test(read));
-    else conditions.push(`((v = ${read}) ${absent} || ${test("v")})`);
+    let condition: string | undefined;
+    if (f.type.kind === "scalar" && wireScalar(f.type) === "json") condition = f.required ? `${read} !== undefined` : undefined;
+    else if (f.required && !f.nullable) condition = test(read);
+    else condition = f.required ? `((v = ${read}) === null || ${test("v")})` : `((v = ${read}) ${absent} || ${test("v")})`;
+    if (condition === undefined) continue;
+    usesV ||= condition.includes("(v = ");
+    conditions.push(condition);
   }
-  const uses = (text: string) => conditions.some((c) => c.includes(text));
+  flush();
   return {
     name,
     parameters: [{ name: "o", type: "unknown" }],
@@ -257,10 +269,9 @@ export function canonicalCheck(name: string, fields: readonly Field[], check: (m
     statements: [
       "if (typeof o !== \"object\" || o === null || Array.isArray(o)) return false;",
       "const r = o as Record<string, unknown>;",
-      ...(uses("(v = ") ? ["let v: unknown;"] : []),
-      ...(lists.length > 0 ? ["let a: unknown;"] : []),
-      ...(conditions.length > 0 ? [`if (!(${conditions.join(" && ")})) return false;`] : []),
-      ...lists.filter((line) => line !== ""),
+      ...(usesV ? ["let v: unknown;"] : []),
+      ...(usesA ? ["let a: unknown;"] : []),
+      ...statements,
       "return true;",
     ],
   };

@@ -50,16 +50,18 @@ function isCanonicalAccount(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.dateFormat) === undefined || typeof v === "string") && ((v = r.firstDayOfWeek) === undefined || typeof v === "string") && ((v = r.name) === undefined || typeof v === "string") && ((v = r.recycleBinId) === undefined || typeof v === "string") && ((v = r.rootFolderId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.subscription) === undefined || isCanonicalSubscription(v)) && ((v = r.joinedDate) === undefined || typeof v === "string"))) return false;
   a = r.metadata;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
 
+  if (!(((v = r.createdDate) === undefined || typeof v === "string"))) return false;
   a = r.workDays;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.dateFormat) === undefined || typeof v === "string") && ((v = r.firstDayOfWeek) === undefined || typeof v === "string"))) return false;
   a = r.customFields;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomField(a[i])) return false; }
 
+  if (!(((v = r.name) === undefined || typeof v === "string") && ((v = r.recycleBinId) === undefined || typeof v === "string") && ((v = r.rootFolderId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.subscription) === undefined || isCanonicalSubscription(v)) && ((v = r.joinedDate) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -94,13 +96,14 @@ function isCanonicalApproval(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.dueDate) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.finished) === undefined || typeof v === "boolean") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.authorId) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.autoFinishOnReject) === undefined || typeof v === "boolean") && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.finisherId) === undefined || typeof v === "string") && ((v = r.autoFinishOnApprove) === undefined || typeof v === "boolean") && typeof r.id === "string" && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.dueDate) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.finished) === undefined || typeof v === "boolean") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.authorId) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.autoFinishOnReject) === undefined || typeof v === "boolean") && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.finisherId) === undefined || typeof v === "string") && ((v = r.autoFinishOnApprove) === undefined || typeof v === "boolean"))) return false;
   a = r.decisions;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalApprovalDecision(a[i])) return false; }
 
   a = r.attachmentIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(typeof r.id === "string" && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -150,11 +153,12 @@ function isCanonicalApprovalPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalApproval(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -238,10 +242,11 @@ function isCanonicalAttachment(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.currentAttachmentId) === undefined || typeof v === "string") && ((v = r.originVersionId) === undefined || typeof v === "string") && ((v = r.previewUrl) === undefined || typeof v === "string") && ((v = r.playlistUrl) === undefined || typeof v === "string") && ((v = r.authorId) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.version) === undefined || Number.isFinite(v)) && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.url) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.size) === undefined || Number.isSafeInteger(v)) && ((v = r.name) === undefined || typeof v === "string") && ((v = r.width) === undefined || Number.isFinite(v)) && ((v = r.commentId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.contentType) === undefined || typeof v === "string") && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.height) === undefined || Number.isFinite(v)))) return false;
+  if (!(((v = r.currentAttachmentId) === undefined || typeof v === "string") && ((v = r.originVersionId) === undefined || typeof v === "string"))) return false;
   a = r.reviewIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.previewUrl) === undefined || typeof v === "string") && ((v = r.playlistUrl) === undefined || typeof v === "string") && ((v = r.authorId) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.version) === undefined || Number.isFinite(v)) && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.url) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.size) === undefined || Number.isSafeInteger(v)) && ((v = r.name) === undefined || typeof v === "string") && ((v = r.width) === undefined || Number.isFinite(v)) && ((v = r.commentId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.contentType) === undefined || typeof v === "string") && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.height) === undefined || Number.isFinite(v)))) return false;
   return true;
 }
 
@@ -325,11 +330,12 @@ function isCanonicalAuditLogEntryPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalAuditLogEntry(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -481,19 +487,23 @@ function isCanonicalContact(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.lastName) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.timezone) === undefined || typeof v === "string") && ((v = r.companyName) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.locale) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.firstName) === undefined || typeof v === "string") && ((v = r.deleted) === undefined || typeof v === "boolean") && ((v = r.phone) === undefined || typeof v === "string") && ((v = r.me) === undefined || typeof v === "boolean") && ((v = r.myTeam) === undefined || typeof v === "boolean") && ((v = r.jobRoleId) === undefined || typeof v === "string") && ((v = r.location) === undefined || typeof v === "string") && ((v = r.workScheduleId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.primaryEmail) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.lastName) === undefined || typeof v === "string"))) return false;
   a = r.metadata;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
 
+  if (!(((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.timezone) === undefined || typeof v === "string"))) return false;
   a = r.customFields;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(((v = r.companyName) === undefined || typeof v === "string"))) return false;
   a = r.profiles;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserProfile(a[i])) return false; }
 
+  if (!(((v = r.type) === undefined || typeof v === "string") && ((v = r.locale) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.firstName) === undefined || typeof v === "string") && ((v = r.deleted) === undefined || typeof v === "boolean") && ((v = r.phone) === undefined || typeof v === "string") && ((v = r.me) === undefined || typeof v === "boolean") && ((v = r.myTeam) === undefined || typeof v === "boolean") && ((v = r.jobRoleId) === undefined || typeof v === "string") && ((v = r.location) === undefined || typeof v === "string") && ((v = r.workScheduleId) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
   a = r.memberIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.primaryEmail) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -528,13 +538,13 @@ function isCanonicalContactHistory(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.id === "string" && ((v = r.billRate) === undefined || typeof v === "string") && ((v = r.costRate) === undefined || typeof v === "string"))) return false;
   a = r.costRateHistory;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
   a = r.billRateHistory;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(typeof r.id === "string" && ((v = r.billRate) === undefined || typeof v === "string") && ((v = r.costRate) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -603,10 +613,11 @@ function isCanonicalCustomField(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.settings) === undefined || isCanonicalCustomFieldSettings(v)) && ((v = r.archivedOn) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.archived) === undefined || typeof v === "boolean") && ((v = r.archivedBy) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.id) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string"))) return false;
   a = r.sharedIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.settings) === undefined || isCanonicalCustomFieldSettings(v)) && ((v = r.archivedOn) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.archived) === undefined || typeof v === "boolean") && ((v = r.archivedBy) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -660,10 +671,11 @@ function isCanonicalCustomFieldSettings(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.inheritanceType) === undefined || typeof v === "string") && ((v = r.decimalPlaces) === undefined || Number.isFinite(v)) && ((v = r.useThousandsSeparator) === undefined || typeof v === "boolean") && ((v = r.currency) === undefined || typeof v === "string") && ((v = r.aggregation) === undefined || typeof v === "string") && ((v = r.allowOtherValues) === undefined || typeof v === "boolean"))) return false;
+  if (!(((v = r.inheritanceType) === undefined || typeof v === "string") && ((v = r.decimalPlaces) === undefined || Number.isFinite(v)) && ((v = r.useThousandsSeparator) === undefined || typeof v === "boolean") && ((v = r.currency) === undefined || typeof v === "string") && ((v = r.aggregation) === undefined || typeof v === "string"))) return false;
   a = r.values;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.allowOtherValues) === undefined || typeof v === "boolean"))) return false;
   a = r.contacts;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
@@ -697,10 +709,11 @@ function isCanonicalCustomItemType(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.relatedType) === undefined || typeof v === "string") && ((v = r.isDeleted) === undefined || typeof v === "boolean") && ((v = r.archivedOn) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.archivedBy) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.relatedType) === undefined || typeof v === "string"))) return false;
   a = r.customFieldIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.isDeleted) === undefined || typeof v === "boolean") && ((v = r.archivedOn) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.archivedBy) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -750,10 +763,10 @@ function isCanonicalDataExport(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.id === "string" && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
   a = r.resources;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalDataExportResource(a[i])) return false; }
 
+  if (!(typeof r.id === "string" && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -833,10 +846,10 @@ function isCanonicalDataExportTable(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.alias) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
   a = r.columns;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalDataExportColumn(a[i])) return false; }
 
+  if (!(((v = r.alias) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
   return true;
 }
 
@@ -950,13 +963,15 @@ function isCanonicalFolder(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.color) === undefined || typeof v === "string") && ((v = r.customItemTypeId) === undefined || typeof v === "string") && ((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.contractType) === undefined || typeof v === "string") && ((v = r.cascadingFields) === undefined || typeof v === "string") && ((v = r.accessRoles) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.color) === undefined || typeof v === "string") && ((v = r.customItemTypeId) === undefined || typeof v === "string"))) return false;
   a = r.childIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.contractType) === undefined || typeof v === "string") && ((v = r.cascadingFields) === undefined || typeof v === "string") && ((v = r.accessRoles) === undefined || typeof v === "string"))) return false;
   a = r.customColumnIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -972,13 +987,13 @@ function isCanonicalFolderBlueprint(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
   a = r.childIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
   a = r.customFields;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1066,16 +1081,19 @@ function isCanonicalFolderTreeEntry(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.color) === undefined || typeof v === "string") && ((v = r.customItemTypeId) === undefined || typeof v === "string") && ((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.metadata) === undefined || typeof v === "string") && ((v = r.customFields) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.hasAttachments) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.color) === undefined || typeof v === "string") && ((v = r.customItemTypeId) === undefined || typeof v === "string"))) return false;
   a = r.childIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean"))) return false;
   a = r.superParentIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.metadata) === undefined || typeof v === "string") && ((v = r.customFields) === undefined || typeof v === "string"))) return false;
   a = r.customColumnIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.contractType) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.hasAttachments) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1091,11 +1109,12 @@ function isCanonicalFolderTreeEntryPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalFolderTreeEntry(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -1111,16 +1130,18 @@ function isCanonicalGroup(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.accountId) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.myTeam) === undefined || typeof v === "boolean") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.accountId) === undefined || typeof v === "string"))) return false;
   a = r.metadata;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
 
   a = r.childIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.avatarUrl) === undefined || typeof v === "string"))) return false;
   a = r.parentIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.myTeam) === undefined || typeof v === "boolean") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
   a = r.memberIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
@@ -1173,11 +1194,12 @@ function isCanonicalGroupPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalGroup(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -1431,10 +1453,11 @@ function isCanonicalProject(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.authorId) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.authorId) === undefined || typeof v === "string"))) return false;
   a = r.ownerIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1450,10 +1473,10 @@ function isCanonicalProjectCreate(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
   a = r.ownerIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1469,13 +1492,13 @@ function isCanonicalProjectUpdate(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
   a = r.ownersAdd;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
   a = r.ownersRemove;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.status) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.startDate) === undefined || typeof v === "string") && ((v = r.endDate) === undefined || typeof v === "string") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1491,10 +1514,11 @@ function isCanonicalRequestForm(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.spaceId) === undefined || typeof v === "string"))) return false;
   a = r.pages;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1529,11 +1553,12 @@ function isCanonicalRequestFormPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRequestForm(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -1658,11 +1683,12 @@ function isCanonicalRollupPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalRollup(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -1678,16 +1704,18 @@ function isCanonicalSpace(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.defaultTaskWorkflowId) === undefined || typeof v === "string") && ((v = r.guestRoleId) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.defaultProjectWorkflowId) === undefined || typeof v === "string") && ((v = r.accessType) === undefined || typeof v === "string") && ((v = r.archived) === undefined || typeof v === "boolean") && ((v = r.workScheduleId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.suggestedTaskWorkflows) === undefined || typeof v === "string") && ((v = r.suggestedProjectWorkflows) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.defaultTaskWorkflowId) === undefined || typeof v === "string") && ((v = r.guestRoleId) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string"))) return false;
   a = r.suggestedProjectWorkflowIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
   a = r.suggestedTaskWorkflowIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.title) === undefined || typeof v === "string") && ((v = r.defaultProjectWorkflowId) === undefined || typeof v === "string") && ((v = r.accessType) === undefined || typeof v === "string") && ((v = r.archived) === undefined || typeof v === "boolean"))) return false;
   a = r.members;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalSpaceMember(a[i])) return false; }
 
+  if (!(((v = r.workScheduleId) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.suggestedTaskWorkflows) === undefined || typeof v === "string") && ((v = r.suggestedProjectWorkflows) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1752,10 +1780,10 @@ function isCanonicalTask(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.importance) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.followedByMe) === undefined || typeof v === "boolean") && ((v = r.billingType) === undefined || typeof v === "string") && ((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.effortAllocation) === undefined || isCanonicalEffortAllocation(v)) && ((v = r.hasAttachments) === undefined || typeof v === "boolean") && ((v = r.recurrent) === undefined || typeof v === "boolean") && ((v = r.customItemTypeId) === undefined || typeof v === "string") && ((v = r.dates) === undefined || isCanonicalTaskDates(v)) && ((v = r.priority) === undefined || typeof v === "string") && ((v = r.completedDate) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || Number.isSafeInteger(v)) && ((v = r.workScheduleId) === undefined || typeof v === "string") && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.cascadingFields) === undefined || typeof v === "string"))) return false;
   a = r.metadata;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
 
+  if (!(((v = r.importance) === undefined || typeof v === "string"))) return false;
   a = r.customFields;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomFieldValue(a[i])) return false; }
 
@@ -1765,33 +1793,42 @@ function isCanonicalTask(o: unknown): boolean {
   a = r.parentIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.description) === undefined || typeof v === "string"))) return false;
   a = r.responsiblePlaceholderIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.followedByMe) === undefined || typeof v === "boolean") && ((v = r.billingType) === undefined || typeof v === "string") && ((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.effortAllocation) === undefined || isCanonicalEffortAllocation(v)) && ((v = r.hasAttachments) === undefined || typeof v === "boolean"))) return false;
   a = r.subTaskIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.recurrent) === undefined || typeof v === "boolean"))) return false;
   a = r.authorIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
   a = r.responsibleIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.customItemTypeId) === undefined || typeof v === "string"))) return false;
   a = r.sharedIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.dates) === undefined || isCanonicalTaskDates(v)))) return false;
   a = r.superTaskIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.priority) === undefined || typeof v === "string") && ((v = r.completedDate) === undefined || typeof v === "string"))) return false;
   a = r.superParentIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.accountId) === undefined || typeof v === "string"))) return false;
   a = r.dependencyIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.createdDate) === undefined || typeof v === "string"))) return false;
   a = r.cascadingFieldSettings;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(((v = r.customStatusId) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || Number.isSafeInteger(v)) && ((v = r.workScheduleId) === undefined || typeof v === "string") && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.cascadingFields) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1807,13 +1844,13 @@ function isCanonicalTaskBlueprint(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
   a = r.childIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
   a = r.customFields;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(((v = r.scope) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -1829,11 +1866,12 @@ function isCanonicalTaskBlueprintPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTaskBlueprint(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -1882,13 +1920,13 @@ function isCanonicalTaskHistory(o: unknown): boolean {
   if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
   const r = o as Record<string, unknown>;
   let a: unknown;
-  if (!(typeof r.id === "string")) return false;
   a = r.plannedCost;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
   a = r.plannedFees;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(typeof r.id === "string")) return false;
   a = r.actualFees;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
@@ -1929,11 +1967,12 @@ function isCanonicalTaskPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTask(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -2051,11 +2090,12 @@ function isCanonicalTimelogPage(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.kind === "string" && ((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  if (!(typeof r.kind === "string")) return false;
   a = r.data;
   if (a === undefined) return false;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalTimelog(a[i])) return false; }
 
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
   return true;
 }
 
@@ -2071,10 +2111,11 @@ function isCanonicalTimesheet(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.timesheetId) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.periodStartDate) === undefined || typeof v === "string") && ((v = r.timeframe) === undefined || typeof v === "string") && ((v = r.userId) === undefined || typeof v === "string") && ((v = r.periodEndDate) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.timesheetId) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.periodStartDate) === undefined || typeof v === "string") && ((v = r.timeframe) === undefined || typeof v === "string"))) return false;
   a = r.rows;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(((v = r.userId) === undefined || typeof v === "string") && ((v = r.periodEndDate) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -2109,13 +2150,14 @@ function isCanonicalTimesheetRow(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.type) === undefined || typeof v === "string") && ((v = r.taskId) === undefined || typeof v === "string") && ((v = r.categoryId) === undefined || typeof v === "string") && ((v = r.rowId) === undefined || typeof v === "string"))) return false;
   a = r.parentIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.type) === undefined || typeof v === "string"))) return false;
   a = r.weeklyEntries;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
+  if (!(((v = r.taskId) === undefined || typeof v === "string") && ((v = r.categoryId) === undefined || typeof v === "string") && ((v = r.rowId) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -2199,16 +2241,19 @@ function isCanonicalUser(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.userTypeId) === undefined || typeof v === "string") && ((v = r.lastName) === undefined || typeof v === "string") && ((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.timezone) === undefined || typeof v === "string") && ((v = r.companyName) === undefined || typeof v === "string") && ((v = r.type) === undefined || typeof v === "string") && ((v = r.locale) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.firstName) === undefined || typeof v === "string") && ((v = r.deleted) === undefined || typeof v === "boolean") && ((v = r.phone) === undefined || typeof v === "string") && ((v = r.me) === undefined || typeof v === "boolean") && ((v = r.myTeam) === undefined || typeof v === "boolean") && ((v = r.location) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.primaryEmail) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.userTypeId) === undefined || typeof v === "string") && ((v = r.lastName) === undefined || typeof v === "string"))) return false;
   a = r.metadata;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
 
+  if (!(((v = r.avatarUrl) === undefined || typeof v === "string") && ((v = r.timezone) === undefined || typeof v === "string") && ((v = r.companyName) === undefined || typeof v === "string"))) return false;
   a = r.profiles;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalUserProfile(a[i])) return false; }
 
+  if (!(((v = r.type) === undefined || typeof v === "string") && ((v = r.locale) === undefined || typeof v === "string") && ((v = r.title) === undefined || typeof v === "string") && ((v = r.firstName) === undefined || typeof v === "string") && ((v = r.deleted) === undefined || typeof v === "boolean") && ((v = r.phone) === undefined || typeof v === "string") && ((v = r.me) === undefined || typeof v === "boolean") && ((v = r.myTeam) === undefined || typeof v === "boolean") && ((v = r.location) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
   a = r.memberIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.primaryEmail) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -2428,10 +2473,11 @@ function isCanonicalWebhook(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(typeof r.id === "string" && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.hookUrl) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string") && ((v = r.recursive) === undefined || typeof v === "boolean"))) return false;
+  if (!(typeof r.id === "string" && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.folderId) === undefined || typeof v === "string") && ((v = r.spaceId) === undefined || typeof v === "string") && ((v = r.hookUrl) === undefined || typeof v === "string") && ((v = r.status) === undefined || typeof v === "string"))) return false;
   a = r.events;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(((v = r.recursive) === undefined || typeof v === "boolean"))) return false;
   return true;
 }
 
@@ -2466,10 +2512,11 @@ function isCanonicalWorkflow(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.standard) === undefined || typeof v === "boolean") && ((v = r.hidden) === undefined || typeof v === "boolean") && ((v = r.name) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
+  if (!(((v = r.standard) === undefined || typeof v === "boolean") && ((v = r.hidden) === undefined || typeof v === "boolean"))) return false;
   a = r.customStatuses;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomStatus(a[i])) return false; }
 
+  if (!(((v = r.name) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && typeof r.id === "string")) return false;
   return true;
 }
 
@@ -2504,13 +2551,14 @@ function isCanonicalWorkSchedule(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.scheduleType) === undefined || typeof v === "string") && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.scheduleType) === undefined || typeof v === "string"))) return false;
   a = r.workweek;
   if (a !== undefined) { if (!Array.isArray(a)) return false; }
 
   a = r.userIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
+  if (!(typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
