@@ -1,2 +1,2 @@
 import { defineConfig } from "vitest/config";
-export default defineConfig({ test: { include: ["test/**/*.test.{ts,tsx}"] } });
+export default defineConfig({ test: { include: ["test/**/*.test.{ts,tsx}"], setupFiles: ["test/setup.ts"], testTimeout: 30_000 } });
