@@ -1,7 +1,9 @@
 /** The strict XML parser: well-formedness, the tree shape, text exactly as the XML says, and the writer's round trip. */
 import { describe, expect, it } from "vitest";
 import { parseXml, XmlSyntaxError } from "../src/xml/index.js";
-import { attribute, element, escapeXml, scalar } from "../src/xml/writer.js";
+import { attribute, element, escapeXml, scalar, XmlWriteError } from "../src/xml/writer.js";
+import { findUnwritableChar, showUnwritableChars } from "../src/xml/chars.js";
+import { errorResponse, type ServerApi } from "../src/server/index.js";
 
 describe("parseXml refuses what is not well-formed XML", () => {
   const malformed: Record<string, string> = {
@@ -34,6 +36,8 @@ describe("parseXml refuses what is not well-formed XML", () => {
     "raw NUL": "<t>a\u0000b</t>",
     "raw control character": "<t>\u0007</t>",
     "lone surrogate": "<t>\uD800</t>",
+    "lone low surrogate": "<t>a\uDC00</t>",
+    "high surrogate at the very end": "<t/>\uDBFF",
     "]]> in text": "<t>a]]>b</t>",
     "< in an attribute": '<c uid="a<b"/>',
     "unquoted attribute": "<c uid=abc/>",
@@ -150,5 +154,68 @@ describe("the writer writes what the parser reads back exactly", () => {
 
   it("escapes CR in text so it is not read as a line end", () => {
     expect(escapeXml("a\r\nb")).toBe("a&#13;\nb");
+  });
+});
+
+describe("the writer refuses text XML 1.0 cannot carry", () => {
+  const unwritable: Array<[string, string, number]> = [
+    ["\u0000", "U+0000", 0],
+    ["a\u0001", "U+0001", 1],
+    ["ab\u0008", "U+0008", 2],
+    ["\u000b", "U+000B", 0],
+    ["\u000c", "U+000C", 0],
+    ["\u000e", "U+000E", 0],
+    ["\u001f", "U+001F", 0],
+    ["\ufffe", "U+FFFE", 0],
+    ["\uffff", "U+FFFF", 0],
+    ["x\ud800", "U+D800", 1],
+    ["x\udc00y", "U+DC00", 1],
+    ["\ud83d\ude00\udbff", "U+DBFF", 2],
+  ];
+  it.each(unwritable)("%j: %s at %i, in an element, an attribute and escapeXml", (text, char, index) => {
+    expect(findUnwritableChar(text)).toEqual({ index, char });
+    const refusal = (write: () => string) => {
+      try {
+        write();
+      } catch (error) {
+        return error;
+      }
+      return "written";
+    };
+    expect(refusal(() => scalar("title", text))).toMatchObject({ name: "XmlWriteError", where: "<title>", char, index });
+    expect(refusal(() => attribute("uid", text))).toMatchObject({ where: "attribute uid", char, index });
+    expect(refusal(() => escapeXml(text))).toBeInstanceOf(XmlWriteError);
+    expect((refusal(() => scalar("title", text)) as Error).message).toMatch(new RegExp(`^<title> holds ${char.replace("+", "\\+")} at index ${index}, a character XML 1\\.0 cannot carry`));
+  });
+
+  it("writes every character XML carries: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, pairs", () => {
+    const text = "\t\n\r \ud7ff\ue000\ufffd\u{10000}\u{10FFFF}";
+    expect(findUnwritableChar(text)).toBeUndefined();
+    expect((parseXml(scalar("t", text)) as { t: string }).t).toBe(text);
+  });
+
+  it("the first of several is reported, whichever kind", () => {
+    expect(findUnwritableChar("a\ud800\u0001")).toEqual({ index: 1, char: "U+D800" });
+    expect(findUnwritableChar("a\u0001\ud800")).toEqual({ index: 1, char: "U+0001" });
+  });
+
+  it("the parser says the same of a raw character", () => {
+    expect(() => parseXml("<t>ok\u0001</t>")).toThrow(/the character U\+0001 is not allowed in XML/);
+  });
+});
+
+describe("the error envelope stays writable", () => {
+  const api = {
+    descriptor: { name: "test", errorEnvelope: { root: "error", codeField: "code", nameField: "name", messageField: "message" } },
+    errorCodes: { "407": { name: "APPLICATION_ERROR", httpStatus: 500, description: "d" } },
+  } as unknown as ServerApi;
+
+  it("shows characters XML cannot carry as \\uXXXX, in XML and JSON alike", async () => {
+    expect(showUnwritableChars("a\u0001b\uffff\ud800\ud83d\ude00")).toBe("a\\u0001b\\uFFFF\\uD800\ud83d\ude00");
+    const message = 'Invalid argument id: expected an id, got "\uffff"';
+    const xml = await errorResponse(api, "xml", 407, message).text();
+    expect((parseXml(xml) as { error: { message: string } }).error.message).toBe('Invalid argument id: expected an id, got "\\uFFFF"');
+    const json = (await errorResponse(api, "json", 407, message).json()) as { error: { message: string } };
+    expect(json.error.message).toBe('Invalid argument id: expected an id, got "\\uFFFF"');
   });
 });

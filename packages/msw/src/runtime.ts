@@ -8,7 +8,7 @@ import type { HttpHandler, PathParams } from "msw";
 import { formatIssue, type Issue, type MethodDescriptor, type ResponseFormat } from "@wrikekit/core";
 import { parseXml } from "@wrikekit/core/xml";
 import { decode, wire, type WireContext } from "@wrikekit/core/runtime";
-import { applyEcho, compileRoute, echoedValue, documentResponse, errorResponse, readWireParams, resultDocument, type Route, type ServerApi } from "@wrikekit/core/server";
+import { applyEcho, compileRoute, echoedValue, documentResponse, errorResponse, readWireParams, resultDocument, XmlWriteError, type Route, type ServerApi } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 import { defaultDownloadBody, downloadResponse, type DownloadContent } from "./download.js";
 import { routeHandler } from "./route-handler.js";
@@ -139,6 +139,12 @@ interface Incoming {
 
 type AnyDescriptor = MethodDescriptor<never, unknown>;
 
+/** The code of the API's "an exception occurred in the method" error (v2: 407 APPLICATION_ERROR). */
+function applicationErrorCode(api: ServerApi): number | undefined {
+  const found = Object.entries(api.errorCodes).find(([, info]) => info.name === "APPLICATION_ERROR");
+  return found === undefined ? undefined : Number(found[0]);
+}
+
 function handler(api: ServerApi, descriptor: AnyDescriptor, options: HandlerOptions | undefined, answer: (r: Incoming) => Promise<Response> | Response): HttpHandler {
   const route = compileRoute(api.descriptor, { baseUrl: options?.baseUrl, methodPath: descriptor.http.path });
   return routeHandler(descriptor.http.method, route, ({ request, params }) => answer({ request, params, format: route.formatOf(params) ?? api.serverDefaultFormat, route }), { once: options?.once ?? false });
@@ -224,7 +230,15 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
         value = { ...(value as Record<string, unknown>) }; // the echo sets a top-level field of this answer only
         applyEcho(api.descriptor, args, value);
       }
-      return documentResponse(id, format, resultDocument(answer.root, value), data.renderXml);
+      try {
+        return documentResponse(id, format, resultDocument(answer.root, value), data.renderXml);
+      } catch (error) {
+        // Text XML cannot carry (an override's, an echoed argument's): the API's "exception in the method"
+        // error, naming the element, as the emulator answers it, not a bare HTTP 500 from MSW.
+        const code = applicationErrorCode(api);
+        if (!(error instanceof XmlWriteError) || code === undefined) throw error;
+        return errorResponse(api, format, code, `The answer cannot be written in XML: ${error.message}`);
+      }
     };
 
     if (typeof override !== "function") {
@@ -234,7 +248,7 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
       // request comes (a change made to it later is not seen: a resolver answers what is current).
       const supplied = structuredClone(override);
       let fixed: ReturnType<typeof answerOf> | undefined;
-      const rendered = new Map<ResponseFormat, { body: string; contentType: string }>();
+      const rendered = new Map<ResponseFormat, { body: string; status: number; contentType: string }>();
       return handler(api, data.descriptor as AnyDescriptor, options, async (r) => {
         const read = await readArguments(api, data, r, options, true);
         if (read instanceof Response) return read;
@@ -243,10 +257,10 @@ export function documentHandler<Args, Result, Code extends number, ExampleName e
         let cached = rendered.get(r.format);
         if (cached === undefined) {
           const response = respond(fixed, read.args, r.format);
-          cached = { body: await response.text(), contentType: response.headers.get("content-type")! };
+          cached = { body: await response.text(), status: response.status, contentType: response.headers.get("content-type")! };
           rendered.set(r.format, cached);
         }
-        return new Response(cached.body, { status: 200, headers: { "content-type": cached.contentType } });
+        return new Response(cached.body, { status: cached.status, headers: { "content-type": cached.contentType } });
       });
     }
     return handler(api, data.descriptor as AnyDescriptor, options, async (r) => {

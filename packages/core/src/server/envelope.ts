@@ -1,5 +1,6 @@
 /** Writing answers as the spec describes them: a result document in JSON or XML, and the error envelope. */
 import type { ResponseFormat } from "../descriptors.js";
+import { showUnwritableChars } from "../xml/chars.js";
 import { declaration, element, scalar } from "../xml/writer.js";
 import type { ServerApi } from "./api.js";
 
@@ -25,6 +26,7 @@ export function documentResponse(
 /**
  * The API's error envelope ({"error": {"code", "name", "message"}} in v2, <error><code/><name/><message/></error>
  * in XML) with the HTTP status the spec gives the code; the message defaults to the code's description.
+ * Characters XML cannot carry are shown in the message as `\uXXXX`, in both formats, so they read the same.
  */
 export function errorResponse(api: ServerApi, format: ResponseFormat, code: number, message?: string): Response {
   const { descriptor } = api;
@@ -34,7 +36,8 @@ export function errorResponse(api: ServerApi, format: ResponseFormat, code: numb
   const fields: Record<string, string | number> = {};
   if (envelope.codeField !== undefined) fields[envelope.codeField] = code;
   fields[envelope.nameField] = info.name;
-  fields[envelope.messageField] = message ?? info.description;
+  // The envelope must always be writable, also when the message quotes text XML cannot carry.
+  fields[envelope.messageField] = showUnwritableChars(message ?? info.description);
   let body: string;
   if (format === "json") body = JSON.stringify(envelope.root === undefined ? fields : { [envelope.root]: fields });
   else if (envelope.root === undefined) throw new TypeError(`the error envelope of ${descriptor.name} has no root element, so it has no XML form`);

@@ -17,6 +17,7 @@
  * that means a CR writes `&#13;`, as our writer does, and then XML and JSON decode identically.
  * Whitespace-only text between child elements is indentation and is dropped.
  */
+import { findUnwritableChar } from "./chars.js";
 import { xmlText } from "./text.js";
 import { fromXml } from "../runtime/decode.js";
 
@@ -25,9 +26,6 @@ export class XmlSyntaxError extends Error {
 }
 
 const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-/** Characters XML 1.0 forbids anywhere, even as a reference (§2.2); surrogates must also come in pairs. */
-const FORBIDDEN_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const WHITESPACE_ONLY = /^[ \t\n]*$/;
 const ATTRIBUTE_WHITESPACE = /[\t\n]/g;
 const XML_DECLARATION = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>/;
@@ -324,10 +322,9 @@ export function parseXml(text: string): Record<string, unknown> {
   // A byte-order mark may precede the document; line ends read as LF (§2.11).
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.indexOf("\r") !== -1) text = text.replace(/\r\n?/g, "\n");
-  // isWellFormed() (ES2024; the regular expression where it is missing) is much faster than the lookarounds.
-  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
-  const forbidden = FORBIDDEN_CHAR.exec(text) ?? (wellFormed ? null : LONE_SURROGATE.exec(text));
-  if (forbidden !== null) new Reader(text).fail(`the character U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML`, forbidden.index);
+  // Characters XML 1.0 forbids anywhere, even as a reference (§2.2), and lone surrogates.
+  const forbidden = findUnwritableChar(text);
+  if (forbidden !== undefined) new Reader(text).fail(`the character ${forbidden.char} is not allowed in XML`, forbidden.index);
   return new Reader(text).parse();
 }
 

@@ -1,5 +1,6 @@
 /** The API's error codes as a typed exception: engine functions throw it, the handler renders it. */
 import { errorCodes } from "@wrikekit/client/v2";
+import { XmlWriteError } from "@wrikekit/core/server";
 
 export type ErrorCode = { [K in keyof typeof errorCodes]: K extends `${infer N extends number}` ? N : never }[keyof typeof errorCodes];
 
@@ -29,7 +30,13 @@ export function invalidArgument(name: string, problem: string): EmulatorError {
   return new EmulatorError(407, `Invalid argument ${name}: ${problem}`);
 }
 
-/** Anything else thrown while serving a call is an emulator bug; it still answers in the API's envelope. */
+/**
+ * Stored text XML cannot carry (state loaded from a file, or changed by a test) makes the XML answer
+ * impossible: 407, as a server failing to write its answer would. Anything else thrown while serving a
+ * call is an emulator bug; it still answers in the API's envelope.
+ */
 export function toEmulatorError(error: unknown): EmulatorError {
-  return error instanceof EmulatorError ? error : new EmulatorError(407, `Internal emulator error: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof EmulatorError) return error;
+  if (error instanceof XmlWriteError) return new EmulatorError(407, `The answer cannot be written in XML: ${error.message}`);
+  return new EmulatorError(407, `Internal emulator error: ${error instanceof Error ? error.message : String(error)}`);
 }

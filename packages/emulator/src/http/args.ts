@@ -1,8 +1,12 @@
-/** Form parameters to typed arguments with the generated wire readers; 407 when malformed, 403 when absent. */
+/**
+ * Form parameters to typed arguments with the generated wire readers; 407 when malformed or holding text
+ * XML cannot carry (it could never be answered in XML, the API's default), 403 when absent.
+ */
 import { formatIssue } from "@wrikekit/core";
+import { findUnwritableArgument } from "@wrikekit/core/server";
 import { wire, type WireContext } from "@wrikekit/core/runtime";
 import { wireArgReaders, type MethodId, type MethodTypes } from "@wrikekit/client/server";
-import { EmulatorError, missingParameter } from "../engine/errors.js";
+import { EmulatorError, invalidArgument, missingParameter } from "../engine/errors.js";
 
 /** Malformed beats missing: comment.list with taskId=abc lacks "taskId or ids" only because taskId is bad. */
 export function checkWireContext(ctx: WireContext): void {
@@ -14,5 +18,7 @@ export function readArgs<K extends MethodId>(methodId: K, params: URLSearchParam
   const ctx = wire.newWireContext();
   const args = wireArgReaders[methodId](params, ctx);
   checkWireContext(ctx);
+  const unwritable = findUnwritableArgument(args);
+  if (unwritable !== undefined) throw invalidArgument(unwritable.path, unwritable.problem);
   return args;
 }

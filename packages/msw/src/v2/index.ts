@@ -8,6 +8,10 @@
  *
  * Each handler answers /api/json/v2/<method>, /api/xml/v2/<method> and /api/v2/<method> (XML, the
  * server's default) under the base URL, in the format the URL asks for.
+ *
+ * An answer holding text XML 1.0 cannot carry (U+0001, U+FFFE, a lone surrogate: from an override, a
+ * resolver or an echoed asyncKey) is answered in XML as 407 APPLICATION_ERROR naming the element, never as a
+ * malformed document; in JSON it is answered as given.
  */
 export * from "./generated/handlers.js";
 export { deepMerge, type DeepPartial, type ResultValue } from "../documents.js";
