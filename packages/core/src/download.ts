@@ -6,7 +6,10 @@ import type { CallOptions, WrikeTransport } from "./transport/options.js";
 
 export interface Download {
   contentType: string;
-  /** From Content-Length, when the server sent one. */
+  /**
+   * The body's size in bytes, from Content-Length; undefined when the server sent none, one that is not a
+   * number of bytes, or a compressed body (fetch decodes it, and Content-Length counts the compressed bytes).
+   */
   size: number | undefined;
   /** Fails with a WrikeTransportError (network, aborted) when the connection breaks or the call is aborted while it is read. */
   body: ReadableStream<Uint8Array>;
@@ -15,8 +18,13 @@ export interface Download {
 export async function download<A>(transport: WrikeTransport, method: MethodDescriptor<A, unknown>, args: A, options?: CallOptions): Promise<Download> {
   const response = await transport.open(method, args, options);
   if (response.body === null) throw new WrikeDecodeError({ message: `${method.id}: the response has no body`, method: method.id, format: transport.format });
-  const length = response.headers.get("content-length");
-  return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: length === null ? undefined : Number(length), body: typedFailures(response, method.id, options?.signal) };
+  return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: sizeOf(response.headers), body: typedFailures(response, method.id, options?.signal) };
+}
+
+function sizeOf(headers: Headers): number | undefined {
+  const length = headers.get("content-length") ?? "";
+  const encoding = headers.get("content-encoding") ?? "identity";
+  return /^\d{1,15}$/.test(length) && encoding.toLowerCase() === "identity" ? Number(length) : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Calls one operation through the core transport and turns its answer into a tool result sized for a model. */
-import { callSplit, type MethodDescriptor, type WrikeTransport } from "@wrikekit/core";
+import { callSplit, callSplitInOrder, type MethodDescriptor, type WrikeTransport } from "@wrikekit/core";
 import { shapePage, type ResultBudget, type ShapedResult } from "./budget.js";
 import { decodeCursor, type PagePosition } from "./cursor.js";
 import { decodeBase64Argument, downloadTool, type DownloadResult } from "./download.js";
@@ -51,7 +51,9 @@ export async function invokeTool(tool: ToolDefinition, input: Record<string, unk
     const position = pagePosition(tool, args);
     // The table holds every kind of descriptor; its encoder checks these arguments before anything is sent.
     const method = tool.method as MethodDescriptor<Record<string, unknown>, unknown>;
-    const answer = tool.split ? await callSplit(context.transport, method, tool.split, args, { signal }) : await context.transport.call(method, args, { signal });
+    // A split write goes chunk after chunk, as the client's does: a failure leaves the rest unsent and says how many ids were applied.
+    const split = method.kind === "read" ? callSplit : callSplitInOrder;
+    const answer = tool.split ? await split(context.transport, method, tool.split, args, { signal }) : await context.transport.call(method, args, { signal });
     const result = scrubValue(asObject(tool, answer), context.secrets());
     const shaped: ShapedResult = tool.paging ? shapePage(tool.name, result, tool.paging, position, context.budget) : { structured: result, note: undefined };
     const json = JSON.stringify(shaped.structured);

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createMemoryTokenStore, createOAuth2Session, createWrikeClient, WrikeApiError, WrikeAuthError, WrikeDecodeError, WrikeError, WrikeTransportError, WrikeValidationError, type WrikeClient } from "../../src/index.js";
 
@@ -356,6 +357,23 @@ describe("downloads", () => {
     const answer = await download();
     expect(answer).toMatchObject({ contentType: "image/png", size: 3000 });
     expect(Buffer.from(await new Response(answer.body).arrayBuffer())).toEqual(bytes);
+  });
+
+  it("a compressed download: size is unknown (Content-Length counts the compressed bytes), the body arrives decoded", async () => {
+    const zipped = gzipSync(bytes);
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip", "content-length": String(zipped.length) });
+      res.end(zipped);
+    };
+    const answer = await download();
+    expect(answer.size).toBeUndefined();
+    expect(Buffer.from(await new Response(answer.body).arrayBuffer())).toEqual(bytes);
+  });
+
+  it("a Content-Length that is not a number of bytes (a test double's, a proxy's): size is unknown, not NaN", async () => {
+    const fetch = async () => new Response(bytes, { headers: { "content-type": "image/png", "content-length": "3000, 3000" } });
+    const answer = await createWrikeClient({ auth: { kind: "bearer", token: TOKEN }, fetch, rateLimit: false }).attachments.download({ attachmentId: "IEAGKVLFIYAAAAAA" });
+    expect(answer.size).toBeUndefined();
   });
 
   it("a connection reset while the body is read: the reader gets a network WrikeTransportError, not a bare TypeError", async () => {

@@ -7,12 +7,16 @@ import { describeValue, WrikeValidationError } from "../errors.js";
 import { transportFailure } from "../transport/attempt.js";
 
 export interface WaitForJobOptions<Job = unknown> {
+  /**
+   * Ends the wait when it aborts, during a poll or between polls (a WrikeTransportError, reason "aborted").
+   * The wait has no bound of its own: `AbortSignal.timeout(ms)` bounds it.
+   */
   signal?: AbortSignal;
   /** Told of every poll's answer, the final one included (to show progress). */
   onPoll?: (job: Job) => void;
   /** The first wait between polls; each next wait is 1.5 times longer, at most `maxIntervalMs`. Default 1000. */
   intervalMs?: number;
-  /** Default 10 000. */
+  /** The longest wait between polls, in milliseconds. Default 10 000. */
   maxIntervalMs?: number;
   /** Time source (tests pass a manual clock). */
   clock?: Clock;
@@ -27,6 +31,7 @@ export interface JobPolling<Job> {
   pending: readonly string[];
 }
 
+/** Polls until the job's status is not pending and returns that last answer, whatever its status: a failed job is returned, not thrown. */
 export async function waitForJob<Job>(polling: JobPolling<Job>, options: WaitForJobOptions<Job> = {}): Promise<Job> {
   const { signal, onPoll, clock = systemClock, maxIntervalMs = 10_000 } = options;
   let waitMs = options.intervalMs ?? 1000;

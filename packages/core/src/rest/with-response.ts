@@ -2,7 +2,12 @@
 import type { CallOptions } from "../transport/options.js";
 
 export interface WithResponse<T> {
+  /** What the call itself returns; for a token-paged method, its first page. */
   data: T;
+  /**
+   * The status and headers of the answer the data came from (its body already read): of the attempt that
+   * succeeded, and for a split call (more than 100 ids) of the last of its requests to be answered.
+   */
   response: { status: number; headers: Headers };
 }
 

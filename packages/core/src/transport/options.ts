@@ -54,8 +54,15 @@ export interface XmlSupport {
   fromXml: FromXml;
 }
 
+/** Per-call options, the second argument of every method. */
 export interface CallOptions {
+  /**
+   * Ends the call when it aborts: the limiter's wait, a retry's back-off and the request in flight (a
+   * download's body too, while it is read), as a WrikeTransportError with reason "aborted". A paged walk
+   * passes it to every page, a split call to every chunk.
+   */
   signal?: AbortSignal;
+  /** This call's per-attempt timeout in milliseconds, in place of the transport's `timeoutMs` (0 or Infinity: none). */
   timeoutMs?: number;
   /** Receives the answer of the attempt that succeeded, before its body is read (what `withResponse` reports). */
   onResponse?: (response: Response) => void;

@@ -43,7 +43,8 @@ function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void 
     const s = restSignature(m);
     const args = `args${argsOptional(m) ? "?" : ""}: ${s.argsType}, options?: CallOptions`;
     const call = `${s.typeParameters}(${args}) => ${s.returnType}`;
-    return m.binary ? call : `(${call}) & { readonly withResponse: ${s.typeParameters}(${args}) => Promise<WithResponse<${s.resultType}>> }`;
+    const withResponseDocs = `/** The same call, resolving to { data, response: { status, headers } }${m.paging?.kind === "pageToken" ? " (data: the first page)" : ""}. */`;
+    return m.binary ? call : `(${call}) & { ${withResponseDocs} readonly withResponse: ${s.typeParameters}(${args}) => Promise<WithResponse<${s.resultType}>> }`;
   };
   const jobType = poll && `t.${poll.method.envelope!.item.kind === "model" ? poll.method.envelope!.item.name : "unknown"}`;
   file.addInterface({
@@ -53,7 +54,7 @@ function emitRestClient(ir: Ir, file: DeclarationSink, target: ApiTarget): void 
     properties: [
       { name: "transport", type: "WrikeTransport", isReadonly: true, ...docs("The transport the methods share; pass it to the standalone functions.") },
       ...(poll
-        ? [{ name: "waitForJob", isReadonly: true, type: `(id: string, options?: WaitForJobOptions<${jobType}>) => Promise<${jobType}>`, ...docs(`Polls ${poll.method.id} with back-off until the job's ${poll.statusField} is final (not ${poll.pending.join(" or ")}); ends at once when options.signal aborts.`) }]
+        ? [{ name: "waitForJob", isReadonly: true, type: `(id: string, options?: WaitForJobOptions<${jobType}>) => Promise<${jobType}>`, ...docs(`Polls ${poll.method.id} with back-off until the job's ${poll.statusField} is final (not ${poll.pending.join(" or ")}) and returns that job, whatever its ${poll.statusField}: a failed job is returned, not thrown. Ends at once when options.signal aborts (\`AbortSignal.timeout(ms)\` bounds the wait).`) }]
         : []),
       ...ir.groups.map((g) => ({
         name: g.name,

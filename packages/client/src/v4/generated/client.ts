@@ -9,7 +9,7 @@ import { accessRolesList, accountGet, accountUpdate, approvalsList, approvalsLis
 export interface WrikeClient {
   /** The transport the methods share; pass it to the standalone functions. */
   readonly transport: WrikeTransport;
-  /** Polls GET /async_job/{asyncJobId} with back-off until the job's status is final (not InProgress); ends at once when options.signal aborts. */
+  /** Polls GET /async_job/{asyncJobId} with back-off until the job's status is final (not InProgress) and returns that job, whatever its status: a failed job is returned, not thrown. Ends at once when options.signal aborts (`AbortSignal.timeout(ms)` bounds the wait). */
   readonly waitForJob: (id: string, options?: WaitForJobOptions<t.AsyncJob>) => Promise<t.AsyncJob>;
   readonly accessRoles: {
     /** Get Access Roles. (`GET /access_roles`)
@@ -25,7 +25,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.AccessRolesListArgs, options?: CallOptions) => Promise<t.AccessRolesListResult>) & { readonly withResponse: (args?: t.AccessRolesListArgs, options?: CallOptions) => Promise<WithResponse<t.AccessRolesListResult>>; };
+    readonly list: ((args?: t.AccessRolesListArgs, options?: CallOptions) => Promise<t.AccessRolesListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.AccessRolesListArgs, options?: CallOptions) => Promise<WithResponse<t.AccessRolesListResult>>; };
   };
   readonly account: {
     /** Query Accounts. (`GET /account`)
@@ -41,7 +41,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.AccountField[] = []>(args?: t.AccountGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.AccountGetResult<F>>) & { readonly withResponse: <const F extends readonly t.AccountField[] = []>(args?: t.AccountGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.AccountGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.AccountField[] = []>(args?: t.AccountGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.AccountGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.AccountField[] = []>(args?: t.AccountGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.AccountGetResult<F>>>; };
     /** Modify Account. (`PUT /account`)
      *
      * Update current account.
@@ -55,7 +55,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args?: t.AccountUpdateArgs, options?: CallOptions) => Promise<t.AccountUpdateResult>) & { readonly withResponse: (args?: t.AccountUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.AccountUpdateResult>>; };
+    readonly update: ((args?: t.AccountUpdateArgs, options?: CallOptions) => Promise<t.AccountUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.AccountUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.AccountUpdateResult>>; };
   };
   readonly approvals: {
     /** Get Approvals (Account). (`GET /approvals`)
@@ -71,7 +71,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.ApprovalsListArgs, options?: CallOptions) => PagePromise<t.ApprovalsListResult, t.Approval>) & { readonly withResponse: (args?: t.ApprovalsListArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsListResult>>; };
+    readonly list: ((args?: t.ApprovalsListArgs, options?: CallOptions) => PagePromise<t.ApprovalsListResult, t.Approval>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: (args?: t.ApprovalsListArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsListResult>>; };
     /** Get Approvals (Folder). (`GET /folders/{folderId}/approvals`)
      *
      * Reads all approvals on folder/project.
@@ -85,7 +85,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: ((args: t.ApprovalsListInFolderArgs, options?: CallOptions) => Promise<t.ApprovalsListInFolderResult>) & { readonly withResponse: (args: t.ApprovalsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsListInFolderResult>>; };
+    readonly listInFolder: ((args: t.ApprovalsListInFolderArgs, options?: CallOptions) => Promise<t.ApprovalsListInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.ApprovalsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsListInFolderResult>>; };
     /** Create Approvals (Folder). (`POST /folders/{folderId}/approvals`)
      *
      * Create an approval for folder/project. Creates approval in draft status when no approvers assigned. Otherwise creates in pending status. Approvals created via API will not be affected by workflow automation, e.g. task status will not be automatically transitioned when approval finishes.
@@ -99,7 +99,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: ((args: t.ApprovalsCreateInFolderArgs, options?: CallOptions) => Promise<t.ApprovalsCreateInFolderResult>) & { readonly withResponse: (args: t.ApprovalsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsCreateInFolderResult>>; };
+    readonly createInFolder: ((args: t.ApprovalsCreateInFolderArgs, options?: CallOptions) => Promise<t.ApprovalsCreateInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.ApprovalsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsCreateInFolderResult>>; };
     /** Get Approvals (Task). (`GET /tasks/{taskId}/approvals`)
      *
      * Reads all approvals on task.
@@ -113,7 +113,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInTask: ((args: t.ApprovalsListInTaskArgs, options?: CallOptions) => Promise<t.ApprovalsListInTaskResult>) & { readonly withResponse: (args: t.ApprovalsListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsListInTaskResult>>; };
+    readonly listInTask: ((args: t.ApprovalsListInTaskArgs, options?: CallOptions) => Promise<t.ApprovalsListInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.ApprovalsListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsListInTaskResult>>; };
     /** Create Approvals (Task). (`POST /tasks/{taskId}/approvals`)
      *
      * Create an approval for task. Creates approval in draft status when no approvers assigned. Otherwise creates in pending status. Approvals created via API will not be affected by workflow automation, e.g. task status will not be automatically transitioned when approval finishes.
@@ -127,7 +127,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInTask: ((args: t.ApprovalsCreateInTaskArgs, options?: CallOptions) => Promise<t.ApprovalsCreateInTaskResult>) & { readonly withResponse: (args: t.ApprovalsCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsCreateInTaskResult>>; };
+    readonly createInTask: ((args: t.ApprovalsCreateInTaskArgs, options?: CallOptions) => Promise<t.ApprovalsCreateInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.ApprovalsCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsCreateInTaskResult>>; };
     /** Get Approvals By ID. (`GET /approvals/{approvalIds}`)
      *
      * Reads approvals by ids.
@@ -141,7 +141,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.ApprovalsGetArgs, options?: CallOptions) => Promise<t.ApprovalsGetResult>) & { readonly withResponse: (args: t.ApprovalsGetArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsGetResult>>; };
+    readonly get: ((args: t.ApprovalsGetArgs, options?: CallOptions) => Promise<t.ApprovalsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.ApprovalsGetArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsGetResult>>; };
     /** Update approval. (`PUT /approvals/{approvalId}`)
      *
      * Update approval.
@@ -155,7 +155,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.ApprovalsUpdateArgs, options?: CallOptions) => Promise<t.ApprovalsUpdateResult>) & { readonly withResponse: (args: t.ApprovalsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsUpdateResult>>; };
+    readonly update: ((args: t.ApprovalsUpdateArgs, options?: CallOptions) => Promise<t.ApprovalsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.ApprovalsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsUpdateResult>>; };
     /** Cancel approval. (`DELETE /approvals/{approvalId}`)
      *
      * Cancel approval.
@@ -169,7 +169,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly cancel: ((args: t.ApprovalsCancelArgs, options?: CallOptions) => Promise<t.ApprovalsCancelResult>) & { readonly withResponse: (args: t.ApprovalsCancelArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsCancelResult>>; };
+    readonly cancel: ((args: t.ApprovalsCancelArgs, options?: CallOptions) => Promise<t.ApprovalsCancelResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.ApprovalsCancelArgs, options?: CallOptions) => Promise<WithResponse<t.ApprovalsCancelResult>>; };
   };
   readonly assets: {
     /** Create Equipment. (`POST /assets`)
@@ -185,7 +185,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args?: t.AssetsCreateArgs, options?: CallOptions) => Promise<t.AssetsCreateResult>) & { readonly withResponse: (args?: t.AssetsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.AssetsCreateResult>>; };
+    readonly create: ((args?: t.AssetsCreateArgs, options?: CallOptions) => Promise<t.AssetsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.AssetsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.AssetsCreateResult>>; };
     /** Update Equipment. (`PUT /assets/{assetId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -199,7 +199,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.AssetsUpdateArgs, options?: CallOptions) => Promise<t.AssetsUpdateResult>) & { readonly withResponse: (args: t.AssetsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.AssetsUpdateResult>>; };
+    readonly update: ((args: t.AssetsUpdateArgs, options?: CallOptions) => Promise<t.AssetsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AssetsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.AssetsUpdateResult>>; };
     /** Delete Equipment. (`DELETE /assets/{assetId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -213,7 +213,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.AssetsDeleteArgs, options?: CallOptions) => Promise<t.AssetsDeleteResult>) & { readonly withResponse: (args: t.AssetsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.AssetsDeleteResult>>; };
+    readonly delete: ((args: t.AssetsDeleteArgs, options?: CallOptions) => Promise<t.AssetsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AssetsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.AssetsDeleteResult>>; };
   };
   readonly asyncJobs: {
     /** Get async job. (`GET /async_job/{asyncJobId}`)
@@ -229,7 +229,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.AsyncJobsGetArgs, options?: CallOptions) => Promise<t.AsyncJobsGetResult>) & { readonly withResponse: (args: t.AsyncJobsGetArgs, options?: CallOptions) => Promise<WithResponse<t.AsyncJobsGetResult>>; };
+    readonly get: ((args: t.AsyncJobsGetArgs, options?: CallOptions) => Promise<t.AsyncJobsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AsyncJobsGetArgs, options?: CallOptions) => Promise<WithResponse<t.AsyncJobsGetResult>>; };
   };
   readonly attachments: {
     /** Get Attachments (Account). (`GET /attachments`)
@@ -245,7 +245,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.AttachmentsListArgs, options?: CallOptions) => Promise<t.AttachmentsListResult>) & { readonly withResponse: (args?: t.AttachmentsListArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsListResult>>; };
+    readonly list: ((args?: t.AttachmentsListArgs, options?: CallOptions) => Promise<t.AttachmentsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.AttachmentsListArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsListResult>>; };
     /** Get Attachments (Folder). (`GET /folders/{folderId}/attachments`)
      *
      * Returns all Attachments of a folder.
@@ -259,7 +259,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: ((args: t.AttachmentsListInFolderArgs, options?: CallOptions) => Promise<t.AttachmentsListInFolderResult>) & { readonly withResponse: (args: t.AttachmentsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsListInFolderResult>>; };
+    readonly listInFolder: ((args: t.AttachmentsListInFolderArgs, options?: CallOptions) => Promise<t.AttachmentsListInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsListInFolderResult>>; };
     /** Create Attachment (Folder). (`POST /folders/{folderId}/attachments`)
      *
      * Add an attachment to a folder.
@@ -275,7 +275,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: ((args: t.AttachmentsCreateInFolderArgs, options?: CallOptions) => Promise<t.AttachmentsCreateInFolderResult>) & { readonly withResponse: (args: t.AttachmentsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsCreateInFolderResult>>; };
+    readonly createInFolder: ((args: t.AttachmentsCreateInFolderArgs, options?: CallOptions) => Promise<t.AttachmentsCreateInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsCreateInFolderResult>>; };
     /** Get Attachments (Task). (`GET /tasks/{taskId}/attachments`)
      *
      * Returns all Attachments of a task.
@@ -289,7 +289,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInTask: ((args: t.AttachmentsListInTaskArgs, options?: CallOptions) => Promise<t.AttachmentsListInTaskResult>) & { readonly withResponse: (args: t.AttachmentsListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsListInTaskResult>>; };
+    readonly listInTask: ((args: t.AttachmentsListInTaskArgs, options?: CallOptions) => Promise<t.AttachmentsListInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsListInTaskResult>>; };
     /** Create Attachment (Task). (`POST /tasks/{taskId}/attachments`)
      *
      * Add an attachment to a task.
@@ -305,7 +305,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInTask: ((args: t.AttachmentsCreateInTaskArgs, options?: CallOptions) => Promise<t.AttachmentsCreateInTaskResult>) & { readonly withResponse: (args: t.AttachmentsCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsCreateInTaskResult>>; };
+    readonly createInTask: ((args: t.AttachmentsCreateInTaskArgs, options?: CallOptions) => Promise<t.AttachmentsCreateInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsCreateInTaskResult>>; };
     /** Get Attachments By ID. (`GET /attachments/{attachmentIds}`)
      *
      * Returns complete information about multiple attachments.
@@ -319,7 +319,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.AttachmentsGetArgs, options?: CallOptions) => Promise<t.AttachmentsGetResult>) & { readonly withResponse: (args: t.AttachmentsGetArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsGetResult>>; };
+    readonly get: ((args: t.AttachmentsGetArgs, options?: CallOptions) => Promise<t.AttachmentsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsGetArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsGetResult>>; };
     /** Download Attachment. (`GET /attachments/{attachmentId}/download`)
      *
      * Returns attachment content. It can be accessed via /attachments/id/download/name.ext URL. In this case, 'name.ext' will be returned as the file name.
@@ -361,7 +361,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly getUrl: ((args: t.AttachmentsGetUrlArgs, options?: CallOptions) => Promise<t.AttachmentsGetUrlResult>) & { readonly withResponse: (args: t.AttachmentsGetUrlArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsGetUrlResult>>; };
+    readonly getUrl: ((args: t.AttachmentsGetUrlArgs, options?: CallOptions) => Promise<t.AttachmentsGetUrlResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsGetUrlArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsGetUrlResult>>; };
     /** Update Attachment. (`PUT /attachments/{attachmentId}`)
      *
      * Update previously uploaded Attachment with new version.
@@ -375,7 +375,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.AttachmentsUpdateArgs, options?: CallOptions) => Promise<t.AttachmentsUpdateResult>) & { readonly withResponse: (args: t.AttachmentsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsUpdateResult>>; };
+    readonly update: ((args: t.AttachmentsUpdateArgs, options?: CallOptions) => Promise<t.AttachmentsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsUpdateResult>>; };
     /** Delete Attachment. (`DELETE /attachments/{attachmentId}`)
      *
      * Delete Attachment by ID.
@@ -391,7 +391,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.AttachmentsDeleteArgs, options?: CallOptions) => Promise<t.AttachmentsDeleteResult>) & { readonly withResponse: (args: t.AttachmentsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsDeleteResult>>; };
+    readonly delete: ((args: t.AttachmentsDeleteArgs, options?: CallOptions) => Promise<t.AttachmentsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.AttachmentsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.AttachmentsDeleteResult>>; };
   };
   readonly auditLog: {
     /** Get Audit Log. (`GET /audit_log`)
@@ -407,7 +407,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.AuditLogListArgs, options?: CallOptions) => PagePromise<t.AuditLogListResult, t.AuditLogEntry>) & { readonly withResponse: (args?: t.AuditLogListArgs, options?: CallOptions) => Promise<WithResponse<t.AuditLogListResult>>; };
+    readonly list: ((args?: t.AuditLogListArgs, options?: CallOptions) => PagePromise<t.AuditLogListResult, t.AuditLogEntry>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: (args?: t.AuditLogListArgs, options?: CallOptions) => Promise<WithResponse<t.AuditLogListResult>>; };
   };
   readonly batch: {
     /** Create Batch Operation. (`POST /batch`)
@@ -423,7 +423,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly run: ((args?: t.BatchRunArgs, options?: CallOptions) => Promise<t.BatchRunResult>) & { readonly withResponse: (args?: t.BatchRunArgs, options?: CallOptions) => Promise<WithResponse<t.BatchRunResult>>; };
+    readonly run: ((args?: t.BatchRunArgs, options?: CallOptions) => Promise<t.BatchRunResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.BatchRunArgs, options?: CallOptions) => Promise<WithResponse<t.BatchRunResult>>; };
   };
   readonly bookings: {
     /** Get Bookings By ID. (`GET /bookings/{bookingIds}`)
@@ -439,7 +439,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.BookingsGetArgs, options?: CallOptions) => Promise<t.BookingsGetResult>) & { readonly withResponse: (args: t.BookingsGetArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsGetResult>>; };
+    readonly get: ((args: t.BookingsGetArgs, options?: CallOptions) => Promise<t.BookingsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.BookingsGetArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsGetResult>>; };
     /** Get Bookings (Account). (`GET /bookings`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -453,7 +453,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.BookingsListArgs, options?: CallOptions) => Promise<t.BookingsListResult>) & { readonly withResponse: (args?: t.BookingsListArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsListResult>>; };
+    readonly list: ((args?: t.BookingsListArgs, options?: CallOptions) => Promise<t.BookingsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.BookingsListArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsListResult>>; };
     /** Get Bookings (Folder). (`GET /folders/{folderId}/bookings`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -467,7 +467,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: ((args: t.BookingsListInFolderArgs, options?: CallOptions) => Promise<t.BookingsListInFolderResult>) & { readonly withResponse: (args: t.BookingsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsListInFolderResult>>; };
+    readonly listInFolder: ((args: t.BookingsListInFolderArgs, options?: CallOptions) => Promise<t.BookingsListInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.BookingsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsListInFolderResult>>; };
     /** Create Booking. (`POST /folders/{folderId}/bookings`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -481,7 +481,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: ((args: t.BookingsCreateInFolderArgs, options?: CallOptions) => Promise<t.BookingsCreateInFolderResult>) & { readonly withResponse: (args: t.BookingsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsCreateInFolderResult>>; };
+    readonly createInFolder: ((args: t.BookingsCreateInFolderArgs, options?: CallOptions) => Promise<t.BookingsCreateInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.BookingsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsCreateInFolderResult>>; };
     /** Update Booking. (`PUT /bookings/{bookingId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -495,7 +495,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.BookingsUpdateArgs, options?: CallOptions) => Promise<t.BookingsUpdateResult>) & { readonly withResponse: (args: t.BookingsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsUpdateResult>>; };
+    readonly update: ((args: t.BookingsUpdateArgs, options?: CallOptions) => Promise<t.BookingsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.BookingsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsUpdateResult>>; };
     /** Delete Booking. (`DELETE /bookings/{bookingId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -509,7 +509,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.BookingsDeleteArgs, options?: CallOptions) => Promise<t.BookingsDeleteResult>) & { readonly withResponse: (args: t.BookingsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsDeleteResult>>; };
+    readonly delete: ((args: t.BookingsDeleteArgs, options?: CallOptions) => Promise<t.BookingsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.BookingsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.BookingsDeleteResult>>; };
   };
   readonly cascadingFields: {
     /** Trigger field cascading. (`POST /folders/{folderId}/cascading_field_settings`)
@@ -525,7 +525,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly triggerForFolder: ((args: t.CascadingFieldsTriggerForFolderArgs, options?: CallOptions) => Promise<t.CascadingFieldsTriggerForFolderResult>) & { readonly withResponse: (args: t.CascadingFieldsTriggerForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsTriggerForFolderResult>>; };
+    readonly triggerForFolder: ((args: t.CascadingFieldsTriggerForFolderArgs, options?: CallOptions) => Promise<t.CascadingFieldsTriggerForFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CascadingFieldsTriggerForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsTriggerForFolderResult>>; };
     /** Delete active cascading field settings. (`DELETE /folders/{folderId}/cascading_field_settings`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -539,7 +539,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly deleteForFolder: ((args: t.CascadingFieldsDeleteForFolderArgs, options?: CallOptions) => Promise<t.CascadingFieldsDeleteForFolderResult>) & { readonly withResponse: (args: t.CascadingFieldsDeleteForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsDeleteForFolderResult>>; };
+    readonly deleteForFolder: ((args: t.CascadingFieldsDeleteForFolderArgs, options?: CallOptions) => Promise<t.CascadingFieldsDeleteForFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CascadingFieldsDeleteForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsDeleteForFolderResult>>; };
     /** Trigger field cascading. (`POST /tasks/{taskId}/cascading_field_settings`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -553,7 +553,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly triggerForTask: ((args: t.CascadingFieldsTriggerForTaskArgs, options?: CallOptions) => Promise<t.CascadingFieldsTriggerForTaskResult>) & { readonly withResponse: (args: t.CascadingFieldsTriggerForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsTriggerForTaskResult>>; };
+    readonly triggerForTask: ((args: t.CascadingFieldsTriggerForTaskArgs, options?: CallOptions) => Promise<t.CascadingFieldsTriggerForTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CascadingFieldsTriggerForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsTriggerForTaskResult>>; };
     /** Delete active cascading field settings. (`DELETE /tasks/{taskId}/cascading_field_settings`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -567,7 +567,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly deleteForTask: ((args: t.CascadingFieldsDeleteForTaskArgs, options?: CallOptions) => Promise<t.CascadingFieldsDeleteForTaskResult>) & { readonly withResponse: (args: t.CascadingFieldsDeleteForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsDeleteForTaskResult>>; };
+    readonly deleteForTask: ((args: t.CascadingFieldsDeleteForTaskArgs, options?: CallOptions) => Promise<t.CascadingFieldsDeleteForTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CascadingFieldsDeleteForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.CascadingFieldsDeleteForTaskResult>>; };
   };
   readonly colors: {
     /** Query Colors. (`GET /colors`)
@@ -583,7 +583,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.ColorsListArgs, options?: CallOptions) => Promise<t.ColorsListResult>) & { readonly withResponse: (args?: t.ColorsListArgs, options?: CallOptions) => Promise<WithResponse<t.ColorsListResult>>; };
+    readonly list: ((args?: t.ColorsListArgs, options?: CallOptions) => Promise<t.ColorsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.ColorsListArgs, options?: CallOptions) => Promise<WithResponse<t.ColorsListResult>>; };
   };
   readonly comments: {
     /** Get Comments (Account). (`GET /comments`)
@@ -599,7 +599,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.CommentField[] = []>(args?: t.CommentsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsListResult<F>>) & { readonly withResponse: <const F extends readonly t.CommentField[] = []>(args?: t.CommentsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.CommentField[] = []>(args?: t.CommentsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CommentField[] = []>(args?: t.CommentsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsListResult<F>>>; };
     /** Get Comments (Folder). (`GET /folders/{folderId}/comments`)
      *
      * Get folder comments.
@@ -613,7 +613,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: (<const F extends readonly t.CommentField[] = []>(args: t.CommentsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsListInFolderResult<F>>) & { readonly withResponse: <const F extends readonly t.CommentField[] = []>(args: t.CommentsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsListInFolderResult<F>>>; };
+    readonly listInFolder: (<const F extends readonly t.CommentField[] = []>(args: t.CommentsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsListInFolderResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CommentField[] = []>(args: t.CommentsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsListInFolderResult<F>>>; };
     /** Create Comment (Folder). (`POST /folders/{folderId}/comments`)
      *
      * Create a comment in the folder. The virtual Root and Recycle Bin folders cannot have comments.
@@ -627,7 +627,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: ((args: t.CommentsCreateInFolderArgs, options?: CallOptions) => Promise<t.CommentsCreateInFolderResult>) & { readonly withResponse: (args: t.CommentsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsCreateInFolderResult>>; };
+    readonly createInFolder: ((args: t.CommentsCreateInFolderArgs, options?: CallOptions) => Promise<t.CommentsCreateInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CommentsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsCreateInFolderResult>>; };
     /** Get Comments (Task). (`GET /tasks/{taskId}/comments`)
      *
      * Get task comments.
@@ -641,7 +641,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInTask: (<const F extends readonly t.CommentField[] = []>(args: t.CommentsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsListInTaskResult<F>>) & { readonly withResponse: <const F extends readonly t.CommentField[] = []>(args: t.CommentsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsListInTaskResult<F>>>; };
+    readonly listInTask: (<const F extends readonly t.CommentField[] = []>(args: t.CommentsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsListInTaskResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CommentField[] = []>(args: t.CommentsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsListInTaskResult<F>>>; };
     /** Create Comment (Task). (`POST /tasks/{taskId}/comments`)
      *
      * Create comment in task.
@@ -655,7 +655,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInTask: ((args: t.CommentsCreateInTaskArgs, options?: CallOptions) => Promise<t.CommentsCreateInTaskResult>) & { readonly withResponse: (args: t.CommentsCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsCreateInTaskResult>>; };
+    readonly createInTask: ((args: t.CommentsCreateInTaskArgs, options?: CallOptions) => Promise<t.CommentsCreateInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CommentsCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsCreateInTaskResult>>; };
     /** Get Comments By ID. (`GET /comments/{commentIds}`)
      *
      * Get single or multiple comments by their IDs.
@@ -669,7 +669,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.CommentField[] = []>(args: t.CommentsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsGetResult<F>>) & { readonly withResponse: <const F extends readonly t.CommentField[] = []>(args: t.CommentsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.CommentField[] = []>(args: t.CommentsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CommentsGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CommentField[] = []>(args: t.CommentsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CommentsGetResult<F>>>; };
     /** Update Comment. (`PUT /comments/{commentId}`)
      *
      * Update Comment by ID. A comment is available for updates only during the 5 minutes after creation.
@@ -683,7 +683,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.CommentsUpdateArgs, options?: CallOptions) => Promise<t.CommentsUpdateResult>) & { readonly withResponse: (args: t.CommentsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsUpdateResult>>; };
+    readonly update: ((args: t.CommentsUpdateArgs, options?: CallOptions) => Promise<t.CommentsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CommentsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsUpdateResult>>; };
     /** Delete Comment. (`DELETE /comments/{commentId}`)
      *
      * Delete comment by ID.
@@ -699,7 +699,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.CommentsDeleteArgs, options?: CallOptions) => Promise<t.CommentsDeleteResult>) & { readonly withResponse: (args: t.CommentsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsDeleteResult>>; };
+    readonly delete: ((args: t.CommentsDeleteArgs, options?: CallOptions) => Promise<t.CommentsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CommentsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.CommentsDeleteResult>>; };
   };
   readonly contacts: {
     /** Query Contacts. (`GET /contacts`)
@@ -715,7 +715,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.ContactField[] = []>(args?: t.ContactsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsListResult<F>>) & { readonly withResponse: <const F extends readonly t.ContactField[] = []>(args?: t.ContactsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.ContactField[] = []>(args?: t.ContactsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.ContactField[] = []>(args?: t.ContactsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsListResult<F>>>; };
     /** Query Contacts. (`GET /contacts/{contactIds}`)
      *
      * List contacts of specified users and user groups.
@@ -729,7 +729,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.ContactField[] = []>(args: t.ContactsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsGetResult<F>>) & { readonly withResponse: <const F extends readonly t.ContactField[] = []>(args: t.ContactsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.ContactField[] = []>(args: t.ContactsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.ContactField[] = []>(args: t.ContactsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsGetResult<F>>>; };
     /** Query Contacts fields history. (`GET /contacts/{contactIds}/contacts_history`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -743,7 +743,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly history: (<const F extends readonly t.ContactHistoryField[] = []>(args: t.ContactsHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsHistoryResult<F>>) & { readonly withResponse: <const F extends readonly t.ContactHistoryField[] = []>(args: t.ContactsHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsHistoryResult<F>>>; };
+    readonly history: (<const F extends readonly t.ContactHistoryField[] = []>(args: t.ContactsHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsHistoryResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.ContactHistoryField[] = []>(args: t.ContactsHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsHistoryResult<F>>>; };
     /** Modify Contact. (`PUT /contacts/{contactId}`)
      *
      * Update contact of requesting user by ID (use 'Modify User' method to update other users). Account Admins may use this method to update group info by group ID. .
@@ -757,7 +757,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: (<const F extends readonly t.ContactField[] = []>(args: t.ContactsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsUpdateResult<F>>) & { readonly withResponse: <const F extends readonly t.ContactField[] = []>(args: t.ContactsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsUpdateResult<F>>>; };
+    readonly update: (<const F extends readonly t.ContactField[] = []>(args: t.ContactsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.ContactsUpdateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.ContactField[] = []>(args: t.ContactsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.ContactsUpdateResult<F>>>; };
   };
   readonly customFields: {
     /** Get Custom Fields (Account). (`GET /customfields`)
@@ -773,7 +773,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.CustomFieldField[] = []>(args?: t.CustomFieldsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomFieldsListResult<F>>) & { readonly withResponse: <const F extends readonly t.CustomFieldField[] = []>(args?: t.CustomFieldsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.CustomFieldField[] = []>(args?: t.CustomFieldsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomFieldsListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CustomFieldField[] = []>(args?: t.CustomFieldsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsListResult<F>>>; };
     /** Create Custom Field (Account). (`POST /customfields`)
      *
      * Create custom field in specified account.
@@ -787,7 +787,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args: t.CustomFieldsCreateArgs, options?: CallOptions) => Promise<t.CustomFieldsCreateResult>) & { readonly withResponse: (args: t.CustomFieldsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsCreateResult>>; };
+    readonly create: ((args: t.CustomFieldsCreateArgs, options?: CallOptions) => Promise<t.CustomFieldsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CustomFieldsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsCreateResult>>; };
     /** Get Custom Fields By ID. (`GET /customfields/{customfieldIds}`)
      *
      * Returns complete information about specified custom fields.
@@ -801,7 +801,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomFieldsGetResult<F>>) & { readonly withResponse: <const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomFieldsGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsGetResult<F>>>; };
     /** Get Custom Fields (Space). (`GET /spaces/{spaceId}/customfields`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -815,7 +815,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomFieldsListInSpaceResult<F>>) & { readonly withResponse: <const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomFieldsListInSpaceResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CustomFieldField[] = []>(args: t.CustomFieldsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsListInSpaceResult<F>>>; };
     /** Modify Custom Field. (`PUT /customfields/{customfieldId}`)
      *
      * Modify custom field.
@@ -829,7 +829,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.CustomFieldsUpdateArgs, options?: CallOptions) => Promise<t.CustomFieldsUpdateResult>) & { readonly withResponse: (args: t.CustomFieldsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsUpdateResult>>; };
+    readonly update: ((args: t.CustomFieldsUpdateArgs, options?: CallOptions) => Promise<t.CustomFieldsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CustomFieldsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.CustomFieldsUpdateResult>>; };
   };
   readonly customItemTypes: {
     /** Query All Custom Item Types. (`GET /custom_item_types`)
@@ -845,7 +845,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.CustomItemTypeField[] = []>(args?: t.CustomItemTypesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomItemTypesListResult<F>>) & { readonly withResponse: <const F extends readonly t.CustomItemTypeField[] = []>(args?: t.CustomItemTypesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesListResult<F>>>; };
+    readonly list: (<const F extends readonly t.CustomItemTypeField[] = []>(args?: t.CustomItemTypesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomItemTypesListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CustomItemTypeField[] = []>(args?: t.CustomItemTypesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesListResult<F>>>; };
     /** Query All Custom Item Types. (`GET /spaces/{spaceId}/custom_item_types`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -859,7 +859,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomItemTypesListInSpaceResult<F>>) & { readonly withResponse: <const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomItemTypesListInSpaceResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesListInSpaceResult<F>>>; };
     /** Query Specific Custom Item Type by ID. (`GET /custom_item_types/{customItemTypeIds}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -873,7 +873,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomItemTypesGetResult<F>>) & { readonly withResponse: <const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.CustomItemTypesGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.CustomItemTypeField[] = []>(args: t.CustomItemTypesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesGetResult<F>>>; };
     /** Create Work from Custom Item Type. (`POST /custom_item_types/{customItemTypeId}/instantiate`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -887,7 +887,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly instantiate: ((args: t.CustomItemTypesInstantiateArgs, options?: CallOptions) => Promise<t.CustomItemTypesInstantiateResult>) & { readonly withResponse: (args: t.CustomItemTypesInstantiateArgs, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesInstantiateResult>>; };
+    readonly instantiate: ((args: t.CustomItemTypesInstantiateArgs, options?: CallOptions) => Promise<t.CustomItemTypesInstantiateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.CustomItemTypesInstantiateArgs, options?: CallOptions) => Promise<WithResponse<t.CustomItemTypesInstantiateResult>>; };
   };
   readonly dataExports: {
     /** Get Data Export. (`GET /data_export`)
@@ -903,7 +903,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.DataExportsListArgs, options?: CallOptions) => Promise<t.DataExportsListResult>) & { readonly withResponse: (args?: t.DataExportsListArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsListResult>>; };
+    readonly list: ((args?: t.DataExportsListArgs, options?: CallOptions) => Promise<t.DataExportsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.DataExportsListArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsListResult>>; };
     /** Refresh Data Export. (`POST /data_export`)
      *
      * Forces new data export generation (if it is not in progress already). 202 code is returned in case new export generation is started. Data export can be requested no sooner than 1 hour after last successful data export. If there is fresh data export already, 200 code and latest export in format similar to [GET] /data_export is returned.
@@ -917,7 +917,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly refresh: ((args?: t.DataExportsRefreshArgs, options?: CallOptions) => Promise<t.DataExportsRefreshResult>) & { readonly withResponse: (args?: t.DataExportsRefreshArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsRefreshResult>>; };
+    readonly refresh: ((args?: t.DataExportsRefreshArgs, options?: CallOptions) => Promise<t.DataExportsRefreshResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.DataExportsRefreshArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsRefreshResult>>; };
     /** Get Data Export. (`GET /data_export/{dataExportId}`)
      *
      * Get Data Export specified by id.
@@ -931,7 +931,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.DataExportsGetArgs, options?: CallOptions) => Promise<t.DataExportsGetResult>) & { readonly withResponse: (args: t.DataExportsGetArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsGetResult>>; };
+    readonly get: ((args: t.DataExportsGetArgs, options?: CallOptions) => Promise<t.DataExportsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.DataExportsGetArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsGetResult>>; };
     /** Get Data Export Schema. (`GET /data_export_schema`)
      *
      * Get data export schema specified by version.
@@ -945,7 +945,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly schema: ((args?: t.DataExportsSchemaArgs, options?: CallOptions) => Promise<t.DataExportsSchemaResult>) & { readonly withResponse: (args?: t.DataExportsSchemaArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsSchemaResult>>; };
+    readonly schema: ((args?: t.DataExportsSchemaArgs, options?: CallOptions) => Promise<t.DataExportsSchemaResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.DataExportsSchemaArgs, options?: CallOptions) => Promise<WithResponse<t.DataExportsSchemaResult>>; };
   };
   readonly dependencies: {
     /** Get Dependencies (Task). (`GET /tasks/{taskId}/dependencies`)
@@ -961,7 +961,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInTask: ((args: t.DependenciesListInTaskArgs, options?: CallOptions) => Promise<t.DependenciesListInTaskResult>) & { readonly withResponse: (args: t.DependenciesListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesListInTaskResult>>; };
+    readonly listInTask: ((args: t.DependenciesListInTaskArgs, options?: CallOptions) => Promise<t.DependenciesListInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.DependenciesListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesListInTaskResult>>; };
     /** Create Dependency. (`POST /tasks/{taskId}/dependencies`)
      *
      * Add dependency between tasks.
@@ -975,7 +975,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInTask: ((args: t.DependenciesCreateInTaskArgs, options?: CallOptions) => Promise<t.DependenciesCreateInTaskResult>) & { readonly withResponse: (args: t.DependenciesCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesCreateInTaskResult>>; };
+    readonly createInTask: ((args: t.DependenciesCreateInTaskArgs, options?: CallOptions) => Promise<t.DependenciesCreateInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.DependenciesCreateInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesCreateInTaskResult>>; };
     /** Get Dependencies By ID. (`GET /dependencies/{dependencyIds}`)
      *
      * Returns complete information about single or multiple dependencies.
@@ -989,7 +989,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.DependenciesGetArgs, options?: CallOptions) => Promise<t.DependenciesGetResult>) & { readonly withResponse: (args: t.DependenciesGetArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesGetResult>>; };
+    readonly get: ((args: t.DependenciesGetArgs, options?: CallOptions) => Promise<t.DependenciesGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.DependenciesGetArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesGetResult>>; };
     /** Modify Dependency. (`PUT /dependencies/{dependencyId}`)
      *
      * Change relationType of task dependency.
@@ -1003,7 +1003,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.DependenciesUpdateArgs, options?: CallOptions) => Promise<t.DependenciesUpdateResult>) & { readonly withResponse: (args: t.DependenciesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesUpdateResult>>; };
+    readonly update: ((args: t.DependenciesUpdateArgs, options?: CallOptions) => Promise<t.DependenciesUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.DependenciesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesUpdateResult>>; };
     /** Delete Dependency. (`DELETE /dependencies/{dependencyId}`)
      *
      * Delete dependency between tasks.
@@ -1017,7 +1017,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.DependenciesDeleteArgs, options?: CallOptions) => Promise<t.DependenciesDeleteResult>) & { readonly withResponse: (args: t.DependenciesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesDeleteResult>>; };
+    readonly delete: ((args: t.DependenciesDeleteArgs, options?: CallOptions) => Promise<t.DependenciesDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.DependenciesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.DependenciesDeleteResult>>; };
   };
   readonly ediscovery: {
     /** eDiscovery Search. (`POST /ediscovery_search`)
@@ -1034,7 +1034,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly search: ((args?: t.EdiscoverySearchArgs, options?: CallOptions) => Promise<t.EdiscoverySearchResult>) & { readonly withResponse: (args?: t.EdiscoverySearchArgs, options?: CallOptions) => Promise<WithResponse<t.EdiscoverySearchResult>>; };
+    readonly search: ((args?: t.EdiscoverySearchArgs, options?: CallOptions) => Promise<t.EdiscoverySearchResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.EdiscoverySearchArgs, options?: CallOptions) => Promise<WithResponse<t.EdiscoverySearchResult>>; };
   };
   readonly folderBlueprints: {
     /** Get Folder Blueprints (Account). (`GET /folder_blueprints`)
@@ -1050,7 +1050,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.FolderBlueprintField[] = []>(args?: t.FolderBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FolderBlueprintsListResult<F>>) & { readonly withResponse: <const F extends readonly t.FolderBlueprintField[] = []>(args?: t.FolderBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FolderBlueprintsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.FolderBlueprintField[] = []>(args?: t.FolderBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FolderBlueprintsListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.FolderBlueprintField[] = []>(args?: t.FolderBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FolderBlueprintsListResult<F>>>; };
     /** Get Folder Blueprints (Space). (`GET /spaces/{spaceId}/folder_blueprints`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1064,7 +1064,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.FolderBlueprintField[] = []>(args: t.FolderBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FolderBlueprintsListInSpaceResult<F>>) & { readonly withResponse: <const F extends readonly t.FolderBlueprintField[] = []>(args: t.FolderBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FolderBlueprintsListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.FolderBlueprintField[] = []>(args: t.FolderBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FolderBlueprintsListInSpaceResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.FolderBlueprintField[] = []>(args: t.FolderBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FolderBlueprintsListInSpaceResult<F>>>; };
     /** Async Work Creation. (`POST /folder_blueprints/{folderBlueprintId}/launch_async`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1078,7 +1078,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly launchAsync: ((args: t.FolderBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<t.FolderBlueprintsLaunchAsyncResult>) & { readonly withResponse: (args: t.FolderBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<WithResponse<t.FolderBlueprintsLaunchAsyncResult>>; };
+    readonly launchAsync: ((args: t.FolderBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<t.FolderBlueprintsLaunchAsyncResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.FolderBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<WithResponse<t.FolderBlueprintsLaunchAsyncResult>>; };
   };
   readonly folders: {
     /** Get Folders (Account). (`GET /folders`)
@@ -1094,7 +1094,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.FolderTreeEntryField[] = []>(args?: t.FoldersListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args?: t.FoldersListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListResult<F>>>; };
+    readonly list: (<const F extends readonly t.FolderTreeEntryField[] = []>(args?: t.FoldersListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args?: t.FoldersListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListResult<F>>>; };
     /** Get Folders (Folder). (`GET /folders/{folderId}/folders`)
      *
      * Returns a list of tree entries for subtree of this folder. For root and recycle bin folders, returns folder subtrees of root and recycle bin respectively.
@@ -1108,7 +1108,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: (<const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListInFolderResult<F>>>; };
+    readonly listInFolder: (<const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListInFolderResult<F>>>; };
     /** Create Folder. (`POST /folders/{folderId}/folders`)
      *
      * Create a folder within a folder. Specify virtual rootFolderId in order to create a folder in the account root.
@@ -1122,7 +1122,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersCreateInFolderResult<F>>) & { readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersCreateInFolderResult<F>>>; };
+    readonly createInFolder: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersCreateInFolderResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersCreateInFolderResult<F>>>; };
     /** Get Folders (Space). (`GET /spaces/{spaceId}/folders`)
      *
      * Returns list of entries for subtree of this space.
@@ -1136,7 +1136,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListInSpaceResult<F>>>; };
     /** Query Folders fields history. (`GET /folders/{folderIds}/folders_history`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1150,7 +1150,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly history: (<const F extends readonly t.FolderHistoryField[] = []>(args: t.FoldersHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersHistoryResult<F>>) & { readonly withResponse: <const F extends readonly t.FolderHistoryField[] = []>(args: t.FoldersHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersHistoryResult<F>>>; };
+    readonly history: (<const F extends readonly t.FolderHistoryField[] = []>(args: t.FoldersHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersHistoryResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.FolderHistoryField[] = []>(args: t.FoldersHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersHistoryResult<F>>>; };
     /** Get Folder By ID. (`GET /folders/{folderIds}`)
      *
      * Returns complete information about specified folders.
@@ -1164,7 +1164,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersGetResult<F>>) & { readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersGetResult<F>>>; };
     /** Update Folders (Bulk). (`PUT /folders/{folderIds}`)
      *
      * Update folders.
@@ -1178,7 +1178,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateMany: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateManyArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersUpdateManyResult<F>>) & { readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateManyArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersUpdateManyResult<F>>>; };
+    readonly updateMany: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateManyArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersUpdateManyResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateManyArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersUpdateManyResult<F>>>; };
     /** Copy Folder. (`POST /copy_folder/{folderId}`)
      *
      * Copy folder subtree, returns parent folder subtree.
@@ -1192,7 +1192,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly copy: ((args: t.FoldersCopyArgs, options?: CallOptions) => Promise<t.FoldersCopyResult>) & { readonly withResponse: (args: t.FoldersCopyArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersCopyResult>>; };
+    readonly copy: ((args: t.FoldersCopyArgs, options?: CallOptions) => Promise<t.FoldersCopyResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.FoldersCopyArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersCopyResult>>; };
     /** Copy Folder async. (`POST /copy_folder_async/{folderId}`)
      *
      * Copy folder subtree, returns async job.
@@ -1206,7 +1206,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly copyAsync: ((args: t.FoldersCopyAsyncArgs, options?: CallOptions) => Promise<t.FoldersCopyAsyncResult>) & { readonly withResponse: (args: t.FoldersCopyAsyncArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersCopyAsyncResult>>; };
+    readonly copyAsync: ((args: t.FoldersCopyAsyncArgs, options?: CallOptions) => Promise<t.FoldersCopyAsyncResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.FoldersCopyAsyncArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersCopyAsyncResult>>; };
     /** Update Folder. (`PUT /folders/{folderId}`)
      *
      * Update folder.
@@ -1220,7 +1220,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersUpdateResult<F>>) & { readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersUpdateResult<F>>>; };
+    readonly update: (<const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.FoldersUpdateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.FolderField[] = []>(args: t.FoldersUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersUpdateResult<F>>>; };
     /** Delete Folder. (`DELETE /folders/{folderId}`)
      *
      * Move folder and all descendant folders and tasks to Recycle Bin unless they have parents outside of deletion scope.
@@ -1234,7 +1234,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.FoldersDeleteArgs, options?: CallOptions) => Promise<t.FoldersDeleteResult>) & { readonly withResponse: (args: t.FoldersDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersDeleteResult>>; };
+    readonly delete: ((args: t.FoldersDeleteArgs, options?: CallOptions) => Promise<t.FoldersDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.FoldersDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersDeleteResult>>; };
     /** Exclude team members. (`DELETE /folders/{folderId}/project_team_members`)
      *
      * Quirk: The fact file types data as list<string>. Items are kept as JSON values.
@@ -1249,7 +1249,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly removeTeamMembers: ((args: t.FoldersRemoveTeamMembersArgs, options?: CallOptions) => Promise<t.FoldersRemoveTeamMembersResult>) & { readonly withResponse: (args: t.FoldersRemoveTeamMembersArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersRemoveTeamMembersResult>>; };
+    readonly removeTeamMembers: ((args: t.FoldersRemoveTeamMembersArgs, options?: CallOptions) => Promise<t.FoldersRemoveTeamMembersResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.FoldersRemoveTeamMembersArgs, options?: CallOptions) => Promise<WithResponse<t.FoldersRemoveTeamMembersResult>>; };
   };
   readonly groups: {
     /** Query Groups. (`GET /groups/{groupId}`)
@@ -1265,7 +1265,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.GroupField[] = []>(args: t.GroupsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.GroupsGetResult<F>>) & { readonly withResponse: <const F extends readonly t.GroupField[] = []>(args: t.GroupsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.GroupsGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.GroupField[] = []>(args: t.GroupsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.GroupsGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.GroupField[] = []>(args: t.GroupsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.GroupsGetResult<F>>>; };
     /** Modify Groups. (`PUT /groups/{groupId}`)
      *
      * Update group by id.
@@ -1279,7 +1279,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.GroupsUpdateArgs, options?: CallOptions) => Promise<t.GroupsUpdateResult>) & { readonly withResponse: (args: t.GroupsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsUpdateResult>>; };
+    readonly update: ((args: t.GroupsUpdateArgs, options?: CallOptions) => Promise<t.GroupsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.GroupsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsUpdateResult>>; };
     /** Delete Groups. (`DELETE /groups/{groupId}`)
      *
      * Delete group by Id.
@@ -1293,7 +1293,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.GroupsDeleteArgs, options?: CallOptions) => Promise<t.GroupsDeleteResult>) & { readonly withResponse: (args: t.GroupsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsDeleteResult>>; };
+    readonly delete: ((args: t.GroupsDeleteArgs, options?: CallOptions) => Promise<t.GroupsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.GroupsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsDeleteResult>>; };
     /** Query Groups. (`GET /groups`)
      *
      * Returns all groups in the account.
@@ -1307,7 +1307,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.GroupField[] = []>(args?: t.GroupsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.GroupsListResult<F>, t.Selected<t.Group, F>>) & { readonly withResponse: <const F extends readonly t.GroupField[] = []>(args?: t.GroupsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.GroupsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.GroupField[] = []>(args?: t.GroupsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.GroupsListResult<F>, t.Selected<t.Group, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.GroupField[] = []>(args?: t.GroupsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.GroupsListResult<F>>>; };
     /** Create Groups. (`POST /groups`)
      *
      * Create group in account.
@@ -1321,7 +1321,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args: t.GroupsCreateArgs, options?: CallOptions) => Promise<t.GroupsCreateResult>) & { readonly withResponse: (args: t.GroupsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsCreateResult>>; };
+    readonly create: ((args: t.GroupsCreateArgs, options?: CallOptions) => Promise<t.GroupsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.GroupsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsCreateResult>>; };
     /** Bulk modify groups. (`PUT /groups_bulk`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1335,7 +1335,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateMany: ((args?: t.GroupsUpdateManyArgs, options?: CallOptions) => Promise<t.GroupsUpdateManyResult>) & { readonly withResponse: (args?: t.GroupsUpdateManyArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsUpdateManyResult>>; };
+    readonly updateMany: ((args?: t.GroupsUpdateManyArgs, options?: CallOptions) => Promise<t.GroupsUpdateManyResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.GroupsUpdateManyArgs, options?: CallOptions) => Promise<WithResponse<t.GroupsUpdateManyResult>>; };
   };
   readonly hourlyRates: {
     /** Get Budget Rates (Contacts). (`GET /contacts/{contactIds}/hourly_rates`)
@@ -1351,7 +1351,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly getForContacts: ((args: t.HourlyRatesGetForContactsArgs, options?: CallOptions) => Promise<t.HourlyRatesGetForContactsResult>) & { readonly withResponse: (args: t.HourlyRatesGetForContactsArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesGetForContactsResult>>; };
+    readonly getForContacts: ((args: t.HourlyRatesGetForContactsArgs, options?: CallOptions) => Promise<t.HourlyRatesGetForContactsResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.HourlyRatesGetForContactsArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesGetForContactsResult>>; };
     /** Get Budget Rates (Folder). (`GET /folders/{folderId}/hourly_rates`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1365,7 +1365,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly getForFolder: ((args: t.HourlyRatesGetForFolderArgs, options?: CallOptions) => Promise<t.HourlyRatesGetForFolderResult>) & { readonly withResponse: (args: t.HourlyRatesGetForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesGetForFolderResult>>; };
+    readonly getForFolder: ((args: t.HourlyRatesGetForFolderArgs, options?: CallOptions) => Promise<t.HourlyRatesGetForFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.HourlyRatesGetForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesGetForFolderResult>>; };
     /** Update Budget Rates (Folder). (`PUT /folders/{folderId}/hourly_rates`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1379,7 +1379,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateForFolder: ((args: t.HourlyRatesUpdateForFolderArgs, options?: CallOptions) => Promise<t.HourlyRatesUpdateForFolderResult>) & { readonly withResponse: (args: t.HourlyRatesUpdateForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesUpdateForFolderResult>>; };
+    readonly updateForFolder: ((args: t.HourlyRatesUpdateForFolderArgs, options?: CallOptions) => Promise<t.HourlyRatesUpdateForFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.HourlyRatesUpdateForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesUpdateForFolderResult>>; };
     /** Get Budget Rates (Placeholders). (`GET /placeholders/{placeholderIds}/hourly_rates`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1393,7 +1393,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly getForPlaceholders: ((args: t.HourlyRatesGetForPlaceholdersArgs, options?: CallOptions) => Promise<t.HourlyRatesGetForPlaceholdersResult>) & { readonly withResponse: (args: t.HourlyRatesGetForPlaceholdersArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesGetForPlaceholdersResult>>; };
+    readonly getForPlaceholders: ((args: t.HourlyRatesGetForPlaceholdersArgs, options?: CallOptions) => Promise<t.HourlyRatesGetForPlaceholdersResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.HourlyRatesGetForPlaceholdersArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesGetForPlaceholdersResult>>; };
     /** Update Budget Rates (Account). (`PUT /hourly_rates`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1407,7 +1407,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args?: t.HourlyRatesUpdateArgs, options?: CallOptions) => Promise<t.HourlyRatesUpdateResult>) & { readonly withResponse: (args?: t.HourlyRatesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesUpdateResult>>; };
+    readonly update: ((args?: t.HourlyRatesUpdateArgs, options?: CallOptions) => Promise<t.HourlyRatesUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.HourlyRatesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesUpdateResult>>; };
     /** Provision. (`PUT /contacts/{contactIds}/hourly_rates_provision`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1421,7 +1421,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly provision: ((args: t.HourlyRatesProvisionArgs, options?: CallOptions) => Promise<t.HourlyRatesProvisionResult>) & { readonly withResponse: (args: t.HourlyRatesProvisionArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesProvisionResult>>; };
+    readonly provision: ((args: t.HourlyRatesProvisionArgs, options?: CallOptions) => Promise<t.HourlyRatesProvisionResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.HourlyRatesProvisionArgs, options?: CallOptions) => Promise<WithResponse<t.HourlyRatesProvisionResult>>; };
   };
   readonly ids: {
     /** Legacy API v2 IDs converter. (`GET /ids`)
@@ -1437,7 +1437,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly convert: ((args: t.IdsConvertArgs, options?: CallOptions) => Promise<t.IdsConvertResult>) & { readonly withResponse: (args: t.IdsConvertArgs, options?: CallOptions) => Promise<WithResponse<t.IdsConvertResult>>; };
+    readonly convert: ((args: t.IdsConvertArgs, options?: CallOptions) => Promise<t.IdsConvertResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.IdsConvertArgs, options?: CallOptions) => Promise<WithResponse<t.IdsConvertResult>>; };
   };
   readonly invitations: {
     /** Query Invitations. (`GET /invitations`)
@@ -1453,7 +1453,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.InvitationsListArgs, options?: CallOptions) => Promise<t.InvitationsListResult>) & { readonly withResponse: (args?: t.InvitationsListArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsListResult>>; };
+    readonly list: ((args?: t.InvitationsListArgs, options?: CallOptions) => Promise<t.InvitationsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.InvitationsListArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsListResult>>; };
     /** Create Invitation. (`POST /invitations`)
      *
      * Create an invitation into the current account.
@@ -1467,7 +1467,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args: t.InvitationsCreateArgs, options?: CallOptions) => Promise<t.InvitationsCreateResult>) & { readonly withResponse: (args: t.InvitationsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsCreateResult>>; };
+    readonly create: ((args: t.InvitationsCreateArgs, options?: CallOptions) => Promise<t.InvitationsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.InvitationsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsCreateResult>>; };
     /** Update Invitation. (`PUT /invitations/{invitationId}`)
      *
      * Update invitation by ID and/or resend invitation.
@@ -1481,7 +1481,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.InvitationsUpdateArgs, options?: CallOptions) => Promise<t.InvitationsUpdateResult>) & { readonly withResponse: (args: t.InvitationsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsUpdateResult>>; };
+    readonly update: ((args: t.InvitationsUpdateArgs, options?: CallOptions) => Promise<t.InvitationsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.InvitationsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsUpdateResult>>; };
     /** Delete Invitation. (`DELETE /invitations/{invitationId}`)
      *
      * Delete invitation by ID.
@@ -1495,7 +1495,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.InvitationsDeleteArgs, options?: CallOptions) => Promise<t.InvitationsDeleteResult>) & { readonly withResponse: (args: t.InvitationsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsDeleteResult>>; };
+    readonly delete: ((args: t.InvitationsDeleteArgs, options?: CallOptions) => Promise<t.InvitationsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.InvitationsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.InvitationsDeleteResult>>; };
   };
   readonly jobRoles: {
     /** Get Job Roles (Account). (`GET /jobroles`)
@@ -1511,7 +1511,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.JobRolesListArgs, options?: CallOptions) => Promise<t.JobRolesListResult>) & { readonly withResponse: (args?: t.JobRolesListArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesListResult>>; };
+    readonly list: ((args?: t.JobRolesListArgs, options?: CallOptions) => Promise<t.JobRolesListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.JobRolesListArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesListResult>>; };
     /** Create Job Role. (`POST /jobroles`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1525,7 +1525,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args?: t.JobRolesCreateArgs, options?: CallOptions) => Promise<t.JobRolesCreateResult>) & { readonly withResponse: (args?: t.JobRolesCreateArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesCreateResult>>; };
+    readonly create: ((args?: t.JobRolesCreateArgs, options?: CallOptions) => Promise<t.JobRolesCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.JobRolesCreateArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesCreateResult>>; };
     /** Get Job Roles By ID. (`GET /jobroles/{jobroleIds}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1539,7 +1539,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.JobRolesGetArgs, options?: CallOptions) => Promise<t.JobRolesGetResult>) & { readonly withResponse: (args: t.JobRolesGetArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesGetResult>>; };
+    readonly get: ((args: t.JobRolesGetArgs, options?: CallOptions) => Promise<t.JobRolesGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.JobRolesGetArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesGetResult>>; };
     /** Update Job Role. (`PUT /jobroles/{jobroleId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1553,7 +1553,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.JobRolesUpdateArgs, options?: CallOptions) => Promise<t.JobRolesUpdateResult>) & { readonly withResponse: (args: t.JobRolesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesUpdateResult>>; };
+    readonly update: ((args: t.JobRolesUpdateArgs, options?: CallOptions) => Promise<t.JobRolesUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.JobRolesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesUpdateResult>>; };
     /** Delete Job Role. (`DELETE /jobroles/{jobroleId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1567,7 +1567,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.JobRolesDeleteArgs, options?: CallOptions) => Promise<t.JobRolesDeleteResult>) & { readonly withResponse: (args: t.JobRolesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesDeleteResult>>; };
+    readonly delete: ((args: t.JobRolesDeleteArgs, options?: CallOptions) => Promise<t.JobRolesDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.JobRolesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.JobRolesDeleteResult>>; };
   };
   readonly placeholders: {
     /** Get Placeholders (Account). (`GET /placeholders`)
@@ -1583,7 +1583,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.PlaceholdersListArgs, options?: CallOptions) => Promise<t.PlaceholdersListResult>) & { readonly withResponse: (args?: t.PlaceholdersListArgs, options?: CallOptions) => Promise<WithResponse<t.PlaceholdersListResult>>; };
+    readonly list: ((args?: t.PlaceholdersListArgs, options?: CallOptions) => Promise<t.PlaceholdersListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.PlaceholdersListArgs, options?: CallOptions) => Promise<WithResponse<t.PlaceholdersListResult>>; };
     /** Get Placeholders By ID. (`GET /placeholders/{placeholderIds}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1597,7 +1597,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.PlaceholdersGetArgs, options?: CallOptions) => Promise<t.PlaceholdersGetResult>) & { readonly withResponse: (args: t.PlaceholdersGetArgs, options?: CallOptions) => Promise<WithResponse<t.PlaceholdersGetResult>>; };
+    readonly get: ((args: t.PlaceholdersGetArgs, options?: CallOptions) => Promise<t.PlaceholdersGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.PlaceholdersGetArgs, options?: CallOptions) => Promise<WithResponse<t.PlaceholdersGetResult>>; };
   };
   readonly requestForms: {
     /** Generate prefilled Request Form URL. (`POST /request_forms/{requestFormId}/prefill_url`)
@@ -1613,7 +1613,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly prefillUrl: ((args: t.RequestFormsPrefillUrlArgs, options?: CallOptions) => Promise<t.RequestFormsPrefillUrlResult>) & { readonly withResponse: (args: t.RequestFormsPrefillUrlArgs, options?: CallOptions) => Promise<WithResponse<t.RequestFormsPrefillUrlResult>>; };
+    readonly prefillUrl: ((args: t.RequestFormsPrefillUrlArgs, options?: CallOptions) => Promise<t.RequestFormsPrefillUrlResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.RequestFormsPrefillUrlArgs, options?: CallOptions) => Promise<WithResponse<t.RequestFormsPrefillUrlResult>>; };
     /** Submit Request Form. (`POST /request_forms/{requestFormId}/submit`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1627,7 +1627,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly submit: ((args: t.RequestFormsSubmitArgs, options?: CallOptions) => Promise<t.RequestFormsSubmitResult>) & { readonly withResponse: (args: t.RequestFormsSubmitArgs, options?: CallOptions) => Promise<WithResponse<t.RequestFormsSubmitResult>>; };
+    readonly submit: ((args: t.RequestFormsSubmitArgs, options?: CallOptions) => Promise<t.RequestFormsSubmitResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.RequestFormsSubmitArgs, options?: CallOptions) => Promise<WithResponse<t.RequestFormsSubmitResult>>; };
     /** Query Request Forms. (`GET /request_forms`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1641,7 +1641,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.RequestFormField[] = []>(args?: t.RequestFormsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.RequestFormsListResult<F>, t.Selected<t.RequestForm, F>>) & { readonly withResponse: <const F extends readonly t.RequestFormField[] = []>(args?: t.RequestFormsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.RequestFormsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.RequestFormField[] = []>(args?: t.RequestFormsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.RequestFormsListResult<F>, t.Selected<t.RequestForm, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.RequestFormField[] = []>(args?: t.RequestFormsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.RequestFormsListResult<F>>>; };
     /** Query Request Forms. (`GET /spaces/{spaceId}/request_forms`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1655,7 +1655,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.RequestFormsListInSpaceResult<F>, t.Selected<t.RequestForm, F>>) & { readonly withResponse: <const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.RequestFormsListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.RequestFormsListInSpaceResult<F>, t.Selected<t.RequestForm, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.RequestFormsListInSpaceResult<F>>>; };
     /** Get Request Form by ID. (`GET /request_forms/{requestFormId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1669,7 +1669,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.RequestFormsGetResult<F>>) & { readonly withResponse: <const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.RequestFormsGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.RequestFormsGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.RequestFormField[] = []>(args: t.RequestFormsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.RequestFormsGetResult<F>>>; };
   };
   readonly rollups: {
     /** Get Rollup Settings (Folder). (`GET /folders/{folderId}/rollups`)
@@ -1685,7 +1685,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly getForFolder: ((args: t.RollupsGetForFolderArgs, options?: CallOptions) => PagePromise<t.RollupsGetForFolderResult, t.Rollup>) & { readonly withResponse: (args: t.RollupsGetForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsGetForFolderResult>>; };
+    readonly getForFolder: ((args: t.RollupsGetForFolderArgs, options?: CallOptions) => PagePromise<t.RollupsGetForFolderResult, t.Rollup>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: (args: t.RollupsGetForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsGetForFolderResult>>; };
     /** Update Rollup Settings (Folder). (`PUT /folders/{folderId}/rollups`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1699,7 +1699,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateForFolder: ((args: t.RollupsUpdateForFolderArgs, options?: CallOptions) => Promise<t.RollupsUpdateForFolderResult>) & { readonly withResponse: (args: t.RollupsUpdateForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsUpdateForFolderResult>>; };
+    readonly updateForFolder: ((args: t.RollupsUpdateForFolderArgs, options?: CallOptions) => Promise<t.RollupsUpdateForFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.RollupsUpdateForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsUpdateForFolderResult>>; };
     /** Get Rollup Settings (Task). (`GET /tasks/{taskId}/rollups`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1713,7 +1713,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly getForTask: ((args: t.RollupsGetForTaskArgs, options?: CallOptions) => Promise<t.RollupsGetForTaskResult>) & { readonly withResponse: (args: t.RollupsGetForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsGetForTaskResult>>; };
+    readonly getForTask: ((args: t.RollupsGetForTaskArgs, options?: CallOptions) => Promise<t.RollupsGetForTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.RollupsGetForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsGetForTaskResult>>; };
     /** Update Rollup Settings (Task). (`PUT /tasks/{taskId}/rollups`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1727,7 +1727,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateForTask: ((args: t.RollupsUpdateForTaskArgs, options?: CallOptions) => Promise<t.RollupsUpdateForTaskResult>) & { readonly withResponse: (args: t.RollupsUpdateForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsUpdateForTaskResult>>; };
+    readonly updateForTask: ((args: t.RollupsUpdateForTaskArgs, options?: CallOptions) => Promise<t.RollupsUpdateForTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.RollupsUpdateForTaskArgs, options?: CallOptions) => Promise<WithResponse<t.RollupsUpdateForTaskResult>>; };
   };
   readonly spaces: {
     /** Get Spaces (Account). (`GET /spaces`)
@@ -1743,7 +1743,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.SpaceField[] = []>(args?: t.SpacesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesListResult<F>>) & { readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args?: t.SpacesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesListResult<F>>>; };
+    readonly list: (<const F extends readonly t.SpaceField[] = []>(args?: t.SpacesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args?: t.SpacesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesListResult<F>>>; };
     /** Create Space. (`POST /spaces`)
      *
      * Create space.
@@ -1757,7 +1757,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: (<const F extends readonly t.SpaceField[] = []>(args: t.SpacesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesCreateResult<F>>) & { readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args: t.SpacesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesCreateResult<F>>>; };
+    readonly create: (<const F extends readonly t.SpaceField[] = []>(args: t.SpacesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesCreateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args: t.SpacesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesCreateResult<F>>>; };
     /** Get Space By ID. (`GET /spaces/{spaceId}`)
      *
      * Returns info about Space.
@@ -1771,7 +1771,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.SpaceField[] = []>(args: t.SpacesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesGetResult<F>>) & { readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args: t.SpacesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.SpaceField[] = []>(args: t.SpacesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args: t.SpacesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesGetResult<F>>>; };
     /** Update Space. (`PUT /spaces/{spaceId}`)
      *
      * Update space.
@@ -1785,7 +1785,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: (<const F extends readonly t.SpaceField[] = []>(args: t.SpacesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesUpdateResult<F>>) & { readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args: t.SpacesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesUpdateResult<F>>>; };
+    readonly update: (<const F extends readonly t.SpaceField[] = []>(args: t.SpacesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.SpacesUpdateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.SpaceField[] = []>(args: t.SpacesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.SpacesUpdateResult<F>>>; };
     /** Delete Space. (`DELETE /spaces/{spaceId}`)
      *
      * Quirk: The fact file types data as list<string>. Items are kept as JSON values.
@@ -1800,7 +1800,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.SpacesDeleteArgs, options?: CallOptions) => Promise<t.SpacesDeleteResult>) & { readonly withResponse: (args: t.SpacesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.SpacesDeleteResult>>; };
+    readonly delete: ((args: t.SpacesDeleteArgs, options?: CallOptions) => Promise<t.SpacesDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.SpacesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.SpacesDeleteResult>>; };
   };
   readonly taskBlueprints: {
     /** Get Task Blueprints (Account). (`GET /task_blueprints`)
@@ -1816,7 +1816,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.TaskBlueprintField[] = []>(args?: t.TaskBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TaskBlueprintsListResult<F>, t.Selected<t.TaskBlueprint, F>>) & { readonly withResponse: <const F extends readonly t.TaskBlueprintField[] = []>(args?: t.TaskBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TaskBlueprintsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.TaskBlueprintField[] = []>(args?: t.TaskBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TaskBlueprintsListResult<F>, t.Selected<t.TaskBlueprint, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TaskBlueprintField[] = []>(args?: t.TaskBlueprintsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TaskBlueprintsListResult<F>>>; };
     /** Get Task Blueprints (Space). (`GET /spaces/{spaceId}/task_blueprints`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1830,7 +1830,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.TaskBlueprintField[] = []>(args: t.TaskBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TaskBlueprintsListInSpaceResult<F>, t.Selected<t.TaskBlueprint, F>>) & { readonly withResponse: <const F extends readonly t.TaskBlueprintField[] = []>(args: t.TaskBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TaskBlueprintsListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.TaskBlueprintField[] = []>(args: t.TaskBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TaskBlueprintsListInSpaceResult<F>, t.Selected<t.TaskBlueprint, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TaskBlueprintField[] = []>(args: t.TaskBlueprintsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TaskBlueprintsListInSpaceResult<F>>>; };
     /** Async Work Creation. (`POST /task_blueprints/{taskBlueprintId}/launch_async`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -1844,7 +1844,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly launchAsync: ((args: t.TaskBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<t.TaskBlueprintsLaunchAsyncResult>) & { readonly withResponse: (args: t.TaskBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<WithResponse<t.TaskBlueprintsLaunchAsyncResult>>; };
+    readonly launchAsync: ((args: t.TaskBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<t.TaskBlueprintsLaunchAsyncResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TaskBlueprintsLaunchAsyncArgs, options?: CallOptions) => Promise<WithResponse<t.TaskBlueprintsLaunchAsyncResult>>; };
   };
   readonly tasks: {
     /** Get Tasks (Account). (`GET /tasks`)
@@ -1860,7 +1860,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.TaskField[] = []>(args?: t.TasksListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TasksListResult<F>, t.Selected<t.Task, F>>) & { readonly withResponse: <const F extends readonly t.TaskField[] = []>(args?: t.TasksListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksListResult<F>>>; };
+    readonly list: (<const F extends readonly t.TaskField[] = []>(args?: t.TasksListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TasksListResult<F>, t.Selected<t.Task, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TaskField[] = []>(args?: t.TasksListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksListResult<F>>>; };
     /** Get Tasks (Folder). (`GET /folders/{folderId}/tasks`)
      *
      * Search among tasks in the folder.
@@ -1874,7 +1874,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: (<const F extends readonly t.TaskField[] = []>(args: t.TasksListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TasksListInFolderResult<F>, t.Selected<t.Task, F>>) & { readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksListInFolderResult<F>>>; };
+    readonly listInFolder: (<const F extends readonly t.TaskField[] = []>(args: t.TasksListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TasksListInFolderResult<F>, t.Selected<t.Task, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksListInFolderResult<F>>>; };
     /** Create Task (Folder). (`POST /folders/{folderId}/tasks`)
      *
      * Create task in folder. You can specify rootFolderId to create task in user's account root.
@@ -1888,7 +1888,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: (<const F extends readonly t.TaskField[] = []>(args: t.TasksCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksCreateInFolderResult<F>>) & { readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksCreateInFolderResult<F>>>; };
+    readonly createInFolder: (<const F extends readonly t.TaskField[] = []>(args: t.TasksCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksCreateInFolderResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksCreateInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksCreateInFolderResult<F>>>; };
     /** Get Tasks (Space). (`GET /spaces/{spaceId}/tasks`)
      *
      * Search among tasks in space.
@@ -1902,7 +1902,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.TaskField[] = []>(args: t.TasksListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TasksListInSpaceResult<F>, t.Selected<t.Task, F>>) & { readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.TaskField[] = []>(args: t.TasksListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TasksListInSpaceResult<F>, t.Selected<t.Task, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksListInSpaceResult<F>>>; };
     /** Get Tasks By IDs. (`GET /tasks/{taskIds}`)
      *
      * Returns complete information about single or multiple tasks.
@@ -1916,7 +1916,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.TaskField[] = []>(args: t.TasksGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksGetResult<F>>) & { readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.TaskField[] = []>(args: t.TasksGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksGetResult<F>>>; };
     /** Update Tasks (Bulk). (`PUT /tasks/{taskIds}`)
      *
      * Update tasks.
@@ -1930,7 +1930,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateMany: ((args: t.TasksUpdateManyArgs, options?: CallOptions) => Promise<t.TasksUpdateManyResult>) & { readonly withResponse: (args: t.TasksUpdateManyArgs, options?: CallOptions) => Promise<WithResponse<t.TasksUpdateManyResult>>; };
+    readonly updateMany: ((args: t.TasksUpdateManyArgs, options?: CallOptions) => Promise<t.TasksUpdateManyResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TasksUpdateManyArgs, options?: CallOptions) => Promise<WithResponse<t.TasksUpdateManyResult>>; };
     /** Query Tasks fields history. (`GET /tasks/{taskIds}/tasks_history`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -1944,7 +1944,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly history: (<const F extends readonly t.TaskHistoryField[] = []>(args: t.TasksHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksHistoryResult<F>>) & { readonly withResponse: <const F extends readonly t.TaskHistoryField[] = []>(args: t.TasksHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksHistoryResult<F>>>; };
+    readonly history: (<const F extends readonly t.TaskHistoryField[] = []>(args: t.TasksHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksHistoryResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.TaskHistoryField[] = []>(args: t.TasksHistoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksHistoryResult<F>>>; };
     /** Update Task. (`PUT /tasks/{taskId}`)
      *
      * Update task.
@@ -1958,7 +1958,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: (<const F extends readonly t.TaskField[] = []>(args: t.TasksUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksUpdateResult<F>>) & { readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksUpdateResult<F>>>; };
+    readonly update: (<const F extends readonly t.TaskField[] = []>(args: t.TasksUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TasksUpdateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.TaskField[] = []>(args: t.TasksUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TasksUpdateResult<F>>>; };
     /** Delete Tasks By ID. (`DELETE /tasks/{taskId}`)
      *
      * Delete task by Id.
@@ -1972,7 +1972,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.TasksDeleteArgs, options?: CallOptions) => Promise<t.TasksDeleteResult>) & { readonly withResponse: (args: t.TasksDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.TasksDeleteResult>>; };
+    readonly delete: ((args: t.TasksDeleteArgs, options?: CallOptions) => Promise<t.TasksDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TasksDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.TasksDeleteResult>>; };
   };
   readonly timelogCategories: {
     /** Query Timelog categories. (`GET /timelog_categories`)
@@ -1988,7 +1988,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.TimelogCategoriesListArgs, options?: CallOptions) => Promise<t.TimelogCategoriesListResult>) & { readonly withResponse: (args?: t.TimelogCategoriesListArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogCategoriesListResult>>; };
+    readonly list: ((args?: t.TimelogCategoriesListArgs, options?: CallOptions) => Promise<t.TimelogCategoriesListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.TimelogCategoriesListArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogCategoriesListResult>>; };
   };
   readonly timelogLockPeriods: {
     /** Get Timelog Locks (Folder). (`GET /folders/{folderId}/timelog_lock_periods`)
@@ -2004,7 +2004,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: ((args: t.TimelogLockPeriodsListInFolderArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsListInFolderResult>) & { readonly withResponse: (args: t.TimelogLockPeriodsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsListInFolderResult>>; };
+    readonly listInFolder: ((args: t.TimelogLockPeriodsListInFolderArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsListInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogLockPeriodsListInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsListInFolderResult>>; };
     /** Create Timelog Lock (Folder). (`POST /folders/{folderId}/timelog_lock_periods`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2018,7 +2018,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: ((args: t.TimelogLockPeriodsCreateInFolderArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsCreateInFolderResult>) & { readonly withResponse: (args: t.TimelogLockPeriodsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsCreateInFolderResult>>; };
+    readonly createInFolder: ((args: t.TimelogLockPeriodsCreateInFolderArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsCreateInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogLockPeriodsCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsCreateInFolderResult>>; };
     /** Delete Timelog Lock (Folder). (`DELETE /folders/{folderId}/timelog_lock_periods`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2032,7 +2032,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly deleteForFolder: ((args: t.TimelogLockPeriodsDeleteForFolderArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsDeleteForFolderResult>) & { readonly withResponse: (args: t.TimelogLockPeriodsDeleteForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsDeleteForFolderResult>>; };
+    readonly deleteForFolder: ((args: t.TimelogLockPeriodsDeleteForFolderArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsDeleteForFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogLockPeriodsDeleteForFolderArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsDeleteForFolderResult>>; };
     /** Get Timelog Locks (Task). (`GET /tasks/{taskId}/timelog_lock_periods`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -2046,7 +2046,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInTask: ((args: t.TimelogLockPeriodsListInTaskArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsListInTaskResult>) & { readonly withResponse: (args: t.TimelogLockPeriodsListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsListInTaskResult>>; };
+    readonly listInTask: ((args: t.TimelogLockPeriodsListInTaskArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsListInTaskResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogLockPeriodsListInTaskArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsListInTaskResult>>; };
     /** Get Timelog Locks (Space). (`GET /spaces/{spaceId}/timelog_lock_periods`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -2060,7 +2060,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: ((args: t.TimelogLockPeriodsListInSpaceArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsListInSpaceResult>) & { readonly withResponse: (args: t.TimelogLockPeriodsListInSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsListInSpaceResult>>; };
+    readonly listInSpace: ((args: t.TimelogLockPeriodsListInSpaceArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsListInSpaceResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogLockPeriodsListInSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsListInSpaceResult>>; };
     /** Create Timelog Lock (Space). (`POST /spaces/{spaceId}/timelog_lock_periods`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2074,7 +2074,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInSpace: ((args: t.TimelogLockPeriodsCreateInSpaceArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsCreateInSpaceResult>) & { readonly withResponse: (args: t.TimelogLockPeriodsCreateInSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsCreateInSpaceResult>>; };
+    readonly createInSpace: ((args: t.TimelogLockPeriodsCreateInSpaceArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsCreateInSpaceResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogLockPeriodsCreateInSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsCreateInSpaceResult>>; };
     /** Delete Timelog Lock (Space). (`DELETE /spaces/{spaceId}/timelog_lock_periods`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2088,7 +2088,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly deleteForSpace: ((args: t.TimelogLockPeriodsDeleteForSpaceArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsDeleteForSpaceResult>) & { readonly withResponse: (args: t.TimelogLockPeriodsDeleteForSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsDeleteForSpaceResult>>; };
+    readonly deleteForSpace: ((args: t.TimelogLockPeriodsDeleteForSpaceArgs, options?: CallOptions) => Promise<t.TimelogLockPeriodsDeleteForSpaceResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogLockPeriodsDeleteForSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogLockPeriodsDeleteForSpaceResult>>; };
   };
   readonly timelogs: {
     /** Get Timelogs (Account). (`GET /timelogs`)
@@ -2104,7 +2104,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.TimelogField[] = []>(args?: t.TimelogsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListResult<F>, t.Selected<t.Timelog, F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args?: t.TimelogsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.TimelogField[] = []>(args?: t.TimelogsListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListResult<F>, t.Selected<t.Timelog, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args?: t.TimelogsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListResult<F>>>; };
     /** Get Timelogs (User). (`GET /contacts/{contactId}/timelogs`)
      *
      * Get all timelog records that were created by the user.
@@ -2118,7 +2118,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInContact: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInContactArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInContactResult<F>, t.Selected<t.Timelog, F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInContactArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInContactResult<F>>>; };
+    readonly listInContact: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInContactArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInContactResult<F>, t.Selected<t.Timelog, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInContactArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInContactResult<F>>>; };
     /** Get Timelogs (Folder). (`GET /folders/{folderId}/timelogs`)
      *
      * Get all timelog records for a folder.
@@ -2132,7 +2132,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInFolderResult<F>, t.Selected<t.Timelog, F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInFolderResult<F>>>; };
+    readonly listInFolder: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInFolderResult<F>, t.Selected<t.Timelog, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInFolderResult<F>>>; };
     /** Get Timelogs (Task). (`GET /tasks/{taskId}/timelogs`)
      *
      * Get all timelog records for a task.
@@ -2146,7 +2146,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInTask: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInTaskResult<F>, t.Selected<t.Timelog, F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInTaskResult<F>>>; };
+    readonly listInTask: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInTaskResult<F>, t.Selected<t.Timelog, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInTaskResult<F>>>; };
     /** Create Timelog. (`POST /tasks/{taskId}/timelogs`)
      *
      * Create timelog record for task.
@@ -2160,7 +2160,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInTask: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsCreateInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TimelogsCreateInTaskResult<F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsCreateInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsCreateInTaskResult<F>>>; };
+    readonly createInTask: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsCreateInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TimelogsCreateInTaskResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsCreateInTaskArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsCreateInTaskResult<F>>>; };
     /** Get Timelogs (Category). (`GET /timelog_categories/{timelogCategoryId}/timelogs`)
      *
      * Get all timelog records with specific timelog category.
@@ -2174,7 +2174,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInCategory: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInCategoryArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInCategoryResult<F>, t.Selected<t.Timelog, F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInCategoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInCategoryResult<F>>>; };
+    readonly listInCategory: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInCategoryArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.TimelogsListInCategoryResult<F>, t.Selected<t.Timelog, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsListInCategoryArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsListInCategoryResult<F>>>; };
     /** Get Timelogs By ID. (`GET /timelogs/{timelogIds}`)
      *
      * Get timelog record by IDs.
@@ -2188,7 +2188,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TimelogsGetResult<F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TimelogsGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsGetResult<F>>>; };
     /** Modify Timelog. (`PUT /timelogs/{timelogId}`)
      *
      * Update timelog by Id.
@@ -2202,7 +2202,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TimelogsUpdateResult<F>>) & { readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsUpdateResult<F>>>; };
+    readonly update: (<const F extends readonly t.TimelogField[] = []>(args: t.TimelogsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.TimelogsUpdateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.TimelogField[] = []>(args: t.TimelogsUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.TimelogsUpdateResult<F>>>; };
     /** Delete Timelog. (`DELETE /timelogs/{timelogId}`)
      *
      * Delete Timelog record by ID.
@@ -2218,7 +2218,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.TimelogsDeleteArgs, options?: CallOptions) => Promise<t.TimelogsDeleteResult>) & { readonly withResponse: (args: t.TimelogsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogsDeleteResult>>; };
+    readonly delete: ((args: t.TimelogsDeleteArgs, options?: CallOptions) => Promise<t.TimelogsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimelogsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.TimelogsDeleteResult>>; };
   };
   readonly timesheetRows: {
     /** Update Timesheet Row. (`PUT /timesheet_rows/{timesheetRowId}`)
@@ -2234,7 +2234,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.TimesheetRowsUpdateArgs, options?: CallOptions) => Promise<t.TimesheetRowsUpdateResult>) & { readonly withResponse: (args: t.TimesheetRowsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetRowsUpdateResult>>; };
+    readonly update: ((args: t.TimesheetRowsUpdateArgs, options?: CallOptions) => Promise<t.TimesheetRowsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimesheetRowsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetRowsUpdateResult>>; };
   };
   readonly timesheetSubmissionRules: {
     /** Get Timesheet Submission Rules (Account). (`GET /timesheet_submission_rules`)
@@ -2250,7 +2250,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args?: t.TimesheetSubmissionRulesGetArgs, options?: CallOptions) => Promise<t.TimesheetSubmissionRulesGetResult>) & { readonly withResponse: (args?: t.TimesheetSubmissionRulesGetArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetSubmissionRulesGetResult>>; };
+    readonly get: ((args?: t.TimesheetSubmissionRulesGetArgs, options?: CallOptions) => Promise<t.TimesheetSubmissionRulesGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.TimesheetSubmissionRulesGetArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetSubmissionRulesGetResult>>; };
     /** Get Timesheet Submission Rules (Work Schedule). (`GET /workschedules/{workscheduleId}/timesheet_submission_rules`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -2264,7 +2264,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly getForWorkSchedule: ((args: t.TimesheetSubmissionRulesGetForWorkScheduleArgs, options?: CallOptions) => Promise<t.TimesheetSubmissionRulesGetForWorkScheduleResult>) & { readonly withResponse: (args: t.TimesheetSubmissionRulesGetForWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetSubmissionRulesGetForWorkScheduleResult>>; };
+    readonly getForWorkSchedule: ((args: t.TimesheetSubmissionRulesGetForWorkScheduleArgs, options?: CallOptions) => Promise<t.TimesheetSubmissionRulesGetForWorkScheduleResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimesheetSubmissionRulesGetForWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetSubmissionRulesGetForWorkScheduleResult>>; };
     /** Update Timesheet Submission Rules. (`PUT /workschedules/{workscheduleId}/timesheet_submission_rules`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2278,7 +2278,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateForWorkSchedule: ((args: t.TimesheetSubmissionRulesUpdateForWorkScheduleArgs, options?: CallOptions) => Promise<t.TimesheetSubmissionRulesUpdateForWorkScheduleResult>) & { readonly withResponse: (args: t.TimesheetSubmissionRulesUpdateForWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetSubmissionRulesUpdateForWorkScheduleResult>>; };
+    readonly updateForWorkSchedule: ((args: t.TimesheetSubmissionRulesUpdateForWorkScheduleArgs, options?: CallOptions) => Promise<t.TimesheetSubmissionRulesUpdateForWorkScheduleResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimesheetSubmissionRulesUpdateForWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetSubmissionRulesUpdateForWorkScheduleResult>>; };
   };
   readonly timesheets: {
     /** Query Timesheets. (`GET /timesheets`)
@@ -2294,7 +2294,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.TimesheetsListArgs, options?: CallOptions) => Promise<t.TimesheetsListResult>) & { readonly withResponse: (args?: t.TimesheetsListArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetsListResult>>; };
+    readonly list: ((args?: t.TimesheetsListArgs, options?: CallOptions) => Promise<t.TimesheetsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.TimesheetsListArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetsListResult>>; };
     /** Create Timesheet. (`POST /timesheets`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2308,7 +2308,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args?: t.TimesheetsCreateArgs, options?: CallOptions) => Promise<t.TimesheetsCreateResult>) & { readonly withResponse: (args?: t.TimesheetsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetsCreateResult>>; };
+    readonly create: ((args?: t.TimesheetsCreateArgs, options?: CallOptions) => Promise<t.TimesheetsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.TimesheetsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetsCreateResult>>; };
     /** Update Timesheet. (`PUT /timesheets/{timesheetId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2322,7 +2322,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.TimesheetsUpdateArgs, options?: CallOptions) => Promise<t.TimesheetsUpdateResult>) & { readonly withResponse: (args: t.TimesheetsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetsUpdateResult>>; };
+    readonly update: ((args: t.TimesheetsUpdateArgs, options?: CallOptions) => Promise<t.TimesheetsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.TimesheetsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.TimesheetsUpdateResult>>; };
   };
   readonly userScheduleCapacityChanges: {
     /** Get Work Schedule Capacity Changes (User). (`GET /user_schedule_capacity_change`)
@@ -2338,7 +2338,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.UserScheduleCapacityChangesListArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesListResult>) & { readonly withResponse: (args?: t.UserScheduleCapacityChangesListArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesListResult>>; };
+    readonly list: ((args?: t.UserScheduleCapacityChangesListArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.UserScheduleCapacityChangesListArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesListResult>>; };
     /** Get User Work Schedule Capacity Change by ID. (`GET /user_schedule_capacity_change/{userScheduleCapacityChangeIds}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -2352,7 +2352,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.UserScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesGetResult>) & { readonly withResponse: (args: t.UserScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesGetResult>>; };
+    readonly get: ((args: t.UserScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesGetResult>>; };
     /** Create User Schedule Capacity change. (`POST /users/{userId}/user_schedule_capacity_change`)
      *
      * Quirk: The fact file lists userId both as a path parameter and as a query parameter. The second travels as bodyUserId with wireName userId.
@@ -2367,7 +2367,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInUser: ((args: t.UserScheduleCapacityChangesCreateInUserArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesCreateInUserResult>) & { readonly withResponse: (args: t.UserScheduleCapacityChangesCreateInUserArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesCreateInUserResult>>; };
+    readonly createInUser: ((args: t.UserScheduleCapacityChangesCreateInUserArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesCreateInUserResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleCapacityChangesCreateInUserArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesCreateInUserResult>>; };
     /** Update User Schedule Capacity change. (`PUT /user_schedule_capacity_change/{userScheduleCapacityChangeId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2381,7 +2381,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.UserScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesUpdateResult>) & { readonly withResponse: (args: t.UserScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesUpdateResult>>; };
+    readonly update: ((args: t.UserScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesUpdateResult>>; };
     /** Delete User Schedule Capacity change. (`DELETE /user_schedule_capacity_change/{userScheduleCapacityChangeId}`)
      *
      * Quirk: The fact file types data as list<string>. Items are kept as JSON values.
@@ -2396,7 +2396,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.UserScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesDeleteResult>) & { readonly withResponse: (args: t.UserScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesDeleteResult>>; };
+    readonly delete: ((args: t.UserScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<t.UserScheduleCapacityChangesDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleCapacityChangesDeleteResult>>; };
   };
   readonly userScheduleExclusions: {
     /** Query User Schedule exception. (`GET /user_schedule_exclusions`)
@@ -2412,7 +2412,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.UserScheduleExclusionsListArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsListResult>) & { readonly withResponse: (args?: t.UserScheduleExclusionsListArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsListResult>>; };
+    readonly list: ((args?: t.UserScheduleExclusionsListArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.UserScheduleExclusionsListArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsListResult>>; };
     /** Create User Schedule exception. (`POST /user_schedule_exclusions`)
      *
      * Create new exception for given user.
@@ -2426,7 +2426,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args: t.UserScheduleExclusionsCreateArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsCreateResult>) & { readonly withResponse: (args: t.UserScheduleExclusionsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsCreateResult>>; };
+    readonly create: ((args: t.UserScheduleExclusionsCreateArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleExclusionsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsCreateResult>>; };
     /** Query User Schedule exception. (`GET /user_schedule_exclusions/{userScheduleExclusionId}`)
      *
      * Get exception by Id.
@@ -2440,7 +2440,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.UserScheduleExclusionsGetArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsGetResult>) & { readonly withResponse: (args: t.UserScheduleExclusionsGetArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsGetResult>>; };
+    readonly get: ((args: t.UserScheduleExclusionsGetArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleExclusionsGetArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsGetResult>>; };
     /** Update User Schedule exception. (`PUT /user_schedule_exclusions/{userScheduleExclusionId}`)
      *
      * Update exception for given user.
@@ -2454,7 +2454,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.UserScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsUpdateResult>) & { readonly withResponse: (args: t.UserScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsUpdateResult>>; };
+    readonly update: ((args: t.UserScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsUpdateResult>>; };
     /** Delete User Schedule exception. (`DELETE /user_schedule_exclusions/{userScheduleExclusionId}`)
      *
      * Delete exception.
@@ -2468,7 +2468,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.UserScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsDeleteResult>) & { readonly withResponse: (args: t.UserScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsDeleteResult>>; };
+    readonly delete: ((args: t.UserScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<t.UserScheduleExclusionsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.UserScheduleExclusionsDeleteResult>>; };
   };
   readonly userSchedulePartialExclusions: {
     /** Query User Schedule partial exceptions. (`GET /user_schedule_partial_exclusion`)
@@ -2484,7 +2484,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.UserSchedulePartialExclusionsListArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsListResult>) & { readonly withResponse: (args?: t.UserSchedulePartialExclusionsListArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsListResult>>; };
+    readonly list: ((args?: t.UserSchedulePartialExclusionsListArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.UserSchedulePartialExclusionsListArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsListResult>>; };
     /** Create User Schedule partial exception. (`POST /user_schedule_partial_exclusion`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2498,7 +2498,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args?: t.UserSchedulePartialExclusionsCreateArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsCreateResult>) & { readonly withResponse: (args?: t.UserSchedulePartialExclusionsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsCreateResult>>; };
+    readonly create: ((args?: t.UserSchedulePartialExclusionsCreateArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.UserSchedulePartialExclusionsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsCreateResult>>; };
     /** Query User Schedule partial exceptions. (`GET /user_schedule_partial_exclusion/{userSchedulePartialExclusionIds}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -2512,7 +2512,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.UserSchedulePartialExclusionsGetArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsGetResult>) & { readonly withResponse: (args: t.UserSchedulePartialExclusionsGetArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsGetResult>>; };
+    readonly get: ((args: t.UserSchedulePartialExclusionsGetArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserSchedulePartialExclusionsGetArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsGetResult>>; };
     /** Update User Schedule partial exception. (`PUT /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2526,7 +2526,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.UserSchedulePartialExclusionsUpdateArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsUpdateResult>) & { readonly withResponse: (args: t.UserSchedulePartialExclusionsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsUpdateResult>>; };
+    readonly update: ((args: t.UserSchedulePartialExclusionsUpdateArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserSchedulePartialExclusionsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsUpdateResult>>; };
     /** Delete User Schedule partial exception. (`DELETE /user_schedule_partial_exclusion/{userSchedulePartialExclusionId}`)
      *
      * Quirk: The fact file types data as list<string>. Items are kept as JSON values.
@@ -2541,7 +2541,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.UserSchedulePartialExclusionsDeleteArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsDeleteResult>) & { readonly withResponse: (args: t.UserSchedulePartialExclusionsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsDeleteResult>>; };
+    readonly delete: ((args: t.UserSchedulePartialExclusionsDeleteArgs, options?: CallOptions) => Promise<t.UserSchedulePartialExclusionsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UserSchedulePartialExclusionsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.UserSchedulePartialExclusionsDeleteResult>>; };
   };
   readonly userTypes: {
     /** Get User Types. (`GET /user_types`)
@@ -2557,7 +2557,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.UserTypesListArgs, options?: CallOptions) => Promise<t.UserTypesListResult>) & { readonly withResponse: (args?: t.UserTypesListArgs, options?: CallOptions) => Promise<WithResponse<t.UserTypesListResult>>; };
+    readonly list: ((args?: t.UserTypesListArgs, options?: CallOptions) => Promise<t.UserTypesListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.UserTypesListArgs, options?: CallOptions) => Promise<WithResponse<t.UserTypesListResult>>; };
   };
   readonly users: {
     /** Query User. (`GET /users/{userId}`)
@@ -2573,7 +2573,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.UsersGetArgs, options?: CallOptions) => Promise<t.UsersGetResult>) & { readonly withResponse: (args: t.UsersGetArgs, options?: CallOptions) => Promise<WithResponse<t.UsersGetResult>>; };
+    readonly get: ((args: t.UsersGetArgs, options?: CallOptions) => Promise<t.UsersGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UsersGetArgs, options?: CallOptions) => Promise<WithResponse<t.UsersGetResult>>; };
     /** Modify User. (`PUT /users/{userId}`)
      *
      * Update users by ID (accessible to Admins only).
@@ -2587,7 +2587,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.UsersUpdateArgs, options?: CallOptions) => Promise<t.UsersUpdateResult>) & { readonly withResponse: (args: t.UsersUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UsersUpdateResult>>; };
+    readonly update: ((args: t.UsersUpdateArgs, options?: CallOptions) => Promise<t.UsersUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UsersUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.UsersUpdateResult>>; };
     /** Modify User. (`PUT /users/{userIds}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2601,7 +2601,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly updateMany: ((args: t.UsersUpdateManyArgs, options?: CallOptions) => Promise<t.UsersUpdateManyResult>) & { readonly withResponse: (args: t.UsersUpdateManyArgs, options?: CallOptions) => Promise<WithResponse<t.UsersUpdateManyResult>>; };
+    readonly updateMany: ((args: t.UsersUpdateManyArgs, options?: CallOptions) => Promise<t.UsersUpdateManyResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.UsersUpdateManyArgs, options?: CallOptions) => Promise<WithResponse<t.UsersUpdateManyResult>>; };
   };
   readonly version: {
     /** API Version. (`GET /version`)
@@ -2619,7 +2619,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args?: t.VersionGetArgs, options?: CallOptions) => Promise<t.VersionGetResult>) & { readonly withResponse: (args?: t.VersionGetArgs, options?: CallOptions) => Promise<WithResponse<t.VersionGetResult>>; };
+    readonly get: ((args?: t.VersionGetArgs, options?: CallOptions) => Promise<t.VersionGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.VersionGetArgs, options?: CallOptions) => Promise<WithResponse<t.VersionGetResult>>; };
   };
   readonly webhooks: {
     /** Create Webhook (Folder). (`POST /folders/{folderId}/webhooks`)
@@ -2636,7 +2636,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInFolder: ((args: t.WebhooksCreateInFolderArgs, options?: CallOptions) => Promise<t.WebhooksCreateInFolderResult>) & { readonly withResponse: (args: t.WebhooksCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateInFolderResult>>; };
+    readonly createInFolder: ((args: t.WebhooksCreateInFolderArgs, options?: CallOptions) => Promise<t.WebhooksCreateInFolderResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WebhooksCreateInFolderArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateInFolderResult>>; };
     /** Create Webhook (Space). (`POST /spaces/{spaceId}/webhooks`)
      *
      * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
@@ -2651,7 +2651,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInSpace: ((args: t.WebhooksCreateInSpaceArgs, options?: CallOptions) => Promise<t.WebhooksCreateInSpaceResult>) & { readonly withResponse: (args: t.WebhooksCreateInSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateInSpaceResult>>; };
+    readonly createInSpace: ((args: t.WebhooksCreateInSpaceArgs, options?: CallOptions) => Promise<t.WebhooksCreateInSpaceResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WebhooksCreateInSpaceArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateInSpaceResult>>; };
     /** Create Webhook (Account). (`POST /webhooks`)
      *
      * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
@@ -2666,7 +2666,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<t.WebhooksCreateResult>) & { readonly withResponse: (args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateResult>>; };
+    readonly create: ((args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<t.WebhooksCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WebhooksCreateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksCreateResult>>; };
     /** Get Webhooks. (`GET /webhooks`)
      *
      * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
@@ -2681,7 +2681,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: ((args?: t.WebhooksListArgs, options?: CallOptions) => Promise<t.WebhooksListResult>) & { readonly withResponse: (args?: t.WebhooksListArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksListResult>>; };
+    readonly list: ((args?: t.WebhooksListArgs, options?: CallOptions) => Promise<t.WebhooksListResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args?: t.WebhooksListArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksListResult>>; };
     /** Get Webhooks By ID. (`GET /webhooks/{webhookIds}`)
      *
      * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
@@ -2696,7 +2696,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.WebhooksGetArgs, options?: CallOptions) => Promise<t.WebhooksGetResult>) & { readonly withResponse: (args: t.WebhooksGetArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksGetResult>>; };
+    readonly get: ((args: t.WebhooksGetArgs, options?: CallOptions) => Promise<t.WebhooksGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WebhooksGetArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksGetResult>>; };
     /** Update Webhook Status. (`PUT /webhooks/{webhookId}`)
      *
      * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
@@ -2711,7 +2711,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.WebhooksUpdateArgs, options?: CallOptions) => Promise<t.WebhooksUpdateResult>) & { readonly withResponse: (args: t.WebhooksUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksUpdateResult>>; };
+    readonly update: ((args: t.WebhooksUpdateArgs, options?: CallOptions) => Promise<t.WebhooksUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WebhooksUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksUpdateResult>>; };
     /** Delete Webhook. (`DELETE /webhooks/{webhookId}`)
      *
      * Quirk: Not in the 2025 fact file. Described from the webhooks section of Wrike's API documentation (webhooks of the account, a folder or a space).
@@ -2726,7 +2726,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.WebhooksDeleteArgs, options?: CallOptions) => Promise<t.WebhooksDeleteResult>) & { readonly withResponse: (args: t.WebhooksDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksDeleteResult>>; };
+    readonly delete: ((args: t.WebhooksDeleteArgs, options?: CallOptions) => Promise<t.WebhooksDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WebhooksDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WebhooksDeleteResult>>; };
   };
   readonly workScheduleCapacityChanges: {
     /** Get Work Schedule Capacity Changes by Change ID. (`GET /workschedule_capacity_change/{workscheduleCapacityChangeIds}`)
@@ -2742,7 +2742,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.WorkScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesGetResult>) & { readonly withResponse: (args: t.WorkScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesGetResult>>; };
+    readonly get: ((args: t.WorkScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleCapacityChangesGetArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesGetResult>>; };
     /** Get Work Schedule Capacity Changes (Work Schedule). (`GET /workschedules/{workscheduleId}/workschedule_capacity_change`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -2756,7 +2756,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInWorkSchedule: ((args: t.WorkScheduleCapacityChangesListInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesListInWorkScheduleResult>) & { readonly withResponse: (args: t.WorkScheduleCapacityChangesListInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesListInWorkScheduleResult>>; };
+    readonly listInWorkSchedule: ((args: t.WorkScheduleCapacityChangesListInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesListInWorkScheduleResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleCapacityChangesListInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesListInWorkScheduleResult>>; };
     /** Create Work Schedule capacity change. (`POST /workschedules/{workscheduleId}/workschedule_capacity_change`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2770,7 +2770,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInWorkSchedule: ((args: t.WorkScheduleCapacityChangesCreateInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesCreateInWorkScheduleResult>) & { readonly withResponse: (args: t.WorkScheduleCapacityChangesCreateInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesCreateInWorkScheduleResult>>; };
+    readonly createInWorkSchedule: ((args: t.WorkScheduleCapacityChangesCreateInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesCreateInWorkScheduleResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleCapacityChangesCreateInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesCreateInWorkScheduleResult>>; };
     /** Update Work Schedule capacity change. (`PUT /workschedule_capacity_change/{workscheduleCapacityChangeId}`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (write scopes).
@@ -2784,7 +2784,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.WorkScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesUpdateResult>) & { readonly withResponse: (args: t.WorkScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesUpdateResult>>; };
+    readonly update: ((args: t.WorkScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleCapacityChangesUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesUpdateResult>>; };
     /** Delete Work Schedule capacity change. (`DELETE /workschedule_capacity_change/{workscheduleCapacityChangeId}`)
      *
      * Quirk: The fact file types data as list<string>. Items are kept as JSON values.
@@ -2799,7 +2799,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.WorkScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesDeleteResult>) & { readonly withResponse: (args: t.WorkScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesDeleteResult>>; };
+    readonly delete: ((args: t.WorkScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<t.WorkScheduleCapacityChangesDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleCapacityChangesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleCapacityChangesDeleteResult>>; };
   };
   readonly workScheduleExclusions: {
     /** Get Work Schedule Exception by ID. (`GET /workschedule_exclusions/{workscheduleExclusionId}`)
@@ -2815,7 +2815,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: ((args: t.WorkScheduleExclusionsGetArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsGetResult>) & { readonly withResponse: (args: t.WorkScheduleExclusionsGetArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsGetResult>>; };
+    readonly get: ((args: t.WorkScheduleExclusionsGetArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsGetResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleExclusionsGetArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsGetResult>>; };
     /** Update Work Schedule exception. (`PUT /workschedule_exclusions/{workscheduleExclusionId}`)
      *
      * Update exception by Id.
@@ -2829,7 +2829,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.WorkScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsUpdateResult>) & { readonly withResponse: (args: t.WorkScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsUpdateResult>>; };
+    readonly update: ((args: t.WorkScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleExclusionsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsUpdateResult>>; };
     /** Delete Work Schedule exception. (`DELETE /workschedule_exclusions/{workscheduleExclusionId}`)
      *
      * Delete exception by id.
@@ -2843,7 +2843,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.WorkScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsDeleteResult>) & { readonly withResponse: (args: t.WorkScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsDeleteResult>>; };
+    readonly delete: ((args: t.WorkScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleExclusionsDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsDeleteResult>>; };
     /** Get Work Schedule Exceptions (Work Schedule). (`GET /workschedules/{workscheduleId}/workschedule_exclusions`)
      *
      * Get all exceptions for given schedule.
@@ -2857,7 +2857,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInWorkSchedule: ((args: t.WorkScheduleExclusionsListInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsListInWorkScheduleResult>) & { readonly withResponse: (args: t.WorkScheduleExclusionsListInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsListInWorkScheduleResult>>; };
+    readonly listInWorkSchedule: ((args: t.WorkScheduleExclusionsListInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsListInWorkScheduleResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleExclusionsListInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsListInWorkScheduleResult>>; };
     /** Create Work Schedule exception. (`POST /workschedules/{workscheduleId}/workschedule_exclusions`)
      *
      * Create exception for given schedule.
@@ -2871,7 +2871,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly createInWorkSchedule: ((args: t.WorkScheduleExclusionsCreateInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsCreateInWorkScheduleResult>) & { readonly withResponse: (args: t.WorkScheduleExclusionsCreateInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsCreateInWorkScheduleResult>>; };
+    readonly createInWorkSchedule: ((args: t.WorkScheduleExclusionsCreateInWorkScheduleArgs, options?: CallOptions) => Promise<t.WorkScheduleExclusionsCreateInWorkScheduleResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkScheduleExclusionsCreateInWorkScheduleArgs, options?: CallOptions) => Promise<WithResponse<t.WorkScheduleExclusionsCreateInWorkScheduleResult>>; };
   };
   readonly workSchedules: {
     /** Copy Work Schedule. (`POST /workschedules/{workscheduleId}/duplicate`)
@@ -2887,7 +2887,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly duplicate: ((args: t.WorkSchedulesDuplicateArgs, options?: CallOptions) => Promise<t.WorkSchedulesDuplicateResult>) & { readonly withResponse: (args: t.WorkSchedulesDuplicateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesDuplicateResult>>; };
+    readonly duplicate: ((args: t.WorkSchedulesDuplicateArgs, options?: CallOptions) => Promise<t.WorkSchedulesDuplicateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkSchedulesDuplicateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesDuplicateResult>>; };
     /** Query Work Schedules. (`GET /workschedules`)
      *
      * Returns list of all work schedules in account.
@@ -2901,7 +2901,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.WorkScheduleField[] = []>(args?: t.WorkSchedulesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesListResult<F>>) & { readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args?: t.WorkSchedulesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesListResult<F>>>; };
+    readonly list: (<const F extends readonly t.WorkScheduleField[] = []>(args?: t.WorkSchedulesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args?: t.WorkSchedulesListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesListResult<F>>>; };
     /** Create Work Schedule. (`POST /workschedules`)
      *
      * Create schedule in account.
@@ -2915,7 +2915,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: (<const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesCreateResult<F>>) & { readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesCreateResult<F>>>; };
+    readonly create: (<const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesCreateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesCreateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesCreateResult<F>>>; };
     /** Query Work Schedules. (`GET /workschedules/{workscheduleId}`)
      *
      * Get work schedule by Id.
@@ -2929,7 +2929,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly get: (<const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesGetResult<F>>) & { readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesGetResult<F>>>; };
+    readonly get: (<const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesGetResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesGetArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesGetResult<F>>>; };
     /** Update Work Schedule. (`PUT /workschedules/{workscheduleId}`)
      *
      * Create work schedule in account.
@@ -2943,7 +2943,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: (<const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesUpdateResult<F>>) & { readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesUpdateResult<F>>>; };
+    readonly update: (<const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkSchedulesUpdateResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.WorkScheduleField[] = []>(args: t.WorkSchedulesUpdateArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesUpdateResult<F>>>; };
     /** Delete Work Schedule. (`DELETE /workschedules/{workscheduleId}`)
      *
      * Delete work schedule from account.
@@ -2957,7 +2957,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly delete: ((args: t.WorkSchedulesDeleteArgs, options?: CallOptions) => Promise<t.WorkSchedulesDeleteResult>) & { readonly withResponse: (args: t.WorkSchedulesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesDeleteResult>>; };
+    readonly delete: ((args: t.WorkSchedulesDeleteArgs, options?: CallOptions) => Promise<t.WorkSchedulesDeleteResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkSchedulesDeleteArgs, options?: CallOptions) => Promise<WithResponse<t.WorkSchedulesDeleteResult>>; };
   };
   readonly workflows: {
     /** Query Workflows. (`GET /workflows`)
@@ -2973,7 +2973,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.WorkflowField[] = []>(args?: t.WorkflowsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkflowsListResult<F>>) & { readonly withResponse: <const F extends readonly t.WorkflowField[] = []>(args?: t.WorkflowsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkflowsListResult<F>>>; };
+    readonly list: (<const F extends readonly t.WorkflowField[] = []>(args?: t.WorkflowsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkflowsListResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.WorkflowField[] = []>(args?: t.WorkflowsListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkflowsListResult<F>>>; };
     /** Create Workflow. (`POST /workflows`)
      *
      * Create workflow in account.
@@ -2987,7 +2987,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly create: ((args: t.WorkflowsCreateArgs, options?: CallOptions) => Promise<t.WorkflowsCreateResult>) & { readonly withResponse: (args: t.WorkflowsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkflowsCreateResult>>; };
+    readonly create: ((args: t.WorkflowsCreateArgs, options?: CallOptions) => Promise<t.WorkflowsCreateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkflowsCreateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkflowsCreateResult>>; };
     /** Query Workflows. (`GET /spaces/{spaceId}/workflows`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).
@@ -3001,7 +3001,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.WorkflowField[] = []>(args: t.WorkflowsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkflowsListInSpaceResult<F>>) & { readonly withResponse: <const F extends readonly t.WorkflowField[] = []>(args: t.WorkflowsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkflowsListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const F extends readonly t.WorkflowField[] = []>(args: t.WorkflowsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<t.WorkflowsListInSpaceResult<F>>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: <const F extends readonly t.WorkflowField[] = []>(args: t.WorkflowsListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.WorkflowsListInSpaceResult<F>>>; };
     /** Modify Workflow. (`PUT /workflows/{workflowId}`)
      *
      * Update workflow or custom statuses.
@@ -3015,7 +3015,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly update: ((args: t.WorkflowsUpdateArgs, options?: CallOptions) => Promise<t.WorkflowsUpdateResult>) & { readonly withResponse: (args: t.WorkflowsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkflowsUpdateResult>>; };
+    readonly update: ((args: t.WorkflowsUpdateArgs, options?: CallOptions) => Promise<t.WorkflowsUpdateResult>) & { /** The same call, resolving to { data, response: { status, headers } }. */ readonly withResponse: (args: t.WorkflowsUpdateArgs, options?: CallOptions) => Promise<WithResponse<t.WorkflowsUpdateResult>>; };
   };
 }
 
