@@ -44,6 +44,23 @@ describe("encoder", () => {
   });
 });
 
+describe("bracketList", () => {
+  const encode = e.encoder([["events", e.bracketList, e.string]]);
+
+  it("sends the items unquoted, joined by commas inside brackets, and an empty list as []", () => {
+    expect(run(encode, { events: ["TaskCreated", "CommentAdded"] }).pairs).toEqual([["events", "[TaskCreated,CommentAdded]"]]);
+    expect(run(encode, { events: [] }).pairs).toEqual([["events", "[]"]]);
+  });
+
+  it("refuses an item with a comma or a bracket, naming the item, and sends nothing", () => {
+    for (const bad of ["Task,Created", "Task]", "[Task"]) {
+      const ctx = run(encode, { events: ["TaskCreated", bad] });
+      expect(ctx.issues).toEqual([{ path: "events[1]", expected: "an item without commas or brackets (items are sent as [a,b])", received: `string ${JSON.stringify(bad)}` }]);
+      expect(ctx.pairs).toEqual([]);
+    }
+  });
+});
+
 describe("requireOneOf", () => {
   const encode = e.requireOneOf(e.encoder([["taskId", e.scalar, e.id], ["ids", e.commaList, e.id], ["title", e.scalar, e.string]]), ["taskId", "ids"]);
 

@@ -4,7 +4,7 @@
  */
 import type { ApiFile, ArgumentSpec, ExampleSpec, FieldSpec, GroupFile, MethodSpec, ScalarType } from "./spec/schema.js";
 import { SCALAR_TYPES } from "./spec/schema.js";
-import { applyRepairs, envelopeModelName, parseTypeExpression } from "./spec/references.js";
+import { applyRepairs, envelopeModelName, eventTypeEnums, parseTypeExpression } from "./spec/references.js";
 import type { Spec } from "./spec/load.js";
 
 export type TypeRef =
@@ -110,7 +110,9 @@ const scalarNames = new Set<string>(SCALAR_TYPES);
 
 export function buildIr(spec: Spec): Ir {
   const { api } = spec;
-  const enumTypes = new Map(Object.entries(api.enums).map(([name, e]) => [name, e.type]));
+  // api.yaml's enums, and the one events.yaml `typeEnum` derives from the event types.
+  const enumSpecs = { ...api.enums, ...eventTypeEnums(spec.events) };
+  const enumTypes = new Map(Object.entries(enumSpecs).map(([name, e]) => [name, e.type]));
   const resolve = (expression: string): TypeRef => {
     const { name, list } = parseTypeExpression(expression);
     if (scalarNames.has(name)) return { kind: "scalar", name: name as ScalarType, list };
@@ -219,7 +221,7 @@ export function buildIr(spec: Spec): Ir {
   return {
     api,
     style: api.style,
-    enums: Object.entries(api.enums).map(([name, e]) => ({ name, description: e.description, valueType: e.type, values: Object.entries(e.values) })),
+    enums: Object.entries(enumSpecs).map(([name, e]) => ({ name, description: e.description, valueType: e.type, values: Object.entries(e.values) })),
     models,
     groups,
     methods: groups.flatMap((g) => g.methods),

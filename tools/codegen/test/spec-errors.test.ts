@@ -170,6 +170,16 @@ describe("mistakes the generator used to accept or crash on", () => {
     expect(err.message).toContain("at models.Date: Date is a type the generated code already uses: choose another name");
   });
 
+  it("reports an events.yaml typeEnum named like an enum of api.yaml, at the typeEnum", () => {
+    const err = breakSpec("v4/events.yaml", "typeEnum: WebhookEventType", "typeEnum: WebhookStatus");
+    expect(err.problems).toContainEqual(expect.objectContaining({ file: "spec/v4/events.yaml", path: ["typeEnum"], message: expect.stringContaining("WebhookStatus is already an enum") }));
+  });
+
+  it("reports an argument naming the event types' enum when events.yaml declares none", () => {
+    const err = breakSpec("v4/events.yaml", "typeEnum: WebhookEventType\n", "");
+    expect(err.message).toContain('at methods.createInFolder.args.events.type: unknown type "WebhookEventType"');
+  });
+
   it("reports a name that is both an enum and a model", () => {
     const err = breakSpec("api.yaml", "  TaskImportance:\n    type: integer", "  Task:\n    type: integer");
     expect(err.message).toContain("at enums.Task: Task is also a model: rename the enum or the model");

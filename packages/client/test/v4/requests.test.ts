@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Argument, Ir, Method } from "@wrikekit/codegen";
 import * as v4 from "../../src/v4/index.js";
-import { ir, recordingFetch } from "./spec.js";
+import { envelope, ir, recordingFetch } from "./spec.js";
 
 /** A value for an argument, and its expected wire text. */
 function sample(ir: Ir, a: Argument): { value: unknown; wire: string } {
@@ -43,6 +43,8 @@ function sample(ir: Ir, a: Argument): { value: unknown; wire: string } {
   if (t.list) {
     const items = [one(), one()];
     if (a.encoding === "comma") return { value: items.map((i) => i.value), wire: items.map((i) => String(i.text)).join(",") };
+    // The reference's form for webhook events: [TaskCreated,CommentAdded], items unquoted.
+    if (a.encoding === "bracket") return { value: items.map((i) => i.value), wire: `[${items.map((i) => String(i.text)).join(",")}]` };
     return { value: items.map((i) => i.value), wire: JSON.stringify(items.map((i) => i.text)) };
   }
   const { value, text } = one();
@@ -93,6 +95,36 @@ describe("every v4 operation sends every argument where the spec says", () => {
         expect([...form.keys()].sort()).toEqual(m.args.filter((a) => a.in === "body").map((a) => a.wireName).sort());
       }
     });
+});
+
+describe("webhook events travel as the reference writes them", () => {
+  it("sends events=[TaskCreated,CommentAdded] in the form body", async () => {
+    const stub = recordingFetch(() => envelope([], {}, "webhooks"));
+    const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
+    await v4.webhooksCreate(transport, { hookUrl: "https://hooks.example/wrike", events: [v4.WebhookEventType.TaskCreated, "CommentAdded"] });
+    const body = new TextDecoder().decode(stub.requests[0]!.body);
+    expect(new URLSearchParams(body).get("events")).toBe("[TaskCreated,CommentAdded]");
+    expect(body).toContain("events=%5BTaskCreated%2CCommentAdded%5D");
+  });
+
+  it("passes an event type the spec does not list yet (the enum is open)", async () => {
+    const stub = recordingFetch(() => envelope([], {}, "webhooks"));
+    const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
+    await v4.webhooksCreateInFolder(transport, { folderId: "F1", hookUrl: "https://hooks.example/wrike", events: ["TaskInventedLater"] });
+    expect(new URLSearchParams(new TextDecoder().decode(stub.requests[0]!.body)).get("events")).toBe("[TaskInventedLater]");
+  });
+
+  it("refuses an item with a comma or a bracket, naming events[1], and sends nothing", async () => {
+    const stub = recordingFetch();
+    const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
+    for (const bad of ["CommentAdded,TaskDeleted", "CommentAdded]"])
+      await expect(v4.webhooksCreateInSpace(transport, { spaceId: "S1", hookUrl: "https://hooks.example/wrike", events: ["TaskCreated", bad] })).rejects.toMatchObject({
+        name: "WrikeValidationError",
+        direction: "arguments",
+        issues: [{ path: "events[1]", expected: "an item without commas or brackets (items are sent as [a,b])", received: `string ${JSON.stringify(bad)}` }],
+      });
+    expect(stub.requests).toHaveLength(0);
+  });
 });
 
 describe("arguments that cannot be sent are refused before anything is sent", () => {

@@ -144,17 +144,26 @@ export function nullable<I>(write: Writer<I>): Writer<I> {
   };
 }
 
+/** What the items of a joined list may not contain, and why (the refusal's `expected`). */
+interface Separators {
+  readonly forbidden: RegExp;
+  readonly expected: string;
+}
+
+const COMMA_JOINED: Separators = { forbidden: /,/, expected: "an item without commas (items are joined by commas)" };
+const BRACKETED: Separators = { forbidden: /[,[\]]/, expected: "an item without commas or brackets (items are sent as [a,b])" };
+
 /**
- * The wire texts of a list argument's items, or undefined after recording why not. Items of a list joined
- * by commas may not contain one.
+ * The wire texts of a list argument's items, or undefined after recording why not. Items of a joined list
+ * may not contain its separators.
  */
-function itemTexts(value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, comma: boolean): string[] | undefined {
+function itemTexts(value: unknown, path: string, encodeItem: ItemEncoder, ctx: EncodeContext, separators?: Separators): string[] | undefined {
   if (!Array.isArray(value)) return reject(value, path, "a list", ctx);
   const before = ctx.issues.length;
   const texts = value.map((item, i) => {
     const itemPath = `${path}[${i}]`;
     const text = encodeItem(item, itemPath, ctx);
-    if (comma && text?.includes(",")) reject(item, itemPath, "an item without commas (items are joined by commas)", ctx);
+    if (separators && text !== undefined && separators.forbidden.test(text)) reject(item, itemPath, separators.expected, ctx);
     return text;
   });
   return ctx.issues.length === before ? (texts as string[]) : undefined;
@@ -164,18 +173,24 @@ function itemTexts(value: unknown, path: string, encodeItem: ItemEncoder, ctx: E
 
 /** A list argument sent as its items joined by commas. */
 export const commaList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem, wireName) => {
-  const texts = itemTexts(value, path, encodeItem, ctx, true);
+  const texts = itemTexts(value, path, encodeItem, ctx, COMMA_JOINED);
   if (texts) slot.push([wireName, texts.join(",")]);
+};
+
+/** A list argument sent as its items, unquoted, joined by commas inside brackets: `[TaskCreated,CommentAdded]` (v4 webhook events). */
+export const bracketList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem, wireName) => {
+  const texts = itemTexts(value, path, encodeItem, ctx, BRACKETED);
+  if (texts) slot.push([wireName, `[${texts.join(",")}]`]);
 };
 
 /** A list argument sent as one pair per item. */
 export const repeatList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem, wireName) => {
-  for (const text of itemTexts(value, path, encodeItem, ctx, false) ?? []) slot.push([wireName, text]);
+  for (const text of itemTexts(value, path, encodeItem, ctx) ?? []) slot.push([wireName, text]);
 };
 
 /** A list argument sent as a JSON array: strings (ids, enum values, dates given as Date) as JSON strings, numbers and booleans as they are. */
 export const jsonList: Writer<ItemEncoder> = (value, path, ctx, slot, encodeItem, wireName) => {
-  const texts = itemTexts(value, path, encodeItem, ctx, false);
+  const texts = itemTexts(value, path, encodeItem, ctx);
   if (texts) slot.push([wireName, JSON.stringify((value as unknown[]).map((item, i) => (typeof item === "number" || typeof item === "boolean" ? item : texts[i])))]);
 };
 

@@ -38,8 +38,29 @@ export function scalar(params: URLSearchParams, wireName: string, parse: WirePar
   return text === null ? undefined : parse(text, wireName, ctx);
 }
 
+/**
+ * The untrimmed items of a `[a,b]` list (`[]` has none), or undefined when the text is not in brackets. A JSON
+ * array of strings (what a JSON request body's array becomes) gives its strings, without their quotes.
+ */
+export function bracketItems(text: string): string[] | undefined {
+  const strings = jsonStrings(text);
+  if (strings !== undefined) return strings;
+  const inner = /^\s*\[(.*)\]\s*$/s.exec(text)?.[1];
+  if (inner === undefined) return undefined;
+  return inner.trim() === "" ? [] : inner.split(",");
+}
+
+function jsonStrings(text: string): string[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === "string") ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One list argument, or undefined when absent or malformed. */
-export function list(params: URLSearchParams, wireName: string, encoding: "comma" | "json" | "repeat", parse: WireParser, ctx: WireContext): unknown[] | undefined {
+export function list(params: URLSearchParams, wireName: string, encoding: "comma" | "bracket" | "json" | "repeat", parse: WireParser, ctx: WireContext): unknown[] | undefined {
   let texts: string[];
   if (encoding === "repeat") {
     texts = params.getAll(wireName);
@@ -48,7 +69,11 @@ export function list(params: URLSearchParams, wireName: string, encoding: "comma
     const text = params.get(wireName);
     if (text === null) return undefined;
     if (encoding === "comma") texts = text === "" ? [] : text.split(",");
-    else {
+    else if (encoding === "bracket") {
+      const items = bracketItems(text);
+      if (items === undefined) return bad(text, wireName, "a list in brackets, such as [a,b]", ctx);
+      texts = items;
+    } else {
       try {
         const parsed: unknown = JSON.parse(text);
         if (!Array.isArray(parsed)) return bad(text, wireName, "a JSON array", ctx);

@@ -1,11 +1,12 @@
 /**
  * Reading a REST request's arguments from the generated operation table: path placeholders, the query,
  * a form body, headers and a raw upload body, each argument from the place the spec puts it, parsed by
- * its type and encoding (JSON text for arrays and models, comma-separated ids in paths). Nothing is
+ * its type and encoding (JSON text for arrays and models, comma-separated ids in paths, [a,b] for webhook events). Nothing is
  * dropped silently: an unknown parameter, an unknown field of a JSON object, a value of the wrong type
  * or an unknown enum value is an issue naming it.
  */
 import type { Issue } from "../errors.js";
+import { bracketItems } from "../runtime/wire.js";
 import { decodeComponent } from "./rest-routes.js";
 import type { RestArgument, RestEnums, RestModels, RestOperation, RestType } from "./rest-table.js";
 
@@ -146,8 +147,9 @@ class Reader {
 function readOne(reader: Reader, arg: RestArgument, text: string): unknown {
   const { type, wireName } = arg;
   if (!type.list || arg.encoding === "raw") return reader.text(type, text, wireName, arg.values);
-  if (arg.encoding === "comma") {
-    const items = text === "" ? [] : text.split(",");
+  if (arg.encoding === "comma" || arg.encoding === "bracket") {
+    const items = arg.encoding === "bracket" ? bracketItems(text) : text === "" ? [] : text.split(",");
+    if (items === undefined) return reader.bad(wireName, "a list in brackets, such as [a,b]", text);
     if (arg.maxItems !== undefined && items.length > arg.maxItems) return reader.bad(wireName, `at most ${arg.maxItems} items`, text);
     const before = reader.issues.length;
     const values = items.map((item, i) => reader.text({ ...type, list: false }, item.trim(), `${wireName}[${i}]`, arg.values));

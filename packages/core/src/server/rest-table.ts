@@ -18,8 +18,8 @@ export interface RestArgument {
   readonly type: RestType;
   /** Absent when false (the generated table leaves false members out). */
   readonly required?: boolean;
-  /** comma: a,b,c (ids in paths); json: JSON text (arrays, models, json values); raw: the whole request body. */
-  readonly encoding?: "comma" | "json" | "repeat" | "raw";
+  /** comma: a,b,c (ids in paths); bracket: [a,b] (webhook events); json: JSON text (arrays, models, json values); raw: the whole request body. */
+  readonly encoding?: "comma" | "bracket" | "json" | "repeat" | "raw";
   /** null may be sent to remove the value. */
   readonly nullable?: boolean;
   readonly maxItems?: number;

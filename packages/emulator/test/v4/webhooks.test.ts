@@ -210,8 +210,8 @@ describe("webhooks from the v4 emulator", () => {
     const sub = (await wrike.folders.createInFolder({ folderId, title: "Sub" })).data[0]!;
     const direct = await receiver();
     const deep = await receiver();
-    await wrike.webhooks.createInFolder({ folderId, hookUrl: direct.url, secret: SECRET, events: "[TaskCreated,CommentAdded]" });
-    await wrike.webhooks.createInFolder({ folderId, hookUrl: deep.url, secret: SECRET, recursive: true, events: "[TaskCreated]" });
+    await wrike.webhooks.createInFolder({ folderId, hookUrl: direct.url, secret: SECRET, events: ["TaskCreated", "CommentAdded"] });
+    await wrike.webhooks.createInFolder({ folderId, hookUrl: deep.url, secret: SECRET, recursive: true, events: ["TaskCreated"] });
     const top = (await wrike.tasks.createInFolder({ folderId, title: "top" })).data[0]!;
     const below = (await wrike.tasks.createInFolder({ folderId: sub.id, title: "below" })).data[0]!;
     await wrike.tasks.update({ taskId: top.id, title: "renamed" });
@@ -225,6 +225,11 @@ describe("webhooks from the v4 emulator", () => {
       ["TaskCreated", top.id],
       ["TaskCreated", below.id],
     ]);
-    await expect(wrike.webhooks.create({ hookUrl: direct.url, events: "[TaskInvented]" })).rejects.toMatchObject({ status: 400, errorDescription: expect.stringMatching(/"TaskInvented" is not a webhook event type/) });
+    // The emulator delivers only the types it knows: an unknown one is refused, naming the item.
+    await expect(wrike.webhooks.create({ hookUrl: direct.url, events: ["TaskCreated", "TaskInvented"] })).rejects.toMatchObject({
+      status: 400,
+      errorDescription: expect.stringMatching(/^Invalid parameter events\[1\]: expected one of TaskCreated, .*, got "TaskInvented"$/),
+    });
+    expect((await wrike.webhooks.list()).data.map((h) => h.hookUrl)).toEqual([direct.url, deep.url]);
   });
 });

@@ -1,9 +1,9 @@
 /** The v4 client against the v4 handlers under setupServer: a read, a write, a paged list, errors, and the emulator as backend. */
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { createWrikeClient, WrikeApiError, type DateOnly, type LocalDateTime, type Task } from "@wrikekit/client";
+import { createWrikeClient, WrikeApiError, type DateOnly, type LocalDateTime, type Task, type WebhookEventType } from "@wrikekit/client";
 import { createEmulator } from "@wrikekit/emulator";
-import { createWrikeHandlers, tasksCreateInFolderHandler, tasksGetHandler, tasksListHandler, tasksUpdateHandler, tasksUpdateManyHandler } from "../../src/index.js";
+import { createWrikeHandlers, tasksCreateInFolderHandler, tasksGetHandler, tasksListHandler, tasksUpdateHandler, tasksUpdateManyHandler, webhooksCreateHandler } from "../../src/index.js";
 
 const server = setupServer(...createWrikeHandlers());
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -34,6 +34,22 @@ describe("the v4 client against the default handlers", () => {
     const created = await wrike.tasks.createInFolder({ folderId: "IEAGKVLFI4AAAAAB", title: "Review copy", dates: { start: "2026-12-02", due: "2026-12-03" } });
     // Merged over the default task: the override's fields, every other field of a complete task.
     expect(created.data[0]).toMatchObject({ title: "Review copy", parentIds: ["IEAGKVLFI4AAAAAB"], dates: { start: "2026-12-02T09:00:00" }, accountId: "IEAGKVLF" });
+  });
+
+  it("a webhook's resolver gets events as a list, read from the [TaskCreated,CommentAdded] the client sent", async () => {
+    const received: unknown[] = [];
+    server.use(
+      webhooksCreateHandler(({ args }) => {
+        expectTypeOf(args.events).toEqualTypeOf<readonly WebhookEventType[] | undefined>();
+        received.push(args.events);
+        return { data: [{ hookUrl: args.hookUrl }] };
+      }),
+    );
+    await wrike.webhooks.create({ hookUrl: "https://hooks.example/wrike", events: ["TaskCreated", "CommentAdded"] });
+    expect(received).toEqual([["TaskCreated", "CommentAdded"]]);
+    const unbracketed = await fetch("https://www.wrike.com/api/v4/webhooks", { method: "POST", headers: { authorization: "Bearer t" }, body: new URLSearchParams({ hookUrl: "https://hooks.example/wrike", events: "TaskCreated" }) });
+    expect(unbracketed.status).toBe(400);
+    expect(await unbracketed.json()).toMatchObject({ error: "invalid_parameter", errorDescription: expect.stringContaining("events: expected a list in brackets") });
   });
 
   it("a missing required argument answers 400 parameter_required, naming it", async () => {

@@ -2,7 +2,7 @@
  * Checks that hold across the spec's files, which the per-file schema cannot see: every type name
  * resolves, error codes and rules exist, invalidations point at reads, path placeholders have arguments.
  */
-import type { ApiFile, ArgumentSpec, EventsFile, ExampleSpec, FieldSpec, GroupFile, MethodSpec } from "./schema.js";
+import type { ApiFile, ArgumentSpec, EnumSpec, EventsFile, ExampleSpec, FieldSpec, GroupFile, MethodSpec } from "./schema.js";
 import { SCALAR_TYPES, coreTypeNames } from "./schema.js";
 import { formatPath, type ParsedFile, type SpecProblem } from "./problems.js";
 
@@ -32,6 +32,22 @@ export function parseTypeExpression(type: string): { name: string; list: boolean
   return type.endsWith("[]") ? { name: type.slice(0, -2), list: true } : { name: type, list: false };
 }
 
+/**
+ * The enum events.yaml `typeEnum` names, derived from its event types (each value its own name), so that the
+ * list of types is written once: `{ WebhookEventType: { type: "string", values: { TaskCreated: "TaskCreated", ... } } }`.
+ */
+export function eventTypeEnums(events: EventsFile | undefined): Record<string, EnumSpec> {
+  if (events?.typeEnum === undefined) return {};
+  const names = Object.keys(events.events);
+  return {
+    [events.typeEnum]: {
+      type: "string",
+      description: "Webhook event types (events.yaml).",
+      values: Object.fromEntries(names.map((name) => [name, name])),
+    },
+  };
+}
+
 /** The example's text with its recorded repairs applied, each replacing the first occurrence of its `find`. */
 export function applyRepairs(ex: ExampleSpec): string {
   return ex.repairs.reduce((text, r) => text.replace(r.find, () => r.replace), ex.text);
@@ -47,7 +63,8 @@ export function checkReferences(
     problems.push({ file: file.file, path, line: file.lineOf(path), message });
 
   const models = api.data.models;
-  const enums = api.data.enums;
+  const derivedEnums = eventTypeEnums(events?.data);
+  const enums = { ...api.data.enums, ...derivedEnums };
   const inlineNames = new Set<string>();
   const knownType = (name: string) => scalars.has(name) || has(models, name) || has(enums, name) || inlineNames.has(name);
 
@@ -68,8 +85,11 @@ export function checkReferences(
   };
   for (const [modelName, model] of Object.entries(models)) checkFields(api, ["models", modelName, "fields"], model.fields);
   checkEnums(api, report);
-  for (const [name] of Object.entries(enums)) if (has(models, name)) report(api, ["enums", name], `${name} is also a model: rename the enum or the model`);
-  for (const [section, record] of [["models", models], ["enums", enums]] as const)
+  for (const name of Object.keys(derivedEnums))
+    if (has(api.data.enums, name) || has(models, name) || takenTypeNames.has(name))
+      report(events!, ["typeEnum"], `${name} is already an enum, a model or a type the generated code uses: choose another name for the event types' enum`);
+  for (const [name] of Object.entries(api.data.enums)) if (has(models, name)) report(api, ["enums", name], `${name} is also a model: rename the enum or the model`);
+  for (const [section, record] of [["models", models], ["enums", api.data.enums]] as const)
     for (const name of Object.keys(record)) if (takenTypeNames.has(name)) report(api, [section, name], `${name} is a type the generated code already uses: choose another name`);
   checkModelCycles(api, groups, report);
 
@@ -80,7 +100,7 @@ export function checkReferences(
       const isModel = has(models, name);
       if (!scalars.has(name) && !has(enums, name) && !isModel) report(file, [...path, argName, "type"], `unknown type "${name}"`);
       if (isModel && a.encoding !== "json") report(file, [...path, argName, "encoding"], "a model-typed argument travels as JSON text: give it encoding: json");
-      if (list && !a.encoding) report(file, [...path, argName], "a list argument needs an encoding (comma, json or repeat)");
+      if (list && !a.encoding) report(file, [...path, argName], "a list argument needs an encoding (comma, bracket, json or repeat)");
       if (a.encoding === "raw" && (name !== "binary" || list || a.in !== "body"))
         report(file, [...path, argName, "encoding"], "encoding raw is for one binary argument that is the request body");
       if (!list && a.encoding && !isModel && name !== "json" && a.encoding !== "raw")

@@ -53,6 +53,7 @@ const typeExpression = z
 const listEncoding = z.enum([
   "comma", // a,b,c (v2 arguments, v4 ids in paths)
   "json", // ["a","b"] (v4 query arrays); for model-typed arguments, the object as JSON text
+  "bracket", // [a,b] (v4 webhook events): unquoted items joined by commas inside brackets; items may contain neither
   "repeat", // k=a&k=b
   "raw", // v4 uploads: a binary argument that is the whole request body
 ]);
@@ -374,6 +375,11 @@ export const eventsFileSchema = z.strictObject({
   description: z.string().optional(),
   /** The JSON field whose value names the event type; unknown values are kept as unknown events. */
   discriminator: identifier,
+  /**
+   * The name of an open enum of the event types (its values the keys of `events`), which arguments may name
+   * (a webhook's `events` filter): the list of types is written once, here.
+   */
+  typeEnum: pascalName.optional(),
   /** A delivery's body is a JSON array of events (true) or one event object. */
   bodyIsArray: z.boolean(),
   /** Fields every event carries. */

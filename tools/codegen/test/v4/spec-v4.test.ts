@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec, type Spec } from "../../src/spec/load.js";
+import { buildIr } from "../../src/model.js";
 import { compareWithReference, type FactOperation } from "./compare-reference.js";
 
 const root = join(import.meta.dirname, "../../../..");
@@ -12,6 +13,16 @@ const spec = loadSpec(join(root, "spec/v4"), root);
 const methods = (s: Spec) => s.groups.flatMap((g) => Object.entries(g.methods).map(([name, m]) => ({ group: g.group, name, m })));
 
 describe("spec/v4", () => {
+  it("types every webhook-creating events argument as a bracket list of the enum events.yaml's event types make", () => {
+    const ir = buildIr(spec);
+    const eventTypes = ir.enums.find((e) => e.name === spec.events!.typeEnum);
+    expect(eventTypes?.values).toEqual(Object.keys(spec.events!.events).map((name) => [name, name]));
+    const creators = ir.methods.filter((m) => m.group === "webhooks" && m.http.method === "POST");
+    expect(creators.map((m) => m.id).sort()).toEqual(["POST /folders/{folderId}/webhooks", "POST /spaces/{spaceId}/webhooks", "POST /webhooks"]);
+    for (const m of creators)
+      expect(m.args.find((a) => a.name === "events"), m.id).toMatchObject({ type: { kind: "enum", name: "WebhookEventType", list: true }, encoding: "bracket" });
+  });
+
   it("loads and validates: 199 reference operations plus the 7 webhook operations", () => {
     expect(methods(spec)).toHaveLength(206);
   });

@@ -1630,7 +1630,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
       "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+      "events": { "wireName": "events", "in": "body", "type": { "name": "WebhookEventType", "kind": "enum", "list": true }, "encoding": "bracket" },
       "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
@@ -1641,7 +1641,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
       "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+      "events": { "wireName": "events", "in": "body", "type": { "name": "WebhookEventType", "kind": "enum", "list": true }, "encoding": "bracket" },
       "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
@@ -1651,7 +1651,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     "id": "POST /webhooks", "name": "webhooks.create", "verb": "POST", "path": "/webhooks", "kind": "write", "scopes": ["Default", "wsReadWrite"], "response": { "kind": "webhooks", "data": { "name": "Webhook", "kind": "model", "list": false } }, "args": {
       "hookUrl": { "wireName": "hookUrl", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
       "secret": { "wireName": "secret", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "events": { "wireName": "events", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
+      "events": { "wireName": "events", "in": "body", "type": { "name": "WebhookEventType", "kind": "enum", "list": true }, "encoding": "bracket" },
       "recursive": { "wireName": "recursive", "in": "body", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "parameterisedEvents": { "wireName": "parameterisedEvents", "in": "body", "type": { "name": "string", "kind": "scalar", "list": false } },
       "customItemTypes": { "wireName": "customItemTypes", "in": "body", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" }
@@ -2827,5 +2827,6 @@ export const wrikeV4Enums: RestEnums = {
   "WebhookStatus": ["Active", "Suspended"],
   "WorkflowField": ["dataUsageStatistics"],
   "WorkScheduleExclusionType": ["AdditionalWorkDays", "OtherEvent", "PublicHolidays"],
-  "WorkScheduleField": ["userIds"]
+  "WorkScheduleField": ["userIds"],
+  "WebhookEventType": ["TaskCreated", "TaskDeleted", "TaskTitleChanged", "TaskImportanceChanged", "TaskStatusChanged", "TaskDatesChanged", "TaskParentsAdded", "TaskParentsRemoved", "TaskResponsiblesAdded", "TaskResponsiblesRemoved", "TaskSharedsAdded", "TaskSharedsRemoved", "TaskDescriptionChanged", "TaskCustomFieldChanged", "FolderCreated", "FolderDeleted", "FolderTitleChanged", "FolderDescriptionChanged", "FolderParentsAdded", "FolderParentsRemoved", "FolderSharedsAdded", "FolderSharedsRemoved", "FolderCustomFieldChanged", "ProjectDatesChanged", "ProjectOwnersAdded", "ProjectOwnersRemoved", "ProjectStatusChanged", "AttachmentAdded", "AttachmentDeleted", "CommentAdded", "CommentDeleted", "TimelogChanged", "ApprovalStatusChanged"]
 };

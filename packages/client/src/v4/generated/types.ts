@@ -248,6 +248,13 @@ export type WorkScheduleExclusionType = (typeof WorkScheduleExclusionType)[keyof
  */
 export const WorkScheduleField = { userIds: "userIds" } as const;
 export type WorkScheduleField = (typeof WorkScheduleField)[keyof typeof WorkScheduleField] | (string & {});
+/**
+ * Webhook event types (events.yaml).
+ *
+ * Known values. The enum is open: values Wrike adds later still decode.
+ */
+export const WebhookEventType = { TaskCreated: "TaskCreated", TaskDeleted: "TaskDeleted", TaskTitleChanged: "TaskTitleChanged", TaskImportanceChanged: "TaskImportanceChanged", TaskStatusChanged: "TaskStatusChanged", TaskDatesChanged: "TaskDatesChanged", TaskParentsAdded: "TaskParentsAdded", TaskParentsRemoved: "TaskParentsRemoved", TaskResponsiblesAdded: "TaskResponsiblesAdded", TaskResponsiblesRemoved: "TaskResponsiblesRemoved", TaskSharedsAdded: "TaskSharedsAdded", TaskSharedsRemoved: "TaskSharedsRemoved", TaskDescriptionChanged: "TaskDescriptionChanged", TaskCustomFieldChanged: "TaskCustomFieldChanged", FolderCreated: "FolderCreated", FolderDeleted: "FolderDeleted", FolderTitleChanged: "FolderTitleChanged", FolderDescriptionChanged: "FolderDescriptionChanged", FolderParentsAdded: "FolderParentsAdded", FolderParentsRemoved: "FolderParentsRemoved", FolderSharedsAdded: "FolderSharedsAdded", FolderSharedsRemoved: "FolderSharedsRemoved", FolderCustomFieldChanged: "FolderCustomFieldChanged", ProjectDatesChanged: "ProjectDatesChanged", ProjectOwnersAdded: "ProjectOwnersAdded", ProjectOwnersRemoved: "ProjectOwnersRemoved", ProjectStatusChanged: "ProjectStatusChanged", AttachmentAdded: "AttachmentAdded", AttachmentDeleted: "AttachmentDeleted", CommentAdded: "CommentAdded", CommentDeleted: "CommentDeleted", TimelogChanged: "TimelogChanged", ApprovalStatusChanged: "ApprovalStatusChanged" } as const;
+export type WebhookEventType = (typeof WebhookEventType)[keyof typeof WebhookEventType] | (string & {});
 
 /** Access Role */
 export interface AccessRole {
@@ -4782,8 +4789,8 @@ export interface WebhooksCreateInFolderArgs {
   hookUrl: string;
   /** Secret for signing; enables the verification handshake. */
   secret?: string;
-  /** Event types to deliver, e.g. [TaskCreated,CommentAdded]; all when absent. */
-  events?: string;
+  /** Event types to deliver (sent as [TaskCreated,CommentAdded]); all when absent. */
+  events?: readonly WebhookEventType[];
   /** Also deliver events of descendant folders and tasks. */
   recursive?: boolean;
   /** Events with parameters (JSON text). */
@@ -4802,8 +4809,8 @@ export interface WebhooksCreateInSpaceArgs {
   hookUrl: string;
   /** Secret for signing; enables the verification handshake. */
   secret?: string;
-  /** Event types to deliver, e.g. [TaskCreated,CommentAdded]; all when absent. */
-  events?: string;
+  /** Event types to deliver (sent as [TaskCreated,CommentAdded]); all when absent. */
+  events?: readonly WebhookEventType[];
   /** Also deliver events of descendant folders and tasks. */
   recursive?: boolean;
   /** Events with parameters (JSON text). */
@@ -4821,8 +4828,8 @@ export interface WebhooksCreateArgs {
   hookUrl: string;
   /** Secret for signing; enables the verification handshake. */
   secret?: string;
-  /** Event types to deliver, e.g. [TaskCreated,CommentAdded]; all when absent. */
-  events?: string;
+  /** Event types to deliver (sent as [TaskCreated,CommentAdded]); all when absent. */
+  events?: readonly WebhookEventType[];
   /** Also deliver events of descendant folders and tasks. */
   recursive?: boolean;
   /** Events with parameters (JSON text). */

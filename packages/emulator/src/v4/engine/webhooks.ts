@@ -4,7 +4,6 @@
  * a hookUrl that does not answer it is refused, and nothing is created.
  */
 import { secureUrl } from "@wrikekit/core";
-import { isWebhookEventType } from "@wrikekit/webhooks";
 import { callerId, requireFullUser, visibleFolder, type V4Call } from "./call.js";
 import type { Change } from "./changes.js";
 import { invalidParameter, notFound, V4Error } from "./errors.js";
@@ -24,19 +23,8 @@ export interface WebhookCreateArgs {
   spaceId?: string;
   hookUrl?: string;
   secret?: string;
-  events?: string;
+  events?: readonly string[];
   recursive?: boolean;
-}
-
-/** `[TaskCreated,CommentAdded]` as the reference writes it (JSON text with quotes is accepted too); every name must be an event type. */
-function parseEvents(text: string | undefined): string[] {
-  if (text === undefined) return [];
-  const inner = /^\s*\[(.*)\]\s*$/s.exec(text)?.[1];
-  if (inner === undefined) throw invalidParameter("events", `expected a list such as [TaskCreated,CommentAdded], got ${JSON.stringify(text)}`);
-  const names = inner.split(",").map((name) => name.trim().replace(/^"(.*)"$/, "$1")).filter((name) => name !== "");
-  const unknown = names.find((name) => !isWebhookEventType(name));
-  if (unknown !== undefined) throw invalidParameter("events", `${JSON.stringify(unknown)} is not a webhook event type (TaskCreated, CommentAdded, ...)`);
-  return names;
 }
 
 function hookUrlOf(text: string | undefined): string {
@@ -63,7 +51,8 @@ export async function createWebhook(call: V4Call, args: WebhookCreateArgs, host:
     spaceId: args.spaceId,
     hookUrl: hookUrlOf(args.hookUrl),
     secret: args.secret === "" ? undefined : args.secret,
-    events: parseEvents(args.events),
+    // The shared argument reader read `[TaskCreated,CommentAdded]` and refused unknown types, naming events[i].
+    events: [...(args.events ?? [])],
     recursive: args.recursive ?? false,
     status: "Active",
   };
