@@ -11,7 +11,8 @@ import { LONG_LIMITER_WAIT_MS, type TransportHooks } from "./hooks.js";
 import { checkBaseOptions } from "./base-url.js";
 import { systemClock, type Clock } from "./resilience/clock.js";
 import { createRateLimiter } from "./resilience/rate-limiter.js";
-import { createRetryPolicy, type RetryOptions } from "./resilience/retry.js";
+import { createRetryPolicy, DEFAULT_MAX_TOTAL_MS, type RetryOptions } from "./resilience/retry.js";
+import { describeValue } from "./errors.js";
 
 export type Auth = BearerAuth | OAuth1Auth | OAuth2Auth | Authorizer;
 
@@ -59,17 +60,28 @@ export function resolveClientOptions(clientOptions: ClientOptions, api?: ApiBudg
   const { rateLimit, retry, clock = systemClock, ...options } = clientOptions;
   const auth = resolveAuth(options.auth);
   checkBaseOptions(options.baseUrl, options.host);
+  // The policy first: its checks name `retry.maxTotalMs`, which the limiter takes too.
+  const retryPolicy = retry === false ? undefined : createRetryPolicy({ ...retry, clock });
   return {
     ...options,
     hooks: rateLimit === false ? options.hooks : withLongWaitWarning(options.hooks),
     auth,
-    rateLimiter: rateLimit === false ? undefined : createRateLimiter({ ...limitPerWindow({ ...api?.rateLimit, ...rateLimit }), clock }),
-    retry: retry === false ? undefined : createRetryPolicy({ ...retry, clock }),
+    // A queued call waits out a server's pause (429, 503) as long as a retry would wait for it.
+    rateLimiter: rateLimit === false ? undefined : createRateLimiter({ ...limitPerWindow({ ...api?.rateLimit, ...rateLimit }), maxPauseMs: (retry || undefined)?.maxTotalMs ?? DEFAULT_MAX_TOTAL_MS, clock }),
+    retry: retryPolicy,
   };
 }
 
 function limitPerWindow({ requestsPerMinute = 100, windowMs, perSecond }: { requestsPerMinute?: number; windowMs?: number; perSecond?: boolean }): { limit: number; windowMs: number } {
-  if (!perSecond || windowMs !== undefined) return { limit: requestsPerMinute, windowMs: windowMs ?? 60_000 };
+  // Checked here, where their names are known: 0 would make a window of Infinity (every call waits forever), a negative one no limit at all.
+  if (typeof requestsPerMinute !== "number" || !(requestsPerMinute > 0) || requestsPerMinute === Infinity)
+    throw new RangeError(`createWrikeClient: rateLimit.requestsPerMinute must be a positive number, got ${describeValue(requestsPerMinute)}`);
+  if (windowMs !== undefined && (typeof windowMs !== "number" || !(windowMs > 0) || windowMs === Infinity))
+    throw new RangeError(`createWrikeClient: rateLimit.windowMs must be a positive number of milliseconds, got ${describeValue(windowMs)}`);
+  if (!perSecond || windowMs !== undefined) {
+    if (!Number.isInteger(requestsPerMinute)) throw new RangeError(`createWrikeClient: rateLimit.requestsPerMinute must be a whole number of requests per window (a fraction only with perSecond), got ${requestsPerMinute}`);
+    return { limit: requestsPerMinute, windowMs: windowMs ?? 60_000 };
+  }
   // Under one a second: one request per 60/requestsPerMinute seconds.
   return requestsPerMinute < 60 ? { limit: 1, windowMs: Math.ceil(60_000 / requestsPerMinute) } : { limit: Math.floor(requestsPerMinute / 60), windowMs: 1000 };
 }

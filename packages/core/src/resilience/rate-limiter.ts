@@ -3,9 +3,12 @@
  * window of `windowMs` (a sliding log of start times), granted strictly in arrival order. A slot is
  * stamped when the request leaves: the caller's last step before sending (signing, a token refresh)
  * runs at the head of the line, so however long it takes, the window counts real starts.
+ *
+ * A server's refusal (429, 503) holds back the whole line, not only the call it answered: every call
+ * queued behind it would be refused too, and asking again one by one is what gets a token blocked.
  */
 import type { TransportHooks } from "../hooks.js";
-import { transportFailure } from "../transport/attempt.js";
+import { transportError, transportFailure } from "../transport/attempt.js";
 import type { Clock } from "./clock.js";
 import { abortable } from "./abortable.js";
 
@@ -14,6 +17,11 @@ export interface RateLimiterOptions {
   limit?: number;
   /** Default 60 s. */
   windowMs?: number;
+  /**
+   * The longest server pause (`pause`) a queued call waits out; past it the call fails at once, unsent.
+   * createWrikeClient passes the retry budget (`retry.maxTotalMs`). Default 120 s.
+   */
+  maxPauseMs?: number;
   clock: Clock;
 }
 
@@ -31,13 +39,32 @@ export interface RateLimiter {
    * here so that transports without a limiter do not carry it.
    */
   admit(method: string, signal: AbortSignal | undefined, hooks: TransportHooks, ready: () => unknown): Promise<void>;
+  /**
+   * The server refused a request with `httpStatus` (429 or 503) and asked for `ms` (its Retry-After):
+   * no slot is granted to anyone before then. A pause only ever lengthens.
+   */
+  pause(ms: number, httpStatus: number): void;
+}
+
+/** Why a queued call was not sent: the server's pause outlasts what a call may wait. */
+class ServerPause {
+  constructor(
+    readonly leftMs: number,
+    readonly httpStatus: number,
+  ) {}
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const limit = options.limit ?? 100;
   const windowMs = options.windowMs ?? 60_000;
+  const maxPauseMs = options.maxPauseMs ?? 120_000;
   const { clock } = options;
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rate limit must be a positive integer, got ${limit}`);
+  if (!(windowMs > 0)) throw new RangeError(`rate limit windowMs must be a positive number of milliseconds, got ${windowMs}`);
+  if (!(maxPauseMs >= 0)) throw new RangeError(`rate limit maxPauseMs must be a number of milliseconds, 0 or more, got ${maxPauseMs}`);
+  /** Until when the server asked for no requests, and with which status. */
+  let pausedUntil = -Infinity;
+  let pauseStatus = 429;
   /** Start times of the requests in the current window, oldest first. */
   const starts: number[] = [];
   /** The last caller in line; each caller waits for the one before it, so slots go in arrival order. */
@@ -46,7 +73,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const freeSlotAt = (): number => {
     const now = clock.now();
     while (starts.length > 0 && starts[0]! <= now - windowMs) starts.shift();
-    return starts.length < limit ? now : starts[0]! + windowMs;
+    if (pausedUntil - now > maxPauseMs) throw new ServerPause(pausedUntil - now, pauseStatus);
+    return Math.max(pausedUntil, starts.length < limit ? now : starts[0]! + windowMs);
   };
 
   const limiter: RateLimiter = {
@@ -80,9 +108,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     async admit(method, signal, hooks, ready) {
       const waitMs = await limiter.acquire(signal, ready, hooks.rateLimitWait && ((waitMs) => hooks.rateLimitWait!({ method, waitMs }))).catch((cause: unknown) => {
+        if (cause instanceof ServerPause)
+          // As the server would answer it: the retry policy sees the wait it asked for and gives up at once.
+          throw transportError(method, "http-status", `HTTP ${cause.httpStatus}: not sent, the server asked for no requests for another ${Math.ceil(cause.leftMs / 1000)} s (Retry-After)`, { httpStatus: cause.httpStatus, retryAfterMs: cause.leftMs });
         throw signal?.aborted ? transportFailure(method, cause, signal) : cause;
       });
       if (waitMs > 0) hooks.rateLimited?.({ method, source: "client", waitMs });
+    },
+    pause(ms, httpStatus) {
+      if (clock.now() + ms <= pausedUntil) return;
+      pausedUntil = clock.now() + ms;
+      pauseStatus = httpStatus;
     },
   };
   return limiter;

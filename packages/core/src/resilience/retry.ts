@@ -16,7 +16,7 @@
  *   500, 502, 504 without an API error        retried   not retried (a gateway may have forwarded it)
  *   API errors, other HTTP errors, redirects  never     never
  */
-import { WrikeDecodeError, WrikeError, WrikeTransportError } from "../errors.js";
+import { describeValue, WrikeDecodeError, WrikeError, WrikeTransportError } from "../errors.js";
 import type { TransportHooks } from "../hooks.js";
 import { transportFailure } from "../transport/attempt.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -36,6 +36,9 @@ export interface RetryOptions {
   /** Source of randomness for the jitter, for tests. */
   random?: () => number;
 }
+
+/** How long after a call's first attempt a retry may still start, unless `maxTotalMs` says otherwise. */
+export const DEFAULT_MAX_TOTAL_MS = 120_000;
 
 export type FailureKind = "rate-limited" | "not-sent" | "unavailable" | "maybe-applied" | "final";
 
@@ -58,7 +61,13 @@ export interface RetryPolicy {
 export function createRetryPolicy(options: RetryOptions & { clock?: Clock } = {}): RetryPolicy {
   const clock = options.clock ?? systemClock;
   const maxAttempts = options.maxAttempts ?? 5;
-  const maxTotalMs = options.maxTotalMs ?? 120_000;
+  const maxTotalMs = options.maxTotalMs ?? DEFAULT_MAX_TOTAL_MS;
+  // 0 or NaN attempts would otherwise mean one attempt, or retries until the time budget runs out.
+  if (typeof maxAttempts !== "number" || !Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`retry.maxAttempts must be a whole number of attempts, 1 or more (1: no retries), got ${describeValue(maxAttempts)}`);
+  for (const option of ["maxTotalMs", "initialDelayMs", "maxDelayMs", "jitter"] as const) {
+    const value = options[option];
+    if (value !== undefined && (typeof value !== "number" || !(value >= 0))) throw new RangeError(`retry.${option} must be a number, 0 or more, got ${describeValue(value)}`);
+  }
   const policy: RetryPolicy = {
     clock,
     next(error, attempt, methodKind, startedAt) {

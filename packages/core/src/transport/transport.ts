@@ -17,6 +17,8 @@ import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
 const ignore = () => {};
+/** How long a 429 or 503 without a Retry-After holds back every call of a rate-limited client. */
+const SERVER_PAUSE_MS = 1000;
 
 export function createTransport(api: ApiDescriptor, options: TransportOptions): WrikeTransport {
   // Short, as every bundle carries it; createWrikeClient's options say more (client-options.ts): the
@@ -187,15 +189,19 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
           }
         const error = api.readError(api, id, document, status, bodyFormat);
         if (error) throw withoutToken(error, headers.authorization!);
-        if (!ok)
+        if (!ok) {
+          const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
+          // The whole client holds back, for the server's Retry-After, else Wrike's first back-off of 1 s.
+          if (status === 429 || status === 503) options.rateLimiter?.pause(retryAfterMs ?? SERVER_PAUSE_MS, status);
           throw transportError(
             id,
             "http-status",
             // A 404 without an API error is no method at that URL: most often a baseUrl with a path of its own.
             `HTTP ${status} (${where})${status === 404 ? ": no such method; check baseUrl" : ""}`,
             // 429 and 503 are retried after it (resilience/retry.ts).
-            { httpStatus: status, retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), Date.now()) },
+            { httpStatus: status, retryAfterMs },
           );
+        }
         const result = method.decodeResult!(document, ctx);
         if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
         // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
