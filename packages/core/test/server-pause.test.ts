@@ -69,6 +69,19 @@ describe("a server refusal pauses the whole client", () => {
     expect(waits.filter((w) => w.source === "client").length).toBeGreaterThanOrEqual(5);
   });
 
+  it("a 429 teaches the limiter: half as many a window after it, then one more per window, back up to the limit", async () => {
+    const { sent, errors } = await run(60, (n) => (n === 0 ? busy(429, "1") : ok()), { rateLimit: { requestsPerMinute: 8, windowMs: 1000 } });
+    expect(errors.every((e) => e === undefined)).toBe(true);
+    const perSecond = Array.from({ length: 8 }, (_, s) => sent.filter((t) => t >= s * 1000 && t < (s + 1) * 1000).length);
+    // Second 0 sent what left before the refusal came back.
+    expect(perSecond.slice(1)).toEqual([4, 5, 6, 7, 8, 8, 8]);
+  });
+
+  it("the 503s of a storm pause the queue but do not lower the limit (the server is down, not counting)", async () => {
+    const { sent } = await run(30, (n) => (n === 0 ? busy(503, "1") : ok()), { rateLimit: { requestsPerMinute: 8, windowMs: 1000 } });
+    expect(sent.filter((t) => t >= 1000 && t < 2000)).toHaveLength(8);
+  });
+
   it("rateLimit: false has no limiter to pause: each call backs off by itself", async () => {
     const { sent, errors } = await run(5, (n) => (n === 0 ? busy(429, "3") : ok()), { rateLimit: false });
     expect(errors.every((e) => e === undefined)).toBe(true);

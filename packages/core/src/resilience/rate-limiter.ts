@@ -41,7 +41,8 @@ export interface RateLimiter {
   admit(method: string, signal: AbortSignal | undefined, hooks: TransportHooks, ready: () => unknown): Promise<void>;
   /**
    * The server refused a request with `httpStatus` (429 or 503) and asked for `ms` (its Retry-After):
-   * no slot is granted to anyone before then. A pause only ever lengthens.
+   * no slot is granted to anyone before then, and a 429 halves the window's limit for a while. A pause
+   * only ever lengthens.
    */
   pause(ms: number, httpStatus: number): void;
 }
@@ -65,6 +66,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   /** Until when the server asked for no requests, and with which status. */
   let pausedUntil = -Infinity;
   let pauseStatus = 429;
+  /**
+   * What the server's 429s taught: its budget is below ours (abuse protection answers below the
+   * published figure), so after each refusal the window holds half as many, then one more per window
+   * without a refusal, back up to `limit`.
+   */
+  let learnedLimit = limit;
+  const currentLimit = (now: number) => Math.min(limit, learnedLimit + Math.max(0, Math.floor((now - pausedUntil) / windowMs)));
   /** Start times of the requests in the current window, oldest first. */
   const starts: number[] = [];
   /** The last caller in line; each caller waits for the one before it, so slots go in arrival order. */
@@ -74,7 +82,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const now = clock.now();
     while (starts.length > 0 && starts[0]! <= now - windowMs) starts.shift();
     if (pausedUntil - now > maxPauseMs) throw new ServerPause(pausedUntil - now, pauseStatus);
-    return Math.max(pausedUntil, starts.length < limit ? now : starts[0]! + windowMs);
+    const allowed = currentLimit(now);
+    return Math.max(pausedUntil, starts.length < allowed ? now : starts[starts.length - allowed]! + windowMs);
   };
 
   const limiter: RateLimiter = {
@@ -116,8 +125,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       if (waitMs > 0) hooks.rateLimited?.({ method, source: "client", waitMs });
     },
     pause(ms, httpStatus) {
-      if (clock.now() + ms <= pausedUntil) return;
-      pausedUntil = clock.now() + ms;
+      const now = clock.now();
+      // The refusals of one burst teach once: only the first one after a pause ended halves the limit.
+      if (httpStatus === 429 && now >= pausedUntil) learnedLimit = Math.max(1, Math.floor(currentLimit(now) / 2));
+      if (now + ms <= pausedUntil) return;
+      pausedUntil = now + ms;
       pauseStatus = httpStatus;
     },
   };

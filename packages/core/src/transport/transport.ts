@@ -154,6 +154,10 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         // A stream body is read as it is sent and cannot go out again.
         response = authorizer.send ? await authorizer.send(sendOnce, !request.streamed) : (await sendOnce())[0];
         const { ok, status } = response;
+        const retryAfterMs = ok ? undefined : parseRetryAfter(response.headers.get("retry-after"), Date.now());
+        // The whole client holds back, for the server's Retry-After, else Wrike's first back-off of 1 s; as
+        // soon as the status is known, so that no queued call leaves while this answer's body is read.
+        if (status === 429 || status === 503) options.rateLimiter?.pause(retryAfterMs ?? SERVER_PAUSE_MS, status);
         // A browser's refused redirect (redirect: "manual") is opaque, with status 0.
         if ((status > 299 && status < 400) || !status || response.redirected) {
           response.body?.cancel();
@@ -189,10 +193,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
           }
         const error = api.readError(api, id, document, status, bodyFormat);
         if (error) throw withoutToken(error, headers.authorization!);
-        if (!ok) {
-          const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-          // The whole client holds back, for the server's Retry-After, else Wrike's first back-off of 1 s.
-          if (status === 429 || status === 503) options.rateLimiter?.pause(retryAfterMs ?? SERVER_PAUSE_MS, status);
+        if (!ok)
           throw transportError(
             id,
             "http-status",
@@ -201,7 +202,6 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
             // 429 and 503 are retried after it (resilience/retry.ts).
             { httpStatus: status, retryAfterMs },
           );
-        }
         const result = method.decodeResult!(document, ctx);
         if (ctx.issues.length > 0) throw new WrikeValidationError({ method: id, direction: "response", issues: ctx.issues });
         // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
