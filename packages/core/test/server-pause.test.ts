@@ -89,3 +89,14 @@ describe("a server refusal pauses the whole client", () => {
     expect(sent.at(-1)).toBe(3000);
   });
 });
+
+describe("a rate limiter of one's own", () => {
+  it("without pause (written before it existed) still works: a 429 is the call's typed error, not a TypeError", async () => {
+    const ownLimiter = { acquire: async () => 0, admit: async (_m: string, _s: AbortSignal | undefined, _h: unknown, ready: () => unknown) => void (await ready()) };
+    const fetch = (async () => busy(429, "1")) as unknown as typeof globalThis.fetch;
+    const transport = createTransport(api, { auth: { kind: "bearer", token: "SECRET-TOKEN-123" }, fetch, rateLimiter: ownLimiter });
+    const error = await transport.call(get, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrikeTransportError);
+    expect(error).toMatchObject({ reason: "http-status", httpStatus: 429, retryAfterMs: 1000 });
+  });
+});

@@ -42,9 +42,9 @@ export interface RateLimiter {
   /**
    * The server refused a request with `httpStatus` (429 or 503) and asked for `ms` (its Retry-After):
    * no slot is granted to anyone before then, and a 429 halves the window's limit for a while. A pause
-   * only ever lengthens.
+   * only ever lengthens. Optional, so that a limiter of one's own from before it still fits.
    */
-  pause(ms: number, httpStatus: number): void;
+  pause?(ms: number, httpStatus: number): void;
 }
 
 /** Why a queued call was not sent: the server's pause outlasts what a call may wait. */

@@ -157,7 +157,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         const retryAfterMs = ok ? undefined : parseRetryAfter(response.headers.get("retry-after"), Date.now());
         // The whole client holds back, for the server's Retry-After, else Wrike's first back-off of 1 s; as
         // soon as the status is known, so that no queued call leaves while this answer's body is read.
-        if (status === 429 || status === 503) options.rateLimiter?.pause(retryAfterMs ?? SERVER_PAUSE_MS, status);
+        if (status === 429 || status === 503) options.rateLimiter?.pause?.(retryAfterMs ?? SERVER_PAUSE_MS, status);
         // A browser's refused redirect (redirect: "manual") is opaque, with status 0.
         if ((status > 299 && status < 400) || !status || response.redirected) {
           response.body?.cancel();
