@@ -1,6 +1,6 @@
 /** Reading a request's wire parameters (servers and mocks): the form body, then the query, then path parameters. */
 import { describe, expect, it } from "vitest";
-import { readRequestParams, readWireParams } from "../src/server/index.js";
+import { readRequestParams, readWireParams, requestVerb } from "../src/server/index.js";
 
 const form = (url: string, body: string) => new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
 
@@ -30,5 +30,18 @@ describe("readWireParams", () => {
   it("lets path parameters win over body and query, skipping the route's own", async () => {
     const params = await readWireParams(form("https://h.example/m?taskId=q", "taskId=b&title=t"), { taskId: "p", format: "json" }, new Set(["format"]));
     expect([...params]).toEqual([["title", "t"], ["taskId", "p"]]);
+  });
+});
+
+describe("requestVerb", () => {
+  it("is the request's method, or on a GET the verb ?method= names, upper-cased", () => {
+    const verbOf = (url: string, method = "GET") => requestVerb(new Request(`https://www.wrike.com/api/v4${url}`, { method }));
+    expect(verbOf("/tasks/A")).toBe("GET");
+    expect(verbOf("/tasks/A?method=delete")).toBe("DELETE");
+    expect(verbOf("/tasks/A?fields=[]&method=PUT")).toBe("PUT");
+    // Only a GET is overridden, and only by the parameter itself.
+    expect(verbOf("/tasks/A?method=DELETE", "POST")).toBe("POST");
+    expect(verbOf("/tasks/A?submethod=DELETE")).toBe("GET");
+    expect(verbOf("/tasks/A", "patch")).toBe("PATCH");
   });
 });

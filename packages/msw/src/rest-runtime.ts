@@ -8,7 +8,7 @@
 import type { HttpHandler, PathParams } from "msw";
 import { formatIssue, type ApiDescriptor, type Issue, type MethodDescriptor } from "@wrikekit/core";
 import { decode } from "@wrikekit/core/runtime";
-import { compileRoute, createRestRouter, MalformedBodyError, readRestArgs, restBodyParams, type RestApi, type RestOperation, type RestRequestParts, type RestSchema } from "@wrikekit/core/server";
+import { compileRoute, createRestRouter, MalformedBodyError, readRestArgs, requestVerb, restBodyParams, type RestApi, type RestOperation, type RestRequestParts, type RestSchema } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 import { defaultDownloadBody, downloadResponse, type DownloadContent } from "./download.js";
 import { routeHandler } from "./route-handler.js";
@@ -141,7 +141,7 @@ function handler(mock: RestMockApi, data: RestMethodData<unknown, unknown>, opti
       if (found === undefined || !("operation" in found) || found.operation.id !== operation.id) return undefined;
       return answer({ request, params, path: found.path });
     },
-    { once: options?.once ?? false },
+    { once: options?.once ?? false, verbOf: requestVerb },
   );
 }
 

@@ -16,4 +16,4 @@ export { findUnwritableArgument, type UnwritableArgument } from "./unwritable-ar
 export type { RestApi, RestArgument, RestEnums, RestField, RestModels, RestOperation, RestType } from "./rest-table.js";
 export { readRestArgs, type RestArgsResult, type RestRequestParts, type RestSchema } from "./rest-args.js";
 export { jsonObjectParams, restBodyParams } from "./rest-body.js";
-export { createRestRouter, type RestMatch, type RestRouter } from "./rest-routes.js";
+export { createRestRouter, requestVerb, type RestMatch, type RestRouter } from "./rest-routes.js";

@@ -59,6 +59,17 @@ export function createRestRouter(api: RestApi, operations: Readonly<Record<strin
   };
 }
 
+/**
+ * The verb a request asks for: its own, upper-cased, or on a GET the one `?method=` names (Wrike's override
+ * for clients that cannot send PUT or DELETE), so a GET ?method=DELETE is the delete, never the read.
+ */
+export function requestVerb(request: Request): string {
+  const own = request.method.toUpperCase();
+  // Most requests carry no override: skip parsing their URL.
+  if (own !== "GET" || !request.url.includes("method=")) return own;
+  return new URL(request.url).searchParams.get("method")?.toUpperCase() ?? own;
+}
+
 /** Prefers the list operation when a segment lists several ids, the single one otherwise. */
 function listScore(c: { route: CompiledRoute; groups: Record<string, string> }): number {
   const several = Object.values(c.groups).some((v) => decodeComponent(v).includes(","));

@@ -125,6 +125,15 @@ describe("the v4 client against the default handlers", () => {
     expect(failure).toMatchObject({ httpStatus: 404, errorName: "resource_not_found", serverMessage: "Task not found" });
     // @ts-expect-error 404 carries resource_not_found or method_not_found, not invalid_parameter
     expect(() => tasksGetHandler.error(404, "invalid_parameter")).toThrow(/not an error name of HTTP 404/);
+    // @ts-expect-error 418 is no status the spec lists for GET /tasks/{taskIds}
+    expect(() => tasksGetHandler.error(418)).toThrow(/418 is not an error status/);
+    expectTypeOf<Parameters<typeof tasksGetHandler.error<400>>[1]>().toEqualTypeOf<"invalid_request" | "invalid_parameter" | "parameter_required" | undefined>();
+  });
+
+  it(".error(status) without a name answers the status's first name and its description, in the envelope", async () => {
+    server.use(tasksGetHandler.error(400));
+    const response = await fetch("https://www.wrike.com/api/v4/tasks/A", { headers: { authorization: "Bearer t" } });
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 400, body: { error: "invalid_request", errorDescription: "The request is malformed (bad JSON text, unknown value)." } });
   });
 
   it("PUT /tasks/{taskId} and PUT /tasks/{taskIds} share a URL: a list in the path is the bulk update's", async () => {
@@ -136,6 +145,12 @@ describe("the v4 client against the default handlers", () => {
     await wrike.tasks.update({ taskId: "A", title: "one" });
     await wrike.tasks.updateMany({ taskIds: ["A", "B"], addParents: ["F"] });
     expect(answered).toEqual(["update A", "updateMany A+B"]);
+  });
+
+  it("a wrong-shaped answer is sent as given and fails the test: the client's decoder names the field", async () => {
+    // @ts-expect-error a task's title is a string: the types refuse this value first
+    server.use(tasksGetHandler(() => ({ data: [{ title: 42 }] })));
+    await expect(wrike.tasks.get({ taskIds: ["IEAGKVLFKQ7WMVOE"] })).rejects.toThrow(/data\[0\]\.title: expected string, got number 42/);
   });
 
   it("overrides type-check against the result: a task's fields, partial items", () => {

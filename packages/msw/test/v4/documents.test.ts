@@ -5,6 +5,7 @@
 import { getResponse, type HttpHandler } from "msw";
 import { describe, expect, it } from "vitest";
 import * as client from "@wrikekit/client";
+import { wrikeV4Operations } from "@wrikekit/client/server/v4";
 import { decode } from "@wrikekit/core/runtime";
 import type { MethodDescriptor } from "@wrikekit/core";
 import * as msw from "../../src/index.js";
@@ -17,9 +18,10 @@ const factories = new Map((Object.values(msw) as unknown[]).filter((v): v is Fac
 /** A URL of the operation, each placeholder an opaque id (two, comma-separated, for a list). */
 const urlOf = (d: AnyDescriptor) => `https://www.wrike.com/api/v4${d.http.path.replace(/\{(\w+)\}/g, (_, name: string) => (name.endsWith("Ids") ? "IEAGKVLFAAAAAAA1,IEAGKVLFAAAAAAA2" : "IEAGKVLFAAAAAAA1"))}`;
 
-async function answer(d: AnyDescriptor): Promise<Response> {
+async function answer(d: AnyDescriptor, query: Record<string, string> = {}): Promise<Response> {
   const handler = factories.get(d.id)!(undefined, { checkArguments: false });
-  const response = await getResponse([handler], new Request(urlOf(d), { method: d.http.method }));
+  const url = `${urlOf(d)}${Object.keys(query).length === 0 ? "" : `?${new URLSearchParams(query)}`}`;
+  const response = await getResponse([handler], new Request(url, { method: d.http.method }));
   if (response === undefined) throw new Error(`${d.id}: the handler did not answer ${urlOf(d)}`);
   return response;
 }
@@ -47,6 +49,16 @@ describe("the v4 handlers' default documents", () => {
     expect(document.data.length).toBeGreaterThan(0);
     // Not empty objects: every item has fields.
     for (const item of document.data) if (typeof item === "object" && item !== null) expect(Object.keys(item).length).toBeGreaterThan(0);
+  });
+
+  const paged = descriptors.filter((d) => wrikeV4Operations[d.id as keyof typeof wrikeV4Operations]?.paging !== undefined);
+  it.each(paged.map((d) => [d.id, d] as const))("%s answers two pages by default: a first with a next-page token, the last for a request with it", async (_, d) => {
+    const { tokenArg } = wrikeV4Operations[d.id as keyof typeof wrikeV4Operations].paging!;
+    const first = (await (await answer(d)).json()) as { nextPageToken?: unknown };
+    expect(first.nextPageToken).toEqual(expect.any(String));
+    const last = (await (await answer(d, { [tokenArg]: first.nextPageToken as string })).json()) as { nextPageToken?: unknown; data: unknown[] };
+    expect(last.nextPageToken).toBeUndefined();
+    expect(last.data.length).toBeGreaterThan(0);
   });
 
   it("generated items have realistic values: opaque ids, UTC timestamps, an enum's first value, names from the model", async () => {

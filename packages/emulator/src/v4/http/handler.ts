@@ -5,7 +5,7 @@
  * (400 naming the argument), then the stateful engine or a generated document, in the {kind, data}
  * envelope; errors in the v4 envelope {errorDescription, error} with the spec's status.
  */
-import { createRestRouter, jsonObjectParams, MalformedBodyError, readRestArgs, restBodyParams, type RestOperation, type RestRequestParts } from "@wrikekit/core/server";
+import { createRestRouter, jsonObjectParams, MalformedBodyError, readRestArgs, requestVerb, restBodyParams, type RestOperation, type RestRequestParts } from "@wrikekit/core/server";
 import { formatIssue } from "@wrikekit/core";
 import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "@wrikekit/client/server/v4";
 import type { BearerTokenRecord } from "../../engine/state.js";
@@ -209,8 +209,8 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
     const url = new URL(request.url);
     try {
       // Wrike lets a GET say ?method=PUT (or POST, DELETE) for clients that cannot send other verbs.
-      const override = request.method === "GET" ? url.searchParams.get("method")?.toUpperCase() : undefined;
-      const verb = override ?? request.method;
+      const verb = requestVerb(request);
+      const override = verb === request.method ? undefined : verb;
       const match = router.match(url.pathname, verb);
       if (match === undefined) throw new V4Error(404, "method_not_found", `No API method at ${verb} ${url.pathname}`);
       if ("wrongVerb" in match) throw new V4Error(404, "method_not_found", `${url.pathname} takes ${match.wrongVerb.join(", ")}, not ${verb}`);

@@ -171,7 +171,7 @@ const approvalItem = {
 export const approvalsListHandler = /* @__PURE__ */ restDocumentHandler<t.ApprovalsListArgs, t.ApprovalsListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
   descriptor: approvalsListMethod,
   operation: wrikeV4Operations["GET /approvals"],
-  document: { "kind": "approvals", "data": [approvalItem], "responseSize": 1 }
+  document: { "kind": "approvals", "data": [approvalItem], "responseSize": 1, "nextPageToken": "IEAGKVLFC2IWGSCS" }
 });
 /**
  * MSW handler of `GET /folders/{folderId}/approvals` (approvals.listInFolder): Get Approvals (Folder).
@@ -495,7 +495,7 @@ const auditLogEntryItem = {
 export const auditLogListHandler = /* @__PURE__ */ restDocumentHandler<t.AuditLogListArgs, t.AuditLogListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
   descriptor: auditLogListMethod,
   operation: wrikeV4Operations["GET /audit_log"],
-  document: { "kind": "auditLog", "data": [auditLogEntryItem], "responseSize": 1 }
+  document: { "kind": "auditLog", "data": [auditLogEntryItem], "responseSize": 1, "nextPageToken": "IEAGKVLFAYKQP4KZ" }
 });
 /**
  * MSW handler of `POST /batch` (batch.run): Create Batch Operation.
@@ -1354,7 +1354,7 @@ export const foldersListHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersL
       "hasAttachments": "sample has attachments",
       "briefDescription": "Description of the sample folder tree entry.",
       "finance": "sample finance"
-    }]
+    }], "nextPageToken": "IEAGKVLFD3M7ORA7"
   }
 });
 /**
@@ -1372,7 +1372,7 @@ export const foldersListInFolderHandler = /* @__PURE__ */ restDocumentHandler<t.
   descriptor: foldersListInFolderMethod,
   operation: wrikeV4Operations["GET /folders/{folderId}/folders"],
   selection: { "arg": "fields", "fields": ["attachmentCount", "briefDescription", "contractType", "customColumnIds", "customFields", "customItemTypeId", "description", "finance", "hasAttachments", "metadata", "space", "superParentIds"] },
-  document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1 }
+  document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1, "nextPageToken": "IEAGKVLFNZH3FYHZ" }
 });
 /** The default Folder: an item generated from its model. */
 const folderItem = {
@@ -1438,7 +1438,7 @@ export const foldersListInSpaceHandler = /* @__PURE__ */ restDocumentHandler<t.F
   descriptor: foldersListInSpaceMethod,
   operation: wrikeV4Operations["GET /spaces/{spaceId}/folders"],
   selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] },
-  document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1 }
+  document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1, "nextPageToken": "IEAGKVLFL2PQOXN5" }
 });
 /** The default FolderHistory: an item generated from its model. */
 const folderHistoryItem = {
@@ -1643,7 +1643,7 @@ export const groupsListHandler = /* @__PURE__ */ restDocumentHandler<t.GroupsLis
   descriptor: groupsListMethod,
   operation: wrikeV4Operations["GET /groups"],
   selection: { "arg": "fields", "fields": ["metadata"] },
-  document: { "kind": "groups", "data": [groupItem], "responseSize": 1 }
+  document: { "kind": "groups", "data": [groupItem], "responseSize": 1, "nextPageToken": "IEAGKVLFOTFSHZAZ" }
 });
 /**
  * MSW handler of `POST /groups` (groups.create): Create Groups.
@@ -2009,7 +2009,7 @@ export const requestFormsListHandler = /* @__PURE__ */ restDocumentHandler<t.Req
   descriptor: requestFormsListMethod,
   operation: wrikeV4Operations["GET /request_forms"],
   selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
-  document: { "kind": "requestForms", "data": [requestFormItem], "responseSize": 1 }
+  document: { "kind": "requestForms", "data": [requestFormItem], "responseSize": 1, "nextPageToken": "IEAGKVLFHRHRF7F5" }
 });
 /**
  * MSW handler of `GET /spaces/{spaceId}/request_forms` (requestForms.listInSpace): Query Request Forms.
@@ -2026,7 +2026,7 @@ export const requestFormsListInSpaceHandler = /* @__PURE__ */ restDocumentHandle
   descriptor: requestFormsListInSpaceMethod,
   operation: wrikeV4Operations["GET /spaces/{spaceId}/request_forms"],
   selection: { "arg": "fields", "fields": ["dataUsageStatistics"] },
-  document: { "kind": "requestForms", "data": [requestFormItem], "responseSize": 1 }
+  document: { "kind": "requestForms", "data": [requestFormItem], "responseSize": 1, "nextPageToken": "IEAGKVLFPXISI6IV" }
 });
 /**
  * MSW handler of `GET /request_forms/{requestFormId}` (requestForms.get): Get Request Form by ID.
@@ -2067,7 +2067,7 @@ const rollupItem = {
 export const rollupsGetForFolderHandler = /* @__PURE__ */ restDocumentHandler<t.RollupsGetForFolderArgs, t.RollupsGetForFolderResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
   descriptor: rollupsGetForFolderMethod,
   operation: wrikeV4Operations["GET /folders/{folderId}/rollups"],
-  document: { "kind": "rollups", "data": [rollupItem], "responseSize": 1 }
+  document: { "kind": "rollups", "data": [rollupItem], "responseSize": 1, "nextPageToken": "IEAGKVLFH4D4B4FV" }
 });
 /**
  * MSW handler of `PUT /folders/{folderId}/rollups` (rollups.updateForFolder): Update Rollup Settings (Folder).
@@ -2228,7 +2228,7 @@ export const taskBlueprintsListHandler = /* @__PURE__ */ restDocumentHandler<t.T
   descriptor: taskBlueprintsListMethod,
   operation: wrikeV4Operations["GET /task_blueprints"],
   selection: { "arg": "fields", "fields": ["customFields"] },
-  document: { "kind": "taskBlueprints", "data": [taskBlueprintItem], "responseSize": 1 }
+  document: { "kind": "taskBlueprints", "data": [taskBlueprintItem], "responseSize": 1, "nextPageToken": "IEAGKVLFE6PSCVIV" }
 });
 /**
  * MSW handler of `GET /spaces/{spaceId}/task_blueprints` (taskBlueprints.listInSpace): Get Task Blueprints (Space).
@@ -2245,7 +2245,7 @@ export const taskBlueprintsListInSpaceHandler = /* @__PURE__ */ restDocumentHand
   descriptor: taskBlueprintsListInSpaceMethod,
   operation: wrikeV4Operations["GET /spaces/{spaceId}/task_blueprints"],
   selection: { "arg": "fields", "fields": ["customFields"] },
-  document: { "kind": "taskBlueprints", "data": [taskBlueprintItem], "responseSize": 1 }
+  document: { "kind": "taskBlueprints", "data": [taskBlueprintItem], "responseSize": 1, "nextPageToken": "IEAGKVLFMWFVMYH7" }
 });
 /**
  * MSW handler of `POST /task_blueprints/{taskBlueprintId}/launch_async` (taskBlueprints.launchAsync): Async Work Creation.
@@ -2446,7 +2446,7 @@ export const tasksListInFolderHandler = /* @__PURE__ */ restDocumentHandler<t.Ta
   descriptor: tasksListInFolderMethod,
   operation: wrikeV4Operations["GET /folders/{folderId}/tasks"],
   selection: { "arg": "fields", "fields": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription", "finance"] },
-  document: { "kind": "tasks", "data": [taskItem], "responseSize": 1 }
+  document: { "kind": "tasks", "data": [taskItem], "responseSize": 1, "nextPageToken": "IEAGKVLFOTBTL2FY" }
 });
 /**
  * MSW handler of `POST /folders/{folderId}/tasks` (tasks.createInFolder): Create Task (Folder).
@@ -2557,7 +2557,7 @@ export const tasksListInSpaceHandler = /* @__PURE__ */ restDocumentHandler<t.Tas
   descriptor: tasksListInSpaceMethod,
   operation: wrikeV4Operations["GET /spaces/{spaceId}/tasks"],
   selection: { "arg": "fields", "fields": ["metadata", "responsibleIds", "customItemTypeId", "customFields", "followerIds", "parentIds", "sharedIds", "description", "superTaskIds", "responsiblePlaceholderIds", "superParentIds", "dependencyIds", "billingType", "attachmentCount", "workScheduleId", "effortAllocation", "hasAttachments", "subTaskIds", "recurrent", "authorIds", "briefDescription"] },
-  document: { "kind": "tasks", "data": [taskItem], "responseSize": 1 }
+  document: { "kind": "tasks", "data": [taskItem], "responseSize": 1, "nextPageToken": "IEAGKVLFAQHUC4K5" }
 });
 /**
  * MSW handler of `GET /tasks/{taskIds}` (tasks.get): Get Tasks By IDs.
@@ -2882,7 +2882,7 @@ export const timelogsListHandler = /* @__PURE__ */ restDocumentHandler<t.Timelog
   descriptor: timelogsListMethod,
   operation: wrikeV4Operations["GET /timelogs"],
   selection: { "arg": "fields", "fields": ["approvalStatus", "lockStatus", "exportStatus", "billingType"] },
-  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1 }
+  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1, "nextPageToken": "IEAGKVLFMZJ3KZER" }
 });
 /**
  * MSW handler of `GET /contacts/{contactId}/timelogs` (timelogs.listInContact): Get Timelogs (User).
@@ -2899,7 +2899,7 @@ export const timelogsListInContactHandler = /* @__PURE__ */ restDocumentHandler<
   descriptor: timelogsListInContactMethod,
   operation: wrikeV4Operations["GET /contacts/{contactId}/timelogs"],
   selection: { "arg": "fields", "fields": ["approvalStatus", "billingType", "exportStatus", "finance", "lockStatus"] },
-  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1 }
+  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1, "nextPageToken": "IEAGKVLFE6J7DYO6" }
 });
 /**
  * MSW handler of `GET /folders/{folderId}/timelogs` (timelogs.listInFolder): Get Timelogs (Folder).
@@ -2916,7 +2916,7 @@ export const timelogsListInFolderHandler = /* @__PURE__ */ restDocumentHandler<t
   descriptor: timelogsListInFolderMethod,
   operation: wrikeV4Operations["GET /folders/{folderId}/timelogs"],
   selection: { "arg": "fields", "fields": ["approvalStatus", "billingType", "exportStatus", "finance", "lockStatus"] },
-  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1 }
+  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1, "nextPageToken": "IEAGKVLFOWKUPRJ3" }
 });
 /**
  * MSW handler of `GET /tasks/{taskId}/timelogs` (timelogs.listInTask): Get Timelogs (Task).
@@ -2933,7 +2933,7 @@ export const timelogsListInTaskHandler = /* @__PURE__ */ restDocumentHandler<t.T
   descriptor: timelogsListInTaskMethod,
   operation: wrikeV4Operations["GET /tasks/{taskId}/timelogs"],
   selection: { "arg": "fields", "fields": ["approvalStatus", "billingType", "exportStatus", "finance", "lockStatus"] },
-  document: { "kind": "timelogs", "data": [timelogItem] }
+  document: { "kind": "timelogs", "data": [timelogItem], "nextPageToken": "IEAGKVLFESPWOXAR" }
 });
 /**
  * MSW handler of `POST /tasks/{taskId}/timelogs` (timelogs.createInTask): Create Timelog.
@@ -2965,7 +2965,7 @@ export const timelogsListInCategoryHandler = /* @__PURE__ */ restDocumentHandler
   descriptor: timelogsListInCategoryMethod,
   operation: wrikeV4Operations["GET /timelog_categories/{timelogCategoryId}/timelogs"],
   selection: { "arg": "fields", "fields": ["approvalStatus", "billingType", "exportStatus", "finance", "lockStatus"] },
-  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1 }
+  document: { "kind": "timelogs", "data": [timelogItem], "responseSize": 1, "nextPageToken": "IEAGKVLFASHRDYN4" }
 });
 /**
  * MSW handler of `GET /timelogs/{timelogIds}` (timelogs.get): Get Timelogs By ID.

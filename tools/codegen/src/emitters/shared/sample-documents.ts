@@ -179,17 +179,26 @@ export function sampleDocuments(ir: Ir): SampleDocuments {
     if (own !== undefined) {
       const document = JSON.parse(own.repaired) as Record<string, unknown>;
       if (m.envelope.item.kind === "model") withSelectableFields(generator, m, document[envelope.dataField] as Record<string, unknown>[]);
-      documents.set(m.id, { document, source: "example" });
+      documents.set(m.id, { document: withNextPage(m, document), source: "example" });
       continue;
     }
     const { item, source } = itemOf(m);
     const document: Record<string, unknown> = { [envelope.kindField]: m.envelope.kind, [envelope.dataField]: [structuredClone(item)] };
     if (m.paging?.kind === "pageToken") document[envelope.responseSizeField] = 1;
-    documents.set(m.id, { document, source });
+    documents.set(m.id, { document: withNextPage(m, document), source });
   }
   // An authored example's item may be its model's default item too (the first authored one): said once.
   for (const m of ir.methods) if (m.envelope !== undefined && entityItems.has(m.envelope.item.name)) itemOf(m);
   return { documents, items };
+}
+
+/**
+ * A token-paged read's default is a first page, with a next-page token: a mock answers its last page (the
+ * token removed) to a request carrying one, so a default list pages as Wrike's do, however it was authored.
+ */
+function withNextPage(m: Method, document: Record<string, unknown>): Record<string, unknown> {
+  if (m.paging?.kind !== "pageToken" || m.paging.nextTokenField in document) return document;
+  return { ...document, [m.paging.nextTokenField]: sampleId(`${m.id} next page`) };
 }
 
 /** Authored items lack the optional fields their request did not ask for: fill them in, so a `fields` request gets them. */
