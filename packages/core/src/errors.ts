@@ -44,7 +44,7 @@ export class WrikeError<Init extends WrikeErrorInit = WrikeErrorInit> extends Er
    * and a WrikeApiError of the one would not be `instanceof` the other's. Classes match by their mark along
    * the error's prototype chain; an application's own subclass (no mark of its own) matches by identity only.
    */
-  static override [Symbol.hasInstance](this: MarkedClass, value: unknown): boolean {
+  static override [Symbol.hasInstance](this: Function & { readonly "@wrikekit/error-class"?: string }, value: unknown): boolean {
     const mark = Object.hasOwn(this, ERROR_CLASS) && this[ERROR_CLASS];
     for (let proto = value; (proto = proto == null ? null : Object.getPrototypeOf(proto)); ) {
       const cls = (proto as { constructor?: MarkedClass }).constructor;
