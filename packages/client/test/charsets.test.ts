@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { xmlSupport } from "../src/xml.js";
 import { createWrikeClient, WrikeDecodeError, WrikeTransportError } from "../src/v2/index.js";
+import { caught } from "./caught.js";
 
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 const latin1 = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0) & 0xff));
@@ -19,15 +20,6 @@ function clientAnswering(body: Uint8Array | Uint8Array[], contentType: string, f
 }
 
 const getTask = (body: Uint8Array | Uint8Array[], contentType: string, format: "json" | "xml" = "xml", status = 200) => clientAnswering(body, contentType, format, status).task.get({ id: 7 });
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 const title = "café ÿ";
 const xmlTask = (declaration = "") => `${declaration}<task><id>7</id><title>${title}</title></task>`;

@@ -1,6 +1,7 @@
 /** Typed, precise errors: wrong-typed responses, API errors in JSON and XML, broken bodies, bad arguments. */
 import { describe, expect, it } from "vitest";
 import { xmlSupport } from "../src/xml.js";
+import { caught } from "./caught.js";
 import {
   createWrikeClient,
   WrikeApiError,
@@ -23,15 +24,6 @@ function clientAnswering(body: string, init: ResponseInit & { contentType?: stri
     // One attempt: these tests are about how each failure surfaces; retries have tests of their own in core.
     retry: { maxAttempts: 1 },
   });
-}
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error("expected a rejection");
 }
 
 function expectNoSecrets(error: Error) {

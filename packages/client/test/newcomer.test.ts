@@ -20,17 +20,9 @@ import {
   type TaskFilterResult,
 } from "../src/v2/index.js";
 import { createWrikeClient as createV4Client, WrikeApiError as V4ApiError } from "../src/index.js";
+import { caught } from "./caught.js";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("auth mistakes say what to pass", () => {
   it("no options, no auth", () => {

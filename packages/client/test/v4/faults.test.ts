@@ -4,33 +4,27 @@
  * WrikeError with a message that says what happened and never carries the token; nothing hangs; a write
  * that may have landed is never sent twice, a read is retried.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useStubServer } from "./stub-server.js";
 import { createMemoryTokenStore, createOAuth2Session, createWrikeClient, WrikeApiError, WrikeAuthError, WrikeDecodeError, WrikeError, WrikeTransportError, WrikeValidationError, type WrikeClient } from "../../src/index.js";
 
 const TOKEN = "sekrit-permanent-token-0123456789";
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-let server: Server;
 let baseUrl: string;
 let handler: Handler;
 /** Every request the server received: verb, URL and authorization header. */
 let received: { method: string; url: string; authorization: string | undefined }[];
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
+const server = useStubServer(
+  (req, res) => {
     received.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization });
     handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+  },
+  (url) => (baseUrl = url),
+);
 beforeEach(() => {
   received = [];
 });

@@ -3,30 +3,24 @@
  * 429 with Retry-After (seconds, HTTP dates, absurd values) and 503: once refused, the client holds back
  * every call, not one by one; a wait past the retry budget fails fast and typed; aborts end any wait.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useStubServer } from "./stub-server.js";
 import { createWrikeClient, WrikeTransportError, type ClientOptions, type RetryEvent, type WrikeClient } from "../../src/index.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-let server: Server;
 let baseUrl: string;
 let handler: Handler;
 /** Every request the server received: when, the verb and the token. */
 let received: { at: number; method: string; token: string }[];
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
+useStubServer(
+  (req, res) => {
     received.push({ at: Date.now(), method: req.method!, token: req.headers.authorization ?? "" });
     handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+  },
+  (url) => (baseUrl = url),
+);
 beforeEach(() => {
   received = [];
 });

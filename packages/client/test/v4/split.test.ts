@@ -3,9 +3,9 @@
  * chunks of a read run a few at a time, are merged in the order of the ids, and one chunk's failure fails
  * the whole call, with nothing left running and no later chunk sent.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useStubServer } from "./stub-server.js";
 import { createWrikeClient, WrikeApiError, WrikeTransportError } from "../../src/index.js";
 
 /** Answers one chunk's request: the ids it asked for, or undefined to answer the default way. */
@@ -28,25 +28,20 @@ const later = (ms: number, res: ServerResponse, send: () => void) => {
   res.on("close", () => clearTimeout(timer));
 };
 
-const server = createServer((req, res) => {
-  const ids = idsOf(req);
-  asked.push(ids[0]!);
-  mostInFlight = Math.max(mostInFlight, ++inFlight);
-  res.on("close", () => {
-    inFlight--;
-    if (!res.writableFinished) cancelled.push(ids[0]!);
-  });
-  answer(ids, res);
-});
 let baseUrl = "";
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+useStubServer(
+  (req, res) => {
+    const ids = idsOf(req);
+    asked.push(ids[0]!);
+    mostInFlight = Math.max(mostInFlight, ++inFlight);
+    res.on("close", () => {
+      inFlight--;
+      if (!res.writableFinished) cancelled.push(ids[0]!);
+    });
+    answer(ids, res);
+  },
+  (url) => (baseUrl = url),
+);
 beforeEach(() => {
   asked = [];
   cancelled = [];
