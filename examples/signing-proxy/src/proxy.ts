@@ -29,8 +29,11 @@ export interface SigningProxyOptions {
 
 /** Only Wrike API v2 method calls pass: /api/json/v2/wrike.<group>.<method> or /api/xml/v2/... */
 const METHOD_PATH = /^\/api\/(json|xml)\/v2\/wrike\.[a-z]+\.[a-zA-Z]+$/;
-/** Response headers worth passing back; nothing that sets cookies or leaks upstream details. */
-const PASSED_RESPONSE_HEADERS = ["content-type", "content-length", "content-disposition", "retry-after"];
+/**
+ * Response headers worth passing back; nothing that sets cookies or leaks upstream details. Not
+ * content-length: fetch has already decoded a gzip answer, so the upstream length would cut the body short.
+ */
+const PASSED_RESPONSE_HEADERS = ["content-type", "content-disposition", "retry-after"];
 
 function errorResponse(status: number, code: number, name: string, message: string, extra: HeadersInit = {}): Response {
   return new Response(JSON.stringify({ error: { code, name, message } }), { status, headers: { "content-type": "application/json", ...Object.fromEntries(new Headers(extra)) } });
@@ -45,7 +48,7 @@ export function createSigningProxy(options: SigningProxyOptions): (request: Requ
   function cors(request: Request): Record<string, string> {
     const origin = request.headers.get("origin");
     if (origin === null || !allowedOrigins.has(origin)) return {};
-    return { "access-control-allow-origin": origin, vary: "origin", "access-control-expose-headers": "content-length, content-disposition, retry-after" };
+    return { "access-control-allow-origin": origin, vary: "origin", "access-control-expose-headers": "content-disposition, retry-after" };
   }
 
   return async function signingProxy(request: Request): Promise<Response> {
@@ -77,9 +80,15 @@ export function createSigningProxy(options: SigningProxyOptions): (request: Requ
         },
         body,
         signal: request.signal,
+        // A redirect would carry the signed call somewhere else: it is refused, never followed.
+        redirect: "manual",
       });
     } catch {
       return errorResponse(502, 407, "APPLICATION_ERROR", "Wrike could not be reached.", corsHeaders);
+    }
+    if (answer.status >= 300 && answer.status < 400) {
+      await answer.body?.cancel();
+      return errorResponse(502, 407, "APPLICATION_ERROR", `Wrike answered a redirect (HTTP ${answer.status}); it was not followed.`, corsHeaders);
     }
     const headers = new Headers(corsHeaders);
     for (const name of PASSED_RESPONSE_HEADERS) {

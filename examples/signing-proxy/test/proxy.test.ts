@@ -2,9 +2,11 @@
  * The browser-side client talks to the proxy with the app's session token only; the proxy signs with
  * OAuth 1.0a and a fake Wrike checks the signature with @wrikekit/core's verifier.
  */
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWrikeClient, WrikeApiError } from "@wrikekit/client/v2";
+import { createWrikeClient, WrikeApiError, WrikeTransportError } from "@wrikekit/client/v2";
 import { parseFormUrlEncoded, verifySignature } from "@wrikekit/core/oauth1";
 import { createSigningProxy, serve } from "../src/index.js";
 
@@ -130,6 +132,54 @@ describe("signing proxy", () => {
       const list = await client.task.filter();
       expect("list" in list && list.list[0]!.title).toBe("Über HTTP & back");
       expect(upstream.seen.every((s) => s.verified)).toBe(true);
+    });
+  });
+
+  describe("in front of a real HTTP upstream", () => {
+    const tasks = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, title: `Task ${i + 1} ${"ü".repeat(20)}`, status: 0 }));
+    const upstreamPaths: string[] = [];
+    const upstream = createServer((req, res) => {
+      upstreamPaths.push(req.url!);
+      if (req.url!.endsWith("wrike.task.filter")) {
+        // Wrike gzips its answers: fetch decodes them, and the proxy must not pass the encoded length on.
+        const gzipped = gzipSync(JSON.stringify({ filteredList: { tLast: 1, list: tasks } }));
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": gzipped.length }).end(gzipped);
+      } else if (req.url!.endsWith("wrike.task.get")) {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "100000" }).write('{"task": {"id": 1, "title": "cut sh');
+        setTimeout(() => res.socket!.destroy(), 20);
+      } else res.writeHead(307, { location: "https://elsewhere.example/steal" }).end();
+    });
+    let proxyServer: import("node:http").Server;
+    let client: ReturnType<typeof createWrikeClient>;
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+      const proxy = createSigningProxy({ credentials, upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, authorize: () => true });
+      proxyServer = await serve(proxy, 0);
+      client = createWrikeClient({ baseUrl: `http://127.0.0.1:${(proxyServer.address() as AddressInfo).port}`, auth: { kind: "bearer", token: SESSION }, retry: false });
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => proxyServer.close(resolve));
+      await new Promise((resolve) => upstream.close(resolve));
+    });
+
+    it("passes a gzip answer on whole", async () => {
+      const list = await client.task.filter();
+      expect("list" in list && list.list.map((t) => t.title)).toEqual(tasks.map((t) => t.title));
+    });
+
+    it("ends the answer with a network error when Wrike's connection breaks mid-body, and keeps serving", async () => {
+      const failure = await client.task.get({ id: 1 }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(WrikeTransportError);
+      expect((failure as WrikeTransportError).reason).toBe("network");
+      expect("list" in (await client.task.filter())).toBe(true);
+    });
+
+    it("does not follow a redirect with the signed call", async () => {
+      upstreamPaths.length = 0;
+      const failure = await client.task.add({ title: "Not elsewhere" }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(WrikeApiError);
+      expect((failure as WrikeApiError).message).toContain("redirect (HTTP 307)");
+      expect(upstreamPaths).toEqual(["/api/json/v2/wrike.task.add"]);
     });
   });
 });
