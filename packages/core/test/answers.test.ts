@@ -95,6 +95,14 @@ describe("redirects are never followed", () => {
     expect(server.requests[0]!.init.redirect).toBe("manual");
   });
 
+  it("a redirect without a Location, or with one that is no URL, says so without naming a place ('to undefined')", async () => {
+    for (const headers of [{}, { location: "http://[::1" }]) {
+      const server = answering(() => new Response(null, { status: 303, headers }));
+      const error = await caught(createTransport(v4, { auth: bearer, fetch: server.fetch }).call(method("POST"), {}));
+      expect(error).toMatchObject({ reason: "redirect", httpStatus: 303, location: undefined, message: "POST /tasks: HTTP 303 not followed, call not done" });
+    }
+  });
+
   it("a read answered by a redirect is not retried either (the answer would be the same)", async () => {
     const server = answering(() => new Response(null, { status: 302, headers: { location: "/elsewhere" } }));
     const error = await caught(createTransport(v4, { auth: bearer, fetch: server.fetch, retry: quickRetry() }).call(method("GET"), {}));
