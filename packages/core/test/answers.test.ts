@@ -75,6 +75,11 @@ describe("the v4 error envelope", () => {
     expect(await caught(createTransport(v4, { auth: bearer, fetch: nameless.fetch }).call(method("GET"), {}))).toMatchObject({ error: "not_authorized", errorDescription: "Token expired" });
   });
 
+  it("an error name sent as null is a missing one, filled from the status, not the text \"null\"", async () => {
+    const server = answering(() => Response.json({ errorDescription: "Token expired", error: null }, { status: 401 }));
+    expect(await caught(createTransport(v4, { auth: bearer, fetch: server.fetch }).call(method("GET"), {}))).toMatchObject({ error: "not_authorized", errorName: "not_authorized", errorDescription: "Token expired", message: "GET /tasks: 401 not_authorized: Token expired" });
+  });
+
   it("v2's envelope keeps code and errorName, and gains the v4 names", async () => {
     const server = answering(() => Response.json({ error: { code: 406, name: "ACCESS_ERROR", message: "not in scope" } }, { status: 404 }));
     const error = await caught(createTransport(v2, { auth: bearer, fetch: server.fetch }).call(method("POST", "read"), {}));
