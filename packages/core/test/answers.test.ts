@@ -101,7 +101,7 @@ describe("redirects are never followed", () => {
   });
 
   it("a redirect without a Location, or with one that is no URL, says so without naming a place ('to undefined')", async () => {
-    for (const headers of [{}, { location: "http://[::1" }]) {
+    for (const headers of [{}, { location: "http://[::1" }] as Record<string, string>[]) {
       const server = answering(() => new Response(null, { status: 303, headers }));
       const error = await caught(createTransport(v4, { auth: bearer, fetch: server.fetch }).call(method("POST"), {}));
       expect(error).toMatchObject({ reason: "redirect", httpStatus: 303, location: undefined, message: "POST /tasks: HTTP 303 not followed, call not done" });
