@@ -3,7 +3,7 @@
  * cross a network in clear; this one rule checks every URL a secret travels to: base URLs, OAuth 2.0
  * token, authorisation and redirect URIs, OAuth 1.0a flow endpoints.
  */
-const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+export const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /** Parses `text` as an absolute URL that is https, or http on loopback; `what` names it in errors. */
 export function secureUrl(text: string, what: string): URL {

@@ -75,6 +75,11 @@ describe("the v4 error envelope", () => {
     expect(await caught(createTransport(v4, { auth: bearer, fetch: nameless.fetch }).call(method("GET"), {}))).toMatchObject({ error: "not_authorized", errorDescription: "Token expired" });
   });
 
+  it("an error name sent as null is a missing one, filled from the status, not the text \"null\"", async () => {
+    const server = answering(() => Response.json({ errorDescription: "Token expired", error: null }, { status: 401 }));
+    expect(await caught(createTransport(v4, { auth: bearer, fetch: server.fetch }).call(method("GET"), {}))).toMatchObject({ error: "not_authorized", errorName: "not_authorized", errorDescription: "Token expired", message: "GET /tasks: 401 not_authorized: Token expired" });
+  });
+
   it("v2's envelope keeps code and errorName, and gains the v4 names", async () => {
     const server = answering(() => Response.json({ error: { code: 406, name: "ACCESS_ERROR", message: "not in scope" } }, { status: 404 }));
     const error = await caught(createTransport(v2, { auth: bearer, fetch: server.fetch }).call(method("POST", "read"), {}));
@@ -93,6 +98,14 @@ describe("redirects are never followed", () => {
     expect((error as Error).message).not.toContain("token=abc");
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]!.init.redirect).toBe("manual");
+  });
+
+  it("a redirect without a Location, or with one that is no URL, says so without naming a place ('to undefined')", async () => {
+    for (const headers of [{}, { location: "http://[::1" }] as Record<string, string>[]) {
+      const server = answering(() => new Response(null, { status: 303, headers }));
+      const error = await caught(createTransport(v4, { auth: bearer, fetch: server.fetch }).call(method("POST"), {}));
+      expect(error).toMatchObject({ reason: "redirect", httpStatus: 303, location: undefined, message: "POST /tasks: HTTP 303 not followed, call not done" });
+    }
   });
 
   it("a read answered by a redirect is not retried either (the answer would be the same)", async () => {

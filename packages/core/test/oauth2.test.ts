@@ -189,6 +189,16 @@ describe("OAuth 2.0", () => {
     }
   });
 
+  it("a token answer whose host is not Wrike's, the token endpoint's or loopback is refused naming it: the access token would go there", async () => {
+    const answer = (host: string) => JSON.stringify({ access_token: "ACCESS-TOKEN-1234", token_type: "bearer", host });
+    for (const host of ["evil.example", "app-eu.wrike.com.evil.example", "evilwrike.com", "http://evil.example"]) {
+      const error = await refreshAgainst(answer(host));
+      expect(error, host).toBeInstanceOf(WrikeAuthError);
+      expect(error).toMatchObject({ error: "invalid_response", message: `the token endpoint answered the refresh_token grant with host ${JSON.stringify(host)}, not a Wrike host (*.wrike.com); the access token is not sent there` });
+    }
+    for (const host of ["www.wrike.com", "app-us2.wrike.com", "login.example", "127.0.0.1:8080"]) expect(await refreshAgainst(answer(host))).toMatchObject({ accessToken: "ACCESS-TOKEN-1234", host });
+  });
+
   it("a token endpoint that quotes the refresh token or the secret in its error code: neither is in the error, its message or its JSON", async () => {
     for (const code of ["invalid_grant REFRESH-TOKEN-1234", "CLIENT-SECRET"]) {
       const error = (await refreshAgainst(JSON.stringify({ error: code }), 400)) as WrikeAuthError;

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useStubServer } from "./stub-server.js";
+import { caught } from "../caught.js";
 import { createMemoryTokenStore, createOAuth2Session, createWrikeClient, WrikeApiError, WrikeAuthError, WrikeDecodeError, WrikeError, WrikeTransportError, WrikeValidationError, type WrikeClient } from "../../src/index.js";
 
 const TOKEN = "sekrit-permanent-token-0123456789";
@@ -203,6 +204,41 @@ describe("an OAuth 2.0 token endpoint that does not answer", () => {
       expect(Date.now() - started).toBeLessThan(1_000);
     }
     server.closeAllConnections();
+  });
+});
+
+describe("an OAuth 2.0 token response that names the account's host", () => {
+  /** A session whose expired token is refreshed at the stub server's /token, answered with `host`; every URL fetched is recorded. */
+  const sessionNaming = (host: unknown) => {
+    handler = (req, res) =>
+      req.url === "/token" ? json(res, 200, JSON.stringify({ access_token: "fresh-access-token-0123456789", refresh_token: "rotated-refresh-0123456789", token_type: "bearer", expires_in: 3600, host })) : answerTasks(req, res);
+    const urls: string[] = [];
+    const fetch = ((url: string, init?: RequestInit) => (urls.push(url), globalThis.fetch(url, init))) as typeof globalThis.fetch;
+    const session = createOAuth2Session({
+      client: { clientId: "cid", clientSecret: "client-secret-0123456789", tokenUrl: `${baseUrl}/token`, fetch },
+      store: createMemoryTokenStore({ accessToken: "expired-access-token", refreshToken: "refresh-token-0123456789", tokenType: "bearer", expiresAt: Date.now() - 1, host: undefined }),
+    });
+    return { wrike: createWrikeClient({ auth: { kind: "oauth2", session }, fetch, rateLimit: false, retry: false }), urls };
+  };
+
+  it("a host that is not Wrike's (nor the token endpoint's, nor loopback): a WrikeAuthError naming it, and the access token is sent nowhere", async () => {
+    for (const host of ["evil.example", "www.wrike.com.evil.example", "wrike.com@evil.example", "http://evil.example", "evil.example/www.wrike.com"]) {
+      const { wrike, urls } = sessionNaming(host);
+      const e = await caught(read(wrike));
+      expect(e).toBeInstanceOf(WrikeAuthError);
+      expect(e).toMatchObject({ error: "invalid_response" });
+      expect(e.message).toContain(JSON.stringify(host));
+      expect(JSON.stringify(e) + e.message).not.toContain("fresh-access-token-0123456789");
+      expect(urls).toEqual([`${baseUrl}/token`]);
+    }
+  });
+
+  it("a Wrike host, the token endpoint's own host or a loopback one is used", async () => {
+    for (const host of ["app-eu.wrike.com", "www.wrike.com", new URL(baseUrl).host, "localhost:1"]) {
+      const { wrike, urls } = sessionNaming(host);
+      await read(wrike).catch(() => undefined);
+      expect(urls[1]).toBe(`${host.startsWith("app-") || host.startsWith("www.") ? "https" : "http"}://${host}/api/v4/tasks/IEAGKVLFKQ7WMVOE`);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  * never follows a redirect, which would re-send the client secret to wherever it points.
  */
 import { WrikeError } from "../errors.js";
-import { secureUrl } from "../base-url.js";
+import { LOOPBACK_HOST, secureUrl } from "../base-url.js";
 import { checkRedirectUri } from "./redirect-uri.js";
 
 export interface OAuth2Client {
@@ -134,15 +134,23 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
         ? `token_type ${JSON.stringify(body.token_type)}, not bearer`
         : undefined;
   if (unusable) throw new WrikeAuthError({ message: `the token endpoint answered the ${form.grant_type} grant with ${redact(unusable)}`, error: "invalid_response", httpStatus: response.status });
+  // The access token goes to the host the answer names (https unless loopback): a Wrike host, the token
+  // endpoint's own (an emulator's, a proxy's), or loopback, never a host the endpoint merely names.
+  const host = typeof body.host === "string" ? body.host : undefined;
+  if (host !== undefined && !WRIKE_HOST.test(host) && !LOOPBACK_HOST.test(host) && host !== new URL(tokenUrl).host)
+    throw new WrikeAuthError({ message: `the token endpoint answered the ${form.grant_type} grant with host ${JSON.stringify(host)}, not a Wrike host (*.wrike.com); the access token is not sent there`, error: "invalid_response", httpStatus: response.status });
   const seconds = expiresIn(body.expires_in);
   return {
     accessToken: body.access_token as string,
     refreshToken: typeof body.refresh_token === "string" ? body.refresh_token : undefined,
     tokenType: typeof body.token_type === "string" ? body.token_type : "bearer",
     expiresAt: seconds === undefined ? undefined : now + seconds * 1000,
-    host: typeof body.host === "string" ? body.host : undefined,
+    host,
   };
 }
+
+/** wrike.com or a host under it (app-eu.wrike.com), with an optional port. */
+const WRIKE_HOST = /^([\w-]+\.)*wrike\.com(:\d+)?$/i;
 
 /** Seconds until expiry: a number, or a numeric string as some token endpoints send it; anything else, or not positive, is unknown. */
 function expiresIn(value: unknown): number | undefined {

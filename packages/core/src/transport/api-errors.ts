@@ -16,7 +16,7 @@ export function readStatusError(api: ApiDescriptor, method: string, envelope: un
   const body = envelope as Record<string, unknown> | null | undefined;
   if (typeof body !== "object" || !body || !(env.messageField in body || env.nameField in body)) return undefined;
   const serverMessage = textOf(body[env.messageField] ?? "");
-  const sentName = body[env.nameField] === undefined ? undefined : textOf(body[env.nameField]);
+  const sentName = body[env.nameField] == null ? undefined : textOf(body[env.nameField]);
   const code = codeOf ? codeOf(body, sentName, serverMessage) : httpStatus;
   const errorName = sentName ?? api.errorCodes[code] ?? "UNKNOWN_ERROR";
   return new WrikeApiError({ code, errorName, serverMessage, method, httpStatus });

@@ -170,7 +170,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
             // An unreadable Location names nowhere.
           }
           const wrongHost = status === api.wrongHostStatus;
-          throw transportError(id, wrongHost ? "wrong-host" : "redirect", `HTTP ${status || "redirect"} ${wrongHost ? api.protocol.wrongHost : `to ${location} not followed, call not done`}`, { httpStatus: status || undefined, location });
+          throw transportError(id, wrongHost ? "wrong-host" : "redirect", `HTTP ${status || "redirect"} ${wrongHost ? api.protocol.wrongHost : `${location ? `to ${location} ` : ""}not followed, call not done`}`, { httpStatus: status || undefined, location });
         }
         if (ok) {
           if (!decode) return response;
