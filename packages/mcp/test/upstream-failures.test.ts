@@ -1,11 +1,14 @@
-/** What the server says when Wrike rate-limits it. */
+/** What the server says when Wrike rate-limits it, and when the token it was given cannot be sent at all. */
+import { spawnSync } from "node:child_process";
+import { request } from "node:http";
 import { Client } from "@modelcontextprotocol/client";
 import { InMemoryTransport } from "@modelcontextprotocol/server";
 import { describe, expect, it } from "vitest";
 import { createConnector, createWrikeMcpServer, DEFAULT_BUDGET } from "../src/index.js";
 import { fixtureToolTable } from "./fixtures/tool-table.js";
-import { fixtureTools, TOKEN } from "./helpers.js";
+import { BIN, fixtureTools, startHttpBin, TOKEN } from "./helpers.js";
 
+const ENV = { PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: "/nonexistent-wrikekit-test" };
 const textOf = (result: { content?: unknown }) => (result.content as Array<{ text: string }>).map((c) => c.text).join("\n");
 
 describe("Wrike answers 429", () => {
@@ -33,6 +36,42 @@ describe("Wrike answers 429", () => {
     } finally {
       await client.close();
       await server.close();
+    }
+  });
+});
+
+describe("a token that cannot be sent in a header", () => {
+  const token = "perm-token-0123456789\u00e9abcdef";
+
+  it("stdio: WRIKE_TOKEN with a line break, a space or a non-ASCII character inside ends start-up naming the variable, not quoting it", () => {
+    for (const wrong of [token, "perm-token-0123\n456789abcdef", "perm-token-0123 456789abcdef"]) {
+      const run = spawnSync(process.execPath, [BIN], { encoding: "utf8", input: "", env: { ...ENV, WRIKE_TOKEN: wrong }, timeout: 20_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain("WRIKE_TOKEN has a space, a line break or a character that is not ASCII inside it");
+      for (const part of wrong.split(/[\s\u00e9]/)) expect(run.stderr).not.toContain(part);
+      expect(run.stdout).toBe("");
+    }
+  });
+
+  it("Streamable HTTP: such a bearer token is a 401 saying what a token looks like, not a 500", async () => {
+    const server = await startHttpBin([], ENV);
+    try {
+      const body = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } } });
+      // node:http sends the header's characters as latin1 bytes, as any client on the network can (fetch would too).
+      const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const sent = request(server.url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${token}` } }, (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode!, text }));
+        });
+        sent.on("error", reject);
+        sent.end(body);
+      });
+      expect(answer.status).toBe(401);
+      expect(answer.text).toContain("printable ASCII, no spaces");
+      expect(server.stderr()).not.toContain("perm-token");
+    } finally {
+      server.stop();
     }
   });
 });
