@@ -11,7 +11,7 @@ import { createOAuth2Session } from "@wrikekit/core";
 import { fileTokenStore, defaultLoginFile, readLogin } from "./auth/token-file.js";
 import { login } from "./auth/login.js";
 import { DEFAULT_BUDGET, type ResultBudget } from "./budget.js";
-import { createConnector, secretsOf, type Credentials, type OfflineBackend } from "./connection.js";
+import { createConnector, isSendableToken, secretsOf, type Credentials, type OfflineBackend } from "./connection.js";
 import { serveHttp } from "./http.js";
 import { MAX_MESSAGE_BYTES } from "./limits.js";
 import { embeddedEmulator, OFFLINE_NOTICE } from "./offline.js";
@@ -96,6 +96,8 @@ export interface RunningServer {
 async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string): Promise<Credentials | undefined> {
   // A token pasted into a config file often carries a line break or spaces; Wrike's tokens have none.
   const token = env.WRIKE_TOKEN?.trim();
+  // Said here, naming the variable: core's transport would refuse it with a message about its options.
+  if (token && !isSendableToken(token)) throw new Error("WRIKE_TOKEN has a space, a line break or a character that is not ASCII inside it, so it cannot be sent: set it to the token exactly as Wrike showed it");
   if (token) return { kind: "token", token };
   const stored = await readLogin(loginFile);
   if (stored === undefined) return undefined;

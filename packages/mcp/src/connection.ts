@@ -58,6 +58,11 @@ export function createConnector(options: ConnectionOptions): Connector {
   };
 }
 
+/** Whether a token can go in an Authorization header as it is (printable ASCII, no space); core's transport refuses any other. */
+export function isSendableToken(token: string): boolean {
+  return /^[!-~]+$/.test(token);
+}
+
 /** The secrets a credential carries, for scrubbing error texts. */
 export function secretsOf(credentials: Credentials): readonly string[] {
   if (credentials.kind === "token") return [credentials.token];

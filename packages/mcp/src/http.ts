@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { toNodeHandler } from "@modelcontextprotocol/node";
 import { createMcpHandler } from "@modelcontextprotocol/server";
 import type { Connector, Credentials, OfflineBackend } from "./connection.js";
-import { secretsOf } from "./connection.js";
+import { isSendableToken, secretsOf } from "./connection.js";
 import type { ResultBudget } from "./budget.js";
 import type { ToolPolicy } from "./selection.js";
 import { createWrikeMcpServer, type PreparedTools } from "./server.js";
@@ -42,11 +42,11 @@ export interface HttpServer {
 export const MCP_PATH = "/mcp";
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
 
-/** The bearer token of a request: undefined when absent, null when the header is not a bearer. */
+/** The bearer token of a request: undefined when absent, null when the header is not a bearer of a token that can be sent on. */
 export function bearerToken(header: string | null | undefined): string | undefined | null {
   if (header === undefined || header === null || header === "") return undefined;
-  const match = /^Bearer[ ]+(\S+)$/i.exec(header.trim());
-  return match ? match[1]! : null;
+  const token = /^Bearer[ ]+(\S+)$/i.exec(header.trim())?.[1];
+  return token !== undefined && isSendableToken(token) ? token : null;
 }
 
 function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -110,7 +110,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
     if (loopbackOnly && (!LOOPBACK.has(hostnameOf(req.headers.host ?? "")) || (req.headers.origin !== undefined && !LOOPBACK.has(hostnameOf(req.headers.origin)))))
       return refuse(res, 403, "this server answers only loopback Host and Origin headers");
     const token = bearerToken(req.headers.authorization);
-    if (token === null) return refuse(res, 401, "the Authorization header must be `Bearer <Wrike token>`", { "www-authenticate": 'Bearer realm="wrike"' });
+    if (token === null) return refuse(res, 401, "the Authorization header must be `Bearer <Wrike token>`, the token as Wrike showed it (printable ASCII, no spaces)", { "www-authenticate": 'Bearer realm="wrike"' });
     if (token === undefined && options.offline === undefined)
       return refuse(res, 401, "send your Wrike token as `Authorization: Bearer <token>`", { "www-authenticate": 'Bearer realm="wrike"' });
     node(req, flushingHeaders(res)).catch((error: unknown) => {

@@ -36,7 +36,8 @@ function describe(toolName: string, error: unknown): string {
     return `${toolName}: Wrike refused the call with HTTP ${error.httpStatus} ${error.errorName}: ${error.serverMessage}. ${advice}`.trim();
   }
   if (error instanceof WrikeTransportError) {
-    if (error.httpStatus === 429) return `${toolName}: Wrike's rate limit was reached and the retries ran out. Wait a minute before calling again.`;
+    // The server's Retry-After, when it gave one, is the wait to pass on (it may be minutes, and retries may not have been tried).
+    if (error.httpStatus === 429) return `${toolName}: Wrike's rate limit was reached (HTTP 429). Wait ${error.retryAfterMs === undefined ? "a minute" : `${Math.ceil(error.retryAfterMs / 1000)} s, as Wrike asked,`} before calling again.`;
     if (error.reason === "timeout" || error.reason === "network")
       return `${toolName}: ${error.message}. If this was a write it may have been applied: read the item before repeating it.`;
     return `${toolName}: ${error.message}.`;

@@ -52,7 +52,7 @@ export interface WebhookReceiverOptions<E extends WebhookEventShape> {
   scheme?: WebhookSigningScheme;
 }
 
-export type WebhookRefusal = "method" | "too_large" | "signature" | "handshake" | "payload" | "in_flight" | "handler";
+export type WebhookRefusal = "method" | "raw_body_gone" | "too_large" | "signature" | "handshake" | "payload" | "in_flight" | "handler";
 
 /** Why a request was refused or failed. Carries no secret, no header value and no body. */
 export class WebhookReceiverError extends Error {
@@ -108,6 +108,8 @@ export function createWebhookReceiver<E extends WebhookEventShape = WrikeWebhook
 
   return async (request) => {
     if (request.method !== "POST") return refuse("method", 405, `webhook requests are POST, not ${request.method}`);
+    // A middleware that read the body (Hono's c.req.json(), say) leaves nothing to verify; reading it again would throw a bare TypeError.
+    if (request.bodyUsed || request.body?.locked) return refuse("raw_body_gone", 500, "the request body was read before the webhook receiver: pass it the request untouched (no body parsing before it on this route)");
     const body = await readBody(request, maxBodyBytes);
     if (!body) return refuse("too_large", 413, `the body is larger than maxBodyBytes (${maxBodyBytes})`);
     if (isHandshake(body, scheme)) {

@@ -97,6 +97,23 @@ describe("payloads", () => {
     expect((await receive(big)).status).toBe(413);
     expect(handler).not.toHaveBeenCalled();
   });
+
+  it("a body already read by a middleware is a 500 saying so, not a bare TypeError, and nothing is processed", async () => {
+    const handler = vi.fn();
+    const told: WebhookReceiverError[] = [];
+    const receive = createWebhookReceiver({ secret: SECRET, handler, onError: (error) => void told.push(error) });
+    const read = await deliver([TASK_CREATED]);
+    await read.json(); // what Hono's c.req.json() in a middleware does to c.req.raw
+    const locked = await deliver([TASK_CREATED]);
+    locked.body!.getReader();
+    for (const request of [read, locked]) {
+      const response = await receive(request);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ error: "raw_body_gone", errorDescription: expect.stringMatching(/read before the webhook receiver/) });
+    }
+    expect(told.map((error) => error.reason)).toEqual(["raw_body_gone", "raw_body_gone"]);
+    expect(handler).not.toHaveBeenCalled();
+  });
 });
 
 describe("at-least-once delivery", () => {
