@@ -33,7 +33,8 @@ Serve options:
   --allow-delete              expose delete tools (never exposed without it)
   --http                      serve Streamable HTTP at http://<host>:<port>/mcp instead of stdio
   --port <n>                  HTTP port (default 3000; 0 picks a free one)
-  --host <address>            HTTP address to bind (default 127.0.0.1)
+  --host <address>            HTTP address to bind (default 127.0.0.1; any other needs --behind-tls-proxy)
+  --behind-tls-proxy          reached only through a TLS-terminating proxy (X-Forwarded-Proto: https)
   --base-url <url>            Wrike API origin (default https://www.wrike.com, or the host of the login)
   --max-items <n>             items of a list per result (default ${DEFAULT_BUDGET.maxItems})
   --max-chars <n>             characters of list items per result (default ${DEFAULT_BUDGET.maxChars})
@@ -117,6 +118,7 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
       http: { type: "boolean" },
       port: { type: "string" },
       host: { type: "string" },
+      "behind-tls-proxy": { type: "boolean" },
       "base-url": { type: "string" },
       "max-items": { type: "string" },
       "max-chars": { type: "string" },
@@ -141,12 +143,14 @@ async function serve(argv: string[], io: CliIo): Promise<RunningServer> {
   const connector = usage("--base-url", () => createConnector({ api: table.api, baseUrl: values["base-url"], requestsPerMinute: positiveInteger("requests-per-minute", values["requests-per-minute"], 100) }));
 
   if (values.http === true) {
-    const http = await serveHttp({ tools, policy, budget, connector, offline: values.offline ? offline : undefined, port: positiveInteger("port", values.port, 3000, true), host: values.host, log: io.log });
+    const http = await serveHttp({ tools, policy, budget, connector, offline: values.offline ? offline : undefined, port: positiveInteger("port", values.port, 3000, true), host: values.host, behindTlsProxy: values["behind-tls-proxy"], log: io.log }).catch((error: unknown) => {
+      throw error instanceof TypeError ? new CliUsageError(`--host: ${error.message}`, { cause: error }) : error;
+    });
     if (values.offline) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);
     io.log(`wrikekit-mcp: serving ${servedTools(table, policy)} at ${http.url}`);
     return http;
   }
-  if (values.port !== undefined || values.host !== undefined) throw new CliUsageError("--port and --host need --http");
+  if (values.port !== undefined || values.host !== undefined || values["behind-tls-proxy"] !== undefined) throw new CliUsageError("--port, --host and --behind-tls-proxy need --http");
   const account = values.offline ? undefined : await stdioCredentials(io.env, values["login-file"] ?? defaultLoginFile(io.env));
   const credentials: Credentials = account ?? { kind: "backend", fetch: offline.fetch };
   if (account === undefined) io.log(`wrikekit-mcp: ${OFFLINE_NOTICE}`);

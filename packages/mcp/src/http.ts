@@ -27,8 +27,13 @@ export interface HttpServeOptions {
   /** Serves every request, with or without a token (the embedded emulator, --offline). */
   offline?: OfflineBackend;
   port: number;
-  /** Default 127.0.0.1. */
+  /** Default 127.0.0.1. Any other address needs `behindTlsProxy` (or `offline`, where no token is used). */
   host?: string;
+  /**
+   * The server is reached only through a proxy that terminates TLS and sets `X-Forwarded-Proto: https`:
+   * requests without it are refused, since their Wrike token crossed the network in clear.
+   */
+  behindTlsProxy?: boolean;
   /** Where to report failures; texts are scrubbed of the request's token. */
   log(line: string): void;
 }
@@ -79,6 +84,9 @@ function flushingHeaders(res: ServerResponse): ServerResponse {
 export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> {
   const host = options.host ?? "127.0.0.1";
   const loopbackOnly = LOOPBACK.has(host);
+  // Plain HTTP off loopback would carry every client's Wrike token across the network in clear.
+  if (!loopbackOnly && options.offline === undefined && options.behindTlsProxy !== true)
+    throw new TypeError(`serving plain HTTP on ${host} would carry Wrike tokens across the network in clear: put a TLS-terminating proxy in front and pass behindTlsProxy (--behind-tls-proxy), or bind 127.0.0.1`);
   const { offline } = options;
   const credentialsOf = (request: Request | undefined): Credentials => {
     if (offline !== undefined) return { kind: "backend", fetch: offline.fetch };
@@ -109,6 +117,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServer> 
     if (path !== MCP_PATH) return refuse(res, 404, `the MCP endpoint is ${MCP_PATH}`);
     if (loopbackOnly && (!LOOPBACK.has(hostnameOf(req.headers.host ?? "")) || (req.headers.origin !== undefined && !LOOPBACK.has(hostnameOf(req.headers.origin)))))
       return refuse(res, 403, "this server answers only loopback Host and Origin headers");
+    if (options.behindTlsProxy === true && options.offline === undefined && req.headers["x-forwarded-proto"] !== "https" && !loopbackOnly)
+      return refuse(res, 403, "this server is reached through its TLS proxy only (X-Forwarded-Proto: https); a token sent here directly crossed the network in clear: revoke it");
     const token = bearerToken(req.headers.authorization);
     if (token === null) return refuse(res, 401, "the Authorization header must be `Bearer <Wrike token>`, the token as Wrike showed it (printable ASCII, no spaces)", { "www-authenticate": 'Bearer realm="wrike"' });
     if (token === undefined && options.offline === undefined)

@@ -38,9 +38,10 @@ function describe(toolName: string, error: unknown): string {
   if (error instanceof WrikeTransportError) {
     // The server's Retry-After, when it gave one, is the wait to pass on (it may be minutes, and retries may not have been tried).
     if (error.httpStatus === 429) return `${toolName}: Wrike's rate limit was reached (HTTP 429). Wait ${error.retryAfterMs === undefined ? "a minute" : `${Math.ceil(error.retryAfterMs / 1000)} s, as Wrike asked,`} before calling again.`;
-    if (error.reason === "timeout" || error.reason === "network")
-      return `${toolName}: ${error.message}. If this was a write it may have been applied: read the item before repeating it.`;
-    return `${toolName}: ${error.message}.`;
+    // Core's hint on its retry options speaks to the client's programmer, not to an assistant.
+    const message = error.message.replace(/; `retry: .*? changes this\)$/, ")");
+    if (error.reason === "timeout" || error.reason === "network") return `${toolName}: ${message}. If this was a write it may have been applied: read the item before repeating it.`;
+    return `${toolName}: ${message}.`;
   }
   if (error instanceof WrikeDecodeError) return `${toolName}: ${error.message}. If this was a write it may have been applied: read the item before repeating it.`;
   if (error instanceof WrikeAuthError) return `${toolName}: signing in to Wrike failed (${error.error}): the user must run \`wrikekit-mcp login\` again.`;

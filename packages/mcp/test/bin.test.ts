@@ -30,7 +30,7 @@ describe("bin flags", () => {
     [["--tools", "some"], '--tools must be default, all or dynamic, got "some"'],
     [["--max-items", "-3"], "--max-items"],
     [["--read-only", "--allow-delete"], "contradict"],
-    [["--port", "80"], "--port and --host need --http"],
+    [["--port", "80"], "--port, --host and --behind-tls-proxy need --http"],
   ])("%j is refused with a message and exit 2", (args, message) => {
     const refused = run(...args);
     expect(refused.status).toBe(2);

@@ -34,7 +34,7 @@ function hangingBackend() {
   return { seen, fetch };
 }
 
-async function serve(options: { offline?: { fetch: typeof fetch } } = {}) {
+async function serve(options: { offline?: { fetch: typeof fetch }; host?: string; behindTlsProxy?: boolean } = {}) {
   const backend = createFixtureBackend({ token: TOKEN, taskCount: 2 });
   const connector = createConnector({ api: fixtureToolTable.api, fetch: backend.fetch, retry: false, requestsPerMinute: false });
   server = await serveHttp({ tools: fixtureTools, policy: { mode: "all", readOnly: false, allowDelete: false }, budget: DEFAULT_BUDGET, connector, port: 0, log: () => {}, ...options });
@@ -66,6 +66,24 @@ describe("DNS rebinding", () => {
     expect(await post(url, { host: `[::1]:${port}`, origin: "http://localhost:5173" }, list)).toBe(200);
     for (const headers of [{ host: `evil.example:${port}` } as Record<string, string>, { host: `127.0.0.1.evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: "http://evil.example" }, { host: `127.0.0.1:${port}`, origin: "null" }])
       expect(await post(url, headers, list), JSON.stringify(headers)).toBe(403);
+  });
+});
+
+describe("off loopback", () => {
+  it("plain HTTP on another address is refused unless a TLS proxy is in front, and then only its requests are answered", async () => {
+    await expect(serve({ host: "0.0.0.0" })).rejects.toThrow(/0\.0\.0\.0 would carry Wrike tokens across the network in clear.*behindTlsProxy/);
+    const { url } = await serve({ host: "0.0.0.0", behindTlsProxy: true });
+    const port = new URL(url).port;
+    const through = { host: `mcp.example.com`, authorization: `Bearer ${TOKEN}` };
+    expect(await post(`http://127.0.0.1:${port}/mcp`, through, initialize())).toBe(403);
+    expect(await post(`http://127.0.0.1:${port}/mcp`, { ...through, "x-forwarded-proto": "http" }, initialize())).toBe(403);
+    expect(await post(`http://127.0.0.1:${port}/mcp`, { ...through, "x-forwarded-proto": "https" }, initialize())).toBe(200);
+  });
+
+  it("the bin says which flag it needs", async () => {
+    const { runCli, CliUsageError } = await import("../src/cli.js");
+    await expect(runCli(["--http", "--host", "0.0.0.0", "--port", "0"], { env: {}, log: () => {} })).rejects.toBeInstanceOf(CliUsageError);
+    await expect(runCli(["--behind-tls-proxy"], { env: {}, log: () => {} })).rejects.toThrow("need --http");
   });
 });
 

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { request } from "node:http";
 import { Client } from "@modelcontextprotocol/client";
 import { InMemoryTransport } from "@modelcontextprotocol/server";
+import { createRetryPolicy } from "@wrikekit/core";
 import { describe, expect, it } from "vitest";
 import { createConnector, createWrikeMcpServer, DEFAULT_BUDGET } from "../src/index.js";
 import { fixtureToolTable } from "./fixtures/tool-table.js";
@@ -10,6 +11,26 @@ import { BIN, fixtureTools, startHttpBin, TOKEN } from "./helpers.js";
 
 const ENV = { PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: "/nonexistent-wrikekit-test" };
 const textOf = (result: { content?: unknown }) => (result.content as Array<{ text: string }>).map((c) => c.text).join("\n");
+
+describe("Wrike answers 502 until the retries give up", () => {
+  it("the tool error says how many attempts were made, without the client's retry options", async () => {
+    const fetch = async () => new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } });
+    const connector = createConnector({ api: fixtureToolTable.api, fetch, retry: createRetryPolicy({ maxAttempts: 2, maxTotalMs: 5_000 }), requestsPerMinute: false });
+    const server = createWrikeMcpServer({ tools: fixtureTools, policy: { mode: "all", readOnly: false, allowDelete: false }, context: { transport: connector.transport({ kind: "token", token: TOKEN }), budget: DEFAULT_BUDGET, secrets: () => [TOKEN] } });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await server.connect(serverSide);
+    const client = new Client({ name: "bad-gateway", version: "0" });
+    await client.connect(clientSide);
+    try {
+      const text = textOf(await client.callTool({ name: "list_tasks", arguments: {} }));
+      expect(text).toMatch(/^list_tasks: .*HTTP 502.*\(gave up after 2 attempts over [\d.]+ s\)\.$/);
+      expect(text).not.toContain("retry:");
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
 
 describe("Wrike answers 429", () => {
   it("the tool error passes on Wrike's Retry-After (five minutes here) as the wait, not a minute after retries never tried", async () => {
