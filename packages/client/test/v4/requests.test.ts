@@ -149,13 +149,13 @@ describe("arguments that cannot be sent are refused before anything is sent", ()
     expect(stub.requests.map(({ request }) => new URL(request.url).pathname)).toEqual(["/api/v4/tasks/..,T1", "/api/v4/tasks/a..b/comments"]);
   });
 
-  it("an empty list of path ids is a missing argument, never an empty path segment", async () => {
+  it("an empty list of path ids is refused as such, never sent as an empty path segment", async () => {
     const stub = recordingFetch();
     const transport = v4.createTransport(v4.wrikeV4Api, { auth: { kind: "bearer", token: "tok" }, fetch: stub.fetch });
     await expect(v4.tasksGet(transport, { taskIds: [] })).rejects.toMatchObject({
       name: "WrikeValidationError",
       direction: "arguments",
-      issues: [{ path: "taskIds", expected: "present (required argument)", received: "nothing" }],
+      issues: [{ path: "taskIds", expected: "at least one id", received: "an empty list" }],
     });
     expect(stub.requests).toHaveLength(0);
   });

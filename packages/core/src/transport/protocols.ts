@@ -6,7 +6,6 @@
  */
 import type { Protocol } from "../descriptors.js";
 import { WrikeValidationError } from "../errors.js";
-import { missing } from "../runtime/encode.js";
 import { bodyText } from "./body-text.js";
 
 /** What to do without XML support; both messages that need it say so. */
@@ -57,12 +56,11 @@ export const restProtocol: Protocol = {
     let path = parts[0]!;
     for (let i = 1; i < parts.length; i += 2) {
       const value = request.path.find(([wireName]) => wireName === parts[i])?.[1];
-      // An empty list of ids leaves its placeholder empty: a missing argument, as its encoder records one. A
+      // Only an empty list of ids leaves its placeholder empty (an empty id is refused by its encoder). A
       // segment of . or .. would be resolved by the URL parser (percent-encoded too) to another endpoint:
       // /tasks/../comments is the account's comments.
       if (!value || value === "." || value === "..") {
-        if (value) request.issues.push({ path: parts[i]!, expected: "an id other than . and ..", received: `string "${value}"` });
-        else missing(parts[i]!, request);
+        request.issues.push(value ? { path: parts[i]!, expected: "an id other than . and ..", received: `string "${value}"` } : { path: parts[i]!, expected: "at least one id", received: "an empty list" });
         throw new WrikeValidationError({ method: method.id, direction: "arguments", issues: request.issues });
       }
       // Each comma-separated item percent-encoded, the commas between them kept.

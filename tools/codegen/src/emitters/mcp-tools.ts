@@ -38,7 +38,9 @@ function argumentDescription(m: Method, a: Argument): string | undefined {
 }
 
 function argumentSchema(ir: Ir, m: Method, a: Argument): SchemaOrRef {
-  const schema = typeSchema(ir, a.type, "input", a.values);
+  const typed = typeSchema(ir, a.type, "input", a.values);
+  // A list in the path is at least one item: an empty one leaves no path segment, and the client refuses it.
+  const schema = a.in === "path" && a.type.list && !(typed instanceof SchemaRef) ? { ...typed, minItems: 1 } : typed;
   const description = argumentDescription(m, a);
   return described(a.nullable ? orNull(schema) : schema, description);
 }
