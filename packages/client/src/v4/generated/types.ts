@@ -907,12 +907,40 @@ export interface Folder {
   title?: string;
   space?: boolean;
   contractType?: string;
-  cascadingFields?: string;
-  accessRoles?: string;
+  /** Active cascading fields settings */
+  cascadingFields?: unknown;
+  /** Folder access roles */
+  accessRoles?: unknown;
   customColumnIds?: string[];
-  attachmentCount?: string;
+  /** Total count of folder attachments */
+  attachmentCount?: number;
   briefDescription?: string;
-  finance?: string;
+  /** Project finance fields */
+  finance?: unknown;
+  /** Account ID */
+  accountId?: string;
+  /** Created date */
+  createdDate?: UtcTimestamp;
+  /** Updated date */
+  updatedDate?: UtcTimestamp;
+  /** Description */
+  description?: string;
+  /** List of user IDs, who share the folder */
+  sharedIds?: string[];
+  /** List of parent folder IDs */
+  parentIds?: string[];
+  /** List of super parent folder IDs (applicable to 'Selective Sharing' labs feature) */
+  superParentIds?: string[];
+  /** True if folder has attachments */
+  hasAttachments?: boolean;
+  /** Link to open folder in web workspace, if user has appropriate access */
+  permalink?: string;
+  /** Folder workflow ID */
+  workflowId?: string;
+  /** List of folder metadata entries */
+  metadata?: Metadata[];
+  /** Custom fields */
+  customFields?: CustomFieldValue[];
 }
 
 export interface FolderBlueprint {
@@ -973,15 +1001,20 @@ export interface FolderTreeEntry {
   /** Is folder a space */
   space?: boolean;
   superParentIds?: string[];
-  metadata?: string;
-  customFields?: string;
+  /** Folder metadata entries */
+  metadata?: Metadata[];
+  /** Custom fields */
+  customFields?: CustomFieldValue[];
   customColumnIds?: string[];
   contractType?: string;
   description?: string;
-  attachmentCount?: string;
-  hasAttachments?: string;
+  /** Attachment count */
+  attachmentCount?: number;
+  /** Has attachments */
+  hasAttachments?: boolean;
   briefDescription?: string;
-  finance?: string;
+  /** Project finance fields */
+  finance?: unknown;
 }
 
 /** The Wrike API v4 (REST) envelope of one page: Every JSON answer is {"kind": "...", "data": [...]}; data is always a list, even for one object. Paged answers add nextPageToken (absent on the last page) and responseSize. */
