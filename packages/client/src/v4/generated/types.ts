@@ -197,9 +197,23 @@ export type TaskImportance = (typeof TaskImportance)[keyof typeof TaskImportance
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskSortField = { CompletedDate: "CompletedDate", CreatedDate: "CreatedDate", DueDate: "DueDate", Importance: "Importance", LastAccessDate: "LastAccessDate", StartFinishInterval: "StartFinishInterval", Status: "Status", Title: "Title", UpdatedDate: "UpdatedDate" } as const;
 export type TaskSortField = (typeof TaskSortField)[keyof typeof TaskSortField] | (string & {});
+/**
+ * A project's status as answered (Custom when it has a custom status of its workflow)
+ *
+ * Known values. The enum is open: values Wrike adds later still decode.
+ */
+export const ProjectStatus = { Green: "Green", Yellow: "Yellow", Red: "Red", Completed: "Completed", OnHold: "OnHold", Cancelled: "Cancelled", Custom: "Custom" } as const;
+export type ProjectStatus = (typeof ProjectStatus)[keyof typeof ProjectStatus] | (string & {});
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskStatus = { Active: "Active", Deferred: "Deferred", Completed: "Completed", Cancelled: "Cancelled" } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus] | (string & {});
+/**
+ * Where a folder or task is (the workspace or the recycle bin); WsFolder first, the value most items have
+ *
+ * Known values. The enum is open: values Wrike adds later still decode.
+ */
+export const TreeScope = { WsFolder: "WsFolder", RbFolder: "RbFolder", WsRoot: "WsRoot", RbRoot: "RbRoot", WsTask: "WsTask", RbTask: "RbTask" } as const;
+export type TreeScope = (typeof TreeScope)[keyof typeof TreeScope] | (string & {});
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskType = { Backlog: "Backlog", Milestone: "Milestone", Planned: "Planned" } as const;
 export type TaskType = (typeof TaskType)[keyof typeof TaskType] | (string & {});
@@ -898,7 +912,7 @@ export interface Folder {
   /** List of child folder IDs */
   childIds?: string[];
   /** Folder scope */
-  scope?: string;
+  scope?: TreeScope;
   /** Project details, present only for project folders */
   project?: Project;
   /** Folder ID */
@@ -946,7 +960,7 @@ export interface Folder {
 export interface FolderBlueprint {
   childIds?: string[];
   customFields?: unknown[];
-  scope?: string;
+  scope?: TreeScope;
   id: string;
   permalink?: string;
   title?: string;
@@ -991,7 +1005,7 @@ export interface FolderTreeEntry {
   /** Child folder IDs */
   childIds?: string[];
   /** Folder scope */
-  scope?: string;
+  scope?: TreeScope;
   /** Project details, present only for project folders */
   project?: Project;
   /** Folder ID */
@@ -1211,7 +1225,7 @@ export interface Project {
   /** List of project owner IDs */
   ownerIds?: string[];
   /** Project status */
-  status?: string;
+  status?: ProjectStatus;
   /** Custom status ID. Empty if status is not Custom */
   customStatusId?: string;
   /** Project start date */
@@ -1395,7 +1409,7 @@ export interface Task {
   /** List of task metadata entries */
   metadata?: Metadata[];
   /** Importance of task */
-  importance?: string;
+  importance?: TaskImportance;
   /** Custom fields */
   customFields?: CustomFieldValue[];
   /** List of user IDs, who follows task */
@@ -1414,7 +1428,7 @@ export interface Task {
   /** Task's timelogs billing type (Wrike Resource only) */
   billingType?: string;
   /** Task scope */
-  scope?: string;
+  scope?: TreeScope;
   /** Task ID */
   id: string;
   /** Effort (Wrike Resource only) */
@@ -1460,14 +1474,14 @@ export interface Task {
   briefDescription?: string;
   finance?: unknown;
   /** Status of task */
-  status?: string;
+  status?: TaskStatus;
   cascadingFields?: string;
 }
 
 export interface TaskBlueprint {
   childIds?: string[];
   customFields?: unknown[];
-  scope?: string;
+  scope?: TreeScope;
   id: string;
   permalink?: string;
   title?: string;

@@ -1235,7 +1235,7 @@ const folderBlueprintItem = {
       "sample": true
     }
   ],
-  "scope": "sample scope",
+  "scope": "WsFolder",
   "id": "IEAGKVLFC6AVGXP2",
   "permalink": "https://www.wrike.com/open.htm?id=C6AVGXP2",
   "title": "Sample folder blueprint"
@@ -1405,13 +1405,13 @@ const folderItem = {
   "childIds": [
     "IEAGKVLFNVASA2F6"
   ],
-  "scope": "sample scope",
+  "scope": "WsFolder",
   "project": {
     "authorId": "IEAGKVLFGVK3KXPU",
     "ownerIds": [
       "IEAGKVLFE5MUHWF7"
     ],
-    "status": "sample status",
+    "status": "Green",
     "customStatusId": "IEAGKVLFE5BWP7FW",
     "startDate": "2026-12-01",
     "endDate": "2026-12-01",
@@ -2266,7 +2266,7 @@ const taskBlueprintItem = {
       "sample": true
     }
   ],
-  "scope": "sample scope",
+  "scope": "WsFolder",
   "id": "IEAGKVLFP3MROZGU",
   "permalink": "https://www.wrike.com/open.htm?id=P3MROZGU",
   "title": "Sample task blueprint"
