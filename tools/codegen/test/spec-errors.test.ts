@@ -57,6 +57,13 @@ describe("a broken spec fails with the file and the path of the mistake", () => 
     expect(err.problems[0]!.message).toBe("error code 404 is not in api.yaml errors.codes");
   });
 
+  it("reports a minimum or maximum on an argument that is not a number, and a minimum above the maximum", () => {
+    const onText = breakSpec("v4/methods/tasks.yaml", "      title:\n        type: string\n", "      title:\n        type: string\n        maximum: 10\n");
+    expect(onText.message).toContain("args.title.maximum: maximum applies to number arguments (integer, long, double) only");
+    const inverted = breakSpec("v4/methods/requestForms.yaml", "        minimum: 1\n        maximum: 100\n", "        minimum: 200\n        maximum: 100\n");
+    expect(inverted.message).toContain("args.pageSize.minimum: minimum is above maximum");
+  });
+
   it("reports a list argument without an encoding", () => {
     const err = breakSpec("methods/folder.yaml", 'ids: { type: "id[]", required: true, encoding: comma,', 'ids: { type: "id[]", required: true,');
     expect(err.message).toContain("at methods.delete.args.ids: a list argument needs an encoding");

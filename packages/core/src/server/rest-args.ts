@@ -144,9 +144,16 @@ class Reader {
   }
 }
 
+/** A number outside the argument's minimum and maximum is an issue, as a malformed one is. */
+function inRange(reader: Reader, arg: RestArgument, value: unknown, text: string): unknown {
+  if (typeof value !== "number" || ((arg.minimum ?? -Infinity) <= value && value <= (arg.maximum ?? Infinity))) return value;
+  const range = arg.maximum === undefined ? `at least ${arg.minimum}` : arg.minimum === undefined ? `at most ${arg.maximum}` : `from ${arg.minimum} to ${arg.maximum}`;
+  return reader.bad(arg.wireName, `a number ${range}`, text);
+}
+
 function readOne(reader: Reader, arg: RestArgument, text: string): unknown {
   const { type, wireName } = arg;
-  if (!type.list || arg.encoding === "raw") return reader.text(type, text, wireName, arg.values);
+  if (!type.list || arg.encoding === "raw") return inRange(reader, arg, reader.text(type, text, wireName, arg.values), text);
   if (arg.encoding === "comma" || arg.encoding === "bracket") {
     const items = arg.encoding === "bracket" ? bracketItems(text) : text === "" ? [] : text.split(",");
     if (items === undefined) return reader.bad(wireName, "a list in brackets, such as [a,b]", text);

@@ -23,6 +23,9 @@ export interface RestArgument {
   /** null may be sent to remove the value. */
   readonly nullable?: boolean;
   readonly maxItems?: number;
+  /** For numbers: the smallest and largest value taken. */
+  readonly minimum?: number;
+  readonly maximum?: number;
   /** For enum arguments: the values this argument accepts, when narrower than the enum. */
   readonly values?: readonly string[];
   /** A `fields` argument: it names optional fields of this model. */

@@ -23,6 +23,9 @@ const bad: [what: string, method: string, path: string, error: string, names: st
   ["an unknown enum value in a list", "GET", `/tasks?status=${encodeURIComponent('["Sleeping"]')}`, "invalid_parameter", "status[0]"],
   ["a field `fields` cannot select", "GET", `/tasks?fields=${encodeURIComponent('["nope"]')}`, "invalid_parameter", "fields[0]"],
   ["a missing required argument", "POST", "/folders/IEAGKVLFI4AAAAAB/tasks", "parameter_required", "title"],
+  ["a page size above the maximum", "GET", "/tasks?pageSize=1001", "invalid_parameter", "pageSize"],
+  ["a page size below 1", "GET", "/timelogs?pageSize=0", "invalid_parameter", "pageSize"],
+  ["a page size above a request form list's maximum of 100", "GET", "/request_forms?pageSize=101", "invalid_parameter", "pageSize"],
 ];
 
 describe("bad arguments", () => {

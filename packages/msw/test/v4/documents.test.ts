@@ -68,6 +68,13 @@ describe("the v4 handlers' default documents", () => {
     expect(approval).toMatchObject({ title: "Sample approval", updatedDate: expect.stringMatching(TIMESTAMP), finished: false });
   });
 
+  it("a generated folder has values Wrike answers: a tree scope, a project status, the reference's Folder fields", async () => {
+    const [folder] = ((await (await answer(client.foldersGetMethod)).json()) as { data: Record<string, any>[] }).data;
+    expect(["WsRoot", "RbRoot", "WsFolder", "RbFolder"]).toContain(folder!.scope);
+    expect(["Green", "Yellow", "Red", "Completed", "OnHold", "Cancelled", "Custom"]).toContain(folder!.project.status);
+    expect(folder).toMatchObject({ parentIds: [expect.any(String)], createdDate: expect.stringMatching(TIMESTAMP), hasAttachments: expect.any(Boolean), metadata: expect.any(Array) });
+  });
+
   it("the same spec gives the same documents (deterministic)", async () => {
     const a = await (await answer(client.bookingsListMethod)).text();
     const b = await (await answer(client.bookingsListMethod)).text();

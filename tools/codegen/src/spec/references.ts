@@ -7,6 +7,8 @@ import { SCALAR_TYPES, coreTypeNames } from "./schema.js";
 import { formatPath, type ParsedFile, type SpecProblem } from "./problems.js";
 
 const scalars = new Set<string>(SCALAR_TYPES);
+/** The scalars a minimum or maximum can bound. */
+const NUMERIC_SCALARS = new Set(["integer", "long", "double"]);
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Own keys only: `name in record` would also find Object.prototype's toString, constructor, .... */
 const has = (record: object, key: string) => Object.hasOwn(record, key);
@@ -107,6 +109,9 @@ export function checkReferences(
         report(file, [...path, argName, "encoding"], "encoding applies to list, model, json and raw body arguments only");
       if (name === "json" && a.encoding !== "json") report(file, [...path, argName, "encoding"], "a json argument travels as JSON text: give it encoding: json");
       if (a.maxItems !== undefined && !list) report(file, [...path, argName, "maxItems"], "maxItems applies to list arguments only");
+      for (const bound of ["minimum", "maximum"] as const)
+        if (a[bound] !== undefined && (list || !NUMERIC_SCALARS.has(name))) report(file, [...path, argName, bound], `${bound} applies to number arguments (integer, long, double) only`);
+      if (a.minimum !== undefined && a.maximum !== undefined && a.minimum > a.maximum) report(file, [...path, argName, "minimum"], "minimum is above maximum");
       if (a.values) {
         const e = has(enums, name) ? enums[name] : undefined;
         if (!e) report(file, [...path, argName, "values"], "values narrows an enum; this argument's type is not one");

@@ -76,6 +76,9 @@ const argument = z.strictObject({
   nullable: z.boolean().optional(),
   /** For lists: at most this many items per request (v4 id lists in paths: 100); a client splits longer lists. */
   maxItems: z.number().int().positive().optional(),
+  /** For numbers: the smallest and largest value the server takes (v4 pageSize: 1 to 1000, 100 for request forms); servers and mocks refuse others. */
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
   /**
    * A `fields`-style argument: its values name optional fields of this model (those marked `selectable`)
    * that the response then carries, so `fields: ["description"]` makes `description` present.

@@ -953,7 +953,7 @@ function isCanonicalEffortAllocation(o: unknown): boolean {
 
 /** Checks one Folder and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolder(o: unknown, key: string | number, ctx: DecodeContext): t.Folder {
-  if (!isCanonicalFolder(o)) d.reportFields(o, key, ctx, { color: d.string, customItemTypeId: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, id: d.string, title: d.string, space: d.checkBoolean, contractType: d.string, cascadingFields: d.string, accessRoles: d.string, customColumnIds: d.checkStringList, attachmentCount: d.string, briefDescription: d.string, finance: d.string }, ["id"]);
+  if (!isCanonicalFolder(o)) d.reportFields(o, key, ctx, { color: d.string, customItemTypeId: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, id: d.string, title: d.string, space: d.checkBoolean, contractType: d.string, cascadingFields: d.json, accessRoles: d.json, customColumnIds: d.checkStringList, attachmentCount: d.checkInteger, briefDescription: d.string, finance: d.json, accountId: d.string, createdDate: d.string, updatedDate: d.string, description: d.string, sharedIds: d.checkStringList, parentIds: d.checkStringList, superParentIds: d.checkStringList, hasAttachments: d.checkBoolean, permalink: d.string, workflowId: d.string, metadata: d.listOf(decodeMetadata), customFields: d.listOf(decodeCustomFieldValue) }, ["id"]);
   return o as t.Folder;
 }
 
@@ -967,11 +967,27 @@ function isCanonicalFolder(o: unknown): boolean {
   a = r.childIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
-  if (!(((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.contractType) === undefined || typeof v === "string") && ((v = r.cascadingFields) === undefined || typeof v === "string") && ((v = r.accessRoles) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.contractType) === undefined || typeof v === "string"))) return false;
   a = r.customColumnIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
-  if (!(((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.attachmentCount) === undefined || Number.isSafeInteger(v)) && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.accountId) === undefined || typeof v === "string") && ((v = r.createdDate) === undefined || typeof v === "string") && ((v = r.updatedDate) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string"))) return false;
+  a = r.sharedIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.parentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  a = r.superParentIds;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
+
+  if (!(((v = r.hasAttachments) === undefined || typeof v === "boolean") && ((v = r.permalink) === undefined || typeof v === "string") && ((v = r.workflowId) === undefined || typeof v === "string"))) return false;
+  a = r.metadata;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
+
+  a = r.customFields;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomFieldValue(a[i])) return false; }
+
   return true;
 }
 
@@ -1071,7 +1087,7 @@ function isCanonicalFolderHistoryEnvelope(o: unknown): boolean {
 
 /** Checks one FolderTreeEntry and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderTreeEntry(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntry {
-  if (!isCanonicalFolderTreeEntry(o)) d.reportFields(o, key, ctx, { color: d.string, customItemTypeId: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, id: d.string, title: d.string, space: d.checkBoolean, superParentIds: d.checkStringList, metadata: d.string, customFields: d.string, customColumnIds: d.checkStringList, contractType: d.string, description: d.string, attachmentCount: d.string, hasAttachments: d.string, briefDescription: d.string, finance: d.string }, ["id"]);
+  if (!isCanonicalFolderTreeEntry(o)) d.reportFields(o, key, ctx, { color: d.string, customItemTypeId: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, id: d.string, title: d.string, space: d.checkBoolean, superParentIds: d.checkStringList, metadata: d.listOf(decodeMetadata), customFields: d.listOf(decodeCustomFieldValue), customColumnIds: d.checkStringList, contractType: d.string, description: d.string, attachmentCount: d.checkInteger, hasAttachments: d.checkBoolean, briefDescription: d.string, finance: d.json }, ["id"]);
   return o as t.FolderTreeEntry;
 }
 
@@ -1089,11 +1105,16 @@ function isCanonicalFolderTreeEntry(o: unknown): boolean {
   a = r.superParentIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
-  if (!(((v = r.metadata) === undefined || typeof v === "string") && ((v = r.customFields) === undefined || typeof v === "string"))) return false;
+  a = r.metadata;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
+
+  a = r.customFields;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomFieldValue(a[i])) return false; }
+
   a = r.customColumnIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
-  if (!(((v = r.contractType) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || typeof v === "string") && ((v = r.hasAttachments) === undefined || typeof v === "string") && ((v = r.briefDescription) === undefined || typeof v === "string") && ((v = r.finance) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.contractType) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || Number.isSafeInteger(v)) && ((v = r.hasAttachments) === undefined || typeof v === "boolean") && ((v = r.briefDescription) === undefined || typeof v === "string"))) return false;
   return true;
 }
 

@@ -86,7 +86,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "type": { "wireName": "type", "in": "query", "type": { "name": "ApprovalType", "kind": "enum", "list": false } },
       "dueDate": { "wireName": "dueDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
     }
   },
@@ -240,7 +240,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     "id": "GET /audit_log", "name": "auditLog.list", "verb": "GET", "path": "/audit_log", "kind": "read", "scopes": ["amReadOnlyAuditLog"], "response": { "kind": "auditLog", "data": { "name": "AuditLogEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
       "eventDate": { "wireName": "eventDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
       "operations": { "wireName": "operations", "in": "query", "type": { "name": "AuditLogOperation", "kind": "enum", "list": true }, "encoding": "json" },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "objectType": { "wireName": "objectType", "in": "query", "type": { "name": "AuditLogObjectType", "kind": "enum", "list": false } },
       "objectIds": { "wireName": "objectIds", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
@@ -603,7 +603,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
       "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
@@ -629,7 +629,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
       "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
@@ -673,7 +673,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "contractTypes": { "wireName": "contractTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": false } },
       "plainTextCustomFields": { "wireName": "plainTextCustomFields", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "customItemTypes": { "wireName": "customItemTypes", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "customStatuses": { "wireName": "customStatuses", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
       "authors": { "wireName": "authors", "in": "query", "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "encoding": "json" },
@@ -810,7 +810,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
   "GET /groups": {
     "id": "GET /groups", "name": "groups.list", "verb": "GET", "path": "/groups", "kind": "read", "scopes": ["amReadOnlyGroup", "amReadWriteGroup"], "response": { "kind": "groups", "data": { "name": "Group", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "pageToken" }, "args": {
       "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "pageToken": { "wireName": "pageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "GroupField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Group" }
     }
@@ -943,7 +943,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     "id": "GET /request_forms", "name": "requestForms.list", "verb": "GET", "path": "/request_forms", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "requestForms", "data": { "name": "RequestForm", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
       "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 100 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" }
     }
@@ -953,7 +953,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "plainTextDescription": { "wireName": "plainTextDescription", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 100 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "RequestFormField", "kind": "enum", "list": true }, "encoding": "json", "selects": "RequestForm" }
     }
@@ -970,7 +970,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "filter": { "wireName": "filter", "in": "query", "type": { "name": "json", "kind": "scalar", "list": false }, "encoding": "json" },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 100 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } }
     }
   },
@@ -1056,7 +1056,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "customFields": { "wireName": "customFields", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskBlueprint" }
@@ -1067,7 +1067,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "TaskBlueprintField", "kind": "enum", "list": true }, "encoding": "json", "selects": "TaskBlueprint" }
     }
@@ -1110,7 +1110,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } },
       "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } },
       "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
       "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
@@ -1145,7 +1145,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } },
       "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } },
       "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
       "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
@@ -1209,7 +1209,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "sortField": { "wireName": "sortField", "in": "query", "type": { "name": "TaskSortField", "kind": "enum", "list": false } },
       "sortOrder": { "wireName": "sortOrder", "in": "query", "type": { "name": "SortOrder", "kind": "enum", "list": false } },
       "subTasks": { "wireName": "subTasks", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
       "customField": { "wireName": "customField", "in": "query", "type": { "name": "CustomFieldFilter", "kind": "model", "list": false }, "encoding": "json" },
@@ -1350,7 +1350,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
       "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "values": ["approvalStatus", "lockStatus", "exportStatus", "billingType"], "selects": "Timelog" }
     }
@@ -1369,7 +1369,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
       "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
     }
@@ -1388,7 +1388,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
       "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
     }
@@ -1407,7 +1407,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
       "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
     }
@@ -1438,7 +1438,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "billingTypes": { "wireName": "billingTypes", "in": "query", "type": { "name": "BillingType", "kind": "enum", "list": true }, "encoding": "json" },
       "approvalStatuses": { "wireName": "approvalStatuses", "in": "query", "type": { "name": "ApprovalStatus", "kind": "enum", "list": true }, "encoding": "json" },
       "limit": { "wireName": "limit", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
-      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false } },
+      "pageSize": { "wireName": "pageSize", "in": "query", "type": { "name": "integer", "kind": "scalar", "list": false }, "minimum": 1, "maximum": 1000 },
       "nextPageToken": { "wireName": "nextPageToken", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "fields": { "wireName": "fields", "in": "query", "type": { "name": "TimelogField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Timelog" }
     }
@@ -2167,23 +2167,35 @@ export const wrikeV4Models: RestModels = {
     "color": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "customItemTypeId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "selectable": true },
     "childIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
-    "scope": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "scope": { "type": { "name": "TreeScope", "kind": "enum", "list": false } },
     "project": { "type": { "name": "Project", "kind": "model", "list": false } },
     "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "title": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "space": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "contractType": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "cascadingFields": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "accessRoles": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
+    "cascadingFields": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true },
+    "accessRoles": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true },
     "customColumnIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
-    "attachmentCount": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
+    "attachmentCount": { "type": { "name": "integer", "kind": "scalar", "list": false }, "selectable": true },
     "briefDescription": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "finance": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true }
+    "finance": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true },
+    "accountId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "createdDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "updatedDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
+    "description": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "sharedIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
+    "parentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
+    "superParentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
+    "hasAttachments": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "permalink": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "workflowId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
+    "metadata": { "type": { "name": "Metadata", "kind": "model", "list": true } },
+    "customFields": { "type": { "name": "CustomFieldValue", "kind": "model", "list": true } }
   },
   "FolderBlueprint": {
     "childIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "customFields": { "type": { "name": "json", "kind": "scalar", "list": true }, "selectable": true },
-    "scope": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "scope": { "type": { "name": "TreeScope", "kind": "enum", "list": false } },
     "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "permalink": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "title": { "type": { "name": "string", "kind": "scalar", "list": false } }
@@ -2213,21 +2225,21 @@ export const wrikeV4Models: RestModels = {
     "color": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "customItemTypeId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "selectable": true },
     "childIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
-    "scope": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "scope": { "type": { "name": "TreeScope", "kind": "enum", "list": false } },
     "project": { "type": { "name": "Project", "kind": "model", "list": false } },
     "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "title": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "space": { "type": { "name": "boolean", "kind": "scalar", "list": false }, "selectable": true },
     "superParentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
-    "metadata": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "customFields": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
+    "metadata": { "type": { "name": "Metadata", "kind": "model", "list": true }, "selectable": true },
+    "customFields": { "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "selectable": true },
     "customColumnIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
     "contractType": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
     "description": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "attachmentCount": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "hasAttachments": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
+    "attachmentCount": { "type": { "name": "integer", "kind": "scalar", "list": false }, "selectable": true },
+    "hasAttachments": { "type": { "name": "boolean", "kind": "scalar", "list": false }, "selectable": true },
     "briefDescription": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "finance": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true }
+    "finance": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true }
   },
   "FolderTreeEntryPage": {
     "kind": { "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
@@ -2345,7 +2357,7 @@ export const wrikeV4Models: RestModels = {
   "Project": {
     "authorId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
     "ownerIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
-    "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "type": { "name": "ProjectStatus", "kind": "enum", "list": false } },
     "customStatusId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
     "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
@@ -2453,7 +2465,7 @@ export const wrikeV4Models: RestModels = {
   },
   "Task": {
     "metadata": { "type": { "name": "Metadata", "kind": "model", "list": true }, "selectable": true },
-    "importance": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "importance": { "type": { "name": "TaskImportance", "kind": "enum", "list": false } },
     "customFields": { "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "selectable": true },
     "followerIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
     "parentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
@@ -2463,7 +2475,7 @@ export const wrikeV4Models: RestModels = {
     "title": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "followedByMe": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
     "billingType": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "scope": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "scope": { "type": { "name": "TreeScope", "kind": "enum", "list": false } },
     "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "effortAllocation": { "type": { "name": "EffortAllocation", "kind": "model", "list": false }, "selectable": true },
     "hasAttachments": { "type": { "name": "boolean", "kind": "scalar", "list": false }, "selectable": true },
@@ -2488,13 +2500,13 @@ export const wrikeV4Models: RestModels = {
     "permalink": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "briefDescription": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
     "finance": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true },
-    "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "type": { "name": "TaskStatus", "kind": "enum", "list": false } },
     "cascadingFields": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true }
   },
   "TaskBlueprint": {
     "childIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "customFields": { "type": { "name": "json", "kind": "scalar", "list": true }, "selectable": true },
-    "scope": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "scope": { "type": { "name": "TreeScope", "kind": "enum", "list": false } },
     "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "permalink": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "title": { "type": { "name": "string", "kind": "scalar", "list": false } }
@@ -2815,7 +2827,9 @@ export const wrikeV4Enums: RestEnums = {
   "TaskHistoryField": ["actualCost", "actualFees", "plannedCost", "plannedFees"],
   "TaskImportance": ["High", "Low", "Normal"],
   "TaskSortField": ["CompletedDate", "CreatedDate", "DueDate", "Importance", "LastAccessDate", "StartFinishInterval", "Status", "Title", "UpdatedDate"],
+  "ProjectStatus": ["Green", "Yellow", "Red", "Completed", "OnHold", "Cancelled", "Custom"],
   "TaskStatus": ["Active", "Deferred", "Completed", "Cancelled"],
+  "TreeScope": ["WsFolder", "RbFolder", "WsRoot", "RbRoot", "WsTask", "RbTask"],
   "TaskType": ["Backlog", "Milestone", "Planned"],
   "TimelogExportStatus": ["NotExported", "Exported", "ReadyForExport"],
   "TimelogField": ["approvalStatus", "billingType", "exportStatus", "finance", "lockStatus"],

@@ -197,9 +197,23 @@ export type TaskImportance = (typeof TaskImportance)[keyof typeof TaskImportance
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskSortField = { CompletedDate: "CompletedDate", CreatedDate: "CreatedDate", DueDate: "DueDate", Importance: "Importance", LastAccessDate: "LastAccessDate", StartFinishInterval: "StartFinishInterval", Status: "Status", Title: "Title", UpdatedDate: "UpdatedDate" } as const;
 export type TaskSortField = (typeof TaskSortField)[keyof typeof TaskSortField] | (string & {});
+/**
+ * A project's status as answered (Custom when it has a custom status of its workflow)
+ *
+ * Known values. The enum is open: values Wrike adds later still decode.
+ */
+export const ProjectStatus = { Green: "Green", Yellow: "Yellow", Red: "Red", Completed: "Completed", OnHold: "OnHold", Cancelled: "Cancelled", Custom: "Custom" } as const;
+export type ProjectStatus = (typeof ProjectStatus)[keyof typeof ProjectStatus] | (string & {});
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskStatus = { Active: "Active", Deferred: "Deferred", Completed: "Completed", Cancelled: "Cancelled" } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus] | (string & {});
+/**
+ * Where a folder or task is (the workspace or the recycle bin); WsFolder first, the value most items have
+ *
+ * Known values. The enum is open: values Wrike adds later still decode.
+ */
+export const TreeScope = { WsFolder: "WsFolder", RbFolder: "RbFolder", WsRoot: "WsRoot", RbRoot: "RbRoot", WsTask: "WsTask", RbTask: "RbTask" } as const;
+export type TreeScope = (typeof TreeScope)[keyof typeof TreeScope] | (string & {});
 /** Known values. The enum is open: values Wrike adds later still decode. */
 export const TaskType = { Backlog: "Backlog", Milestone: "Milestone", Planned: "Planned" } as const;
 export type TaskType = (typeof TaskType)[keyof typeof TaskType] | (string & {});
@@ -898,7 +912,7 @@ export interface Folder {
   /** List of child folder IDs */
   childIds?: string[];
   /** Folder scope */
-  scope?: string;
+  scope?: TreeScope;
   /** Project details, present only for project folders */
   project?: Project;
   /** Folder ID */
@@ -907,18 +921,46 @@ export interface Folder {
   title?: string;
   space?: boolean;
   contractType?: string;
-  cascadingFields?: string;
-  accessRoles?: string;
+  /** Active cascading fields settings */
+  cascadingFields?: unknown;
+  /** Folder access roles */
+  accessRoles?: unknown;
   customColumnIds?: string[];
-  attachmentCount?: string;
+  /** Total count of folder attachments */
+  attachmentCount?: number;
   briefDescription?: string;
-  finance?: string;
+  /** Project finance fields */
+  finance?: unknown;
+  /** Account ID */
+  accountId?: string;
+  /** Created date */
+  createdDate?: UtcTimestamp;
+  /** Updated date */
+  updatedDate?: UtcTimestamp;
+  /** Description */
+  description?: string;
+  /** List of user IDs, who share the folder */
+  sharedIds?: string[];
+  /** List of parent folder IDs */
+  parentIds?: string[];
+  /** List of super parent folder IDs (applicable to 'Selective Sharing' labs feature) */
+  superParentIds?: string[];
+  /** True if folder has attachments */
+  hasAttachments?: boolean;
+  /** Link to open folder in web workspace, if user has appropriate access */
+  permalink?: string;
+  /** Folder workflow ID */
+  workflowId?: string;
+  /** List of folder metadata entries */
+  metadata?: Metadata[];
+  /** Custom fields */
+  customFields?: CustomFieldValue[];
 }
 
 export interface FolderBlueprint {
   childIds?: string[];
   customFields?: unknown[];
-  scope?: string;
+  scope?: TreeScope;
   id: string;
   permalink?: string;
   title?: string;
@@ -963,7 +1005,7 @@ export interface FolderTreeEntry {
   /** Child folder IDs */
   childIds?: string[];
   /** Folder scope */
-  scope?: string;
+  scope?: TreeScope;
   /** Project details, present only for project folders */
   project?: Project;
   /** Folder ID */
@@ -973,15 +1015,20 @@ export interface FolderTreeEntry {
   /** Is folder a space */
   space?: boolean;
   superParentIds?: string[];
-  metadata?: string;
-  customFields?: string;
+  /** Folder metadata entries */
+  metadata?: Metadata[];
+  /** Custom fields */
+  customFields?: CustomFieldValue[];
   customColumnIds?: string[];
   contractType?: string;
   description?: string;
-  attachmentCount?: string;
-  hasAttachments?: string;
+  /** Attachment count */
+  attachmentCount?: number;
+  /** Has attachments */
+  hasAttachments?: boolean;
   briefDescription?: string;
-  finance?: string;
+  /** Project finance fields */
+  finance?: unknown;
 }
 
 /** The Wrike API v4 (REST) envelope of one page: Every JSON answer is {"kind": "...", "data": [...]}; data is always a list, even for one object. Paged answers add nextPageToken (absent on the last page) and responseSize. */
@@ -1178,7 +1225,7 @@ export interface Project {
   /** List of project owner IDs */
   ownerIds?: string[];
   /** Project status */
-  status?: string;
+  status?: ProjectStatus;
   /** Custom status ID. Empty if status is not Custom */
   customStatusId?: string;
   /** Project start date */
@@ -1362,7 +1409,7 @@ export interface Task {
   /** List of task metadata entries */
   metadata?: Metadata[];
   /** Importance of task */
-  importance?: string;
+  importance?: TaskImportance;
   /** Custom fields */
   customFields?: CustomFieldValue[];
   /** List of user IDs, who follows task */
@@ -1381,7 +1428,7 @@ export interface Task {
   /** Task's timelogs billing type (Wrike Resource only) */
   billingType?: string;
   /** Task scope */
-  scope?: string;
+  scope?: TreeScope;
   /** Task ID */
   id: string;
   /** Effort (Wrike Resource only) */
@@ -1427,14 +1474,14 @@ export interface Task {
   briefDescription?: string;
   finance?: unknown;
   /** Status of task */
-  status?: string;
+  status?: TaskStatus;
   cascadingFields?: string;
 }
 
 export interface TaskBlueprint {
   childIds?: string[];
   customFields?: unknown[];
-  scope?: string;
+  scope?: TreeScope;
   id: string;
   permalink?: string;
   title?: string;

@@ -8,7 +8,6 @@
 import { bytesToBase64, base64ToBytes } from "../../engine/base64.js";
 import { invalidParameter } from "./errors.js";
 
-export const MAX_PAGE_SIZE = 1000;
 /** Without pageSize, a list answers up to this many items, as GET /tasks does. */
 export const DEFAULT_LIMIT = 1000;
 
@@ -90,10 +89,6 @@ export function argsWithTokenFilters(args: Record<string, unknown>, path: string
   return { ...filters, ...Object.fromEntries(Object.entries(args).filter(([name]) => notFilters.has(name))) };
 }
 
-function checkPageSize(pageSize: number | undefined): void {
-  if (pageSize !== undefined && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) throw invalidParameter("pageSize", `must be from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
-}
-
 /** Visits items in id order after an id (from the start when undefined) until `visit` returns false. */
 export type IdOrderScan<T> = (afterId: string | undefined, visit: (item: T) => boolean) => void;
 
@@ -125,7 +120,6 @@ export function pageInIdOrder<T extends { id: string }>(
   /** The argument the request sends the token in, for its errors (groups say pageToken). */
   tokenArg = "nextPageToken",
 ): Page<T> {
-  checkPageSize(request.pageSize);
   const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope, tokenArg);
   const pageSize = request.pageSize ?? token?.pageSize;
   const cap = token?.left ?? request.limit;
@@ -171,7 +165,6 @@ export function pageSorted<T extends { id: string }>(
   keyOf: (item: T) => string | number,
   descending: boolean,
 ): Page<T> {
-  checkPageSize(request.pageSize);
   const token = request.nextPageToken === undefined ? undefined : decodeToken(request.nextPageToken, scope, "nextPageToken");
   const sign = descending ? -1 : 1;
   const compare = (ka: string | number, ia: string, kb: string | number, ib: string) => (ka < kb ? -sign : ka > kb ? sign : ia < ib ? -1 : ia > ib ? 1 : 0);

@@ -136,7 +136,7 @@ export function folderView(call: V4Call, f: FolderRecord): Doc {
   };
   return withSelected(call, doc, {
     briefDescription: () => brief(f.description),
-    attachmentCount: () => String([...call.state.attachments.values()].filter((a) => a.folderId === f.id).length),
+    attachmentCount: () => [...call.state.attachments.values()].filter((a) => a.folderId === f.id).length,
     customColumnIds: () => [],
   });
 }

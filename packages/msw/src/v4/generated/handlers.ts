@@ -1235,7 +1235,7 @@ const folderBlueprintItem = {
       "sample": true
     }
   ],
-  "scope": "sample scope",
+  "scope": "WsFolder",
   "id": "IEAGKVLFC6AVGXP2",
   "permalink": "https://www.wrike.com/open.htm?id=C6AVGXP2",
   "title": "Sample folder blueprint"
@@ -1295,17 +1295,29 @@ const folderTreeEntryItem = {
   "superParentIds": [
     "IEAGKVLFEVAXAYCQ"
   ],
-  "metadata": "sample metadata",
-  "customFields": "sample custom fields",
+  "metadata": [
+    {
+      "key": "sample key",
+      "value": "sample value"
+    }
+  ],
+  "customFields": [
+    {
+      "id": "IEAGKVLFDUH3MTBV",
+      "value": "sample value"
+    }
+  ],
   "customColumnIds": [
     "IEAGKVLFIRITF4GV"
   ],
   "contractType": "sample contract type",
   "description": "Description of the sample folder tree entry.",
-  "attachmentCount": "sample attachment count",
-  "hasAttachments": "sample has attachments",
+  "attachmentCount": 3,
+  "hasAttachments": false,
   "briefDescription": "Description of the sample folder tree entry.",
-  "finance": "sample finance"
+  "finance": {
+    "sample": true
+  }
 };
 /**
  * MSW handler of `GET /folders` (folders.list): Get Folders (Account).
@@ -1343,17 +1355,29 @@ export const foldersListHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersL
       "superParentIds": [
         "IEAGKVLFEVAXAYCQ"
       ],
-      "metadata": "sample metadata",
-      "customFields": "sample custom fields",
+      "metadata": [
+        {
+          "key": "sample key",
+          "value": "sample value"
+        }
+      ],
+      "customFields": [
+        {
+          "id": "IEAGKVLFDUH3MTBV",
+          "value": "sample value"
+        }
+      ],
       "customColumnIds": [
         "IEAGKVLFIRITF4GV"
       ],
       "contractType": "sample contract type",
       "description": "Description of the sample folder tree entry.",
-      "attachmentCount": "sample attachment count",
-      "hasAttachments": "sample has attachments",
+      "attachmentCount": 3,
+      "hasAttachments": false,
       "briefDescription": "Description of the sample folder tree entry.",
-      "finance": "sample finance"
+      "finance": {
+        "sample": true
+      }
     }], "nextPageToken": "IEAGKVLFD3M7ORA7"
   }
 });
@@ -1381,13 +1405,13 @@ const folderItem = {
   "childIds": [
     "IEAGKVLFNVASA2F6"
   ],
-  "scope": "sample scope",
+  "scope": "WsFolder",
   "project": {
     "authorId": "IEAGKVLFGVK3KXPU",
     "ownerIds": [
       "IEAGKVLFE5MUHWF7"
     ],
-    "status": "sample status",
+    "status": "Green",
     "customStatusId": "IEAGKVLFE5BWP7FW",
     "startDate": "2026-12-01",
     "endDate": "2026-12-01",
@@ -1399,14 +1423,48 @@ const folderItem = {
   "title": "Sample folder",
   "space": false,
   "contractType": "sample contract type",
-  "cascadingFields": "sample cascading fields",
-  "accessRoles": "sample access roles",
+  "cascadingFields": {
+    "sample": true
+  },
+  "accessRoles": {
+    "sample": true
+  },
   "customColumnIds": [
     "IEAGKVLFIRITF4GV"
   ],
-  "attachmentCount": "sample attachment count",
+  "attachmentCount": 3,
   "briefDescription": "Description of the sample folder.",
-  "finance": "sample finance"
+  "finance": {
+    "sample": true
+  },
+  "accountId": "IEAGKVLFMVH4PUJS",
+  "createdDate": "2026-11-02T09:15:00Z",
+  "updatedDate": "2026-11-02T09:15:00Z",
+  "description": "Description of the sample folder.",
+  "sharedIds": [
+    "IEAGKVLFE5EUI7E2"
+  ],
+  "parentIds": [
+    "IEAGKVLFN7M7N4K6"
+  ],
+  "superParentIds": [
+    "IEAGKVLFEVAXAYCQ"
+  ],
+  "hasAttachments": false,
+  "permalink": "https://www.wrike.com/open.htm?id=N5F3OWJ5",
+  "workflowId": "IEAGKVLFI2MVNWB7",
+  "metadata": [
+    {
+      "key": "sample key",
+      "value": "sample value"
+    }
+  ],
+  "customFields": [
+    {
+      "id": "IEAGKVLFDUH3MTBV",
+      "value": "sample value"
+    }
+  ]
 };
 /**
  * MSW handler of `POST /folders/{folderId}/folders` (folders.createInFolder): Create Folder.
@@ -2208,7 +2266,7 @@ const taskBlueprintItem = {
       "sample": true
     }
   ],
-  "scope": "sample scope",
+  "scope": "WsFolder",
   "id": "IEAGKVLFP3MROZGU",
   "permalink": "https://www.wrike.com/open.htm?id=P3MROZGU",
   "title": "Sample task blueprint"

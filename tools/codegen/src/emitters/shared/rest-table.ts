@@ -53,6 +53,8 @@ export function restOperationRow(m: Method) {
           encoding: a.encoding,
           nullable: a.nullable,
           maxItems: a.maxItems,
+          minimum: a.minimum,
+          maximum: a.maximum,
           values: a.values?.map(String),
           selects: a.selects,
         }),
