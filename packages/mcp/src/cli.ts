@@ -97,6 +97,8 @@ async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string): Prom
   // A token pasted into a config file often carries a line break or spaces; Wrike's tokens have none.
   const token = env.WRIKE_TOKEN?.trim();
   if (token) return { kind: "token", token };
+  // Set but blank (an empty secret, a prompt left empty): serving the emulator instead would pass fake data off as the account's.
+  if (token === "") throw new CliUsageError("WRIKE_TOKEN is set but blank: set it to your permanent token, or leave it out (or pass --offline) to serve the embedded emulator");
   const stored = await readLogin(loginFile);
   if (stored === undefined) return undefined;
   const store = fileTokenStore(loginFile, stored);
