@@ -7,13 +7,16 @@
  *   3. a scratch project outside the workspace installs all the tarballs with npm (our packages come only
  *      from the tarballs; third-party dependencies from the npm registry), then
  *   4. require()s and import()s each package and calls the client against a fake fetch, the emulator and
- *      the MSW handlers, renders a React hook on the server, and type-checks an ESM and a CJS consumer;
+ *      the MSW handlers, checks a newcomer's first mistakes (a blank token, a baseUrl with the API path, a v2
+ *      id, a Date inside a structured argument), renders a React hook on the server, and type-checks an ESM
+ *      and a CJS consumer (nodenext, and bundler for ESM) as strictly as TypeScript goes, without skipLibCheck;
  *   5. a pnpm consumer of @wrikekit/client alone emits declarations for its OAuth, paging and error code;
- *   6. the bins as npm installed them: `wrikekit-emulator` answers v4 with the token it prints, and
- *      `wrikekit-mcp` (offline) lists its tools and calls one over stdio.
+ *   6. the bins as npm installed them: a bad flag, a state file in no folder, a blank WRIKE_TOKEN exit non-zero
+ *      saying what to do; `wrikekit-emulator` answers v4 with the token it prints, and `wrikekit-mcp`
+ *      (offline) lists its tools and calls one over stdio.
  * `--lint-only` stops after step 2 (`pnpm lint:pack`). Build first (`pnpm test:pack` at the root does).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -109,6 +112,16 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
   results.client = (await client.task.add({ title: "packed" })).title;
   const bad = createWrikeClient({ auth: { kind: "oauth1", consumerKey: "ck", consumerSecret: "cs", token: "tk", tokenSecret: "nope" }, fetch });
   results.error = await bad.task.add({ title: "x" }).then(() => "no error", (e) => e instanceof WrikeApiError ? e.code : String(e));
+  // A newcomer's first mistakes, from the built code: refused before anything is sent, naming what is wrong.
+  const refused = (f) => Promise.resolve().then(f).then(() => "no error", (e) => e instanceof v4.WrikeValidationError ? e.issues.map((i) => i.path).join() : e.message);
+  const never = () => { throw new Error("sent"); };
+  const v4Client = v4.createWrikeClient({ auth: { kind: "bearer", token: "t" }, fetch: never });
+  results.mistakes = [
+    await refused(() => v4.createWrikeClient({ auth: { kind: "bearer", token: " " } })),
+    await refused(() => v4.createWrikeClient({ auth: { kind: "bearer", token: "t" }, baseUrl: "https://www.wrike.com/api/v4" })),
+    await refused(() => v4Client.tasks.get({ taskIds: [12345] })),
+    await refused(() => v4Client.tasks.createInFolder({ folderId: "F", title: "x", dates: { due: new Date() } })),
+  ];
   void xmlSupport; void TaskStatus;
   ${has("@wrikekit/emulator") ? `
   const { createEmulator } = await load("@wrikekit/emulator");
@@ -167,10 +180,16 @@ const load = ${kind === "cjs" ? "(name) => Promise.resolve(require(name))" : "(n
 `;
   writeFileSync(join(app, "smoke.cjs"), smoke("cjs"));
   writeFileSync(join(app, "smoke.mjs"), smoke("esm"));
+  const mistakes = [
+    "createWrikeClient: auth.token is empty: pass a permanent token (Wrike: Apps & Integrations, API) or an OAuth 2.0 access token; an empty one would be sent and refused",
+    'baseUrl ends in the API path /api/v4, which the client adds itself: pass "https://www.wrike.com"',
+    "taskIds[0]",
+    "dates.due",
+  ];
   for (const file of ["smoke.cjs", "smoke.mjs"]) {
     try {
       const out = JSON.parse(run(process.execPath, [file], app).trim().split("\n").pop());
-      const expected = { client: "packed", error: 402, ...(has("@wrikekit/emulator") ? { emulator: "emulated", emulatorV4: true } : {}), ...(has("@wrikekit/msw") ? { msw: "number", mswV4: "string" } : {}), ...(has("@wrikekit/webhooks") ? { webhooks: [200, 200, 1, "function"] } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }], ...(has("@wrikekit/emulator") ? { reactV4: ["<b>pending</b>", true] } : {}) } : {}) };
+      const expected = { client: "packed", error: 402, mistakes, ...(has("@wrikekit/emulator") ? { emulator: "emulated", emulatorV4: true } : {}), ...(has("@wrikekit/msw") ? { msw: "number", mswV4: "string" } : {}), ...(has("@wrikekit/webhooks") ? { webhooks: [200, 200, 1, "function"] } : {}), ...(has("@wrikekit/react") ? { react: "<p>pending</p>", queryOptions: 7, key: ["wrike", "wrike.task.filter", { limit: 1 }], ...(has("@wrikekit/emulator") ? { reactV4: ["<b>pending</b>", true] } : {}) } : {}) };
       if (JSON.stringify(out) !== JSON.stringify(expected)) fail(`${file}: ${JSON.stringify(out)} (expected ${JSON.stringify(expected)})`);
       else step(`node ${file}: ${JSON.stringify(out)}`);
     } catch (e) {
@@ -196,15 +215,17 @@ export const kind = "${kind}";
 `;
   writeFileSync(join(app, "typed.mts"), typed("esm"));
   writeFileSync(join(app, "typed.cts"), typed("cjs"));
-  writeFileSync(
-    join(app, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], strict: true, noEmit: true, skipLibCheck: false, types: ["node"] }, files: ["typed.mts", "typed.cts"] }),
-  );
-  try {
-    run(bin("tsc"), ["-p", "tsconfig.json"], app);
-    step("tsc (nodenext, ESM and CJS consumers, skipLibCheck false): ok");
-  } catch (e) {
-    fail(`tsc in the scratch project\n${e.stdout}${e.stderr}`);
+  // The strictest consumer: our .d.ts must compile without skipLibCheck, under Node's resolution and a bundler's.
+  const strictest = { target: "es2022", lib: ["es2022", "dom"], strict: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: false, types: ["node"] };
+  writeFileSync(join(app, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...strictest, module: "nodenext", moduleResolution: "nodenext" }, files: ["typed.mts", "typed.cts"] }));
+  writeFileSync(join(app, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...strictest, module: "esnext", moduleResolution: "bundler" }, files: ["typed.mts"] }));
+  for (const [config, what] of [["tsconfig.json", "nodenext, ESM and CJS consumers"], ["tsconfig.bundler.json", "bundler, ESM consumer"]]) {
+    try {
+      run(bin("tsc"), ["-p", config], app);
+      step(`tsc (${what}; strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, skipLibCheck false): ok`);
+    } catch (e) {
+      fail(`tsc -p ${config} in the scratch project\n${e.stdout}${e.stderr}`);
+    }
   }
 
   await checkBins(app, has);
@@ -235,8 +256,38 @@ function startBin(app, name, args, ready) {
   });
 }
 
+/** A bin run to its end: its exit code and what it printed on stderr. */
+function runBin(app, name, args, env = {}) {
+  const result = spawnSync(join(app, "node_modules/.bin", name), args, { cwd: app, env: { PATH: process.env.PATH, HOME: app, ...env }, encoding: "utf8", input: "", timeout: 20_000 });
+  return { status: result.status, stderr: result.stderr };
+}
+
+/** A newcomer's first mistakes with a bin: each exits non-zero at once, saying what to do. */
+function checkBinMistakes(app, has) {
+  const mistakes = [
+    ...(has("@wrikekit/emulator")
+      ? [
+          ["wrikekit-emulator", ["--prot", "8080"], {}, 2, "wrikekit-emulator: Unknown option '--prot'"],
+          ["wrikekit-emulator", ["--state", join(app, "no-such-folder", "state.json")], {}, 1, `state file ${join(app, "no-such-folder", "state.json")}: its folder ${join(app, "no-such-folder")} does not exist`],
+        ]
+      : []),
+    ...(has("@wrikekit/mcp")
+      ? [
+          ["wrikekit-mcp", ["--tools", "everything"], {}, 2, 'wrikekit-mcp: --tools must be default, all or dynamic, got "everything"'],
+          ["wrikekit-mcp", [], { WRIKE_TOKEN: " " }, 2, "wrikekit-mcp: WRIKE_TOKEN is set but blank"],
+        ]
+      : []),
+  ];
+  for (const [name, args, env, status, says] of mistakes) {
+    const result = runBin(app, name, args, env);
+    if (result.status !== status || !result.stderr.includes(says)) fail(`${name} ${args.join(" ")}: exit ${result.status}, expected ${status} and ${JSON.stringify(says)} on stderr:\n${result.stderr}`);
+  }
+  step(`bins: ${mistakes.length} start-up mistakes exit non-zero at once, saying what to do`);
+}
+
 /** The bins a user runs after `npm install`: the emulator's CLI and the MCP server over stdio. */
 async function checkBins(app, has) {
+  checkBinMistakes(app, has);
   if (has("@wrikekit/emulator")) {
     try {
       const { child, match, output } = await startBin(app, "wrikekit-emulator", ["--port", "0"], /listening on (http:\/\/127\.0\.0\.1:\d+)[\s\S]*permanent token +(\S+)/);

@@ -112,6 +112,11 @@ describe("a wrong baseUrl says what the base is", () => {
       }
   });
 
+  it("a host and port without a scheme is named as given (it parses as a URL of scheme \"localhost:\", with no origin)", () => {
+    for (const create of [createWrikeClient, createV4Client])
+      expect(() => create({ auth: { kind: "bearer", token: "t" }, baseUrl: "localhost:8080" })).toThrow('baseUrl must be an https URL (http only for localhost): "localhost:8080"');
+  });
+
   it("a URL given as host names the host to pass and where a URL goes", () => {
     expect(() => createWrikeClient({ auth: { kind: "bearer", token: "t" }, host: "https://app-eu.wrike.com" })).toThrow('host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): "https://app-eu.wrike.com"');
   });
@@ -138,6 +143,18 @@ describe("failures that were retried say so", () => {
 });
 
 describe("a bad Date is reported as one", () => {
+  it("v4: a Date inside a structured argument is refused, nothing sent (an invalid one would go as null and clear the field)", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const client = createV4Client({ auth: { kind: "bearer", token: "t" }, fetch });
+    for (const due of [new Date("nope"), new Date("2026-12-24T10:00:00Z")]) {
+      // @ts-expect-error: task dates are text (a Date is taken by arguments typed as dates, at the top level)
+      const error = await caught(client.tasks.createInFolder({ folderId: "IEAGKVLFI4AAAAAA", title: "x", dates: { due } }));
+      expect(error).toBeInstanceOf(WrikeValidationError);
+      expect((error as WrikeValidationError).issues).toEqual([{ path: "dates.due", expected: "text in the form Wrike takes (a Date goes only in an argument typed as a date)", received: expect.stringMatching(/Date/) }]);
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('new Date("nope") is "an invalid Date", not "object"', async () => {
     const client = createWrikeClient({ auth: { kind: "bearer", token: "t" }, fetch: vi.fn() });
     const error = await caught(client.task.add({ title: "x", dueDate: new Date("nope") }));

@@ -14,7 +14,8 @@ export function secureUrl(text: string, what: string): URL {
     // Not a URL: named below as given.
   }
   if (url?.protocol === "https:" || (url?.protocol === "http:" && LOOPBACK_HOST.test(url.hostname))) return url;
-  throw new TypeError(`${what} must be an https URL (http only for localhost): ${url ? url.origin + url.pathname : JSON.stringify(text)}`);
+  // A URL without a scheme of the web ("localhost:8080", "mailto:...") has no origin: it is named as given.
+  throw new TypeError(`${what} must be an https URL (http only for localhost): ${url?.host ? url.origin + url.pathname : JSON.stringify(text)}`);
 }
 
 /** A host name with an optional port (what a token response's `host` is), not a URL. */

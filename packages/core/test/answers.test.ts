@@ -149,6 +149,8 @@ describe("the host option", () => {
     expect(() => createTransport(v4, { auth: bearer, baseUrl: "https://proxy.example/wrike/api/json/v2" })).toThrow("baseUrl must not end in /api/...");
     expect(() => createTransport(v4, { auth: bearer, baseUrl: "https://proxy.example/api/wrike" })).not.toThrow();
     expect(() => createTransport(v4, { auth: bearer, baseUrl: "http://proxy.example" })).toThrow("baseUrl must be an https URL");
+    // Without a scheme, a host and port parse as a URL of scheme "localhost:" with no origin: named as given.
+    expect(() => createTransport(v4, { auth: bearer, baseUrl: "localhost:8080" })).toThrow('baseUrl must be an https URL (http only for localhost): "localhost:8080"');
   });
 
   it("an XML answer without XML support is a decode error that says what to pass", async () => {

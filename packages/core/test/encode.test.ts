@@ -94,3 +94,25 @@ describe("echoed", () => {
     expect(bad.issues).toEqual([{ path: "asyncKey", expected: "string", received: "number 7" }]);
   });
 });
+
+describe("json and object", () => {
+  const encode = e.encoder([
+    ["dates", e.jsonValue, e.object],
+    ["operations", e.jsonArray, e.json],
+  ]);
+
+  it("refuse a Date inside, naming its path: JSON.stringify would send an ISO text with milliseconds, or null for an invalid one", () => {
+    const ctx = run(encode, { dates: { start: "2026-12-01", due: new Date("nope") }, operations: [{ params: { due: new Date(0) } }] });
+    expect(ctx.issues).toEqual([
+      { path: "dates.due", expected: expect.stringContaining("a Date goes only in an argument typed as a date"), received: "an invalid Date" },
+      { path: "operations[0].params.due", expected: expect.stringContaining("text in the form Wrike takes"), received: expect.stringContaining("1970-01-01") },
+    ]);
+    expect(ctx.pairs).toEqual([]);
+  });
+
+  it("send the same object with its dates as text", () => {
+    const ctx = run(encode, { dates: { start: "2026-12-01", due: "2026-12-05" }, operations: [{ params: { due: "2026-12-05" } }] });
+    expect(ctx.issues).toEqual([]);
+    expect(ctx.pairs).toEqual([["dates", '{"start":"2026-12-01","due":"2026-12-05"}'], ["operations", '[{"params":{"due":"2026-12-05"}}]']]);
+  });
+});

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { EmulatorCredentials } from "./credentials.js";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
 import { toEmulatorError } from "./engine/errors.js";
+import { StateFormatError } from "./engine/persist.js";
 import { isReadOnlyCall } from "./http/api.js";
 import { BadRequestError, sendFetchResponse, toFetchRequest } from "./node/http-bridge.js";
 import { createStatePersistence, readStateFile } from "./node/state-file.js";
@@ -31,10 +32,20 @@ export interface EmulatorServer {
 /** Listens on 127.0.0.1 only: the seeded credentials are public, so the emulator must not be reachable from elsewhere. */
 const HOST = "127.0.0.1";
 
+/** The emulator from the state file's JSON; a document it cannot read names the file. */
+function createSeededEmulator(options: EmulatorOptions, saved: string | undefined, stateFile: string | undefined): Emulator {
+  try {
+    return createEmulator({ ...options, ...(saved === undefined ? {} : { state: saved }) });
+  } catch (error) {
+    if (error instanceof StateFormatError) throw new StateFormatError(`state file ${stateFile}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
 export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
   const { port = 0, stateFile, onSaveError, ...emulatorOptions } = options;
   const saved = stateFile === undefined ? undefined : await readStateFile(stateFile);
-  const emulator = createEmulator({ ...emulatorOptions, ...(saved === undefined ? {} : { state: saved }) });
+  const emulator = createSeededEmulator(emulatorOptions, saved, stateFile);
   const onError = onSaveError ?? ((error: unknown) => process.stderr.write(`wrikekit emulator: could not save ${stateFile}: ${(error as Error).message}\n`));
   const persistence = stateFile === undefined ? undefined : createStatePersistence(stateFile, () => emulator.save(), { onError });
 

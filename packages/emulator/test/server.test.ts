@@ -128,6 +128,16 @@ describe("startEmulatorServer", () => {
     await import("node:fs/promises").then((fs) => fs.writeFile(stateFile, "[]"));
     await expect(startEmulatorServer({ stateFile })).rejects.toThrow(/not a wrikekit-emulator-state document/);
   });
+
+  it("a state file it could not read or save later fails at start, naming the path (not at the first save, after the changes)", async () => {
+    const dir = await tempDir();
+    const notJson = join(dir, "state.json");
+    await import("node:fs/promises").then((fs) => fs.writeFile(notJson, "not json"));
+    await expect(startEmulatorServer({ stateFile: notJson })).rejects.toThrow(`state file ${notJson}: the saved state is not JSON`);
+    await expect(startEmulatorServer({ stateFile: dir })).rejects.toThrow(`state file ${dir} is a folder: pass the path of a file in it`);
+    const missing = join(dir, "no-such-folder", "state.json");
+    await expect(startEmulatorServer({ stateFile: missing })).rejects.toThrow(`state file ${missing}: its folder ${join(dir, "no-such-folder")} does not exist or cannot be written (ENOENT)`);
+  });
 });
 
 describe("the command line", () => {

@@ -100,6 +100,8 @@ async function stdioCredentials(env: NodeJS.ProcessEnv, loginFile: string): Prom
   // Said here, naming the variable: core's transport would refuse it with a message about its options.
   if (token && !isSendableToken(token)) throw new Error("WRIKE_TOKEN has a space, a line break or a character that is not ASCII inside it, so it cannot be sent: set it to the token exactly as Wrike showed it");
   if (token) return { kind: "token", token };
+  // Set but blank (an empty secret, a prompt left empty): serving the emulator instead would pass fake data off as the account's.
+  if (token === "") throw new CliUsageError("WRIKE_TOKEN is set but blank: set it to your permanent token, or leave it out (or pass --offline) to serve the embedded emulator");
   const stored = await readLogin(loginFile);
   if (stored === undefined) return undefined;
   const store = fileTokenStore(loginFile, stored);

@@ -97,6 +97,15 @@ describe("start-up mistakes say which flag and what to pass", () => {
     expect(run(["--http", "--port", "0", "--base-url", "https://www.wrike.com/api/v4"]).stderr).toContain('--base-url: baseUrl ends in the API path /api/v4, which the client adds itself: pass "https://www.wrike.com"');
   });
 
+  it("a WRIKE_TOKEN that is set but blank, rather than the emulator's data passed off as the account's", () => {
+    for (const blank of ["", "  \n"]) {
+      const answer = spawnSync(process.execPath, [BIN], { env: { ...ENV, WRIKE_TOKEN: blank }, encoding: "utf8", input: "", timeout: 30_000 });
+      expect(answer.status).toBe(2);
+      expect(answer.stderr).toContain("wrikekit-mcp: WRIKE_TOKEN is set but blank: set it to your permanent token, or leave it out (or pass --offline) to serve the embedded emulator");
+      expect(answer.stderr).not.toContain("serving");
+    }
+  });
+
   it("a port in use", async () => {
     const first = await startHttpBin(["--offline"], ENV);
     try {

@@ -218,15 +218,32 @@ export const jsonArray: Writer<ItemChecker> = (value, path, ctx, slot, checkItem
 /** Checks one item of a JSON-text argument and returns what JSON.stringify should write. */
 export type ItemChecker = (value: unknown, path: string, ctx: EncodeContext) => unknown;
 
-/** Any value JSON can carry (what the reference leaves untyped). */
+/** Any value JSON can carry (what the reference leaves untyped), without a Date inside (see dateIn). */
 export const json: ItemChecker = (value, path, ctx) => {
   try {
-    if (JSON.stringify(value) !== undefined) return value;
+    if (JSON.stringify(value) !== undefined) {
+      const date = dateIn(value, path);
+      return date === undefined ? value : reject(date[1], date[0], "text in the form Wrike takes (a Date goes only in an argument typed as a date)", ctx);
+    }
   } catch {
     // A cycle or a bigint: not JSON.
   }
   return reject(value, path, "a JSON value (no functions, cycles or bigints)", ctx);
 };
+
+/**
+ * The first Date inside a JSON value, with its path. JSON.stringify would send it as an ISO text with
+ * milliseconds, a form no Wrike field takes, and an invalid one as null, which clears a nullable field.
+ */
+function dateIn(value: unknown, path: string): [path: string, date: Date] | undefined {
+  if (value instanceof Date) return [path, value];
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = dateIn(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** An object argument sent as JSON text (a model of the spec: `dates`, `project`, a custom-field filter). */
 export const object: ItemChecker = (value, path, ctx) =>

@@ -1,15 +1,24 @@
 /** The --state file: read once at start, written atomically (temp file, then rename) as the state changes and on stop. */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, constants, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 
-/** The saved JSON, or undefined when the file does not exist yet. */
+/**
+ * The saved JSON, or undefined when the file does not exist yet. Then its folder must take a new file: that
+ * is checked now, so that a mistyped path fails at start rather than at the first save, after the changes.
+ */
 export async function readStateFile(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw new Error(`state file ${path} is a folder: pass the path of a file in it`, { cause: error });
+    if (code !== "ENOENT") throw new Error(`state file ${path}: ${(error as Error).message}`, { cause: error });
   }
+  await access(dirname(path), constants.W_OK).catch((error: unknown) => {
+    throw new Error(`state file ${path}: its folder ${dirname(path)} does not exist or cannot be written (${(error as NodeJS.ErrnoException).code})`, { cause: error });
+  });
+  return undefined;
 }
 
 /** Readers never see a half-written file; the mode is 0600 because the state holds OAuth secrets. */
