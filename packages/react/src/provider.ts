@@ -7,7 +7,7 @@
 import { createContext, createElement, useContext, useState, type ReactNode } from "react";
 import { QueryClientContext, QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { WrikeTransport } from "@wrikekit/core";
-import { WRIKE_QUERY_KEY_ROOT } from "./key-root.js";
+import { removeClientCache } from "./client-cache.js";
 
 /** What the hooks need of a client: its transport. Any `createWrikeClient(...)` result fits (v4 or v2). */
 export interface WrikeClientLike {
@@ -30,9 +30,9 @@ export interface WrikeProviderProps {
 
 /**
  * Makes `client` available to `useWrikeClient()` and every generated hook below it. When `client` changes
- * (another user signed in, another account), the wrikekit queries cached with the previous one are removed
- * before anything below renders with the new client: query keys name the method and its arguments, not the
- * credentials, so they would otherwise show one user's data to the next.
+ * (another user signed in, another account), the wrikekit queries and mutations cached with the previous one
+ * are removed before anything below renders with the new client: query keys name the method and its
+ * arguments, not the credentials, so they would otherwise show one user's data to the next.
  */
 export function WrikeProvider({ client, queryClient, children }: WrikeProviderProps): ReactNode {
   const cache = useContext(QueryClientContext);
@@ -40,7 +40,8 @@ export function WrikeProvider({ client, queryClient, children }: WrikeProviderPr
   if (renderedClient !== client) {
     // During render, not in an effect, so that no child ever renders the new client with the old data.
     // Removing is idempotent, so a render React throws away and repeats does no harm.
-    (queryClient ?? cache)?.removeQueries({ queryKey: [WRIKE_QUERY_KEY_ROOT] });
+    const target = queryClient ?? cache;
+    if (target) removeClientCache(target);
     setRenderedClient(client);
   }
   const inner = createElement(WrikeClientContext.Provider, { value: client }, children);

@@ -24,6 +24,7 @@ import {
 } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { WrikeError, type Download, type WrikeTransport } from "@wrikekit/core";
+import { markWrikeMutationFn } from "./client-cache.js";
 import { WRIKE_QUERY_KEY_ROOT } from "./key-root.js";
 import { useWrikeClient, type WrikeClientLike } from "./provider.js";
 
@@ -218,7 +219,8 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
 ): UseMutationResult<R, WrikeError, A, TOnMutateResult> {
   const client = useWrikeClient();
   // A write whose arguments are all optional may be mutated with none: `mutate()`.
-  const mutate = wrikeErrors(method, (args: A) => call(client.transport, revealed(args ?? {}) as Exclude<A, void>));
+  // Marked so that WrikeProvider can drop this client's mutations when it gets another client.
+  const mutate = markWrikeMutationFn(wrikeErrors(method, (args: A) => call(client.transport, revealed(args ?? {}) as Exclude<A, void>)));
   const result = useMutation<R, WrikeError, A, TOnMutateResult>({
     ...options,
     // Never TanStack's retries, even when a QueryClient's defaults ask for them: Wrike has no idempotency key,

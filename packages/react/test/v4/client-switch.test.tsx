@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
 /**
  * Another user signs in: the WrikeProvider gets another client while the QueryClient stays. No render
- * with the new client may show what the previous one fetched (query keys do not carry credentials).
+ * with the new client may show what the previous one fetched or wrote (query keys do not carry credentials).
  */
-import { render, waitFor } from "@testing-library/react";
-import { QueryClient } from "@tanstack/react-query";
+import { act, render, renderHook, waitFor } from "@testing-library/react";
+import { QueryClient, useMutation, useMutationState } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
-import { tasksListHandler } from "@wrikekit/msw";
-import { WrikeProvider, useTasksList, useWrikeClient } from "../../src/index.js";
+import { tasksCreateInFolderHandler, tasksListHandler } from "@wrikekit/msw";
+import { WrikeProvider, useTasksCreateInFolder, useTasksList, useWrikeClient } from "../../src/index.js";
 import { useMswServer } from "./msw-server.js";
 
 const server = useMswServer();
@@ -59,5 +60,33 @@ describe("WrikeProvider with another client", () => {
     view.rerender(app());
     expect(view.container.textContent).toBe("same");
     expect(requests).toBe(1);
+  });
+
+  it("drops the previous client's wrikekit mutations (their variables and answers), and keeps the app's own", async () => {
+    server.use(tasksCreateInFolderHandler(({ args }) => ({ data: [{ id: "T9", title: args.title }] })));
+    const alice = clientOf("alice-token-0001");
+    const bob = clientOf("bob-token-00001");
+    const queryClient = new QueryClient();
+    let client = alice;
+    const wrapper = ({ children }: { children?: ReactNode }) => (
+      <WrikeProvider client={client} queryClient={queryClient}>
+        {children}
+      </WrikeProvider>
+    );
+    const { result, rerender } = renderHook(
+      () => ({
+        create: useTasksCreateInFolder(),
+        own: useMutation({ mutationFn: async (note: string) => note }),
+        seen: useMutationState({ select: (m) => JSON.stringify([m.state.variables, m.state.data]) }),
+      }),
+      { wrapper },
+    );
+    await act(() => result.current.create.mutateAsync({ folderId: "F", title: "alice's secret plan" }));
+    await act(() => result.current.own.mutateAsync("the app's own note"));
+    await waitFor(() => expect(result.current.seen.join()).toContain("alice's secret plan"));
+    client = bob;
+    rerender();
+    await waitFor(() => expect(result.current.seen.join()).not.toContain("alice's secret plan"));
+    expect(result.current.seen.join()).toContain("the app's own note");
   });
 });
