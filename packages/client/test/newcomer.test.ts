@@ -289,3 +289,18 @@ describe("a webhook needs the URL it posts to", () => {
     expect(sent).toEqual(["https://www.wrike.com/api/v4/spaces/S1/webhooks"]);
   });
 });
+
+describe("a credential given wrong is refused without being quoted", () => {
+  it("a webhook secret that is not sendable text: the error names the argument and the kind of value, never the value", async () => {
+    const fetch = vi.fn();
+    const wrike = createV4Client({ auth: { kind: "bearer", token: "perm-token-123456" }, fetch });
+    for (const secret of [987654321, "half-\uD800-surrogate-secret", ["list-secret-1234"]]) {
+      const error = await caught(wrike.webhooks.createInFolder({ folderId: "IEAGKVLFI4AAAAAA", hookUrl: "https://hooks.example.com/wrike", secret: secret as never }));
+      expect(error).toBeInstanceOf(WrikeValidationError);
+      const { message, issues } = error as WrikeValidationError;
+      expect(issues).toEqual([expect.objectContaining({ path: "secret", received: expect.stringMatching(/\(a secret: not shown\)$/) })]);
+      for (const text of [message, JSON.stringify(issues)]) expect(text).not.toMatch(/987654321|surrogate-secret|list-secret/);
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});

@@ -368,6 +368,19 @@ export const utcTimestamp: ItemEncoder = (value, path, ctx) => {
 export const header: ItemEncoder = (value, path, ctx) =>
   typeof value === "string" && /^[^\r\n\u0100-\uffff]*$/.test(value) ? value : reject(value, path, "text a header can carry (no line breaks, Latin-1 only)", ctx);
 
+/**
+ * The item encoder of a credential (a spec argument marked `sensitive`, such as a webhook's secret): the
+ * issues it records say what kind of value was given, never the value, since they end up in error messages.
+ */
+export const secret =
+  (encodeItem: ItemEncoder): ItemEncoder =>
+  (value, path, ctx) => {
+    const before = ctx.issues.length;
+    const text = encodeItem(value, path, ctx);
+    for (let i = before; i < ctx.issues.length; i++) ctx.issues[i] = { ...ctx.issues[i]!, received: `${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value} (a secret: not shown)` };
+    return text;
+  };
+
 // One encoder per scalar type of the spec, named after it, so emitters map a type to `e.<type>`.
 export const long = integer;
 export const uid = string;

@@ -27,7 +27,9 @@ function encodingWriterOf(a: Argument, encoderFor: (a: Argument) => string): [st
   if (a.encoding === "raw") return ["e.raw", "undefined"];
   // Objects (spec models) and untyped JSON travel as JSON text, a list of them as one JSON array.
   if (a.type.kind === "model" || (a.type.kind === "scalar" && a.type.name === "json")) return [a.type.list ? "e.jsonArray" : "e.jsonValue", a.type.kind === "model" ? "e.object" : "e.json"];
-  const item = a.in === "header" && a.type.kind === "scalar" && a.type.name === "string" ? "e.header" : encoderFor(a);
+  const plain = a.in === "header" && a.type.kind === "scalar" && a.type.name === "string" ? "e.header" : encoderFor(a);
+  // A credential's issues never quote it (they become error messages).
+  const item = a.sensitive ? `/* @__PURE__ */ e.secret(${plain})` : plain;
   return [a.type.list ? `e.${a.encoding}List` : "e.scalar", item];
 }
 

@@ -1409,7 +1409,7 @@ export const encodeVersionGetArgs: e.ArgsEncoder<t.VersionGetArgs> = /* @__PURE_
 export const encodeWebhooksCreateInFolderArgs: e.ArgsEncoder<t.WebhooksCreateInFolderArgs> = /* @__PURE__ */ e.encoder([
   ["folderId", e.scalar, e.opaqueId, "path", true],
   ["hookUrl", e.scalar, e.string, "pairs", true],
-  ["secret", e.scalar, e.string],
+  ["secret", e.scalar, /* @__PURE__ */ e.secret(e.string)],
   ["events", e.bracketList, e.string],
   ["recursive", e.scalar, e.boolean],
   ["parameterisedEvents", e.scalar, e.string],
@@ -1419,7 +1419,7 @@ export const encodeWebhooksCreateInFolderArgs: e.ArgsEncoder<t.WebhooksCreateInF
 export const encodeWebhooksCreateInSpaceArgs: e.ArgsEncoder<t.WebhooksCreateInSpaceArgs> = /* @__PURE__ */ e.encoder([
   ["spaceId", e.scalar, e.opaqueId, "path", true],
   ["hookUrl", e.scalar, e.string, "pairs", true],
-  ["secret", e.scalar, e.string],
+  ["secret", e.scalar, /* @__PURE__ */ e.secret(e.string)],
   ["events", e.bracketList, e.string],
   ["recursive", e.scalar, e.boolean],
   ["parameterisedEvents", e.scalar, e.string],
@@ -1428,7 +1428,7 @@ export const encodeWebhooksCreateInSpaceArgs: e.ArgsEncoder<t.WebhooksCreateInSp
 /** Checks the arguments of POST /webhooks and writes their wire forms into their slots of ctx. */
 export const encodeWebhooksCreateArgs: e.ArgsEncoder<t.WebhooksCreateArgs> = /* @__PURE__ */ e.encoder([
   ["hookUrl", e.scalar, e.string, "pairs", true],
-  ["secret", e.scalar, e.string],
+  ["secret", e.scalar, /* @__PURE__ */ e.secret(e.string)],
   ["events", e.bracketList, e.string],
   ["recursive", e.scalar, e.boolean],
   ["parameterisedEvents", e.scalar, e.string],
