@@ -419,6 +419,36 @@ describe("downloads", () => {
     expect(e.message).toContain("/api/v4/attachments/IEAGKVLFIYAAAAAA/download");
   });
 
+  it("a download that stalls half-way: a timeout WrikeTransportError after the call's timeoutMs without data, and the connection let go", async () => {
+    let closed!: Promise<void>;
+    handler = (req, res) => {
+      closed = new Promise((resolve) => req.socket.once("close", () => resolve()));
+      res.writeHead(200, { "content-type": "image/png", "content-length": String(bytes.length) });
+      res.write(bytes.subarray(0, 1000)); // and nothing more, the connection kept open
+    };
+    const answer = await client().attachments.download({ attachmentId: "IEAGKVLFIYAAAAAA" }, { timeoutMs: 300 });
+    const e = await failure(new Response(answer.body).arrayBuffer());
+    expect(e).toMatchObject({ method: "GET /attachments/{attachmentId}/download", reason: "timeout" });
+    expect(e.message).toContain("timed out");
+    await closed;
+  });
+
+  it("a slow reader is not timed out: only the wait for the server counts", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png", "content-length": String(bytes.length) });
+      res.write(bytes.subarray(0, 1000));
+      setTimeout(() => res.end(bytes.subarray(1000)), 50);
+    };
+    const answer = await createWrikeClient({ auth: { kind: "bearer", token: TOKEN }, baseUrl, rateLimit: false, timeoutMs: 200 }).attachments.download({ attachmentId: "IEAGKVLFIYAAAAAA" });
+    const reader = answer.body.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      chunks.push(next.value);
+      await new Promise((resolve) => setTimeout(resolve, 400)); // the caller takes longer than timeoutMs between chunks
+    }
+    expect(Buffer.concat(chunks)).toEqual(bytes);
+  });
+
   it("an abort while the body is read: an aborted WrikeTransportError", async () => {
     handler = (_req, res) => {
       res.writeHead(200, { "content-type": "image/png" });

@@ -23,7 +23,7 @@ export interface TransportOptions {
   xml?: XmlSupport;
   /** Default: the global fetch. */
   fetch?: typeof fetch;
-  /** Per-attempt timeout in milliseconds (until the answer is read; for downloads, until it starts). Default 60 s; 0 or Infinity disables it. */
+  /** Per-attempt timeout in milliseconds (until the answer is read; for downloads, until it starts, then each wait for the next chunk). Default 60 s; 0 or Infinity disables it. */
   timeoutMs?: number;
   /**
    * A client-side rate limiter shared by all calls of this transport (`createRateLimiter`). A bare
@@ -71,6 +71,8 @@ export interface CallOptions {
 export interface WrikeTransport {
   readonly api: ApiDescriptor;
   readonly format: ResponseFormat;
+  /** The per-attempt timeout of calls that name none (0: none); a download's body waits at most this long for each chunk. */
+  readonly timeoutMs?: number;
   call<A, R>(method: MethodDescriptor<A, R>, args: A, options?: CallOptions): Promise<R>;
   /** Sends a call and returns the answer once it starts, for bodies read as they arrive (see `download`). */
   open<A>(method: MethodDescriptor<A, unknown>, args: A, options?: CallOptions): Promise<Response>;

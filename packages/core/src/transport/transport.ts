@@ -218,6 +218,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
   return {
     api,
     format,
+    timeoutMs: defaultMs,
     call: (method, args, callOptions) => send(method as MethodDescriptor<never, unknown>, args, callOptions, true) as Promise<never>,
     open: (method, args, callOptions) => send(method as MethodDescriptor<never, unknown>, args, callOptions, false) as Promise<Response>,
   };
