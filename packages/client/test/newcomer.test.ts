@@ -84,6 +84,10 @@ describe("auth mistakes say what to pass", () => {
     }
     expect(message).toBe("createWrikeClient: OAuth 1.0a auth needs auth.token, auth.tokenSecret (non-empty strings from your Wrike app and its access token)");
   });
+
+  it("a blank OAuth 1.0a field (an unset variable read as spaces) is named like a missing one", () => {
+    expect(() => createWrikeClient({ auth: { kind: "oauth1", consumerKey: "  ", consumerSecret: "s", token: "t", tokenSecret: "\n" } })).toThrow("OAuth 1.0a auth needs auth.consumerKey, auth.tokenSecret");
+  });
 });
 
 describe("a wrong baseUrl says what the base is", () => {
@@ -115,6 +119,11 @@ describe("a wrong baseUrl says what the base is", () => {
   it("a host and port without a scheme is named as given (it parses as a URL of scheme \"localhost:\", with no origin)", () => {
     for (const create of [createWrikeClient, createV4Client])
       expect(() => create({ auth: { kind: "bearer", token: "t" }, baseUrl: "localhost:8080" })).toThrow('baseUrl must be an https URL (http only for localhost): "localhost:8080"');
+  });
+
+  it("host and baseUrl together are refused: one would go unused", () => {
+    for (const create of [createWrikeClient, createV4Client])
+      expect(() => create({ auth: { kind: "bearer", token: "t" }, host: "app-eu.wrike.com", baseUrl: "http://localhost:8080" })).toThrow("pass either baseUrl (a proxy's or an emulator's origin) or host (the account's API host, app-eu.wrike.com), not both");
   });
 
   it("a URL given as host names the host to pass and where a URL goes", () => {

@@ -47,6 +47,8 @@ export function apiBase(baseUrl: string | undefined, host?: string): string | un
  * example host and the base to pass instead of one that ends in the API path.
  */
 export function checkBaseOptions(baseUrl: string | undefined, host?: string): void {
+  // Both would leave one silently unused (the transport takes baseUrl).
+  if (host !== undefined && baseUrl !== undefined) throw new TypeError("pass either baseUrl (a proxy's or an emulator's origin) or host (the account's API host, app-eu.wrike.com), not both");
   if (host !== undefined && !HOST_NAME.test(host)) throw new TypeError(`host must be a host name such as app-eu.wrike.com (pass a URL as baseUrl): ${JSON.stringify(host)}`);
   if (baseUrl === undefined) return;
   const url = secureUrl(baseUrl, "baseUrl");

@@ -39,7 +39,7 @@ export function resolveAuth(auth: Auth): TransportAuth {
   if (isBearer(auth)) return auth;
   const kind = (auth as { kind?: string }).kind;
   if (kind === "oauth1") {
-    const missing = OAUTH1_FIELDS.filter((field) => typeof (auth as Partial<OAuth1Auth>)[field] !== "string" || (auth as OAuth1Auth)[field] === "");
+    const missing = OAUTH1_FIELDS.filter((field) => typeof (auth as Partial<OAuth1Auth>)[field] !== "string" || (auth as OAuth1Auth)[field].trim() === "");
     if (missing.length > 0) throw new TypeError(`createWrikeClient: OAuth 1.0a auth needs ${missing.map((f) => `auth.${f}`).join(", ")} (non-empty strings from your Wrike app and its access token)`);
     return oauth1Auth(auth as OAuth1Auth);
   }

@@ -1,4 +1,5 @@
 /** The wrikekit-emulator command: options, start, and the startup block with the seeded credentials. */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { methodDescriptors } from "@wrikekit/client/server";
 import type { EmulatorCredentials } from "./credentials.js";
@@ -10,7 +11,8 @@ export const USAGE = `Usage: wrikekit-emulator [--port N] [--state file.json] [-
   --state FILE        seed from FILE when it exists; save to it as changes happen
                       (atomically: a crash loses at most the last moment's) and on exit
   --no-auto-approve   show an approval page on /rest/auth/authorize instead of approving at once
-  --help              show this text`;
+  --help              show this text
+  --version           show the version`;
 
 export class CliUsageError extends Error {
   override readonly name = "CliUsageError";
@@ -21,6 +23,7 @@ export interface CliOptions {
   stateFile: string | undefined;
   autoApprove: boolean;
   help: boolean;
+  version: boolean;
 }
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -33,6 +36,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         state: { type: "string" },
         "no-auto-approve": { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        version: { type: "boolean" },
       },
       strict: true,
     }));
@@ -41,7 +45,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliUsageError(`--port must be an integer from 0 to 65535, got ${values.port}`);
-  return { port, stateFile: values.state, autoApprove: values["no-auto-approve"] !== true, help: values.help === true };
+  return { port, stateFile: values.state, autoApprove: values["no-auto-approve"] !== true, help: values.help === true, version: values.version === true };
 }
 
 /** The startup block: the only place the emulator ever prints secrets, on purpose, for local use. */
@@ -106,11 +110,12 @@ export interface CliHooks {
   onStarted?: (server: EmulatorServer) => void;
 }
 
-/** Starts the server and prints the startup block; undefined after --help. */
+/** Starts the server and prints the startup block; undefined after --help or --version. */
 export async function runCli(argv: readonly string[], hooks: CliHooks): Promise<EmulatorServer | undefined> {
   const options = parseCliArgs(argv);
-  if (options.help) {
-    hooks.print(USAGE);
+  if (options.help || options.version) {
+    // The package's own package.json (one folder above src/ and dist/), shipped in every tarball.
+    hooks.print(options.help ? USAGE : `wrikekit-emulator ${(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version}`);
     return undefined;
   }
   const server = await startEmulatorServer({ port: options.port, autoApprove: options.autoApprove, ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }) }).catch((error: unknown) => {

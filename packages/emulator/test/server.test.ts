@@ -1,7 +1,7 @@
 /** The Node server on a real loopback port, its state file, and the command line. */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { request } from "node:http";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -142,8 +142,8 @@ describe("startEmulatorServer", () => {
 
 describe("the command line", () => {
   it("parses its options", () => {
-    expect(parseCliArgs([])).toEqual({ port: 0, stateFile: undefined, autoApprove: true, help: false });
-    expect(parseCliArgs(["--port", "8123", "--state", "s.json", "--no-auto-approve"])).toEqual({ port: 8123, stateFile: "s.json", autoApprove: false, help: false });
+    expect(parseCliArgs([])).toEqual({ port: 0, stateFile: undefined, autoApprove: true, help: false, version: false });
+    expect(parseCliArgs(["--port", "8123", "--state", "s.json", "--no-auto-approve"])).toEqual({ port: 8123, stateFile: "s.json", autoApprove: false, help: false, version: false });
     expect(() => parseCliArgs(["--port", "http"])).toThrow(CliUsageError);
     expect(() => parseCliArgs(["--port", "70000"])).toThrow(/--port must be an integer from 0 to 65535/);
     expect(() => parseCliArgs(["--verbose"])).toThrow(CliUsageError);
@@ -169,6 +169,10 @@ describe("the command line", () => {
     const help: string[] = [];
     expect(await runCli(["--help"], { print: (text) => help.push(text) })).toBeUndefined();
     expect(help.join("")).toMatch(/^Usage: wrikekit-emulator/);
+    const version: string[] = [];
+    expect(await runCli(["--version"], { print: (text) => version.push(text) })).toBeUndefined();
+    const { version: packageVersion } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+    expect(version).toEqual([`wrikekit-emulator ${packageVersion}`]);
   });
 
   const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
