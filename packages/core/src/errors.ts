@@ -91,7 +91,9 @@ export class WrikeApiError<Name extends string = string, Code extends number = n
   declare readonly errorDescription: string;
   constructor(init: { code: number; errorName: string; serverMessage: string; method: string; httpStatus: number }) {
     // The generated client's entry narrows Name and Code to its API's (open) unions; the server sends them.
-    super({ message: `${init.method}: ${init.code} ${init.errorName}: ${init.serverMessage}`, ...init, error: init.errorName, errorDescription: init.serverMessage, status: init.httpStatus } as WrikeErrorInit);
+    // The message quotes at most 1,000 characters of the server's text (a proxy's page can be megabytes); errorDescription keeps it whole.
+    const text = init.serverMessage.length > 1000 ? `${init.serverMessage.slice(0, 1000)}… (${init.serverMessage.length} characters: see errorDescription)` : init.serverMessage;
+    super({ message: `${init.method}: ${init.code} ${init.errorName}: ${text}`, ...init, error: init.errorName, errorDescription: init.serverMessage, status: init.httpStatus } as WrikeErrorInit);
   }
 }
 

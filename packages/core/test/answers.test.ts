@@ -68,6 +68,15 @@ describe("the v4 error envelope", () => {
     expect(name).toBe("resource_not_found");
   });
 
+  it("a huge errorDescription is quoted in the message up to 1,000 characters and kept whole in errorDescription", async () => {
+    const description = `Bad gateway ${"x".repeat(2_000_000)}`;
+    const server = answering(() => Response.json({ errorDescription: description, error: "server_error" }, { status: 500 }));
+    const error = (await caught(createTransport(v4, { auth: bearer, fetch: server.fetch }).call(method("GET"), {}))) as WrikeApiError;
+    expect(error.errorDescription).toBe(description);
+    expect(error.message.length).toBeLessThan(1100);
+    expect(error.message).toMatch(/^GET \/tasks: 500 server_error: Bad gateway x+… \(2000012 characters: see errorDescription\)$/);
+  });
+
   it("keeps an unknown name, and fills a missing one from the status when the status has only one", async () => {
     const unknown = answering(() => Response.json({ errorDescription: "Slow down", error: "quota_exceeded" }, { status: 400 }));
     expect(await caught(createTransport(v4, { auth: bearer, fetch: unknown.fetch }).call(method("GET"), {}))).toMatchObject({ error: "quota_exceeded", status: 400 });
