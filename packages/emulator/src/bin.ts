@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** wrikekit-emulator: runs the emulator until SIGINT or SIGTERM, then saves the state file. */
+import { readFileSync } from "node:fs";
 import { CliUsageError, runCli, USAGE } from "./cli.js";
 import type { EmulatorServer } from "./server.js";
 
@@ -26,7 +27,9 @@ function stopOnSignals(server: EmulatorServer): void {
 }
 
 try {
-  await runCli(process.argv.slice(2), { print: (text) => process.stdout.write(`${text}\n`), onStarted: stopOnSignals });
+  // The package's own package.json, one folder above dist/ (and src/), shipped in every tarball.
+  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  await runCli(process.argv.slice(2), { print: (text) => process.stdout.write(`${text}\n`), version, onStarted: stopOnSignals });
 } catch (error) {
   process.stderr.write(`wrikekit-emulator: ${(error as Error).message}\n`);
   if (error instanceof CliUsageError) process.stderr.write(`${USAGE}\n`);

@@ -1,5 +1,4 @@
 /** The wrikekit-emulator command: options, start, and the startup block with the seeded credentials. */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { methodDescriptors } from "@wrikekit/client/server";
 import type { EmulatorCredentials } from "./credentials.js";
@@ -106,6 +105,8 @@ function v4Tokens(credentials: EmulatorCredentials): string {
 
 export interface CliHooks {
   print: (text: string) => void;
+  /** What --version prints (the bin reads it from the package's package.json). */
+  version?: string;
   /** Called once the server listens, before the startup block is printed (the bin installs its signal handlers here). */
   onStarted?: (server: EmulatorServer) => void;
 }
@@ -114,8 +115,7 @@ export interface CliHooks {
 export async function runCli(argv: readonly string[], hooks: CliHooks): Promise<EmulatorServer | undefined> {
   const options = parseCliArgs(argv);
   if (options.help || options.version) {
-    // The package's own package.json (one folder above src/ and dist/), shipped in every tarball.
-    hooks.print(options.help ? USAGE : `wrikekit-emulator ${(JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version}`);
+    hooks.print(options.help ? USAGE : `wrikekit-emulator ${hooks.version ?? "(version unknown)"}`);
     return undefined;
   }
   const server = await startEmulatorServer({ port: options.port, autoApprove: options.autoApprove, ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }) }).catch((error: unknown) => {

@@ -34,7 +34,14 @@ function argumentDescription(m: Method, a: Argument): string | undefined {
   if (m.paging?.kind === "pageToken" && a.name === m.paging.tokenArg) return `The ${m.paging.nextTokenField} of the previous answer, for the next page; the other arguments unchanged.`;
   // The runtime takes the list as is; how the API wants it sent (JSON text) is not the assistant's concern.
   if (m.selects?.arg === a.name) return `Optional ${m.selects.model} fields to include in the answer.`;
-  return a.type.kind === "enum" ? withoutValueList(a.description) : a.description;
+  if (a.type.kind === "enum") return withoutValueList(a.description);
+  return a.description ?? (a.in === "path" ? pathIdDescription(a.name) : undefined);
+}
+
+/** What a path id the reference leaves undescribed is, from its name: `folderId` is the id of the folder. */
+function pathIdDescription(name: string): string | undefined {
+  const thing = /^(.+)Id$/.exec(name)?.[1];
+  return thing === undefined ? undefined : `Id of the ${thing.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase()}.`;
 }
 
 function argumentSchema(ir: Ir, m: Method, a: Argument): SchemaOrRef {
