@@ -15,6 +15,21 @@ import { useMswServer } from "./msw-server.js";
 const server = useMswServer();
 const clientOf = (token: string) => createWrikeClient({ auth: { kind: "bearer", token }, rateLimit: false, retry: false });
 
+/** A wrapper whose provider has Alice's client until `signIn(bob)`, over one QueryClient; writes are echoed. */
+function aliceThenBob() {
+  server.use(tasksCreateInFolderHandler(({ args }) => ({ data: [{ id: "T9", title: args.title }] })));
+  const alice = clientOf("alice-token-0001");
+  const bob = clientOf("bob-token-00001");
+  const queryClient = new QueryClient();
+  let client = alice;
+  const wrapper = ({ children }: { children?: ReactNode }) => (
+    <WrikeProvider client={client} queryClient={queryClient}>
+      {children}
+    </WrikeProvider>
+  );
+  return { bob, wrapper, signIn: (next: WrikeClient) => void (client = next) };
+}
+
 describe("WrikeProvider with another client", () => {
   it("drops the previous client's cached queries before anything renders with the new one", async () => {
     server.use(tasksListHandler(({ request }) => ({ data: [{ id: "T", title: `task of ${request.headers.get("authorization")}` }] })));
@@ -63,16 +78,7 @@ describe("WrikeProvider with another client", () => {
   });
 
   it("drops the previous client's wrikekit mutations (their variables and answers), and keeps the app's own", async () => {
-    server.use(tasksCreateInFolderHandler(({ args }) => ({ data: [{ id: "T9", title: args.title }] })));
-    const alice = clientOf("alice-token-0001");
-    const bob = clientOf("bob-token-00001");
-    const queryClient = new QueryClient();
-    let client = alice;
-    const wrapper = ({ children }: { children?: ReactNode }) => (
-      <WrikeProvider client={client} queryClient={queryClient}>
-        {children}
-      </WrikeProvider>
-    );
+    const { bob, wrapper, signIn } = aliceThenBob();
     const { result, rerender } = renderHook(
       () => ({
         create: useTasksCreateInFolder(),
@@ -84,7 +90,7 @@ describe("WrikeProvider with another client", () => {
     await act(() => result.current.create.mutateAsync({ folderId: "F", title: "alice's secret plan" }));
     await act(() => result.current.own.mutateAsync("the app's own note"));
     await waitFor(() => expect(result.current.seen.join()).toContain("alice's secret plan"));
-    client = bob;
+    signIn(bob);
     rerender();
     await waitFor(() => expect(result.current.seen.join()).not.toContain("alice's secret plan"));
     expect(result.current.seen.join()).toContain("the app's own note");
