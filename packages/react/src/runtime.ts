@@ -26,7 +26,7 @@ import {
   type UseQueryOptions,
   type UseQueryResult,
 } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { WrikeError, type Download, type WrikeTransport } from "@wrikekit/core";
 import { markWrikeMutationFn } from "./client-cache.js";
 import { WRIKE_QUERY_KEY_ROOT } from "./key-root.js";
@@ -306,6 +306,7 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
   sensitive?: readonly string[],
 ): UseMutationResult<R, WrikeError, A, TOnMutateResult> {
   const client = useWrikeClient();
+  const [resultClient, setResultClient] = useState(client);
   // A write whose arguments are all optional may be mutated with none: `mutate()`.
   // Marked so that WrikeProvider can drop this client's mutations when it gets another client.
   const mutate = markWrikeMutationFn(wrikeErrors(method, (args: A) => call(client.transport, revealed(args ?? {}) as Exclude<A, void>)));
@@ -320,6 +321,13 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
       await options?.onSuccess?.(data, variables, onMutateResult, context);
     },
   });
+  if (resultClient !== client) {
+    // Another user signed in: WrikeProvider removed the previous client's mutations from the cache, but this
+    // hook's own result still shows its last one (data, variables, error). Reset during render, not in an
+    // effect, so that no render with the new client shows them; React then renders again with the new state.
+    result.reset();
+    setResultClient(client);
+  }
   const { mutate: tanstackMutate, mutateAsync: tanstackMutateAsync } = result;
   // Stable across renders as TanStack's own are, so that they can sit in effect dependencies.
   const concealing = useMemo(

@@ -5,7 +5,7 @@
  */
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, useMutation, useMutationState } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
 import { tasksCreateInFolderHandler, tasksListHandler } from "@wrikekit/msw";
@@ -94,5 +94,29 @@ describe("WrikeProvider with another client", () => {
     rerender();
     await waitFor(() => expect(result.current.seen.join()).not.toContain("alice's secret plan"));
     expect(result.current.seen.join()).toContain("the app's own note");
+  });
+
+  it("resets a mounted mutation hook: no render with the new client shows the previous one's data, variables or error", async () => {
+    const { bob, wrapper, signIn } = aliceThenBob();
+    const seenByBob: unknown[] = [];
+    const { result, rerender } = renderHook(
+      () => {
+        const create = useTasksCreateInFolder();
+        const current = useWrikeClient();
+        // What each committed render showed (React throws away a render that sets state while rendering).
+        useEffect(() => void (current === bob && seenByBob.push([create.status, create.data, create.variables, create.error])));
+        return create;
+      },
+      { wrapper },
+    );
+    await act(() => result.current.mutateAsync({ folderId: "F", title: "alice's secret plan" }));
+    await waitFor(() => expect(result.current.data?.data[0]?.title).toBe("alice's secret plan"));
+    signIn(bob);
+    rerender();
+    expect(seenByBob.length).toBeGreaterThan(0);
+    expect(seenByBob.every((seen) => JSON.stringify(seen) === JSON.stringify(["idle", undefined, undefined, null]))).toBe(true);
+    // The hook still works for the new client.
+    await act(() => result.current.mutateAsync({ folderId: "F", title: "bob's" }));
+    await waitFor(() => expect(result.current.variables).toEqual({ folderId: "F", title: "bob's" }));
   });
 });
