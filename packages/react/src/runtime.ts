@@ -11,10 +11,14 @@ import {
   useInfiniteQuery,
   useMutation,
   useQuery,
+  useQueryClient,
+  skipToken,
   type DataTag,
   type InfiniteData,
   type QueryFunction,
   type QueryClient,
+  type QueryKey,
+  type SkipToken,
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
   type UseMutationOptions,
@@ -22,7 +26,7 @@ import {
   type UseQueryOptions,
   type UseQueryResult,
 } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { WrikeError, type Download, type WrikeTransport } from "@wrikekit/core";
 import { markWrikeMutationFn } from "./client-cache.js";
 import { WRIKE_QUERY_KEY_ROOT } from "./key-root.js";
@@ -38,6 +42,16 @@ export type WrikeQueryKey<Id extends string, A> = readonly ["wrike", Id, A];
 
 /** The query key of a token-paged read's pages (useInfiniteQuery): `["wrike", methodId, args, "infinite"]`. */
 export type WrikeInfiniteQueryKey<Id extends string, A> = readonly ["wrike", Id, A, "infinite"];
+
+/**
+ * The key of a read whose hook or factory was given `skipToken` instead of arguments: `null` where the
+ * arguments go, which no arguments give (left-out ones count as `{}`), so a skipped query never shares an
+ * entry with a real one, and the key stays JSON (a symbol in a key would hash as `null` next to real keys).
+ */
+export type WrikeSkippedQueryKey<Id extends string> = readonly ["wrike", Id, null];
+
+/** The infinite query key of a token-paged read given `skipToken`: `["wrike", methodId, null, "infinite"]`. */
+export type WrikeSkippedInfiniteQueryKey<Id extends string> = readonly ["wrike", Id, null, "infinite"];
 
 type KeyArgs<A> = {} extends A ? [args?: A] : [args: A];
 
@@ -111,8 +125,25 @@ export type WrikeQueryOptions<Id extends string, A, R> = Omit<UseQueryOptions<R,
   queryFn: QueryFunction<R, WrikeQueryKey<Id, A>>;
 };
 
+/** A query hook's key: its arguments', or the skipped key while it is given `skipToken`. */
+export type WrikeSkippableQueryKey<Id extends string, A> = WrikeQueryKey<Id, A> | WrikeSkippedQueryKey<Id>;
+
+/**
+ * What a queryOptions factory returns when its arguments may be `skipToken`, TanStack's own `queryOptions`
+ * shape for a skippable query: given `skipToken`, the skipped key and `queryFn: skipToken` (fetches nothing;
+ * `refetch()` fails with TanStack's "Missing queryFn" error). `useQuery`, `useQueries` and `prefetchQuery`
+ * take it; `useSuspenseQuery` does not (at compile time).
+ */
+export type WrikeSkippableQueryOptions<Id extends string, A, R> = Omit<UseQueryOptions<R, WrikeError, R, WrikeSkippableQueryKey<Id, A>>, "queryFn"> & {
+  queryKey: DataTag<WrikeSkippableQueryKey<Id, A>, R, WrikeError>;
+  queryFn: QueryFunction<R, WrikeSkippableQueryKey<Id, A>> | SkipToken;
+};
+
 /** Options of a generated query hook: everything useQuery takes but the key and the fetcher. */
-export type WrikeQueryHookOptions<Id extends string, A, R, TData = R> = Omit<UseQueryOptions<R, WrikeError, TData, WrikeQueryKey<Id, A>>, "queryKey" | "queryFn">;
+export type WrikeQueryHookOptions<Id extends string, A, R, TData = R> = Omit<
+  UseQueryOptions<R, WrikeError, TData, WrikeSkippableQueryKey<Id, A>>,
+  "queryKey" | "queryFn"
+>;
 
 /** The pages of a token-paged read as useInfiniteQuery keeps them; each page param is the token that fetched it. */
 export type WrikePages<R> = InfiniteData<R, string | undefined>;
@@ -123,11 +154,30 @@ export type WrikeInfiniteQueryOptions<Id extends string, A, R> = Omit<UseInfinit
   queryFn: QueryFunction<R, WrikeInfiniteQueryKey<Id, A>, string | undefined>;
 };
 
-/** Options of a generated infinite query hook: everything useInfiniteQuery takes but the key, fetcher and paging. */
+/** An infinite query hook's key: its arguments', or the skipped key while it is given `skipToken`. */
+export type WrikeSkippableInfiniteQueryKey<Id extends string, A> = WrikeInfiniteQueryKey<Id, A> | WrikeSkippedInfiniteQueryKey<Id>;
+
+/** What an infiniteQueryOptions factory returns when its arguments may be `skipToken` (see WrikeSkippableQueryOptions). */
+export type WrikeSkippableInfiniteQueryOptions<Id extends string, A, R> = Omit<
+  UseInfiniteQueryOptions<R, WrikeError, WrikePages<R>, WrikeSkippableInfiniteQueryKey<Id, A>, string | undefined>,
+  "queryFn"
+> & {
+  queryKey: DataTag<WrikeSkippableInfiniteQueryKey<Id, A>, WrikePages<R>, WrikeError>;
+  queryFn: QueryFunction<R, WrikeSkippableInfiniteQueryKey<Id, A>, string | undefined> | SkipToken;
+};
+
+/** Options of a generated infinite query hook: everything useInfiniteQuery takes but the key, fetcher, paging and `maxPages`. */
 export type WrikeInfiniteQueryHookOptions<Id extends string, A, R, TData = WrikePages<R>> = Omit<
-  UseInfiniteQueryOptions<R, WrikeError, TData, WrikeInfiniteQueryKey<Id, A>, string | undefined>,
-  "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
->;
+  UseInfiniteQueryOptions<R, WrikeError, TData, WrikeSkippableInfiniteQueryKey<Id, A>, string | undefined>,
+  "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam" | "maxPages"
+> & {
+  /**
+   * Not supported: Wrike's page tokens only go forward (an answer has a `nextPageToken`, never a previous
+   * one), so a page TanStack dropped from the front to keep `maxPages` could never be fetched again.
+   * Passing it throws a TypeError; to bound memory, page a narrower read or `remove` the query when done.
+   */
+  maxPages?: never;
+};
 
 /** Options of a generated mutation hook: everything useMutation takes but the mutation function. */
 export type WrikeMutationHookOptions<A, R, TOnMutateResult = unknown> = Omit<UseMutationOptions<R, WrikeError, A, TOnMutateResult>, "mutationFn">;
@@ -137,14 +187,38 @@ export type WrikeMutationHookOptions<A, R, TOnMutateResult = unknown> = Omit<Use
  * server's Retry-After, 503, refused or broken connections, gateway errors), with back-off and a time
  * budget (`createWrikeClient({ retry })`); TanStack's default of 3 more tries on top would send each request
  * up to 4 times the client's attempts, and hold a failure that no retry can mend (a 4xx, invalid
- * arguments) for 7 s before the hook shows it. A hook's or factory's own `retry` option still wins.
+ * arguments) for 7 s before the hook shows it. A hook's or factory's own `retry` option still wins, and the
+ * hooks honour a `retry` the app set with `queryClient.setQueryDefaults` for a key of theirs (see wrikeRetry).
  */
 const WRIKE_QUERY_RETRY = false;
 
-/** @internal Used by generated queryOptions factories. */
-export function wrikeQueryOptions<Id extends string, A, R>(queryKey: WrikeQueryKey<Id, A>, fetch: (signal: AbortSignal) => Promise<R>): WrikeQueryOptions<Id, A, R> {
-  const call = wrikeErrors(queryKey[1], fetch);
-  return queryOptions({ queryKey, queryFn: ({ signal }) => call(signal), retry: WRIKE_QUERY_RETRY }) as unknown as WrikeQueryOptions<Id, A, R>;
+/**
+ * The retry of a hook's query: its own option, else a `retry` the app set with `setQueryDefaults` for a key
+ * that matches this query's (`["wrike"]`, `tasksKeys.list.all`, ...), a deliberate choice for these queries,
+ * else none. The QueryClient's `defaultOptions.queries.retry` (TanStack's 3 when unset) is not honoured: it
+ * is meant for the app's own queries, and would multiply the client's retries.
+ */
+function wrikeRetry<O extends { retry?: unknown }>(queryClient: QueryClient, queryKey: QueryKey, options: O | undefined): O["retry"] | false {
+  return options?.retry ?? (queryClient.getQueryDefaults(queryKey).retry as O["retry"] | undefined) ?? WRIKE_QUERY_RETRY;
+}
+
+/** The key of a read's query for these arguments, or its skipped key for `skipToken`. */
+function keyFor<Id extends string, K>(keys: MethodKeys<Id, K>, args: K | SkipToken): WrikeSkippableQueryKey<Id, K> {
+  return args === skipToken ? [...keys.all, null] : (keys as (args: K) => WrikeQueryKey<Id, K>)(args);
+}
+
+/**
+ * @internal Used by generated queryOptions factories: the read's options for `args`, or for `skipToken` its
+ * skipped options (the skipped key, `queryFn: skipToken`: TanStack then fetches nothing).
+ */
+export function wrikeQueryOptions<Id extends string, K, A extends K, R>(
+  keys: MethodKeys<Id, K>,
+  args: A | SkipToken,
+  fetch: (args: A, signal: AbortSignal) => Promise<R>,
+): WrikeSkippableQueryOptions<Id, K, R> {
+  const call = wrikeErrors(keys.methodId, fetch);
+  const queryFn = args === skipToken ? skipToken : ({ signal }: { signal: AbortSignal }) => call(args, signal);
+  return queryOptions({ queryKey: keyFor(keys, args), queryFn, retry: WRIKE_QUERY_RETRY }) as unknown as WrikeSkippableQueryOptions<Id, K, R>;
 }
 
 /** How a token-paged read pages: the argument that carries the token and the answer's field with the next one. */
@@ -155,51 +229,65 @@ export interface WrikeTokenPaging {
 
 /**
  * @internal Used by generated infiniteQueryOptions factories. Every page is fetched with the caller's
- * arguments unchanged (Wrike keeps neither filters nor `fields` across pages) plus the previous page's token.
+ * arguments unchanged (Wrike keeps neither filters nor `fields` across pages) plus the previous page's token;
+ * for `skipToken`, the skipped options (see wrikeQueryOptions).
  */
-export function wrikeInfiniteQueryOptions<Id extends string, K, A extends object, R>(
-  queryKey: WrikeInfiniteQueryKey<Id, K>,
-  args: A,
+export function wrikeInfiniteQueryOptions<Id extends string, K, A extends K & object, R>(
+  keys: MethodKeys<Id, K>,
+  args: A | SkipToken,
   paging: WrikeTokenPaging,
   fetch: (args: A, signal: AbortSignal) => PromiseLike<R>,
-): WrikeInfiniteQueryOptions<Id, K, R> {
-  const call = wrikeErrors(queryKey[1], async (pageArgs: A, signal: AbortSignal) => fetch(pageArgs, signal));
+): WrikeSkippableInfiniteQueryOptions<Id, K, R> {
+  const call = wrikeErrors(keys.methodId, async (pageArgs: A, signal: AbortSignal) => fetch(pageArgs, signal));
+  const queryFn =
+    args === skipToken
+      ? skipToken
+      : // The first page's param is undefined, but null after a JSON round trip (dehydrate on the server, hydrate
+        // in the browser): either way the first page is fetched with the caller's arguments alone.
+        ({ pageParam, signal }: { pageParam: string | undefined; signal: AbortSignal }) => call(pageParam == null ? args : { ...args, [paging.tokenArg]: pageParam }, signal);
   return infiniteQueryOptions({
-    queryKey,
-    // The first page's param is undefined, but null after a JSON round trip (dehydrate on the server, hydrate
-    // in the browser): either way the first page is fetched with the caller's arguments alone.
-    queryFn: ({ pageParam, signal }) => call(pageParam == null ? args : { ...args, [paging.tokenArg]: pageParam }, signal),
+    queryKey: [...keyFor(keys, args), "infinite"] as const,
+    queryFn,
     retry: WRIKE_QUERY_RETRY,
+    // Never a QueryClient default's maxPages: pages dropped from the front could not be fetched again (no previous-page token).
+    maxPages: undefined,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page: R) => {
       const token = (page as Record<string, unknown>)[paging.nextTokenField];
       return typeof token === "string" && token !== "" ? token : undefined;
     },
-  }) as unknown as WrikeInfiniteQueryOptions<Id, K, R>;
+  }) as unknown as WrikeSkippableInfiniteQueryOptions<Id, K, R>;
 }
 
 /** @internal Used by generated query hooks: the options built with the provider's client, the caller's options over them. */
 export function useWrikeQuery<Id extends string, A, R, TData>(
-  build: (client: WrikeClientLike) => WrikeQueryOptions<Id, A, R>,
+  build: (client: WrikeClientLike) => WrikeSkippableQueryOptions<Id, A, R>,
   options: WrikeQueryHookOptions<Id, A, R, TData> | undefined,
 ): UseQueryResult<TData, WrikeError> {
-  const own = build(useWrikeClient());
-  return useQuery<R, WrikeError, TData, WrikeQueryKey<Id, A>>({ ...options, retry: options?.retry ?? own.retry, queryKey: own.queryKey, queryFn: own.queryFn });
+  const { queryKey, queryFn } = build(useWrikeClient());
+  const retry = wrikeRetry(useQueryClient(), queryKey, options);
+  return useQuery<R, WrikeError, TData, WrikeSkippableQueryKey<Id, A>>({ ...options, retry, queryKey, queryFn });
 }
 
 /** @internal Used by generated infinite query hooks. */
 export function useWrikeInfiniteQuery<Id extends string, A, R, TData>(
-  build: (client: WrikeClientLike) => WrikeInfiniteQueryOptions<Id, A, R>,
+  build: (client: WrikeClientLike) => WrikeSkippableInfiniteQueryOptions<Id, A, R>,
   options: WrikeInfiniteQueryHookOptions<Id, A, R, TData> | undefined,
 ): UseInfiniteQueryResult<TData, WrikeError> {
-  const own = build(useWrikeClient());
-  return useInfiniteQuery<R, WrikeError, TData, WrikeInfiniteQueryKey<Id, A>, string | undefined>({
+  const { queryKey, queryFn, initialPageParam, getNextPageParam, maxPages } = build(useWrikeClient());
+  // Thrown rather than dropped: left out, the caller's bound on memory would silently not hold (see the option's doc).
+  if ((options as { maxPages?: unknown } | undefined)?.maxPages !== undefined) {
+    throw new TypeError(`${queryKey[1]}: the infinite query hook does not take maxPages: Wrike's page tokens only go forward, so a page dropped from the front could never be fetched again. Leave maxPages out.`);
+  }
+  const retry = wrikeRetry(useQueryClient(), queryKey, options);
+  return useInfiniteQuery<R, WrikeError, TData, WrikeSkippableInfiniteQueryKey<Id, A>, string | undefined>({
     ...options,
-    retry: options?.retry ?? own.retry,
-    queryKey: own.queryKey,
-    queryFn: own.queryFn,
-    initialPageParam: own.initialPageParam,
-    getNextPageParam: own.getNextPageParam,
+    retry,
+    queryKey,
+    queryFn,
+    initialPageParam,
+    getNextPageParam,
+    maxPages,
   });
 }
 
@@ -218,6 +306,7 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
   sensitive?: readonly string[],
 ): UseMutationResult<R, WrikeError, A, TOnMutateResult> {
   const client = useWrikeClient();
+  const [resultClient, setResultClient] = useState(client);
   // A write whose arguments are all optional may be mutated with none: `mutate()`.
   // Marked so that WrikeProvider can drop this client's mutations when it gets another client.
   const mutate = markWrikeMutationFn(wrikeErrors(method, (args: A) => call(client.transport, revealed(args ?? {}) as Exclude<A, void>)));
@@ -232,6 +321,13 @@ export function useWrikeMutation<A, R, TOnMutateResult>(
       await options?.onSuccess?.(data, variables, onMutateResult, context);
     },
   });
+  if (resultClient !== client) {
+    // Another user signed in: WrikeProvider removed the previous client's mutations from the cache, but this
+    // hook's own result still shows its last one (data, variables, error). Reset during render, not in an
+    // effect, so that no render with the new client shows them; React then renders again with the new state.
+    result.reset();
+    setResultClient(client);
+  }
   const { mutate: tanstackMutate, mutateAsync: tanstackMutateAsync } = result;
   // Stable across renders as TanStack's own are, so that they can sit in effect dependencies.
   const concealing = useMemo(

@@ -14,5 +14,13 @@ import { useWrikeClient as useProvidedClient } from "../provider.js";
 export * from "../entry.js";
 /** The v4 client of the nearest WrikeProvider (give it a client from `createWrikeClient` of @wrikekit/client); throws when there is none. */
 export const useWrikeClient: () => WrikeClient = useProvidedClient as () => WrikeClient;
-export { type WrikeInfiniteQueryKey, type WrikeInfiniteQueryOptions, type WrikeInfiniteQueryHookOptions, type WrikePages } from "../runtime.js";
+export {
+  type WrikeInfiniteQueryKey,
+  type WrikeInfiniteQueryOptions,
+  type WrikeInfiniteQueryHookOptions,
+  type WrikePages,
+  type WrikeSkippedInfiniteQueryKey,
+  type WrikeSkippableInfiniteQueryKey,
+  type WrikeSkippableInfiniteQueryOptions,
+} from "../runtime.js";
 export * from "./generated/hooks.js";

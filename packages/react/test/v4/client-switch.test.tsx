@@ -5,7 +5,7 @@
  */
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, useMutation, useMutationState } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { createWrikeClient, type WrikeClient } from "@wrikekit/client";
 import { tasksCreateInFolderHandler, tasksListHandler } from "@wrikekit/msw";
@@ -14,6 +14,21 @@ import { useMswServer } from "./msw-server.js";
 
 const server = useMswServer();
 const clientOf = (token: string) => createWrikeClient({ auth: { kind: "bearer", token }, rateLimit: false, retry: false });
+
+/** A wrapper whose provider has Alice's client until `signIn(bob)`, over one QueryClient; writes are echoed. */
+function aliceThenBob() {
+  server.use(tasksCreateInFolderHandler(({ args }) => ({ data: [{ id: "T9", title: args.title }] })));
+  const alice = clientOf("alice-token-0001");
+  const bob = clientOf("bob-token-00001");
+  const queryClient = new QueryClient();
+  let client = alice;
+  const wrapper = ({ children }: { children?: ReactNode }) => (
+    <WrikeProvider client={client} queryClient={queryClient}>
+      {children}
+    </WrikeProvider>
+  );
+  return { bob, wrapper, signIn: (next: WrikeClient) => void (client = next) };
+}
 
 describe("WrikeProvider with another client", () => {
   it("drops the previous client's cached queries before anything renders with the new one", async () => {
@@ -63,16 +78,7 @@ describe("WrikeProvider with another client", () => {
   });
 
   it("drops the previous client's wrikekit mutations (their variables and answers), and keeps the app's own", async () => {
-    server.use(tasksCreateInFolderHandler(({ args }) => ({ data: [{ id: "T9", title: args.title }] })));
-    const alice = clientOf("alice-token-0001");
-    const bob = clientOf("bob-token-00001");
-    const queryClient = new QueryClient();
-    let client = alice;
-    const wrapper = ({ children }: { children?: ReactNode }) => (
-      <WrikeProvider client={client} queryClient={queryClient}>
-        {children}
-      </WrikeProvider>
-    );
+    const { bob, wrapper, signIn } = aliceThenBob();
     const { result, rerender } = renderHook(
       () => ({
         create: useTasksCreateInFolder(),
@@ -84,9 +90,33 @@ describe("WrikeProvider with another client", () => {
     await act(() => result.current.create.mutateAsync({ folderId: "F", title: "alice's secret plan" }));
     await act(() => result.current.own.mutateAsync("the app's own note"));
     await waitFor(() => expect(result.current.seen.join()).toContain("alice's secret plan"));
-    client = bob;
+    signIn(bob);
     rerender();
     await waitFor(() => expect(result.current.seen.join()).not.toContain("alice's secret plan"));
     expect(result.current.seen.join()).toContain("the app's own note");
+  });
+
+  it("resets a mounted mutation hook: no render with the new client shows the previous one's data, variables or error", async () => {
+    const { bob, wrapper, signIn } = aliceThenBob();
+    const seenByBob: unknown[] = [];
+    const { result, rerender } = renderHook(
+      () => {
+        const create = useTasksCreateInFolder();
+        const current = useWrikeClient();
+        // What each committed render showed (React throws away a render that sets state while rendering).
+        useEffect(() => void (current === bob && seenByBob.push([create.status, create.data, create.variables, create.error])));
+        return create;
+      },
+      { wrapper },
+    );
+    await act(() => result.current.mutateAsync({ folderId: "F", title: "alice's secret plan" }));
+    await waitFor(() => expect(result.current.data?.data[0]?.title).toBe("alice's secret plan"));
+    signIn(bob);
+    rerender();
+    expect(seenByBob.length).toBeGreaterThan(0);
+    expect(seenByBob.every((seen) => JSON.stringify(seen) === JSON.stringify(["idle", undefined, undefined, null]))).toBe(true);
+    // The hook still works for the new client.
+    await act(() => result.current.mutateAsync({ folderId: "F", title: "bob's" }));
+    await waitFor(() => expect(result.current.variables).toEqual({ folderId: "F", title: "bob's" }));
   });
 });

@@ -54,6 +54,30 @@ function hookTypes(ir: Ir, m: Method): HookTypes {
   return { ...(s.typeParameters ? { typeParameter: s.typeParameters.slice(1, -1) } : {}), argsType: s.argsType, keyArgsType, resultType: s.resultType };
 }
 
+/**
+ * A factory's signatures: given arguments, the options the suspense hooks take too; given arguments or
+ * `skipToken`, the skippable ones (TanStack's shape for a query that may be skipped).
+ */
+function factorySignatures(m: Method, types: HookTypes, doc: ReturnType<typeof docs>, full: string, skippable: string) {
+  const optional = argsOptional(m);
+  const typeParameters = types.typeParameter ? [types.typeParameter] : [];
+  // A method without arguments has an empty arguments interface, which any value but null and undefined fits,
+  // skipToken too: `& object` keeps skipToken to the skippable signature.
+  const argsOnly = m.args.length === 0 ? `${types.argsType} & object` : types.argsType;
+  const client = { name: "client", type: "WrikeClientLike" };
+  const args = (type: string) => ({ name: "args", type, hasQuestionToken: optional });
+  const maybeSkipped = `${types.argsType} | SkipToken`;
+  return {
+    typeParameters,
+    overloads: [
+      { ...doc, typeParameters, parameters: [client, args(argsOnly)], returnType: full },
+      { ...doc, typeParameters, parameters: [client, args(maybeSkipped)], returnType: skippable },
+    ],
+    parameters: [client, { name: "args", type: maybeSkipped, ...(optional ? { initializer: "{}" } : {}) }],
+    returnType: `${full} | ${skippable}`,
+  };
+}
+
 export const reactHooksEmitter: Emitter = {
   name: "react-hooks",
   output: "packages/react/src/{api}/generated/hooks.ts",
@@ -67,7 +91,7 @@ export const reactHooksEmitter: Emitter = {
     file.addImportDeclaration({
       moduleSpecifier: "@tanstack/react-query",
       isTypeOnly: true,
-      namedImports: ["QueryClient", ...(paged.length > 0 ? ["UseInfiniteQueryResult"] : []), "UseMutationResult", "UseQueryResult"],
+      namedImports: ["QueryClient", "SkipToken", ...(paged.length > 0 ? ["UseInfiniteQueryResult"] : []), "UseMutationResult", "UseQueryResult"],
     });
     file.addImportDeclaration({ moduleSpecifier: "@wrikekit/core", isTypeOnly: true, namedImports: ["WrikeError"] });
     file.addImportDeclaration({ moduleSpecifier: target.entries.client, namedImports: ir.methods.map((m) => m.functionName) });
@@ -80,12 +104,15 @@ export const reactHooksEmitter: Emitter = {
         "useWrikeMutation",
         "useWrikeQuery",
         "wrikeQueryOptions",
-        ...(paged.length > 0 ? ["useWrikeInfiniteQuery", "wrikeInfiniteQueryOptions", "type WrikeInfiniteQueryHookOptions", "type WrikeInfiniteQueryOptions", "type WrikePages"] : []),
+        ...(paged.length > 0
+          ? ["useWrikeInfiniteQuery", "wrikeInfiniteQueryOptions", "type WrikeInfiniteQueryHookOptions", "type WrikeInfiniteQueryOptions", "type WrikePages", "type WrikeSkippableInfiniteQueryOptions"]
+          : []),
         ...(hasDownload ? ["downloadToBlob", "type WrikeDownloadBlob"] : []),
         "type WrikeClientLike",
         "type WrikeMutationHookOptions",
         "type WrikeQueryHookOptions",
         "type WrikeQueryOptions",
+        "type WrikeSkippableQueryOptions",
       ],
     });
 
@@ -124,26 +151,26 @@ export const reactHooksEmitter: Emitter = {
       file.addFunction({
         isExported: true,
         name: names.queryOptions(m),
-        ...docs(
-          `TanStack Query options of ${m.id} (key and fetcher), for \`useQuery\`, \`useSuspenseQuery\`, \`prefetchQuery\` or \`ensureQueryData\`.`,
-          isPaged && `The first page; \`${names.infiniteQueryOptions(m)}\` pages through all of them.`,
-          m.binary && "The file is read whole into a Blob, which the cache can keep and hand out more than once.",
+        ...factorySignatures(
+          m,
+          types,
+          docs(
+            `TanStack Query options of ${m.id} (key and fetcher), for \`useQuery\`, \`useSuspenseQuery\`, \`prefetchQuery\` or \`ensureQueryData\`; given \`skipToken\`, options that fetch nothing (not for the suspense hooks).`,
+            isPaged && `The first page; \`${names.infiniteQueryOptions(m)}\` pages through all of them.`,
+            m.binary && "The file is read whole into a Blob, which the cache can keep and hand out more than once.",
+          ),
+          `WrikeQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
+          `WrikeSkippableQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
         ),
-        typeParameters,
-        parameters: [
-          { name: "client", type: "WrikeClientLike" },
-          { name: "args", type: types.argsType, ...(optional ? { initializer: "{}" } : {}) },
-        ],
-        returnType: `WrikeQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
-        statements: `return wrikeQueryOptions(${keyOf(ir, m.id)}(args), (signal) => ${isPaged ? `Promise.resolve(${call})` : call});`,
+        statements: `return wrikeQueryOptions(${keyOf(ir, m.id)}, args, (args, signal) => ${isPaged ? `Promise.resolve(${call})` : call});`,
       });
       file.addFunction({
         isExported: true,
         name: names.hook(m),
-        ...docsWith(ir, m, `Query hook over ${names.queryOptions(m)}, with the client of the nearest WrikeProvider.`),
+        ...docsWith(ir, m, `Query hook over ${names.queryOptions(m)}, with the client of the nearest WrikeProvider; \`skipToken\` for \`args\` skips it (nothing fetched).`),
         typeParameters: [...typeParameters, { name: "TData", default: types.resultType }],
         parameters: [
-          { name: "args", type: types.argsType, hasQuestionToken: optional },
+          { name: "args", type: `${types.argsType} | SkipToken`, hasQuestionToken: optional },
           { name: "options", type: `WrikeQueryHookOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}, TData>`, hasQuestionToken: true },
         ],
         returnType: "UseQueryResult<TData, WrikeError>",
@@ -154,24 +181,28 @@ export const reactHooksEmitter: Emitter = {
       file.addFunction({
         isExported: true,
         name: names.infiniteQueryOptions(m),
-        ...docs(
-          `TanStack Query options of every page of ${m.id}, for \`useInfiniteQuery\` or \`prefetchInfiniteQuery\`: each page is fetched with \`args\` unchanged (Wrike keeps neither filters nor \`fields\` across pages) and the previous page's \`${pagingData.tokenArg}\`; the last page has none.`,
+        ...factorySignatures(
+          m,
+          types,
+          docs(
+            `TanStack Query options of every page of ${m.id}, for \`useInfiniteQuery\` or \`prefetchInfiniteQuery\`: each page is fetched with \`args\` unchanged (Wrike keeps neither filters nor \`fields\` across pages) and the previous page's \`${pagingData.tokenArg}\`; the last page has none. Given \`skipToken\`, options that fetch nothing.`,
+          ),
+          `WrikeInfiniteQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
+          `WrikeSkippableInfiniteQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
         ),
-        typeParameters,
-        parameters: [
-          { name: "client", type: "WrikeClientLike" },
-          { name: "args", type: types.argsType, ...(optional ? { initializer: "{}" } : {}) },
-        ],
-        returnType: `WrikeInfiniteQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
-        statements: `return wrikeInfiniteQueryOptions(${keyOf(ir, m.id)}.infinite(args), args, ${JSON.stringify(pagingData)}, (pageArgs, signal) => ${m.functionName}(client.transport, pageArgs, { signal }));`,
+        statements: `return wrikeInfiniteQueryOptions(${keyOf(ir, m.id)}, args, ${JSON.stringify(pagingData)}, (pageArgs, signal) => ${m.functionName}(client.transport, pageArgs, { signal }));`,
       });
       file.addFunction({
         isExported: true,
         name: names.infiniteHook(m),
-        ...docsWith(ir, m, `Infinite query hook over ${names.infiniteQueryOptions(m)}: \`data.pages\` are the pages so far, \`fetchNextPage()\` asks for the next, \`hasNextPage\` says whether there is one.`),
+        ...docsWith(
+          ir,
+          m,
+          `Infinite query hook over ${names.infiniteQueryOptions(m)}: \`data.pages\` are the pages so far, \`fetchNextPage()\` asks for the next, \`hasNextPage\` says whether there is one; \`skipToken\` for \`args\` skips it.`,
+        ),
         typeParameters: [...typeParameters, { name: "TData", default: `WrikePages<${types.resultType}>` }],
         parameters: [
-          { name: "args", type: types.argsType, hasQuestionToken: optional },
+          { name: "args", type: `${types.argsType} | SkipToken`, hasQuestionToken: optional },
           { name: "options", type: `WrikeInfiniteQueryHookOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}, TData>`, hasQuestionToken: true },
         ],
         returnType: "UseInfiniteQueryResult<TData, WrikeError>",
