@@ -8,7 +8,7 @@
 import type { HttpHandler, PathParams } from "msw";
 import { formatIssue, type ApiDescriptor, type Issue, type MethodDescriptor } from "@wrikekit/core";
 import { decode } from "@wrikekit/core/runtime";
-import { compileRoute, createRestRouter, MalformedBodyError, readRestArgs, requestVerb, restBodyParams, type RestApi, type RestOperation, type RestRequestParts, type RestSchema } from "@wrikekit/core/server";
+import { compileRoute, createRestRouter, MalformedBodyError, readRestArgs, requestVerb, restAnswer, restBodyParams, type RestApi, type RestOperation, type RestRequestParts, type RestSchema } from "@wrikekit/core/server";
 import { deepMerge, type DeepPartial, type ResultValue } from "./documents.js";
 import { defaultDownloadBody, downloadResponse, type DownloadContent } from "./download.js";
 import { routeHandler } from "./route-handler.js";
@@ -23,16 +23,22 @@ export interface RestMockApi {
   readonly errors: Readonly<Record<number, Readonly<Record<string, string>>>>;
 }
 
-/** One operation's data, as the generated file gives it. */
-export interface RestMethodData<Args, Result> {
-  readonly descriptor: MethodDescriptor<Args, Result>;
-  readonly operation: RestOperation;
-  /** Operations with the same verb and a path that matches the same URLs (PUT /tasks/{taskId} and /tasks/{taskIds}). */
-  readonly siblings?: readonly RestOperation[];
+/** One answer's default: its document and the optional fields a `fields` argument may add to it. */
+export interface RestSample {
   /** The `fields` argument and the optional fields it may ask for: an answer carries them only when asked. */
   readonly selection?: { readonly arg: string; readonly fields: readonly string[] };
   /** The default answer: the authored example, or one generated from the response model. */
   readonly document?: Readonly<Record<string, unknown>>;
+}
+
+/** One operation's data, as the generated file gives it. */
+export interface RestMethodData<Args, Result> extends RestSample {
+  readonly descriptor: MethodDescriptor<Args, Result>;
+  readonly operation: RestOperation;
+  /** Operations with the same verb and a path that matches the same URLs (PUT /tasks/{taskId} and /tasks/{taskIds}). */
+  readonly siblings?: readonly RestOperation[];
+  /** An operation with several answers (the operation's response variants): each but the default's, by kind. */
+  readonly variants?: readonly (RestSample & { readonly kind: string })[];
 }
 
 /** HTTP status → the error names it carries, e.g. `{ 404: "resource_not_found" | "method_not_found" }`. */
@@ -213,21 +219,32 @@ function mergeEnvelope(mock: RestMockApi, base: Record<string, unknown>, overrid
   return merged;
 }
 
-/** What of a request the default document depends on: the optional fields it asks for, and whether it carries a page token. */
-function defaultShape(data: RestMethodData<unknown, unknown>, args: Record<string, unknown>): { asked: ReadonlySet<string>; lastPage: boolean; key: string } {
-  const asked = new Set(data.selection === undefined ? [] : ((args[data.selection.arg] as string[] | undefined) ?? []));
+interface Shape {
+  /** The answer the request gets (its default document and selection). */
+  sample: RestSample;
+  asked: ReadonlySet<string>;
+  lastPage: boolean;
+  key: string;
+}
+
+/** What of a request the default document depends on: which answer it gets, the optional fields it asks for, whether it carries a page token. */
+function defaultShape(data: RestMethodData<unknown, unknown>, args: Record<string, unknown>): Shape {
+  const kind = data.variants === undefined ? undefined : restAnswer(data.operation, args)?.kind;
+  const sample = data.variants?.find((v) => v.kind === kind) ?? data;
+  const asked = new Set(sample.selection === undefined ? [] : ((args[sample.selection.arg] as string[] | undefined) ?? []));
   const tokenArg = data.operation.paging?.tokenArg;
   const lastPage = tokenArg !== undefined && args[tokenArg] !== undefined;
-  const fields = data.selection?.fields.filter((f) => asked.has(f)) ?? [];
-  return { asked, lastPage, key: `${lastPage ? "last" : "first"}:${fields.join(",")}` };
+  const fields = sample.selection?.fields.filter((f) => asked.has(f)) ?? [];
+  return { sample, asked, lastPage, key: `${kind ?? ""}:${lastPage ? "last" : "first"}:${fields.join(",")}` };
 }
 
 /** The default document for this request: optional fields only when `fields` asks, no next page after a page token. */
-function defaultFor(mock: RestMockApi, data: RestMethodData<unknown, unknown>, shape: { asked: ReadonlySet<string>; lastPage: boolean }): Record<string, unknown> {
+function defaultFor(mock: RestMockApi, shape: Omit<Shape, "key">): Record<string, unknown> {
   const { dataField, nextPageTokenField } = mock.api.envelope;
-  const document = structuredClone(data.document ?? {}) as Record<string, unknown>;
-  if (data.selection !== undefined)
-    for (const item of (document[dataField] as unknown[] | undefined) ?? []) if (isRecord(item)) for (const f of data.selection.fields) if (!shape.asked.has(f)) delete item[f];
+  const { document: authored, selection } = shape.sample;
+  const document = structuredClone(authored ?? {}) as Record<string, unknown>;
+  if (selection !== undefined)
+    for (const item of (document[dataField] as unknown[] | undefined) ?? []) if (isRecord(item)) for (const f of selection.fields) if (!shape.asked.has(f)) delete item[f];
   // The default answers two pages: the first (as authored) and, for a request with a page token, the last.
   if (shape.lastPage) delete document[nextPageTokenField];
   return document;
@@ -259,7 +276,7 @@ export function restDocumentHandler<Args, Result, Errors extends ErrorNames>(moc
         const shape = defaultShape(untyped, read.args);
         let body = rendered.get(shape.key);
         if (body === undefined) {
-          body = JSON.stringify(merge ? mergeEnvelope(mock, defaultFor(mock, untyped, shape), structuredClone(supplied)) : supplied);
+          body = JSON.stringify(merge ? mergeEnvelope(mock, defaultFor(mock, shape), structuredClone(supplied)) : supplied);
           rendered.set(shape.key, body);
         }
         return respond(body);
@@ -269,7 +286,7 @@ export function restDocumentHandler<Args, Result, Errors extends ErrorNames>(moc
     return handler(mock, untyped, options, async (r) => {
       const read = await readArguments<Record<string, unknown>>(mock, data.operation, r, options, false);
       if (read instanceof Response) return read;
-      const base = defaultFor(mock, untyped, defaultShape(untyped, read.args));
+      const base = defaultFor(mock, defaultShape(untyped, read.args));
       const supplied = await resolver({ args: read.args as Args, request: r.request, params: r.params, issues: read.issues, example: structuredClone(base) as Result });
       if (supplied instanceof Response) return supplied;
       return respond(JSON.stringify(merge ? mergeEnvelope(mock, base, supplied) : supplied));

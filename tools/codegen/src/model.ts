@@ -4,7 +4,7 @@
  */
 import type { ApiFile, ArgumentSpec, ExampleSpec, FieldSpec, GroupFile, MethodSpec, ScalarType } from "./spec/schema.js";
 import { SCALAR_TYPES } from "./spec/schema.js";
-import { applyRepairs, envelopeModelName, eventTypeEnums, parseTypeExpression } from "./spec/references.js";
+import { applyRepairs, envelopeModelName, envelopeVariantsOf, eventTypeEnums, parseTypeExpression, rootVariantsOf } from "./spec/references.js";
 import type { Spec } from "./spec/load.js";
 
 export type TypeRef =
@@ -53,8 +53,10 @@ export interface Method extends Pick<MethodSpec, "id" | "summary" | "description
   binary: boolean;
   variants: Variant[];
   examples: Example[];
-  /** v4: the envelope the answer comes in (`response: {kind, data}`), its model named in `variants`. */
-  envelope?: { kind: string; item: TypeRef; model: string };
+  /** v4: the envelope the answer comes in (`response: {kind, data}`; the default variant's when there are several), its model named in `variants`. */
+  envelope?: EnvelopeAnswer;
+  /** v4: a method with several answers told apart by their kind (the default first); absent for one answer. */
+  envelopeVariants?: EnvelopeVariant[];
   /** v4: the `fields`-style argument and the model whose selectable fields it makes present. */
   selects?: { arg: string; model: string };
   /** v4: the list argument longer lists of which are split into several calls (`maxItems`), answers merged in order. */
@@ -62,6 +64,22 @@ export interface Method extends Pick<MethodSpec, "id" | "summary" | "description
   scopes?: string[];
   asyncJob?: boolean;
   upload?: boolean;
+}
+
+/** v4: one answer of a method: the envelope's kind, its item type and the envelope model generated for it. */
+export interface EnvelopeAnswer {
+  kind: string;
+  item: TypeRef;
+  model: string;
+}
+
+/** v4: one of several answers of a method, and when it is returned (spec `response.variants`). */
+export interface EnvelopeVariant extends EnvelopeAnswer {
+  when: string;
+  /** Absent on the default: any of these arguments given selects this variant. */
+  whenAnyArgument?: string[];
+  /** The default only: arguments that do not change the answer. */
+  neutralArguments?: string[];
 }
 
 /** A reference example as printed, and with its recorded repairs applied (each replaces the first occurrence). */
@@ -123,20 +141,19 @@ export function buildIr(spec: Spec): Ir {
   const modelSpecs = new Map<string, { description?: string; xmlElement?: string; fields: Record<string, FieldSpec> }>(Object.entries(api.models));
   for (const g of spec.groups)
     for (const m of Object.values(g.methods))
-      if ("variants" in m.response)
-        for (const v of m.response.variants) if (typeof v.body !== "string") modelSpecs.set(v.body.name, { description: v.body.description, fields: v.body.fields });
+      for (const v of rootVariantsOf(m.response)) if (typeof v.body !== "string") modelSpecs.set(v.body.name, { description: v.body.description, fields: v.body.fields });
 
   // v4: one envelope model per item type (and a page model for paged methods), declared by api.yaml `envelope`.
   const envelopeModels = new Map<string, { item: TypeRef; paged: boolean }>();
-  const envelopeOf = (m: MethodSpec): { kind: string; item: TypeRef; model: string } | undefined => {
-    if (!("kind" in m.response)) return undefined;
-    const item = { ...resolve(m.response.data), list: true } as TypeRef;
-    const paged = m.paging?.kind === "pageToken";
-    const model = envelopeModelName(m.response.data, paged);
-    envelopeModels.set(model, { item, paged });
-    return { kind: m.response.kind, item, model };
-  };
-  const envelopes = new Map(spec.groups.flatMap((g) => Object.values(g.methods).map((m) => [m, envelopeOf(m)] as const)));
+  const envelopesOf = (m: MethodSpec): EnvelopeVariant[] | undefined =>
+    envelopeVariantsOf(m.response)?.map((v) => {
+      const item = { ...resolve(v.data), list: true } as TypeRef;
+      const paged = m.paging?.kind === "pageToken";
+      const model = envelopeModelName(v.data, paged);
+      envelopeModels.set(model, { item, paged });
+      return { kind: v.kind, item, model, when: v.when ?? "", ...(v.whenAnyArgument ? { whenAnyArgument: v.whenAnyArgument } : {}), ...(v.neutralArguments ? { neutralArguments: v.neutralArguments } : {}) };
+    });
+  const envelopes = new Map(spec.groups.flatMap((g) => Object.values(g.methods).map((m) => [m, envelopesOf(m)] as const)));
   if (envelopeModels.size > 0 && !api.envelope) throw new Error(`${api.name}: methods answer {kind, data} but api.yaml declares no envelope`);
   for (const [name, { item, paged }] of envelopeModels) {
     if (modelSpecs.has(name)) throw new Error(`${api.name}: the envelope model ${name} would replace a model of the same name`);
@@ -207,12 +224,9 @@ export function buildIr(spec: Spec): Ir {
       typePrefix: pascal(g.group) + pascal(key),
       args: Object.entries(m.args).map(([name, a]) => ({ ...a, name, wireName: a.wireName ?? name, type: resolve(a.type) })),
       binary: "binary" in m.response,
-      variants:
-        "variants" in m.response
-          ? m.response.variants.map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when, whenArgument: v.whenArgument }))
-          : "kind" in m.response
-            ? [{ model: envelopes.get(m)!.model }]
-            : [],
+      variants: envelopes.has(m) && envelopes.get(m)
+        ? envelopes.get(m)!.map((v) => ({ model: v.model, ...(v.when ? { when: v.when } : {}) }))
+        : rootVariantsOf(m.response).map((v) => ({ root: v.root, model: typeof v.body === "string" ? v.body : v.body.name, when: v.when, whenArgument: v.whenArgument })),
       ...restFeatures(m, envelopes.get(m)),
       ...(m.assistant ? { assistant: m.assistant } : {}),
       examples: m.examples.map((ex) => ({ ...ex, repaired: applyRepairs(ex) })),
@@ -229,13 +243,15 @@ export function buildIr(spec: Spec): Ir {
   };
 }
 
-/** What a v4 method adds to the IR: its envelope, selecting argument, split argument, scopes, async job, upload. */
-function restFeatures(m: MethodSpec, envelope: Method["envelope"]): Partial<Method> {
+/** What a v4 method adds to the IR: its envelope (or envelopes), selecting argument, split argument, scopes, async job, upload. */
+function restFeatures(m: MethodSpec, envelopes: EnvelopeVariant[] | undefined): Partial<Method> {
+  const envelope: EnvelopeAnswer | undefined = envelopes?.[0] && { kind: envelopes[0].kind, item: envelopes[0].item, model: envelopes[0].model };
   const args = Object.entries(m.args);
   const selecting = args.find(([, a]) => a.selects !== undefined);
   const splitting = args.find(([, a]) => a.maxItems !== undefined);
   return {
     ...(envelope ? { envelope } : {}),
+    ...(envelopes && envelopes.length > 1 ? { envelopeVariants: envelopes } : {}),
     ...(selecting ? { selects: { arg: selecting[0], model: selecting[1].selects! } } : {}),
     ...(splitting ? { split: { arg: splitting[0], maxItems: splitting[1].maxItems! } } : {}),
     ...(m.scopes ? { scopes: m.scopes } : {}),

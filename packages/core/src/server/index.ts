@@ -13,7 +13,8 @@ export { CONTENT_TYPES, documentResponse, errorResponse, resultDocument } from "
 export { escapeXml, XmlWriteError } from "../xml/writer.js";
 export { findUnwritableChar, UNWRITABLE_CHARS, type UnwritableChar } from "../xml/chars.js";
 export { findUnwritableArgument, type UnwritableArgument } from "./unwritable-args.js";
-export type { RestApi, RestArgument, RestEnums, RestField, RestModels, RestOperation, RestType } from "./rest-table.js";
+export type { RestAnswer, RestApi, RestArgument, RestEnums, RestField, RestModels, RestOperation, RestType } from "./rest-table.js";
+export { restAnswer } from "./rest-answer.js";
 export { readRestArgs, type RestArgsResult, type RestRequestParts, type RestSchema } from "./rest-args.js";
 export { jsonObjectParams, restBodyParams } from "./rest-body.js";
 export { createRestRouter, requestVerb, type RestMatch, type RestRouter } from "./rest-routes.js";

@@ -32,6 +32,12 @@ export interface RestArgument {
   readonly selects?: string;
 }
 
+/** One answer of an operation: the envelope's kind and the type of its items. */
+export interface RestAnswer {
+  readonly kind: string;
+  readonly data: RestType;
+}
+
 export interface RestOperation {
   /** The spec's id, `GET /tasks`. */
   readonly id: string;
@@ -42,8 +48,11 @@ export interface RestOperation {
   readonly kind: "read" | "write";
   /** OAuth 2.0 scopes, any one of which lets a token call it. */
   readonly scopes: readonly string[];
-  /** The envelope's kind and item type; undefined for binary answers. */
-  readonly response?: { readonly kind: string; readonly data: RestType };
+  /** The envelope's kind and item type (the default answer when there are several); undefined for binary answers. */
+  readonly response?: RestAnswer & {
+    /** Other answers, each given when a call gives any of its arguments (see restAnswer); absent for one answer. */
+    readonly variants?: readonly (RestAnswer & { readonly whenAnyArgument: readonly string[] })[];
+  };
   readonly paging?: { readonly pageSizeArg: string; readonly tokenArg: string };
   /** Answers an AsyncJob to poll (absent when false). */
   readonly asyncJob?: boolean;

@@ -22,7 +22,7 @@ describe("generated documents", () => {
   });
 
   it.each(notStateful.filter((op) => op.response !== undefined).map((op) => [op.id, op] as const))("%s decodes with the client's decoder", (id, op) => {
-    const document = { [wrikeV4RestApi.envelope.kindField]: op.response!.kind, [wrikeV4RestApi.envelope.dataField]: generatedData(op, wrikeV4Models, wrikeV4Enums) };
+    const document = { [wrikeV4RestApi.envelope.kindField]: op.response!.kind, [wrikeV4RestApi.envelope.dataField]: generatedData(op.response!, wrikeV4Models, wrikeV4Enums) };
     const decode = descriptors.get(id)?.decodeResult;
     expect(decode, `no client descriptor for ${id}`).toBeDefined();
     const ctx = newContext(false);

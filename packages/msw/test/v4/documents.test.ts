@@ -53,8 +53,9 @@ describe("the v4 handlers' default documents", () => {
 
   const paged = descriptors.filter((d) => wrikeV4Operations[d.id as keyof typeof wrikeV4Operations]?.paging !== undefined);
   it.each(paged.map((d) => [d.id, d] as const))("%s answers two pages by default: a first with a next-page token, the last for a request with it", async (_, d) => {
-    const { tokenArg } = wrikeV4Operations[d.id as keyof typeof wrikeV4Operations].paging!;
-    const first = (await (await answer(d)).json()) as { nextPageToken?: unknown };
+    // A paged walk's first request gives a page size (which makes the folder lists answer folders, not the tree).
+    const { tokenArg, pageSizeArg } = wrikeV4Operations[d.id as keyof typeof wrikeV4Operations].paging!;
+    const first = (await (await answer(d, { [pageSizeArg]: "10" })).json()) as { nextPageToken?: unknown };
     expect(first.nextPageToken).toEqual(expect.any(String));
     const last = (await (await answer(d, { [tokenArg]: first.nextPageToken as string })).json()) as { nextPageToken?: unknown; data: unknown[] };
     expect(last.nextPageToken).toBeUndefined();

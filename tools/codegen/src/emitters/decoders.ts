@@ -292,8 +292,16 @@ export const decodersEmitter: Emitter = {
     for (const m of ir.methods) {
       if (m.binary) continue;
       const roots = m.variants.map((v) => v.root);
-      const statements =
-        roots[0] === undefined
+      const kindField = ir.api.envelope?.kindField;
+      const [fallback, ...byKind] = m.envelopeVariants ?? [];
+      const statements = fallback
+        ? [
+            // The kind tells the answers apart; a kind no variant names decodes as the default (kinds are open).
+            `const kind = (document as Record<string, unknown> | null | undefined)?.${kindField};`,
+            ...byKind.map((v) => `if (kind === ${JSON.stringify(v.kind)}) return ${names.modelDecoder(v.model)}(document, "", ctx) as t.${names.resultType(m)};`),
+            `return ${names.modelDecoder(fallback.model)}(document, "", ctx) as t.${names.resultType(m)};`,
+          ]
+        : roots[0] === undefined
           ? [`return ${names.modelDecoder(m.variants[0]!.model)}(document, "", ctx);`]
           : [
               // Any value but null and undefined reads as a record here: a primitive or an array has no root key either.
@@ -304,7 +312,7 @@ export const decodersEmitter: Emitter = {
       file.addFunction({
         isExported: true,
         name: names.resultDecoder(m),
-        ...docs(`Decodes the document answered by ${m.id}, choosing the variant by its root key.`),
+        ...docs(`Decodes the document answered by ${m.id}, choosing the variant by its ${m.envelopeVariants ? `${kindField}` : "root key"}.`),
         parameters: [
           { name: "document", type: "unknown" },
           { name: "ctx", type: "DecodeContext" },

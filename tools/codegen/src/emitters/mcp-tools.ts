@@ -72,7 +72,7 @@ function toolMembers(ir: Ir, m: Method): Array<[string, string]> {
     ["title", sentence(m.summary)],
     ["description", toolDescription(ir, m)],
     ["inputSchema", inputSchema(ir, m)],
-    ["outputSchema", m.binary ? undefined : new SchemaRef(answerModel(m), "output")],
+    ["outputSchema", m.binary ? undefined : answerSchema(m)],
     ["annotations", { readOnlyHint: m.kind === "read", destructiveHint: deletes, idempotentHint: m.kind === "read" || deletes, openWorldHint: true }],
     ["default", m.assistant?.default ?? false],
     ["writes", m.kind === "write"],
@@ -89,6 +89,12 @@ function toolMembers(ir: Ir, m: Method): Array<[string, string]> {
   return [...present, ["method", names.descriptor(m)]];
 }
 
+/** The schema of the answer: its model's, or (several answers told apart by kind) an object that is any of theirs. */
+function answerSchema(m: Method): SchemaOrRef {
+  if (m.envelopeVariants) return { type: "object", anyOf: m.envelopeVariants.map((v) => new SchemaRef(v.model, "output")) };
+  return new SchemaRef(answerModel(m), "output");
+}
+
 /** The model of the answer: the envelope's, or the one variant's (structured content is one object). */
 function answerModel(m: Method): string {
   const [only, ...more] = m.variants;
@@ -102,7 +108,7 @@ export const mcpToolsEmitter: Emitter = {
   output: "packages/mcp/src/{api}/generated/tools.ts",
   emit(ir: Ir, file, api: ApiTarget) {
     const tools = ir.methods.map((m) => ({ m, members: toolMembers(ir, m) }));
-    const roots = ir.methods.flatMap((m) => referencesIn([inputSchema(ir, m), m.binary ? undefined : new SchemaRef(answerModel(m), "output")]));
+    const roots = ir.methods.flatMap((m) => referencesIn([inputSchema(ir, m), m.binary ? undefined : answerSchema(m)]));
     file.addImportDeclaration({ moduleSpecifier: "../../table.js", isTypeOnly: true, namedImports: ["ObjectJsonSchema", "ToolDefinition", "ToolTable"] });
     if (ir.methods.some((m) => m.binary)) file.addImportDeclaration({ moduleSpecifier: "../../download.js", namedImports: ["DOWNLOAD_OUTPUT_SCHEMA"] });
     file.addImportDeclaration({ moduleSpecifier: api.entries.client, namedImports: [names.apiDescriptor(ir), ...ir.methods.map(names.descriptor)] });

@@ -21,7 +21,7 @@ function restCall(ir: Ir, m: Method): string {
     return `return pagePromise(transport, ${descriptor}, ${JSON.stringify({ tokenArg, nextTokenField, itemsField })}, args, options) as PagePromise<${resultType}, ${itemType}>;`;
   }
   if (m.split) return `return ${splitHelper(m)}(transport, ${descriptor}, ${JSON.stringify({ ...m.split, itemsField: dataField })}, args, options) as Promise<${resultType}>;`;
-  return `return transport.call(${descriptor}, args, options)${m.selects ? ` as Promise<${resultType}>` : ""};`;
+  return `return transport.call(${descriptor}, args, options)${m.selects || m.envelopeVariants ? ` as Promise<${resultType}>` : ""};`;
 }
 
 /** Reads call their chunks side by side; writes one after another (see core's rest/split.ts). */
@@ -93,7 +93,7 @@ export const methodsEmitter: Emitter = {
           typeParameters: signature.typeParameters ? [signature.typeParameters.slice(1, -1)] : [],
           parameters: [
             { name: "transport", type: "WrikeTransport" },
-            { name: "args", type: signature.argsType, ...(optional ? { initializer: "{}" } : {}) },
+            { name: "args", type: signature.argsType, ...(optional ? { initializer: signature.argsDefault } : {}) },
             { name: "options", type: "CallOptions", hasQuestionToken: true },
           ],
           returnType: signature.returnType,

@@ -11,6 +11,7 @@ import type { Ir, Method } from "../model.js";
 import { docs, type Emitter } from "../emit.js";
 import { names } from "../naming.js";
 import { sampleDocuments, selection, type DocumentSource } from "./shared/sample-documents.js";
+import { selectsFrom } from "./shared/envelope-variants.js";
 
 /** The path as a route sees it: placeholders all alike, so `/tasks/{taskId}` and `/tasks/{taskIds}` are one route. */
 const routeShape = (m: Method) => `${m.http.method} ${m.http.path.replace(/\{[^}]+\}/g, "{}")}`;
@@ -26,7 +27,7 @@ export const mswRestHandlersEmitter: Emitter = {
   output: "packages/msw/src/{api}/generated/handlers.ts",
   emit(ir: Ir, file, target) {
     const statuses = ir.api.errors.statuses!;
-    const { documents, items } = sampleDocuments(ir);
+    const { documents, variantDocuments, items } = sampleDocuments(ir);
     const errorsOf = (m: Method) => (m.errors.length > 0 ? `Pick<ErrorNamesByStatus, ${m.errors.join(" | ")}>` : "ErrorNamesByStatus");
 
     file.addImportDeclaration({ moduleSpecifier: "msw", isTypeOnly: true, namedImports: ["HttpHandler"] });
@@ -73,14 +74,20 @@ export const mswRestHandlersEmitter: Emitter = {
       }
       return name;
     };
-    const documentText = (m: Method) => {
-      const { document } = documents.get(m.id)!;
+    const documentText = (document: Record<string, unknown>, model: string) => {
       const { dataField } = ir.api.envelope!;
       const entries = Object.entries(document).map(
-        ([key, value]) => `${JSON.stringify(key)}: ${key === dataField ? `[${(value as unknown[]).map((item) => itemText(m.envelope!.item.name, item)).join(", ")}]` : JSON.stringify(value)}`,
+        ([key, value]) => `${JSON.stringify(key)}: ${key === dataField ? `[${(value as unknown[]).map((item) => itemText(model, item)).join(", ")}]` : JSON.stringify(value)}`,
       );
       return `{ ${entries.join(", ")} }`;
     };
+    // A method with several answers: each other answer's document, and its selection when its items are what `fields` selects from.
+    const variantsText = (m: Method) =>
+      `[${m.envelopeVariants!.slice(1).map((v) => {
+        const { document } = variantDocuments.get(m.id)!.find((d) => d.kind === v.kind)!;
+        const select = selectsFrom(m, v) ? selection(ir, m) : undefined;
+        return `{ kind: ${JSON.stringify(v.kind)}, ${select ? `selection: ${JSON.stringify(select)}, ` : ""}document: ${documentText(document, v.item.name)} }`;
+      }).join(", ")}]`;
 
     for (const m of ir.methods) {
       const siblings = shapes.get(routeShape(m))!.filter((s) => s !== m);
@@ -89,13 +96,14 @@ export const mswRestHandlersEmitter: Emitter = {
         `operation: ${operationOf(m)}`,
         ...(siblings.length > 0 ? [`siblings: [${siblings.map(operationOf).join(", ")}]`] : []),
       ];
-      const select = selection(ir, m);
+      const select = m.envelopeVariants && !selectsFrom(m, m.envelopeVariants[0]!) ? undefined : selection(ir, m);
       const sample = documents.get(m.id);
       let initializer: string;
       if (m.binary) initializer = `/* @__PURE__ */ restDownloadHandler<t.${names.argsType(m)}, ${errorsOf(m)}>(mock, { ${fields.join(", ")} })`;
       else {
         if (select !== undefined) fields.push(`selection: ${JSON.stringify(select)}`);
-        fields.push(`document: ${documentText(m)}`);
+        fields.push(`document: ${documentText(documents.get(m.id)!.document, m.envelope!.item.name)}`);
+        if (m.envelopeVariants) fields.push(`variants: ${variantsText(m)}`);
         initializer = `/* @__PURE__ */ restDocumentHandler<t.${names.argsType(m)}, t.${names.resultType(m)}, ${errorsOf(m)}>(mock, {\n${fields.join(",\n")}\n})`;
       }
       file.addVariableStatement({
@@ -105,7 +113,8 @@ export const mswRestHandlersEmitter: Emitter = {
         ...docs(
           `MSW handler of \`${m.id}\` (${m.group}.${m.key}): ${m.summary}`,
           m.binary ? "Answers `defaultDownloadBody`, or the content given or returned by a resolver." : `Answers ${SOURCES[sample!.source]}; an override is merged over it, or is a resolver given the request's typed arguments.`,
-          select !== undefined && `Optional fields (${select.fields.join(", ")}) are in the answer only when \`${select.arg}\` asks for them.`,
+          m.envelopeVariants && `Answers by the arguments, as Wrike does: ${m.envelopeVariants.map((v) => `\`${v.kind}\` when ${v.when}`).join("; ")}.`,
+          (select ?? (m.envelopeVariants && selection(ir, m))) && `Optional fields (${selection(ir, m)!.fields.join(", ")}) are in the answer only when \`${m.selects!.arg}\` asks for them.`,
           m.paging?.kind === "pageToken" && `A request with \`${m.paging.tokenArg}\` gets the default's last page (no next token).`,
           siblings.length > 0 && `Shares its URLs with ${siblings.map((s) => `\`${s.id}\``).join(", ")}: a list in the path goes to the operation whose placeholder takes a list.`,
           `Errors (\`.error(status, name?)\`): ${m.errors.join(", ")}.`,

@@ -33,6 +33,8 @@ function docsWith(ir: Ir, m: Method, extra: string) {
 interface HookTypes {
   /** `const F extends readonly t.TaskField[] = []`, or undefined. */
   typeParameter?: string;
+  /** The default of optional arguments. */
+  argsDefault: string;
   /** The arguments as the call takes them (with the generic `fields` for REST). */
   argsType: string;
   /** The arguments as keys carry them. */
@@ -48,10 +50,10 @@ const sensitiveArgs = (m: Method): string[] => {
 
 function hookTypes(ir: Ir, m: Method): HookTypes {
   const keyArgsType = `t.${names.argsType(m)}`;
-  if (m.binary) return { argsType: keyArgsType, keyArgsType, resultType: "WrikeDownloadBlob" };
-  if (ir.style !== "rest") return { argsType: keyArgsType, keyArgsType, resultType: `t.${names.resultType(m)}` };
+  if (m.binary) return { argsType: keyArgsType, keyArgsType, resultType: "WrikeDownloadBlob", argsDefault: "{}" };
+  if (ir.style !== "rest") return { argsType: keyArgsType, keyArgsType, resultType: `t.${names.resultType(m)}`, argsDefault: "{}" };
   const s = restSignature(m);
-  return { ...(s.typeParameters ? { typeParameter: s.typeParameters.slice(1, -1) } : {}), argsType: s.argsType, keyArgsType, resultType: s.resultType };
+  return { ...(s.typeParameters ? { typeParameter: s.typeParameters.slice(1, -1) } : {}), argsType: s.argsType, keyArgsType, resultType: s.resultType, argsDefault: s.argsDefault };
 }
 
 /**
@@ -73,7 +75,7 @@ function factorySignatures(m: Method, types: HookTypes, doc: ReturnType<typeof d
       { ...doc, typeParameters, parameters: [client, args(argsOnly)], returnType: full },
       { ...doc, typeParameters, parameters: [client, args(maybeSkipped)], returnType: skippable },
     ],
-    parameters: [client, { name: "args", type: maybeSkipped, ...(optional ? { initializer: "{}" } : {}) }],
+    parameters: [client, { name: "args", type: maybeSkipped, ...(optional ? { initializer: types.argsDefault } : {}) }],
     returnType: `${full} | ${skippable}`,
   };
 }
@@ -144,7 +146,8 @@ export const reactHooksEmitter: Emitter = {
       const optional = argsOptional(m);
       const types = hookTypes(ir, m);
       const typeParameters = types.typeParameter ? [types.typeParameter] : [];
-      const generic = types.typeParameter ? "<F>" : "";
+      // The type parameter's name, passed on: `const F extends ...` gives <F>.
+      const generic = types.typeParameter ? `<${/^(?:const )?(\w+)/.exec(types.typeParameter)![1]}>` : "";
       const isPaged = paged.includes(m);
       // A paged read's call is a PagePromise (a thenable over its first page): the query wants a Promise.
       const call = `${m.functionName}(client.transport, args, { signal })${m.binary ? ".then(downloadToBlob)" : ""}`;
@@ -162,7 +165,8 @@ export const reactHooksEmitter: Emitter = {
           `WrikeQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
           `WrikeSkippableQueryOptions<${idType(m)}, ${types.keyArgsType}, ${types.resultType}>`,
         ),
-        statements: `return wrikeQueryOptions(${keyOf(ir, m.id)}, args, (args, signal) => ${isPaged ? `Promise.resolve(${call})` : call});`,
+        // Awaited<> of a result type that follows the arguments (response variants) does not resolve: say what it is.
+        statements: `return wrikeQueryOptions(${keyOf(ir, m.id)}, args, (args, signal) => ${isPaged ? `Promise.resolve(${call})${m.envelopeVariants ? ` as Promise<${types.resultType}>` : ""}` : call});`,
       });
       file.addFunction({
         isExported: true,

@@ -6,6 +6,7 @@ import { VariableDeclarationKind } from "ts-morph";
 import { docs, type DeclarationSink, type Emitter } from "../emit.js";
 import type { Field, Ir, Method } from "../model.js";
 import { names, argumentType, coreTypeTracker, responseType } from "../naming.js";
+import { selectsFrom, variantResultType, variantTypeName, ARGS_PARAMETER, VARIANT_HELPER_TYPES } from "./shared/envelope-variants.js";
 
 const nullable = (type: string, isNullable: boolean | undefined) => (isNullable ? `${type} | null` : type);
 
@@ -16,7 +17,8 @@ export const fieldType = (f: Field) => nullable(responseType(f.type), f.nullable
 export const fieldProperty = (f: Field, type: string) => ({ name: f.name, type, hasQuestionToken: !f.required, ...docs(f.description) });
 
 /** The result type of a method: its variants, or (v4) its envelope, narrowed by the selected fields. */
-function resultType(m: Method): { typeParameters: { name: string; constraint: string; default: string }[]; type: string } {
+function resultType(m: Method): { typeParameters: { name: string; constraint?: string; default: string }[]; type: string } {
+  if (m.envelopeVariants) return { typeParameters: [{ name: ARGS_PARAMETER, default: names.argsType(m) }], type: variantResultType(m) };
   if (!m.envelope) return { typeParameters: [], type: m.variants.map((v) => v.model).join(" | ") };
   if (!m.selects) return { typeParameters: [], type: m.envelope.model };
   return {
@@ -61,6 +63,8 @@ export const typesEmitter: Emitter = {
         type: "[F[number]] extends [never] ? T : T & { [K in F[number] & keyof T]-?: Exclude<T[K], undefined> }",
         ...docs("A model with the optional fields a `fields` argument asked for made present: `Selected<Task, [\"description\"]>` has `description: string`."),
       });
+    if (ir.methods.some((m) => m.envelopeVariants))
+      for (const helper of VARIANT_HELPER_TYPES) file.addTypeAlias({ isExported: true, name: helper.name, typeParameters: [...helper.typeParameters], type: helper.type, ...docs(helper.docs) });
     // A task date (LocalDateTime) inside a model argument also takes a day, as Wrike does: `dates: { due: "2026-12-24" }`.
     const takesADay = new Set(ir.models.filter((model) => model.fields.some((f) => f.type.kind === "scalar" && f.type.name === "localDateTime")).map((model) => model.name));
     const modelArgumentType = (t: Method["args"][number]["type"]) => {
@@ -89,6 +93,17 @@ export const typesEmitter: Emitter = {
         file.addInterface({ isExported: true, name: `${names.argsType(m)}Fields`, properties, ...argsDoc });
         file.addTypeAlias({ isExported: true, name: names.argsType(m), type: [`${names.argsType(m)}Fields`, ...alternatives].join(" & "), ...argsDoc });
       }
+      // Each answer of a method with several, with its literal kind: a result narrows on it.
+      for (const v of m.envelopeVariants ?? []) {
+        const selecting = selectsFrom(m, v);
+        file.addTypeAlias({
+          isExported: true,
+          name: variantTypeName(m, v),
+          typeParameters: selecting ? [{ name: "F", constraint: "readonly string[]", default: "[]" }] : [],
+          type: `${v.model}${selecting ? `<Selected<${m.selects!.model}, F>>` : ""} & { ${ir.api.envelope!.kindField}: ${JSON.stringify(v.kind)} }`,
+          ...docs(`${m.id} answers ${v.kind} (${v.item.name} items) when ${v.when}.`, v === m.envelopeVariants![0] && "The default: an answer of a kind no variant names decodes as this one."),
+        });
+      }
       if (!m.binary) {
         const result = resultType(m);
         file.addTypeAlias({
@@ -96,7 +111,10 @@ export const typesEmitter: Emitter = {
           name: names.resultType(m),
           typeParameters: result.typeParameters,
           type: result.type,
-          ...docs(`Result of ${m.id}${m.variants.length > 1 ? `: ${m.variants.map((v) => `${v.model} when ${v.when ?? "the server chooses"}`).join("; ")}` : ""}.`),
+          ...docs(
+            `Result of ${m.id}${m.variants.length > 1 ? `: ${m.variants.map((v) => `${v.model} when ${v.when ?? "the server chooses"}`).join("; ")}` : ""}.`,
+            m.envelopeVariants && `Follows the arguments \`${ARGS_PARAMETER}\` where the rule says which answer they give, else any of them: narrow on \`${ir.api.envelope!.kindField}\`.`,
+          ),
         });
       }
     }

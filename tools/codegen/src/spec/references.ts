@@ -2,7 +2,7 @@
  * Checks that hold across the spec's files, which the per-file schema cannot see: every type name
  * resolves, error codes and rules exist, invalidations point at reads, path placeholders have arguments.
  */
-import type { ApiFile, ArgumentSpec, EnumSpec, EventsFile, ExampleSpec, FieldSpec, GroupFile, MethodSpec } from "./schema.js";
+import type { ApiFile, ArgumentSpec, EnumSpec, EnvelopeVariantSpec, EventsFile, ExampleSpec, FieldSpec, GroupFile, MethodSpec } from "./schema.js";
 import { SCALAR_TYPES, coreTypeNames } from "./schema.js";
 import { formatPath, type ParsedFile, type SpecProblem } from "./problems.js";
 
@@ -23,6 +23,23 @@ const takenTypeNames = new Set<string>([
   ...["Date", "Promise", "Array", "ReadonlyArray", "Record", "Pick", "Omit", "Partial", "Exclude", "Extract", "NonNullable", "ReturnType", "Parameters"],
   ...["Uint8Array", "Blob", "URL", "URLSearchParams", "Request", "Response", "Object", "String", "Number", "Boolean", "JSON", "Set", "Map", "Error"],
 ]);
+
+type ResponseSpec = MethodSpec["response"];
+type RootVariantSpec = Exclude<Extract<ResponseSpec, { variants: unknown }>["variants"][number], EnvelopeVariantSpec>;
+/** One v4 answer of a method: its kind and item type, and for a method with several, when it is returned. */
+export type EnvelopeAnswerSpec = Pick<EnvelopeVariantSpec, "kind" | "data"> & Partial<EnvelopeVariantSpec>;
+
+/** The v4 answers of a response: its one `{kind, data}`, or its enveloped variants (the default first); undefined for others. */
+export function envelopeVariantsOf(response: ResponseSpec): readonly EnvelopeAnswerSpec[] | undefined {
+  if ("kind" in response) return [response];
+  if ("variants" in response && response.variants.every((v) => "kind" in v)) return response.variants as EnvelopeVariantSpec[];
+  return undefined;
+}
+
+/** The root-keyed variants of a response (v2); none for others. */
+export function rootVariantsOf(response: ResponseSpec): readonly RootVariantSpec[] {
+  return "variants" in response ? response.variants.filter((v): v is RootVariantSpec => !("kind" in v)) : [];
+}
 
 /** The model the generator writes for a `{kind, data}` answer of this data type: TaskEnvelope, or TaskPage when paged. */
 export function envelopeModelName(data: string, paged: boolean): string {
@@ -72,7 +89,7 @@ export function checkReferences(
 
   for (const g of groups)
     for (const m of Object.values(g.data.methods))
-      if ("variants" in m.response) for (const v of m.response.variants) if (typeof v.body !== "string") inlineNames.add(v.body.name);
+      for (const v of rootVariantsOf(m.response)) if (typeof v.body !== "string") inlineNames.add(v.body.name);
 
   const checkFields = (file: ParsedFile<unknown>, path: (string | number)[], fields: Record<string, FieldSpec>) => {
     for (const [fieldName, f] of Object.entries(fields)) {
@@ -196,27 +213,40 @@ export function checkReferences(
           else if (m.args[n]!.required) report(g, [...at, "requireOneOf", i, j], `"${n}" is required already`);
         }),
       );
-      if ("variants" in m.response)
-        m.response.variants.forEach((v, i) => {
+      rootVariantsOf(m.response).forEach((v, i) => {
           if (typeof v.body === "string") {
             if (!has(models, v.body) && !inlineNames.has(v.body)) report(g, [...at, "response", "variants", i, "body"], `unknown model "${v.body}"`);
           } else checkFields(g, [...at, "response", "variants", i, "body", "fields"], v.body.fields);
           if (v.whenArgument && !(has(m.args, v.whenArgument.name) && m.args[v.whenArgument.name]!.type === "boolean"))
             report(g, [...at, "response", "variants", i, "whenArgument", "name"], `"${v.whenArgument.name}" is not a boolean argument of the method`);
         });
-      if ("variants" in m.response && m.response.variants.some((v) => v.whenArgument) && m.response.variants.filter((v) => !v.whenArgument).length !== 1)
+      const rootVariants = rootVariantsOf(m.response);
+      if (rootVariants.some((v) => v.whenArgument) && rootVariants.filter((v) => !v.whenArgument).length !== 1)
         report(g, [...at, "response", "variants"], "variants selected by whenArgument need exactly one variant without it (the one returned otherwise)");
       const statuses = api.data.errors.statuses ?? {};
       m.errors.forEach((code, i) => {
         if (!has(api.data.errors.codes, String(code)) && !has(statuses, String(code)))
           report(g, [...at, "errors", i], `error code ${code} is not in api.yaml errors.${api.data.errors.statuses ? "statuses" : "codes"}`);
       });
-      if ("kind" in m.response) {
-        const envelopeModel = envelopeModelName(m.response.data, m.paging?.kind === "pageToken");
-        if (!envelopeUsers.has(envelopeModel)) envelopeUsers.set(envelopeModel, where(g, [...at, "response"]));
-        if (!api.data.envelope) report(g, [...at, "response"], "an enveloped response needs api.yaml envelope");
-        if (!knownType(m.response.data)) report(g, [...at, "response", "data"], `unknown type "${m.response.data}"`);
-      }
+      const answers = envelopeVariantsOf(m.response);
+      answers?.forEach((v, i) => {
+        const vat = "kind" in m.response ? [...at, "response"] : [...at, "response", "variants", i];
+        const envelopeModel = envelopeModelName(v.data, m.paging?.kind === "pageToken");
+        if (!envelopeUsers.has(envelopeModel)) envelopeUsers.set(envelopeModel, where(g, vat));
+        if (!api.data.envelope) report(g, vat, "an enveloped response needs api.yaml envelope");
+        if (!knownType(v.data)) report(g, [...vat, "data"], `unknown type "${v.data}"`);
+        if (answers.findIndex((o) => o.kind === v.kind) !== i) report(g, [...vat, "kind"], `two variants answer kind "${v.kind}": the kind tells them apart`);
+        if (answers.findIndex((o) => o.data === v.data) !== i) report(g, [...vat, "data"], `two variants answer ${v.data} items: one variant is enough`);
+        if ((i === 0) !== (v.whenAnyArgument === undefined)) report(g, vat, i === 0 ? "the first variant is the default: it has no whenAnyArgument" : "every variant but the first (the default) says whenAnyArgument");
+        if (i > 0 && v.neutralArguments !== undefined) report(g, [...vat, "neutralArguments"], "only the default variant lists neutralArguments");
+        for (const list of ["whenAnyArgument", "neutralArguments"] as const)
+          v[list]?.forEach((name, j) => {
+            if (!has(m.args, name)) report(g, [...vat, list, j], `"${name}" is not an argument of the method`);
+            else if (m.args[name]!.required || m.args[name]!.in === "path") report(g, [...vat, list, j], `"${name}" is given on every call: it cannot tell the variants apart`);
+            if (answers.flatMap((o) => [...(o.whenAnyArgument ?? []), ...(o.neutralArguments ?? [])]).filter((n) => n === name).length > 1)
+              report(g, [...vat, list, j], `"${name}" is listed more than once: each argument selects one variant, or is neutral`);
+          });
+      });
       const scopes = api.data.auth.oauth2?.scopes ?? {};
       m.scopes?.forEach((scope, i) => {
         if (!has(scopes, scope)) report(g, [...at, "scopes", i], `unknown scope "${scope}" (not in api.yaml auth.oauth2.scopes)`);
@@ -307,8 +337,7 @@ function checkModelCycles(api: ParsedFile<ApiFile>, groups: ParsedFile<GroupFile
   for (const [name, m] of Object.entries(api.data.models)) fieldsOf.set(name, { file: api, path: ["models", name, "fields"], fields: m.fields });
   for (const g of groups)
     for (const [key, m] of Object.entries(g.data.methods))
-      if ("variants" in m.response)
-        m.response.variants.forEach((v, i) => {
+      rootVariantsOf(m.response).forEach((v, i) => {
           if (typeof v.body !== "string") fieldsOf.set(v.body.name, { file: g, path: ["methods", key, "response", "variants", i, "body", "fields"], fields: v.body.fields });
         });
   const done = new Set<string>();
@@ -338,13 +367,18 @@ function checkJsonExample(api: ParsedFile<ApiFile>, report: Report, g: ParsedFil
     return;
   }
   const envelope = api.data.envelope;
-  if (!envelope || !("kind" in response) || typeof doc !== "object" || doc === null) return;
+  const answers = envelopeVariantsOf(response);
+  if (!envelope || answers === undefined || typeof doc !== "object" || doc === null) return;
   const body = doc as Record<string, unknown>;
-  if (body[envelope.kindField] !== response.kind) report(g, [...at, "text"], `the example's ${envelope.kindField} is ${JSON.stringify(body[envelope.kindField])}, the method's response kind is "${response.kind}"`);
-  const model = has(api.data.models, response.data) ? api.data.models[response.data]! : undefined;
+  const answer = answers.find((v) => v.kind === body[envelope.kindField]);
+  if (answer === undefined) {
+    report(g, [...at, "text"], `the example's ${envelope.kindField} is ${JSON.stringify(body[envelope.kindField])}, the method's response kind is ${answers.map((v) => `"${v.kind}"`).join(" or ")}`);
+    return;
+  }
+  const model = has(api.data.models, answer.data) ? api.data.models[answer.data]! : undefined;
   const items = body[envelope.dataField];
   if (!model || !Array.isArray(items)) return;
   const known = new Set(Object.entries(model.fields).flatMap(([name, f]) => [name, ...(f.aliases ?? [])]));
   const unknown = [...new Set(items.flatMap((item) => (typeof item === "object" && item !== null ? Object.keys(item).filter((k) => !known.has(k)) : [])))];
-  if (unknown.length > 0) report(g, [...at, "text"], `the example's ${envelope.dataField} items have ${unknown.map((k) => `"${k}"`).join(", ")}, not fields of ${response.data}: correct the example or add the field to the model`);
+  if (unknown.length > 0) report(g, [...at, "text"], `the example's ${envelope.dataField} items have ${unknown.map((k) => `"${k}"`).join(", ")}, not fields of ${answer.data}: correct the example or add the field to the model`);
 }

@@ -141,14 +141,39 @@ const responseVariant = z.strictObject({
   whenArgument: z.strictObject({ name: identifier, equals: z.boolean() }).optional(),
 });
 
+/** v4: the envelope's item type, a model or `json` (the list is implied). */
+const envelopeData = typeExpression.refine((t) => !t.endsWith("[]"), "data names the item type; the list is implied");
+
+/**
+ * v4: one of several answers of an enveloped method, told apart by the envelope's `kind` (decoders read the
+ * kind; a kind no variant names decodes as the first variant, the default, as kinds are open). The default
+ * is returned unless the call gives one of another variant's `whenAnyArgument`.
+ */
+const envelopeVariant = z.strictObject({
+  kind: text,
+  data: envelopeData,
+  /** When this variant is returned, in words (the reference's rule). */
+  when: text,
+  /** Any of these arguments given selects this variant (every variant but the first has this). */
+  whenAnyArgument: z.array(identifier).min(1).optional(),
+  /**
+   * The default only: arguments known not to change the answer (`deleted`: "does not affect method's mode").
+   * A call giving none but these (and path arguments) is typed as the default; a call giving an argument in
+   * no variant's lists is typed as the union of all variants.
+   */
+  neutralArguments: z.array(identifier).optional(),
+});
+export type EnvelopeVariantSpec = z.infer<typeof envelopeVariant>;
+
 const response = z.union([
   z.strictObject({ variants: z.array(responseVariant).min(1) }),
+  z.strictObject({ variants: z.array(envelopeVariant).min(2) }),
   z.strictObject({ binary: z.literal(true), description: z.string().optional() }),
   /**
    * v4: the API's envelope (api.yaml `envelope`) with this `kind` value and `data` a list of this type (a model, or `json` where the reference leaves the items untyped).
    * Paged methods (see `paging`) also carry the envelope's page fields.
    */
-  z.strictObject({ kind: text, data: typeExpression.refine((t) => !t.endsWith("[]"), "data names the item type; the list is implied") }),
+  z.strictObject({ kind: text, data: envelopeData }),
 ]);
 export type ResponseSpec = z.infer<typeof response>;
 

@@ -1094,7 +1094,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly list: (<const F extends readonly t.FolderTreeEntryField[] = []>(args?: t.FoldersListArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args?: t.FoldersListArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListResult<F>>>; };
+    readonly list: (<const A extends t.FoldersListArgs = {}>(args?: t.KnownArguments<A, t.FoldersListArgs>, options?: CallOptions) => PagePromise<t.FoldersListResult<A>, t.FoldersListResult<A>["data"][number]>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const A extends t.FoldersListArgs = {}>(args?: t.KnownArguments<A, t.FoldersListArgs>, options?: CallOptions) => Promise<WithResponse<t.FoldersListResult<A>>>; };
     /** Get Folders (Folder). (`GET /folders/{folderId}/folders`)
      *
      * Returns a list of tree entries for subtree of this folder. For root and recycle bin folders, returns folder subtrees of root and recycle bin respectively.
@@ -1108,7 +1108,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInFolder: (<const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListInFolderResult<F>>>; };
+    readonly listInFolder: (<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(args: t.KnownArguments<A, t.FoldersListInFolderArgs>, options?: CallOptions) => PagePromise<t.FoldersListInFolderResult<A>, t.FoldersListInFolderResult<A>["data"][number]>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(args: t.KnownArguments<A, t.FoldersListInFolderArgs>, options?: CallOptions) => Promise<WithResponse<t.FoldersListInFolderResult<A>>>; };
     /** Create Folder. (`POST /folders/{folderId}/folders`)
      *
      * Create a folder within a folder. Specify virtual rootFolderId in order to create a folder in the account root.
@@ -1136,7 +1136,7 @@ export interface WrikeClient {
      * - 404 resource_not_found, method_not_found
      * - 429 rate_limit_exceeded
      * - 500 server_error */
-    readonly listInSpace: (<const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const F extends readonly t.FolderTreeEntryField[] = []>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions) => Promise<WithResponse<t.FoldersListInSpaceResult<F>>>; };
+    readonly listInSpace: (<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(args: t.KnownArguments<A, t.FoldersListInSpaceArgs>, options?: CallOptions) => PagePromise<t.FoldersListInSpaceResult<A>, t.FoldersListInSpaceResult<A>["data"][number]>) & { /** The same call, resolving to { data, response: { status, headers } } (data: the first page). */ readonly withResponse: <const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(args: t.KnownArguments<A, t.FoldersListInSpaceArgs>, options?: CallOptions) => Promise<WithResponse<t.FoldersListInSpaceResult<A>>>; };
     /** Query Folders fields history. (`GET /folders/{folderIds}/folders_history`)
      *
      * Quirk: The 2020 reference has no scopes for this operation. Inferred from the workspace defaults (read scopes).

@@ -1085,9 +1085,30 @@ function isCanonicalFolderHistoryEnvelope(o: unknown): boolean {
   return true;
 }
 
+/** Checks one FolderPage and normalises it in place; mismatches go to ctx.issues. */
+export function decodeFolderPage(o: unknown, key: string | number, ctx: DecodeContext): t.FolderPage {
+  if (!isCanonicalFolderPage(o)) d.reportFields(o, key, ctx, { kind: d.string, data: d.listOf(decodeFolder), nextPageToken: d.string, responseSize: d.checkInteger }, ["kind", "data"]);
+  return o as t.FolderPage;
+}
+
+/** Whether a FolderPage needs nothing: every field absent or canonical (no context, no report). */
+function isCanonicalFolderPage(o: unknown): boolean {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+  const r = o as Record<string, unknown>;
+  let v: unknown;
+  let a: unknown;
+  if (!(typeof r.kind === "string")) return false;
+  a = r.data;
+  if (a === undefined) return false;
+  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalFolder(a[i])) return false; }
+
+  if (!(((v = r.nextPageToken) === undefined || typeof v === "string") && ((v = r.responseSize) === undefined || Number.isSafeInteger(v)))) return false;
+  return true;
+}
+
 /** Checks one FolderTreeEntry and normalises it in place; mismatches go to ctx.issues. */
 export function decodeFolderTreeEntry(o: unknown, key: string | number, ctx: DecodeContext): t.FolderTreeEntry {
-  if (!isCanonicalFolderTreeEntry(o)) d.reportFields(o, key, ctx, { color: d.string, customItemTypeId: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, id: d.string, title: d.string, space: d.checkBoolean, superParentIds: d.checkStringList, metadata: d.listOf(decodeMetadata), customFields: d.listOf(decodeCustomFieldValue), customColumnIds: d.checkStringList, contractType: d.string, description: d.string, attachmentCount: d.checkInteger, hasAttachments: d.checkBoolean, briefDescription: d.string, finance: d.json }, ["id"]);
+  if (!isCanonicalFolderTreeEntry(o)) d.reportFields(o, key, ctx, { id: d.string, title: d.string, color: d.string, childIds: d.checkStringList, scope: d.string, project: decodeProject, space: d.checkBoolean, customItemTypeId: d.string }, ["id"]);
   return o as t.FolderTreeEntry;
 }
 
@@ -1097,24 +1118,11 @@ function isCanonicalFolderTreeEntry(o: unknown): boolean {
   const r = o as Record<string, unknown>;
   let v: unknown;
   let a: unknown;
-  if (!(((v = r.color) === undefined || typeof v === "string") && ((v = r.customItemTypeId) === undefined || typeof v === "string"))) return false;
+  if (!(typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.color) === undefined || typeof v === "string"))) return false;
   a = r.childIds;
   if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
 
-  if (!(((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && typeof r.id === "string" && ((v = r.title) === undefined || typeof v === "string") && ((v = r.space) === undefined || typeof v === "boolean"))) return false;
-  a = r.superParentIds;
-  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
-
-  a = r.metadata;
-  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalMetadata(a[i])) return false; }
-
-  a = r.customFields;
-  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (!isCanonicalCustomFieldValue(a[i])) return false; }
-
-  a = r.customColumnIds;
-  if (a !== undefined) { if (!Array.isArray(a)) return false; for (let i = 0; i < a.length; i++) if (typeof a[i] !== "string") return false; }
-
-  if (!(((v = r.contractType) === undefined || typeof v === "string") && ((v = r.description) === undefined || typeof v === "string") && ((v = r.attachmentCount) === undefined || Number.isSafeInteger(v)) && ((v = r.hasAttachments) === undefined || typeof v === "boolean") && ((v = r.briefDescription) === undefined || typeof v === "string"))) return false;
+  if (!(((v = r.scope) === undefined || typeof v === "string") && ((v = r.project) === undefined || isCanonicalProject(v)) && ((v = r.space) === undefined || typeof v === "boolean") && ((v = r.customItemTypeId) === undefined || typeof v === "string"))) return false;
   return true;
 }
 
@@ -3040,14 +3048,18 @@ export function decodeFolderBlueprintsLaunchAsyncResult(document: unknown, ctx: 
   return decodeAsyncJobEnvelope(document, "", ctx);
 }
 
-/** Decodes the document answered by GET /folders, choosing the variant by its root key. */
+/** Decodes the document answered by GET /folders, choosing the variant by its kind. */
 export function decodeFoldersListResult(document: unknown, ctx: DecodeContext): t.FoldersListResult {
-  return decodeFolderTreeEntryPage(document, "", ctx);
+  const kind = (document as Record<string, unknown> | null | undefined)?.kind;
+  if (kind === "folders") return decodeFolderPage(document, "", ctx) as t.FoldersListResult;
+  return decodeFolderTreeEntryPage(document, "", ctx) as t.FoldersListResult;
 }
 
-/** Decodes the document answered by GET /folders/{folderId}/folders, choosing the variant by its root key. */
+/** Decodes the document answered by GET /folders/{folderId}/folders, choosing the variant by its kind. */
 export function decodeFoldersListInFolderResult(document: unknown, ctx: DecodeContext): t.FoldersListInFolderResult {
-  return decodeFolderTreeEntryPage(document, "", ctx);
+  const kind = (document as Record<string, unknown> | null | undefined)?.kind;
+  if (kind === "folders") return decodeFolderPage(document, "", ctx) as t.FoldersListInFolderResult;
+  return decodeFolderTreeEntryPage(document, "", ctx) as t.FoldersListInFolderResult;
 }
 
 /** Decodes the document answered by POST /folders/{folderId}/folders, choosing the variant by its root key. */
@@ -3055,9 +3067,11 @@ export function decodeFoldersCreateInFolderResult(document: unknown, ctx: Decode
   return decodeFolderEnvelope(document, "", ctx);
 }
 
-/** Decodes the document answered by GET /spaces/{spaceId}/folders, choosing the variant by its root key. */
+/** Decodes the document answered by GET /spaces/{spaceId}/folders, choosing the variant by its kind. */
 export function decodeFoldersListInSpaceResult(document: unknown, ctx: DecodeContext): t.FoldersListInSpaceResult {
-  return decodeFolderTreeEntryPage(document, "", ctx);
+  const kind = (document as Record<string, unknown> | null | undefined)?.kind;
+  if (kind === "folders") return decodeFolderPage(document, "", ctx) as t.FoldersListInSpaceResult;
+  return decodeFolderTreeEntryPage(document, "", ctx) as t.FoldersListInSpaceResult;
 }
 
 /** Decodes the document answered by GET /folders/{folderIds}/folders_history, choosing the variant by its root key. */

@@ -1638,8 +1638,8 @@ export const foldersListMethod: MethodDescriptor<t.FoldersListArgs, t.FoldersLis
  * - 429 rate_limit_exceeded
  * - 500 server_error
  */
-export function foldersList<const F extends readonly t.FolderTreeEntryField[] = []>(transport: WrikeTransport, args: t.FoldersListArgs & { readonly fields?: F; } = {}, options?: CallOptions): PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>> {
-  return pagePromise(transport, foldersListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListResult<F>, t.Selected<t.FolderTreeEntry, F>>;
+export function foldersList<const A extends t.FoldersListArgs = {}>(transport: WrikeTransport, args: t.KnownArguments<A, t.FoldersListArgs> = {} as never, options?: CallOptions): PagePromise<t.FoldersListResult<A>, t.FoldersListResult<A>["data"][number]> {
+  return pagePromise(transport, foldersListMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListResult<A>, t.FoldersListResult<A>["data"][number]>;
 }
 
 /** Descriptor of GET /folders/{folderId}/folders: what the transport needs to send it and read its answer. */
@@ -1660,8 +1660,8 @@ export const foldersListInFolderMethod: MethodDescriptor<t.FoldersListInFolderAr
  * - 429 rate_limit_exceeded
  * - 500 server_error
  */
-export function foldersListInFolder<const F extends readonly t.FolderTreeEntryField[] = []>(transport: WrikeTransport, args: t.FoldersListInFolderArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>> {
-  return pagePromise(transport, foldersListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListInFolderResult<F>, t.Selected<t.FolderTreeEntry, F>>;
+export function foldersListInFolder<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(transport: WrikeTransport, args: t.KnownArguments<A, t.FoldersListInFolderArgs>, options?: CallOptions): PagePromise<t.FoldersListInFolderResult<A>, t.FoldersListInFolderResult<A>["data"][number]> {
+  return pagePromise(transport, foldersListInFolderMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListInFolderResult<A>, t.FoldersListInFolderResult<A>["data"][number]>;
 }
 
 /** Descriptor of POST /folders/{folderId}/folders: what the transport needs to send it and read its answer. */
@@ -1704,8 +1704,8 @@ export const foldersListInSpaceMethod: MethodDescriptor<t.FoldersListInSpaceArgs
  * - 429 rate_limit_exceeded
  * - 500 server_error
  */
-export function foldersListInSpace<const F extends readonly t.FolderTreeEntryField[] = []>(transport: WrikeTransport, args: t.FoldersListInSpaceArgs & { readonly fields?: F; }, options?: CallOptions): PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>> {
-  return pagePromise(transport, foldersListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListInSpaceResult<F>, t.Selected<t.FolderTreeEntry, F>>;
+export function foldersListInSpace<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(transport: WrikeTransport, args: t.KnownArguments<A, t.FoldersListInSpaceArgs>, options?: CallOptions): PagePromise<t.FoldersListInSpaceResult<A>, t.FoldersListInSpaceResult<A>["data"][number]> {
+  return pagePromise(transport, foldersListInSpaceMethod, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken", "itemsField": "data" }, args, options) as PagePromise<t.FoldersListInSpaceResult<A>, t.FoldersListInSpaceResult<A>["data"][number]>;
 }
 
 /** Descriptor of GET /folders/{folderIds}/folders_history: what the transport needs to send it and read its answer. */

@@ -590,7 +590,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     }
   },
   "GET /folders": {
-    "id": "GET /folders", "name": "folders.list", "verb": "GET", "path": "/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "id": "GET /folders", "name": "folders.list", "verb": "GET", "path": "/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false }, "variants": [{ "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false }, "whenAnyArgument": ["permalink", "descendants", "metadata", "customField", "customFields", "updatedDate", "project", "contractTypes", "customItemTypes", "pageSize", "nextPageToken", "customStatuses", "authors", "owners", "startDate", "endDate", "completedDate", "title"] }] }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
       "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
       "metadata": { "wireName": "metadata", "in": "query", "type": { "name": "Metadata", "kind": "model", "list": false }, "encoding": "json" },
@@ -612,11 +612,11 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
       "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
       "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
+      "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderListField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "Folder" }
     }
   },
   "GET /folders/{folderId}/folders": {
-    "id": "GET /folders/{folderId}/folders", "name": "folders.listInFolder", "verb": "GET", "path": "/folders/{folderId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "id": "GET /folders/{folderId}/folders", "name": "folders.listInFolder", "verb": "GET", "path": "/folders/{folderId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false }, "variants": [{ "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false }, "whenAnyArgument": ["permalink", "descendants", "metadata", "customField", "customFields", "updatedDate", "project", "contractTypes", "customItemTypes", "pageSize", "nextPageToken", "customStatuses", "authors", "owners", "startDate", "endDate", "completedDate", "title"] }] }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
       "folderId": { "wireName": "folderId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
@@ -638,7 +638,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
       "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
       "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "selects": "FolderTreeEntry" }
+      "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderListField", "kind": "enum", "list": true }, "encoding": "json", "selects": "Folder" }
     }
   },
   "POST /folders/{folderId}/folders": {
@@ -659,7 +659,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
     }
   },
   "GET /spaces/{spaceId}/folders": {
-    "id": "GET /spaces/{spaceId}/folders", "name": "folders.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false } }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
+    "id": "GET /spaces/{spaceId}/folders", "name": "folders.listInSpace", "verb": "GET", "path": "/spaces/{spaceId}/folders", "kind": "read", "scopes": ["Default", "wsReadOnly", "wsReadWrite"], "response": { "kind": "folderTree", "data": { "name": "FolderTreeEntry", "kind": "model", "list": false }, "variants": [{ "kind": "folders", "data": { "name": "Folder", "kind": "model", "list": false }, "whenAnyArgument": ["permalink", "descendants", "metadata", "customField", "customFields", "updatedDate", "project", "contractTypes", "customItemTypes", "pageSize", "nextPageToken", "customStatuses", "authors", "owners", "startDate", "endDate", "completedDate", "title"] }] }, "paging": { "pageSizeArg": "pageSize", "tokenArg": "nextPageToken" }, "args": {
       "spaceId": { "wireName": "spaceId", "in": "path", "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
       "permalink": { "wireName": "permalink", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
       "descendants": { "wireName": "descendants", "in": "query", "type": { "name": "boolean", "kind": "scalar", "list": false } },
@@ -682,7 +682,7 @@ export const wrikeV4Operations: { readonly [id in WrikeV4OperationId]: RestOpera
       "endDate": { "wireName": "endDate", "in": "query", "type": { "name": "DateRange", "kind": "model", "list": false }, "encoding": "json" },
       "completedDate": { "wireName": "completedDate", "in": "query", "type": { "name": "TimestampRange", "kind": "model", "list": false }, "encoding": "json" },
       "title": { "wireName": "title", "in": "query", "type": { "name": "string", "kind": "scalar", "list": false } },
-      "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderTreeEntryField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "FolderTreeEntry" }
+      "fields": { "wireName": "fields", "in": "query", "type": { "name": "FolderListField", "kind": "enum", "list": true }, "encoding": "json", "values": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"], "selects": "Folder" }
     }
   },
   "GET /folders/{folderIds}/folders_history": {
@@ -2171,7 +2171,7 @@ export const wrikeV4Models: RestModels = {
     "project": { "type": { "name": "Project", "kind": "model", "list": false } },
     "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
     "title": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "space": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "space": { "type": { "name": "boolean", "kind": "scalar", "list": false }, "selectable": true },
     "contractType": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
     "cascadingFields": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true },
     "accessRoles": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true },
@@ -2182,15 +2182,15 @@ export const wrikeV4Models: RestModels = {
     "accountId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
     "createdDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
     "updatedDate": { "type": { "name": "utcTimestamp", "kind": "scalar", "list": false } },
-    "description": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "description": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
     "sharedIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "parentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
-    "superParentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
-    "hasAttachments": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "superParentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
+    "hasAttachments": { "type": { "name": "boolean", "kind": "scalar", "list": false }, "selectable": true },
     "permalink": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "workflowId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } },
-    "metadata": { "type": { "name": "Metadata", "kind": "model", "list": true } },
-    "customFields": { "type": { "name": "CustomFieldValue", "kind": "model", "list": true } }
+    "metadata": { "type": { "name": "Metadata", "kind": "model", "list": true }, "selectable": true },
+    "customFields": { "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "selectable": true }
   },
   "FolderBlueprint": {
     "childIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
@@ -2221,25 +2221,21 @@ export const wrikeV4Models: RestModels = {
     "kind": { "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
     "data": { "type": { "name": "FolderHistory", "kind": "model", "list": true }, "required": true }
   },
+  "FolderPage": {
+    "kind": { "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
+    "data": { "type": { "name": "Folder", "kind": "model", "list": true }, "required": true },
+    "nextPageToken": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "responseSize": { "type": { "name": "integer", "kind": "scalar", "list": false } }
+  },
   "FolderTreeEntry": {
+    "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
+    "title": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "color": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "customItemTypeId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "selectable": true },
     "childIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "scope": { "type": { "name": "TreeScope", "kind": "enum", "list": false } },
     "project": { "type": { "name": "Project", "kind": "model", "list": false } },
-    "id": { "type": { "name": "opaqueId", "kind": "scalar", "list": false }, "required": true },
-    "title": { "type": { "name": "string", "kind": "scalar", "list": false } },
-    "space": { "type": { "name": "boolean", "kind": "scalar", "list": false }, "selectable": true },
-    "superParentIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
-    "metadata": { "type": { "name": "Metadata", "kind": "model", "list": true }, "selectable": true },
-    "customFields": { "type": { "name": "CustomFieldValue", "kind": "model", "list": true }, "selectable": true },
-    "customColumnIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true }, "selectable": true },
-    "contractType": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "description": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "attachmentCount": { "type": { "name": "integer", "kind": "scalar", "list": false }, "selectable": true },
-    "hasAttachments": { "type": { "name": "boolean", "kind": "scalar", "list": false }, "selectable": true },
-    "briefDescription": { "type": { "name": "string", "kind": "scalar", "list": false }, "selectable": true },
-    "finance": { "type": { "name": "json", "kind": "scalar", "list": false }, "selectable": true }
+    "space": { "type": { "name": "boolean", "kind": "scalar", "list": false } },
+    "customItemTypeId": { "type": { "name": "opaqueId", "kind": "scalar", "list": false } }
   },
   "FolderTreeEntryPage": {
     "kind": { "type": { "name": "string", "kind": "scalar", "list": false }, "required": true },
@@ -2809,7 +2805,7 @@ export const wrikeV4Enums: RestEnums = {
   "FolderBlueprintField": ["customFields"],
   "FolderField": ["accessRoles", "attachmentCount", "briefDescription", "cascadingFields", "contractType", "customColumnIds", "customItemTypeId", "finance"],
   "FolderHistoryField": ["actualCost", "actualFees", "budget", "plannedCost", "plannedFees"],
-  "FolderTreeEntryField": ["attachmentCount", "briefDescription", "contractType", "customColumnIds", "customFields", "customItemTypeId", "description", "finance", "hasAttachments", "metadata", "space", "superParentIds"],
+  "FolderListField": ["attachmentCount", "briefDescription", "contractType", "customColumnIds", "customFields", "customItemTypeId", "description", "finance", "hasAttachments", "metadata", "space", "superParentIds"],
   "GroupField": ["metadata"],
   "InvitationRole": ["Collaborator", "User"],
   "PreviewSize": ["h400", "w100", "w200", "w300", "w400", "w44"],

@@ -116,12 +116,12 @@ export type FolderField = (typeof FolderField)[keyof typeof FolderField] | (stri
 export const FolderHistoryField = { actualCost: "actualCost", actualFees: "actualFees", budget: "budget", plannedCost: "plannedCost", plannedFees: "plannedFees" } as const;
 export type FolderHistoryField = (typeof FolderHistoryField)[keyof typeof FolderHistoryField] | (string & {});
 /**
- * Optional fields of FolderTreeEntry a fields argument can ask for.
+ * Optional fields of Folder a folder list's fields argument can ask for (in a filtered answer, kind folders).
  *
  * Known values. The enum is open: values Wrike adds later still decode.
  */
-export const FolderTreeEntryField = { attachmentCount: "attachmentCount", briefDescription: "briefDescription", contractType: "contractType", customColumnIds: "customColumnIds", customFields: "customFields", customItemTypeId: "customItemTypeId", description: "description", finance: "finance", hasAttachments: "hasAttachments", metadata: "metadata", space: "space", superParentIds: "superParentIds" } as const;
-export type FolderTreeEntryField = (typeof FolderTreeEntryField)[keyof typeof FolderTreeEntryField] | (string & {});
+export const FolderListField = { attachmentCount: "attachmentCount", briefDescription: "briefDescription", contractType: "contractType", customColumnIds: "customColumnIds", customFields: "customFields", customItemTypeId: "customItemTypeId", description: "description", finance: "finance", hasAttachments: "hasAttachments", metadata: "metadata", space: "space", superParentIds: "superParentIds" } as const;
+export type FolderListField = (typeof FolderListField)[keyof typeof FolderListField] | (string & {});
 /**
  * Optional fields of Group a fields argument can ask for.
  *
@@ -919,6 +919,7 @@ export interface Folder {
   id: string;
   /** Title */
   title?: string;
+  /** Is folder a space */
   space?: boolean;
   contractType?: string;
   /** Active cascading fields settings */
@@ -997,38 +998,34 @@ export interface FolderHistoryEnvelope<T = FolderHistory> {
   data: T[];
 }
 
-/** Folder Tree */
+/** The Wrike API v4 (REST) envelope of one page: Every JSON answer is {"kind": "...", "data": [...]}; data is always a list, even for one object. Paged answers add nextPageToken (absent on the last page) and responseSize. */
+export interface FolderPage<T = Folder> {
+  /** What the data is (any value passes: Wrike adds kinds). */
+  kind: string;
+  data: T[];
+  /** The token of the next page; absent on the last page. */
+  nextPageToken?: string;
+  /** How many items match in all. */
+  responseSize?: number;
+}
+
+/** Folder Tree: one entry of the folder tree the folder lists answer without filters (kind folderTree); a filtered or paged list answers Folder items (kind folders). */
 export interface FolderTreeEntry {
+  /** Folder ID */
+  id: string;
+  /** Title */
+  title?: string;
   /** Color */
   color?: string;
-  customItemTypeId?: string;
   /** Child folder IDs */
   childIds?: string[];
   /** Folder scope */
   scope?: TreeScope;
   /** Project details, present only for project folders */
   project?: Project;
-  /** Folder ID */
-  id: string;
-  /** Title */
-  title?: string;
   /** Is folder a space */
   space?: boolean;
-  superParentIds?: string[];
-  /** Folder metadata entries */
-  metadata?: Metadata[];
-  /** Custom fields */
-  customFields?: CustomFieldValue[];
-  customColumnIds?: string[];
-  contractType?: string;
-  description?: string;
-  /** Attachment count */
-  attachmentCount?: number;
-  /** Has attachments */
-  hasAttachments?: boolean;
-  briefDescription?: string;
-  /** Project finance fields */
-  finance?: unknown;
+  customItemTypeId?: string;
 }
 
 /** The Wrike API v4 (REST) envelope of one page: Every JSON answer is {"kind": "...", "data": [...]}; data is always a list, even for one object. Paged answers add nextPageToken (absent on the last page) and responseSize. */
@@ -1932,6 +1929,12 @@ export interface WorkWeek {
 
 /** A model with the optional fields a `fields` argument asked for made present: `Selected<Task, ["description"]>` has `description: string`. */
 export type Selected<T, F extends readonly string[]> = [F[number]] extends [never] ? T : T & { [K in F[number] & keyof T]-?: Exclude<T[K], undefined> };
+/** The arguments among K that arguments of type A certainly give (present and not undefined); never when none. */
+export type ArgumentsGiven<A, K extends PropertyKey> = { [P in K & keyof A]-?: undefined extends A[P] ? never : P }[K & keyof A];
+/** The fields a `fields`-style argument K of arguments A asks for, as a tuple; [] when A does not give it. */
+export type FieldsAsked<A, K extends PropertyKey> = A extends { readonly [P in K]: infer F extends readonly string[] } ? F : [];
+/** Arguments A with every name that is not an argument of T refused (a misspelt argument is an error, as with a plain T). */
+export type KnownArguments<A, T> = A & { readonly [K in Exclude<keyof A, keyof T>]: never };
 /** A model given as an argument: its date-and-time fields (LocalDateTime, what Wrike answers) also take a day (DateOnly), which Wrike reads as that day. */
 export type ArgumentOf<T> = { [K in keyof T]: NonNullable<T[K]> extends LocalDateTime ? T[K] | DateOnly : T[K] };
 
@@ -2928,12 +2931,24 @@ export interface FoldersListArgs {
   completedDate?: TimestampRange;
   /** Title filter, contains match and accepts non-blank values only */
   title?: string;
-  /** Optional FolderTreeEntry fields to include in the answer, sent as JSON text (fields=["description"]). */
-  fields?: readonly FolderTreeEntryField[];
+  /** Optional Folder fields to include in a filtered answer (kind folders), sent as JSON text (fields=["description"]). */
+  fields?: readonly FolderListField[];
 }
 
-/** Result of GET /folders. */
-export type FoldersListResult<F extends readonly string[] = []> = FolderTreeEntryPage<Selected<FolderTreeEntry, F>>;
+/**
+ * GET /folders answers folderTree (FolderTreeEntry items) when no filter or paging argument is given.
+ *
+ * The default: an answer of a kind no variant names decodes as this one.
+ */
+export type FoldersListFolderTree = FolderTreeEntryPage & { kind: "folderTree"; };
+/** GET /folders answers folders (Folder items) when a filter or paging argument is given. */
+export type FoldersListFolders<F extends readonly string[] = []> = FolderPage<Selected<Folder, F>> & { kind: "folders"; };
+/**
+ * Result of GET /folders: FolderTreeEntryPage when no filter or paging argument is given; FolderPage when a filter or paging argument is given.
+ *
+ * Follows the arguments `A` where the rule says which answer they give, else any of them: narrow on `kind`.
+ */
+export type FoldersListResult<A = FoldersListArgs> = [ArgumentsGiven<A, "permalink" | "descendants" | "metadata" | "customField" | "customFields" | "updatedDate" | "project" | "contractTypes" | "customItemTypes" | "pageSize" | "nextPageToken" | "customStatuses" | "authors" | "owners" | "startDate" | "endDate" | "completedDate" | "title">] extends [never] ? [Exclude<keyof A, "deleted">] extends [never] ? FoldersListFolderTree : FoldersListFolderTree | FoldersListFolders<FieldsAsked<A, "fields">> : FoldersListFolders<FieldsAsked<A, "fields">>;
 
 /** Arguments of GET /folders/{folderId}/folders. */
 export interface FoldersListInFolderArgs {
@@ -2978,12 +2993,24 @@ export interface FoldersListInFolderArgs {
   completedDate?: TimestampRange;
   /** Title filter, contains match and accepts non-blank values only */
   title?: string;
-  /** Optional FolderTreeEntry fields to include in the answer, sent as JSON text (fields=["description"]). */
-  fields?: readonly FolderTreeEntryField[];
+  /** Optional Folder fields to include in a filtered answer (kind folders), sent as JSON text (fields=["description"]). */
+  fields?: readonly FolderListField[];
 }
 
-/** Result of GET /folders/{folderId}/folders. */
-export type FoldersListInFolderResult<F extends readonly string[] = []> = FolderTreeEntryPage<Selected<FolderTreeEntry, F>>;
+/**
+ * GET /folders/{folderId}/folders answers folderTree (FolderTreeEntry items) when no filter or paging argument is given.
+ *
+ * The default: an answer of a kind no variant names decodes as this one.
+ */
+export type FoldersListInFolderFolderTree = FolderTreeEntryPage & { kind: "folderTree"; };
+/** GET /folders/{folderId}/folders answers folders (Folder items) when a filter or paging argument is given. */
+export type FoldersListInFolderFolders<F extends readonly string[] = []> = FolderPage<Selected<Folder, F>> & { kind: "folders"; };
+/**
+ * Result of GET /folders/{folderId}/folders: FolderTreeEntryPage when no filter or paging argument is given; FolderPage when a filter or paging argument is given.
+ *
+ * Follows the arguments `A` where the rule says which answer they give, else any of them: narrow on `kind`.
+ */
+export type FoldersListInFolderResult<A = FoldersListInFolderArgs> = [ArgumentsGiven<A, "permalink" | "descendants" | "metadata" | "customField" | "customFields" | "updatedDate" | "project" | "contractTypes" | "customItemTypes" | "pageSize" | "nextPageToken" | "customStatuses" | "authors" | "owners" | "startDate" | "endDate" | "completedDate" | "title">] extends [never] ? [Exclude<keyof A, "folderId">] extends [never] ? FoldersListInFolderFolderTree : FoldersListInFolderFolderTree | FoldersListInFolderFolders<FieldsAsked<A, "fields">> : FoldersListInFolderFolders<FieldsAsked<A, "fields">>;
 
 /** Arguments of POST /folders/{folderId}/folders. */
 export interface FoldersCreateInFolderArgs {
@@ -3062,12 +3089,24 @@ export interface FoldersListInSpaceArgs {
   completedDate?: TimestampRange;
   /** Title filter, contains match and accepts non-blank values only */
   title?: string;
-  /** Optional FolderTreeEntry fields to include in the answer, sent as JSON text (fields=["description"]). */
-  fields?: readonly FolderTreeEntryField[];
+  /** Optional Folder fields to include in a filtered answer (kind folders), sent as JSON text (fields=["description"]). */
+  fields?: readonly FolderListField[];
 }
 
-/** Result of GET /spaces/{spaceId}/folders. */
-export type FoldersListInSpaceResult<F extends readonly string[] = []> = FolderTreeEntryPage<Selected<FolderTreeEntry, F>>;
+/**
+ * GET /spaces/{spaceId}/folders answers folderTree (FolderTreeEntry items) when no filter or paging argument is given.
+ *
+ * The default: an answer of a kind no variant names decodes as this one.
+ */
+export type FoldersListInSpaceFolderTree = FolderTreeEntryPage & { kind: "folderTree"; };
+/** GET /spaces/{spaceId}/folders answers folders (Folder items) when a filter or paging argument is given. */
+export type FoldersListInSpaceFolders<F extends readonly string[] = []> = FolderPage<Selected<Folder, F>> & { kind: "folders"; };
+/**
+ * Result of GET /spaces/{spaceId}/folders: FolderTreeEntryPage when no filter or paging argument is given; FolderPage when a filter or paging argument is given.
+ *
+ * Follows the arguments `A` where the rule says which answer they give, else any of them: narrow on `kind`.
+ */
+export type FoldersListInSpaceResult<A = FoldersListInSpaceArgs> = [ArgumentsGiven<A, "permalink" | "descendants" | "metadata" | "customField" | "customFields" | "updatedDate" | "project" | "contractTypes" | "customItemTypes" | "pageSize" | "nextPageToken" | "customStatuses" | "authors" | "owners" | "startDate" | "endDate" | "completedDate" | "title">] extends [never] ? [Exclude<keyof A, "spaceId" | "deleted">] extends [never] ? FoldersListInSpaceFolderTree : FoldersListInSpaceFolderTree | FoldersListInSpaceFolders<FieldsAsked<A, "fields">> : FoldersListInSpaceFolders<FieldsAsked<A, "fields">>;
 
 /** Arguments of GET /folders/{folderIds}/folders_history. */
 export interface FoldersHistoryArgs {

@@ -3,7 +3,7 @@
  * of the operation's data, every field that is not optional filled with a value of its type, nested
  * models to a small depth. The same operation always answers the same document.
  */
-import type { RestEnums, RestModels, RestOperation, RestType } from "@wrikekit/core/server";
+import type { RestAnswer, RestEnums, RestModels, RestType } from "@wrikekit/core/server";
 import { ACCOUNT_ID } from "./ids.js";
 
 const FIXED_TIME = "2026-01-05T09:00:00Z";
@@ -47,8 +47,7 @@ export function modelDocument(model: string, models: RestModels, enums: RestEnum
   return doc;
 }
 
-export function generatedData(operation: RestOperation, models: RestModels, enums: RestEnums): unknown[] {
-  const data = operation.response?.data;
-  if (data === undefined) return [];
+export function generatedData(answer: RestAnswer, models: RestModels, enums: RestEnums): unknown[] {
+  const { data } = answer;
   return [data.kind === "model" ? modelDocument(data.name, models, enums) : valueOf(data, "value", models, enums, 0)];
 }

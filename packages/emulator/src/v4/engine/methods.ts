@@ -3,6 +3,7 @@
  * rules (the engine modules) and answers the envelope's data list (and page fields for paged lists).
  * Operations not listed here answer a generated document (generated-document.ts); the README lists them.
  */
+import type { RestAnswer } from "@wrikekit/core/server";
 import type { V4Call } from "./call.js";
 import { argsWithTokenFilters, filterScope, pageInIdOrder, scanOf, type Page } from "./paging.js";
 import * as approvals from "./approvals.js";
@@ -41,6 +42,8 @@ type Args = any;
 export interface OperationContext {
   /** The operation's id, `GET /tasks`: page tokens are bound to it. */
   id: string;
+  /** Which of the operation's answers the arguments get (its kind and item type; see restAnswer). */
+  answer: RestAnswer | undefined;
   /**
    * One operation of a batch (POST /batch) as the same caller: routed and its arguments read now (a bad
    * one fails the batch call), run when the returned function is called (by the job).
@@ -74,6 +77,8 @@ function pageArray<T extends { id: string }>(op: OperationContext, args: Args, i
 const task = (call: V4Call) => (t: Parameters<typeof view.taskView>[1]) => view.taskView(call, t);
 const folder = (call: V4Call) => (f: Parameters<typeof view.folderView>[1]) => view.folderView(call, f);
 const entry = (call: V4Call) => (f: Parameters<typeof view.treeEntryView>[1]) => view.treeEntryView(call, f);
+/** The folder lists answer tree entries, or (filtered or paged: the spec's response variants) folders. */
+const folderOrEntry = (call: V4Call, op: OperationContext) => (op.answer?.data.name === "Folder" ? folder(call) : entry(call));
 const contact = (call: V4Call) => (id: string) => view.contactView(call, id);
 const comment = (call: V4Call, plainText?: boolean) => (c: Parameters<typeof view.commentView>[1]) => view.commentView(call, comments.renderText(c, plainText));
 const attachment = (call: V4Call) => (a: Parameters<typeof view.attachmentView>[1]) => view.attachmentView(call, a);
@@ -110,9 +115,9 @@ export const statefulOperations: Readonly<Record<string, StatefulOperation>> = {
   "GET /spaces/{spaceId}": (call, a) => list([folders.visibleSpace(call, a.spaceId)], space(call)),
   "PUT /spaces/{spaceId}": (call, a) => list([folders.updateSpace(call, a)], space(call)),
   "DELETE /spaces/{spaceId}": (call, a) => (folders.deleteSpace(call, a.spaceId), list([], (x) => x)),
-  "GET /folders": (call, a, op) => page(folders.queryFolders(call, op.id, a), entry(call)),
-  "GET /folders/{folderId}/folders": (call, a, op) => page(folders.queryFolders(call, op.id, a), entry(call)),
-  "GET /spaces/{spaceId}/folders": (call, a, op) => page(folders.queryFolders(call, op.id, a), entry(call)),
+  "GET /folders": (call, a, op) => page(folders.queryFolders(call, op.id, a), folderOrEntry(call, op)),
+  "GET /folders/{folderId}/folders": (call, a, op) => page(folders.queryFolders(call, op.id, a), folderOrEntry(call, op)),
+  "GET /spaces/{spaceId}/folders": (call, a, op) => page(folders.queryFolders(call, op.id, a), folderOrEntry(call, op)),
   "POST /folders/{folderId}/folders": (call, a) => list([folders.createFolder(call, a)], folder(call)),
   "GET /folders/{folderIds}": (call, a) => list(folders.getFolders(call, a.folderIds), folder(call)),
   "PUT /folders/{folderId}": (call, a) => list([folders.updateFolder(call, a)], folder(call)),

@@ -141,20 +141,10 @@ export function folderView(call: V4Call, f: FolderRecord): Doc {
   });
 }
 
+/** A folder as an entry of the folder tree (the folder lists' answer without filters): no optional fields. */
 export function treeEntryView(call: V4Call, f: FolderRecord): Doc {
   const project = projectView(f);
-  const doc: Doc = { id: f.id, title: f.title, childIds: visibleChildIds(call, f), scope: f.scope, ...(f.color === undefined ? {} : { color: f.color }), ...(project === undefined ? {} : { project }) };
-  return withSelected(call, doc, {
-    space: () => f.space,
-    description: () => f.description,
-    briefDescription: () => brief(f.description),
-    metadata: () => f.metadata.map((m) => ({ ...m })),
-    customFields: () => f.customFields.map((c) => ({ ...c })),
-    superParentIds: () => [],
-    hasAttachments: () => [...call.state.attachments.values()].some((a) => a.folderId === f.id),
-    attachmentCount: () => [...call.state.attachments.values()].filter((a) => a.folderId === f.id).length,
-    customColumnIds: () => [],
-  });
+  return { id: f.id, title: f.title, childIds: visibleChildIds(call, f), scope: f.scope, ...(f.color === undefined ? {} : { color: f.color }), ...(project === undefined ? {} : { project }), ...(f.space ? { space: true } : {}) };
 }
 
 export function spaceView(call: V4Call, s: SpaceRecord): Doc {

@@ -5,7 +5,7 @@
  * (400 naming the argument), then the stateful engine or a generated document, in the {kind, data}
  * envelope; errors in the v4 envelope {errorDescription, error} with the spec's status.
  */
-import { createRestRouter, jsonObjectParams, MalformedBodyError, readRestArgs, requestVerb, restBodyParams, type RestOperation, type RestRequestParts } from "@wrikekit/core/server";
+import { createRestRouter, jsonObjectParams, MalformedBodyError, readRestArgs, requestVerb, restAnswer, restBodyParams, type RestAnswer, type RestOperation, type RestRequestParts } from "@wrikekit/core/server";
 import { formatIssue } from "@wrikekit/core";
 import { wrikeV4Enums, wrikeV4Models, wrikeV4Operations, wrikeV4RestApi } from "@wrikekit/client/server/v4";
 import type { BearerTokenRecord } from "../../engine/state.js";
@@ -44,8 +44,8 @@ export function v4ErrorResponse(error: V4Error, headers: Record<string, string> 
   return new Response(JSON.stringify(body), { status: error.status, headers: { "content-type": JSON_TYPE, ...headers } });
 }
 
-function documentResponse(operation: RestOperation, answer: DocumentAnswer): Response {
-  const body: Record<string, unknown> = { [envelope.kindField]: operation.response?.kind ?? "", [envelope.dataField]: answer.data };
+function documentResponse(kind: string, answer: DocumentAnswer): Response {
+  const body: Record<string, unknown> = { [envelope.kindField]: kind, [envelope.dataField]: answer.data };
   if (answer.nextPageToken !== undefined) body[envelope.nextPageTokenField] = answer.nextPageToken;
   if (answer.responseSize !== undefined) body[envelope.responseSizeField] = answer.responseSize;
   return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": JSON_TYPE } });
@@ -70,15 +70,16 @@ function bytesResponse(answer: BytesAnswer): Response {
 }
 
 /** The optional fields an answer carries: those the operation shows by default, and those `fields` asks for. */
-function selection(operation: RestOperation, args: Record<string, unknown>): Set<string> {
-  const model = operation.response?.data.name;
+function selection(operation: RestOperation, answer: RestAnswer | undefined, args: Record<string, unknown>): Set<string> {
+  const model = answer?.data.name;
   const selectable = Object.entries(wrikeV4Models[model ?? ""] ?? {}).filter(([, f]) => f.selectable === true).map(([name]) => name);
   const fieldsArg = Object.entries(operation.args).find(([, a]) => a.selects !== undefined);
   if (fieldsArg === undefined) return new Set(selectable);
   const [name, arg] = fieldsArg;
   const askable = new Set(arg.values ?? selectable);
   const selected = new Set(selectable.filter((f) => !askable.has(f)));
-  for (const f of (args[name] as string[] | undefined) ?? []) selected.add(f);
+  // Only fields of this answer's model: the folder tree has none of the fields a filtered list may ask for.
+  for (const f of (args[name] as string[] | undefined) ?? []) if (selectable.includes(f)) selected.add(f);
   return selected;
 }
 
@@ -157,14 +158,15 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
   const { state, now } = options;
   const budget = new RateBudget(options.rateLimit ?? { requestsPerSecond: 100 });
 
-  function run(call: V4Call, token: BearerTokenRecord, operation: RestOperation, args: Record<string, unknown>): Answer {
+  /** `answer`: which of the operation's answers the arguments get (restAnswer). */
+  function run(call: V4Call, token: BearerTokenRecord, operation: RestOperation, answer: RestAnswer | undefined, args: Record<string, unknown>): Answer {
     const stateful = statefulOperations[operation.id];
     if (stateful === undefined) {
-      if (operation.response === undefined) return { bytes: new Uint8Array(), contentType: "application/octet-stream", fileName: "file" };
-      return { data: generatedData(operation, wrikeV4Models, wrikeV4Enums) };
+      if (answer === undefined) return { bytes: new Uint8Array(), contentType: "application/octet-stream", fileName: "file" };
+      return { data: generatedData(answer, wrikeV4Models, wrikeV4Enums) };
     }
-    const context: OperationContext = { id: operation.id, prepareNested: (method, url, params) => prepareNested(call, token, method, url, params), webhooks: options.webhooks };
-    const scoped = { ...call, selected: selection(operation, args) };
+    const context: OperationContext = { id: operation.id, answer, prepareNested: (method, url, params) => prepareNested(call, token, method, url, params), webhooks: options.webhooks };
+    const scoped = { ...call, selected: selection(operation, answer, args) };
     if (operation.kind !== "write") return stateful(scoped, args, context);
     // Any write may change what a list finds: cached list totals end here (also when it fails halfway).
     state.revision++;
@@ -198,7 +200,7 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
     if (problem !== undefined) throw new V4Error(400, problem.error, `operations: ${method} ${url}: ${problem.message}`);
     checkScopes(match.operation, token);
     return () => {
-      const answer = run(call, token, match.operation, result.args);
+      const answer = run(call, token, match.operation, restAnswer(match.operation, result.args), result.args);
       if (answer instanceof Promise) throw new V4Error(400, "invalid_parameter", `Invalid parameter operations: ${method} ${url} cannot run in a batch`);
       if ("bytes" in answer) throw new V4Error(400, "invalid_parameter", `Invalid parameter operations: ${url} answers a file`);
       return answer;
@@ -227,8 +229,9 @@ export function createV4Handler(options: V4HandlerOptions): V4Handler {
       const result = readRestArgs(match.operation, parts, schema);
       const problem = argumentError(result);
       if (problem !== undefined) throw problem;
-      const answer = await run({ state, caller: { user, person }, at, selected: new Set() }, token, match.operation, result.args);
-      return "bytes" in answer ? bytesResponse(answer) : documentResponse(match.operation, answer);
+      const given = restAnswer(match.operation, result.args);
+      const answer = await run({ state, caller: { user, person }, at, selected: new Set() }, token, match.operation, given, result.args);
+      return "bytes" in answer ? bytesResponse(answer) : documentResponse(given?.kind ?? "", answer);
     } catch (error) {
       if (error instanceof V4Error) return v4ErrorResponse(error);
       return v4ErrorResponse(new V4Error(500, "server_error", `Internal emulator error: ${error instanceof Error ? error.message : String(error)}`));

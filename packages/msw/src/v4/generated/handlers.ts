@@ -1289,115 +1289,8 @@ const folderTreeEntryItem = {
   "childIds": [
     "IEAGKVLFI4AAAAAB"
   ],
-  "scope": "WsRoot",
-  "customItemTypeId": "IEAGKVLFLUFWP6D4",
-  "space": false,
-  "superParentIds": [
-    "IEAGKVLFEVAXAYCQ"
-  ],
-  "metadata": [
-    {
-      "key": "sample key",
-      "value": "sample value"
-    }
-  ],
-  "customFields": [
-    {
-      "id": "IEAGKVLFDUH3MTBV",
-      "value": "sample value"
-    }
-  ],
-  "customColumnIds": [
-    "IEAGKVLFIRITF4GV"
-  ],
-  "contractType": "sample contract type",
-  "description": "Description of the sample folder tree entry.",
-  "attachmentCount": 3,
-  "hasAttachments": false,
-  "briefDescription": "Description of the sample folder tree entry.",
-  "finance": {
-    "sample": true
-  }
+  "scope": "WsRoot"
 };
-/**
- * MSW handler of `GET /folders` (folders.list): Get Folders (Account).
- *
- * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (superParentIds, metadata, customItemTypeId, customFields, customColumnIds, contractType, description, attachmentCount, hasAttachments, briefDescription, space) are in the answer only when `fields` asks for them.
- *
- * A request with `nextPageToken` gets the default's last page (no next token).
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const foldersListHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersListArgs, t.FoldersListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: foldersListMethod,
-  operation: wrikeV4Operations["GET /folders"],
-  selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] },
-  document: {
-    "kind": "folderTree", "data": [folderTreeEntryItem, {
-      "id": "IEAGKVLFI4AAAAAB",
-      "title": "Launch",
-      "childIds": [],
-      "scope": "WsFolder",
-      "project": {
-        "authorId": "KUAAAAAA",
-        "ownerIds": [
-          "KUAAAAAA"
-        ],
-        "status": "Green",
-        "startDate": "2026-12-01",
-        "endDate": "2026-12-20",
-        "createdDate": "2026-11-01T08:00:00Z"
-      },
-      "customItemTypeId": "IEAGKVLFLUFWP6D4",
-      "space": false,
-      "superParentIds": [
-        "IEAGKVLFEVAXAYCQ"
-      ],
-      "metadata": [
-        {
-          "key": "sample key",
-          "value": "sample value"
-        }
-      ],
-      "customFields": [
-        {
-          "id": "IEAGKVLFDUH3MTBV",
-          "value": "sample value"
-        }
-      ],
-      "customColumnIds": [
-        "IEAGKVLFIRITF4GV"
-      ],
-      "contractType": "sample contract type",
-      "description": "Description of the sample folder tree entry.",
-      "attachmentCount": 3,
-      "hasAttachments": false,
-      "briefDescription": "Description of the sample folder tree entry.",
-      "finance": {
-        "sample": true
-      }
-    }], "nextPageToken": "IEAGKVLFD3M7ORA7"
-  }
-});
-/**
- * MSW handler of `GET /folders/{folderId}/folders` (folders.listInFolder): Get Folders (Folder).
- *
- * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
- *
- * Optional fields (attachmentCount, briefDescription, contractType, customColumnIds, customFields, customItemTypeId, description, finance, hasAttachments, metadata, space, superParentIds) are in the answer only when `fields` asks for them.
- *
- * A request with `nextPageToken` gets the default's last page (no next token).
- *
- * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
- */
-export const foldersListInFolderHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersListInFolderArgs, t.FoldersListInFolderResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
-  descriptor: foldersListInFolderMethod,
-  operation: wrikeV4Operations["GET /folders/{folderId}/folders"],
-  selection: { "arg": "fields", "fields": ["attachmentCount", "briefDescription", "contractType", "customColumnIds", "customFields", "customItemTypeId", "description", "finance", "hasAttachments", "metadata", "space", "superParentIds"] },
-  document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1, "nextPageToken": "IEAGKVLFNZH3FYHZ" }
-});
 /** The default Folder: an item generated from its model. */
 const folderItem = {
   "color": "#1E88E5",
@@ -1467,6 +1360,61 @@ const folderItem = {
   ]
 };
 /**
+ * MSW handler of `GET /folders` (folders.list): Get Folders (Account).
+ *
+ * Answers its authored example; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Answers by the arguments, as Wrike does: `folderTree` when no filter or paging argument is given; `folders` when a filter or paging argument is given.
+ *
+ * Optional fields (superParentIds, metadata, customItemTypeId, customFields, customColumnIds, contractType, description, attachmentCount, hasAttachments, briefDescription, space) are in the answer only when `fields` asks for them.
+ *
+ * A request with `nextPageToken` gets the default's last page (no next token).
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const foldersListHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersListArgs, t.FoldersListResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: foldersListMethod,
+  operation: wrikeV4Operations["GET /folders"],
+  document: {
+    "kind": "folderTree", "data": [folderTreeEntryItem, {
+      "id": "IEAGKVLFI4AAAAAB",
+      "title": "Launch",
+      "childIds": [],
+      "scope": "WsFolder",
+      "project": {
+        "authorId": "KUAAAAAA",
+        "ownerIds": [
+          "KUAAAAAA"
+        ],
+        "status": "Green",
+        "startDate": "2026-12-01",
+        "endDate": "2026-12-20",
+        "createdDate": "2026-11-01T08:00:00Z"
+      }
+    }]
+  },
+  variants: [{ kind: "folders", selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] }, document: { "kind": "folders", "data": [folderItem], "responseSize": 1, "nextPageToken": "IEAGKVLFD3M7ORA7" } }]
+});
+/**
+ * MSW handler of `GET /folders/{folderId}/folders` (folders.listInFolder): Get Folders (Folder).
+ *
+ * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
+ *
+ * Answers by the arguments, as Wrike does: `folderTree` when no filter or paging argument is given; `folders` when a filter or paging argument is given.
+ *
+ * Optional fields (attachmentCount, briefDescription, contractType, customColumnIds, customFields, customItemTypeId, description, finance, hasAttachments, metadata, space, superParentIds) are in the answer only when `fields` asks for them.
+ *
+ * A request with `nextPageToken` gets the default's last page (no next token).
+ *
+ * Errors (`.error(status, name?)`): 400, 401, 403, 404, 429, 500.
+ */
+export const foldersListInFolderHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersListInFolderArgs, t.FoldersListInFolderResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
+  descriptor: foldersListInFolderMethod,
+  operation: wrikeV4Operations["GET /folders/{folderId}/folders"],
+  document: { "kind": "folderTree", "data": [folderTreeEntryItem] },
+  variants: [{ kind: "folders", selection: { "arg": "fields", "fields": ["attachmentCount", "briefDescription", "contractType", "customColumnIds", "customFields", "customItemTypeId", "description", "finance", "hasAttachments", "metadata", "space", "superParentIds"] }, document: { "kind": "folders", "data": [folderItem], "responseSize": 1, "nextPageToken": "IEAGKVLFNZH3FYHZ" } }]
+});
+/**
  * MSW handler of `POST /folders/{folderId}/folders` (folders.createInFolder): Create Folder.
  *
  * Answers an item generated from its model; an override is merged over it, or is a resolver given the request's typed arguments.
@@ -1486,6 +1434,8 @@ export const foldersCreateInFolderHandler = /* @__PURE__ */ restDocumentHandler<
  *
  * Answers the first authored item of its model; an override is merged over it, or is a resolver given the request's typed arguments.
  *
+ * Answers by the arguments, as Wrike does: `folderTree` when no filter or paging argument is given; `folders` when a filter or paging argument is given.
+ *
  * Optional fields (superParentIds, metadata, customItemTypeId, customFields, customColumnIds, contractType, description, attachmentCount, hasAttachments, briefDescription, space) are in the answer only when `fields` asks for them.
  *
  * A request with `nextPageToken` gets the default's last page (no next token).
@@ -1495,8 +1445,8 @@ export const foldersCreateInFolderHandler = /* @__PURE__ */ restDocumentHandler<
 export const foldersListInSpaceHandler = /* @__PURE__ */ restDocumentHandler<t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult, Pick<ErrorNamesByStatus, 400 | 401 | 403 | 404 | 429 | 500>>(mock, {
   descriptor: foldersListInSpaceMethod,
   operation: wrikeV4Operations["GET /spaces/{spaceId}/folders"],
-  selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] },
-  document: { "kind": "folderTree", "data": [folderTreeEntryItem], "responseSize": 1, "nextPageToken": "IEAGKVLFL2PQOXN5" }
+  document: { "kind": "folderTree", "data": [folderTreeEntryItem] },
+  variants: [{ kind: "folders", selection: { "arg": "fields", "fields": ["superParentIds", "metadata", "customItemTypeId", "customFields", "customColumnIds", "contractType", "description", "attachmentCount", "hasAttachments", "briefDescription", "space"] }, document: { "kind": "folders", "data": [folderItem], "responseSize": 1, "nextPageToken": "IEAGKVLFL2PQOXN5" } }]
 });
 /** The default FolderHistory: an item generated from its model. */
 const folderHistoryItem = {

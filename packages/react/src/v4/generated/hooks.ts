@@ -1462,15 +1462,15 @@ export function useFolderBlueprintsListInSpace<const F extends readonly t.Folder
  *
  * The first page; `foldersListInfiniteQueryOptions` pages through all of them.
  */
-export function foldersListQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args?: t.FoldersListArgs & { readonly fields?: F; }): WrikeQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>>;
+export function foldersListQueryOptions<const A extends t.FoldersListArgs = {}>(client: WrikeClientLike, args?: t.KnownArguments<A, t.FoldersListArgs>): WrikeQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>>;
 /**
  * TanStack Query options of GET /folders (key and fetcher), for `useQuery`, `useSuspenseQuery`, `prefetchQuery` or `ensureQueryData`; given `skipToken`, options that fetch nothing (not for the suspense hooks).
  *
  * The first page; `foldersListInfiniteQueryOptions` pages through all of them.
  */
-export function foldersListQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args?: t.FoldersListArgs & { readonly fields?: F; } | SkipToken): WrikeSkippableQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>>;
-export function foldersListQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListArgs & { readonly fields?: F; } | SkipToken = {}): WrikeQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>> | WrikeSkippableQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>> {
-  return wrikeQueryOptions(foldersKeys.list, args, (args, signal) => Promise.resolve(foldersList(client.transport, args, { signal })));
+export function foldersListQueryOptions<const A extends t.FoldersListArgs = {}>(client: WrikeClientLike, args?: t.KnownArguments<A, t.FoldersListArgs> | SkipToken): WrikeSkippableQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>>;
+export function foldersListQueryOptions<const A extends t.FoldersListArgs = {}>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListArgs> | SkipToken = {} as never): WrikeQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>> | WrikeSkippableQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>> {
+  return wrikeQueryOptions(foldersKeys.list, args, (args, signal) => Promise.resolve(foldersList(client.transport, args, { signal })) as Promise<t.FoldersListResult<A>>);
 }
 
 /**
@@ -1490,15 +1490,15 @@ export function foldersListQueryOptions<const F extends readonly t.FolderTreeEnt
  *
  * Query hook over foldersListQueryOptions, with the client of the nearest WrikeProvider; `skipToken` for `args` skips it (nothing fetched).
  */
-export function useFoldersList<const F extends readonly t.FolderTreeEntryField[] = [], TData = t.FoldersListResult<F>>(args?: t.FoldersListArgs & { readonly fields?: F; } | SkipToken, options?: WrikeQueryHookOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>, TData>): UseQueryResult<TData, WrikeError> {
-  return useWrikeQuery((client) => foldersListQueryOptions<F>(client, args), options);
+export function useFoldersList<const A extends t.FoldersListArgs = {}, TData = t.FoldersListResult<A>>(args?: t.KnownArguments<A, t.FoldersListArgs> | SkipToken, options?: WrikeQueryHookOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>, TData>): UseQueryResult<TData, WrikeError> {
+  return useWrikeQuery((client) => foldersListQueryOptions<A>(client, args), options);
 }
 
 /** TanStack Query options of every page of GET /folders, for `useInfiniteQuery` or `prefetchInfiniteQuery`: each page is fetched with `args` unchanged (Wrike keeps neither filters nor `fields` across pages) and the previous page's `nextPageToken`; the last page has none. Given `skipToken`, options that fetch nothing. */
-export function foldersListInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args?: t.FoldersListArgs & { readonly fields?: F; }): WrikeInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>>;
+export function foldersListInfiniteQueryOptions<const A extends t.FoldersListArgs = {}>(client: WrikeClientLike, args?: t.KnownArguments<A, t.FoldersListArgs>): WrikeInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>>;
 /** TanStack Query options of every page of GET /folders, for `useInfiniteQuery` or `prefetchInfiniteQuery`: each page is fetched with `args` unchanged (Wrike keeps neither filters nor `fields` across pages) and the previous page's `nextPageToken`; the last page has none. Given `skipToken`, options that fetch nothing. */
-export function foldersListInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args?: t.FoldersListArgs & { readonly fields?: F; } | SkipToken): WrikeSkippableInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>>;
-export function foldersListInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListArgs & { readonly fields?: F; } | SkipToken = {}): WrikeInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>> | WrikeSkippableInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>> {
+export function foldersListInfiniteQueryOptions<const A extends t.FoldersListArgs = {}>(client: WrikeClientLike, args?: t.KnownArguments<A, t.FoldersListArgs> | SkipToken): WrikeSkippableInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>>;
+export function foldersListInfiniteQueryOptions<const A extends t.FoldersListArgs = {}>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListArgs> | SkipToken = {} as never): WrikeInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>> | WrikeSkippableInfiniteQueryOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>> {
   return wrikeInfiniteQueryOptions(foldersKeys.list, args, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken" }, (pageArgs, signal) => foldersList(client.transport, pageArgs, { signal }));
 }
 
@@ -1519,8 +1519,8 @@ export function foldersListInfiniteQueryOptions<const F extends readonly t.Folde
  *
  * Infinite query hook over foldersListInfiniteQueryOptions: `data.pages` are the pages so far, `fetchNextPage()` asks for the next, `hasNextPage` says whether there is one; `skipToken` for `args` skips it.
  */
-export function useFoldersListInfinite<const F extends readonly t.FolderTreeEntryField[] = [], TData = WrikePages<t.FoldersListResult<F>>>(args?: t.FoldersListArgs & { readonly fields?: F; } | SkipToken, options?: WrikeInfiniteQueryHookOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<F>, TData>): UseInfiniteQueryResult<TData, WrikeError> {
-  return useWrikeInfiniteQuery((client) => foldersListInfiniteQueryOptions<F>(client, args), options);
+export function useFoldersListInfinite<const A extends t.FoldersListArgs = {}, TData = WrikePages<t.FoldersListResult<A>>>(args?: t.KnownArguments<A, t.FoldersListArgs> | SkipToken, options?: WrikeInfiniteQueryHookOptions<"GET /folders", t.FoldersListArgs, t.FoldersListResult<A>, TData>): UseInfiniteQueryResult<TData, WrikeError> {
+  return useWrikeInfiniteQuery((client) => foldersListInfiniteQueryOptions<A>(client, args), options);
 }
 
 /**
@@ -1528,15 +1528,15 @@ export function useFoldersListInfinite<const F extends readonly t.FolderTreeEntr
  *
  * The first page; `foldersListInFolderInfiniteQueryOptions` pages through all of them.
  */
-export function foldersListInFolderQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInFolderArgs & { readonly fields?: F; }): WrikeQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>>;
+export function foldersListInFolderQueryOptions<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInFolderArgs>): WrikeQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>>;
 /**
  * TanStack Query options of GET /folders/{folderId}/folders (key and fetcher), for `useQuery`, `useSuspenseQuery`, `prefetchQuery` or `ensureQueryData`; given `skipToken`, options that fetch nothing (not for the suspense hooks).
  *
  * The first page; `foldersListInFolderInfiniteQueryOptions` pages through all of them.
  */
-export function foldersListInFolderQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInFolderArgs & { readonly fields?: F; } | SkipToken): WrikeSkippableQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>>;
-export function foldersListInFolderQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInFolderArgs & { readonly fields?: F; } | SkipToken): WrikeQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>> | WrikeSkippableQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>> {
-  return wrikeQueryOptions(foldersKeys.listInFolder, args, (args, signal) => Promise.resolve(foldersListInFolder(client.transport, args, { signal })));
+export function foldersListInFolderQueryOptions<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInFolderArgs> | SkipToken): WrikeSkippableQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>>;
+export function foldersListInFolderQueryOptions<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInFolderArgs> | SkipToken): WrikeQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>> | WrikeSkippableQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>> {
+  return wrikeQueryOptions(foldersKeys.listInFolder, args, (args, signal) => Promise.resolve(foldersListInFolder(client.transport, args, { signal })) as Promise<t.FoldersListInFolderResult<A>>);
 }
 
 /**
@@ -1556,15 +1556,15 @@ export function foldersListInFolderQueryOptions<const F extends readonly t.Folde
  *
  * Query hook over foldersListInFolderQueryOptions, with the client of the nearest WrikeProvider; `skipToken` for `args` skips it (nothing fetched).
  */
-export function useFoldersListInFolder<const F extends readonly t.FolderTreeEntryField[] = [], TData = t.FoldersListInFolderResult<F>>(args: t.FoldersListInFolderArgs & { readonly fields?: F; } | SkipToken, options?: WrikeQueryHookOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>, TData>): UseQueryResult<TData, WrikeError> {
-  return useWrikeQuery((client) => foldersListInFolderQueryOptions<F>(client, args), options);
+export function useFoldersListInFolder<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs, TData = t.FoldersListInFolderResult<A>>(args: t.KnownArguments<A, t.FoldersListInFolderArgs> | SkipToken, options?: WrikeQueryHookOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>, TData>): UseQueryResult<TData, WrikeError> {
+  return useWrikeQuery((client) => foldersListInFolderQueryOptions<A>(client, args), options);
 }
 
 /** TanStack Query options of every page of GET /folders/{folderId}/folders, for `useInfiniteQuery` or `prefetchInfiniteQuery`: each page is fetched with `args` unchanged (Wrike keeps neither filters nor `fields` across pages) and the previous page's `nextPageToken`; the last page has none. Given `skipToken`, options that fetch nothing. */
-export function foldersListInFolderInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInFolderArgs & { readonly fields?: F; }): WrikeInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>>;
+export function foldersListInFolderInfiniteQueryOptions<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInFolderArgs>): WrikeInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>>;
 /** TanStack Query options of every page of GET /folders/{folderId}/folders, for `useInfiniteQuery` or `prefetchInfiniteQuery`: each page is fetched with `args` unchanged (Wrike keeps neither filters nor `fields` across pages) and the previous page's `nextPageToken`; the last page has none. Given `skipToken`, options that fetch nothing. */
-export function foldersListInFolderInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInFolderArgs & { readonly fields?: F; } | SkipToken): WrikeSkippableInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>>;
-export function foldersListInFolderInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInFolderArgs & { readonly fields?: F; } | SkipToken): WrikeInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>> | WrikeSkippableInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>> {
+export function foldersListInFolderInfiniteQueryOptions<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInFolderArgs> | SkipToken): WrikeSkippableInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>>;
+export function foldersListInFolderInfiniteQueryOptions<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInFolderArgs> | SkipToken): WrikeInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>> | WrikeSkippableInfiniteQueryOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>> {
   return wrikeInfiniteQueryOptions(foldersKeys.listInFolder, args, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken" }, (pageArgs, signal) => foldersListInFolder(client.transport, pageArgs, { signal }));
 }
 
@@ -1585,8 +1585,8 @@ export function foldersListInFolderInfiniteQueryOptions<const F extends readonly
  *
  * Infinite query hook over foldersListInFolderInfiniteQueryOptions: `data.pages` are the pages so far, `fetchNextPage()` asks for the next, `hasNextPage` says whether there is one; `skipToken` for `args` skips it.
  */
-export function useFoldersListInFolderInfinite<const F extends readonly t.FolderTreeEntryField[] = [], TData = WrikePages<t.FoldersListInFolderResult<F>>>(args: t.FoldersListInFolderArgs & { readonly fields?: F; } | SkipToken, options?: WrikeInfiniteQueryHookOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<F>, TData>): UseInfiniteQueryResult<TData, WrikeError> {
-  return useWrikeInfiniteQuery((client) => foldersListInFolderInfiniteQueryOptions<F>(client, args), options);
+export function useFoldersListInFolderInfinite<const A extends t.FoldersListInFolderArgs = t.FoldersListInFolderArgs, TData = WrikePages<t.FoldersListInFolderResult<A>>>(args: t.KnownArguments<A, t.FoldersListInFolderArgs> | SkipToken, options?: WrikeInfiniteQueryHookOptions<"GET /folders/{folderId}/folders", t.FoldersListInFolderArgs, t.FoldersListInFolderResult<A>, TData>): UseInfiniteQueryResult<TData, WrikeError> {
+  return useWrikeInfiniteQuery((client) => foldersListInFolderInfiniteQueryOptions<A>(client, args), options);
 }
 
 /**
@@ -1594,15 +1594,15 @@ export function useFoldersListInFolderInfinite<const F extends readonly t.Folder
  *
  * The first page; `foldersListInSpaceInfiniteQueryOptions` pages through all of them.
  */
-export function foldersListInSpaceQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInSpaceArgs & { readonly fields?: F; }): WrikeQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>>;
+export function foldersListInSpaceQueryOptions<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInSpaceArgs>): WrikeQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>>;
 /**
  * TanStack Query options of GET /spaces/{spaceId}/folders (key and fetcher), for `useQuery`, `useSuspenseQuery`, `prefetchQuery` or `ensureQueryData`; given `skipToken`, options that fetch nothing (not for the suspense hooks).
  *
  * The first page; `foldersListInSpaceInfiniteQueryOptions` pages through all of them.
  */
-export function foldersListInSpaceQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInSpaceArgs & { readonly fields?: F; } | SkipToken): WrikeSkippableQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>>;
-export function foldersListInSpaceQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInSpaceArgs & { readonly fields?: F; } | SkipToken): WrikeQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>> | WrikeSkippableQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>> {
-  return wrikeQueryOptions(foldersKeys.listInSpace, args, (args, signal) => Promise.resolve(foldersListInSpace(client.transport, args, { signal })));
+export function foldersListInSpaceQueryOptions<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInSpaceArgs> | SkipToken): WrikeSkippableQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>>;
+export function foldersListInSpaceQueryOptions<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInSpaceArgs> | SkipToken): WrikeQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>> | WrikeSkippableQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>> {
+  return wrikeQueryOptions(foldersKeys.listInSpace, args, (args, signal) => Promise.resolve(foldersListInSpace(client.transport, args, { signal })) as Promise<t.FoldersListInSpaceResult<A>>);
 }
 
 /**
@@ -1622,15 +1622,15 @@ export function foldersListInSpaceQueryOptions<const F extends readonly t.Folder
  *
  * Query hook over foldersListInSpaceQueryOptions, with the client of the nearest WrikeProvider; `skipToken` for `args` skips it (nothing fetched).
  */
-export function useFoldersListInSpace<const F extends readonly t.FolderTreeEntryField[] = [], TData = t.FoldersListInSpaceResult<F>>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; } | SkipToken, options?: WrikeQueryHookOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>, TData>): UseQueryResult<TData, WrikeError> {
-  return useWrikeQuery((client) => foldersListInSpaceQueryOptions<F>(client, args), options);
+export function useFoldersListInSpace<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs, TData = t.FoldersListInSpaceResult<A>>(args: t.KnownArguments<A, t.FoldersListInSpaceArgs> | SkipToken, options?: WrikeQueryHookOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>, TData>): UseQueryResult<TData, WrikeError> {
+  return useWrikeQuery((client) => foldersListInSpaceQueryOptions<A>(client, args), options);
 }
 
 /** TanStack Query options of every page of GET /spaces/{spaceId}/folders, for `useInfiniteQuery` or `prefetchInfiniteQuery`: each page is fetched with `args` unchanged (Wrike keeps neither filters nor `fields` across pages) and the previous page's `nextPageToken`; the last page has none. Given `skipToken`, options that fetch nothing. */
-export function foldersListInSpaceInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInSpaceArgs & { readonly fields?: F; }): WrikeInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>>;
+export function foldersListInSpaceInfiniteQueryOptions<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInSpaceArgs>): WrikeInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>>;
 /** TanStack Query options of every page of GET /spaces/{spaceId}/folders, for `useInfiniteQuery` or `prefetchInfiniteQuery`: each page is fetched with `args` unchanged (Wrike keeps neither filters nor `fields` across pages) and the previous page's `nextPageToken`; the last page has none. Given `skipToken`, options that fetch nothing. */
-export function foldersListInSpaceInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInSpaceArgs & { readonly fields?: F; } | SkipToken): WrikeSkippableInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>>;
-export function foldersListInSpaceInfiniteQueryOptions<const F extends readonly t.FolderTreeEntryField[] = []>(client: WrikeClientLike, args: t.FoldersListInSpaceArgs & { readonly fields?: F; } | SkipToken): WrikeInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>> | WrikeSkippableInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>> {
+export function foldersListInSpaceInfiniteQueryOptions<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInSpaceArgs> | SkipToken): WrikeSkippableInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>>;
+export function foldersListInSpaceInfiniteQueryOptions<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs>(client: WrikeClientLike, args: t.KnownArguments<A, t.FoldersListInSpaceArgs> | SkipToken): WrikeInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>> | WrikeSkippableInfiniteQueryOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>> {
   return wrikeInfiniteQueryOptions(foldersKeys.listInSpace, args, { "tokenArg": "nextPageToken", "nextTokenField": "nextPageToken" }, (pageArgs, signal) => foldersListInSpace(client.transport, pageArgs, { signal }));
 }
 
@@ -1651,8 +1651,8 @@ export function foldersListInSpaceInfiniteQueryOptions<const F extends readonly 
  *
  * Infinite query hook over foldersListInSpaceInfiniteQueryOptions: `data.pages` are the pages so far, `fetchNextPage()` asks for the next, `hasNextPage` says whether there is one; `skipToken` for `args` skips it.
  */
-export function useFoldersListInSpaceInfinite<const F extends readonly t.FolderTreeEntryField[] = [], TData = WrikePages<t.FoldersListInSpaceResult<F>>>(args: t.FoldersListInSpaceArgs & { readonly fields?: F; } | SkipToken, options?: WrikeInfiniteQueryHookOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<F>, TData>): UseInfiniteQueryResult<TData, WrikeError> {
-  return useWrikeInfiniteQuery((client) => foldersListInSpaceInfiniteQueryOptions<F>(client, args), options);
+export function useFoldersListInSpaceInfinite<const A extends t.FoldersListInSpaceArgs = t.FoldersListInSpaceArgs, TData = WrikePages<t.FoldersListInSpaceResult<A>>>(args: t.KnownArguments<A, t.FoldersListInSpaceArgs> | SkipToken, options?: WrikeInfiniteQueryHookOptions<"GET /spaces/{spaceId}/folders", t.FoldersListInSpaceArgs, t.FoldersListInSpaceResult<A>, TData>): UseInfiniteQueryResult<TData, WrikeError> {
+  return useWrikeInfiniteQuery((client) => foldersListInSpaceInfiniteQueryOptions<A>(client, args), options);
 }
 
 /** TanStack Query options of GET /folders/{folderIds}/folders_history (key and fetcher), for `useQuery`, `useSuspenseQuery`, `prefetchQuery` or `ensureQueryData`; given `skipToken`, options that fetch nothing (not for the suspense hooks). */

@@ -4,9 +4,12 @@
  * (one line per argument and field). rest-server writes them once, into the client's server table
  * (`@wrikekit/client/server/v4`), which the emulator and the MSW handlers both import.
  */
-import type { Ir, Method, Model, TypeRef } from "../../model.js";
+import type { EnvelopeAnswer, Ir, Method, Model, TypeRef } from "../../model.js";
 
 export const restType = (t: TypeRef) => ({ name: t.name, kind: t.kind, list: t.list });
+
+/** One answer's row: the envelope's kind and its item type. */
+const restAnswer = (a: EnvelopeAnswer) => ({ kind: a.kind, data: { ...restType(a.item), list: false } });
 
 /** Drops undefined and false members, so each table row says only what is true of it. */
 export function compact<T extends Record<string, unknown>>(row: T): Partial<T> {
@@ -38,7 +41,7 @@ export function restOperationRow(m: Method) {
     path: m.http.path,
     kind: m.kind,
     scopes: m.scopes ?? [],
-    response: m.envelope === undefined ? undefined : { kind: m.envelope.kind, data: { ...restType(m.envelope.item), list: false } },
+    response: m.envelope === undefined ? undefined : { ...restAnswer(m.envelope), ...(m.envelopeVariants ? { variants: m.envelopeVariants.slice(1).map((v) => ({ ...restAnswer(v), whenAnyArgument: v.whenAnyArgument! })) } : {}) },
     paging: m.paging?.kind === "pageToken" ? { pageSizeArg: m.paging.pageSizeArg, tokenArg: m.paging.tokenArg } : undefined,
     asyncJob: m.asyncJob === true,
     upload: m.upload === true,

@@ -5,7 +5,7 @@
  * optional ones near the top, each value realistic for its type and name (opaque ids, UTC timestamps,
  * dates, an enum's first value). Generated at build time, so the same spec always gives the same data.
  */
-import type { Example, Ir, Method, Model, TypeRef } from "../../model.js";
+import type { EnvelopeAnswer, Example, Ir, Method, Model, TypeRef } from "../../model.js";
 
 /** The account prefix of every generated id, as Wrike's ids start with the account's. */
 const ACCOUNT = "IEAGKVLF";
@@ -143,6 +143,8 @@ export type DocumentSource = "example" | "entity example" | "generated";
 export interface SampleDocuments {
   /** The default document of every document method, by method id, and where it came from. */
   documents: Map<string, { document: Record<string, unknown>; source: DocumentSource }>;
+  /** Methods with several answers: the document of each answer but the default, by method id, in spec order. */
+  variantDocuments: Map<string, { kind: string; document: Record<string, unknown>; source: DocumentSource }[]>;
   /** The default item of each model: its first authored item anywhere, else one generated. */
   items: Map<string, { item: unknown; source: Exclude<DocumentSource, "example"> }>;
 }
@@ -151,59 +153,73 @@ export interface SampleDocuments {
 export function sampleDocuments(ir: Ir): SampleDocuments {
   const envelope = ir.api.envelope!;
   const generator = new SampleGenerator(ir);
-  // The first authored item of each model, from whichever method's example has one.
+  const answersOf = (m: Method): EnvelopeAnswer[] => m.envelopeVariants ?? (m.envelope ? [m.envelope] : []);
+  const kindOf = (ex: Example) => (JSON.parse(ex.repaired) as Record<string, unknown>)[envelope.kindField];
+  // The first authored item of each model, from whichever method's example has one (of the answer of its kind).
   const entityItems = new Map<string, unknown>();
   for (const m of ir.methods)
     for (const ex of m.examples) {
       const item = exampleItems(ir, ex)?.[0];
-      if (item !== undefined && m.envelope !== undefined && !entityItems.has(m.envelope.item.name)) entityItems.set(m.envelope.item.name, item);
+      const answer = answersOf(m).find((a) => a.kind === kindOf(ex)) ?? m.envelope;
+      if (item !== undefined && answer !== undefined && !entityItems.has(answer.item.name)) entityItems.set(answer.item.name, item);
     }
   const items: SampleDocuments["items"] = new Map();
-  const itemOf = (m: Method) => {
-    const type = m.envelope!.item;
+  const itemOf = (answer: EnvelopeAnswer) => {
+    const type = answer.item;
     let found = items.get(type.name);
     if (found === undefined) {
       const entity = entityItems.get(type.name);
       const item = entity !== undefined ? structuredClone(entity) : type.kind === "model" ? generator.item(type.name, 0, true) : generator.value({ ...type, list: false }, "value", "value", 0);
-      if (type.kind === "model") withSelectableFields(generator, m, [item as Record<string, unknown>]);
+      if (type.kind === "model") withSelectableFields(generator, type.name, [item as Record<string, unknown>]);
       found = { item, source: entity !== undefined ? "entity example" : "generated" };
       items.set(type.name, found);
     }
     return found;
   };
 
-  const documents: SampleDocuments["documents"] = new Map();
-  for (const m of ir.methods) {
-    if (m.envelope === undefined) continue;
-    const own = m.examples.find((ex) => exampleItems(ir, ex) !== undefined);
+  const documentOf = (m: Method, answer: EnvelopeAnswer): { document: Record<string, unknown>; source: DocumentSource } => {
+    const own = m.examples.find((ex) => exampleItems(ir, ex) !== undefined && (m.envelopeVariants === undefined || kindOf(ex) === answer.kind));
     if (own !== undefined) {
       const document = JSON.parse(own.repaired) as Record<string, unknown>;
-      if (m.envelope.item.kind === "model") withSelectableFields(generator, m, document[envelope.dataField] as Record<string, unknown>[]);
-      documents.set(m.id, { document: withNextPage(m, document), source: "example" });
-      continue;
+      if (answer.item.kind === "model") withSelectableFields(generator, answer.item.name, document[envelope.dataField] as Record<string, unknown>[]);
+      return { document: withNextPage(m, answer, document), source: "example" };
     }
-    const { item, source } = itemOf(m);
-    const document: Record<string, unknown> = { [envelope.kindField]: m.envelope.kind, [envelope.dataField]: [structuredClone(item)] };
-    if (m.paging?.kind === "pageToken") document[envelope.responseSizeField] = 1;
-    documents.set(m.id, { document: withNextPage(m, document), source });
+    const { item, source } = itemOf(answer);
+    const document: Record<string, unknown> = { [envelope.kindField]: answer.kind, [envelope.dataField]: [structuredClone(item)] };
+    if (isPaged(m, answer)) document[envelope.responseSizeField] = 1;
+    return { document: withNextPage(m, answer, document), source };
+  };
+  const documents: SampleDocuments["documents"] = new Map();
+  const variantDocuments: SampleDocuments["variantDocuments"] = new Map();
+  for (const m of ir.methods) {
+    if (m.envelope === undefined) continue;
+    documents.set(m.id, documentOf(m, m.envelope));
+    if (m.envelopeVariants) variantDocuments.set(m.id, m.envelopeVariants.slice(1).map((v) => ({ kind: v.kind, ...documentOf(m, v) })));
   }
   // An authored example's item may be its model's default item too (the first authored one): said once.
-  for (const m of ir.methods) if (m.envelope !== undefined && entityItems.has(m.envelope.item.name)) itemOf(m);
-  return { documents, items };
+  for (const m of ir.methods) for (const answer of answersOf(m)) if (entityItems.has(answer.item.name)) itemOf(answer);
+  return { documents, variantDocuments, items };
+}
+
+/** Whether an answer comes in pages: a token-paged read's, unless its page token selects another of its answers (the folder tree is never paged). */
+function isPaged(m: Method, answer: EnvelopeAnswer): boolean {
+  if (m.paging?.kind !== "pageToken") return false;
+  const { tokenArg } = m.paging;
+  const paged = m.envelopeVariants?.find((v) => v.whenAnyArgument?.includes(tokenArg)) ?? m.envelopeVariants?.[0];
+  return paged === undefined || paged.kind === answer.kind;
 }
 
 /**
  * A token-paged read's default is a first page, with a next-page token: a mock answers its last page (the
  * token removed) to a request carrying one, so a default list pages as Wrike's do, however it was authored.
  */
-function withNextPage(m: Method, document: Record<string, unknown>): Record<string, unknown> {
-  if (m.paging?.kind !== "pageToken" || m.paging.nextTokenField in document) return document;
+function withNextPage(m: Method, answer: EnvelopeAnswer, document: Record<string, unknown>): Record<string, unknown> {
+  if (m.paging?.kind !== "pageToken" || !isPaged(m, answer) || m.paging.nextTokenField in document) return document;
   return { ...document, [m.paging.nextTokenField]: sampleId(`${m.id} next page`) };
 }
 
 /** Authored items lack the optional fields their request did not ask for: fill them in, so a `fields` request gets them. */
-function withSelectableFields(generator: SampleGenerator, m: Method, items: Record<string, unknown>[]): void {
-  const model = m.envelope!.item.name;
+function withSelectableFields(generator: SampleGenerator, model: string, items: Record<string, unknown>[]): void {
   const full = generator.item(model, 0, true);
   for (const item of items)
     for (const [name, value] of Object.entries(full))
