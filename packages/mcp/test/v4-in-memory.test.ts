@@ -41,6 +41,20 @@ describe("the generated v4 tool list", () => {
     }
   });
 
+  it("a folder list's one output schema fits both of its answers, the tree and (filtered) full folders", async () => {
+    const { client } = await setup();
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const tool = (await client.listTools()).tools.find((t) => t.name === "folders_list")!;
+    const validate = ajv.compile(tool.outputSchema!);
+    for (const [args, kind] of [[{}, "folderTree"], [{ project: true }, "folders"]] as const) {
+      // The SDK client checks structured content against the output schema itself; ajv says so again here.
+      const result = await client.callTool({ name: "folders_list", arguments: args });
+      expect(result.isError, textOf(result)).toBeFalsy();
+      expect(result.structuredContent).toMatchObject({ kind });
+      expect(validate(result.structuredContent), ajv.errorsText(validate.errors)).toBe(true);
+    }
+  });
+
   it("carries names, descriptions, annotations and enums from the spec", async () => {
     const { tools } = await (await setup({ policy: { mode: "all", allowDelete: true } })).client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));

@@ -72,7 +72,7 @@ function toolMembers(ir: Ir, m: Method): Array<[string, string]> {
     ["title", sentence(m.summary)],
     ["description", toolDescription(ir, m)],
     ["inputSchema", inputSchema(ir, m)],
-    ["outputSchema", m.binary ? undefined : answerSchema(m)],
+    ["outputSchema", m.binary ? undefined : answerSchema(ir, m)],
     ["annotations", { readOnlyHint: m.kind === "read", destructiveHint: deletes, idempotentHint: m.kind === "read" || deletes, openWorldHint: true }],
     ["default", m.assistant?.default ?? false],
     ["writes", m.kind === "write"],
@@ -89,10 +89,29 @@ function toolMembers(ir: Ir, m: Method): Array<[string, string]> {
   return [...present, ["method", names.descriptor(m)]];
 }
 
-/** The schema of the answer: its model's, or (several answers told apart by kind) an object that is any of theirs. */
-function answerSchema(m: Method): SchemaOrRef {
-  if (m.envelopeVariants) return { type: "object", anyOf: m.envelopeVariants.map((v) => new SchemaRef(v.model, "output")) };
-  return new SchemaRef(answerModel(m), "output");
+/**
+ * The schema of the answer: its model's. Several answers told apart by kind: the one whose schema every
+ * other answer also fits (output schemas are open: a folder tree entry is a folder with fewer fields),
+ * else an object that is any of theirs.
+ */
+function answerSchema(ir: Ir, m: Method): SchemaOrRef {
+  const variants = m.envelopeVariants;
+  if (variants === undefined) return new SchemaRef(answerModel(m), "output");
+  const covering = variants.find((wide) => variants.every((narrow) => fits(ir, narrow.item.name, wide.item.name)));
+  return covering ? new SchemaRef(covering.model, "output") : { type: "object", anyOf: variants.map((v) => new SchemaRef(v.model, "output")) };
+}
+
+/** Whether every object of model `narrow` is one of model `wide`: each field of it typed alike in `wide`, and nothing `wide` requires missing. */
+function fits(ir: Ir, narrow: string, wide: string): boolean {
+  if (narrow === wide) return true;
+  const fieldsOf = (name: string) => ir.models.find((model) => model.name === name)?.fields ?? [];
+  const wideFields = fieldsOf(wide);
+  const narrowFields = fieldsOf(narrow);
+  const alike = narrowFields.every((f) => {
+    const w = wideFields.find((g) => g.name === f.name);
+    return w !== undefined && JSON.stringify(w.type) === JSON.stringify(f.type) && (w.nullable === true || f.nullable !== true);
+  });
+  return alike && wideFields.every((g) => !g.required || narrowFields.some((f) => f.name === g.name && f.required));
 }
 
 /** The model of the answer: the envelope's, or the one variant's (structured content is one object). */
@@ -108,7 +127,7 @@ export const mcpToolsEmitter: Emitter = {
   output: "packages/mcp/src/{api}/generated/tools.ts",
   emit(ir: Ir, file, api: ApiTarget) {
     const tools = ir.methods.map((m) => ({ m, members: toolMembers(ir, m) }));
-    const roots = ir.methods.flatMap((m) => referencesIn([inputSchema(ir, m), m.binary ? undefined : answerSchema(m)]));
+    const roots = ir.methods.flatMap((m) => referencesIn([inputSchema(ir, m), m.binary ? undefined : answerSchema(ir, m)]));
     file.addImportDeclaration({ moduleSpecifier: "../../table.js", isTypeOnly: true, namedImports: ["ObjectJsonSchema", "ToolDefinition", "ToolTable"] });
     if (ir.methods.some((m) => m.binary)) file.addImportDeclaration({ moduleSpecifier: "../../download.js", namedImports: ["DOWNLOAD_OUTPUT_SCHEMA"] });
     file.addImportDeclaration({ moduleSpecifier: api.entries.client, namedImports: [names.apiDescriptor(ir), ...ir.methods.map(names.descriptor)] });
