@@ -36,6 +36,11 @@ export interface Authorizer {
    * each attempt's URL is built; an OAuth 2.0 session loads (or refreshes) its tokens to know it.
    */
   host?(signal?: AbortSignal): Promise<string | undefined> | string | undefined;
+  /**
+   * Texts the credentials are made of that the header may carry (OAuth 1.0a's PLAINTEXT signature is the
+   * secrets): the transport replaces them in its errors, as it does a bearer token, should a server echo the header.
+   */
+  readonly secrets?: readonly string[];
 }
 
 export type TransportAuth = BearerAuth | Authorizer;

@@ -1,5 +1,5 @@
 /** The login flow with a loopback redirect, the 0600 token file, and the refresh through the core session. */
-import { mkdtemp, readFile, stat, chmod } from "node:fs/promises";
+import { mkdtemp, readFile, stat, chmod, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,6 +43,19 @@ describe("token file", () => {
     await writeLogin(file, { client: { clientId: "c", clientSecret: "s" }, tokens: { accessToken: "a", refreshToken: "r", tokenType: "bearer", expiresAt: undefined, host: undefined } });
     await chmod(file, 0o644);
     await expect(readLogin(file)).rejects.toThrow(/can be read by other users: run `chmod 600/);
+  });
+
+  it("that is not JSON is refused as not a login file, quoting none of it (JSON.parse's message quotes the text around the fault)", async () => {
+    const file = join(await mkdtemp(join(tmpdir(), "wrikekit-mcp-")), "login.json");
+    await writeLogin(file, { client: { clientId: "c", clientSecret: "CANARY-client-secret" }, tokens: { accessToken: "CANARY-access-token", refreshToken: "CANARY-refresh-token", tokenType: "bearer", expiresAt: undefined, host: undefined } });
+    const whole = await readFile(file, "utf8");
+    for (const canary of ["CANARY-client-secret", "CANARY-access-token", "CANARY-refresh-token"]) {
+      // The value's opening quote lost: JSON.parse's message quotes the value's first characters.
+      await writeFile(file, whole.replace(`"${canary}`, canary), { mode: 0o600 });
+      const error = await readLogin(file).then(() => undefined, (e: Error) => e);
+      expect(error?.message).toBe(`${file} is not a wrikekit-mcp login file: run \`wrikekit-mcp login\` again`);
+      expect(`${error?.stack} ${String(error?.cause)}`).not.toContain("CANARY");
+    }
   });
 
   it("saves a rotated refresh token before the new access token is used, refreshing once for concurrent calls", async () => {

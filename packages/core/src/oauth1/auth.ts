@@ -5,6 +5,7 @@
 import type { Authorizer } from "../auth.js";
 import { signRequest, signRequestSync, type SignatureMethod } from "./sign.js";
 import { syncHmacSha1 } from "./hmac.js";
+import { credentialForms } from "./encoding.js";
 
 export interface OAuth1Auth {
   kind: "oauth1";
@@ -21,6 +22,7 @@ export function oauth1Auth(auth: Omit<OAuth1Auth, "kind">): Authorizer {
   const signing = { signatureMethod: auth.signatureMethod ?? "HMAC-SHA1" } as const;
   const sync = syncHmacSha1() !== undefined;
   return {
+    secrets: credentialForms(credentials),
     authorize: (request) =>
       sync
         ? signRequestSync(request, credentials, signing).authorizationHeader

@@ -198,3 +198,19 @@ export function encodeFormParameters(pairs: ReadonlyArray<readonly [string, stri
   }
   return out;
 }
+
+/**
+ * The token and the secrets as an Authorization header carries them: as given and percent-encoded (redactText
+ * adds the encoding of that, PLAINTEXT's signature being the encoded secrets encoded again). What an error made
+ * of an echoed header must not quote. A value that cannot be encoded (a lone surrogate) is never sent encoded.
+ */
+export function credentialForms(credentials: { consumerSecret: string; token?: string | undefined; tokenSecret?: string | undefined }): string[] {
+  return [credentials.consumerSecret, credentials.token, credentials.tokenSecret].flatMap((value) => {
+    if (typeof value !== "string") return [];
+    try {
+      return [value, percentEncode(value)];
+    } catch {
+      return [value];
+    }
+  });
+}

@@ -6,7 +6,8 @@
  */
 import { WrikeError, type WrikeErrorInit } from "../errors.js";
 import { secureUrl } from "../base-url.js";
-import { parseFormUrlEncoded } from "./encoding.js";
+import { credentialForms, parseFormUrlEncoded } from "./encoding.js";
+import { redactError } from "../redact.js";
 import { signRequest, type SignatureMethod } from "./sign.js";
 
 export interface OAuth1FlowOptions {
@@ -57,7 +58,13 @@ export function createOAuth1Flow(options: OAuth1FlowOptions): OAuth1Flow {
   };
   const endpoints = { requestToken: urlOf("requestToken"), authorize: urlOf("authorize"), accessToken: urlOf("accessToken") };
 
-  async function post(step: string, url: string, signing: { token?: OAuth1TokenPair; callback?: string; verifier?: string }): Promise<Map<string, string>> {
+  /** A step's answer; its errors quote none of the credentials it was signed with, should the server echo them. */
+  const post = (step: string, url: string, signing: { token?: OAuth1TokenPair; callback?: string; verifier?: string }): Promise<Map<string, string>> =>
+    send(step, url, signing).catch((error: unknown) => {
+      throw redactError(error, [...credentialForms({ consumerSecret: options.consumerSecret, token: signing.token?.token, tokenSecret: signing.token?.tokenSecret }), signing.verifier]);
+    });
+
+  async function send(step: string, url: string, signing: { token?: OAuth1TokenPair; callback?: string; verifier?: string }): Promise<Map<string, string>> {
     const signed = await signRequest(
       { method: "POST", url },
       { consumerKey: options.consumerKey, consumerSecret: options.consumerSecret, token: signing.token?.token, tokenSecret: signing.token?.tokenSecret },

@@ -9,6 +9,7 @@
 import { systemClock, type Clock } from "../resilience/clock.js";
 import { createMemoryStore, type Store } from "../store.js";
 import { refreshTokens, WrikeAuthError, type OAuth2Client, type TokenSet } from "./tokens.js";
+import { redactError } from "../redact.js";
 
 /** Where tokens live between runs. */
 export type TokenStore = Store<TokenSet>;
@@ -54,11 +55,12 @@ export function createOAuth2Session(options: OAuth2SessionOptions): OAuth2Sessio
       .then(
         () => void (unsaved = unsaved === next ? undefined : unsaved),
         (cause: unknown) => {
-          throw new WrikeAuthError({
+          // A store's error may quote what it could not write: the tokens are not repeated (its cause redacted).
+          throw redactError(new WrikeAuthError({
             message: "the refreshed OAuth 2.0 tokens could not be saved (TokenStore.save failed): they are kept in memory and saved again on the next call; fix the store",
             error: "store_save_failed",
             cause,
-          });
+          }), [next.accessToken, next.refreshToken]);
         },
       )
       .finally(() => (saving = undefined));

@@ -7,6 +7,7 @@
 import { WrikeError } from "../errors.js";
 import { LOOPBACK_HOST, secureUrl } from "../base-url.js";
 import { checkRedirectUri } from "./redirect-uri.js";
+import { redactError } from "../redact.js";
 
 export interface OAuth2Client {
   clientId: string;
@@ -82,6 +83,18 @@ export function refreshTokens(client: OAuth2Client, refreshToken: string, now: n
 }
 
 async function requestTokens(client: OAuth2Client, form: Record<string, string>, now: number): Promise<TokenSet> {
+  // An endpoint may quote what it was sent or answered, and a fetch the request it failed: the secret, the
+  // code, the refresh token, the tokens answered are in none of the errors (their causes included).
+  const secrets = [client.clientSecret, form.code, form.refresh_token];
+  try {
+    return await tokenRequest(client, form, now, secrets);
+  } catch (error) {
+    throw redactError(error, secrets);
+  }
+}
+
+/** The token request itself; `secrets` gains the Basic credentials sent and the tokens answered. */
+async function tokenRequest(client: OAuth2Client, form: Record<string, string>, now: number, secrets: (string | undefined)[]): Promise<TokenSet> {
   const fetchImpl = client.fetch ?? globalThis.fetch;
   // Checked before the secret, the code or the refresh token is put on the wire.
   const tokenUrl = secureUrl(client.tokenUrl ?? DEFAULT_TOKEN_URL, "tokenUrl").href;
@@ -98,7 +111,7 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   try {
     const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
     const body = new URLSearchParams(form);
-    if (client.clientAuth === "basic") headers.authorization = `Basic ${btoa(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`)}`;
+    if (client.clientAuth === "basic") secrets.push((headers.authorization = `Basic ${btoa(`${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`)}`).slice(6));
     else {
       body.append("client_id", client.clientId);
       body.append("client_secret", client.clientSecret);
@@ -117,12 +130,10 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
   }
   // RFC 6749 5.1 and 5.2 answer an object; null, a list or a string is read as an object without fields.
   const body = (typeof parsed === "object" && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  // An endpoint may quote what it refused: the secret, the code and the refresh token are not repeated.
-  const secrets = [client.clientSecret, form.code, form.refresh_token].filter((s): s is string => !!s);
-  const redact = (text: string) => secrets.reduce((rest, secret) => rest.split(secret).join("[redacted]"), text);
+  for (const token of [body.access_token, body.refresh_token]) if (typeof token === "string") secrets.push(token);
   if (!response.ok || body.access_token === undefined) {
-    const error = typeof body.error === "string" ? redact(body.error) : "invalid_response";
-    const description = typeof body.error_description === "string" ? `: ${redact(body.error_description)}` : "";
+    const error = typeof body.error === "string" ? body.error : "invalid_response";
+    const description = typeof body.error_description === "string" ? `: ${body.error_description}` : "";
     throw new WrikeAuthError({ message: `the token endpoint refused the ${form.grant_type} grant (${error}${description})`, error, httpStatus: response.status });
   }
   // The token goes in an Authorization header as a bearer token (RFC 6750): one that cannot, or of a type
@@ -133,7 +144,7 @@ async function requestTokens(client: OAuth2Client, form: Record<string, string>,
       : body.token_type !== undefined && (typeof body.token_type !== "string" || body.token_type.toLowerCase() !== "bearer")
         ? `token_type ${JSON.stringify(body.token_type)}, not bearer`
         : undefined;
-  if (unusable) throw new WrikeAuthError({ message: `the token endpoint answered the ${form.grant_type} grant with ${redact(unusable)}`, error: "invalid_response", httpStatus: response.status });
+  if (unusable) throw new WrikeAuthError({ message: `the token endpoint answered the ${form.grant_type} grant with ${unusable}`, error: "invalid_response", httpStatus: response.status });
   // The access token goes to the host the answer names (https unless loopback): a Wrike host, the token
   // endpoint's own (an emulator's, a proxy's), or loopback, never a host the endpoint merely names.
   const host = typeof body.host === "string" ? body.host : undefined;

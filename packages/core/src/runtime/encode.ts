@@ -37,6 +37,8 @@ export interface EncodeContext {
   body?: RawBody;
   /** Set when that body is a stream: read as it is sent, it cannot go out again (one attempt, no resend). */
   streamed?: boolean;
+  /** The values of sensitive arguments (see `secret`), which the call's errors never quote. */
+  secrets?: string[];
   /** What the arguments ask of the decoded answer (see `echoed`): throws when the answer does not do it. */
   check?: (result: unknown, methodId: string) => void;
 }
@@ -370,7 +372,8 @@ export const header: ItemEncoder = (value, path, ctx) =>
 
 /**
  * The item encoder of a credential (a spec argument marked `sensitive`, such as a webhook's secret): the
- * issues it records say what kind of value was given, never the value, since they end up in error messages.
+ * issues it records say what kind of value was given, never the value, since they end up in error messages;
+ * the value is noted so that the call's errors never quote it either (a server echoing the form it refused).
  */
 export const secret =
   (encodeItem: ItemEncoder): ItemEncoder =>
@@ -378,6 +381,7 @@ export const secret =
     const before = ctx.issues.length;
     const text = encodeItem(value, path, ctx);
     for (let i = before; i < ctx.issues.length; i++) ctx.issues[i] = { ...ctx.issues[i]!, received: `${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value} (a secret: not shown)` };
+    if (typeof text === "string") (ctx.secrets ??= []).push(text);
     return text;
   };
 

@@ -13,6 +13,7 @@ import { newEncodeContext } from "../runtime/encode.js";
 import { parseRetryAfter } from "../resilience/retry.js";
 import { apiBase } from "../base-url.js";
 import { transportError, transportFailure } from "./attempt.js";
+import { redactError } from "../redact.js";
 import type { Authorizer, BearerAuth } from "../auth.js";
 import type { CallOptions, TransportOptions, WrikeTransport } from "./options.js";
 
@@ -192,7 +193,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
             // A failed status without a document: the bare HTTP status is all there is.
           }
         const error = api.readError(api, id, document, status, bodyFormat);
-        if (error) throw withoutToken(error, headers.authorization!);
+        if (error) throw error;
         if (!ok)
           throw transportError(
             id,
@@ -207,6 +208,11 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         // What the arguments ask of the answer (v2: the spec's echo rule, set by the asyncKey encoder).
         request.check?.(result, id);
         return result;
+      } catch (error) {
+        // A server may echo the header it was sent (an error quoting the rejected token), or a secret argument
+        // (a webhook's secret); a fetch may quote the header it could not send: none of it is put in an error.
+        // A bearer token under 8 characters is a test double's ("test"), left alone.
+        throw redactError(error, [/^Bearer (\S{8,})/.exec(headers.authorization ?? "")?.[1], ...(authorizer.secrets ?? []), ...(request.secrets ?? [])]);
       } finally {
         clearTimeout(timer);
       }
@@ -231,16 +237,4 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
 function timeoutOf(ms: unknown): number {
   if (typeof ms !== "number" || !(ms >= 0)) throw new RangeError(`timeoutMs must be a number of milliseconds (0 for none), got ${describeValue(ms)}`);
   return ms > 2 ** 31 - 1 ? 0 : ms;
-}
-
-/**
- * `error` with the bearer token of `authorization` replaced in each of its texts: a server or proxy that
- * echoes the header it was sent (an error quoting the rejected token) must not put it in an error. Tokens
- * shorter than 8 characters are test doubles' ("t", "test"), and replacing them would garble the text.
- */
-function withoutToken(error: Error, authorization: string): Error {
-  const token = /^Bearer (\S{8,})/.exec(authorization)?.[1];
-  const texts = error as unknown as Record<string, unknown>;
-  if (token) for (const key of ["message", "stack", ...Object.keys(error)]) if (typeof texts[key] === "string") texts[key] = (texts[key] as string).split(token).join("[redacted]");
-  return error;
 }

@@ -30,8 +30,14 @@ export async function readLogin(path: string): Promise<StoredLogin | undefined> 
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
-  const parsed = JSON.parse(text) as Partial<StoredLogin>;
-  if (typeof parsed.client?.clientId !== "string" || typeof parsed.tokens?.accessToken !== "string") throw new Error(`${path} is not a wrikekit-mcp login file: run \`wrikekit-mcp login\` again`);
+  let parsed: Partial<StoredLogin> | null;
+  try {
+    parsed = JSON.parse(text) as Partial<StoredLogin> | null;
+  } catch {
+    // Not JSON.parse's message: it quotes the text around the fault, a token or the client secret.
+    parsed = null;
+  }
+  if (typeof parsed?.client?.clientId !== "string" || typeof parsed?.tokens?.accessToken !== "string") throw new Error(`${path} is not a wrikekit-mcp login file: run \`wrikekit-mcp login\` again`);
   return parsed as StoredLogin;
 }
 

@@ -6,6 +6,7 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, dehydrate, useMutationState } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createWrikeClient } from "@wrikekit/client";
 import { webhooksCreateInFolderHandler } from "@wrikekit/msw";
@@ -46,6 +47,35 @@ describe("sensitive arguments in mutation hooks", () => {
     const everywhere = JSON.stringify([result.current.create.variables, result.current.states, seen, queryClient.getMutationCache().getAll().map((m) => m.state), dehydrate(queryClient, { shouldDehydrateMutation: () => true })]);
     expect(everywhere).toContain("hooks.example.com");
     expect(everywhere).not.toContain(SECRET);
+  });
+
+  it("keeps the secret and the token out of the mutation's error when the server refuses quoting what it was sent", async () => {
+    const token = "CANARY-react-token-0001";
+    // A server that quotes the request it refuses: the Authorization header and the form body, secret and all.
+    const echoing = createWrikeClient({
+      auth: { kind: "bearer", token },
+      rateLimit: false,
+      retry: false,
+      fetch: (async (_url: string, init: RequestInit) => {
+        const text = `${new Headers(init.headers).get("authorization")} ${decodeURIComponent(String(init.body))}`;
+        return Response.json({ error: "invalid_parameter", errorDescription: `refused: ${text}` }, { status: 400 });
+      }) as typeof fetch,
+    });
+    const queryClient = new QueryClient({ mutations: { gcTime: Infinity } } as never);
+    const wrapper = ({ children }: { children?: ReactNode }) => (
+      <WrikeProvider client={echoing} queryClient={queryClient}>
+        {children}
+      </WrikeProvider>
+    );
+    const { result } = renderHook(() => ({ create: useWebhooksCreateInFolder(), states: useMutationState({ select: (m) => m.state }) }), { wrapper });
+    await act(() => result.current.create.mutateAsync({ folderId: "F", hookUrl: "https://hooks.example.com/wrike", secret: SECRET }).catch(() => {}));
+    await waitFor(() => expect(result.current.create.isError).toBe(true));
+    const error = result.current.create.error as Error;
+    expect(error.message).toContain("refused: Bearer [redacted]");
+    const states = queryClient.getMutationCache().getAll().map((m) => m.state);
+    const everywhere = [error.message, error.stack, inspect(error, { depth: 10 }), inspect(states, { depth: 10 }), inspect(result.current.states, { depth: 10 }), JSON.stringify(dehydrate(queryClient, { shouldDehydrateMutation: () => true }))].join("\n");
+    expect(everywhere).not.toContain(SECRET);
+    expect(everywhere).not.toContain(token);
   });
 
   it("sends the secret again when the stored variables are mutated once more", async () => {
