@@ -234,6 +234,20 @@ describe("the bound on what is read", () => {
   });
 });
 
+describe("a fetch that throws instead of rejecting", () => {
+  it("fails as a typed network error, retried for a read like any other", async () => {
+    let calls = 0;
+    const fetch = (() => {
+      calls++;
+      throw new TypeError("Failed to fetch: invalid header value");
+    }) as unknown as typeof globalThis.fetch;
+    const error = await caught(createTransport(v4, { auth: bearer, fetch, retry: quickRetry() }).call(method("GET"), {}));
+    expect(error).toBeInstanceOf(WrikeTransportError);
+    expect(error).toMatchObject({ reason: "network" });
+    expect(calls).toBeGreaterThan(1);
+  });
+});
+
 describe("the per-attempt timeout", () => {
   it("races the answer: fetch gets no signal unless the caller gave one, and a late answer is cancelled", async () => {
     let late!: (response: Response) => void;

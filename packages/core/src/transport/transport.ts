@@ -105,7 +105,8 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
         const started = Date.now();
         const answer = await new Promise<Response>((resolve, reject) => {
           // The global fetch is looked up per call, not once: test doubles such as MSW replace it after clients exist.
-          const answering = (options.fetch ?? fetch)(url, init);
+          // In a promise: a fetch that throws rather than rejecting (a custom one) fails the same typed way.
+          const answering = new Promise<Response>((called) => called((options.fetch ?? fetch)(url, init)));
           if (ms > 0) timer ??= setTimeout(() => interrupt((expired = new DOMException(`no answer within ${ms} ms`, "TimeoutError"))), ms);
           // Whatever ends the wait unanswered (the timeout, or an authorizer's second send after it): a late
           // Response has its body cancelled.
