@@ -149,8 +149,9 @@ describe("sessions", () => {
       const client = await connect(url, "any");
       try {
         expect(Boolean(client.sessionId())).toBe(sessionful);
-        await expect(client.call("get_task", { taskId: "TASK1" }, 500)).rejects.toThrow(/timed out/i);
-        await expect.poll(() => hanging.seen.aborted, { timeout: 5_000 }).toBe(1);
+        // The backend never answers: the timeout only needs to outlast the call's way to it on a loaded machine.
+        await expect(client.call("get_task", { taskId: "TASK1" }, 2_000)).rejects.toThrow(/timed out/i);
+        await expect.poll(() => hanging.seen.aborted, { timeout: 10_000 }).toBe(1);
         expect(hanging.seen.started).toBe(1);
       } finally {
         await client.close();

@@ -75,12 +75,13 @@ describe("a budget-enforcing server", () => {
     expect(duringPause).toEqual([]);
   }, 20_000);
 
-  it("1,000 concurrent reads and a Retry-After of a day: every call fails within a second, typed, and only the first slots were sent", async () => {
+  it("1,000 concurrent reads and a Retry-After of a day: every call fails at once, typed, and only the first slots were sent", async () => {
     handler = busy(429, "86400");
     const started = Date.now();
     const wrike = client();
     const errors = await settle(Array.from({ length: 1000 }, () => read(wrike)));
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Not a speed figure: waiting would take the limiter's windows (1,000 calls at 6 a second: 166 s) or the day.
+    expect(Date.now() - started).toBeLessThan(20_000);
     // At most the default budget's first second (400 a minute, 6 a second) went out before the first refusal came back.
     expect(received.length).toBeLessThanOrEqual(6);
     for (const error of errors) {
