@@ -3,7 +3,7 @@
  * With --write it creates one scratch folder in the account's root, works only inside it (no spaces, no
  * custom fields: those live outside any folder) and deletes it at the end, even when a step fails.
  */
-import type { Counts } from "../counts.js";
+import { plural, type Counts } from "../counts.js";
 import type { Story } from "../story.js";
 import type { WrikeClient } from "@wrikekit/client";
 import { unlessInterrupted } from "../interrupt.js";
@@ -52,10 +52,10 @@ async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedA
   story.step("What the account holds");
   const { data: spaces } = await wrike.spaces.list();
   const named = spaces.slice(0, 5).map((s) => `"${s.title}"`).join(", ") + (spaces.length > 5 ? ", ..." : "");
-  story.fact(spaces.length === 0 ? "no spaces" : `${spaces.length} space${spaces.length === 1 ? "" : "s"}: ${named}`);
+  story.fact(spaces.length === 0 ? "no spaces" : `${plural(spaces.length, "space")}: ${named}`);
   const { data: workflows } = await wrike.workflows.list();
   const { data: fields } = await wrike.customFields.list();
-  story.fact(`${workflows.length} workflows, ${fields.length} custom fields`);
+  story.fact(`${plural(workflows.length, "workflow")}, ${plural(fields.length, "custom field")}`);
 
   story.step(`Paging through up to ${MAX_PAGED_TASKS.toLocaleString("en-US")} tasks, ${PAGE_SIZE} a page`);
   const seen = new Set<string>();
@@ -70,7 +70,7 @@ async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedA
     progress(Math.min(seen.size, MAX_PAGED_TASKS));
     if (seen.size >= MAX_PAGED_TASKS) break;
   }
-  story.fact(`${total.toLocaleString("en-US")} tasks match; read ${seen.size.toLocaleString("en-US")} distinct ones`);
+  story.fact(`${plural(total, "task")} match${total === 1 ? "es" : ""}; read ${seen.size.toLocaleString("en-US")} distinct ${seen.size === 1 ? "one" : "ones"}`);
 
   const legacyTaskId = env.WRIKE_V2_TASK_ID;
   if (legacyTaskId !== undefined) {
