@@ -89,6 +89,34 @@ describe("the v4 demo against real Wrike when things go wrong", () => {
     expect(folders(server)).toBe(before);
   });
 
+  it("a write that fails, then a cleanup that fails: both are told, with the folder to delete by hand", { timeout: 60_000 }, async () => {
+    const server = await standIn(({ method, url }) =>
+      method === "POST" && url.includes("/attachments") ? v4Error(500, "server_error", "Upload store unavailable") : method === "DELETE" ? v4Error(500, "server_error", "Deletes are paused") : undefined,
+    );
+    const failure = await runDemo({ write: true, env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_BASE_URL: server.url }, print: () => {} }).catch((e: unknown) => e as Error);
+    const scratchId = server.requests.find((r) => r.method === "POST")!.answeredIds[0]!;
+    expect((failure as Error).message).toMatch(new RegExp(`could not delete the scratch folder "wrikekit demo scratch [^"]+" \\(${scratchId}\\): .*Deletes are paused.*delete it in Wrike by hand`));
+    // What went wrong first is not lost behind the cleanup's failure.
+    expect((failure as Error).message).toContain("Upload store unavailable");
+  });
+
+  it("a scratch folder answered as some other folder is never deleted: the run stops, nothing more is written", { timeout: 60_000 }, async () => {
+    let existing: { id: string; title: string } | undefined;
+    const server = await standIn(({ method, url }, emulator) => {
+      if (method !== "POST" || !url.endsWith("/folders")) return undefined;
+      const folder = [...emulator.v4.folders.values()].find((f) => f.scope === "WsFolder")!;
+      existing = { id: folder.id, title: folder.title };
+      // A confused proxy, or a server with a bug: the answer names a folder this run did not make.
+      return new Response(JSON.stringify({ kind: "folders", data: [{ id: folder.id, title: folder.title, scope: "WsFolder" }] }), { headers: { "content-type": "application/json" } });
+    });
+    const before = folders(server);
+    const failure = await runDemo({ write: true, env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_BASE_URL: server.url }, print: () => {} }).catch((e: unknown) => e as Error);
+    expect((failure as Error).message).toMatch(/answered the scratch folder's creation with a folder titled .* not "wrikekit demo scratch [^"]+"/);
+    expect(server.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.url}`)).toEqual([expect.stringMatching(/^POST \/api\/v4\/folders\/\w+\/folders$/)]);
+    expect(existing).toBeDefined();
+    expect(folders(server)).toBe(before);
+  });
+
   it("a run interrupted mid-way (the signal main.ts aborts on SIGINT) deletes its scratch folder, then stops", { timeout: 60_000 }, async () => {
     const server = await standIn();
     const before = folders(server);

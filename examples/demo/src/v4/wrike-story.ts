@@ -6,7 +6,7 @@
 import { plural, type Counts } from "../counts.js";
 import type { Story } from "../story.js";
 import type { WrikeClient } from "@wrikekit/client";
-import { unlessInterrupted } from "../interrupt.js";
+import { DemoInterrupted, unlessInterrupted } from "../interrupt.js";
 import { explainWrikeFailure, type WrikeTarget } from "./connect.js";
 import { refusal } from "./refusal.js";
 import { buildProject } from "./work.js";
@@ -88,20 +88,31 @@ async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedA
 async function writeInScratchFolder({ wrike, cleanup }: WrikeTarget, story: Story, counts: Counts, { signal, startedAt }: WrikeStoryOptions, { me, rootFolderId }: SignedIn): Promise<void> {
   story.step("A scratch folder");
   if (rootFolderId === undefined) throw new Error("GET /account named no rootFolderId, so there is nowhere to put the scratch folder; nothing was written");
+  const title = scratchTitle(startedAt);
   // Not interruptible: an interruption while it is being made would leave a folder whose id we never learnt.
-  const [scratch] = (await cleanup.folders.createInFolder({ folderId: rootFolderId, title: scratchTitle(startedAt) })).data;
+  const [scratch] = (await cleanup.folders.createInFolder({ folderId: rootFolderId, title })).data;
+  // The cleanup deletes this id and all under it: it must name the folder just made, never one that was there before.
+  if (scratch === undefined || scratch.title !== title || scratch.id === rootFolderId)
+    throw new Error(`Wrike answered the scratch folder's creation with ${scratch ? `a folder titled ${JSON.stringify(scratch.title)} (${scratch.id})` : "no folder"}, not "${title}"; nothing more is written and nothing deleted: if "${title}" is in the account's root, delete it by hand`);
   counts.folders++;
-  story.fact(`created "${scratch!.title}" (${scratch!.id}); everything below happens inside it`);
+  story.fact(`created "${scratch.title}" (${scratch.id}); everything below happens inside it`);
+  let failure: unknown;
   try {
     // Interrupted, the work is dropped where it is (its calls end aborted) and the folder deleted at once.
-    await unlessInterrupted(workInside(wrike, story, me, counts, scratch!.id), signal);
-  } finally {
-    story.step("Cleaning up");
-    await cleanup.folders.delete({ folderId: scratch!.id }).catch((error: unknown) => {
-      throw new Error(`could not delete the scratch folder "${scratch!.title}" (${scratch!.id}): ${(error as Error).message}; delete it in Wrike by hand`, { cause: error });
-    });
-    story.fact(`deleted the scratch folder and everything in it (to the Recycle Bin)`);
+    await unlessInterrupted(workInside(wrike, story, me, counts, scratch.id), signal);
+  } catch (error) {
+    failure = error;
   }
+  story.step("Cleaning up");
+  try {
+    await cleanup.folders.delete({ folderId: scratch.id });
+  } catch (error) {
+    // Both are told: what stopped the work, and what the user must now do by hand.
+    const before = failure === undefined ? "" : failure instanceof DemoInterrupted ? " (after the run was interrupted)" : ` (after the run had failed: ${(explainWrikeFailure(failure) as Error).message})`;
+    throw new Error(`could not delete the scratch folder "${scratch.title}" (${scratch.id}): ${(error as Error).message}; delete it in Wrike by hand${before}`, { cause: error });
+  }
+  story.fact(`deleted the scratch folder and everything in it (to the Recycle Bin)`);
+  if (failure !== undefined) throw failure;
 }
 
 async function workInside(wrike: WrikeClient, story: Story, me: string, counts: Counts, scratchId: string): Promise<void> {
