@@ -58,6 +58,14 @@ describe("the v4 demo against real Wrike when things go wrong", () => {
     await expect(runDemo({ env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_HOST: "https://app-eu.wrike.com" }, print: () => {} })).rejects.toThrow(/WRIKE_HOST must be a host name such as app-eu\.wrike\.com, got "https:\/\/app-eu\.wrike\.com": pass WRIKE_HOST=app-eu\.wrike\.com/);
   });
 
+  it("WRIKE_HOST and WRIKE_BASE_URL both set: refused naming both, before anything is sent or printed", async () => {
+    const server = await standIn();
+    const printed: string[] = [];
+    await expect(runDemo({ env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_HOST: "app-eu.wrike.com", WRIKE_BASE_URL: server.url }, print: (line) => printed.push(line) })).rejects.toThrow(/WRIKE_HOST and WRIKE_BASE_URL are both set.*unset one/);
+    expect(printed).toEqual([]);
+    expect(server.requests).toEqual([]);
+  });
+
   it("WRIKE_HOST on loopback is reached over http, and the story says so", async () => {
     const server = await standIn();
     const host = new URL(server.url).host;
