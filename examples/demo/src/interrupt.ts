@@ -3,17 +3,18 @@
 /** The run was interrupted; its cleanup has run by the time this reaches main.ts. */
 export class DemoInterrupted extends Error {
   override readonly name = "DemoInterrupted";
-  constructor() {
-    super("interrupted (Ctrl-C); what this run had made was cleaned up");
+  /** `why`: what stopped it, when main.ts aborted with a reason of its own ("its output was closed"). */
+  constructor(why: unknown) {
+    super(`${typeof why === "string" ? why : "interrupted (Ctrl-C)"}; what this run had made was cleaned up`);
   }
 }
 
 /** `work`, unless `signal` aborts first: then a DemoInterrupted (work may still be running; its outcome is dropped). */
 export function unlessInterrupted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return work;
-  if (signal.aborted) return Promise.reject(new DemoInterrupted());
+  if (signal.aborted) return Promise.reject(new DemoInterrupted(signal.reason));
   return Promise.race([
     work,
-    new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new DemoInterrupted()), { once: true })),
+    new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new DemoInterrupted(signal.reason)), { once: true })),
   ]);
 }

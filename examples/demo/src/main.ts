@@ -13,6 +13,13 @@ const stop = () => {
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+// `pnpm demo --write | head`: once the reader has gone, printing fails (EPIPE). That must not end the process
+// before the scratch folder is deleted: the story stops as on Ctrl-C, and what is left to say goes unsaid.
+const outputClosed = () => {
+  if (!interrupt.signal.aborted) interrupt.abort("its output was closed");
+};
+process.stdout.on("error", outputClosed);
+process.stderr.on("error", outputClosed);
 
 async function main(): Promise<void> {
   const args = parseDemoArgs(process.argv.slice(2));

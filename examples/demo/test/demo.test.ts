@@ -111,6 +111,24 @@ describe("the v2 story against a real server (all four WRIKE_* credentials)", ()
     }
   });
 
+  it("WRIKE_HOST names the server the credentials go to, as in the v4 story (not www.wrike.com regardless)", { timeout: 60_000 }, async () => {
+    const server = await startEmulatorServer();
+    try {
+      const { consumerKey, consumerSecret, user } = server.credentials;
+      const host = new URL(server.url).host;
+      const summary = await runDemo({ api: "v2", env: { WRIKE_CONSUMER_KEY: consumerKey, WRIKE_CONSUMER_SECRET: consumerSecret, WRIKE_TOKEN: user.token, WRIKE_TOKEN_SECRET: user.tokenSecret, WRIKE_HOST: host }, print: () => {} });
+      expect(summary.lines.join("\n")).toContain(`Connecting to real Wrike at http://${host} (JSON)`);
+      expect(summary.lines.at(-1)).toContain("Done:");
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("WRIKE_HOST and WRIKE_BASE_URL both set: refused naming both, before connecting anywhere", async () => {
+    const env = { WRIKE_CONSUMER_KEY: "k", WRIKE_CONSUMER_SECRET: "s", WRIKE_TOKEN: "t", WRIKE_TOKEN_SECRET: "ts", WRIKE_HOST: "app-eu.wrike.com", WRIKE_BASE_URL: "http://127.0.0.1:9" };
+    await expect(runDemo({ api: "v2", env, print: () => {} })).rejects.toThrow(/WRIKE_HOST and WRIKE_BASE_URL are both set/);
+  });
+
   it("credentials the server refuses: one line naming the variables, not their values", async () => {
     const server = await startEmulatorServer();
     try {

@@ -58,6 +58,14 @@ describe("the v4 demo against real Wrike when things go wrong", () => {
     await expect(runDemo({ env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_HOST: "https://app-eu.wrike.com" }, print: () => {} })).rejects.toThrow(/WRIKE_HOST must be a host name such as app-eu\.wrike\.com, got "https:\/\/app-eu\.wrike\.com": pass WRIKE_HOST=app-eu\.wrike\.com/);
   });
 
+  it("WRIKE_HOST and WRIKE_BASE_URL both set: refused naming both, before anything is sent or printed", async () => {
+    const server = await standIn();
+    const printed: string[] = [];
+    await expect(runDemo({ env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_HOST: "app-eu.wrike.com", WRIKE_BASE_URL: server.url }, print: (line) => printed.push(line) })).rejects.toThrow(/WRIKE_HOST and WRIKE_BASE_URL are both set.*unset one/);
+    expect(printed).toEqual([]);
+    expect(server.requests).toEqual([]);
+  });
+
   it("WRIKE_HOST on loopback is reached over http, and the story says so", async () => {
     const server = await standIn();
     const host = new URL(server.url).host;
@@ -86,6 +94,34 @@ describe("the v4 demo against real Wrike when things go wrong", () => {
     await expect(runDemo({ write: true, env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_BASE_URL: server.url }, print: () => {} })).rejects.toThrow(/Upload store unavailable/);
     const writes = server.requests.filter((r) => r.method !== "GET");
     expect(writes.at(-1)!.method).toBe("DELETE");
+    expect(folders(server)).toBe(before);
+  });
+
+  it("a write that fails, then a cleanup that fails: both are told, with the folder to delete by hand", { timeout: 60_000 }, async () => {
+    const server = await standIn(({ method, url }) =>
+      method === "POST" && url.includes("/attachments") ? v4Error(500, "server_error", "Upload store unavailable") : method === "DELETE" ? v4Error(500, "server_error", "Deletes are paused") : undefined,
+    );
+    const failure = await runDemo({ write: true, env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_BASE_URL: server.url }, print: () => {} }).catch((e: unknown) => e as Error);
+    const scratchId = server.requests.find((r) => r.method === "POST")!.answeredIds[0]!;
+    expect((failure as Error).message).toMatch(new RegExp(`could not delete the scratch folder "wrikekit demo scratch [^"]+" \\(${scratchId}\\): .*Deletes are paused.*delete it in Wrike by hand`));
+    // What went wrong first is not lost behind the cleanup's failure.
+    expect((failure as Error).message).toContain("Upload store unavailable");
+  });
+
+  it("a scratch folder answered as some other folder is never deleted: the run stops, nothing more is written", { timeout: 60_000 }, async () => {
+    let existing: { id: string; title: string } | undefined;
+    const server = await standIn(({ method, url }, emulator) => {
+      if (method !== "POST" || !url.endsWith("/folders")) return undefined;
+      const folder = [...emulator.v4.folders.values()].find((f) => f.scope === "WsFolder")!;
+      existing = { id: folder.id, title: folder.title };
+      // A confused proxy, or a server with a bug: the answer names a folder this run did not make.
+      return new Response(JSON.stringify({ kind: "folders", data: [{ id: folder.id, title: folder.title, scope: "WsFolder" }] }), { headers: { "content-type": "application/json" } });
+    });
+    const before = folders(server);
+    const failure = await runDemo({ write: true, env: { WRIKE_TOKEN: FAKE_TOKEN, WRIKE_BASE_URL: server.url }, print: () => {} }).catch((e: unknown) => e as Error);
+    expect((failure as Error).message).toMatch(/answered the scratch folder's creation with a folder titled .* not "wrikekit demo scratch [^"]+"/);
+    expect(server.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.url}`)).toEqual([expect.stringMatching(/^POST \/api\/v4\/folders\/\w+\/folders$/)]);
+    expect(existing).toBeDefined();
     expect(folders(server)).toBe(before);
   });
 

@@ -49,6 +49,9 @@ describe("the v4 demo against real Wrike (a recording stand-in)", () => {
     expect(await snapshot(server)).toBe(before);
     const text = summary.lines.join("\n");
     expect(text).toContain(`Connecting to real Wrike at ${server.url}`);
+    // The stand-in's account holds one space and one workflow: counted in the singular.
+    expect(text).toContain('1 space: "');
+    expect(text).toContain("1 workflow, 2 custom fields");
     expect(text).toMatch(/\[#{20}\] tasks read: 1,\d{3} of 1,\d{3}/);
     expect(text).toMatch(/an unknown argument: WrikeValidationError before anything was sent: colour/);
     expect(text).toContain("a page of 5,000: 400 invalid_parameter");

@@ -9,6 +9,7 @@ import { startEmulatorServer, type EmulatorServer } from "@wrikekit/emulator/ser
 import { DemoUsageError } from "../args.js";
 import { emulatorPort } from "../emulator-port.js";
 import type { Story } from "../story.js";
+import { wrikeOrigin } from "../wrike-origin.js";
 
 export interface Connection {
   client: WrikeClient;
@@ -35,10 +36,11 @@ export async function connect({ env, story }: ConnectOptions): Promise<Connectio
   if (missing.length > 0 && missing.length < REAL_CREDENTIALS.length)
     throw new DemoUsageError(`the v2 story against real Wrike needs all of ${REAL_CREDENTIALS.join(", ")}; ${listed(missing)} ${missing.length === 1 ? "is" : "are"} missing: set ${missing.length === 1 ? "it" : "them"}, or unset the others to run against the embedded emulator`);
   if (missing.length === 0) {
-    story.step(`Connecting to real Wrike at ${env.WRIKE_BASE_URL ?? "https://www.wrike.com"} (${format.toUpperCase()})`);
+    const { origin, options: where } = wrikeOrigin(env);
+    story.step(`Connecting to real Wrike at ${origin} (${format.toUpperCase()})`);
     const client = createWrikeClient({
       ...common,
-      baseUrl: env.WRIKE_BASE_URL,
+      ...where,
       auth: { kind: "oauth1", consumerKey: env.WRIKE_CONSUMER_KEY!, consumerSecret: env.WRIKE_CONSUMER_SECRET!, token: env.WRIKE_TOKEN!, tokenSecret: env.WRIKE_TOKEN_SECRET! },
     });
     return { client, close: async () => {} };

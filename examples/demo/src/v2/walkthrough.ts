@@ -6,7 +6,7 @@
 import { TaskImportance, TaskStatus, WrikeApiError, type Task } from "@wrikekit/client/v2";
 import { createMemoryCursorStore } from "@wrikekit/core";
 import { connect, type Connection } from "./connect.js";
-import { doneLine, noCounts, type Counts } from "../counts.js";
+import { doneLine, noCounts, plural, type Counts } from "../counts.js";
 import type { Story } from "../story.js";
 
 const describeTask = (t: Task) => `#${t.id} "${t.title}" (status ${t.status ?? "?"}, due ${t.dueDate || "none"})`;
@@ -144,7 +144,7 @@ async function walk(connection: Connection, story: Story): Promise<Counts> {
 async function readOnly({ client }: Connection, story: Story, counts: Counts): Promise<Counts> {
   story.step("What the account holds");
   const tree = await client.folder.tree();
-  story.fact(`${tree.folders.length} folders in the tree`);
+  story.fact(`${plural(tree.folders.length, "folder")} in the tree`);
   let pages = 0;
   let seen = 0;
   for await (const page of client.task.filterPages({}, { pageSize: 100 }).pages()) {
@@ -152,7 +152,7 @@ async function readOnly({ client }: Connection, story: Story, counts: Counts): P
     seen += page.length;
     if (pages === 10) break;
   }
-  story.fact(`paged through ${seen} tasks in ${pages} page${pages === 1 ? "" : "s"} of up to 100${pages === 10 ? " (stopped after 10 pages)" : ""}`);
+  story.fact(`paged through ${plural(seen, "task")} in ${plural(pages, "page")} of up to 100${pages === 10 ? " (stopped after 10 pages)" : ""}`);
 
   story.step("Rules that say no");
   story.fact(`fetching the root folder: ${await refusal(client.folder.get({ id: 0 }))}`);

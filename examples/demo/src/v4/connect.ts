@@ -4,11 +4,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { authorizationUrl, createMemoryTokenStore, createOAuth2Session, createWrikeClient, exchangeCode, WrikeApiError, WrikeTransportError, type WrikeClient } from "@wrikekit/client";
-import { apiBase, checkBaseUrl } from "@wrikekit/core";
 import { DemoUsageError } from "../args.js";
 import { emulatorPort } from "../emulator-port.js";
 import { startEmulatorServer, type EmulatorServer } from "@wrikekit/emulator/server";
 import type { Story } from "../story.js";
+import { wrikeOrigin } from "../wrike-origin.js";
 
 /** The emulator's per-token budget (100 requests a second): the client keeps under it instead of Wrike's 400 a minute. */
 const EMULATOR_RATE_LIMIT = { requestsPerMinute: 6000, perSecond: true } as const;
@@ -35,11 +35,10 @@ export interface WrikeTarget {
 export type V4Target = EmulatorTarget | WrikeTarget;
 
 export function connectToWrike(env: Record<string, string | undefined>, token: string, story: Story, signal?: AbortSignal): WrikeTarget {
-  const { WRIKE_HOST: host, WRIKE_BASE_URL: baseUrl } = env;
-  const origin = wrikeOrigin(baseUrl, host);
+  const { origin, options: where } = wrikeOrigin(env);
   // Every call of the story ends when the run is interrupted (signal), so that cleanup is the last thing sent.
   const interruptible: typeof fetch = (input, init) => fetch(input, { ...init, signal: signal && init?.signal ? AbortSignal.any([signal, init.signal]) : (signal ?? init?.signal ?? null) });
-  const options = { auth: { kind: "bearer", token }, ...(baseUrl === undefined ? { host } : { baseUrl }) } as const;
+  const options = { auth: { kind: "bearer", token }, ...where } as const;
   let wrike: WrikeClient;
   try {
     wrike = createWrikeClient({ ...options, fetch: interruptible });
@@ -49,18 +48,6 @@ export function connectToWrike(env: Record<string, string | undefined>, token: s
   }
   story.step(`Connecting to real Wrike at ${origin} with the permanent token in WRIKE_TOKEN`);
   return { kind: "wrike", wrike, cleanup: createWrikeClient(options), origin };
-}
-
-/** The origin the client will call, as it works it out (http only on loopback); a bad value names its variable. */
-function wrikeOrigin(baseUrl: string | undefined, host: string | undefined): string {
-  const name = baseUrl === undefined ? "WRIKE_HOST" : "WRIKE_BASE_URL";
-  try {
-    return baseUrl === undefined ? (apiBase(undefined, host) ?? "https://www.wrike.com") : checkBaseUrl(baseUrl).href.replace(/\/$/, "");
-  } catch (error) {
-    const asUrl = URL.canParse(host ?? "") ? new URL(host!).host : undefined;
-    const hint = name === "WRIKE_HOST" ? `WRIKE_HOST must be a host name such as app-eu.wrike.com, got ${JSON.stringify(host)}: pass ${asUrl ? `WRIKE_HOST=${asUrl}` : "the host alone"} (or a whole URL as WRIKE_BASE_URL)` : `WRIKE_BASE_URL: ${(error as Error).message}`;
-    throw new DemoUsageError(hint);
-  }
 }
 
 /**

@@ -3,10 +3,10 @@
  * With --write it creates one scratch folder in the account's root, works only inside it (no spaces, no
  * custom fields: those live outside any folder) and deletes it at the end, even when a step fails.
  */
-import type { Counts } from "../counts.js";
+import { plural, type Counts } from "../counts.js";
 import type { Story } from "../story.js";
 import type { WrikeClient } from "@wrikekit/client";
-import { unlessInterrupted } from "../interrupt.js";
+import { DemoInterrupted, unlessInterrupted } from "../interrupt.js";
 import { explainWrikeFailure, type WrikeTarget } from "./connect.js";
 import { refusal } from "./refusal.js";
 import { buildProject } from "./work.js";
@@ -52,10 +52,10 @@ async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedA
   story.step("What the account holds");
   const { data: spaces } = await wrike.spaces.list();
   const named = spaces.slice(0, 5).map((s) => `"${s.title}"`).join(", ") + (spaces.length > 5 ? ", ..." : "");
-  story.fact(spaces.length === 0 ? "no spaces" : `${spaces.length} space${spaces.length === 1 ? "" : "s"}: ${named}`);
+  story.fact(spaces.length === 0 ? "no spaces" : `${plural(spaces.length, "space")}: ${named}`);
   const { data: workflows } = await wrike.workflows.list();
   const { data: fields } = await wrike.customFields.list();
-  story.fact(`${workflows.length} workflows, ${fields.length} custom fields`);
+  story.fact(`${plural(workflows.length, "workflow")}, ${plural(fields.length, "custom field")}`);
 
   story.step(`Paging through up to ${MAX_PAGED_TASKS.toLocaleString("en-US")} tasks, ${PAGE_SIZE} a page`);
   const seen = new Set<string>();
@@ -70,7 +70,7 @@ async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedA
     progress(Math.min(seen.size, MAX_PAGED_TASKS));
     if (seen.size >= MAX_PAGED_TASKS) break;
   }
-  story.fact(`${total.toLocaleString("en-US")} tasks match; read ${seen.size.toLocaleString("en-US")} distinct ones`);
+  story.fact(`${plural(total, "task")} match${total === 1 ? "es" : ""}; read ${seen.size.toLocaleString("en-US")} distinct ${seen.size === 1 ? "one" : "ones"}`);
 
   const legacyTaskId = env.WRIKE_V2_TASK_ID;
   if (legacyTaskId !== undefined) {
@@ -88,20 +88,31 @@ async function read({ wrike }: WrikeTarget, story: Story, { write, env, startedA
 async function writeInScratchFolder({ wrike, cleanup }: WrikeTarget, story: Story, counts: Counts, { signal, startedAt }: WrikeStoryOptions, { me, rootFolderId }: SignedIn): Promise<void> {
   story.step("A scratch folder");
   if (rootFolderId === undefined) throw new Error("GET /account named no rootFolderId, so there is nowhere to put the scratch folder; nothing was written");
+  const title = scratchTitle(startedAt);
   // Not interruptible: an interruption while it is being made would leave a folder whose id we never learnt.
-  const [scratch] = (await cleanup.folders.createInFolder({ folderId: rootFolderId, title: scratchTitle(startedAt) })).data;
+  const [scratch] = (await cleanup.folders.createInFolder({ folderId: rootFolderId, title })).data;
+  // The cleanup deletes this id and all under it: it must name the folder just made, never one that was there before.
+  if (scratch === undefined || scratch.title !== title || scratch.id === rootFolderId)
+    throw new Error(`Wrike answered the scratch folder's creation with ${scratch ? `a folder titled ${JSON.stringify(scratch.title)} (${scratch.id})` : "no folder"}, not "${title}"; nothing more is written and nothing deleted: if "${title}" is in the account's root, delete it by hand`);
   counts.folders++;
-  story.fact(`created "${scratch!.title}" (${scratch!.id}); everything below happens inside it`);
+  story.fact(`created "${scratch.title}" (${scratch.id}); everything below happens inside it`);
+  let failure: unknown;
   try {
     // Interrupted, the work is dropped where it is (its calls end aborted) and the folder deleted at once.
-    await unlessInterrupted(workInside(wrike, story, me, counts, scratch!.id), signal);
-  } finally {
-    story.step("Cleaning up");
-    await cleanup.folders.delete({ folderId: scratch!.id }).catch((error: unknown) => {
-      throw new Error(`could not delete the scratch folder "${scratch!.title}" (${scratch!.id}): ${(error as Error).message}; delete it in Wrike by hand`, { cause: error });
-    });
-    story.fact(`deleted the scratch folder and everything in it (to the Recycle Bin)`);
+    await unlessInterrupted(workInside(wrike, story, me, counts, scratch.id), signal);
+  } catch (error) {
+    failure = error;
   }
+  story.step("Cleaning up");
+  try {
+    await cleanup.folders.delete({ folderId: scratch.id });
+  } catch (error) {
+    // Both are told: what stopped the work, and what the user must now do by hand.
+    const before = failure === undefined ? "" : failure instanceof DemoInterrupted ? " (after the run was interrupted)" : ` (after the run had failed: ${(explainWrikeFailure(failure) as Error).message})`;
+    throw new Error(`could not delete the scratch folder "${scratch.title}" (${scratch.id}): ${(error as Error).message}; delete it in Wrike by hand${before}`, { cause: error });
+  }
+  story.fact(`deleted the scratch folder and everything in it (to the Recycle Bin)`);
+  if (failure !== undefined) throw failure;
 }
 
 async function workInside(wrike: WrikeClient, story: Story, me: string, counts: Counts, scratchId: string): Promise<void> {
