@@ -70,7 +70,10 @@ async function pageThroughTasks({ server }: EmulatorTarget, options: WorkOptions
   const repeats = [...seen.values()].filter((n) => n > 1).length;
   const newlySeen = added.filter((t) => seen.has(t.id)).length;
   story.fact(`the first page said ${total.toLocaleString("en-US")} tasks match; the walk took ${pages} pages and saw ${seen.size.toLocaleString("en-US")} distinct tasks, ${repeats} twice`);
-  story.fact(`after page 2 we deleted ${CHURN} tasks already seen and added ${CHURN}: the page token names the last task handed out, not an offset, so nothing shifted, and the ${newlySeen} new ones came on later pages`);
+  // Said from the counts: every task there at the start seen once, and the new ones after them.
+  const missed = total + newlySeen - seen.size;
+  const outcome = repeats === 0 && missed === 0 ? "so nothing shifted" : `yet ${repeats} came twice and ${missed} were missed`;
+  story.fact(`after page 2 we deleted ${CHURN} tasks already seen and added ${CHURN}: the page token names the last task handed out, not an offset, ${outcome}, and ${newlySeen} of the ${CHURN} new ones came on later pages`);
 }
 
 async function convertV2Id({ wrike, server }: EmulatorTarget, story: Story): Promise<void> {
