@@ -2363,7 +2363,7 @@ export const wrikeV4Models: RestModels = {
   },
   "ProjectCreate": {
     "ownerIds": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
-    "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "type": { "name": "ProjectStatus", "kind": "enum", "list": false } },
     "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
@@ -2372,7 +2372,7 @@ export const wrikeV4Models: RestModels = {
   "ProjectUpdate": {
     "ownersAdd": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
     "ownersRemove": { "type": { "name": "opaqueId", "kind": "scalar", "list": true } },
-    "status": { "type": { "name": "string", "kind": "scalar", "list": false } },
+    "status": { "type": { "name": "ProjectStatus", "kind": "enum", "list": false } },
     "customStatusId": { "type": { "name": "string", "kind": "scalar", "list": false } },
     "startDate": { "type": { "name": "date", "kind": "scalar", "list": false } },
     "endDate": { "type": { "name": "date", "kind": "scalar", "list": false } },

@@ -1241,8 +1241,8 @@ export interface Project {
 export interface ProjectCreate {
   /** List of project owner IDs */
   ownerIds?: string[];
-  /** Project status. Use this parameter to set status to one of these: Green, Yellow, Red, Completed, OnHold, Cancelled. */
-  status?: string;
+  /** Project status: Green, Yellow, Red, Completed, OnHold, Cancelled, or Custom (the 2020 reference's enum; customStatusId names which custom status, optional in the reference). */
+  status?: ProjectStatus;
   /** Project custom status ID. Use this parameter if status value is not one of specified above */
   customStatusId?: string;
   /** Project start date */
@@ -1259,8 +1259,8 @@ export interface ProjectUpdate {
   ownersAdd?: string[];
   /** List of userIds to be removed from owners */
   ownersRemove?: string[];
-  /** Project status. Use this parameter to set status to one of these: Green, Yellow, Red, Completed, OnHold, Cancelled. */
-  status?: string;
+  /** Project status: Green, Yellow, Red, Completed, OnHold, Cancelled, or Custom (the 2020 reference's enum; customStatusId names which custom status, optional in the reference). */
+  status?: ProjectStatus;
   /** Project custom status ID. Use this parameter if status value is not one of specified above */
   customStatusId?: string;
   /** Project start date (null value to remove) */

@@ -13,7 +13,6 @@ import { parseDay, parseUtcTimestamp } from "./time.js";
 import { matchesMetadata, mergeCustomFields, mergeMetadata, requireTitle, requireUsers, union, type CustomFieldInput, type MetadataInput } from "./values.js";
 import { findCustomStatus, customStatusFor } from "./workflows.js";
 
-const PROJECT_STATUSES = ["Green", "Yellow", "Red", "Completed", "OnHold", "Cancelled"] as const;
 /** The project status a custom status of each group stands for (Active ones keep their colour). */
 const PROJECT_STATUS_OF_GROUP = { Completed: "Completed", Deferred: "OnHold", Cancelled: "Cancelled" } as const;
 
@@ -87,16 +86,17 @@ function applyProject(call: V4Call, current: ProjectRecord | undefined, input: P
   };
   if (input.ownerIds !== undefined) project.ownerIds = requireUsers(state, input.ownerIds, "project.ownerIds");
   project.ownerIds = union(project.ownerIds, requireUsers(state, input.ownersAdd, "project.ownersAdd"), input.ownersRemove);
-  if (input.status !== undefined && !(PROJECT_STATUSES as readonly string[]).includes(input.status)) {
-    throw invalidParameter("project.status", `expected one of ${PROJECT_STATUSES.join(", ")}, got ${JSON.stringify(input.status)}`);
-  }
   if (input.customStatusId !== undefined) {
     const custom = findCustomStatus(state, input.customStatusId);
     if (custom === undefined) throw invalidParameter("project.customStatusId", `no custom status has the id ${JSON.stringify(input.customStatusId)}`);
     const implied = custom.group === "Active" ? undefined : PROJECT_STATUS_OF_GROUP[custom.group];
-    if (input.status !== undefined && implied !== undefined && input.status !== implied) throw invalidParameter("project.status", `${input.status} contradicts customStatusId ${custom.id} (${custom.group})`);
+    // Custom goes with any custom status; a standard status must match the custom status's group.
+    if (input.status !== undefined && input.status !== "Custom" && implied !== undefined && input.status !== implied) throw invalidParameter("project.status", `${input.status} contradicts customStatusId ${custom.id} (${custom.group})`);
     project.customStatusId = custom.id;
-    project.status = implied ?? (input.status !== undefined && ["Green", "Yellow", "Red"].includes(input.status) ? input.status : "Green");
+    project.status = input.status === "Custom" ? "Custom" : implied ?? (input.status !== undefined && ["Green", "Yellow", "Red"].includes(input.status) ? input.status : "Green");
+  } else if (input.status === "Custom") {
+    // The reference does not require customStatusId with Custom: the project keeps its custom status.
+    project.status = "Custom";
   } else if (input.status !== undefined) {
     project.status = input.status;
     const group = input.status === "Completed" ? "Completed" : input.status === "OnHold" ? "Deferred" : input.status === "Cancelled" ? "Cancelled" : "Active";
