@@ -12,15 +12,20 @@ import { BIN, fixtureTools, startHttpBin, TOKEN } from "./helpers.js";
 const ENV = { PATH: process.env.PATH ?? "", XDG_CONFIG_HOME: "/nonexistent-wrikekit-test" };
 const textOf = (result: { content?: unknown }) => (result.content as Array<{ text: string }>).map((c) => c.text).join("\n");
 
+/** The fixture tools served over an in-memory pair, calling Wrike through `connector` with a token, and the SDK's client on the other end. */
+async function connectTo(connector: ReturnType<typeof createConnector>) {
+  const server = createWrikeMcpServer({ tools: fixtureTools, policy: { mode: "all", readOnly: false, allowDelete: false }, context: { transport: connector.transport({ kind: "token", token: TOKEN }), budget: DEFAULT_BUDGET, secrets: () => [TOKEN] } });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  const client = new Client({ name: "upstream-failures", version: "0" });
+  await client.connect(clientSide);
+  return { client, server };
+}
+
 describe("Wrike answers 502 until the retries give up", () => {
   it("the tool error says how many attempts were made, without the client's retry options", async () => {
     const fetch = async () => new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } });
-    const connector = createConnector({ api: fixtureToolTable.api, fetch, retry: createRetryPolicy({ maxAttempts: 2, maxTotalMs: 5_000 }), requestsPerMinute: false });
-    const server = createWrikeMcpServer({ tools: fixtureTools, policy: { mode: "all", readOnly: false, allowDelete: false }, context: { transport: connector.transport({ kind: "token", token: TOKEN }), budget: DEFAULT_BUDGET, secrets: () => [TOKEN] } });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: "bad-gateway", version: "0" });
-    await client.connect(clientSide);
+    const { client, server } = await connectTo(createConnector({ api: fixtureToolTable.api, fetch, retry: createRetryPolicy({ maxAttempts: 2, maxTotalMs: 5_000 }), requestsPerMinute: false }));
     try {
       const text = textOf(await client.callTool({ name: "list_tasks", arguments: {} }));
       expect(text).toMatch(/^list_tasks: .*HTTP 502.*\(gave up after 2 attempts over [\d.]+ s\)\.$/);
@@ -40,12 +45,7 @@ describe("Wrike answers 429", () => {
       return new Response(JSON.stringify({ error: "rate_limit_exceeded", errorDescription: "Rate limit exceeded" }), { status: 429, headers: { "content-type": "application/json", "retry-after": "300" } });
     };
     // The default retry policy (a Retry-After this long is not waited for) and rate limiter (it holds back later calls).
-    const connector = createConnector({ api: fixtureToolTable.api, fetch });
-    const server = createWrikeMcpServer({ tools: fixtureTools, policy: { mode: "all", readOnly: false, allowDelete: false }, context: { transport: connector.transport({ kind: "token", token: TOKEN }), budget: DEFAULT_BUDGET, secrets: () => [TOKEN] } });
-    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await server.connect(serverSide);
-    const client = new Client({ name: "rate-limited", version: "0" });
-    await client.connect(clientSide);
+    const { client, server } = await connectTo(createConnector({ api: fixtureToolTable.api, fetch }));
     try {
       for (const name of ["list_tasks", "get_task"]) {
         const result = await client.callTool({ name, arguments: name === "get_task" ? { taskId: "T1" } : {} });
