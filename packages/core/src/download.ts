@@ -2,6 +2,7 @@
 import type { MethodDescriptor } from "./descriptors.js";
 import { WrikeDecodeError } from "./errors.js";
 import { transportFailure } from "./transport/attempt.js";
+import { timeoutOf } from "./transport/transport.js";
 import type { CallOptions, WrikeTransport } from "./transport/options.js";
 
 export interface Download {
@@ -21,8 +22,8 @@ export interface Download {
 export async function download<A>(transport: WrikeTransport, method: MethodDescriptor<A, unknown>, args: A, options?: CallOptions): Promise<Download> {
   const response = await transport.open(method, args, options);
   if (response.body === null) throw new WrikeDecodeError({ message: `${method.id}: the response has no body`, method: method.id, format: transport.format });
-  // The call's timeout, as the transport checked it (0 or more than a timer holds: none), else the transport's.
-  const idleMs = options?.timeoutMs === undefined ? (transport.timeoutMs ?? 0) : options.timeoutMs > 2 ** 31 - 1 ? 0 : options.timeoutMs;
+  // The call's timeout, read as the transport reads it, else the transport's.
+  const idleMs = options?.timeoutMs === undefined ? (transport.timeoutMs ?? 0) : timeoutOf(options.timeoutMs);
   return { contentType: response.headers.get("content-type") ?? "application/octet-stream", size: sizeOf(response.headers), body: typedFailures(response, method.id, options?.signal, idleMs) };
 }
 

@@ -10,6 +10,7 @@ export { createTransport } from "./transport/transport.js";
 export { apiBase, checkBaseUrl, secureUrl } from "./base-url.js";
 export type { CallOptions, TransportOptions, WrikeTransport, XmlSupport } from "./transport/options.js";
 export { download, type Download } from "./download.js";
+export { redactText } from "./redact.js";
 export { toDate, type UtcTimestamp, type LocalDateTime, type DateOnly, type V2Timestamp } from "./dates.js";
 export type { UploadBody } from "./runtime/encode.js";
 export type { Authorizer, AuthorizeRequest, BearerAuth, TransportAuth } from "./auth.js";

@@ -3,7 +3,7 @@
  * never carries a secret: core errors name methods and URLs without queries, headers or bodies, and every
  * text is scrubbed of the credentials in use before it leaves.
  */
-import { formatIssue, WrikeApiError, WrikeAuthError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "@wrikekit/core";
+import { formatIssue, redactText, WrikeApiError, WrikeAuthError, WrikeDecodeError, WrikeTransportError, WrikeValidationError } from "@wrikekit/core";
 import { CursorError } from "./cursor.js";
 import { Base64ArgumentError } from "./download.js";
 
@@ -50,13 +50,11 @@ function describe(toolName: string, error: unknown): string {
 }
 
 /**
- * Replaces every occurrence of a secret with a marker; secrets shorter than 4 characters are not searched
- * for. A secret is also searched for without surrounding whitespace, as an HTTP header carries it.
+ * Core's redaction (each secret, and its percent-encoded form, replaced; secrets under 4 characters left
+ * alone), with each secret also searched for without surrounding whitespace, as an HTTP header carries it.
  */
 export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets.flatMap((s) => [s, s.trim()])) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
-  return out;
+  return redactText(text, secrets.flatMap((s) => [s, s.trim()]));
 }
 
 /** `value` with every string scrubbed (a successful answer can carry a secret too: an API that echoes it). */

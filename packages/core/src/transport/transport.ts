@@ -235,7 +235,7 @@ export function createTransport(api: ApiDescriptor, options: TransportOptions): 
  * A timeoutMs option: 0 is none, and so is one longer than a timer can hold (Infinity among them), which
  * setTimeout would otherwise run out after 1 ms.
  */
-function timeoutOf(ms: unknown): number {
+export function timeoutOf(ms: unknown): number {
   if (typeof ms !== "number" || !(ms >= 0)) throw new RangeError(`timeoutMs must be a number of milliseconds (0 for none), got ${describeValue(ms)}`);
   return ms > 2 ** 31 - 1 ? 0 : ms;
 }
